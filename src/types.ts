@@ -1,0 +1,154 @@
+// The audit's vocabulary: evidence that checks read, the results they return, and the report
+// (../shared/report-contract.md, schemaVersion 1) that users script against.
+
+import type { PageRecord, SkippedUrl, StoppedBy } from '../crawlers/types.ts';
+import type { PageFacts, RetailAreaId, CaseStudyElementId, Excerpted, DeliveryModel, DateSource,
+  ThoughtLeadershipKind } from '../analyzers/types.ts';
+
+/** A crawled page with its body dropped and its facts attached: what storage keeps and checks read. */
+export type AnalyzedPage = Omit<PageRecord, 'body' | 'bytes'> & {
+  /** Shortest click path from the homepage, null when not reachable by links. */
+  path: string[] | null;
+  /** Null when the page could not be analysed (error, blocked, non-HTML non-PDF). */
+  facts: PageFacts | null;
+};
+
+/**
+ * Everything the checks may look at for one site. Serializable to JSON so a stored audit can be
+ * re-evaluated later (`report --as-of`) without crawling again.
+ */
+export interface SiteEvidence {
+  homepage: string;
+  scopeDomain: string;
+  pages: AnalyzedPage[];
+  skipped: SkippedUrl[];
+  outbound: { url: string; from: string; text: string }[];
+  /** Site-level retail coverage (boilerplate removed), see analyzers/coverage.ts. */
+  retailCoverage: { areas: Record<RetailAreaId, number>; overall: number };
+  crawl: {
+    pagesFetched: number;
+    pagesRendered: number;
+    documents: number;
+    stoppedBy: StoppedBy;
+    renderUnavailable: string | null;
+    durationMs: number;
+    startedAt: string;
+  };
+}
+
+export type CheckId = 'P2.1' | 'P2.2.1' | 'P2.2.2' | 'P2.3' | 'P3.1' | 'P3.2';
+export type CheckStatus = 'pass' | 'fail' | 'review';
+
+export interface EvidenceRow {
+  url: string;
+  /** Click path from the homepage, homepage first; null when not reachable by links. */
+  path: string[] | null;
+  note: string;
+}
+
+export interface CheckResult {
+  id: CheckId;
+  title: string;
+  status: CheckStatus;
+  summary: string;
+  evidence: EvidenceRow[];
+  /** What the partner could do; null on pass. */
+  recommendation: string | null;
+  /** Informational checks (P2.1, P2.3) never make the overall verdict fail. */
+  informational: boolean;
+}
+
+/** A check is a pure function of the evidence and the audit date (Lighthouse-style audit). */
+export interface Check {
+  id: CheckId;
+  title: string;
+  informational: boolean;
+  run(evidence: SiteEvidence, asOf: string): CheckResult;
+}
+
+// ---- Report (schemaVersion 1) ----
+
+export interface ReportPracticePage {
+  url: string;
+  path: string[] | null;
+  isHomepage: boolean;
+  elements: {
+    retailPractice: boolean;
+    awsSolutions: boolean;
+    useCases: boolean;
+    technicalSolutions: boolean;
+    caseStudyLinks: boolean;
+  };
+}
+
+export interface ReportCaseStudy {
+  url: string;
+  title: string;
+  customer: string | null;
+  format: 'html' | 'pdf';
+  retail: boolean;
+  aws: boolean;
+  reachable: boolean;
+  path: string[] | null;
+  published: string | null;
+  publishedSource: DateSource | null;
+  elements: Record<CaseStudyElementId, Excerpted>;
+  compliance: string[];
+  delivery: DeliveryModel;
+  awsServices: string[];
+}
+
+export interface ReportThoughtLeadership {
+  url: string;
+  title: string;
+  kind: ThoughtLeadershipKind;
+  retail: boolean;
+  published: string | null;
+  publishedSource: DateSource | null;
+  withinWindow: boolean;
+  reachable: boolean;
+  path: string[] | null;
+}
+
+export interface ReportPage {
+  url: string;
+  finalUrl: string;
+  httpStatus: number | null;
+  contentType: string | null;
+  depth: number | null;
+  path: string[] | null;
+  foundVia: PageRecord['foundVia'];
+  rendered: boolean;
+  title: string | null;
+  lang: string | null;
+  type: 'practice' | 'case-study' | 'thought-leadership' | 'listing' | 'other';
+  published: string | null;
+  publishedSource: DateSource | null;
+  retailScore: number;
+  error: string | null;
+}
+
+export interface Report {
+  schemaVersion: 1;
+  tool: { name: 'partner-presence'; version: string };
+  homepage: string;
+  asOf: string;
+  /** pass when every scored check passes; fail when any fails; review otherwise. */
+  verdict: CheckStatus;
+  crawl: {
+    pagesFetched: number;
+    pagesRendered: number;
+    documents: number;
+    blockedByRobots: string[];
+    errors: { url: string; error: string }[];
+    stoppedBy: StoppedBy;
+    renderUnavailable: string | null;
+    durationMs: number;
+  };
+  checks: CheckResult[];
+  practicePage: ReportPracticePage | null;
+  caseStudies: ReportCaseStudy[];
+  thoughtLeadership: ReportThoughtLeadership[];
+  retailCoverage: { areas: Record<RetailAreaId, number>; overall: number };
+  pages: ReportPage[];
+}

@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+// Tests use real servers on 127.0.0.1 and a real Chromium: generous timeouts, two workers (CI has 2 cores).
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    pool: 'forks',
+    poolOptions: { forks: { maxForks: 2, minForks: 1 } },
+    reporters: ['default'],
+  },
+});
