@@ -1,0 +1,448 @@
+// Publish and modified dates of one page, metascraper-style: an ordered list of small rules,
+// structured data first and visible text last. The first rule that yields a plausible day wins
+// (between 1995-01-01 and the audit date); each result says which rule decided and how sure it is.
+// The original publication date is preferred; the last-modified date is reported separately and
+// never used as the publish date. Days are kept as written (no UTC shift).
+
+import type { CheerioAPI } from 'cheerio';
+import type { DateFact, DateSource, PageDates } from './types.ts';
+import { findDates, foldWidth, isPlausible, makeDay, parseDateString, urlDate, urlMonth, type FoundDate, type ParseOptions } from './dates/parse.ts';
+import { scanDocument, type DatedElement, type Scan } from './dates/scan.ts';
+
+export { chineseNumber, findDates, foldWidth, parseDateString, rocToGregorian, urlDate } from './dates/parse.ts';
+export type { FoundDate, ParseOptions } from './dates/parse.ts';
+
+interface Context {
+  scan: Scan;
+  url: string;
+  asOf: string;
+  parse: ParseOptions;
+  /** Year-month from the URL path, when it has one: a tie-breaker for text dates. */
+  urlMonth: string | null;
+}
+
+type Rule = (ctx: Context) => DateFact | null;
+
+const fact = (date: string, source: DateSource, rule: string, confidence: number, raw: string): DateFact => ({
+  date,
+  source,
+  rule,
+  confidence,
+  raw: raw.trim().slice(0, 80),
+});
+
+/** Parse a machine value and keep it only when it is a plausible day. */
+function plausible(ctx: Context, raw: string | null | undefined): string | null {
+  if (!raw) return null;
+  const d = parseDateString(raw, ctx.parse);
+  return d && isPlausible(d, ctx.asOf) ? d : null;
+}
+
+// ---------------------------------------------------------------- JSON-LD
+
+/** JSON.parse, then the repairs real pages need (comments, trailing commas, raw newlines, several objects). */
+function parseJsonLenient(body: string): unknown {
+  const cleaned = body.replace(/^\s*(?:<!--|\/\/\s*<!\[CDATA\[)/, '').replace(/(?:-->|\/\/\s*\]\]>)\s*$/, '').trim();
+  try {
+    return JSON.parse(cleaned);
+  } catch {
+    const repaired = cleaned
+      .replace(/[\u0000-\u001f]+/g, ' ')
+      .replace(/,\s*([}\]])/g, '$1')
+      .replace(/}\s*{/g, '},{');
+    try {
+      return JSON.parse(repaired.startsWith('[') ? repaired : `[${repaired}]`);
+    } catch {
+      return null;
+    }
+  }
+}
+
+interface LdNode {
+  types: string[];
+  obj: Record<string, unknown>;
+}
+
+// Only these keys lead to the page's own entities; others (comment, review, itemListElement, author,
+// publisher, isPartOf, hasPart …) hold other things with their own dates.
+const LD_DESCEND = new Set(['@graph', 'mainEntity', 'mainentity']);
+
+function collectLd(value: unknown, out: LdNode[], depth: number): void {
+  if (depth > 4 || value === null || typeof value !== 'object') return;
+  if (Array.isArray(value)) {
+    for (const v of value) collectLd(v, out, depth + 1);
+    return;
+  }
+  const obj = value as Record<string, unknown>;
+  const t = obj['@type'];
+  const types = (Array.isArray(t) ? t : [t]).filter((x): x is string => typeof x === 'string');
+  out.push({ types, obj });
+  for (const key of Object.keys(obj)) if (LD_DESCEND.has(key)) collectLd(obj[key], out, depth + 1);
+}
+
+const ARTICLE_TYPE = /article|posting|blog|report|review|news|story|podcast|episode|creativework|recipe|howto|pressrelease|qapage|scholarly|thesis|dataset/i;
+
+function ldValue(obj: Record<string, unknown>, key: string): string | null {
+  const v = obj[key];
+  if (typeof v === 'string') return v;
+  if (Array.isArray(v) && typeof v[0] === 'string') return v[0];
+  if (v && typeof v === 'object' && typeof (v as Record<string, unknown>)['@value'] === 'string') {
+    return (v as Record<string, unknown>)['@value'] as string;
+  }
+  return null;
+}
+
+interface LdDates {
+  published: DateFact | null;
+  modified: DateFact | null;
+}
+
+function jsonLdDates(ctx: Context): LdDates {
+  const nodes: LdNode[] = [];
+  const fallbackBodies: string[] = [];
+  for (const body of ctx.scan.jsonLd) {
+    const parsed = parseJsonLenient(body);
+    if (parsed === null) fallbackBodies.push(body);
+    else collectLd(parsed, nodes, 0);
+  }
+  // Rank: the article itself, then video/event, then the web page; in document order within a rank.
+  const rank = (n: LdNode): number => {
+    const ts = n.types.join(' ');
+    if (ARTICLE_TYPE.test(ts)) return 0;
+    if (/videoobject|event/i.test(ts)) return 1;
+    if (/webpage/i.test(ts)) return 2;
+    return 3;
+  };
+  const ordered = nodes.map((n, i) => ({ n, i, r: rank(n) })).sort((a, b) => a.r - b.r || a.i - b.i);
+
+  let published: DateFact | null = null;
+  let modified: DateFact | null = null;
+  for (const { n, r } of ordered) {
+    const type = n.types[0] ?? 'Thing';
+    const fields = ['datePublished', 'dateCreated'];
+    if (n.types.some((t) => /videoobject/i.test(t))) fields.push('uploadDate');
+    if (n.types.some((t) => /event/i.test(t))) fields.unshift('startDate');
+    if (!published) {
+      for (const f of fields) {
+        const raw = ldValue(n.obj, f);
+        const d = plausible(ctx, raw);
+        if (d) {
+          published = fact(d, 'json-ld', `json-ld:${type}.${f}`, r <= 1 ? 0.95 : 0.85, raw!);
+          break;
+        }
+      }
+    }
+    if (!modified) {
+      const raw = ldValue(n.obj, 'dateModified');
+      const d = plausible(ctx, raw);
+      if (d) modified = fact(d, 'json-ld', `json-ld:${type}.dateModified`, 0.9, raw!);
+    }
+  }
+  // JSON-LD too broken to parse: read the fields directly.
+  for (const body of fallbackBodies) {
+    const pub = /"(datePublished|dateCreated|uploadDate)"\s*:\s*"([^"]{6,40})"/.exec(body);
+    const d = plausible(ctx, pub?.[2]);
+    if (!published && d) published = fact(d, 'json-ld', `json-ld:malformed.${pub![1]}`, 0.85, pub![2]!);
+    const mod = /"dateModified"\s*:\s*"([^"]{6,40})"/.exec(body);
+    const md = plausible(ctx, mod?.[1]);
+    if (!modified && md) modified = fact(md, 'json-ld', 'json-ld:malformed.dateModified', 0.85, mod![1]!);
+  }
+  return { published, modified };
+}
+
+// ---------------------------------------------------------------- meta tags
+
+// Publication metas, most specific first.
+const META_PUBLISHED = [
+  'article:published_time', 'article:published', 'og:article:published_time', 'og:published_time',
+  'published_time', 'datepublished', 'article.published', 'parsely-pub-date', 'sailthru.date',
+  'citation_publication_date', 'citation_online_date', 'citation_date', 'dc.date.issued', 'dcterms.issued',
+  'dc.date.created', 'dcterms.created', 'dc.date.published', 'dc.date', 'dcterms.date', 'dc.created',
+  'pubdate', 'publishdate', 'publish-date', 'publish_date', 'publication_date', 'publication-date', 'pub_date',
+  'original-publish-date', 'article_date_original', 'og:pubdate', 'cxenseparse:recs:publishtime',
+  'rnews:datepublished', 'datecreated', 'article.created', 'created', 'creation_date', 'date_published',
+  'bt:pubdate', 'eomportal-lastupdate',
+];
+const META_MODIFIED = [
+  'article:modified_time', 'article:modified', 'og:updated_time', 'datemodified', 'dc.date.modified',
+  'dcterms.modified', 'last-modified', 'lastmod', 'modified', 'updated_time', 'article.updated',
+  'sailthru.lastmodified', 'revised',
+];
+// Generic "date" metas: often right, sometimes the crawl or update day.
+const META_GENERIC = ['date', 'dc.date.available', 'timestamp', 'displaydate', 'article:post_date'];
+
+function metaRule(keys: string[], rulePrefix: string, confidence: number): Rule {
+  return (ctx) => {
+    for (const key of keys) {
+      for (const m of ctx.scan.metas) {
+        if (m.key !== key) continue;
+        const d = plausible(ctx, m.content);
+        if (d) return fact(d, 'meta', `${rulePrefix}:${key}`, confidence, m.content);
+      }
+    }
+    return null;
+  };
+}
+
+/** parsely-page / similar JSON inside a meta tag. */
+const metaJsonRule: Rule = (ctx) => {
+  for (const m of ctx.scan.metas) {
+    if (!m.content.startsWith('{')) continue;
+    const pub = /"(pub_date|published|datePublished|publish_date)"\s*:\s*"([^"]{6,40})"/.exec(m.content);
+    const d = plausible(ctx, pub?.[2]);
+    if (d) return fact(d, 'meta', `meta:${m.key}.${pub![1]}`, 0.85, pub![2]!);
+  }
+  return null;
+};
+
+// ---------------------------------------------------------------- <time>, microdata, hAtom
+
+const PUBLISHED_MARKER = /published|datepublished|datecreated|entry-date|pubdate|post-date|postdate|publish|created|dtstart|uploaddate|startdate/;
+const MODIFIED_MARKER = /updated|modified|datemodified|update|changed|edited|aktualisiert/;
+
+function timedValue(ctx: Context, t: DatedElement): { date: string; raw: string } | null {
+  const fromValue = plausible(ctx, t.value);
+  if (fromValue) return { date: fromValue, raw: t.value! };
+  const fromText = plausible(ctx, t.text);
+  return fromText ? { date: fromText, raw: t.text } : null;
+}
+
+/** An element explicitly marked as the publication date (itemprop, class "published", pubdate). */
+const markedTimeRule: Rule = (ctx) => {
+  for (const t of ctx.scan.timed) {
+    if (t.boilerplate) continue;
+    if (!(t.pubdate || PUBLISHED_MARKER.test(t.marker)) || MODIFIED_MARKER.test(t.marker.replace(/published|datepublished/g, ''))) continue;
+    const v = timedValue(ctx, t);
+    if (v) return fact(v.date, 'time', t.marker.startsWith('time') ? 'time:published' : 'microdata:datePublished', 0.85, v.raw);
+  }
+  return null;
+};
+
+const markedModifiedRule: Rule = (ctx) => {
+  for (const t of ctx.scan.timed) {
+    if (t.boilerplate || !MODIFIED_MARKER.test(t.marker)) continue;
+    const v = timedValue(ctx, t);
+    if (v) return fact(v.date, 'time', 'time:modified', 0.8, v.raw);
+  }
+  return null;
+};
+
+/** Distance of a text offset from the title: text just under the title (the byline) is closest. */
+function titleDistance(ctx: Context, offset: number): number {
+  const title = ctx.scan.titleOffset;
+  if (title < 0) return offset;
+  return offset >= title ? offset - title : (title - offset) * 2;
+}
+
+/** The <time> element nearest the title (the byline), not marked as updated. */
+const nearestTimeRule: Rule = (ctx) => {
+  let best: { d: { date: string; raw: string }; dist: number } | null = null;
+  for (const t of ctx.scan.timed) {
+    if (t.boilerplate || !t.marker.startsWith('time') || MODIFIED_MARKER.test(t.marker)) continue;
+    const d = timedValue(ctx, t);
+    if (!d) continue;
+    const dist = titleDistance(ctx, t.offset);
+    if (!best || dist < best.dist) best = { d, dist };
+  }
+  return best && best.dist < 3000 ? fact(best.d.date, 'time', 'time:near-title', 0.7, best.d.raw) : null;
+};
+
+// ---------------------------------------------------------------- URL
+
+const urlRule: Rule = (ctx) => {
+  const u = urlDate(ctx.url);
+  return u && isPlausible(u.date, ctx.asOf) ? fact(u.date, 'url', 'url:path-date', 0.8, u.raw) : null;
+};
+
+/** /2024/05/slug: month granularity; the day is reported as the 1st (see README: "URL year-month"). */
+const urlMonthRule: Rule = (ctx) => {
+  const u = urlMonth(ctx.url);
+  if (!u) return null;
+  const d = makeDay(u.year, u.month, 1);
+  return d && isPlausible(d, ctx.asOf) ? fact(d, 'url', 'url:year-month', 0.2, u.raw) : null;
+};
+
+// ---------------------------------------------------------------- visible text
+
+const PUBLISHED_LABEL =
+  /(?:published|posted|released|publication date|date published|first published|veröffentlicht|erschienen|publiziert|erstellt|publié|publiée|mis en ligne|publicado|publicada|pubblicato|gepubliceerd|geplaatst|opublikowano|發布日期|發佈日期|发布日期|發布時間|發佈時間|发布时间|發表於|发表于|發表日期|上稿日期|刊登日期|發文日期|公告日期|活動日期)/gi;
+const MODIFIED_LABEL =
+  /(?:updated|last updated|modified|last modified|revised|aktualisiert|geändert|zuletzt|stand:|mis à jour|actualizado|actualización|aggiornato|bijgewerkt|更新日期|更新時間|更新时间|最後更新|最后更新|修改日期)/i;
+
+/** Plausible dates in a slice of the page text, with offsets relative to the whole text. */
+function datesIn(ctx: Context, start: number, end: number): FoundDate[] {
+  const s = Math.max(0, start);
+  return findDates(ctx.scan.text.slice(s, Math.max(s, end)), ctx.parse)
+    .filter((f) => isPlausible(f.date, ctx.asOf))
+    .map((f) => ({ ...f, index: f.index + s }));
+}
+
+/** Is the date preceded (on its line, closely) by an "updated" label? */
+function labelledModified(ctx: Context, index: number): boolean {
+  const before = ctx.scan.text.slice(Math.max(0, index - 30), index);
+  const line = before.slice(before.lastIndexOf('\n') + 1);
+  return MODIFIED_LABEL.test(line);
+}
+
+/** "Published on March 5, 2026", "Veröffentlicht am 17.05.2024", "發布日期：2026/03/05". */
+const labelledTextRule: Rule = (ctx) => {
+  const text = ctx.scan.text;
+  PUBLISHED_LABEL.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = PUBLISHED_LABEL.exec(text)) !== null) {
+    const after = m.index + m[0].length;
+    const found = datesIn(ctx, after, after + 60).find((f) => f.index - after <= 40);
+    if (found) return fact(found.date, 'text', 'text:published-label', 0.8, `${m[0]} ${found.raw}`);
+  }
+  return null;
+};
+
+const labelledModifiedRule: Rule = (ctx) => {
+  const text = ctx.scan.text;
+  const re = new RegExp(MODIFIED_LABEL.source, 'gi');
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    const after = m.index + m[0].length;
+    const found = datesIn(ctx, after, after + 60).find((f) => f.index - after <= 40);
+    if (found) return fact(found.date, 'text', 'text:updated-label', 0.7, `${m[0]} ${found.raw}`);
+  }
+  return null;
+};
+
+/** Pick among text dates: the one nearest the title, preferring the URL's month when it has one. */
+function pickNearTitle(ctx: Context, found: FoundDate[]): FoundDate | null {
+  let best: FoundDate | null = null;
+  let bestScore = Infinity;
+  for (const f of found) {
+    if (labelledModified(ctx, f.index)) continue;
+    let score = titleDistance(ctx, f.index);
+    if (ctx.urlMonth && f.date.slice(0, 7) === ctx.urlMonth) score -= 100_000;
+    if (score < bestScore) {
+      best = f;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/** The text of a byline / dateline / post-meta element nearest the title. */
+const dateishElementRule: Rule = (ctx) => {
+  const found: FoundDate[] = [];
+  for (const r of ctx.scan.dateish) {
+    if (MODIFIED_MARKER.test(r.marker)) continue;
+    found.push(...datesIn(ctx, r.start, r.end));
+  }
+  const best = pickNearTitle(ctx, found);
+  return best && titleDistance(ctx, best.index) < 4000 ? fact(best.date, 'text', 'text:date-element', 0.7, best.raw) : null;
+};
+
+/** Any date written just around the title. */
+const nearTitleTextRule: Rule = (ctx) => {
+  const title = ctx.scan.titleOffset;
+  if (title < 0) return null;
+  const best = pickNearTitle(ctx, datesIn(ctx, title - 300, title + 800));
+  return best ? fact(best.date, 'text', 'text:near-title', 0.55, best.raw) : null;
+};
+
+/** Last resort: the first date in the page's own text (boilerplate excluded). */
+const anyTextRule: Rule = (ctx) => {
+  const best = pickNearTitle(ctx, datesIn(ctx, 0, 200_000));
+  return best ? fact(best.date, 'text', 'text:first-in-body', 0.35, best.raw) : null;
+};
+
+// ---------------------------------------------------------------- order
+
+const PUBLISHED_RULES: Rule[] = [
+  (ctx) => jsonLdDates(ctx).published,
+  metaRule(META_PUBLISHED, 'meta', 0.9),
+  metaJsonRule,
+  markedTimeRule,
+  urlRule,
+  labelledTextRule,
+  dateishElementRule,
+  nearestTimeRule,
+  metaRule(META_GENERIC, 'meta-generic', 0.6),
+  nearTitleTextRule,
+  anyTextRule,
+  urlMonthRule,
+];
+
+const MODIFIED_RULES: Rule[] = [
+  (ctx) => jsonLdDates(ctx).modified,
+  metaRule(META_MODIFIED, 'meta', 0.85),
+  markedModifiedRule,
+  labelledModifiedRule,
+];
+
+function firstOf(rules: Rule[], ctx: Context): DateFact | null {
+  for (const rule of rules) {
+    const f = rule(ctx);
+    if (f) return f;
+  }
+  return null;
+}
+
+/** D/M vs M/D for numeric dates: an unambiguous date on the page decides, else the language. */
+function monthFirstFor(text: string, lang: string | null, url: string): boolean {
+  for (const m of foldWidth(text.slice(0, 100_000)).matchAll(/(?<![\d.\/])(\d{1,2})\/(\d{1,2})\/(\d{4})(?!\d)/g)) {
+    if (+m[1]! > 12) return false;
+    if (+m[2]! > 12) return true;
+  }
+  const l = (lang ?? '').toLowerCase();
+  if (/^en-(us|ph|ca)$/.test(l)) return true;
+  if (l === 'en' || l === '') {
+    let host = '';
+    try {
+      host = new URL(url).hostname;
+    } catch {
+      /* not a URL: no host hint */
+    }
+    return !/\.(uk|au|nz|ie|in|za|sg|hk|my)$/.test(host) && (l === 'en' || /\.(com|org|net|us|gov|edu)$/.test(host));
+  }
+  return false;
+}
+
+function buildContext($: CheerioAPI, url: string, asOf: string): Context {
+  const scan = scanDocument($.root()[0]!);
+  const lang = scan.lang;
+  const roc = /^zh-(tw|hant)/i.test(lang ?? '') || /民國/.test(scan.text.slice(0, 20_000));
+  const m = urlMonth(url);
+  return {
+    scan,
+    url,
+    asOf,
+    parse: { lang, roc, monthFirst: monthFirstFor(scan.text, lang, url) },
+    urlMonth: m ? `${m.year}-${String(m.month).padStart(2, '0')}` : null,
+  };
+}
+
+/** Publish and modified dates of an HTML page. Reads `$` only (never mutates it). */
+export function extractDates($: CheerioAPI, url: string, asOf: string): PageDates {
+  const ctx = buildContext($, url, asOf);
+  return { published: firstOf(PUBLISHED_RULES, ctx), modified: firstOf(MODIFIED_RULES, ctx) };
+}
+
+/**
+ * Dates of a PDF: the info dictionary's CreationDate (D:20260305120000+08'00'), else a date on the
+ * first page, else the URL; ModDate is the modified date.
+ */
+export function pdfDates(info: Record<string, string>, text: string, url: string, asOf: string): PageDates {
+  const get = (key: string): string | undefined =>
+    Object.entries(info).find(([k]) => k.toLowerCase() === key.toLowerCase())?.[1];
+  const pdfDay = (raw: string | undefined): string | null => {
+    const d = raw ? parseDateString(raw) : null;
+    return d && isPlausible(d, asOf) ? d : null;
+  };
+  const created = pdfDay(get('CreationDate'));
+  const modDay = pdfDay(get('ModDate'));
+  const modified = modDay ? fact(modDay, 'pdf', 'pdf:ModDate', 0.8, get('ModDate')!) : null;
+  if (created) return { published: fact(created, 'pdf', 'pdf:CreationDate', 0.8, get('CreationDate')!), modified };
+
+  const roc = /民國/.test(text) || /[\u4e00-\u9fff]/.test(text.slice(0, 2000));
+  const firstPage = text.slice(0, 3000);
+  const inText = findDates(firstPage, { roc, monthFirst: false }).find((f) => isPlausible(f.date, asOf));
+  if (inText) return { published: fact(inText.date, 'pdf', 'pdf:first-page-text', 0.5, inText.raw), modified };
+  const u = urlDate(url);
+  if (u && isPlausible(u.date, asOf)) return { published: fact(u.date, 'url', 'url:path-date', 0.6, u.raw), modified };
+  return { published: null, modified };
+}

@@ -1,0 +1,171 @@
+// One read-only walk over the parsed document that collects everything the date rules look at:
+// meta tags, JSON-LD scripts, <time>/<abbr> elements, microdata, elements whose class or id says
+// "date"/"byline", and the visible text with the region each piece sits in. Comments are never
+// visited (they are not elements), and boilerplate regions (footers, sidebars, related-post lists,
+// comment threads, the Wayback toolbar) are flagged so rules can skip them.
+
+import type { AnyNode, Element } from 'domhandler';
+
+export interface MetaTag {
+  key: string;
+  content: string;
+}
+
+export interface DatedElement {
+  /** Machine value (datetime, content, title attribute) if any. */
+  value: string | null;
+  text: string;
+  /** class + id + itemprop, lower-cased. */
+  marker: string;
+  /** Offset of the element's start in `Scan.text`. */
+  offset: number;
+  boilerplate: boolean;
+  pubdate: boolean;
+}
+
+export interface TextRange {
+  start: number;
+  end: number;
+  /** class + id of the element, lower-cased. */
+  marker: string;
+}
+
+export interface Scan {
+  lang: string | null;
+  metas: MetaTag[];
+  jsonLd: string[];
+  /** <time>, <abbr class=published|updated>, and non-meta elements with itemprop=date*. */
+  timed: DatedElement[];
+  /** Visible text outside boilerplate, pieces joined by newlines (block) or spaces (inline). */
+  text: string;
+  /** Offset in `text` where the first <h1> (else first <h2>) starts; -1 when none. */
+  titleOffset: number;
+  /** Ranges of `text` inside elements whose class/id marks a date, byline or post meta line. */
+  dateish: TextRange[];
+}
+
+const SKIP_TAGS = new Set(['script', 'style', 'noscript', 'template', 'svg', 'select', 'option', 'iframe', 'button', 'textarea', 'title']);
+const BLOCK_TAGS = new Set([
+  'p', 'div', 'section', 'article', 'header', 'footer', 'aside', 'nav', 'main', 'li', 'ul', 'ol', 'dl', 'dt', 'dd',
+  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'tr', 'td', 'th', 'table', 'br', 'figure', 'figcaption', 'blockquote', 'form',
+  'address', 'hr', 'pre',
+]);
+const BOILERPLATE_TAGS = new Set(['footer', 'aside', 'nav']);
+// Containers whose class/id marks text that is not the page's own content.
+const BOILERPLATE_MARKER =
+  /(?:^|[\s_-])(?:comments?|kommentare?|commentaires?|disqus|sidebar|side-bar|seitenleiste|related|verwandte|recommend\w*|empfehlung\w*|widgets?|footer|site-footer|popular|trending|most-read|meistgelesen|also-read|read-more|more-stories|more-articles|newsletter|cookie\w*|consent|breadcrumbs?|teaser-list|archive-list|wm-ipp(?:-base)?|masthead|site-header|top-bar|topbar)(?:$|[\s_-])/;
+const CONTAINER_TAGS = new Set(['div', 'section', 'ul', 'ol', 'aside', 'footer', 'nav', 'header', 'table', 'dl', 'article']);
+// Elements whose class/id marks a date, a byline or a post's meta line (a dateline).
+const DATEISH_MARKER =
+  /date|datum|time|zeit|publi|posted|byline|dateline|submitted|created|erstellt|meta|fecha|data-|entry-info|post-info|article-info|subline|author|autor|stand|calendar|clock|veroeff|published|updated/;
+
+function markerOf(el: Element): string {
+  const a = el.attribs;
+  return `${a.class ?? ''} ${a.id ?? ''} ${a.itemprop ?? ''}`.toLowerCase().trim();
+}
+
+export function scanDocument(root: AnyNode): Scan {
+  const scan: Scan = { lang: null, metas: [], jsonLd: [], timed: [], text: '', titleOffset: -1, dateish: [] };
+  const parts: string[] = [];
+  let length = 0;
+  let h2Offset = -1;
+  let lastWasBreak = true;
+
+  const push = (s: string): void => {
+    parts.push(s);
+    length += s.length;
+  };
+  const breakLine = (): void => {
+    if (!lastWasBreak) {
+      push('\n');
+      lastWasBreak = true;
+    }
+  };
+
+  const visit = (node: AnyNode, boilerplate: boolean): void => {
+    if (node.type === 'text') {
+      if (boilerplate) return;
+      const t = (node as unknown as { data: string }).data.replace(/\s+/g, ' ');
+      if (t.trim()) {
+        push(lastWasBreak ? t.trimStart() : t);
+        lastWasBreak = false;
+      }
+      return;
+    }
+    if (node.type !== 'tag' && node.type !== 'script' && node.type !== 'root') {
+      // Comments, directives, CDATA: never read.
+      if (node.type !== 'style' && 'children' in node) for (const c of node.children) visit(c, boilerplate);
+      return;
+    }
+    if (node.type === 'root') {
+      for (const c of node.children) visit(c, boilerplate);
+      return;
+    }
+    const el = node as Element;
+    const name = el.name.toLowerCase();
+    const attribs = el.attribs;
+
+    if (name === 'html' && attribs.lang) scan.lang = attribs.lang.trim();
+    if (name === 'meta') {
+      const key = attribs.property ?? attribs.name ?? attribs.itemprop ?? attribs['http-equiv'];
+      const content = attribs.content ?? attribs.value;
+      if (key && content) scan.metas.push({ key: key.toLowerCase().trim(), content: content.trim() });
+      if (!scan.lang && attribs['http-equiv']?.toLowerCase() === 'content-language' && content) scan.lang = content;
+      return;
+    }
+    if (name === 'script') {
+      const type = (attribs.type ?? '').toLowerCase();
+      if (type.includes('ld+json')) {
+        const body = el.children.map((c) => ('data' in c ? (c as unknown as { data: string }).data : '')).join('');
+        if (body.trim()) scan.jsonLd.push(body);
+      }
+      return;
+    }
+    if (SKIP_TAGS.has(name)) return;
+
+    const marker = markerOf(el);
+    const inBoilerplate =
+      boilerplate ||
+      BOILERPLATE_TAGS.has(name) ||
+      attribs.role === 'complementary' ||
+      attribs.role === 'contentinfo' ||
+      (CONTAINER_TAGS.has(name) && marker !== '' && BOILERPLATE_MARKER.test(marker));
+
+    const isBlock = BLOCK_TAGS.has(name);
+    if (isBlock) breakLine();
+    const start = length;
+    const startPart = parts.length;
+
+    if (name === 'h1' && scan.titleOffset < 0 && !inBoilerplate) scan.titleOffset = start;
+    if (name === 'h2' && h2Offset < 0 && !inBoilerplate) h2Offset = start;
+
+    const itemprop = (attribs.itemprop ?? '').toLowerCase();
+    const isTime = name === 'time';
+    const isMicroDate = itemprop.startsWith('date') || itemprop === 'uploaddate' || itemprop === 'startdate';
+    const isAbbrDate = name === 'abbr' && /published|updated|dtstart/.test(marker) && !!attribs.title;
+    if (isTime || isMicroDate || isAbbrDate) {
+      scan.timed.push({
+        value: attribs.datetime ?? attribs.content ?? (isAbbrDate ? attribs.title! : null) ?? null,
+        text: '',
+        marker: `${name} ${marker}`,
+        offset: start,
+        boilerplate: inBoilerplate,
+        pubdate: 'pubdate' in attribs,
+      });
+    }
+    const timedIndex = isTime || isMicroDate || isAbbrDate ? scan.timed.length - 1 : -1;
+
+    for (const c of el.children) visit(c, inBoilerplate);
+
+    if (timedIndex >= 0) scan.timed[timedIndex]!.text = parts.slice(startPart).join('').trim().slice(0, 200);
+    if (!inBoilerplate && marker !== '' && length > start && length - start < 400 && DATEISH_MARKER.test(marker)) {
+      scan.dateish.push({ start, end: length, marker });
+    }
+    if (isBlock) breakLine();
+  };
+
+  visit(root, false);
+  scan.text = parts.join('');
+  if (scan.titleOffset < 0) scan.titleOffset = h2Offset;
+  return scan;
+}
