@@ -1,0 +1,145 @@
+// One row per partner for the batch summary: the terminal table, DIR/summary.csv and index.html all
+// show the same rows, built from what the store holds (no evidence needs to be loaded).
+
+import type { CheckId, CheckStatus, Report } from '../types.ts';
+import type { CheckRow, PartnerRow, PartnerSummary } from '../storage.ts';
+
+/** The report contract's check order. */
+export const CHECK_IDS: readonly CheckId[] = ['P2.1', 'P2.2.1', 'P2.2.2', 'P2.3', 'P3.1', 'P3.2'];
+
+/** Status of a check in one run, or what stands in for it when the partner was not audited. */
+export type CheckOutcome = CheckStatus | 'error' | 'not audited';
+
+export interface CheckChange {
+  checkId: CheckId;
+  from: CheckOutcome;
+  to: CheckOutcome;
+}
+
+export interface SummaryRow {
+  partner: PartnerRow;
+  /** Empty when the partner has no result (failed, or not reached in an interrupted run). */
+  statuses: Partial<Record<CheckId, CheckStatus>>;
+  /** Differences from the partner's previous outcome; null when there is no previous run for it. */
+  changes: CheckChange[] | null;
+  /** The run the changes are measured against. */
+  previousRunId: number | null;
+}
+
+/** The summary figures of one report (case studies counted are the retail AWS ones, as P2.2.1 counts). */
+export function summarizeReport(report: Report): PartnerSummary {
+  const counted = report.caseStudies.filter((c) => c.retail && c.aws);
+  const retailDates = report.thoughtLeadership
+    .filter((t) => t.retail && t.published !== null)
+    .map((t) => t.published!)
+    .sort();
+  return {
+    finalHomepage: report.homepage,
+    verdict: report.verdict,
+    pagesCrawled: report.crawl.pagesFetched,
+    caseStudiesFound: counted.length,
+    caseStudiesReachable: counted.filter((c) => c.reachable).length,
+    newestRetailThoughtLeadership: retailDates.at(-1) ?? null,
+    practicePage: report.practicePage?.url ?? null,
+  };
+}
+
+function outcomes(partner: Pick<PartnerRow, 'state'>, checks: CheckRow[]): Record<CheckId, CheckOutcome> {
+  const byId = new Map(checks.map((c) => [c.checkId, c.status]));
+  const missing: CheckOutcome = partner.state === 'failed' ? 'error' : 'not audited';
+  return Object.fromEntries(CHECK_IDS.map((id) => [id, byId.get(id) ?? missing])) as Record<CheckId, CheckOutcome>;
+}
+
+/** Per check, what differs between the previous outcome and this one. */
+export function compareOutcomes(
+  previous: { partner: Pick<PartnerRow, 'state'>; checks: CheckRow[] },
+  current: { partner: Pick<PartnerRow, 'state'>; checks: CheckRow[] },
+): CheckChange[] {
+  const before = outcomes(previous.partner, previous.checks);
+  const after = outcomes(current.partner, current.checks);
+  return CHECK_IDS.filter((id) => before[id] !== after[id]).map((id) => ({ checkId: id, from: before[id], to: after[id] }));
+}
+
+export function formatChanges(changes: CheckChange[] | null): string {
+  if (changes === null) return 'first run';
+  if (changes.length === 0) return 'no change';
+  return changes.map((c) => `${c.checkId} ${c.from} → ${c.to}`).join('; ');
+}
+
+// ---- summary.csv ----
+
+export function summaryCsv(rows: SummaryRow[], extraColumns: string[]): string {
+  const header = [
+    'id', 'name', 'homepage', ...CHECK_IDS, 'verdict', 'case_studies_found', 'case_studies_reachable',
+    'newest_retail_thought_leadership', 'practice_page', 'pages_crawled', 'error', 'changes_since_previous_run',
+    'notes', ...extraColumns,
+  ];
+  const lines = [header, ...rows.map((row) => csvRecord(row, extraColumns))].map((cells) => cells.map(csvCell).join(','));
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+function csvRecord({ partner, statuses, changes }: SummaryRow, extraColumns: string[]): string[] {
+  const s = partner.summary;
+  const audited = partner.state === 'done' && s !== null;
+  return [
+    partner.id,
+    partner.name,
+    partner.homepage,
+    ...CHECK_IDS.map((id) => statuses[id] ?? ''),
+    audited ? s.verdict : '',
+    audited ? String(s.caseStudiesFound) : '',
+    audited ? String(s.caseStudiesReachable) : '',
+    s?.newestRetailThoughtLeadership ?? '',
+    s?.practicePage ?? '',
+    audited ? String(s.pagesCrawled) : '',
+    partnerError(partner) ?? '',
+    formatChanges(changes),
+    partner.notes,
+    ...extraColumns.map((c) => partner.extra[c] ?? ''),
+  ];
+}
+
+/** The partner's error in words, including "not audited" for partners an interrupted run never finished. */
+export function partnerError(partner: PartnerRow): string | null {
+  if (partner.state === 'failed') return partner.error ?? 'failed';
+  if (partner.state !== 'done') return 'not audited yet (the run was interrupted; continue it with --resume)';
+  return null;
+}
+
+/**
+ * RFC 4180 quoting. Cells a spreadsheet would run as a formula (=, +, -, @ first) get a leading
+ * apostrophe: crawled text and error messages end up here and the file is opened in Excel.
+ */
+function csvCell(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) && !/^-?\d+(\.\d+)?$/.test(value) ? `'${value}` : value;
+  return /[",\r\n]|^\s|\s$/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+// ---- terminal ----
+
+const STATUS_COLOUR: Record<CheckOutcome, string> = {
+  pass: '\x1b[32m',
+  fail: '\x1b[31m',
+  review: '\x1b[33m',
+  error: '\x1b[31m',
+  'not audited': '\x1b[2m',
+};
+
+/** A fixed-width table: one line per partner, its check statuses, and what changed. */
+export function summaryTable(rows: SummaryRow[], colour: boolean): string {
+  const paint = (text: string, outcome: CheckOutcome): string => (colour ? `${STATUS_COLOUR[outcome]}${text}\x1b[0m` : text);
+  const idWidth = Math.max(2, ...rows.map((r) => r.partner.id.length));
+  const widths = CHECK_IDS.map((id) => Math.max(id.length, 6));
+  const head = ['id'.padEnd(idWidth), ...CHECK_IDS.map((id, i) => id.padEnd(widths[i]!)), 'changes / error'].join('  ');
+  const lines = rows.map((row) => {
+    const failedOrMissing = partnerError(row.partner);
+    const cells = CHECK_IDS.map((id, i) => {
+      const outcome: CheckOutcome = row.statuses[id] ?? (row.partner.state === 'failed' ? 'error' : 'not audited');
+      const text = (row.statuses[id] ?? (row.partner.state === 'failed' ? 'error' : '-')).padEnd(widths[i]!);
+      return paint(text, outcome);
+    });
+    const tail = failedOrMissing ?? formatChanges(row.changes);
+    return [row.partner.id.padEnd(idWidth), ...cells, tail].join('  ');
+  });
+  return [head, ...lines].join('\n');
+}

@@ -1,0 +1,466 @@
+// Batch results in one SQLite file (DIR/results.sqlite): runs, the partners of each run, each
+// partner's pages (metadata and analysis facts; bodies only when asked), its check results and the
+// rest of its SiteEvidence. A partner's results are written in one transaction, so a run killed at any
+// moment leaves each partner either complete or untouched, and `--resume` can pick up from there.
+
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync, gunzipSync } from 'node:zlib';
+import type { AnalyzedPage, CheckResult, CheckStatus, CheckId, SiteEvidence } from './types.ts';
+
+export const RESULTS_FILE = 'results.sqlite';
+
+export type RunState = 'running' | 'finished' | 'interrupted';
+/** pending: not started or to be redone; running: in flight (or lost to a kill); done / failed: final. */
+export type PartnerState = 'pending' | 'running' | 'done' | 'failed';
+
+export interface RunRow {
+  id: number;
+  startedAt: string;
+  finishedAt: string | null;
+  state: RunState;
+  /** Process that runs (or last ran) it, to refuse resuming a run that is still alive. */
+  pid: number;
+  inputPath: string;
+  inputSha256: string;
+  asOf: string;
+  /** Serializable audit options the run was started with; a resumed run reuses them. */
+  options: Record<string, unknown>;
+  extraColumns: string[];
+}
+
+export interface PartnerInput {
+  id: string;
+  name: string;
+  homepage: string;
+  notes: string;
+  extra: Record<string, string>;
+  line: number;
+}
+
+/** What the summary, the CSV and index.html show for one partner; stored so they need no evidence. */
+export interface PartnerSummary {
+  finalHomepage: string;
+  verdict: CheckStatus;
+  pagesCrawled: number;
+  caseStudiesFound: number;
+  caseStudiesReachable: number;
+  newestRetailThoughtLeadership: string | null;
+  practicePage: string | null;
+}
+
+export interface PartnerRow extends PartnerInput {
+  runId: number;
+  position: number;
+  state: PartnerState;
+  attempts: number;
+  error: string | null;
+  auditedAt: string | null;
+  durationMs: number | null;
+  summary: PartnerSummary | null;
+}
+
+export interface PartnerResult {
+  evidence: SiteEvidence;
+  checks: CheckResult[];
+  asOf: string;
+  summary: PartnerSummary;
+  durationMs: number;
+  /** Page bodies by URL, stored (gzip) only with --keep-html. */
+  bodies?: Map<string, string>;
+}
+
+export interface CheckRow {
+  checkId: CheckId;
+  status: CheckStatus;
+  summary: string;
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS runs (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  started_at TEXT NOT NULL,
+  finished_at TEXT,
+  state TEXT NOT NULL CHECK (state IN ('running', 'finished', 'interrupted')),
+  pid INTEGER NOT NULL,
+  input_path TEXT NOT NULL,
+  input_sha256 TEXT NOT NULL,
+  as_of TEXT NOT NULL,
+  options_json TEXT NOT NULL,
+  extra_columns_json TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS partners (
+  run_id INTEGER NOT NULL REFERENCES runs(id),
+  partner_id TEXT NOT NULL,
+  position INTEGER NOT NULL,
+  line INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  homepage TEXT NOT NULL,
+  notes TEXT NOT NULL,
+  extra_json TEXT NOT NULL,
+  state TEXT NOT NULL CHECK (state IN ('pending', 'running', 'done', 'failed')),
+  attempts INTEGER NOT NULL DEFAULT 0,
+  error TEXT,
+  audited_at TEXT,
+  duration_ms INTEGER,
+  summary_json TEXT,
+  PRIMARY KEY (run_id, partner_id)
+);
+CREATE TABLE IF NOT EXISTS evidence (
+  run_id INTEGER NOT NULL,
+  partner_id TEXT NOT NULL,
+  -- SiteEvidence without its pages (those are rows of the pages table).
+  evidence_json TEXT NOT NULL,
+  PRIMARY KEY (run_id, partner_id),
+  FOREIGN KEY (run_id, partner_id) REFERENCES partners(run_id, partner_id)
+);
+CREATE TABLE IF NOT EXISTS pages (
+  run_id INTEGER NOT NULL,
+  partner_id TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  url TEXT NOT NULL,
+  final_url TEXT NOT NULL,
+  http_status INTEGER,
+  content_type TEXT,
+  depth INTEGER,
+  page_type TEXT,
+  published TEXT,
+  error TEXT,
+  -- The AnalyzedPage without facts, and the facts, as JSON: enough to re-run every check.
+  page_json TEXT NOT NULL,
+  facts_json TEXT,
+  body_gzip BLOB,
+  PRIMARY KEY (run_id, partner_id, seq),
+  FOREIGN KEY (run_id, partner_id) REFERENCES partners(run_id, partner_id)
+);
+CREATE TABLE IF NOT EXISTS checks (
+  run_id INTEGER NOT NULL,
+  partner_id TEXT NOT NULL,
+  -- The run's own audit date, or a later re-evaluation by \`report --as-of\`.
+  as_of TEXT NOT NULL,
+  check_id TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('pass', 'fail', 'review')),
+  summary TEXT NOT NULL,
+  result_json TEXT NOT NULL,
+  PRIMARY KEY (run_id, partner_id, as_of, check_id),
+  FOREIGN KEY (run_id, partner_id) REFERENCES partners(run_id, partner_id)
+);
+CREATE INDEX IF NOT EXISTS partners_by_id ON partners(partner_id, run_id);
+`;
+
+interface RunRecord {
+  id: number;
+  started_at: string;
+  finished_at: string | null;
+  state: RunState;
+  pid: number;
+  input_path: string;
+  input_sha256: string;
+  as_of: string;
+  options_json: string;
+  extra_columns_json: string;
+}
+
+interface PartnerRecord {
+  run_id: number;
+  partner_id: string;
+  position: number;
+  line: number;
+  name: string;
+  homepage: string;
+  notes: string;
+  extra_json: string;
+  state: PartnerState;
+  attempts: number;
+  error: string | null;
+  audited_at: string | null;
+  duration_ms: number | null;
+  summary_json: string | null;
+}
+
+export class ResultStore {
+  readonly path: string;
+  readonly #db: Database.Database;
+
+  private constructor(path: string, db: Database.Database) {
+    this.path = path;
+    this.#db = db;
+  }
+
+  /** Opens (creating when needed) DIR/results.sqlite. */
+  static open(dir: string): ResultStore {
+    mkdirSync(dir, { recursive: true });
+    const path = join(dir, RESULTS_FILE);
+    const db = new Database(path);
+    db.pragma('journal_mode = WAL');
+    // NORMAL is durable against process kills (the case that matters for resume); only an OS crash
+    // could lose the last commits, which then are simply audited again.
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    db.exec(SCHEMA);
+    return new ResultStore(path, db);
+  }
+
+  close(): void {
+    this.#db.close();
+  }
+
+  /** Records a new run and all its partners as pending, in one transaction. */
+  startRun(meta: {
+    inputPath: string;
+    inputSha256: string;
+    asOf: string;
+    options: Record<string, unknown>;
+    extraColumns: string[];
+    partners: PartnerInput[];
+  }): RunRow {
+    const insertRun = this.#db.prepare(
+      `INSERT INTO runs (started_at, state, pid, input_path, input_sha256, as_of, options_json, extra_columns_json)
+       VALUES (?, 'running', ?, ?, ?, ?, ?, ?)`,
+    );
+    const insertPartner = this.#db.prepare(
+      `INSERT INTO partners (run_id, partner_id, position, line, name, homepage, notes, extra_json, state)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending')`,
+    );
+    const runId = this.#db.transaction(() => {
+      const { lastInsertRowid } = insertRun.run(
+        new Date().toISOString(),
+        process.pid,
+        meta.inputPath,
+        meta.inputSha256,
+        meta.asOf,
+        JSON.stringify(meta.options),
+        JSON.stringify(meta.extraColumns),
+      );
+      meta.partners.forEach((p, position) => {
+        insertPartner.run(lastInsertRowid, p.id, position, p.line, p.name, p.homepage, p.notes, JSON.stringify(p.extra));
+      });
+      return Number(lastInsertRowid);
+    })();
+    return this.run(runId)!;
+  }
+
+  run(id: number): RunRow | null {
+    const row = this.#db.prepare('SELECT * FROM runs WHERE id = ?').get(id) as RunRecord | undefined;
+    return row ? toRun(row) : null;
+  }
+
+  latestRun(): RunRow | null {
+    const row = this.#db.prepare('SELECT * FROM runs ORDER BY id DESC LIMIT 1').get() as RunRecord | undefined;
+    return row ? toRun(row) : null;
+  }
+
+  /** The latest run not finished: interrupted by Ctrl-C, or still marked running after a kill. */
+  latestUnfinishedRun(): RunRow | null {
+    const row = this.#db
+      .prepare("SELECT * FROM runs WHERE state <> 'finished' ORDER BY id DESC LIMIT 1")
+      .get() as RunRecord | undefined;
+    return row ? toRun(row) : null;
+  }
+
+  /**
+   * Takes over a run for resuming: partners left running by a killed or interrupted process go back
+   * to pending (they are audited again from the start), and the run is marked as ours.
+   */
+  resumeRun(runId: number): RunRow {
+    this.#db.transaction(() => {
+      this.#db.prepare("UPDATE partners SET state = 'pending' WHERE run_id = ? AND state = 'running'").run(runId);
+      this.#db
+        .prepare("UPDATE runs SET state = 'running', pid = ?, finished_at = NULL WHERE id = ?")
+        .run(process.pid, runId);
+    })();
+    return this.run(runId)!;
+  }
+
+  finishRun(runId: number, state: Exclude<RunState, 'running'>): void {
+    this.#db.transaction(() => {
+      // In-flight partners of an interrupted run were discarded: they are to be done again.
+      this.#db.prepare("UPDATE partners SET state = 'pending' WHERE run_id = ? AND state = 'running'").run(runId);
+      this.#db.prepare('UPDATE runs SET state = ?, finished_at = ? WHERE id = ?').run(state, new Date().toISOString(), runId);
+    })();
+  }
+
+  partners(runId: number): PartnerRow[] {
+    const rows = this.#db
+      .prepare('SELECT * FROM partners WHERE run_id = ? ORDER BY position')
+      .all(runId) as PartnerRecord[];
+    return rows.map(toPartner);
+  }
+
+  /** Marks a partner as in flight (committed at once, so a kill leaves a trace of the attempt). */
+  markStarted(runId: number, partnerId: string): void {
+    this.#db
+      .prepare("UPDATE partners SET state = 'running', attempts = attempts + 1 WHERE run_id = ? AND partner_id = ?")
+      .run(runId, partnerId);
+  }
+
+  /** Puts an in-flight partner back to pending (its audit was abandoned and its results discarded). */
+  markPending(runId: number, partnerId: string): void {
+    this.#db.prepare("UPDATE partners SET state = 'pending' WHERE run_id = ? AND partner_id = ?").run(runId, partnerId);
+  }
+
+  /** Stores everything of one audited partner in one transaction. */
+  saveResult(runId: number, partnerId: string, result: PartnerResult): void {
+    const insertPage = this.#db.prepare(
+      `INSERT INTO pages (run_id, partner_id, seq, url, final_url, http_status, content_type, depth, page_type,
+         published, error, page_json, facts_json, body_gzip)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const { pages, ...rest } = result.evidence;
+    this.#db.transaction(() => {
+      this.#deletePartnerResults(runId, partnerId);
+      this.#db
+        .prepare('INSERT INTO evidence (run_id, partner_id, evidence_json) VALUES (?, ?, ?)')
+        .run(runId, partnerId, JSON.stringify(rest));
+      pages.forEach((page, seq) => {
+        const { facts, ...record } = page;
+        const body = result.bodies?.get(page.url);
+        insertPage.run(
+          runId,
+          partnerId,
+          seq,
+          page.url,
+          page.finalUrl,
+          page.httpStatus,
+          page.contentType,
+          page.depth,
+          facts?.classification.type ?? null,
+          facts?.dates.published?.date ?? null,
+          page.error,
+          JSON.stringify(record),
+          facts ? JSON.stringify(facts) : null,
+          body === undefined ? null : gzipSync(body),
+        );
+      });
+      this.#insertChecks(runId, partnerId, result.asOf, result.checks);
+      this.#db
+        .prepare(
+          `UPDATE partners SET state = 'done', error = NULL, audited_at = ?, duration_ms = ?, summary_json = ?
+           WHERE run_id = ? AND partner_id = ?`,
+        )
+        .run(new Date().toISOString(), Math.round(result.durationMs), JSON.stringify(result.summary), runId, partnerId);
+    })();
+  }
+
+  /** Records that a partner could not be audited (unreachable, timed out, crashed). */
+  saveFailure(runId: number, partnerId: string, error: string, durationMs: number): void {
+    this.#db.transaction(() => {
+      this.#deletePartnerResults(runId, partnerId);
+      this.#db
+        .prepare(
+          `UPDATE partners SET state = 'failed', error = ?, audited_at = ?, duration_ms = ?, summary_json = NULL
+           WHERE run_id = ? AND partner_id = ?`,
+        )
+        .run(error, new Date().toISOString(), Math.round(durationMs), runId, partnerId);
+    })();
+  }
+
+  /** Stores a re-evaluation (`report --as-of`) next to the run's own results, and its new summary. */
+  saveEvaluation(runId: number, partnerId: string, asOf: string, checks: CheckResult[], summary: PartnerSummary): void {
+    this.#db.transaction(() => {
+      this.#db.prepare('DELETE FROM checks WHERE run_id = ? AND partner_id = ? AND as_of = ?').run(runId, partnerId, asOf);
+      this.#insertChecks(runId, partnerId, asOf, checks);
+      this.#db
+        .prepare('UPDATE partners SET summary_json = ? WHERE run_id = ? AND partner_id = ?')
+        .run(JSON.stringify(summary), runId, partnerId);
+    })();
+  }
+
+  /** The stored SiteEvidence of a done partner, exactly as the audit produced it. */
+  loadEvidence(runId: number, partnerId: string): SiteEvidence | null {
+    const row = this.#db
+      .prepare('SELECT evidence_json FROM evidence WHERE run_id = ? AND partner_id = ?')
+      .get(runId, partnerId) as { evidence_json: string } | undefined;
+    if (!row) return null;
+    const pages = (
+      this.#db
+        .prepare('SELECT page_json, facts_json FROM pages WHERE run_id = ? AND partner_id = ? ORDER BY seq')
+        .all(runId, partnerId) as { page_json: string; facts_json: string | null }[]
+    ).map(
+      (p): AnalyzedPage => ({ ...(JSON.parse(p.page_json) as Omit<AnalyzedPage, 'facts'>), facts: p.facts_json ? JSON.parse(p.facts_json) : null }),
+    );
+    return { ...(JSON.parse(row.evidence_json) as Omit<SiteEvidence, 'pages'>), pages };
+  }
+
+  /** A stored page body (only kept with --keep-html). */
+  loadBody(runId: number, partnerId: string, url: string): string | null {
+    const row = this.#db
+      .prepare('SELECT body_gzip FROM pages WHERE run_id = ? AND partner_id = ? AND url = ?')
+      .get(runId, partnerId, url) as { body_gzip: Buffer | null } | undefined;
+    return row?.body_gzip ? gunzipSync(row.body_gzip).toString('utf8') : null;
+  }
+
+  /** Check statuses of a partner in a run, at the given audit date. */
+  checks(runId: number, partnerId: string, asOf: string): CheckRow[] {
+    return (
+      this.#db
+        .prepare('SELECT check_id, status, summary FROM checks WHERE run_id = ? AND partner_id = ? AND as_of = ? ORDER BY rowid')
+        .all(runId, partnerId, asOf) as { check_id: CheckId; status: CheckStatus; summary: string }[]
+    ).map((r) => ({ checkId: r.check_id, status: r.status, summary: r.summary }));
+  }
+
+  /**
+   * The partner's latest outcome in an earlier run: what "changed since the previous run" compares
+   * with. Runs that never reached the partner are skipped; a failed audit counts (it was an outcome).
+   */
+  previousOutcome(partnerId: string, beforeRunId: number): { run: RunRow; partner: PartnerRow; checks: CheckRow[] } | null {
+    const record = this.#db
+      .prepare(
+        `SELECT * FROM partners WHERE partner_id = ? AND run_id < ? AND state IN ('done', 'failed')
+         ORDER BY run_id DESC LIMIT 1`,
+      )
+      .get(partnerId, beforeRunId) as PartnerRecord | undefined;
+    if (!record) return null;
+    const run = this.run(record.run_id)!;
+    return { run, partner: toPartner(record), checks: this.checks(run.id, partnerId, run.asOf) };
+  }
+
+  #deletePartnerResults(runId: number, partnerId: string): void {
+    for (const table of ['checks', 'pages', 'evidence']) {
+      this.#db.prepare(`DELETE FROM ${table} WHERE run_id = ? AND partner_id = ?`).run(runId, partnerId);
+    }
+  }
+
+  #insertChecks(runId: number, partnerId: string, asOf: string, checks: CheckResult[]): void {
+    const insert = this.#db.prepare(
+      'INSERT INTO checks (run_id, partner_id, as_of, check_id, status, summary, result_json) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+    for (const check of checks) insert.run(runId, partnerId, asOf, check.id, check.status, check.summary, JSON.stringify(check));
+  }
+}
+
+function toRun(row: RunRecord): RunRow {
+  return {
+    id: row.id,
+    startedAt: row.started_at,
+    finishedAt: row.finished_at,
+    state: row.state,
+    pid: row.pid,
+    inputPath: row.input_path,
+    inputSha256: row.input_sha256,
+    asOf: row.as_of,
+    options: JSON.parse(row.options_json) as Record<string, unknown>,
+    extraColumns: JSON.parse(row.extra_columns_json) as string[],
+  };
+}
+
+function toPartner(row: PartnerRecord): PartnerRow {
+  return {
+    runId: row.run_id,
+    id: row.partner_id,
+    position: row.position,
+    line: row.line,
+    name: row.name,
+    homepage: row.homepage,
+    notes: row.notes,
+    extra: JSON.parse(row.extra_json) as Record<string, string>,
+    state: row.state,
+    attempts: row.attempts,
+    error: row.error,
+    auditedAt: row.audited_at,
+    durationMs: row.duration_ms,
+    summary: row.summary_json ? (JSON.parse(row.summary_json) as PartnerSummary) : null,
+  };
+}

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ApplicantListError, parseApplicants, readApplicants } from '../src/batch/input.ts';
+
+const parse = (text: string, file = 'list.csv') => parseApplicants(Buffer.from(text, 'utf8'), file);
+
+describe('applicant list input', () => {
+  it('reads CSV with a header, keeps extra columns and reports bad rows by line', () => {
+    const list = parse(
+      [
+        '\uFEFFName,Homepage,region,notes',
+        'Shop Tech,https://www.shoptech.test/,north,"first, with comma"',
+        'No Home,,south,',
+        'Bad URL,http://exa mple.test/,east,',
+        'Dup,http://shoptech.test,west,',
+        '"Multi',
+        'line",ftp://files.test/,x,',
+        'Bare Host,partner.example.com.tw,"q ""quoted""",',
+        ',,,',
+        'Single,localhostish,,',
+      ].join('\n'),
+    );
+    expect(list.format).toBe('csv');
+    expect(list.extraColumns).toEqual(['region']);
+    expect(list.applicants.map((a) => [a.id, a.name, a.homepage, a.line, a.extra.region, a.notes])).toEqual([
+      ['shop-tech', 'Shop Tech', 'https://www.shoptech.test/', 2, 'north', 'first, with comma'],
+      ['bare-host', 'Bare Host', 'https://partner.example.com.tw/', 8, 'q "quoted"', ''],
+    ]);
+    expect(list.problems).toEqual([
+      { line: 3, message: 'no homepage; skipped' },
+      { line: 4, message: 'malformed homepage "http://exa mple.test/": not a URL; skipped' },
+      { line: 5, message: 'duplicate of line 2 (same homepage http://shoptech.test/); skipped' },
+      { line: 7, message: 'malformed homepage "ftp://files.test/": scheme ftp: is not http or https; skipped' },
+      { line: 10, message: 'malformed homepage "localhostish": "localhostish" is not a host name; skipped' },
+    ]);
+  });
+
+  it('takes ids from the id column, else slugs of the name or host, always unique', () => {
+    const list = parse(
+      ['id,name,homepage', 'acme,Acme,https://acme.test/', ',Acme,https://acme2.test/', ',零售科技,https://www.retail-tw.test/',
+        ',Café Ünï,https://cafe.test/', 'acme,Other,https://other.test/', 'a/b,Evil,https://evil.test/'].join('\n'),
+    );
+    expect(list.applicants.map((a) => a.id)).toEqual(['acme', 'acme-2', 'retail-tw-test', 'cafe-uni']);
+    expect(list.problems.map((p) => [p.line, p.message.split(' (')[0]])).toEqual([
+      [6, 'duplicate id "acme"'],
+      [7, 'id "a/b" must start with a letter or digit and use only letters, digits, ".", "_" and "-"; skipped'],
+    ]);
+  });
+
+  it('reads a JSON array with the line each entry starts on', () => {
+    const list = parse(
+      '[\n  {"name": "A", "homepage": "https://a.test/", "tier": 2},\n  {\n    "name": "B, \\"the\\" [one]"\n  },\n  "x",\n  {"name": "C", "homepage": "c.test"}\n]\n',
+      'list.json',
+    );
+    expect(list.applicants.map((a) => [a.id, a.line, a.extra.tier])).toEqual([['a', 2, '2'], ['c', 7, '']]);
+    expect(list.problems).toEqual([
+      { line: 3, message: 'no homepage; skipped' },
+      { line: 6, message: 'not a JSON object; skipped' },
+    ]);
+  });
+
+  it('reads JSON Lines and reports a broken line', () => {
+    const list = parse('{"name":"A","homepage":"https://a.test/"}\n\n{broken\n{"name":"B","homepage":"https://b.test/"}\n', 'list.txt');
+    expect(list.format).toBe('jsonl');
+    expect(list.applicants.map((a) => [a.id, a.line])).toEqual([['a', 1], ['b', 4]]);
+    expect(list.problems).toEqual([{ line: 3, message: 'not valid JSON; skipped' }]);
+  });
+
+  it('refuses a file that is not an applicant list with one clear error', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pp-input-'));
+    const pdf = join(dir, 'list.pdf');
+    writeFileSync(pdf, Buffer.from([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x00, 0x01]));
+    await expect(readApplicants(pdf)).rejects.toThrow(/list\.pdf is not an applicant list \(it is a binary file\)/);
+    expect(() => parse('Dear team,\nplease audit these partners.\n', 'mail.txt')).toThrow(/no "homepage" column/);
+    expect(() => parse('[1, 2', 'list.json')).toThrow(ApplicantListError);
+    expect(() => parse('{"partners": []}', 'list.json')).toThrow(/not an array/);
+    await expect(readApplicants(join(dir, 'missing.csv'))).rejects.toThrow(/cannot read .*missing\.csv: ENOENT/);
+  });
+});
