@@ -43,6 +43,8 @@ export interface PageContent {
   documentInfo: Record<string, string> | null;
   /** Outbound / internal links of the main content (with region) — from the crawler record. */
   links: LinkRecord[];
+  /** Absolute URLs of embedded video players (YouTube, Vimeo … iframes) and <video> sources. */
+  embeds?: string[];
 }
 
 export type DateSource = 'json-ld' | 'meta' | 'time' | 'url' | 'text' | 'pdf' | 'header';
@@ -95,6 +97,28 @@ export interface RetailScore {
   score: number;
   /** Terms matched, per area plus "generic", for evidence. */
   terms: Record<RetailAreaId | 'generic', string[]>;
+  /**
+   * Per main-text block (title first): hash, size and the retail terms it holds, so the site-level
+   * pass (analyzers/coverage.ts) can drop boilerplate blocks and re-score without the page body.
+   */
+  blocks?: RetailBlock[];
+}
+
+/** One lexicon match: the area (or "generic" retail marker), the term's label, retail-specific or general IT. */
+export interface RetailHit {
+  area: RetailAreaId | 'generic';
+  term: string;
+  specific: boolean;
+}
+
+export interface RetailBlock {
+  /** analyzers/terms.ts blockHash(text): case- and whitespace-insensitive. */
+  hash: string;
+  /** Word-equivalents (Latin tokens + CJK characters / 1.6). */
+  words: number;
+  /** 2 for the title and h1/h2, 1.5 for h3, else 1. */
+  weight: number;
+  hits: RetailHit[];
 }
 
 export interface Excerpted {

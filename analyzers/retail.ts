@@ -1,0 +1,178 @@
+// Retail coverage of one page over the six core retail areas (checklist "What the program covers").
+//
+// Lexicons are data (analyzers/lexicons/retail.<lang>.json). Matching happens per main-text block
+// so the site-level pass (coverage.ts) can drop boilerplate blocks and re-score without the page
+// body: RetailScore.blocks keeps each block's hash, size, weight and term hits.
+
+import type { PageContent, RetailAreaId, RetailScore, RetailBlock, RetailHit } from './types.ts';
+import { RETAIL_AREAS } from './types.ts';
+import {
+  PhraseMatcher,
+  SubstringMatcher,
+  blockHash,
+  compact,
+  expandEntry,
+  hasCjk,
+  isLatinForm,
+  tokenize,
+  wordCount,
+  type LexiconEntry,
+} from './terms.ts';
+import retailEn from './lexicons/retail.en.json' with { type: 'json' };
+import retailZh from './lexicons/retail.zh-TW.json' with { type: 'json' };
+
+type Bucket = RetailAreaId | 'generic';
+
+interface RetailLexicon {
+  ignore: string[];
+  generic: { specific: LexiconEntry[]; general: LexiconEntry[] };
+  areas: Record<RetailAreaId, { specific: LexiconEntry[]; general: LexiconEntry[] }>;
+}
+
+/** What a lexicon phrase stands for; null payload = ignore phrase (consumed, not counted). */
+type TermPayload = RetailHit | null;
+
+const latinMatcher = new PhraseMatcher<TermPayload>();
+const cjkMatcher = new SubstringMatcher<TermPayload>();
+
+function load(lexicon: RetailLexicon): void {
+  for (const phrase of lexicon.ignore) {
+    if (isLatinForm(phrase)) latinMatcher.add(phrase, null, { mode: 'lower' });
+    else cjkMatcher.add(phrase, null);
+  }
+  const buckets: [Bucket, { specific: LexiconEntry[]; general: LexiconEntry[] }][] = [
+    ['generic', lexicon.generic],
+    ...RETAIL_AREAS.map((a) => [a, lexicon.areas[a]] as [Bucket, { specific: LexiconEntry[]; general: LexiconEntry[] }]),
+  ];
+  for (const [area, lists] of buckets) {
+    for (const specific of [true, false]) {
+      for (const raw of specific ? lists.specific : lists.general) {
+        const entry = expandEntry(raw);
+        const payload: RetailHit = { area, term: entry.label, specific };
+        for (const form of entry.forms) {
+          if (isLatinForm(form)) {
+            latinMatcher.add(form, payload, {
+              mode: entry.exact ? 'lower' : 'stem',
+              unlessPrev: entry.unlessPrev,
+              unlessNext: entry.unlessNext,
+            });
+          } else {
+            cjkMatcher.add(form, payload);
+          }
+        }
+      }
+    }
+  }
+}
+load(retailEn as unknown as RetailLexicon);
+load(retailZh as unknown as RetailLexicon);
+
+/** Headings and the title say what a page is about: their hits count double. */
+const HEADING_WEIGHT: Record<string, number> = { title: 2, h1: 2, h2: 2, h3: 1.5 };
+
+/** Term hits in one block of text (English tokens and Chinese substrings), with offsets into text. */
+export function matchRetailTerms(text: string, tokens = tokenize(text)): { hit: RetailHit; start: number; end: number }[] {
+  const out: { hit: RetailHit; start: number; end: number }[] = [];
+  // One phrase may belong to several areas ("computer vision"); it counts once per area.
+  const push = (payloads: TermPayload[], start: number, end: number) => {
+    const areas = new Set<Bucket>();
+    for (const hit of payloads) {
+      if (!hit || areas.has(hit.area)) continue;
+      areas.add(hit.area);
+      out.push({ hit, start, end });
+    }
+  };
+  for (const h of latinMatcher.match(tokens)) push(h.payloads, h.start, h.end);
+  if (hasCjk(text)) {
+    const c = compact(text);
+    for (const h of cjkMatcher.match(c.text)) {
+      const start = c.offsets[h.start] ?? 0;
+      push(h.payloads, start, (c.offsets[h.end - 1] ?? start) + 1);
+    }
+  }
+  return out;
+}
+
+/** Per-block record of the retail terms a page's main text (and title) contains. */
+export function retailBlocks(content: PageContent): RetailBlock[] {
+  const sources = content.title ? [{ text: content.title, tag: 'title' }, ...content.blocks] : content.blocks;
+  return sources.map((b) => {
+    const tokens = tokenize(b.text);
+    return {
+      hash: blockHash(b.text),
+      words: Math.round(wordCount(b.text, tokens) * 10) / 10,
+      weight: HEADING_WEIGHT[b.tag] ?? 1,
+      hits: matchRetailTerms(b.text, tokens).map((m) => m.hit),
+    };
+  });
+}
+
+const saturate = (x: number, k: number) => 1 - Math.exp(-x / k);
+const round3 = (x: number) => Math.round(x * 1000) / 1000;
+
+/**
+ * Scores from block hits (used per page and, without boilerplate blocks, per site).
+ *
+ *   N        = max(150, word-equivalents of the blocks)    (short pages cannot fake density)
+ *   n        = Σ block weight over hits (headings/title ×2), general IT terms × 0.5
+ *   D        = distinct specific terms + 0.5 × distinct general terms
+ *   d        = 1000 · n / N                                 (hits per 1,000 words)
+ *   bucket   = (1 − e^(−D/kD)) · (1 − e^(−d/kd))            (saturates in variety and in density)
+ *   G        = bucket(generic markers; kD 1.5, kd 4)        ("retail", "retailer", 零售 …)
+ *   S        = bucket(specific area terms pooled; kD 3, kd 6)
+ *   score    = 1 − (1 − G)(1 − S)
+ *   gate     = min(1, score / 0.4)                          (general IT terms — AI, ERP, migration —
+ *                                                            only count on pages already about retail)
+ *   area[a]  = bucket(specific + gate × general terms of a; kD 2.5, kd 5)
+ * One mention of "retail" in 800 words scores ≈ 0.13; a focused retail page ≈ 0.9.
+ */
+export function scoreFromBlocks(blocks: RetailBlock[]): RetailScore {
+  let words = 0;
+  const occ = new Map<Bucket, { spec: number; gen: number }>();
+  const distinct = new Map<Bucket, { spec: Set<string>; gen: Set<string> }>();
+  const pooled = { n: 0, terms: new Set<string>() };
+  for (const b of blocks) {
+    words += b.words;
+    for (const h of b.hits) {
+      let o = occ.get(h.area);
+      if (!o) occ.set(h.area, (o = { spec: 0, gen: 0 }));
+      let d = distinct.get(h.area);
+      if (!d) distinct.set(h.area, (d = { spec: new Set(), gen: new Set() }));
+      if (h.specific) {
+        o.spec += b.weight;
+        d.spec.add(h.term);
+        if (h.area !== 'generic') {
+          pooled.n += b.weight;
+          pooled.terms.add(h.area + ':' + h.term);
+        }
+      } else {
+        o.gen += b.weight;
+        d.gen.add(h.term);
+      }
+    }
+  }
+  const n = Math.max(150, words);
+  const bucket = (D: number, count: number, kD: number, kd: number) =>
+    saturate(D, kD) * saturate((1000 * count) / n, kd);
+
+  const go = occ.get('generic') ?? { spec: 0, gen: 0 };
+  const gd = distinct.get('generic');
+  const G = bucket((gd?.spec.size ?? 0) + 0.5 * (gd?.gen.size ?? 0), go.spec + 0.5 * go.gen, 1.5, 4);
+  const S = bucket(pooled.terms.size, pooled.n, 3, 6);
+  const score = 1 - (1 - G) * (1 - S);
+  const gate = Math.min(1, score / 0.4);
+
+  const areas = {} as Record<RetailAreaId, number>;
+  const terms = { generic: [...(gd?.spec ?? []), ...(gd?.gen ?? [])] } as Record<Bucket, string[]>;
+  for (const a of RETAIL_AREAS) {
+    const o = occ.get(a) ?? { spec: 0, gen: 0 };
+    const d = distinct.get(a);
+    areas[a] = round3(bucket((d?.spec.size ?? 0) + gate * 0.5 * (d?.gen.size ?? 0), o.spec + gate * 0.5 * o.gen, 2.5, 5));
+    terms[a] = [...(d?.spec ?? []), ...(d?.gen ?? [])];
+  }
+  return { areas, score: round3(score), terms, blocks };
+}
+
+export function scoreRetail(content: PageContent): RetailScore {
+  return scoreFromBlocks(retailBlocks(content));
+}

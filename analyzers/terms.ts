@@ -1,0 +1,342 @@
+// Term matching engine shared by the retail, AWS and case-study analyzers.
+//
+// English (Latin-script) text is matched token by token against a trie of phrases, longest match
+// first, so "data store" can be consumed before "store" is looked at and "retail ERP" wins over "ERP".
+// A phrase token matches in one of three ways:
+//   exact — case-sensitive (acronyms: "POS", "AI", "S3"; an all-capital term token is always exact);
+//   lower — case-insensitive, same word form ("store"/"stores" but never "storage"/"restore");
+//   stem  — same Porter stem (natural's stemmer) and a similar length, so "personalization" matches
+//           "personalisation"/"personalized" but not "person"/"personal".
+// Tokens come from a Latin-letter/digit regex rather than natural's tokenizers because matches need
+// character offsets for excerpts; stemming is natural's PorterStemmer (submodule import only).
+//
+// Chinese text is matched by substring on NFKC-normalised, whitespace-free text. Two-character
+// terms are checked against Intl.Segmenter on a small window so that 會員 does not match inside
+// 委員會員工 (委員會|員工). Segmenting whole pages costs ~1 ms per 1,000 characters, so the
+// segmenter only looks at those windows.
+
+import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
+
+// The stemmer module alone: natural's index pulls in database clients and dotenv.
+const PorterStemmer = createRequire(import.meta.url)('natural/lib/natural/stemmers/porter_stemmer.js') as {
+  stem(word: string): string;
+};
+
+export interface Token {
+  /** As written. */
+  text: string;
+  lower: string;
+  start: number;
+  end: number;
+  /** Separated from the previous token only by a space, hyphen, slash, ampersand (phrase-joinable). */
+  joined: boolean;
+}
+
+const TOKEN_RE = /[A-Za-z0-9\u00C0-\u024F]+/g;
+const JOIN_GAP_RE = /^(?:[ \t\u00A0\-\u2010\u2011\u2013/&+]{1,3}|\.)$/;
+
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  TOKEN_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  let prevEnd = -1;
+  while ((m = TOKEN_RE.exec(text)) !== null) {
+    const start = m.index;
+    const word = m[0];
+    let joined = false;
+    if (prevEnd >= 0) {
+      const gap = text.slice(prevEnd, start);
+      // "." joins only digits ("AppStream 2.0"), never the end of a sentence.
+      joined = JOIN_GAP_RE.test(gap) && (gap !== '.' || (/\d$/.test(text.slice(0, prevEnd)) && /^\d/.test(word)));
+    }
+    tokens.push({ text: word, lower: word.toLowerCase(), start, end: start + word.length, joined });
+    prevEnd = start + word.length;
+  }
+  return tokens;
+}
+
+const stemCache = new Map<string, string>();
+/** Porter stem of a lower-case word (cached: stemming costs ~9 µs a word). */
+export function stem(lower: string): string {
+  let s = stemCache.get(lower);
+  if (s === undefined) {
+    s = PorterStemmer.stem(lower);
+    if (stemCache.size > 200_000) stemCache.clear();
+    stemCache.set(lower, s);
+  }
+  return s;
+}
+
+export type TokenMode = 'exact' | 'lower' | 'stem';
+
+export interface PhraseOptions {
+  /** How non-acronym tokens match; all-capital tokens are always exact. */
+  mode: Exclude<TokenMode, 'exact'> | 'exact';
+  /** Lower-case words that, right before the phrase, cancel the match ("to store", "we store"). */
+  unlessPrev?: string[];
+  /** Lower-case words that, right after the phrase, cancel the match ("store data"). */
+  unlessNext?: string[];
+}
+
+interface Edge {
+  node: TrieNode;
+  /** For stem edges: accepted token lengths (term word length ± 4). */
+  minLen: number;
+  maxLen: number;
+}
+
+interface Terminal<P> {
+  payload: P;
+  unlessPrev: Set<string> | null;
+  unlessNext: Set<string> | null;
+}
+
+interface TrieNode {
+  edges: Map<string, Edge>;
+  terminals: Terminal<unknown>[];
+}
+
+export interface PhraseHit<P> {
+  payloads: P[];
+  /** Token index range [first, last]. */
+  first: number;
+  last: number;
+  start: number;
+  end: number;
+}
+
+const isAcronym = (word: string) => /[A-Z]/.test(word) && !/[a-z]/.test(word);
+
+/** Longest-match phrase dictionary over Latin-script tokens. */
+export class PhraseMatcher<P> {
+  private readonly root: TrieNode = { edges: new Map(), terminals: [] };
+  /** First three letters of every stem key, to skip stemming words that cannot match. */
+  private readonly stemPrefixes = new Set<string>();
+  private hasStemEdges = false;
+
+  add(phrase: string, payload: P, options: PhraseOptions): void {
+    const words = tokenize(phrase);
+    if (words.length === 0) return;
+    let node = this.root;
+    for (const w of words) {
+      const mode: TokenMode = isAcronym(w.text) ? 'exact' : options.mode;
+      let key: string;
+      if (mode === 'exact') key = '=' + w.text;
+      else if (mode === 'lower') key = '≈' + w.lower;
+      else {
+        const s = stem(w.lower);
+        key = '~' + s;
+        this.stemPrefixes.add(s.slice(0, 3));
+        this.hasStemEdges = true;
+      }
+      let edge = node.edges.get(key);
+      if (!edge) {
+        edge = { node: { edges: new Map(), terminals: [] }, minLen: Infinity, maxLen: 0 };
+        node.edges.set(key, edge);
+      }
+      edge.minLen = Math.min(edge.minLen, w.lower.length - 4);
+      edge.maxLen = Math.max(edge.maxLen, w.lower.length + 4);
+      node = edge.node;
+    }
+    const toSet = (xs?: string[]) => (xs && xs.length ? new Set(xs.map((x) => x.toLowerCase())) : null);
+    node.terminals.push({ payload, unlessPrev: toSet(options.unlessPrev), unlessNext: toSet(options.unlessNext) });
+  }
+
+  private step(node: TrieNode, token: Token): TrieNode[] {
+    const out: TrieNode[] = [];
+    const exact = node.edges.get('=' + token.text);
+    if (exact) out.push(exact.node);
+    const lower = node.edges.get('≈' + token.lower);
+    if (lower) out.push(lower.node);
+    if (this.hasStemEdges && (token.lower.length <= 4 || this.stemPrefixes.has(token.lower.slice(0, 3)))) {
+      const e = node.edges.get('~' + stem(token.lower));
+      if (e && token.lower.length >= e.minLen && token.lower.length <= e.maxLen) out.push(e.node);
+    }
+    return out;
+  }
+
+  /** Non-overlapping longest matches, left to right. */
+  match(tokens: Token[]): PhraseHit<P>[] {
+    const hits: PhraseHit<P>[] = [];
+    let i = 0;
+    while (i < tokens.length) {
+      let best: { last: number; payloads: P[] } | null = null;
+      let frontier: TrieNode[] = [this.root];
+      for (let j = i; j < tokens.length && frontier.length > 0; j++) {
+        if (j > i && !tokens[j].joined) break;
+        const next: TrieNode[] = [];
+        for (const n of frontier) next.push(...this.step(n, tokens[j]));
+        frontier = next;
+        const payloads: P[] = [];
+        for (const n of frontier) {
+          for (const t of n.terminals) {
+            if (t.unlessPrev && i > 0 && t.unlessPrev.has(tokens[i - 1].lower)) continue;
+            if (t.unlessNext && j + 1 < tokens.length && t.unlessNext.has(tokens[j + 1].lower)) continue;
+            payloads.push(t.payload as P);
+          }
+        }
+        if (payloads.length > 0) best = { last: j, payloads };
+      }
+      if (best) {
+        hits.push({ payloads: best.payloads, first: i, last: best.last, start: tokens[i].start, end: tokens[best.last].end });
+        i = best.last + 1;
+      } else {
+        i++;
+      }
+    }
+    return hits;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Chinese
+
+const CJK_RE = /[\u3400-\u9FFF\uF900-\uFAFF]/;
+export const hasCjk = (text: string) => CJK_RE.test(text);
+
+/** Text prepared for substring matching: NFKC, lower-case, whitespace removed, with offsets back. */
+export interface CompactText {
+  text: string;
+  /** offsets[i] = index in the original text of compact character i. */
+  offsets: Int32Array;
+}
+
+export function compact(original: string): CompactText {
+  const normalized = original.normalize('NFKC');
+  // NFKC can change lengths only for rare compatibility characters; offsets stay approximate then.
+  const offsets = new Int32Array(normalized.length);
+  let out = '';
+  for (let i = 0; i < normalized.length; i++) {
+    const c = normalized[i];
+    if (c === ' ' || c === '\n' || c === '\t' || c === '\r' || c === '\u3000' || c === '\u00A0') continue;
+    offsets[out.length] = i;
+    out += c;
+  }
+  return { text: out.toLowerCase(), offsets: offsets.subarray(0, out.length) };
+}
+
+const segmenter = new Intl.Segmenter('zh-TW', { granularity: 'word' });
+
+/** False when text[start, start+len) starts and ends inside words (会員 in 委員會|員工), by segmenting a window. */
+function alignsWithWords(text: string, start: number, len: number): boolean {
+  const from = Math.max(0, start - 6);
+  const window = text.slice(from, Math.min(text.length, start + len + 6));
+  const cuts = new Set<number>();
+  for (const s of segmenter.segment(window)) cuts.add(from + s.index);
+  cuts.add(from + window.length);
+  return cuts.has(start) || cuts.has(start + len);
+}
+
+export interface SubstringHit<P> {
+  payloads: P[];
+  /** Offsets in the compact text. */
+  start: number;
+  end: number;
+}
+
+/** Longest-match substring dictionary for Chinese (terms of two or more characters). */
+export class SubstringMatcher<P> {
+  private readonly byPrefix = new Map<string, { term: string; payloads: P[] }[]>();
+
+  add(term: string, payload: P): void {
+    const key = compact(term).text;
+    if (key.length < 2) return;
+    const prefix = key.slice(0, 2);
+    let list = this.byPrefix.get(prefix);
+    if (!list) this.byPrefix.set(prefix, (list = []));
+    const existing = list.find((x) => x.term === key);
+    if (existing) existing.payloads.push(payload);
+    else list.push({ term: key, payloads: [payload] });
+    list.sort((a, b) => b.term.length - a.term.length);
+  }
+
+  match(text: string): SubstringHit<P>[] {
+    const hits: SubstringHit<P>[] = [];
+    let i = 0;
+    while (i < text.length - 1) {
+      const list = this.byPrefix.get(text.slice(i, i + 2));
+      let matched = 0;
+      if (list) {
+        for (const { term, payloads } of list) {
+          if (!text.startsWith(term, i)) continue;
+          if (term.length === 2 && CJK_RE.test(term) && !alignsWithWords(text, i, 2)) continue;
+          hits.push({ payloads, start: i, end: i + term.length });
+          matched = term.length;
+          break;
+        }
+      }
+      i += matched || 1;
+    }
+    return hits;
+  }
+}
+
+/** Word-equivalents of a text: Latin tokens plus CJK characters / 1.6 (mean Chinese word length). */
+export function wordCount(text: string, tokens?: Token[]): number {
+  const latin = (tokens ?? tokenize(text)).length;
+  let cjk = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff)) cjk++;
+  }
+  return latin + cjk / 1.6;
+}
+
+/** Stable hash of a text block (case- and whitespace-insensitive), for boilerplate detection. */
+export function blockHash(text: string): string {
+  const norm = text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+  return createHash('sha1').update(norm).digest('base64url').slice(0, 12);
+}
+
+/** A ≤ max-character excerpt of text centred on [start, end), cut at word/space boundaries. */
+export function excerptAround(text: string, start: number, end: number, max = 240): string {
+  const clean = (s: string) => s.replace(/\s+/g, ' ').trim();
+  if (text.length <= max) return clean(text);
+  const room = Math.max(0, max - (end - start));
+  let from = Math.max(0, start - Math.floor(room / 3));
+  let to = Math.min(text.length, from + max);
+  from = Math.max(0, to - max);
+  if (from > 0) {
+    const sp = text.indexOf(' ', from);
+    if (sp > 0 && sp < start && sp - from < 30) from = sp + 1;
+  }
+  if (to < text.length) {
+    const sp = text.lastIndexOf(' ', to);
+    if (sp > end && to - sp < 30) to = sp;
+  }
+  const body = clean(text.slice(from, to));
+  const lead = from > 0 ? '…' : '';
+  const tail = to < text.length ? '…' : '';
+  const s = lead + body + tail;
+  return s.length <= max ? s : s.slice(0, max - 1) + '…';
+}
+
+/** Lexicon entry as written in the data files: "term" | ["label", "alias", …] | object. */
+export type LexiconEntry =
+  | string
+  | string[]
+  | { label: string; aliases?: string[]; exact?: boolean; unlessPrev?: string[]; unlessNext?: string[] };
+
+export interface ExpandedEntry {
+  label: string;
+  forms: string[];
+  exact: boolean;
+  unlessPrev?: string[];
+  unlessNext?: string[];
+}
+
+export function expandEntry(entry: LexiconEntry): ExpandedEntry {
+  if (typeof entry === 'string') return { label: entry, forms: [entry], exact: false };
+  if (Array.isArray(entry)) return { label: entry[0], forms: entry, exact: false };
+  return {
+    label: entry.label,
+    forms: [entry.label, ...(entry.aliases ?? [])],
+    exact: entry.exact ?? false,
+    unlessPrev: entry.unlessPrev,
+    unlessNext: entry.unlessNext,
+  };
+}
+
+/** A form written only in Latin letters, digits and punctuation goes to the token matcher. */
+export const isLatinForm = (form: string) => !CJK_RE.test(form);
