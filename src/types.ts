@@ -79,6 +79,8 @@ export interface ReportPracticePage {
     technicalSolutions: boolean;
     caseStudyLinks: boolean;
   };
+  /** How each element was decided ("names Amazon S3, AWS Lambda", "covers 3 of 6 retail areas …"). */
+  elementNotes: Record<keyof ReportPracticePage['elements'], string>;
 }
 
 export interface ReportCaseStudy {
@@ -96,6 +98,14 @@ export interface ReportCaseStudy {
   compliance: string[];
   delivery: DeliveryModel;
   awsServices: string[];
+  /** Retail and AWS: counted by P2.2.1. */
+  counted: boolean;
+  /** Why it is not counted ("not AWS (primarily Microsoft Azure)"), null when counted. */
+  notCountedWhy: string | null;
+  /** Boilerplate-free retail score 0..1 of the study (its page or attached PDF, the higher). */
+  retailScore: number;
+  /** PDFs linked from the study's page and counted as part of it. */
+  attachments: string[];
 }
 
 export interface ReportThoughtLeadership {
@@ -108,6 +118,9 @@ export interface ReportThoughtLeadership {
   withinWindow: boolean;
   reachable: boolean;
   path: string[] | null;
+  retailScore: number;
+  /** Last-modified date, shown for information only: it never stands in for the publish date. */
+  modified: string | null;
 }
 
 export interface ReportPage {

@@ -1,0 +1,45 @@
+// P2.1 (informational): which of the checklist's case-study elements each counted public case study
+// shows, with the text that shows it. The web can only show the public ones.
+
+import type { Check, EvidenceRow, SiteEvidence } from '../types.ts';
+import { caseStudyCandidates, caseStudyElements, CASE_STUDY_ELEMENTS, unreadThatMatters } from '../evidence.ts';
+import { CASE_STUDY_WINDOW_MONTHS, MIN_COMPLIANCE_CASE_STUDIES, MIN_PUBLIC_CASE_STUDIES } from './thresholds.ts';
+import { checkResult, plural, unreadRows, unreadSentence, UNREAD_RECOMMENDATION, type CheckMeta } from './result.ts';
+
+const meta: CheckMeta = { id: 'P2.1', title: 'Case-study elements', informational: true };
+
+/** Compliance is needed in only some studies, so a study is complete without it. */
+const REQUIRED_IN_EVERY_STUDY = CASE_STUDY_ELEMENTS.filter((e) => e !== 'compliance');
+
+function run(evidence: SiteEvidence, asOf: string) {
+  const counted = caseStudyCandidates(evidence).filter((c) => c.counted);
+  if (counted.length === 0) {
+    const unread = unreadThatMatters(evidence, 'case-study');
+    if (unread.length > 0) return checkResult(meta, 'review', `No retail AWS case study to read, and ${unreadSentence(unread)}`, unreadRows(unread), UNREAD_RECOMMENDATION);
+    return checkResult(meta, 'fail', 'No public retail AWS case study to read the elements from', [],
+      'Publish retail AWS case studies that name the customer, the problem, the solution, the AWS services, the results and the compliance requirements.');
+  }
+  const readings = counted.map((c) => ({ c, reading: caseStudyElements(c, asOf, CASE_STUDY_WINDOW_MONTHS) }));
+  const rows: EvidenceRow[] = readings.map(({ c, reading }) => {
+    const present = CASE_STUDY_ELEMENTS.filter((e) => reading.elements[e].present);
+    const missing = CASE_STUDY_ELEMENTS.filter((e) => !reading.elements[e].present);
+    const compliance = c.study?.compliance.length ? `; compliance: ${c.study.compliance.join(', ')}` : '';
+    const anonymized = c.anonymized ? '; customer anonymised' : '';
+    return { url: c.url, path: c.path, note: `present: ${present.join(', ') || 'none'}; missing: ${missing.join(', ') || 'none'}${compliance}${anonymized}; ${reading.completionNote}` };
+  });
+  const complete = readings.filter(({ reading }) => REQUIRED_IN_EVERY_STUDY.every((e) => reading.elements[e].present));
+  const withCompliance = readings.filter(({ reading }) => reading.elements.compliance.present);
+  const summary = `${complete.length} of ${plural(counted.length, 'public case study')} show every element (needs ${MIN_PUBLIC_CASE_STUDIES}); ${withCompliance.length} state compliance requirements (needs ${MIN_COMPLIANCE_CASE_STUDIES})`;
+  if (complete.length >= MIN_PUBLIC_CASE_STUDIES && withCompliance.length >= MIN_COMPLIANCE_CASE_STUDIES) {
+    return checkResult(meta, 'pass', summary, rows, null);
+  }
+  const gaps = new Map<string, number>();
+  for (const { reading } of readings) for (const e of REQUIRED_IN_EVERY_STUDY) if (!reading.elements[e].present) gaps.set(e, (gaps.get(e) ?? 0) + 1);
+  const commonGaps = [...gaps.entries()].sort((a, b) => b[1] - a[1]).map(([e]) => e);
+  const advice: string[] = [];
+  if (commonGaps.length) advice.push(`Add to the case studies what they leave out: ${commonGaps.join(', ')}.`);
+  if (withCompliance.length < MIN_COMPLIANCE_CASE_STUDIES) advice.push(`State the customer's compliance requirements (e.g. PCI DSS, GDPR, 個資法) in at least ${MIN_COMPLIANCE_CASE_STUDIES} studies.`);
+  return checkResult(meta, 'fail', summary, rows, advice.join(' '));
+}
+
+export const caseStudyElementsCheck: Check = { ...meta, run };

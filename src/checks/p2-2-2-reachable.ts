@@ -1,0 +1,41 @@
+// P2.2.2: at least two of the counted case studies can be reached by following links from the homepage.
+
+import type { Check, EvidenceRow, SiteEvidence } from '../types.ts';
+import { caseStudyCandidates, unreadThatMatters, type CaseStudyCandidate } from '../evidence.ts';
+import { MIN_REACHABLE_CASE_STUDIES } from './thresholds.ts';
+import { checkResult, plural, unreadRows, unreadSentence, UNREAD_RECOMMENDATION, type CheckMeta } from './result.ts';
+
+const meta: CheckMeta = { id: 'P2.2.2', title: 'Case studies reachable from the homepage', informational: false };
+
+function howFound(c: CaseStudyCandidate): string {
+  if (c.path) return `reachable in ${c.path.length - 1} click${c.path.length === 2 ? '' : 's'} from the homepage`;
+  if (c.pages.some((p) => p.foundVia === 'sitemap')) return 'found only in sitemap.xml: no link leads to it from the homepage';
+  return 'not reachable by links from the homepage';
+}
+
+function run(evidence: SiteEvidence) {
+  const candidates = caseStudyCandidates(evidence);
+  const counted = candidates.filter((c) => c.counted);
+  const reachable = counted.filter((c) => c.path !== null);
+  const unreachable = counted.filter((c) => c.path === null);
+  const rows: EvidenceRow[] = counted.map((c) => ({ url: c.url, path: c.path, note: howFound(c) }));
+  const found = `${reachable.length} of ${plural(counted.length, 'retail AWS case study')} reachable by links from the homepage (needs ${MIN_REACHABLE_CASE_STUDIES})`;
+  if (reachable.length >= MIN_REACHABLE_CASE_STUDIES) return checkResult(meta, 'pass', found, rows, null);
+
+  const borderline = candidates.filter((c) => c.aws && c.retail === 'borderline' && c.path !== null);
+  if (reachable.length + borderline.length >= MIN_REACHABLE_CASE_STUDIES) {
+    return checkResult(meta, 'review', `${found}; ${plural(borderline.length, 'reachable AWS case study')} with a borderline retail score needs a look`,
+      [...rows, ...borderline.map((c) => ({ url: c.url, path: c.path, note: `borderline retail: ${c.retailNote}` }))],
+      'Check whether the borderline case studies describe retail projects; if so, say so plainly.');
+  }
+  const unread = unreadThatMatters(evidence, 'case-study');
+  if (unread.length > 0) {
+    return checkResult(meta, 'review', `${found}, but ${unreadSentence(unread)}`, [...rows, ...unreadRows(unread)], UNREAD_RECOMMENDATION);
+  }
+  const recommendation = unreachable.length > 0
+    ? `Link ${unreachable.map((c) => c.url).join(', ')} from the homepage (main navigation or a case-study index linked from it).`
+    : `Publish retail AWS case studies and link them from the homepage (main navigation or a case-study index).`;
+  return checkResult(meta, 'fail', unreachable.length > 0 ? `${found}; not linked: ${unreachable.map((c) => c.url).join(', ')}` : found, rows, recommendation);
+}
+
+export const reachableCaseStudies: Check = { ...meta, run };

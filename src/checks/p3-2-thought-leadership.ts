@@ -1,0 +1,64 @@
+// P3.2: retail thought leadership (posts, news, videos, events, whitepapers) published within the
+// past 12 months. Only the publish date counts: an "updated" date says nothing about when it was published.
+
+import type { Check, EvidenceRow, SiteEvidence } from '../types.ts';
+import { COUNTED_KINDS, describeDate, thoughtLeadershipItems, unreadThatMatters, withinMonths, monthsBefore,
+  type ThoughtLeadershipItem } from '../evidence.ts';
+import { MIN_RECENT_THOUGHT_LEADERSHIP, THOUGHT_LEADERSHIP_WINDOW_MONTHS } from './thresholds.ts';
+import { checkResult, plural, unreadRows, unreadSentence, UNREAD_RECOMMENDATION, type CheckMeta } from './result.ts';
+
+const meta: CheckMeta = { id: 'P3.2', title: 'Recent retail thought leadership', informational: false };
+
+function itemNote(item: ThoughtLeadershipItem, asOf: string): string {
+  const retail = item.retail === 'retail' ? 'retail' : item.retail === 'borderline' ? 'borderline retail' : 'not retail';
+  let date: string;
+  if (!item.published) {
+    date = 'no publish date found' + (item.modified ? ` (updated ${describeDate(item.modified)} is not a publish date)` : '');
+  } else {
+    const inside = withinMonths(item.published.date, asOf, THOUGHT_LEADERSHIP_WINDOW_MONTHS);
+    date = `published ${describeDate(item.published)}, ${inside ? 'within' : item.published.date > asOf ? 'after the audit date, outside' : 'outside'} the ${THOUGHT_LEADERSHIP_WINDOW_MONTHS}-month window`;
+  }
+  return `${item.kind}; ${retail} (${item.retailNote}); ${date}`;
+}
+
+function run(evidence: SiteEvidence, asOf: string) {
+  const items = thoughtLeadershipItems(evidence).filter((i) => COUNTED_KINDS.includes(i.kind));
+  const recent = (i: ThoughtLeadershipItem) => i.published !== null && withinMonths(i.published.date, asOf, THOUGHT_LEADERSHIP_WINDOW_MONTHS);
+  const retail = items.filter((i) => i.retail === 'retail');
+  const retailRecent = retail.filter(recent);
+  const retailDated = retail.filter((i) => i.published !== null);
+  const retailUndated = retail.filter((i) => i.published === null);
+  const borderlineRecent = items.filter((i) => i.retail === 'borderline' && recent(i));
+  const since = monthsBefore(asOf, THOUGHT_LEADERSHIP_WINDOW_MONTHS);
+  const shown = [...retail, ...items.filter((i) => i.retail === 'borderline')];
+  const rows: EvidenceRow[] = shown.map((i) => ({ url: i.url, path: i.path, note: itemNote(i, asOf) }));
+  const counts = `${plural(retailRecent.length, 'retail item')} published since ${since} (needs ${MIN_RECENT_THOUGHT_LEADERSHIP}); ${plural(retail.length, 'retail item')} in all, ${retailUndated.length} undated`;
+
+  if (retailRecent.length >= MIN_RECENT_THOUGHT_LEADERSHIP) {
+    const newest = retailRecent[0]!;
+    return checkResult(meta, 'pass', `${counts}; newest ${newest.published!.date}`, rows, null);
+  }
+  if (borderlineRecent.length > 0) {
+    return checkResult(meta, 'review', `${counts}; ${plural(borderlineRecent.length, 'recent item')} with a borderline retail score needs a look`, rows,
+      'Check whether the borderline recent items are about retail; if so, make the retail focus explicit in their titles and text.');
+  }
+  const unread = unreadThatMatters(evidence, 'thought-leadership');
+  if (unread.length > 0) {
+    return checkResult(meta, 'review', `${counts}, but ${unreadSentence(unread)}`, [...rows, ...unreadRows(unread)], UNREAD_RECOMMENDATION);
+  }
+  const addDates = 'Show a publish date on every post (visible byline and datePublished / article:published_time metadata).';
+  if (retailDated.length === 0 && retailUndated.length > 0) {
+    return checkResult(meta, 'review', `${counts}: no retail item has a findable publish date`, rows, addDates);
+  }
+  const publish = `Publish retail thought leadership (blog posts, news, webinars, workshops, videos) at least once every ${THOUGHT_LEADERSHIP_WINDOW_MONTHS} months.`;
+  if (retailDated.length === 0) {
+    return checkResult(meta, 'fail', `No retail thought leadership found (${items.length} posts and other items in all)`, rows, publish);
+  }
+  const undatedNote = retailUndated.length ? ` ${plural(retailUndated.length, 'retail item')} without a date: ${addDates}` : '';
+  const past = retailDated.filter((i) => i.published!.date <= asOf);
+  const newest = past.length ? past.reduce((a, b) => (b.published!.date > a.published!.date ? b : a)) : null;
+  const when = newest ? `the newest retail item was published ${describeDate(newest.published!)}` : `every dated retail item is dated after ${asOf}`;
+  return checkResult(meta, 'fail', `${counts}; ${when}`, rows, `${publish}${undatedNote}`);
+}
+
+export const thoughtLeadership: Check = { ...meta, run };

@@ -1,0 +1,38 @@
+// The one way checks build their results, so every result has the same shape and rules.
+
+import type { Check, CheckResult, CheckStatus, EvidenceRow } from '../types.ts';
+import type { UnreadPage } from '../evidence.ts';
+
+export type CheckMeta = Pick<Check, 'id' | 'title' | 'informational'>;
+
+export function checkResult(meta: CheckMeta, status: CheckStatus, summary: string, evidence: EvidenceRow[],
+  recommendation: string | null): CheckResult {
+  return {
+    id: meta.id,
+    title: meta.title,
+    status,
+    summary,
+    evidence,
+    recommendation: status === 'pass' ? null : recommendation,
+    informational: meta.informational,
+  };
+}
+
+/** Evidence rows for pages the crawl could not read, so a `review` shows what it could not see. */
+export function unreadRows(unread: UnreadPage[], limit = 20): EvidenceRow[] {
+  return unread.slice(0, limit).map((u) => ({ url: u.url, path: null, note: `could not be read: ${u.reason}` }));
+}
+
+/** "3 pages (…/a, …/b, …) could not be read (robots.txt, errors)": the reason behind a review. */
+export function unreadSentence(unread: UnreadPage[]): string {
+  const shown = unread.slice(0, 3).map((u) => u.url).join(', ');
+  const more = unread.length > 3 ? ` and ${unread.length - 3} more` : '';
+  return `${unread.length} page${unread.length === 1 ? '' : 's'} that may matter could not be read (${shown}${more})`;
+}
+
+export const UNREAD_RECOMMENDATION = 'Check the pages that could not be read (allow them in robots.txt, fix the errors, or '
+  + 'lift the bot protection for the audit), then audit again.';
+
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}

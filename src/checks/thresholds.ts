@@ -1,0 +1,61 @@
+// Every number a check decides by, in one place, with why it has the value it has.
+
+/**
+ * A page (or case study) is "about retail" when its boilerplate-free retail score reaches this.
+ * Scores come from analyzers/retail.ts (0..1, generic retail markers plus the six areas).
+ */
+export const RETAIL_SCORE_THRESHOLD = 0.3;
+
+/**
+ * Scores this close below the threshold are too close to call: they never count, but a check that
+ * would pass with them says `review` instead of a confident `fail`.
+ */
+export const RETAIL_BORDERLINE_MARGIN = 0.08;
+
+/** P2.2.1: public retail AWS case studies needed (checklist: at least 2 of the 4 are public). */
+export const MIN_PUBLIC_CASE_STUDIES = 2;
+
+/** P2.2.2: of those, how many must be reachable by links from the homepage. */
+export const MIN_REACHABLE_CASE_STUDIES = 2;
+
+/** P2.1: case studies that must state the customer's compliance requirements. */
+export const MIN_COMPLIANCE_CASE_STUDIES = 2;
+
+/** P2.1: a project counts as recent when completed (published, as the public proxy) within this. */
+export const CASE_STUDY_WINDOW_MONTHS = 18;
+
+/** P3.2: thought leadership must be published within this many months of the audit date. */
+export const THOUGHT_LEADERSHIP_WINDOW_MONTHS = 12;
+
+/** P3.2: retail items needed inside the window. */
+export const MIN_RECENT_THOUGHT_LEADERSHIP = 1;
+
+/**
+ * A case study that names another cloud counts as AWS only when it names at least this many AWS
+ * services (a multi-cloud story built on AWS); fewer, and AWS is a passing mention.
+ */
+export const MIN_AWS_SERVICES_WHEN_OTHER_CLOUD = 2;
+
+/**
+ * P3.1 homepage rule: the homepage may be the practice page only for a dedicated retail consultancy,
+ * i.e. the homepage is retail-focused and at least this share of the site's content pages are too.
+ */
+export const DEDICATED_RETAIL_SITE_SHARE = 0.5;
+
+/** P3.1 "AWS competency use cases": the page speaks to at least this many of the six retail areas. */
+export const MIN_USE_CASE_AREAS = 2;
+
+/** P3.1 "technical solutions": the page names at least this many AWS services. */
+export const MIN_TECHNICAL_AWS_SERVICES = 2;
+
+/**
+ * P3.1: a practice page must cover retail practice and AWS solutions, and at least this many of the
+ * five elements in all; fewer and the page is too thin to call a practice microsite without a look.
+ */
+export const MIN_PRACTICE_ELEMENTS = 3;
+
+/**
+ * When at least this share of the pages the crawl attempted were blocked (robots.txt, bot
+ * protection) or failed, the crawl saw too little for any confident `fail`.
+ */
+export const UNREAD_SHARE_FOR_REVIEW = 0.2;

@@ -1,0 +1,136 @@
+// evaluate(evidence, asOf): runs every check and builds the report (schemaVersion 1). Pure: the same
+// evidence and date always give the same report, so a stored audit can be re-judged on another date.
+
+import { readFileSync } from 'node:fs';
+import type { CheckResult, CheckStatus, Report, ReportCaseStudy, ReportPage, ReportPracticePage, ReportThoughtLeadership,
+  SiteEvidence } from './types.ts';
+import { runChecks } from './checks/index.ts';
+import { choosePracticePage } from './checks/p3-1-practice-page.ts';
+import { CASE_STUDY_WINDOW_MONTHS, THOUGHT_LEADERSHIP_WINDOW_MONTHS } from './checks/thresholds.ts';
+import { caseStudyCandidates, caseStudyElements, PRACTICE_ELEMENTS, thoughtLeadershipItems, withinMonths } from './evidence.ts';
+
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+export const TOOL_VERSION: string = pkg.version;
+
+/** pass when every scored check passes; fail when any fails; review otherwise. */
+export function overallVerdict(checks: CheckResult[]): CheckStatus {
+  const scored = checks.filter((c) => !c.informational);
+  if (scored.some((c) => c.status === 'fail')) return 'fail';
+  if (scored.every((c) => c.status === 'pass')) return 'pass';
+  return 'review';
+}
+
+function caseStudies(evidence: SiteEvidence, asOf: string): ReportCaseStudy[] {
+  return caseStudyCandidates(evidence).map((c) => ({
+    url: c.url,
+    title: c.title,
+    customer: c.customer,
+    format: c.format,
+    retail: c.retail === 'retail',
+    aws: c.aws,
+    reachable: c.path !== null,
+    path: c.path,
+    published: c.published?.date ?? null,
+    publishedSource: c.published?.source ?? null,
+    elements: caseStudyElements(c, asOf, CASE_STUDY_WINDOW_MONTHS).elements,
+    compliance: c.study?.compliance ?? [],
+    delivery: c.study?.delivery ?? 'unknown',
+    awsServices: c.awsServices,
+    counted: c.counted,
+    notCountedWhy: c.notCountedWhy,
+    retailScore: c.retailScore,
+    attachments: c.attachments,
+  }));
+}
+
+function thoughtLeadership(evidence: SiteEvidence, asOf: string): ReportThoughtLeadership[] {
+  return thoughtLeadershipItems(evidence).map((i) => ({
+    url: i.url,
+    title: i.title,
+    kind: i.kind,
+    retail: i.retail === 'retail',
+    published: i.published?.date ?? null,
+    publishedSource: i.published?.source ?? null,
+    withinWindow: i.published !== null && withinMonths(i.published.date, asOf, THOUGHT_LEADERSHIP_WINDOW_MONTHS),
+    reachable: i.path !== null,
+    path: i.path,
+    retailScore: i.retailScore,
+    modified: i.modified?.date ?? null,
+  }));
+}
+
+function pages(evidence: SiteEvidence): ReportPage[] {
+  return evidence.pages.map((p) => ({
+    url: p.url,
+    finalUrl: p.finalUrl,
+    httpStatus: p.httpStatus,
+    contentType: p.contentType,
+    depth: p.depth,
+    path: p.path,
+    foundVia: p.foundVia,
+    rendered: p.rendered,
+    title: p.facts?.title ?? null,
+    lang: p.facts?.lang ?? null,
+    type: p.facts?.classification.type ?? 'other',
+    published: p.facts?.dates.published?.date ?? null,
+    publishedSource: p.facts?.dates.published?.source ?? null,
+    retailScore: p.facts?.retail.score ?? 0,
+    error: p.error ?? (p.blocked ? `blocked by ${p.blocked}` : null) ?? p.facts?.error ?? null,
+  }));
+}
+
+export function evaluate(evidence: SiteEvidence, asOf: string): Report {
+  const checks = runChecks(evidence, asOf);
+  let practicePage: Report['practicePage'] = null;
+  try {
+    const { chosen } = choosePracticePage(evidence);
+    if (chosen) {
+      practicePage = {
+        url: chosen.url,
+        path: chosen.path,
+        isHomepage: chosen.isHomepage,
+        elements: Object.fromEntries(PRACTICE_ELEMENTS.map((e) => [e, chosen.elements[e].present])) as ReportPracticePage['elements'],
+        elementNotes: Object.fromEntries(PRACTICE_ELEMENTS.map((e) => [e, chosen.elements[e].how])) as ReportPracticePage['elementNotes'],
+      };
+    }
+  } catch {
+    // The P3.1 check already reports the same failure as a review naming the error.
+  }
+  const seenErrors = new Set<string>();
+  const errors: Report['crawl']['errors'] = [];
+  for (const p of evidence.pages) {
+    const error = p.error ?? (p.blocked ? `blocked by ${p.blocked}` : null);
+    if (error && !seenErrors.has(p.url)) {
+      seenErrors.add(p.url);
+      errors.push({ url: p.url, error });
+    }
+  }
+  return {
+    schemaVersion: 1,
+    tool: { name: 'partner-presence', version: TOOL_VERSION },
+    homepage: evidence.homepage,
+    asOf,
+    verdict: overallVerdict(checks),
+    crawl: {
+      pagesFetched: evidence.crawl.pagesFetched,
+      pagesRendered: evidence.crawl.pagesRendered,
+      documents: evidence.crawl.documents,
+      blockedByRobots: [...new Set(evidence.skipped.filter((s) => s.reason === 'robots').map((s) => s.url))],
+      errors,
+      stoppedBy: evidence.crawl.stoppedBy,
+      renderUnavailable: evidence.crawl.renderUnavailable,
+      durationMs: evidence.crawl.durationMs,
+    },
+    checks,
+    practicePage,
+    caseStudies: safe(() => caseStudies(evidence, asOf), []),
+    thoughtLeadership: safe(() => thoughtLeadership(evidence, asOf), []),
+    retailCoverage: evidence.retailCoverage,
+    pages: pages(evidence),
+  };
+}
+
+/** Report sections are derived from the same helpers as the checks; if one throws, the check has said so. */
+function safe<T>(build: () => T, fallback: T): T {
+  try { return build(); } catch { return fallback; }
+}

@@ -1,0 +1,539 @@
+// Pure helpers that turn a site's evidence into the candidate sets the checks decide on: case studies
+// (HTML and PDF, de-duplicated), thought-leadership items, practice-page candidates, and the pages
+// that could not be read although they matter. No I/O; every function is a function of its inputs.
+
+import type { LinkRecord } from '../crawlers/types.ts';
+import type { CaseStudyElementId, CaseStudyFacts, DateFact, Excerpted, PageFacts, ThoughtLeadershipKind } from '../analyzers/types.ts';
+import { RETAIL_AREAS } from '../analyzers/types.ts';
+import type { AnalyzedPage, SiteEvidence } from './types.ts';
+import {
+  DEDICATED_RETAIL_SITE_SHARE, MIN_AWS_SERVICES_WHEN_OTHER_CLOUD, MIN_TECHNICAL_AWS_SERVICES, MIN_USE_CASE_AREAS,
+  RETAIL_BORDERLINE_MARGIN, RETAIL_SCORE_THRESHOLD, UNREAD_SHARE_FOR_REVIEW,
+} from './checks/thresholds.ts';
+
+// ---- URL vocabulary (EN + zh-TW), shared by the crawl priority hint and "pages that matter" ----
+
+export type PageInterest = 'case-study' | 'thought-leadership' | 'practice';
+
+const INTEREST_PATTERNS: Record<PageInterest, RegExp> = {
+  'case-study': /case[-_ ]?stud|success[-_ ]?stor|customer[-_ ]?stor|customers?\b|clients?\b|references?\b|our[-_ ]?work|portfolio|\bcases?\b|成功案例|客戶案例|案例|客戶故事/i,
+  'thought-leadership': /blog|news|insight|article|post|resource|whitepaper|white[-_ ]paper|ebook|webinar|seminar|event|workshop|video|press|部落格|消息|新聞|文章|活動|研討會|講座|影片|白皮書|技術/i,
+  practice: /retail|industr|solution|commerce|consumer|cpg|零售|產業|解決方案|電商|消費品|流通/i,
+};
+
+/** Percent-decoded URL (zh paths are percent-encoded), falling back to the raw URL. */
+function readableUrl(url: string): string {
+  try { return decodeURIComponent(url); } catch { return url; }
+}
+
+/** Which kinds of page a URL (and optional anchor text) looks like, from its words alone. */
+export function interestsOf(url: string, text = ''): PageInterest[] {
+  const hay = `${readableUrl(url)} ${text}`;
+  return (Object.keys(INTEREST_PATTERNS) as PageInterest[]).filter((k) => INTEREST_PATTERNS[k].test(hay));
+}
+
+/**
+ * Crawl priority hint: within a depth level, retail, case-study, thought-leadership and industry links
+ * first, so a limited page budget is spent where the checks look. A hint only: nothing is excluded.
+ */
+export function linkPriority(link: LinkRecord): number {
+  const hay = `${readableUrl(link.url)} ${link.text}`;
+  let score = 0;
+  if (/retail|零售|consumer|電商|commerce/i.test(hay)) score += 4;
+  if (INTEREST_PATTERNS['case-study'].test(hay)) score += 3;
+  if (INTEREST_PATTERNS['thought-leadership'].test(hay)) score += 2;
+  if (INTEREST_PATTERNS.practice.test(hay)) score += 1;
+  if (/\.pdf(\?|$)/i.test(link.url)) score += 1;
+  return score;
+}
+
+// ---- Calendar windows ----
+
+/** The calendar day `months` months before `asOf` (YYYY-MM-DD), clamped to the month's last day. */
+export function monthsBefore(asOf: string, months: number): string {
+  const [y, m, d] = asOf.split('-').map(Number) as [number, number, number];
+  const total = y * 12 + (m - 1) - months;
+  const year = Math.floor(total / 12);
+  const month = total % 12; // 0-based
+  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  const day = Math.min(d, lastDay);
+  return `${String(year).padStart(4, '0')}-${String(month + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** A date is within the window when it is on or after the cut-off and not after the audit date. */
+export function withinMonths(date: string, asOf: string, months: number): boolean {
+  return date >= monthsBefore(asOf, months) && date <= asOf;
+}
+
+/** "2026-03-05 (json-ld: json-ld:BlogPosting.datePublished)": a date with where it was read. */
+export function describeDate(fact: DateFact): string {
+  return `${fact.date} (${fact.source}: ${fact.rule})`;
+}
+
+// ---- Page basics ----
+
+export function isPdf(page: AnalyzedPage): boolean {
+  return page.contentType === 'application/pdf' || /\.pdf(\?|$)/i.test(page.finalUrl);
+}
+
+/** Fetched, analysed and fine: a page the checks can trust. */
+export function readablePage(page: AnalyzedPage): page is AnalyzedPage & { facts: PageFacts } {
+  return page.facts !== null && page.facts.error === null && page.error === null && page.blocked === null
+    && (page.httpStatus === null || (page.httpStatus >= 200 && page.httpStatus < 300));
+}
+
+export type RetailVerdict = 'retail' | 'borderline' | 'not-retail';
+
+export function retailVerdict(score: number): RetailVerdict {
+  if (score >= RETAIL_SCORE_THRESHOLD) return 'retail';
+  if (score >= RETAIL_SCORE_THRESHOLD - RETAIL_BORDERLINE_MARGIN) return 'borderline';
+  return 'not-retail';
+}
+
+export function describeRetail(score: number, terms?: string[]): string {
+  const shown = terms && terms.length > 0 ? ` (${terms.slice(0, 5).join(', ')})` : '';
+  return `retail score ${score.toFixed(2)} vs threshold ${RETAIL_SCORE_THRESHOLD}${shown}`;
+}
+
+function retailTerms(facts: PageFacts): string[] {
+  return [...new Set(Object.values(facts.retail.terms).flat())];
+}
+
+/** Shortest non-null click path among pages that are the same document. */
+function bestPath(pages: AnalyzedPage[]): string[] | null {
+  let best: string[] | null = null;
+  for (const p of pages) if (p.path && (!best || p.path.length < best.length)) best = p.path;
+  return best;
+}
+
+// ---- Case studies ----
+
+export interface AwsReading {
+  aws: boolean;
+  note: string;
+}
+
+/** AWS when services are named or AWS is mentioned, and the story is not primarily on another cloud. */
+export function readAws(services: string[], mentionsAws: boolean, otherClouds: string[]): AwsReading {
+  if (otherClouds.length > 0) {
+    if (services.length >= MIN_AWS_SERVICES_WHEN_OTHER_CLOUD) {
+      return { aws: true, note: `AWS services ${services.join(', ')} alongside ${otherClouds.join(', ')}` };
+    }
+    return { aws: false, note: `primarily ${otherClouds.join(', ')}${services.length ? ` (only ${services.join(', ')} from AWS)` : ''}` };
+  }
+  if (services.length > 0) return { aws: true, note: `AWS services: ${services.join(', ')}` };
+  if (mentionsAws) return { aws: true, note: 'mentions AWS but names no AWS service' };
+  return { aws: false, note: 'no AWS service or mention found' };
+}
+
+export interface CaseStudyCandidate {
+  /** Final URL of the study's main document (the HTML page when a PDF is attached to it). */
+  url: string;
+  title: string;
+  format: 'html' | 'pdf';
+  /** The main document and every other copy (redirect aliases, canonical duplicates, attached PDF). */
+  pages: AnalyzedPage[];
+  /** PDFs linked from the study's page, counted as part of it. */
+  attachments: string[];
+  path: string[] | null;
+  customer: string | null;
+  anonymized: boolean;
+  retailScore: number;
+  retail: RetailVerdict;
+  retailNote: string;
+  aws: boolean;
+  awsNote: string;
+  awsServices: string[];
+  published: DateFact | null;
+  study: CaseStudyFacts | null;
+  /** Retail and AWS: what P2.2.1 counts. */
+  counted: boolean;
+  /** Why it is not counted (null when counted). */
+  notCountedWhy: string | null;
+}
+
+function isCaseStudyPage(page: AnalyzedPage): page is AnalyzedPage & { facts: PageFacts } {
+  return readablePage(page) && (page.facts.classification.type === 'case-study' || page.facts.caseStudy !== null);
+}
+
+function mergeExcerpted(a: Excerpted, b: Excerpted | undefined): Excerpted {
+  if (a.present || !b) return a;
+  return b;
+}
+
+/** One study's facts from its page and attached documents: an element is present if any shows it. */
+function mergeStudies(studies: CaseStudyFacts[]): CaseStudyFacts | null {
+  const [first, ...rest] = studies;
+  if (!first) return null;
+  let merged: CaseStudyFacts = { ...first, elements: { ...first.elements } };
+  for (const s of rest) {
+    const elements = { ...merged.elements };
+    for (const id of Object.keys(elements) as (keyof typeof elements)[]) elements[id] = mergeExcerpted(elements[id], s.elements[id]);
+    merged = {
+      ...merged,
+      customer: merged.customer ?? s.customer,
+      anonymized: merged.customer === null && s.customer === null ? merged.anonymized || s.anonymized : false,
+      customerWebsite: merged.customerWebsite ?? s.customerWebsite,
+      elements,
+      compliance: [...new Set([...merged.compliance, ...s.compliance])],
+      delivery: merged.delivery !== 'unknown' ? merged.delivery : s.delivery,
+      deliverySignals: {
+        msp: [...new Set([...merged.deliverySignals.msp, ...s.deliverySignals.msp])],
+        project: [...new Set([...merged.deliverySignals.project, ...s.deliverySignals.project])],
+      },
+      thirdParty: [...new Set([...merged.thirdParty, ...s.thirdParty])],
+      validationSignals: { ...s.validationSignals, ...merged.validationSignals },
+    };
+  }
+  return merged;
+}
+
+function sameCustomerOrUnknown(a: PageFacts, b: PageFacts): boolean {
+  const ca = a.caseStudy?.customer?.trim().toLowerCase();
+  const cb = b.caseStudy?.customer?.trim().toLowerCase();
+  return !ca || !cb || ca === cb || ca.includes(cb) || cb.includes(ca);
+}
+
+const caseStudyCache = new WeakMap<SiteEvidence, CaseStudyCandidate[]>();
+
+/**
+ * Every case-study document on the site, one entry per study: copies of the same document (same final
+ * URL, or a canonical pointing at another copy) are one study, and a PDF linked from a case-study page
+ * is part of that page's study, not a second one. Sorted by URL for stable reports.
+ */
+export function caseStudyCandidates(evidence: SiteEvidence): CaseStudyCandidate[] {
+  const cached = caseStudyCache.get(evidence);
+  if (cached) return cached;
+
+  const groups = new Map<string, (AnalyzedPage & { facts: PageFacts })[]>();
+  for (const page of evidence.pages.filter(isCaseStudyPage)) {
+    const group = groups.get(page.finalUrl) ?? [];
+    group.push(page);
+    groups.set(page.finalUrl, group);
+  }
+  // A canonical link merges two copies only when it points at another case-study document: a CMS
+  // that canonicalises everything to the homepage must not collapse distinct studies.
+  for (const [key, group] of [...groups]) {
+    const canonical = group.find((p) => p.canonical && p.canonical !== key)?.canonical;
+    if (canonical && groups.has(canonical) && canonical !== key) {
+      groups.get(canonical)!.push(...group);
+      groups.delete(key);
+    }
+  }
+  // Attach PDFs to the HTML study that links to them.
+  const attachedTo = new Map<string, string>();
+  for (const [key, group] of groups) {
+    const main = group[0]!;
+    if (!isPdf(main)) continue;
+    const owners = [...groups.entries()].filter(([otherKey, other]) => otherKey !== key && !isPdf(other[0]!)
+      && other.some((p) => p.links.some((l) => l.url === key || group.some((g) => g.url === l.url)))
+      && sameCustomerOrUnknown(other[0]!.facts, main.facts));
+    if (owners.length === 1) attachedTo.set(key, owners[0]![0]);
+  }
+  for (const [pdf, owner] of attachedTo) {
+    groups.get(owner)!.push(...groups.get(pdf)!);
+    groups.delete(pdf);
+  }
+
+  const candidates = [...groups.entries()].map(([key, group]) => buildCaseStudy(key, group, attachedTo));
+  candidates.sort((a, b) => a.url.localeCompare(b.url));
+  caseStudyCache.set(evidence, candidates);
+  return candidates;
+}
+
+function buildCaseStudy(key: string, group: (AnalyzedPage & { facts: PageFacts })[], attachedTo: Map<string, string>): CaseStudyCandidate {
+  const main = group.find((p) => p.finalUrl === key) ?? group[0]!;
+  const facts = group.map((p) => p.facts);
+  const services = [...new Set(facts.flatMap((f) => f.awsServices))];
+  const otherClouds = [...new Set(facts.flatMap((f) => f.otherClouds))];
+  const aws = readAws(services, facts.some((f) => f.mentionsAws), otherClouds);
+  const scored = facts.reduce((best, f) => (f.retail.score > best.retail.score ? f : best));
+  const retailScore = scored.retail.score;
+  const retail = retailVerdict(retailScore);
+  const study = mergeStudies([main.facts, ...facts.filter((f) => f !== main.facts)].map((f) => f.caseStudy).filter((s): s is CaseStudyFacts => s !== null));
+  const published = main.facts.dates.published ?? facts.map((f) => f.dates.published).find((d) => d !== null) ?? null;
+  const reasons: string[] = [];
+  if (retail !== 'retail') reasons.push(retail === 'borderline' ? `borderline retail (${describeRetail(retailScore)})` : `not retail (${describeRetail(retailScore)})`);
+  if (!aws.aws) reasons.push(`not AWS (${aws.note})`);
+  const attachments = [...new Set(group.filter((p) => attachedTo.has(p.finalUrl)).map((p) => p.finalUrl))];
+  return {
+    url: main.finalUrl,
+    title: main.facts.title,
+    format: isPdf(main) ? 'pdf' : 'html',
+    pages: group,
+    attachments,
+    path: bestPath(group),
+    customer: study?.customer ?? null,
+    anonymized: study?.anonymized ?? false,
+    retailScore,
+    retail,
+    retailNote: describeRetail(retailScore, retailTerms(scored)),
+    aws: aws.aws,
+    awsNote: aws.note,
+    awsServices: services,
+    published,
+    study,
+    counted: reasons.length === 0,
+    notCountedWhy: reasons.length ? reasons.join('; ') : null,
+  };
+}
+
+/** Element ids in checklist order, completion date included. */
+export const CASE_STUDY_ELEMENTS: CaseStudyElementId[] = [
+  'customerName', 'customerWebsite', 'problem', 'solution', 'awsServices', 'retailDomainKnowledge',
+  'thirdParty', 'completedWithin18Months', 'results', 'compliance',
+];
+
+// ---- Thought leadership ----
+
+export const COUNTED_KINDS: ThoughtLeadershipKind[] = ['blog', 'news', 'video', 'event', 'whitepaper'];
+
+export interface ThoughtLeadershipItem {
+  url: string;
+  title: string;
+  kind: ThoughtLeadershipKind;
+  path: string[] | null;
+  retailScore: number;
+  retail: RetailVerdict;
+  retailNote: string;
+  /** Publish date only: a modified date never stands in for it. */
+  published: DateFact | null;
+  modified: DateFact | null;
+}
+
+const tlCache = new WeakMap<SiteEvidence, ThoughtLeadershipItem[]>();
+
+/** Every thought-leadership page (blog, news, video, event, whitepaper, other), one per final URL. */
+export function thoughtLeadershipItems(evidence: SiteEvidence): ThoughtLeadershipItem[] {
+  const cached = tlCache.get(evidence);
+  if (cached) return cached;
+  const groups = new Map<string, (AnalyzedPage & { facts: PageFacts })[]>();
+  for (const page of evidence.pages) {
+    if (!readablePage(page) || page.facts.classification.type !== 'thought-leadership') continue;
+    const group = groups.get(page.finalUrl) ?? [];
+    group.push(page);
+    groups.set(page.finalUrl, group);
+  }
+  const items = [...groups.entries()].map(([key, group]): ThoughtLeadershipItem => {
+    const main = group.find((p) => p.finalUrl === key) ?? group[0]!;
+    const score = main.facts.retail.score;
+    return {
+      url: key,
+      title: main.facts.title,
+      kind: main.facts.classification.kind ?? 'other',
+      path: bestPath(group),
+      retailScore: score,
+      retail: retailVerdict(score),
+      retailNote: describeRetail(score, retailTerms(main.facts)),
+      published: main.facts.dates.published,
+      modified: main.facts.dates.modified,
+    };
+  });
+  items.sort((a, b) => (b.published?.date ?? '').localeCompare(a.published?.date ?? '') || a.url.localeCompare(b.url));
+  tlCache.set(evidence, items);
+  return items;
+}
+
+// ---- Practice page ----
+
+export type PracticeElementId = 'retailPractice' | 'awsSolutions' | 'useCases' | 'technicalSolutions' | 'caseStudyLinks';
+export const PRACTICE_ELEMENTS: PracticeElementId[] = ['retailPractice', 'awsSolutions', 'useCases', 'technicalSolutions', 'caseStudyLinks'];
+
+export interface PracticeCandidate {
+  page: AnalyzedPage & { facts: PageFacts };
+  url: string;
+  path: string[] | null;
+  isHomepage: boolean;
+  elements: Record<PracticeElementId, { present: boolean; how: string }>;
+  /** Ranking score: retail focus, practice signals, AWS, links to case studies. */
+  score: number;
+  signals: string[];
+}
+
+function practiceElements(page: AnalyzedPage & { facts: PageFacts }, caseStudyUrls: Set<string>): PracticeCandidate['elements'] {
+  const f = page.facts;
+  const areas = RETAIL_AREAS.filter((a) => f.retail.areas[a] > 0);
+  const studyLinks = page.links.filter((l) => caseStudyUrls.has(l.url) || (l.internal && INTEREST_PATTERNS['case-study'].test(`${readableUrl(l.url)} ${l.text}`)));
+  const retail = retailVerdict(f.retail.score) === 'retail';
+  return {
+    retailPractice: { present: retail, how: describeRetail(f.retail.score, retailTerms(f)) },
+    awsSolutions: {
+      present: f.awsServices.length > 0 || f.mentionsAws,
+      how: f.awsServices.length > 0 ? `names ${f.awsServices.slice(0, 6).join(', ')}` : f.mentionsAws ? 'mentions AWS, names no service' : 'no AWS mention',
+    },
+    useCases: {
+      present: areas.length >= MIN_USE_CASE_AREAS,
+      how: `covers ${areas.length} of 6 retail areas${areas.length ? ` (${areas.join(', ')})` : ''}; needs ${MIN_USE_CASE_AREAS}`,
+    },
+    technicalSolutions: {
+      present: f.awsServices.length >= MIN_TECHNICAL_AWS_SERVICES,
+      how: `${f.awsServices.length} AWS services named; needs ${MIN_TECHNICAL_AWS_SERVICES}`,
+    },
+    caseStudyLinks: {
+      present: studyLinks.length > 0,
+      how: studyLinks.length > 0 ? `links to ${studyLinks.slice(0, 3).map((l) => l.url).join(', ')}` : 'no link to a case study',
+    },
+  };
+}
+
+/** Share of the site's readable pages whose (boilerplate-free) retail score passes the threshold. */
+export function retailSiteShare(evidence: SiteEvidence): { share: number; retail: number; total: number } {
+  const readable = evidence.pages.filter(readablePage);
+  const retail = readable.filter((p) => retailVerdict(p.facts.retail.score) === 'retail').length;
+  return { share: readable.length ? retail / readable.length : 0, retail, total: readable.length };
+}
+
+/** The homepage's own record (the start URL may have redirected to it). */
+export function homepageRecord(evidence: SiteEvidence): (AnalyzedPage & { facts: PageFacts }) | null {
+  const page = evidence.pages.find((p) => p.finalUrl === evidence.homepage && p.facts !== null)
+    ?? evidence.pages.find((p) => p.foundVia === 'start' && p.facts !== null);
+  return page && readablePage(page) ? page : null;
+}
+
+export interface DedicatedRetailReading {
+  dedicated: boolean;
+  note: string;
+}
+
+/** The homepage rule: a dedicated retail consultancy has a retail homepage and a mostly-retail site. */
+export function dedicatedRetailConsultancy(evidence: SiteEvidence): DedicatedRetailReading {
+  const home = homepageRecord(evidence);
+  const site = retailSiteShare(evidence);
+  const siteNote = `${site.retail} of ${site.total} pages about retail (${Math.round(site.share * 100)}%, needs ${Math.round(DEDICATED_RETAIL_SITE_SHARE * 100)}%)`;
+  if (!home) return { dedicated: false, note: 'homepage could not be read' };
+  const homeRetail = retailVerdict(home.facts.retail.score) === 'retail';
+  const dedicated = homeRetail && site.share >= DEDICATED_RETAIL_SITE_SHARE;
+  return { dedicated, note: `homepage ${describeRetail(home.facts.retail.score)}; ${siteNote}` };
+}
+
+const PRACTICE_SIGNAL = /retail|零售|industr|產業|solution|解決方案|practice|consumer|消費品|commerce|電商/i;
+
+/**
+ * Pages that could be the retail practice microsite, best first: practice-type pages and
+ * retail-focused listing/other pages with practice words in their URL or title, plus the homepage
+ * (flagged; the P3.1 check applies the homepage rule). Case studies and posts are not candidates.
+ */
+export function practiceCandidates(evidence: SiteEvidence): PracticeCandidate[] {
+  const caseStudyUrls = new Set(caseStudyCandidates(evidence).flatMap((c) => c.pages.flatMap((p) => [p.url, p.finalUrl])));
+  const home = homepageRecord(evidence);
+  const seen = new Set<string>();
+  const candidates: PracticeCandidate[] = [];
+  for (const page of evidence.pages) {
+    if (!readablePage(page) || isPdf(page) || seen.has(page.finalUrl)) continue;
+    const f = page.facts;
+    const isHomepage = page === home || page.finalUrl === evidence.homepage;
+    const type = f.classification.type;
+    const signals: string[] = [];
+    if (type === 'practice') signals.push(`classified practice (${f.classification.signals.slice(0, 3).join(', ')})`);
+    const urlSignal = PRACTICE_SIGNAL.test(`${readableUrl(page.finalUrl)} ${f.title}`);
+    if (urlSignal) signals.push('practice words in URL or title');
+    const eligible = isHomepage || type === 'practice'
+      || ((type === 'listing' || type === 'other') && urlSignal && retailVerdict(f.retail.score) === 'retail');
+    if (!eligible) continue;
+    seen.add(page.finalUrl);
+    const elements = practiceElements(page, caseStudyUrls);
+    const present = PRACTICE_ELEMENTS.filter((e) => elements[e].present).length;
+    const score = 3 * f.retail.score + (type === 'practice' ? 2 : 0) + (urlSignal ? 1 : 0)
+      + Math.min(f.awsServices.length, 5) / 5 + (f.mentionsAws ? 0.5 : 0) + present / 5;
+    candidates.push({ page, url: page.finalUrl, path: bestPath(evidence.pages.filter((p) => p.finalUrl === page.finalUrl)), isHomepage, elements, score, signals });
+  }
+  return candidates.sort((a, b) => b.score - a.score || a.url.localeCompare(b.url));
+}
+
+// ---- Pages that could not be read ----
+
+export interface UnreadPage {
+  url: string;
+  /** Why it was not read, in words. */
+  reason: string;
+  interests: PageInterest[];
+}
+
+/**
+ * Pages the crawl saw but could not read: blocked by robots.txt or bot protection, failed, or left
+ * out by a page/time limit. Each carries what kind of page its URL suggests.
+ */
+export function unreadPages(evidence: SiteEvidence): UnreadPage[] {
+  const rows: UnreadPage[] = [];
+  const seen = new Set<string>();
+  for (const page of evidence.pages) {
+    if (seen.has(page.url)) continue;
+    let reason: string | null = null;
+    if (page.blocked) reason = `blocked by ${page.blocked}`;
+    else if (page.error) reason = page.error;
+    else if (page.facts?.error) reason = page.facts.error;
+    if (!reason) continue;
+    seen.add(page.url);
+    rows.push({ url: page.url, reason, interests: interestsOf(page.url, page.anchorText ?? '') });
+  }
+  for (const skip of evidence.skipped) {
+    if (seen.has(skip.url)) continue;
+    let reason: string | null = null;
+    if (skip.reason === 'robots') reason = `blocked by robots.txt${skip.detail ? ` (${skip.detail})` : ''}`;
+    else if (skip.reason === 'max-pages' || skip.reason === 'time-budget') reason = `not fetched: ${skip.detail || skip.reason}`;
+    if (!reason) continue;
+    seen.add(skip.url);
+    rows.push({ url: skip.url, reason, interests: interestsOf(skip.url) });
+  }
+  return rows;
+}
+
+/** Share of attempted pages (robots-blocked included) that were blocked or failed. */
+export function unreadShare(evidence: SiteEvidence): number {
+  const failed = evidence.pages.filter((p) => p.blocked || p.error).length;
+  const robots = evidence.skipped.filter((s) => s.reason === 'robots').length;
+  const attempted = evidence.pages.length + robots;
+  return attempted ? (failed + robots) / attempted : 0;
+}
+
+/**
+ * Unread pages that could change a check's answer: those whose URL looks like the kind of page the
+ * check looks for, or every unread page when a significant share of the site could not be read.
+ */
+export function unreadThatMatters(evidence: SiteEvidence, interest: PageInterest): UnreadPage[] {
+  const all = unreadPages(evidence);
+  if (unreadShare(evidence) >= UNREAD_SHARE_FOR_REVIEW) return all;
+  return all.filter((u) => u.interests.includes(interest));
+}
+
+// ---- Case-study elements (P2.1), the date-dependent one included ----
+
+export interface CaseStudyElementReading {
+  elements: Record<CaseStudyElementId, Excerpted>;
+  /** How the completion element was decided (the publish date is the public proxy for completion). */
+  completionNote: string;
+}
+
+/**
+ * The P2.1 elements of one study as of the audit date. Completion within 18 months is read from the
+ * publish date (a proxy: the page cannot say when the project ended); no date means not shown. An
+ * anonymised customer does not count as a customer name.
+ */
+export function caseStudyElements(candidate: CaseStudyCandidate, asOf: string, windowMonths: number): CaseStudyElementReading {
+  const absent: Excerpted = { present: false, excerpt: null };
+  const base = candidate.study?.elements;
+  const published = candidate.published;
+  let completed: Excerpted = absent;
+  let completionNote: string;
+  if (!published) completionNote = 'no publish date found, so completion within the window is not shown';
+  else if (withinMonths(published.date, asOf, windowMonths)) {
+    completed = { present: true, excerpt: `published ${describeDate(published)}` };
+    completionNote = `published ${describeDate(published)}, within ${windowMonths} months of ${asOf}`;
+  } else completionNote = `published ${describeDate(published)}, more than ${windowMonths} months before ${asOf}`;
+  const customerName = base?.customerName ?? absent;
+  return {
+    elements: {
+      customerName: candidate.anonymized ? { present: false, excerpt: customerName.excerpt } : customerName,
+      customerWebsite: base?.customerWebsite ?? absent,
+      problem: base?.problem ?? absent,
+      solution: base?.solution ?? absent,
+      awsServices: base?.awsServices ?? (candidate.awsServices.length ? { present: true, excerpt: candidate.awsServices.join(', ') } : absent),
+      retailDomainKnowledge: base?.retailDomainKnowledge ?? absent,
+      thirdParty: base?.thirdParty ?? absent,
+      completedWithin18Months: completed,
+      results: base?.results ?? absent,
+      compliance: base?.compliance ?? absent,
+    },
+    completionNote,
+  };
+}
