@@ -74,7 +74,7 @@ function pages(evidence: SiteEvidence): ReportPage[] {
     type: p.facts?.classification.type ?? 'other',
     published: p.facts?.dates.published?.date ?? null,
     publishedSource: p.facts?.dates.published?.source ?? null,
-    retailScore: p.facts?.retail.score ?? 0,
+    retailScore: p.facts?.retail?.score ?? 0,
     error: p.error ?? (p.blocked ? `blocked by ${p.blocked}` : null) ?? p.facts?.error ?? null,
   }));
 }

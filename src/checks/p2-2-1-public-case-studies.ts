@@ -22,14 +22,14 @@ function run(evidence: SiteEvidence) {
     ...counted.map((c) => caseStudyRow(c, 'counted')),
     ...candidates.filter((c) => !c.counted).map((c) => caseStudyRow(c, `not counted: ${c.notCountedWhy}`)),
   ];
-  const found = `${plural(counted.length, 'retail AWS case study')} found (needs ${MIN_PUBLIC_CASE_STUDIES})`;
+  const found = `${plural(counted.length, 'retail AWS case study', 'retail AWS case studies')} found (needs ${MIN_PUBLIC_CASE_STUDIES})`;
   if (counted.length >= MIN_PUBLIC_CASE_STUDIES) {
     return checkResult(meta, 'pass', `${found}; ${candidates.length - counted.length} other case studies not counted`, rows, null);
   }
   const borderline = candidates.filter((c) => c.aws && c.retail === 'borderline');
   const unread = unreadThatMatters(evidence, 'case-study');
   if (counted.length + borderline.length >= MIN_PUBLIC_CASE_STUDIES) {
-    return checkResult(meta, 'review', `${found}; ${plural(borderline.length, 'more AWS case study')} with a borderline retail score needs a look`,
+    return checkResult(meta, 'review', `${found}; ${plural(borderline.length, 'more AWS case study', 'more AWS case studies')} with a borderline retail score needs a look`,
       rows, 'Check whether the borderline case studies describe retail projects; if so, say so plainly (retail line of business, the customer\'s stores, e-commerce, supply chain).');
   }
   if (unread.length > 0) {
@@ -37,7 +37,7 @@ function run(evidence: SiteEvidence) {
   }
   const notAws = candidates.filter((c) => c.retail === 'retail' && !c.aws);
   let recommendation = `Publish at least ${MIN_PUBLIC_CASE_STUDIES} public case studies of completed retail projects on AWS (HTML or PDF), naming the customer and the AWS services used.`;
-  if (notAws.length > 0) recommendation += ` ${plural(notAws.length, 'retail case study')} found do not show AWS: name the AWS services if they ran on AWS.`;
+  if (notAws.length > 0) recommendation += ` ${plural(notAws.length, 'retail case study', 'retail case studies')} found do not show AWS: name the AWS services if they ran on AWS.`;
   return checkResult(meta, 'fail', found, rows, recommendation);
 }
 

@@ -19,12 +19,12 @@ function run(evidence: SiteEvidence) {
   const reachable = counted.filter((c) => c.path !== null);
   const unreachable = counted.filter((c) => c.path === null);
   const rows: EvidenceRow[] = counted.map((c) => ({ url: c.url, path: c.path, note: howFound(c) }));
-  const found = `${reachable.length} of ${plural(counted.length, 'retail AWS case study')} reachable by links from the homepage (needs ${MIN_REACHABLE_CASE_STUDIES})`;
+  const found = `${reachable.length} of ${plural(counted.length, 'retail AWS case study', 'retail AWS case studies')} reachable by links from the homepage (needs ${MIN_REACHABLE_CASE_STUDIES})`;
   if (reachable.length >= MIN_REACHABLE_CASE_STUDIES) return checkResult(meta, 'pass', found, rows, null);
 
   const borderline = candidates.filter((c) => c.aws && c.retail === 'borderline' && c.path !== null);
   if (reachable.length + borderline.length >= MIN_REACHABLE_CASE_STUDIES) {
-    return checkResult(meta, 'review', `${found}; ${plural(borderline.length, 'reachable AWS case study')} with a borderline retail score needs a look`,
+    return checkResult(meta, 'review', `${found}; ${plural(borderline.length, 'reachable AWS case study', 'reachable AWS case studies')} with a borderline retail score needs a look`,
       [...rows, ...borderline.map((c) => ({ url: c.url, path: c.path, note: `borderline retail: ${c.retailNote}` }))],
       'Check whether the borderline case studies describe retail projects; if so, say so plainly.');
   }

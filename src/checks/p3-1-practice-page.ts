@@ -68,15 +68,15 @@ function run(evidence: SiteEvidence) {
     return checkResult(meta, 'review', `The best practice-page candidate ${borderline.url} has a borderline retail score`, rows,
       `Check whether ${borderline.url} is the retail practice page; if so, make its retail focus explicit.`);
   }
-  const home = candidates.find((c) => c.isHomepage && qualifies(c));
-  if (home) {
-    return checkResult(meta, 'fail', `Only the homepage speaks to AWS retail, and it is not accepted: the partner is not a dedicated retail consultancy (${dedicated.note})`,
-      rows, 'Create a retail practice page (e.g. /industries/retail) describing the AWS retail practice, solutions, use cases and case studies, and link it from the main navigation.');
-  }
   const near = candidates.find((c) => !c.isHomepage && c.elements.retailPractice.present);
   if (near) {
     return checkResult(meta, 'fail', `The retail page ${near.url} does not present an AWS practice (${near.elements.awsSolutions.how})`, rows,
       `Describe the AWS retail practice on ${near.url}: the AWS solutions and services used, competency use cases and links to AWS case studies.`);
+  }
+  const home = candidates.find((c) => c.isHomepage && qualifies(c));
+  if (home) {
+    return checkResult(meta, 'fail', `Only the homepage speaks to AWS retail, and it is not accepted: the partner is not a dedicated retail consultancy (${dedicated.note})`,
+      rows, 'Create a retail practice page (e.g. /industries/retail) describing the AWS retail practice, solutions, use cases and case studies, and link it from the main navigation.');
   }
   return checkResult(meta, 'fail', 'No retail practice page found', rows,
     'Create a retail practice page describing the AWS retail practice, solutions, use cases and case studies, and link it from the homepage navigation.');

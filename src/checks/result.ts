@@ -33,6 +33,6 @@ export function unreadSentence(unread: UnreadPage[]): string {
 export const UNREAD_RECOMMENDATION = 'Check the pages that could not be read (allow them in robots.txt, fix the errors, or '
   + 'lift the bot protection for the audit), then audit again.';
 
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
+export function plural(n: number, word: string, words = `${word}s`): string {
+  return `${n} ${n === 1 ? word : words}`;
 }

@@ -1,0 +1,523 @@
+// Lighthouse-style unit tests: each check run on literal SiteEvidence, asserting status and evidence.
+
+import { describe, expect, it } from 'vitest';
+import type { LinkRecord, SkippedUrl } from '../crawlers/types.ts';
+import type { CaseStudyFacts, DateFact, PageFacts, PageType, RetailAreaId, ThoughtLeadershipKind } from '../analyzers/types.ts';
+import { RETAIL_AREAS } from '../analyzers/types.ts';
+import type { AnalyzedPage, CheckId, SiteEvidence } from '../src/types.ts';
+import { CHECKS, runCheck, runChecks } from '../src/checks/index.ts';
+import { evaluate } from '../src/evaluate.ts';
+import { linkPriority, monthsBefore, withinMonths } from '../src/evidence.ts';
+
+const HOME = 'https://www.partner.test/';
+const ASOF = '2026-11-29';
+
+function areas(value: number, count = 6): Record<RetailAreaId, number> {
+  return Object.fromEntries(RETAIL_AREAS.map((a, i) => [a, i < count ? value : 0])) as Record<RetailAreaId, number>;
+}
+
+function date(d: string, source: DateFact['source'] = 'json-ld'): DateFact {
+  return { date: d, source, rule: `${source}:test`, confidence: 0.9, raw: d };
+}
+
+function study(over: Partial<CaseStudyFacts> = {}): CaseStudyFacts {
+  const yes = (excerpt: string) => ({ present: true, excerpt });
+  return {
+    customer: 'Contoso Grocers',
+    anonymized: false,
+    customerWebsite: 'https://contoso.example/',
+    elements: {
+      customerName: yes('Contoso Grocers'), customerWebsite: yes('contoso.example'), problem: yes('The challenge'),
+      solution: yes('We built'), awsServices: yes('Amazon S3'), retailDomainKnowledge: yes('store replenishment'),
+      thirdParty: yes('Shopify'), results: yes('32% fewer stockouts'), compliance: yes('PCI DSS'),
+    },
+    compliance: ['PCI DSS'],
+    delivery: 'project',
+    deliverySignals: { msp: [], project: ['go-live'] },
+    thirdParty: ['Shopify'],
+    validationSignals: {},
+    ...over,
+  };
+}
+
+interface FactsSpec {
+  type?: PageType;
+  kind?: ThoughtLeadershipKind | null;
+  retail?: number;
+  areaCount?: number;
+  services?: string[];
+  mentionsAws?: boolean;
+  otherClouds?: string[];
+  published?: DateFact | null;
+  modified?: DateFact | null;
+  caseStudy?: CaseStudyFacts | null;
+  title?: string;
+}
+
+function facts(spec: FactsSpec = {}): PageFacts {
+  const retail = spec.retail ?? 0;
+  return {
+    title: spec.title ?? 'Page',
+    lang: 'en',
+    description: null,
+    dates: { published: spec.published ?? null, modified: spec.modified ?? null },
+    classification: { type: spec.type ?? 'other', kind: spec.kind ?? null, confidence: 0.8, signals: ['test'] },
+    retail: { areas: areas(retail > 0 ? 0.5 : 0, spec.areaCount ?? 6), score: retail, terms: { ...Object.fromEntries(RETAIL_AREAS.map((a) => [a, []])), generic: retail > 0 ? ['retail'] : [] } as unknown as PageFacts['retail']['terms'] },
+    awsServices: spec.services ?? [],
+    mentionsAws: spec.mentionsAws ?? (spec.services ?? []).length > 0,
+    otherClouds: spec.otherClouds ?? [],
+    caseStudy: spec.caseStudy ?? (spec.type === 'case-study' ? study() : null),
+    blockHashes: [],
+    excerpt: '',
+    error: null,
+  };
+}
+
+interface PageSpec {
+  path?: string[] | null;
+  finalUrl?: string;
+  foundVia?: AnalyzedPage['foundVia'];
+  links?: string[];
+  contentType?: string;
+  canonical?: string | null;
+  error?: string | null;
+  facts?: PageFacts | null;
+}
+
+function page(url: string, spec: PageSpec = {}): AnalyzedPage {
+  const path = spec.path === undefined ? (url === HOME ? [HOME] : [HOME, url]) : spec.path;
+  const links: LinkRecord[] = (spec.links ?? []).map((l) => ({ url: l, text: '', region: 'main', internal: true }));
+  return {
+    url,
+    finalUrl: spec.finalUrl ?? url,
+    redirectChain: [],
+    httpStatus: spec.error ? 500 : 200,
+    contentType: spec.contentType ?? (url.endsWith('.pdf') ? 'application/pdf' : 'text/html'),
+    charset: 'utf-8',
+    headers: {},
+    foundVia: spec.foundVia ?? (path ? (url === HOME ? 'start' : 'link') : 'sitemap'),
+    depth: path ? path.length - 1 : null,
+    anchorText: null,
+    referrers: [],
+    truncated: false,
+    byteLength: 1000,
+    rendered: false,
+    renderReason: null,
+    links,
+    canonical: spec.canonical ?? null,
+    error: spec.error ?? null,
+    blocked: null,
+    fetchedAt: '2026-11-29T00:00:00Z',
+    durationMs: 10,
+    path,
+    facts: spec.error ? null : spec.facts === undefined ? facts() : spec.facts,
+  };
+}
+
+function site(pages: AnalyzedPage[], skipped: SkippedUrl[] = []): SiteEvidence {
+  const all = pages.some((p) => p.url === HOME) ? pages : [page(HOME), ...pages];
+  return {
+    homepage: HOME,
+    scopeDomain: 'partner.test',
+    pages: all,
+    skipped,
+    outbound: [],
+    retailCoverage: { areas: areas(0.3), overall: 0.3 },
+    crawl: { pagesFetched: all.length, pagesRendered: 0, documents: 0, stoppedBy: 'done', renderUnavailable: null, durationMs: 1, startedAt: '2026-11-29T00:00:00Z' },
+  };
+}
+
+function check(id: CheckId, evidence: SiteEvidence, asOf = ASOF) {
+  return runCheck(CHECKS.find((c) => c.id === id)!, evidence, asOf);
+}
+
+const u = (path: string) => new URL(path, HOME).href;
+const retailAwsStudy = (extra: FactsSpec = {}) => facts({ type: 'case-study', retail: 0.8, services: ['Amazon S3', 'AWS Lambda'], published: date('2026-03-05'), ...extra });
+
+describe('calendar windows', () => {
+  it('subtracts calendar months and clamps to the month end', () => {
+    expect(monthsBefore('2026-11-29', 12)).toBe('2025-11-29');
+    expect(monthsBefore('2026-11-29', 18)).toBe('2025-05-29');
+    expect(monthsBefore('2024-02-29', 12)).toBe('2023-02-28');
+    expect(monthsBefore('2026-03-31', 1)).toBe('2026-02-28');
+    expect(monthsBefore('2026-01-15', 13)).toBe('2024-12-15');
+  });
+  it('includes the cut-off day and the audit day, excludes the day before and future days', () => {
+    expect(withinMonths('2025-11-29', ASOF, 12)).toBe(true);
+    expect(withinMonths('2025-11-28', ASOF, 12)).toBe(false);
+    expect(withinMonths(ASOF, ASOF, 12)).toBe(true);
+    expect(withinMonths('2026-11-30', ASOF, 12)).toBe(false);
+  });
+});
+
+describe('P2.2.1 public case studies', () => {
+  it('passes with two retail AWS case studies and lists others as not counted, with why', () => {
+    const r = check('P2.2.1', site([
+      page(u('/cases/a/'), { facts: retailAwsStudy() }),
+      page(u('/cases/b/'), { facts: retailAwsStudy() }),
+      page(u('/cases/bank/'), { facts: facts({ type: 'case-study', retail: 0.02, services: ['Amazon EC2'] }) }),
+    ]));
+    expect(r.status).toBe('pass');
+    expect(r.recommendation).toBeNull();
+    expect(r.evidence.filter((e) => e.note.startsWith('counted')).map((e) => e.url)).toEqual([u('/cases/a/'), u('/cases/b/')]);
+    expect(r.evidence.find((e) => e.url === u('/cases/bank/'))!.note).toMatch(/not counted: not retail/);
+  });
+
+  it('does not count retail studies on another cloud, and fails saying so', () => {
+    const r = check('P2.2.1', site([
+      page(u('/cases/a/'), { facts: retailAwsStudy() }),
+      page(u('/cases/azure/'), { facts: facts({ type: 'case-study', retail: 0.9, services: [], mentionsAws: true, otherClouds: ['Microsoft Azure'] }) }),
+      page(u('/cases/gcp/'), { facts: facts({ type: 'case-study', retail: 0.9, services: ['Amazon S3'], otherClouds: ['Google Cloud'] }) }),
+    ]));
+    expect(r.status).toBe('fail');
+    expect(r.summary).toMatch(/^1 retail AWS case study found/);
+    expect(r.evidence.find((e) => e.url === u('/cases/azure/'))!.note).toMatch(/not AWS \(primarily Microsoft Azure/);
+    expect(r.evidence.find((e) => e.url === u('/cases/gcp/'))!.note).toMatch(/not AWS \(primarily Google Cloud/);
+    expect(r.recommendation).toMatch(/do not show AWS/);
+  });
+
+  it('counts a multi-cloud study that names several AWS services', () => {
+    const r = check('P2.2.1', site([
+      page(u('/cases/a/'), { facts: retailAwsStudy() }),
+      page(u('/cases/multi/'), { facts: retailAwsStudy({ otherClouds: ['Google Cloud'], services: ['Amazon S3', 'Amazon Redshift'] }) }),
+    ]));
+    expect(r.status).toBe('pass');
+  });
+
+  it('counts a PDF linked from a case-study page as part of that study, a standalone PDF on its own', () => {
+    const pdf = u('/files/contoso.pdf');
+    const attached = site([
+      page(u('/cases/contoso/'), { facts: retailAwsStudy(), links: [pdf] }),
+      page(pdf, { path: [HOME, u('/cases/contoso/'), pdf], facts: retailAwsStudy() }),
+    ]);
+    const r1 = check('P2.2.1', attached);
+    expect(r1.status).toBe('fail');
+    expect(r1.evidence).toHaveLength(1);
+    expect(r1.evidence[0]!.note).toContain(`with PDF ${pdf}`);
+
+    const standalone = site([
+      page(u('/cases/contoso/'), { facts: retailAwsStudy() }),
+      page(u('/files/fabrikam.pdf'), { path: [HOME, u('/resources/'), u('/files/fabrikam.pdf')], facts: retailAwsStudy({ caseStudy: study({ customer: 'Fabrikam' }) }) }),
+    ]);
+    const r2 = check('P2.2.1', standalone);
+    expect(r2.status).toBe('pass');
+    expect(r2.evidence.map((e) => e.note.includes('PDF;') || e.note.includes('; PDF'))).toContain(true);
+  });
+
+  it('keeps a PDF of another customer separate even when the page links it', () => {
+    const pdf = u('/files/other.pdf');
+    const r = check('P2.2.1', site([
+      page(u('/cases/contoso/'), { facts: retailAwsStudy(), links: [pdf] }),
+      page(pdf, { facts: retailAwsStudy({ caseStudy: study({ customer: 'Wide World Importers' }) }) }),
+    ]));
+    expect(r.status).toBe('pass');
+  });
+
+  it('de-duplicates by final URL and by a canonical that points at another copy', () => {
+    const r = check('P2.2.1', site([
+      page(u('/cases/a/'), { facts: retailAwsStudy() }),
+      page(u('/old-cases/a'), { finalUrl: u('/cases/a/'), facts: retailAwsStudy() }),
+      page(u('/cases/a/?lang=en'), { canonical: u('/cases/a/'), facts: retailAwsStudy() }),
+    ]));
+    expect(r.status).toBe('fail');
+    expect(r.evidence).toHaveLength(1);
+  });
+
+  it('does not merge studies whose canonical points at the homepage', () => {
+    const r = check('P2.2.1', site([
+      page(u('/cases/a/'), { canonical: HOME, facts: retailAwsStudy() }),
+      page(u('/cases/b/'), { canonical: HOME, facts: retailAwsStudy() }),
+    ]));
+    expect(r.status).toBe('pass');
+  });
+
+  it('is review, not pass, when the second study is borderline retail', () => {
+    const r = check('P2.2.1', site([
+      page(u('/cases/a/'), { facts: retailAwsStudy() }),
+      page(u('/cases/b/'), { facts: retailAwsStudy({ retail: 0.25 }) }),
+    ]));
+    expect(r.status).toBe('review');
+    expect(r.summary).toMatch(/borderline/);
+  });
+
+  it('is review, not fail, when case-study pages were blocked by robots.txt or failed', () => {
+    const r = check('P2.2.1', site([page(u('/cases/a/'), { facts: retailAwsStudy() })], [
+      { url: u('/customers/b/'), reason: 'robots', detail: 'Disallow: /customers/', from: HOME },
+    ]));
+    expect(r.status).toBe('review');
+    expect(r.summary).toContain(u('/customers/b/'));
+    expect(r.evidence.some((e) => e.note.includes('robots.txt'))).toBe(true);
+
+    const failed = check('P2.2.1', site([page(u('/case-studies/x/'), { error: 'HTTP 500' })]));
+    expect(failed.status).toBe('review');
+    expect(failed.summary).toContain(u('/case-studies/x/'));
+  });
+
+  it('fails with no case studies at all and tells what to publish', () => {
+    const r = check('P2.2.1', site([page(u('/about/'))]));
+    expect(r.status).toBe('fail');
+    expect(r.recommendation).toMatch(/Publish at least 2/);
+  });
+});
+
+describe('P2.2.2 reachable case studies', () => {
+  it('passes when two counted studies have click paths, and shows them', () => {
+    const r = check('P2.2.2', site([
+      page(u('/cases/a/'), { path: [HOME, u('/cases/'), u('/cases/a/')], facts: retailAwsStudy() }),
+      page(u('/cases/b/'), { facts: retailAwsStudy() }),
+    ]));
+    expect(r.status).toBe('pass');
+    expect(r.evidence[0]!.path).toEqual([HOME, u('/cases/'), u('/cases/a/')]);
+    expect(r.evidence[0]!.note).toMatch(/2 clicks/);
+  });
+
+  it('fails naming the sitemap-only study and telling them to link it', () => {
+    const r = check('P2.2.2', site([
+      page(u('/cases/a/'), { facts: retailAwsStudy() }),
+      page(u('/cases/hidden/'), { path: null, foundVia: 'sitemap', facts: retailAwsStudy() }),
+    ]));
+    expect(r.status).toBe('fail');
+    expect(r.summary).toContain(u('/cases/hidden/'));
+    expect(r.evidence.find((e) => e.url === u('/cases/hidden/'))!.note).toMatch(/only in sitemap\.xml/);
+    expect(r.recommendation).toContain(`Link ${u('/cases/hidden/')}`);
+  });
+
+  it('uses the shortest path among copies of the same study', () => {
+    const r = check('P2.2.2', site([
+      page(u('/cases/a/'), { path: null, foundVia: 'sitemap', facts: retailAwsStudy() }),
+      page(u('/a'), { finalUrl: u('/cases/a/'), facts: retailAwsStudy() }),
+      page(u('/cases/b/'), { facts: retailAwsStudy() }),
+    ]));
+    expect(r.status).toBe('pass');
+  });
+});
+
+describe('P3.2 thought leadership', () => {
+  const post = (d: DateFact | null, extra: FactsSpec = {}) => facts({ type: 'thought-leadership', kind: 'blog', retail: 0.7, published: d, ...extra });
+
+  it('passes with a retail post published within 12 months, counting from the cut-off day', () => {
+    const r = check('P3.2', site([page(u('/blog/edge/'), { facts: post(date('2025-11-29')) })]));
+    expect(r.status).toBe('pass');
+    expect(r.summary).toMatch(/since 2025-11-29/);
+    expect(r.evidence[0]!.note).toMatch(/published 2025-11-29 \(json-ld/);
+  });
+
+  it('fails a stale blog whose posts were only updated recently, saying when the newest was published', () => {
+    const r = check('P3.2', site([
+      page(u('/blog/old/'), { facts: post(date('2025-11-28'), { modified: date('2026-11-01', 'meta') }) }),
+      page(u('/blog/older/'), { facts: post(date('2024-06-01')) }),
+    ]));
+    expect(r.status).toBe('fail');
+    expect(r.summary).toMatch(/newest retail item was published 2025-11-28/);
+    expect(r.recommendation).toMatch(/every 12 months/);
+  });
+
+  it('never takes the modified date for the publish date', () => {
+    const r = check('P3.2', site([page(u('/blog/undated/'), { facts: post(null, { modified: date('2026-10-01', 'meta') }) })]));
+    expect(r.status).toBe('review');
+    expect(r.evidence[0]!.note).toMatch(/no publish date found \(updated 2026-10-01/);
+    expect(r.recommendation).toMatch(/publish date/);
+  });
+
+  it('ignores non-retail and other-kind items, and fails when nothing retail is left', () => {
+    const r = check('P3.2', site([
+      page(u('/blog/bank/'), { facts: post(date('2026-10-01'), { retail: 0.05 }) }),
+      page(u('/careers/'), { facts: post(date('2026-10-01'), { kind: 'other' }) }),
+    ]));
+    expect(r.status).toBe('fail');
+    expect(r.summary).toMatch(/No retail thought leadership/);
+  });
+
+  it('lists undated items beside dated old ones in the fail', () => {
+    const r = check('P3.2', site([
+      page(u('/news/a/'), { facts: post(date('2024-01-01'), { kind: 'news' }) }),
+      page(u('/news/b/'), { facts: post(null, { kind: 'news' }) }),
+    ]));
+    expect(r.status).toBe('fail');
+    expect(r.recommendation).toMatch(/1 retail item without a date/);
+  });
+
+  it('moves with the audit date: the same post passes in 2026 and fails a year later', () => {
+    const evidence = site([page(u('/events/retail-day/'), { facts: post(date('2026-05-01'), { kind: 'event' }) })]);
+    expect(check('P3.2', evidence, '2026-11-29').status).toBe('pass');
+    expect(check('P3.2', evidence, '2027-11-29').status).toBe('fail');
+  });
+
+  it('is review when blog pages could not be read', () => {
+    const r = check('P3.2', site([page(u('/blog/old/'), { facts: post(date('2023-01-01')) })], [
+      { url: u('/blog/new/'), reason: 'robots', detail: 'Disallow: /blog/new', from: u('/blog/') },
+    ]));
+    expect(r.status).toBe('review');
+  });
+});
+
+describe('P3.1 practice page', () => {
+  const practice = (extra: FactsSpec = {}) => facts({ type: 'practice', retail: 0.8, services: ['Amazon Personalize', 'Amazon S3'], title: 'Retail on AWS', ...extra });
+  // A generalist: a homepage that mentions retail among other industries, and mostly non-retail pages.
+  const generalist = [
+    page(HOME, { facts: facts({ retail: 0.4, services: ['Amazon S3', 'AWS Lambda'], mentionsAws: true }) }),
+    ...['/healthcare/', '/banking/', '/about/', '/careers/'].map((p) => page(u(p), { facts: facts({ retail: 0.02 }) })),
+  ];
+
+  it('passes with a reachable retail practice page and reports the five elements with how each was decided', () => {
+    const evidence = site([
+      ...generalist,
+      page(u('/industries/retail/'), { path: [HOME, u('/industries/'), u('/industries/retail/')], facts: practice(), links: [u('/cases/a/')] }),
+      page(u('/cases/a/'), { facts: retailAwsStudy() }),
+      page(u('/about/'), { facts: facts({ retail: 0.05 }) }),
+    ]);
+    const r = check('P3.1', evidence);
+    expect(r.status).toBe('pass');
+    expect(r.evidence[0]!.url).toBe(u('/industries/retail/'));
+    expect(r.evidence[0]!.path).toEqual([HOME, u('/industries/'), u('/industries/retail/')]);
+    const report = evaluate(evidence, ASOF);
+    expect(report.practicePage).toMatchObject({
+      url: u('/industries/retail/'), isHomepage: false,
+      elements: { retailPractice: true, awsSolutions: true, useCases: true, technicalSolutions: true, caseStudyLinks: true },
+    });
+    expect(report.practicePage!.elementNotes.caseStudyLinks).toContain(u('/cases/a/'));
+  });
+
+  it('fails a practice page found only in the sitemap, naming it and saying to link it', () => {
+    const r = check('P3.1', site([...generalist, page(u('/retail/'), { path: null, foundVia: 'sitemap', facts: practice() })]));
+    expect(r.status).toBe('fail');
+    expect(r.summary).toBe(`The retail practice page ${u('/retail/')} is listed only in sitemap.xml`);
+    expect(r.recommendation).toContain(`Link ${u('/retail/')} from the homepage`);
+  });
+
+  it('prefers a reachable candidate over a better-scoring sitemap-only one', () => {
+    const r = check('P3.1', site([
+      ...generalist,
+      page(u('/retail/'), { path: null, foundVia: 'sitemap', facts: practice({ retail: 0.95 }) }),
+      page(u('/solutions/commerce/'), { facts: practice({ retail: 0.6 }) }),
+    ]));
+    expect(r.status).toBe('pass');
+    expect(r.evidence[0]!.url).toBe(u('/solutions/commerce/'));
+  });
+
+  it('does not accept the homepage of a generalist', () => {
+    const evidence = site([
+      page(HOME, { facts: facts({ retail: 0.6, services: ['Amazon S3', 'AWS Lambda'] }) }),
+      page(u('/healthcare/'), { facts: facts({ retail: 0.0 }) }),
+      page(u('/banking/'), { facts: facts({ retail: 0.0 }) }),
+      page(u('/about/'), { facts: facts({ retail: 0.1 }) }),
+    ]);
+    const r = check('P3.1', evidence);
+    expect(r.status).toBe('fail');
+    expect(r.summary).toMatch(/homepage.*not accepted.*1 of 4 pages about retail/);
+    expect(evaluate(evidence, ASOF).practicePage).toBeNull();
+  });
+
+  it('accepts the homepage of a dedicated retail consultancy', () => {
+    const evidence = site([
+      page(HOME, { facts: facts({ retail: 0.8, services: ['Amazon S3', 'Amazon Personalize'] }), links: [u('/work/a/')] }),
+      page(u('/services/'), { facts: facts({ retail: 0.7 }) }),
+      page(u('/work/a/'), { facts: retailAwsStudy() }),
+      page(u('/about/'), { facts: facts({ retail: 0.1 }) }),
+    ]);
+    const r = check('P3.1', evidence);
+    expect(r.status).toBe('pass');
+    expect(r.summary).toMatch(/the homepage \(a dedicated retail consultancy/);
+    expect(evaluate(evidence, ASOF).practicePage).toMatchObject({ url: HOME, isHomepage: true, path: [HOME] });
+  });
+
+  it('fails a retail page that says nothing about AWS', () => {
+    const r = check('P3.1', site([...generalist, page(u('/industries/retail/'), { facts: practice({ services: [], mentionsAws: false }) })]));
+    expect(r.status).toBe('fail');
+    expect(r.summary).toMatch(/does not present an AWS practice/);
+  });
+
+  it('is review for a thin practice page that covers only retail and AWS', () => {
+    const r = check('P3.1', site([...generalist, page(u('/retail/'), { facts: practice({ services: [], mentionsAws: true, areaCount: 1 }) })]));
+    expect(r.status).toBe('review');
+    expect(r.recommendation).toMatch(/useCases, technicalSolutions, caseStudyLinks/);
+  });
+
+  it('is review when practice-looking pages were blocked', () => {
+    const r = check('P3.1', site(generalist, [{ url: u('/industries/retail/'), reason: 'robots', detail: 'Disallow: /industries/', from: HOME }]));
+    expect(r.status).toBe('review');
+    expect(r.summary).toContain(u('/industries/retail/'));
+  });
+});
+
+describe('P2.1 case-study elements and P2.3 delivery', () => {
+  it('reads every element with excerpts and decides completion from the publish date', () => {
+    const evidence = site([
+      page(u('/cases/a/'), { facts: retailAwsStudy() }),
+      page(u('/cases/b/'), { facts: retailAwsStudy({ published: date('2025-05-28') }) }),
+      page(u('/cases/c/'), { facts: retailAwsStudy({ published: null }) }),
+    ]);
+    const r = check('P2.1', evidence);
+    expect(r.status).toBe('fail');
+    expect(r.summary).toMatch(/^1 of 3 public case studies show every element/);
+    expect(r.evidence.find((e) => e.url === u('/cases/b/'))!.note).toMatch(/missing: completedWithin18Months.*more than 18 months/);
+    expect(r.evidence.find((e) => e.url === u('/cases/c/'))!.note).toMatch(/no publish date found/);
+    const report = evaluate(evidence, ASOF);
+    const a = report.caseStudies.find((c) => c.url === u('/cases/a/'))!;
+    expect(a.elements.completedWithin18Months).toEqual({ present: true, excerpt: 'published 2026-03-05 (json-ld: json-ld:test)' });
+    expect(a.elements.problem).toEqual({ present: true, excerpt: 'The challenge' });
+    expect(report.caseStudies.find((c) => c.url === u('/cases/c/'))!.elements.completedWithin18Months.present).toBe(false);
+  });
+
+  it('passes with two complete studies stating compliance; an anonymised customer is no customer name', () => {
+    const ok = check('P2.1', site([page(u('/cases/a/'), { facts: retailAwsStudy() }), page(u('/cases/b/'), { facts: retailAwsStudy() })]));
+    expect(ok.status).toBe('pass');
+    const anon = check('P2.1', site([
+      page(u('/cases/a/'), { facts: retailAwsStudy() }),
+      page(u('/cases/b/'), { facts: retailAwsStudy({ caseStudy: study({ customer: null, anonymized: true }) }) }),
+    ]));
+    expect(anon.status).toBe('fail');
+    expect(anon.evidence[1]!.note).toMatch(/missing: customerName.*customer anonymised/);
+  });
+
+  it('needs compliance in two studies', () => {
+    const noCompliance = study({ compliance: [], elements: { ...study().elements, compliance: { present: false, excerpt: null } } });
+    const r = check('P2.1', site([page(u('/cases/a/'), { facts: retailAwsStudy() }), page(u('/cases/b/'), { facts: retailAwsStudy({ caseStudy: noCompliance }) })]));
+    expect(r.status).toBe('fail');
+    expect(r.recommendation).toMatch(/compliance requirements/);
+  });
+
+  it('reports the delivery category with its signals', () => {
+    const msp = study({ delivery: 'msp', deliverySignals: { msp: ['24/7 monitoring'], project: [] } });
+    const r = check('P2.3', site([page(u('/cases/a/'), { facts: retailAwsStudy({ caseStudy: msp }) }), page(u('/cases/b/'), { facts: retailAwsStudy() })]));
+    expect(r.status).toBe('pass');
+    expect(r.summary).toBe('2 of 2 case studies suggest a category (1 MSP, 1 project)');
+    expect(r.evidence[0]!.note).toBe('msp (MSP signals: 24/7 monitoring)');
+    const unknown = check('P2.3', site([page(u('/cases/a/'), { facts: retailAwsStudy({ caseStudy: study({ delivery: 'unknown', deliverySignals: { msp: [], project: [] } }) }) })]));
+    expect(unknown.status).toBe('fail');
+  });
+});
+
+describe('runner and report', () => {
+  it('turns an exception inside a check into review naming the error, and the report still builds', () => {
+    const broken = site([page(u('/cases/a/'), { facts: { ...retailAwsStudy(), retail: undefined as unknown as PageFacts['retail'] } })]);
+    const r = check('P2.2.1', broken);
+    expect(r.status).toBe('review');
+    expect(r.summary).toMatch(/^The check could not run: .*(score|undefined)/);
+    const report = evaluate(broken, ASOF);
+    expect(report.checks.map((c) => c.id)).toEqual(['P2.1', 'P2.2.1', 'P2.2.2', 'P2.3', 'P3.1', 'P3.2']);
+    expect(report.checks.find((c) => c.id === 'P2.2.1')!.status).toBe('review');
+  });
+
+  it('builds the verdict from the scored checks only', () => {
+    const evidence = site([
+      page(HOME, { facts: facts({ retail: 0.1 }) }),
+      page(u('/industries/retail/'), { facts: facts({ type: 'practice', retail: 0.8, services: ['Amazon S3', 'AWS Lambda'] }), links: [u('/cases/a/')] }),
+      page(u('/cases/a/'), { facts: retailAwsStudy({ caseStudy: study({ delivery: 'unknown', deliverySignals: { msp: [], project: [] } }) }) }),
+      page(u('/cases/b/'), { facts: retailAwsStudy({ caseStudy: study({ delivery: 'unknown', deliverySignals: { msp: [], project: [] } }) }) }),
+      page(u('/blog/x/'), { facts: facts({ type: 'thought-leadership', kind: 'blog', retail: 0.6, published: date('2026-10-01') }) }),
+    ]);
+    const report = evaluate(evidence, ASOF);
+    expect(report.checks.find((c) => c.id === 'P2.3')!.status).toBe('fail');
+    expect(report.verdict).toBe('pass');
+    expect(report.thoughtLeadership[0]).toMatchObject({ url: u('/blog/x/'), retail: true, withinWindow: true, published: '2026-10-01', publishedSource: 'json-ld' });
+    expect(runChecks(evidence, ASOF).map((c) => c.status)).toEqual(['pass', 'pass', 'pass', 'fail', 'pass', 'pass']);
+  });
+
+  it('ranks retail, case-study and blog links above others for the crawl budget', () => {
+    const link = (url: string, text: string): LinkRecord => ({ url, text, region: 'nav', internal: true });
+    const ranked = [link(u('/about/'), 'About'), link(u('/blog/'), 'Blog'), link(u('/industries/%E9%9B%B6%E5%94%AE/'), '零售業'), link(u('/case-studies/'), 'Case studies')]
+      .sort((a, b) => linkPriority(b) - linkPriority(a)).map((l) => l.text);
+    expect(ranked).toEqual(['零售業', 'Case studies', 'Blog', 'About']);
+  });
+});
