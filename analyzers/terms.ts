@@ -93,9 +93,14 @@ interface Terminal<P> {
 }
 
 interface TrieNode {
-  edges: Map<string, Edge>;
+  /** Keyed by the token as written (exact), lower-cased (lower) or by Porter stem (stem). */
+  exact: Map<string, Edge>;
+  lower: Map<string, Edge>;
+  stem: Map<string, Edge>;
   terminals: Terminal<unknown>[];
 }
+
+const newNode = (): TrieNode => ({ exact: new Map(), lower: new Map(), stem: new Map(), terminals: [] });
 
 export interface PhraseHit<P> {
   payloads: P[];
@@ -110,10 +115,9 @@ const isAcronym = (word: string) => /[A-Z]/.test(word) && !/[a-z]/.test(word);
 
 /** Longest-match phrase dictionary over Latin-script tokens. */
 export class PhraseMatcher<P> {
-  private readonly root: TrieNode = { edges: new Map(), terminals: [] };
+  private readonly root: TrieNode = newNode();
   /** First three letters of every stem key, to skip stemming words that cannot match. */
   private readonly stemPrefixes = new Set<string>();
-  private hasStemEdges = false;
 
   add(phrase: string, payload: P, options: PhraseOptions): void {
     const words = tokenize(phrase);
@@ -121,20 +125,17 @@ export class PhraseMatcher<P> {
     let node = this.root;
     for (const w of words) {
       const mode: TokenMode = isAcronym(w.text) ? 'exact' : options.mode;
+      let map: Map<string, Edge>;
       let key: string;
-      if (mode === 'exact') key = '=' + w.text;
-      else if (mode === 'lower') key = '≈' + w.lower;
+      if (mode === 'exact') [map, key] = [node.exact, w.text];
+      else if (mode === 'lower') [map, key] = [node.lower, w.lower];
       else {
-        const s = stem(w.lower);
-        key = '~' + s;
-        this.stemPrefixes.add(s.slice(0, 3));
-        this.hasStemEdges = true;
+        key = stem(w.lower);
+        map = node.stem;
+        this.stemPrefixes.add(key.slice(0, 3));
       }
-      let edge = node.edges.get(key);
-      if (!edge) {
-        edge = { node: { edges: new Map(), terminals: [] }, minLen: Infinity, maxLen: 0 };
-        node.edges.set(key, edge);
-      }
+      let edge = map.get(key);
+      if (!edge) map.set(key, (edge = { node: newNode(), minLen: Infinity, maxLen: 0 }));
       edge.minLen = Math.min(edge.minLen, w.lower.length - 4);
       edge.maxLen = Math.max(edge.maxLen, w.lower.length + 4);
       node = edge.node;
@@ -143,17 +144,15 @@ export class PhraseMatcher<P> {
     node.terminals.push({ payload, unlessPrev: toSet(options.unlessPrev), unlessNext: toSet(options.unlessNext) });
   }
 
-  private step(node: TrieNode, token: Token): TrieNode[] {
-    const out: TrieNode[] = [];
-    const exact = node.edges.get('=' + token.text);
+  private step(node: TrieNode, token: Token, out: TrieNode[]): void {
+    const exact = node.exact.size ? node.exact.get(token.text) : undefined;
     if (exact) out.push(exact.node);
-    const lower = node.edges.get('≈' + token.lower);
+    const lower = node.lower.size ? node.lower.get(token.lower) : undefined;
     if (lower) out.push(lower.node);
-    if (this.hasStemEdges && (token.lower.length <= 4 || this.stemPrefixes.has(token.lower.slice(0, 3)))) {
-      const e = node.edges.get('~' + stem(token.lower));
+    if (node.stem.size && (token.lower.length <= 4 || this.stemPrefixes.has(token.lower.slice(0, 3)))) {
+      const e = node.stem.get(stem(token.lower));
       if (e && token.lower.length >= e.minLen && token.lower.length <= e.maxLen) out.push(e.node);
     }
-    return out;
   }
 
   /** Non-overlapping longest matches, left to right. */
@@ -162,12 +161,9 @@ export class PhraseMatcher<P> {
     let i = 0;
     while (i < tokens.length) {
       let best: { last: number; payloads: P[] } | null = null;
-      let frontier: TrieNode[] = [this.root];
-      for (let j = i; j < tokens.length && frontier.length > 0; j++) {
-        if (j > i && !tokens[j].joined) break;
-        const next: TrieNode[] = [];
-        for (const n of frontier) next.push(...this.step(n, tokens[j]));
-        frontier = next;
+      let frontier: TrieNode[] = [];
+      this.step(this.root, tokens[i], frontier);
+      for (let j = i; frontier.length > 0; ) {
         const payloads: P[] = [];
         for (const n of frontier) {
           for (const t of n.terminals) {
@@ -177,6 +173,11 @@ export class PhraseMatcher<P> {
           }
         }
         if (payloads.length > 0) best = { last: j, payloads };
+        j++;
+        if (j >= tokens.length || !tokens[j].joined) break;
+        const next: TrieNode[] = [];
+        for (const n of frontier) this.step(n, tokens[j], next);
+        frontier = next;
       }
       if (best) {
         hits.push({ payloads: best.payloads, first: i, last: best.last, start: tokens[i].start, end: tokens[best.last].end });

@@ -1,0 +1,137 @@
+// AWS services, AWS mentions and other clouds named in a text (dictionary: lexicons/aws-services.json).
+//
+// Service names that are ordinary English words or generic acronyms ("Lambda", "Connect", "Glue",
+// "WAF", "SNS") count only when the same sentence also names AWS or another AWS service by an
+// unambiguous form, and not as a sentence's first word followed by lower-case text ("Connect with
+// us on AWS"). Everything with an Amazon/AWS prefix, and the safe aliases (S3, EC2, DynamoDB),
+// count anywhere. Former names map to today's name.
+
+import { PhraseMatcher, SubstringMatcher, compact, hasCjk, isLatinForm, tokenize, type Token } from './terms.ts';
+import awsData from './lexicons/aws-services.json' with { type: 'json' };
+
+interface ServiceDef {
+  name: string;
+  full?: string;
+  aliases?: string[];
+  contextual?: string[];
+  formerly?: string[];
+}
+
+interface AwsDictionary {
+  awsMarkers: string[];
+  otherClouds: { name: string; aliases: string[] }[];
+  services: ServiceDef[];
+}
+
+type AwsPayload =
+  | { kind: 'service'; name: string; contextual: boolean }
+  | { kind: 'marker' }
+  | { kind: 'cloud'; name: string };
+
+const dictionary = awsData as unknown as AwsDictionary;
+const latin = new PhraseMatcher<AwsPayload>();
+const cjk = new SubstringMatcher<AwsPayload>();
+
+const PREFIX_RE = /^(?:Amazon|AWS)\s+/;
+
+function addForm(form: string, payload: AwsPayload, mode: 'lower' | 'exact'): void {
+  if (isLatinForm(form)) latin.add(form, payload, { mode });
+  else cjk.add(form, payload);
+}
+
+for (const s of dictionary.services) {
+  const safe: AwsPayload = { kind: 'service', name: s.name, contextual: false };
+  const core = s.name.replace(PREFIX_RE, '');
+  const withPrefixes = (form: string) => {
+    const bare = form.replace(PREFIX_RE, '');
+    return [form, `Amazon ${bare}`, `AWS ${bare}`];
+  };
+  // Today's name, the full name and every alias with an Amazon/AWS prefix: safe in any case.
+  for (const form of [s.name, core === s.name ? null : `Amazon ${core}`, `AWS ${core}`, s.full]) {
+    if (form) addForm(form, safe, 'lower');
+  }
+  for (const alias of [...(s.aliases ?? []), ...(s.contextual ?? []), ...(s.formerly ?? [])]) {
+    for (const form of withPrefixes(alias).slice(1)) addForm(form, safe, 'lower');
+  }
+  for (const former of s.formerly ?? []) addForm(former, safe, 'lower');
+  // Bare aliases are case-sensitive: "S3", "DynamoDB"; "Lambda" but never "lambda".
+  for (const alias of s.aliases ?? []) addForm(alias, safe, 'exact');
+  for (const alias of s.contextual ?? []) addForm(alias, { kind: 'service', name: s.name, contextual: true }, 'exact');
+}
+for (const marker of dictionary.awsMarkers) addForm(marker, { kind: 'marker' }, 'exact');
+for (const cloud of dictionary.otherClouds) {
+  for (const form of [cloud.name, ...cloud.aliases]) addForm(form, { kind: 'cloud', name: cloud.name }, 'exact');
+}
+
+/** Number of services in the dictionary (for the README and tests). */
+export const AWS_SERVICE_COUNT = dictionary.services.length;
+
+const SENTENCE_BREAK_RE = /[.!?;:]\s|[\n\r]+|[。！？；：]|\s[•·|]\s/g;
+
+/** Sentence index of each token: sentences end at . ! ? ; : (followed by space), newlines, 。！？ */
+function sentenceIds(text: string, tokens: Token[]): Int32Array {
+  const breaks: number[] = [];
+  SENTENCE_BREAK_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = SENTENCE_BREAK_RE.exec(text)) !== null) breaks.push(m.index);
+  const ids = new Int32Array(tokens.length);
+  let b = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    while (b < breaks.length && breaks[b] < tokens[i].start) b++;
+    ids[i] = b;
+  }
+  return ids;
+}
+
+export interface AwsDetection {
+  /** Today's official names, in order of first mention. */
+  services: string[];
+  /** Names AWS (AWS, Amazon Web Services, 亞馬遜雲端 …) or any AWS service. */
+  mentionsAws: boolean;
+  /** Other clouds named (Microsoft Azure, Google Cloud …), in order of first mention. */
+  otherClouds: string[];
+}
+
+export function detectAws(text: string): AwsDetection {
+  const tokens = tokenize(text);
+  const hits = latin.match(tokens);
+  const sentence = sentenceIds(text, tokens);
+  // Sentences that name AWS or a service unambiguously: the context that admits ordinary-word names.
+  const anchored = new Set<number>();
+  let marker = false;
+  for (const h of hits) {
+    for (const p of h.payloads) {
+      if (p.kind === 'marker' || (p.kind === 'service' && !p.contextual)) anchored.add(sentence[h.first]);
+      if (p.kind === 'marker') marker = true;
+    }
+  }
+  const services: string[] = [];
+  const clouds: string[] = [];
+  const add = (list: string[], name: string) => {
+    if (!list.includes(name)) list.push(name);
+  };
+  for (const h of hits) {
+    for (const p of h.payloads) {
+      if (p.kind === 'cloud') add(clouds, p.name);
+      if (p.kind !== 'service') continue;
+      if (p.contextual) {
+        const s = sentence[h.first];
+        if (!anchored.has(s)) continue;
+        const startsSentence = h.first === 0 || sentence[h.first - 1] !== s;
+        const next = tokens[h.last + 1];
+        if (startsSentence && next && sentence[h.last + 1] === s && /^[a-z]/.test(next.text)) continue;
+      }
+      add(services, p.name);
+    }
+  }
+  if (hasCjk(text)) {
+    for (const h of cjk.match(compact(text).text)) {
+      for (const p of h.payloads) {
+        if (p.kind === 'marker') marker = true;
+        else if (p.kind === 'cloud') add(clouds, p.name);
+        else add(services, p.name);
+      }
+    }
+  }
+  return { services, mentionsAws: marker || services.length > 0, otherClouds: clouds };
+}
