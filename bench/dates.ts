@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as cheerio from 'cheerio';
 import { Command } from 'commander';
-import { extractDates } from '../analyzers/dates.ts';
+import { explainDates, extractDates } from '../analyzers/dates.ts';
 import { decodeHtml } from '../analyzers/dates/decode.ts';
 
 interface ManifestEntry {
@@ -26,6 +26,8 @@ interface PageResult {
   rule: string | null;
   modified: string | null;
   ok: boolean;
+  /** What every rule found (only with --json; not timed). */
+  candidates?: Record<string, string | null>;
 }
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -72,6 +74,9 @@ function main(argv: string[]): number {
       rule: dates.published?.rule ?? null,
       modified: dates.modified?.date ?? null,
       ok: got !== null && got === e.expected,
+      candidates: opts.json
+        ? Object.fromEntries(explainDates($, e.url, opts.asOf).map((c) => [c.rule, c.fact ? `${c.fact.date} ${c.fact.rule}` : null]))
+        : undefined,
     });
   }
 

@@ -184,6 +184,12 @@ const PATTERNS: Pattern[] = [
     },
   },
   {
+    // 17.05.24: two-digit years only with dots and two-digit day and month (German short form).
+    form: 'dmy-short',
+    re: /(?<![\d.\/-])(\d{2})\.(\d{2})\.(\d{2})(?![\d]|\.\d)/g,
+    read: (m) => makeDay(2000 + +m[3]!, +m[2]!, +m[1]!),
+  },
+  {
     // 17. Mai 2024, 5 March 2026, 1er mars 2024, 17 de mayo de 2024, 5. 3. 2024 is handled above
     form: 'dmy-name',
     re: new RegExp(`(?<!\\d)(\\d{1,2})${ORD}\\s*(?:de\\s+|of\\s+)?${MONTH},?\\s*(?:de\\s+|del\\s+)?(\\d{4})(?!\\d)`, 'giu'),

@@ -40,6 +40,8 @@ export interface Scan {
   text: string;
   /** Offset in `text` where the first <h1> (else first <h2>) starts; -1 when none. */
   titleOffset: number;
+  /** "key": "date" pairs found in inline (non-JSON-LD) scripts: app state that carries the post's dates. */
+  scriptDates: { key: string; value: string }[];
   /** Ranges of `text` inside elements whose class/id marks a date, byline or post meta line. */
   dateish: TextRange[];
 }
@@ -50,10 +52,24 @@ const BLOCK_TAGS = new Set([
   'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'tr', 'td', 'th', 'table', 'br', 'figure', 'figcaption', 'blockquote', 'form',
   'address', 'hr', 'pre',
 ]);
-const BOILERPLATE_TAGS = new Set(['footer', 'aside', 'nav']);
-// Containers whose class/id marks text that is not the page's own content.
-const BOILERPLATE_MARKER =
-  /(?:^|[\s_-])(?:comments?|kommentare?|commentaires?|disqus|sidebar|side-bar|seitenleiste|related|verwandte|recommend\w*|empfehlung\w*|widgets?|footer|site-footer|popular|trending|most-read|meistgelesen|also-read|read-more|more-stories|more-articles|newsletter|cookie\w*|consent|breadcrumbs?|teaser-list|archive-list|wm-ipp(?:-base)?|masthead|site-header|top-bar|topbar)(?:$|[\s_-])/;
+const BOILERPLATE_TAGS = new Set(['aside', 'nav']);
+const SCRIPT_DATE =
+  /"(datePublished|publishedDate|published_at|publishDate|publish_date|pubDate|publicationDate|firstPublishedAt|createdAt|created_at|dateCreated|uploadDate|dateModified|updatedAt|updated_at)"\s*:\s*"([^"]{8,40})"/g;
+// Containers whose class/id marks text that is not the page's own content. Tested per class token.
+const BOILERPLATE_TOKEN =
+  /(?:^|[_-])(?:comments?|comment-list|kommentare?|commentaires?|disqus|sidebar|side-bar|seitenleiste|related|verwandte|recommend\w*|empfehlung\w*|popular|trending|most-read|meistgelesen|also-read|read-more|more-stories|more-articles|newsletter|cookie\w*|consent|breadcrumbs?|teaser-list|archive-list|wm-ipp(?:-base)?|masthead|site-header|top-bar|topbar)(?:$|[_-])/;
+// Taxonomy classes (WordPress "category-kommentar", "tag-related") name the post's topics, not regions.
+const TAXONOMY_TOKEN = /^(?:category|tag|post_tag|topic|ressort|section|format|type|status|postid|post)-/;
+// A container that says it holds the content is not boilerplate even if it also says "sidebar" (layout).
+const CONTENT_TOKEN = /^(?:site-content|content-area|content|main|main-content|article|article-content|article-body|post-content|entry-content|story|story-body)$/;
+
+function isBoilerplateMarker(attribs: Record<string, string>): boolean {
+  const tokens = `${attribs.class ?? ''} ${attribs.id ?? ''}`.toLowerCase().split(/\s+/).filter((t) => t && !TAXONOMY_TOKEN.test(t));
+  return tokens.some((t) => BOILERPLATE_TOKEN.test(t)) && !tokens.some((t) => CONTENT_TOKEN.test(t));
+}
+
+// Footers hold a post's own date when they sit inside the article; the page footer is boilerplate.
+const FOOTER_MARKER = /(?:^|[\s_-])(?:footer|site-footer|page-footer)(?:$|[\s_-])/;
 const CONTAINER_TAGS = new Set(['div', 'section', 'ul', 'ol', 'aside', 'footer', 'nav', 'header', 'table', 'dl', 'article']);
 // Elements whose class/id marks a date, a byline or a post's meta line (a dateline).
 const DATEISH_MARKER =
@@ -65,7 +81,7 @@ function markerOf(el: Element): string {
 }
 
 export function scanDocument(root: AnyNode): Scan {
-  const scan: Scan = { lang: null, metas: [], jsonLd: [], timed: [], text: '', titleOffset: -1, dateish: [] };
+  const scan: Scan = { lang: null, metas: [], jsonLd: [], timed: [], text: '', titleOffset: -1, dateish: [], scriptDates: [] };
   const parts: string[] = [];
   let length = 0;
   let h2Offset = -1;
@@ -82,7 +98,7 @@ export function scanDocument(root: AnyNode): Scan {
     }
   };
 
-  const visit = (node: AnyNode, boilerplate: boolean): void => {
+  const visit = (node: AnyNode, boilerplate: boolean, inArticle: boolean): void => {
     if (node.type === 'text') {
       if (boilerplate) return;
       const t = (node as unknown as { data: string }).data.replace(/\s+/g, ' ');
@@ -94,11 +110,11 @@ export function scanDocument(root: AnyNode): Scan {
     }
     if (node.type !== 'tag' && node.type !== 'script' && node.type !== 'root') {
       // Comments, directives, CDATA: never read.
-      if (node.type !== 'style' && 'children' in node) for (const c of node.children) visit(c, boilerplate);
+      if (node.type !== 'style' && 'children' in node) for (const c of node.children) visit(c, boilerplate, inArticle);
       return;
     }
     if (node.type === 'root') {
-      for (const c of node.children) visit(c, boilerplate);
+      for (const c of node.children) visit(c, boilerplate, inArticle);
       return;
     }
     const el = node as Element;
@@ -115,21 +131,27 @@ export function scanDocument(root: AnyNode): Scan {
     }
     if (name === 'script') {
       const type = (attribs.type ?? '').toLowerCase();
+      const body = el.children.map((c) => ('data' in c ? (c as unknown as { data: string }).data : '')).join('');
       if (type.includes('ld+json')) {
-        const body = el.children.map((c) => ('data' in c ? (c as unknown as { data: string }).data : '')).join('');
         if (body.trim()) scan.jsonLd.push(body);
+      } else if (scan.scriptDates.length < 20 && body.includes('"')) {
+        for (const m of body.matchAll(SCRIPT_DATE)) scan.scriptDates.push({ key: m[1]!, value: m[2]! });
       }
       return;
     }
     if (SKIP_TAGS.has(name)) return;
 
     const marker = markerOf(el);
+    const article =
+      inArticle || name === 'article' || name === 'main' || /article|posting/i.test(attribs.itemtype ?? '');
+    const isFooter = name === 'footer' || (CONTAINER_TAGS.has(name) && FOOTER_MARKER.test(marker));
     const inBoilerplate =
       boilerplate ||
       BOILERPLATE_TAGS.has(name) ||
       attribs.role === 'complementary' ||
       attribs.role === 'contentinfo' ||
-      (CONTAINER_TAGS.has(name) && marker !== '' && BOILERPLATE_MARKER.test(marker));
+      (isFooter && !inArticle) ||
+      (CONTAINER_TAGS.has(name) && name !== 'article' && marker !== '' && isBoilerplateMarker(attribs));
 
     const isBlock = BLOCK_TAGS.has(name);
     if (isBlock) breakLine();
@@ -142,7 +164,8 @@ export function scanDocument(root: AnyNode): Scan {
     const itemprop = (attribs.itemprop ?? '').toLowerCase();
     const isTime = name === 'time';
     const isMicroDate = itemprop.startsWith('date') || itemprop === 'uploaddate' || itemprop === 'startdate';
-    const isAbbrDate = name === 'abbr' && /published|updated|dtstart/.test(marker) && !!attribs.title;
+    // hAtom microformats: <abbr class="published" title="2013-04-04T18:52:11+00:00">, also on spans.
+    const isAbbrDate = !!attribs.title && /(?:^|\s)(?:published|updated|dtstart|date)(?:\s|$)/.test(marker) && /\d{4}/.test(attribs.title);
     if (isTime || isMicroDate || isAbbrDate) {
       scan.timed.push({
         value: attribs.datetime ?? attribs.content ?? (isAbbrDate ? attribs.title! : null) ?? null,
@@ -155,7 +178,7 @@ export function scanDocument(root: AnyNode): Scan {
     }
     const timedIndex = isTime || isMicroDate || isAbbrDate ? scan.timed.length - 1 : -1;
 
-    for (const c of el.children) visit(c, inBoilerplate);
+    for (const c of el.children) visit(c, inBoilerplate, article);
 
     if (timedIndex >= 0) scan.timed[timedIndex]!.text = parts.slice(startPart).join('').trim().slice(0, 200);
     if (!inBoilerplate && marker !== '' && length > start && length - start < 400 && DATEISH_MARKER.test(marker)) {
@@ -164,7 +187,7 @@ export function scanDocument(root: AnyNode): Scan {
     if (isBlock) breakLine();
   };
 
-  visit(root, false);
+  visit(root, false, false);
   scan.text = parts.join('');
   if (scan.titleOffset < 0) scan.titleOffset = h2Offset;
   return scan;
