@@ -55,9 +55,14 @@ const BLOCK_TAGS = new Set([
 const BOILERPLATE_TAGS = new Set(['aside', 'nav']);
 const SCRIPT_DATE =
   /"(datePublished|publishedDate|published_at|publishDate|publish_date|pubDate|publicationDate|firstPublishedAt|createdAt|created_at|dateCreated|uploadDate|dateModified|updatedAt|updated_at)"\s*:\s*"([^"]{8,40})"/g;
-// Containers whose class/id marks text that is not the page's own content. Tested per class token.
-const BOILERPLATE_TOKEN =
-  /(?:^|[_-])(?:comments?|comment-list|kommentare?|commentaires?|disqus|sidebar|side-bar|seitenleiste|related|verwandte|recommend\w*|empfehlung\w*|popular|trending|most-read|meistgelesen|also-read|read-more|more-stories|more-articles|newsletter|cookie\w*|consent|breadcrumbs?|teaser-list|archive-list|wm-ipp(?:-base)?|masthead|site-header|top-bar|topbar)(?:$|[_-])/;
+// Containers whose class/id marks text that is not the page's own content, tested per class token:
+// the keyword starts or ends the token ("comments-area", "fb-comments") or names a list of things
+// ("rp4wp-related-posts"); a token that merely mentions it ("wpcom-comments-date") does not count.
+const BOILERPLATE_WORDS =
+  'comments?|comment-list|kommentare?|commentaires?|disqus|sidebar|side-bar|seitenleiste|related|verwandte|recommend\\w*|empfehlung\\w*|popular|trending|most-read|meistgelesen|also-read|read-more|more-stories|more-articles|newsletter|cookie\\w*|consent|breadcrumbs?|teaser-list|archive-list|wm-ipp(?:-base)?|masthead|site-header|top-bar|topbar';
+const BOILERPLATE_TOKEN = new RegExp(
+  `^(?:${BOILERPLATE_WORDS})(?:$|[_-])|[_-](?:${BOILERPLATE_WORDS})$|(?:^|[_-])(?:${BOILERPLATE_WORDS})[_-](?:posts|list|area|articles|items|section|box|wrapper|container|block|links|stories|news|widget)$`,
+);
 // Taxonomy classes (WordPress "category-kommentar", "tag-related") name the post's topics, not regions.
 const TAXONOMY_TOKEN = /^(?:category|tag|post_tag|topic|ressort|section|format|type|status|postid|post)-/;
 // A container that says it holds the content is not boilerplate even if it also says "sidebar" (layout).
@@ -69,7 +74,7 @@ function isBoilerplateMarker(attribs: Record<string, string>): boolean {
 }
 
 // Footers hold a post's own date when they sit inside the article; the page footer is boilerplate.
-const FOOTER_MARKER = /(?:^|[\s_-])(?:footer|site-footer|page-footer)(?:$|[\s_-])/;
+const FOOTER_TOKEN = /^(?:footer|site-footer|page-footer|global-footer|main-footer|footer[_-].*)$/;
 const CONTAINER_TAGS = new Set(['div', 'section', 'ul', 'ol', 'aside', 'footer', 'nav', 'header', 'table', 'dl', 'article']);
 // Elements whose class/id marks a date, a byline or a post's meta line (a dateline).
 const DATEISH_MARKER =
@@ -80,12 +85,40 @@ function markerOf(el: Element): string {
   return `${a.class ?? ''} ${a.id ?? ''} ${a.itemprop ?? ''}`.toLowerCase().trim();
 }
 
+/** The page's title heading: the first <h1> that is not a logo or site name, else the first <h1>. */
+function findMainHeading(root: AnyNode): Element | null {
+  let first: Element | null = null;
+  let main: Element | null = null;
+  const walk = (node: AnyNode): void => {
+    if (main || !('children' in node)) return;
+    for (const c of node.children) {
+      if (c.type !== 'tag') continue;
+      const el = c as Element;
+      if (el.name === 'h1') {
+        first ??= el;
+        if (!/logo|site-title|site-name|brand|masthead/.test(markerOf(el))) {
+          main = el;
+          return;
+        }
+      } else if (!SKIP_TAGS.has(el.name)) walk(el);
+      if (main) return;
+    }
+  };
+  walk(root);
+  return main ?? first;
+}
+
 export function scanDocument(root: AnyNode): Scan {
   const scan: Scan = { lang: null, metas: [], jsonLd: [], timed: [], text: '', titleOffset: -1, dateish: [], scriptDates: [] };
   const parts: string[] = [];
   let length = 0;
   let h2Offset = -1;
   let lastWasBreak = true;
+
+  // The title's ancestors are content, whatever their classes say ("header-with-topbar").
+  const mainHeading = findMainHeading(root);
+  const titlePath = new Set<AnyNode>();
+  for (let n: AnyNode | null = mainHeading; n; n = n.parent) titlePath.add(n);
 
   const push = (s: string): void => {
     parts.push(s);
@@ -144,21 +177,23 @@ export function scanDocument(root: AnyNode): Scan {
     const marker = markerOf(el);
     const article =
       inArticle || name === 'article' || name === 'main' || /article|posting/i.test(attribs.itemtype ?? '');
-    const isFooter = name === 'footer' || (CONTAINER_TAGS.has(name) && FOOTER_MARKER.test(marker));
+    const isFooter =
+      name === 'footer' || (CONTAINER_TAGS.has(name) && marker.split(/\s+/).some((t) => FOOTER_TOKEN.test(t)));
     const inBoilerplate =
-      boilerplate ||
+      !titlePath.has(el) &&
+      (boilerplate ||
       BOILERPLATE_TAGS.has(name) ||
       attribs.role === 'complementary' ||
       attribs.role === 'contentinfo' ||
       (isFooter && !inArticle) ||
-      (CONTAINER_TAGS.has(name) && name !== 'article' && marker !== '' && isBoilerplateMarker(attribs));
+      (CONTAINER_TAGS.has(name) && name !== 'article' && marker !== '' && isBoilerplateMarker(attribs)));
 
     const isBlock = BLOCK_TAGS.has(name);
     if (isBlock) breakLine();
     const start = length;
     const startPart = parts.length;
 
-    if (name === 'h1' && scan.titleOffset < 0 && !inBoilerplate) scan.titleOffset = start;
+    if (el === mainHeading) scan.titleOffset = start;
     if (name === 'h2' && h2Offset < 0 && !inBoilerplate) h2Offset = start;
 
     const itemprop = (attribs.itemprop ?? '').toLowerCase();
