@@ -1,0 +1,91 @@
+// Inline SVG chart of the site's retail coverage over the six core business areas of the AWS Retail
+// Competency (checklist.md). Horizontal bars rather than a radar: six values on a shared 0–100 % axis
+// are compared more accurately by length, and long bilingual labels fit.
+
+import { RETAIL_AREAS, type RetailAreaId } from '../../analyzers/types.ts';
+import type { Report } from '../types.ts';
+import { escapeHtml } from './escape.ts';
+
+/** English name and the Traditional Chinese edition's name of each area. */
+export const RETAIL_AREA_LABELS: Record<RetailAreaId, { en: string; zh: string }> = {
+  'customer-engagement': { en: 'Customer engagement', zh: '顧客互動' },
+  'merchandising-planning': { en: 'Merchandising & planning', zh: '商品企劃與規劃' },
+  'supply-chain-distribution': { en: 'Supply chain & distribution', zh: '供應鏈與物流配送' },
+  stores: { en: 'Stores (physical, digital, virtual)', zh: '門市' },
+  'retail-data-science': { en: 'Retail data science', zh: '進階零售資料科學' },
+  'business-applications': { en: 'Core retail business apps', zh: '核心零售業務應用' },
+};
+
+/** A 0..1 score from possibly missing or out-of-range input. */
+export function unitScore(value: unknown): number {
+  const n = typeof value === 'number' && Number.isFinite(value) ? value : 0;
+  return Math.min(1, Math.max(0, n));
+}
+
+export function percent(value: unknown): string {
+  return `${Math.round(unitScore(value) * 100)} %`;
+}
+
+const WIDTH = 760;
+const LABEL_WIDTH = 330;
+const BAR_WIDTH = 330;
+const ROW_HEIGHT = 36;
+const TOP = 26;
+
+/** The chart as an inline <svg> element (no external resources, readable in print). */
+export function renderCoverageChart(coverage: Report['retailCoverage'] | null | undefined): string {
+  const areas = coverage?.areas ?? ({} as Partial<Record<RetailAreaId, number>>);
+  const height = TOP + RETAIL_AREAS.length * ROW_HEIGHT + 34;
+  const ticks = [0, 0.25, 0.5, 0.75, 1]
+    .map((t) => {
+      const x = LABEL_WIDTH + t * BAR_WIDTH;
+      return (
+        `<line x1="${x}" y1="${TOP - 6}" x2="${x}" y2="${TOP + RETAIL_AREAS.length * ROW_HEIGHT}" class="cc-grid"/>` +
+        `<text x="${x}" y="${TOP - 10}" class="cc-tick" text-anchor="middle">${t * 100}%</text>`
+      );
+    })
+    .join('');
+  const rows = RETAIL_AREAS.map((area, i) => {
+    const value = unitScore(areas[area]);
+    const y = TOP + i * ROW_HEIGHT;
+    const label = RETAIL_AREA_LABELS[area];
+    const barLength = Math.max(value * BAR_WIDTH, value > 0 ? 2 : 0);
+    return (
+      `<g class="cc-row">` +
+      `<text x="${LABEL_WIDTH - 12}" y="${y + 22}" text-anchor="end" class="cc-label">` +
+      `${escapeHtml(label.en)}<tspan class="cc-zh" dx="6">${escapeHtml(label.zh)}</tspan></text>` +
+      `<rect x="${LABEL_WIDTH}" y="${y + 8}" width="${BAR_WIDTH}" height="20" class="cc-track"/>` +
+      `<rect x="${LABEL_WIDTH}" y="${y + 8}" width="${barLength.toFixed(1)}" height="20" class="cc-bar${value < 0.2 ? ' cc-low' : ''}"/>` +
+      `<text x="${LABEL_WIDTH + BAR_WIDTH + 8}" y="${y + 23}" class="cc-value">${percent(value)}</text>` +
+      `</g>`
+    );
+  }).join('');
+  const overall = unitScore(coverage?.overall);
+  const footY = TOP + RETAIL_AREAS.length * ROW_HEIGHT + 24;
+  const description = RETAIL_AREAS.map((a) => `${RETAIL_AREA_LABELS[a].en}: ${percent(areas[a])}`).join('; ');
+  return (
+    `<svg class="coverage-chart" role="img" aria-labelledby="cc-title cc-desc" viewBox="0 0 ${WIDTH} ${height}" ` +
+    `width="100%" style="max-width:${WIDTH}px" xmlns="http://www.w3.org/2000/svg">` +
+    `<title id="cc-title">Retail coverage over the six core business areas</title>` +
+    `<desc id="cc-desc">${escapeHtml(description)}; overall ${percent(overall)}</desc>` +
+    ticks +
+    rows +
+    `<text x="${LABEL_WIDTH - 12}" y="${footY}" text-anchor="end" class="cc-label cc-overall">Overall<tspan class="cc-zh" dx="6">整體</tspan></text>` +
+    `<text x="${LABEL_WIDTH}" y="${footY}" class="cc-value cc-overall">${percent(overall)}</text>` +
+    `</svg>`
+  );
+}
+
+/** CSS for the chart; the report inlines it once. */
+export const COVERAGE_CHART_CSS = `
+.coverage-chart { display:block; height:auto; font: 14px system-ui, "Noto Sans TC", "PingFang TC", "Microsoft JhengHei", sans-serif; }
+.coverage-chart .cc-grid { stroke:#d8dde3; stroke-width:1; }
+.coverage-chart .cc-tick { fill:#6b7280; font-size:11px; }
+.coverage-chart .cc-label { fill:#1f2937; }
+.coverage-chart .cc-zh { fill:#6b7280; }
+.coverage-chart .cc-track { fill:#eef1f4; }
+.coverage-chart .cc-bar { fill:#2563eb; }
+.coverage-chart .cc-bar.cc-low { fill:#93a3b8; }
+.coverage-chart .cc-value { fill:#1f2937; font-variant-numeric: tabular-nums; }
+.coverage-chart .cc-overall { font-weight:600; }
+`;

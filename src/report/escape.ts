@@ -1,0 +1,129 @@
+// Escaping for everything a report shows. Reports display text crawled from sites we do not control
+// (titles, excerpts, URLs, customer names), so every such string passes through one of these helpers
+// before it reaches HTML or Markdown. Only http(s) URLs ever become links: javascript:, data: and the
+// like are shown as plain text.
+
+const HTML_ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+  '`': '&#96;',
+};
+
+/**
+ * Escapes text for HTML element content and quoted attribute values alike. Control characters other
+ * than tab/newline are dropped: they have no business in a report and some confuse parsers.
+ */
+export function escapeHtml(text: string | null | undefined): string {
+  if (text === null || text === undefined) return '';
+  return String(text)
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
+    .replace(/[&<>"'`]/g, (ch) => HTML_ESCAPES[ch]!);
+}
+
+/** Same rules as escapeHtml; named separately so call sites say where the value goes. */
+export const escapeAttr = escapeHtml;
+
+/**
+ * The URL as a safe href, or null when it must not be a link (not absolute http(s), or unparsable).
+ * Returns the parser's serialization, so whitespace and quotes arrive percent-encoded.
+ */
+export function httpHref(url: string | null | undefined): string | null {
+  if (!url) return null;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return null;
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
+  return parsed.href;
+}
+
+/** `<a href>` for http(s) URLs, escaped plain text for anything else. `label` defaults to the URL. */
+export function linkHtml(url: string | null | undefined, label?: string | null, className?: string): string {
+  const text = escapeHtml(label ?? url ?? '');
+  const href = httpHref(url);
+  const cls = className ? ` class="${escapeAttr(className)}"` : '';
+  if (href === null) return `<span${cls}>${text}</span>`;
+  return `<a${cls} href="${escapeAttr(href)}" rel="noreferrer noopener">${text}</a>`;
+}
+
+/**
+ * A short display form of a URL for breadcrumbs and tables: path + query, with the host prefixed
+ * when it differs from `homeHost` (e.g. a retail.* microsite). Falls back to the raw string.
+ */
+export function displayPath(url: string, homeHost?: string | null): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return url;
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return url;
+  const pathAndQuery = safeDecode(parsed.pathname) + safeDecode(parsed.search);
+  return parsed.host === homeHost ? pathAndQuery : parsed.host + pathAndQuery;
+}
+
+/** Host of an http(s) URL, or null. */
+export function hostOf(url: string): string | null {
+  try {
+    return new URL(url).host;
+  } catch {
+    return null;
+  }
+}
+
+// Percent-decoded paths read better (/zh-tw/案例/ rather than /zh-tw/%E6%A1%88…); the result is
+// still escaped by the caller, so decoding cannot inject markup.
+function safeDecode(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part;
+  }
+}
+
+// ---- Markdown ----
+
+/**
+ * Crawled text as one line of inline Markdown: newlines become spaces and every character that
+ * inline Markdown (CommonMark, GFM tables and strikethrough, GitHub math) treats as syntax is
+ * backslash-escaped: `|` so that a table cell cannot be split, `<` and `&` so that no raw HTML or
+ * entity gets through, `[` so that no link forms. Line-start syntax (#, -, 1.) needs no escape
+ * because the report never starts a line with crawled text.
+ */
+export function escapeMarkdown(text: string | null | undefined): string {
+  if (text === null || text === undefined) return '';
+  return String(text)
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
+    .replace(/\s*[\r\n]+\s*/g, ' ')
+    .replace(/[\\`*_[\]<>!|~&$]/g, (ch) => `\\${ch}`)
+    .trim();
+}
+
+/**
+ * A Markdown link for http(s) URLs (destination in angle brackets, with the characters that could
+ * end it or split a table cell percent-encoded); anything else becomes escaped text.
+ */
+export function markdownLink(url: string | null | undefined, label?: string | null): string {
+  const text = escapeMarkdown(label ?? url ?? '');
+  const href = httpHref(url);
+  if (href === null) return text;
+  const destination = href.replace(/[<>|\\\s`]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  return `[${text}](<${destination}>)`;
+}
+
+/**
+ * An href for a link between files of one batch output (e.g. "reports/acme.html"): a relative
+ * reference without a scheme or authority, or an http(s) URL. Anything else (javascript:, data:,
+ * //host) is refused with null.
+ */
+export function relativeOrHttpHref(href: string | null | undefined): string | null {
+  if (!href) return null;
+  if (/^[a-z][a-z0-9+.-]*:/i.test(href)) return httpHref(href);
+  if (/^[\\/]{2}/.test(href) || /[\u0000-\u001f\s]/.test(href)) return null;
+  return href;
+}

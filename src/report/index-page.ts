@@ -1,0 +1,312 @@
+// The batch run's index page: one self-contained HTML file (works from file://, offline) with a table
+// of every partner, sortable by clicking a column header and filterable by text and status. Its one
+// small inline script is allowed by a CSP hash; rows are plain HTML, so the page stays readable with
+// scripts off and the script never handles crawled data as code.
+
+import { createHash } from 'node:crypto';
+import type { CheckId, CheckStatus, Report } from '../types.ts';
+import { displayPath, escapeAttr, escapeHtml, hostOf, linkHtml, relativeOrHttpHref } from './escape.ts';
+
+/** The checks in report order (report-contract.md). */
+export const CHECK_IDS: readonly CheckId[] = ['P2.1', 'P2.2.1', 'P2.2.2', 'P2.3', 'P3.1', 'P3.2'];
+
+/** One partner of a batch run, as the index shows it. */
+export interface BatchIndexRow {
+  /** Partner id from the batch input; names the report file. */
+  id: string;
+  name: string;
+  homepage: string;
+  /** Overall verdict; null when the audit did not produce a report (see error). */
+  verdict: CheckStatus | null;
+  /** This run's status per check (missing when the audit failed). */
+  checks: Partial<Record<CheckId, CheckStatus>>;
+  /** The previous run's statuses, null when this partner has no previous run. */
+  previousChecks: Partial<Record<CheckId, CheckStatus>> | null;
+  /** Counted case studies (retail, on AWS: the P2.2.1 count), and how many of them are linked from home. */
+  caseStudiesFound: number | null;
+  caseStudiesReachable: number | null;
+  /** Publish date (YYYY-MM-DD) of the newest retail thought-leadership item, null when none is dated. */
+  newestThoughtLeadership: string | null;
+  /** URL of the retail practice page, null when none was found. */
+  practicePage: string | null;
+  pagesCrawled: number | null;
+  /** Why the audit failed ("homepage could not be fetched: …"), null when it ran. */
+  error: string | null;
+  /** Relative link to this partner's HTML report (e.g. "reports/acme.html"), null when none exists. */
+  reportHref: string | null;
+}
+
+/**
+ * Builds a row from this run's report (null when the audit failed) and the previous run's report, so
+ * the counts mean the same thing in every batch. reportHref defaults to reports/<id>.html.
+ */
+export function batchIndexRow(input: {
+  id: string;
+  name: string;
+  homepage: string;
+  report: Report | null;
+  previous?: Report | null;
+  error?: string | null;
+  reportHref?: string | null;
+}): BatchIndexRow {
+  const { report } = input;
+  const countedStudies = (report?.caseStudies ?? []).filter((s) => s.counted);
+  const retailDates = (report?.thoughtLeadership ?? [])
+    .filter((item) => item.retail && item.published)
+    .map((item) => item.published as string)
+    .sort();
+  return {
+    id: input.id,
+    name: input.name,
+    homepage: report?.homepage ?? input.homepage,
+    verdict: report?.verdict ?? null,
+    checks: statusesOf(report),
+    previousChecks: input.previous ? statusesOf(input.previous) : null,
+    caseStudiesFound: report ? countedStudies.length : null,
+    caseStudiesReachable: report ? countedStudies.filter((s) => s.reachable).length : null,
+    newestThoughtLeadership: retailDates.at(-1) ?? null,
+    practicePage: report?.practicePage?.url ?? null,
+    pagesCrawled: report ? report.crawl.pagesFetched : null,
+    error: input.error ?? null,
+    reportHref:
+      input.reportHref !== undefined ? input.reportHref : report ? `reports/${encodeURIComponent(input.id)}.html` : null,
+  };
+}
+
+function statusesOf(report: Report | null): Partial<Record<CheckId, CheckStatus>> {
+  const statuses: Partial<Record<CheckId, CheckStatus>> = {};
+  for (const check of report?.checks ?? []) statuses[check.id] = check.status;
+  return statuses;
+}
+
+/** Sort rank of a status: problems first when sorting ascending. */
+const STATUS_RANK: Record<string, number> = { fail: 0, review: 1, pass: 2 };
+
+// Sorting and filtering. Static text: rows are never read as code, only their data-* attributes
+// and text. Empty cells sort last in both directions.
+const INDEX_SCRIPT = `(() => {
+  const table = document.getElementById('partners');
+  if (!table || !table.tHead || !table.tBodies[0]) return;
+  const body = table.tBodies[0];
+  const headers = Array.from(table.tHead.rows[0].cells);
+  const rows = Array.from(body.rows);
+  const text = document.getElementById('filter-text');
+  const status = document.getElementById('filter-status');
+  const count = document.getElementById('row-count');
+  const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+  const keyOf = (row, index, type) => {
+    const cell = row.cells[index];
+    if (!cell) return null;
+    const raw = (cell.hasAttribute('data-sort') ? cell.getAttribute('data-sort') : cell.textContent).trim();
+    if (raw === '') return null;
+    if (type === 'number') { const n = Number(raw); return Number.isFinite(n) ? n : null; }
+    if (type === 'date') { const t = Date.parse(raw); return Number.isFinite(t) ? t : null; }
+    return raw;
+  };
+  headers.forEach((th, index) => {
+    const button = th.querySelector('button');
+    if (!button) return;
+    button.addEventListener('click', () => {
+      const type = th.dataset.type || 'text';
+      const direction = th.getAttribute('aria-sort') === 'ascending' ? -1 : 1;
+      headers.forEach((h) => h.removeAttribute('aria-sort'));
+      th.setAttribute('aria-sort', direction === 1 ? 'ascending' : 'descending');
+      const keyed = Array.from(body.rows).map((row, position) => ({ row, position, key: keyOf(row, index, type) }));
+      keyed.sort((a, b) => {
+        if (a.key === null || b.key === null) {
+          return a.key === b.key ? a.position - b.position : a.key === null ? 1 : -1;
+        }
+        const order = type === 'text' ? collator.compare(a.key, b.key) : a.key - b.key;
+        return order === 0 ? a.position - b.position : order * direction;
+      });
+      body.append(...keyed.map((k) => k.row));
+    });
+  });
+  const apply = () => {
+    const query = (text ? text.value : '').trim().toLowerCase();
+    const wanted = status ? status.value : 'all';
+    let shown = 0;
+    for (const row of rows) {
+      const matchesText = query === '' || row.textContent.toLowerCase().includes(query) ||
+        (row.dataset.search || '').includes(query);
+      const matchesStatus = wanted === 'all' || (wanted === 'changed' ? row.dataset.changed === 'yes' : row.dataset.verdict === wanted);
+      row.hidden = !(matchesText && matchesStatus);
+      if (!row.hidden) shown += 1;
+    }
+    if (count) count.textContent = shown + ' of ' + rows.length + ' partners shown';
+  };
+  if (text) text.addEventListener('input', apply);
+  if (status) status.addEventListener('change', apply);
+  apply();
+})();`;
+
+/** CSP of the index page: only its own script (by hash), inline styles, nothing external. */
+export const INDEX_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; " +
+  `script-src 'sha256-${createHash('sha256').update(INDEX_SCRIPT, 'utf8').digest('base64')}'`;
+
+interface Column {
+  label: string;
+  type: 'text' | 'number' | 'date';
+  title?: string;
+}
+
+export function renderBatchIndex(rows: BatchIndexRow[], meta: { title?: string; generatedAt?: string } = {}): string {
+  const columns: Column[] = [
+    { label: 'Partner', type: 'text' },
+    { label: 'Homepage', type: 'text' },
+    { label: 'Verdict', type: 'number', title: 'Sorted fail, review, pass' },
+    ...CHECK_IDS.map((id): Column => ({ label: id, type: 'number', title: `${id} status; sorted fail, review, pass` })),
+    { label: 'Case studies', type: 'number', title: 'Retail AWS case studies found' },
+    { label: 'Reachable', type: 'number', title: 'Of those, reachable by links from the homepage' },
+    { label: 'Newest retail thought leadership', type: 'date' },
+    { label: 'Practice page', type: 'text' },
+    { label: 'Pages', type: 'number', title: 'Pages crawled' },
+    { label: 'Error', type: 'text' },
+    { label: 'Report', type: 'text' },
+  ];
+  const counts = { pass: 0, fail: 0, review: 0, error: 0, changed: 0 };
+  for (const row of rows) {
+    counts[verdictKey(row)] += 1;
+    if (changedChecks(row).length > 0) counts.changed += 1;
+  }
+  const title = meta.title ?? 'Partner web presence: batch results';
+  return [
+    '<!DOCTYPE html>',
+    '<html lang="en">',
+    '<head>',
+    '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="${escapeAttr(INDEX_CSP)}">`,
+    '<meta name="referrer" content="no-referrer">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escapeHtml(title)}</title>`,
+    `<style>${INDEX_CSS}</style>`,
+    '</head>',
+    '<body>',
+    `<header><h1>${escapeHtml(title)}</h1>`,
+    `<p class="meta">${rows.length} partners · <span class="badge badge-pass">${counts.pass} pass</span> ` +
+      `<span class="badge badge-fail">${counts.fail} fail</span> <span class="badge badge-review">${counts.review} review</span> ` +
+      `<span class="badge badge-error">${counts.error} error</span> · ${counts.changed} changed since the previous run` +
+      (meta.generatedAt ? ` · generated ${escapeHtml(meta.generatedAt)}` : '') +
+      '</p></header>',
+    '<div class="controls">',
+    '<label>Filter <input id="filter-text" type="search" placeholder="name, id, URL, error…" autocomplete="off"></label>',
+    '<label>Show <select id="filter-status">' +
+      '<option value="all">all partners</option><option value="fail">verdict: fail</option>' +
+      '<option value="review">verdict: review</option><option value="pass">verdict: pass</option>' +
+      '<option value="error">audit error</option><option value="changed">changed since previous run</option>' +
+      '</select></label>',
+    `<span id="row-count" aria-live="polite">${rows.length} partners</span>`,
+    '</div>',
+    '<div class="table-wrap"><table id="partners">',
+    '<thead><tr>' +
+      columns
+        .map(
+          (c) =>
+            `<th scope="col" data-type="${c.type}"${c.title ? ` title="${escapeAttr(c.title)}"` : ''}>` +
+            `<button type="button">${escapeHtml(c.label)}</button></th>`,
+        )
+        .join('') +
+      '</tr></thead>',
+    '<tbody>',
+    ...rows.map(renderRow),
+    '</tbody></table></div>',
+    rows.length === 0 ? '<p class="muted">No partners in this batch.</p>' : '',
+    '<p class="legend">Click a column header to sort (again to reverse). “pass → fail” marks a check whose status changed since the previous run.</p>',
+    `<script>${INDEX_SCRIPT}</script>`,
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}
+
+function verdictKey(row: BatchIndexRow): 'pass' | 'fail' | 'review' | 'error' {
+  if (row.verdict === 'pass' || row.verdict === 'fail' || row.verdict === 'review') return row.verdict;
+  return 'error';
+}
+
+function changedChecks(row: BatchIndexRow): CheckId[] {
+  const previous = row.previousChecks;
+  if (!previous) return [];
+  return CHECK_IDS.filter((id) => previous[id] !== undefined && row.checks[id] !== undefined && previous[id] !== row.checks[id]);
+}
+
+function statusCell(status: CheckStatus | null | undefined, previous: CheckStatus | undefined): string {
+  const known = status === 'pass' || status === 'fail' || status === 'review';
+  const rank = known ? STATUS_RANK[status] : '';
+  const badge = known ? `<span class="badge badge-${status}">${status}</span>` : '<span class="muted">—</span>';
+  const change =
+    known && previous && previous !== status
+      ? `<span class="changed" title="changed since the previous run">${escapeHtml(previous)} → ${status}</span>`
+      : '';
+  return `<td class="status" data-sort="${rank}">${badge}${change}</td>`;
+}
+
+function numberCell(value: number | null | undefined): string {
+  const ok = typeof value === 'number' && Number.isFinite(value);
+  return `<td class="num" data-sort="${ok ? value : ''}">${ok ? value : '<span class="muted">—</span>'}</td>`;
+}
+
+function renderRow(row: BatchIndexRow): string {
+  const changed = changedChecks(row);
+  const homeHost = hostOf(row.homepage);
+  const reportHref = relativeOrHttpHref(row.reportHref);
+  const verdict = verdictKey(row);
+  const cells = [
+    `<td data-sort="${escapeAttr(row.name || row.id)}"><span class="name">${escapeHtml(row.name)}</span><code>${escapeHtml(row.id)}</code></td>`,
+    `<td data-sort="${escapeAttr(homeHost ?? row.homepage)}">${linkHtml(row.homepage, homeHost ?? row.homepage)}</td>`,
+    statusCell(row.verdict, undefined),
+    ...CHECK_IDS.map((id) => statusCell(row.checks[id], row.previousChecks?.[id])),
+    numberCell(row.caseStudiesFound),
+    numberCell(row.caseStudiesReachable),
+    `<td class="date" data-sort="${escapeAttr(row.newestThoughtLeadership ?? '')}">${row.newestThoughtLeadership ? escapeHtml(row.newestThoughtLeadership) : '<span class="muted">none dated</span>'}</td>`,
+    `<td data-sort="${escapeAttr(row.practicePage ?? '')}">${row.practicePage ? linkHtml(row.practicePage, displayPath(row.practicePage, homeHost)) : '<span class="muted">none</span>'}</td>`,
+    numberCell(row.pagesCrawled),
+    `<td class="error">${escapeHtml(row.error ?? '')}</td>`,
+    `<td data-sort="${reportHref ? 1 : ''}">${reportHref ? `<a href="${escapeAttr(reportHref)}">report</a>` : '<span class="muted">—</span>'}</td>`,
+  ];
+  return (
+    `<tr data-verdict="${verdict}" data-changed="${changed.length > 0 ? 'yes' : 'no'}"` +
+    ` data-search="${escapeAttr(`${row.homepage} ${row.practicePage ?? ''} ${changed.length > 0 ? 'changed' : ''}`.toLowerCase())}">` +
+    cells.join('') +
+    '</tr>'
+  );
+}
+
+const INDEX_CSS = `
+:root { color-scheme: light; --fg:#1f2937; --muted:#6b7280; --line:#e5e7eb; --soft:#f8fafc; --link:#1d4ed8;
+  --pass:#15803d; --pass-bg:#dcfce7; --fail:#b91c1c; --fail-bg:#fee2e2; --review:#a16207; --review-bg:#fef3c7; }
+* { box-sizing: border-box; }
+body { margin: 0; padding: 20px 24px 40px; color: var(--fg); font: 14px/1.45 system-ui, -apple-system, "Segoe UI", "Noto Sans TC", "PingFang TC", "Microsoft JhengHei", sans-serif; }
+h1 { font-size: 22px; margin: 0 0 4px; }
+.meta, .legend, .muted { color: var(--muted); }
+.muted { font-style: italic; }
+a { color: var(--link); text-decoration: none; overflow-wrap: anywhere; } a:hover { text-decoration: underline; }
+code { display: block; font: 11.5px ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; color: var(--muted); }
+.controls { display: flex; flex-wrap: wrap; gap: 16px; align-items: center; margin: 14px 0 10px; }
+.controls input, .controls select { font: inherit; padding: 4px 8px; border: 1px solid #cbd5e1; border-radius: 6px; margin-left: 4px; }
+.controls input { width: 260px; }
+#row-count { color: var(--muted); }
+.table-wrap { overflow-x: auto; }
+table { border-collapse: collapse; width: 100%; }
+th, td { text-align: left; vertical-align: top; padding: 6px 8px; border-bottom: 1px solid var(--line); }
+th { background: var(--soft); position: sticky; top: 0; }
+th button { all: unset; cursor: pointer; font-weight: 600; white-space: nowrap; }
+th button::after { content: " ↕"; color: #cbd5e1; }
+th[aria-sort="ascending"] button::after { content: " ▲"; color: var(--fg); }
+th[aria-sort="descending"] button::after { content: " ▼"; color: var(--fg); }
+th button:focus-visible { outline: 2px solid var(--link); }
+tbody tr:hover { background: var(--soft); }
+td.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.date { white-space: nowrap; font-variant-numeric: tabular-nums; }
+td.error { color: var(--fail); max-width: 260px; overflow-wrap: anywhere; }
+.name { font-weight: 600; }
+.badge { display: inline-block; padding: 0 7px; border-radius: 999px; font-size: 11.5px; font-weight: 700; text-transform: uppercase; border: 1px solid currentColor; white-space: nowrap; }
+.badge-pass { color: var(--pass); background: var(--pass-bg); }
+.badge-fail { color: var(--fail); background: var(--fail-bg); }
+.badge-review { color: var(--review); background: var(--review-bg); }
+.badge-error { color: var(--muted); background: var(--soft); }
+.changed { display: block; font-size: 11px; color: #7c3aed; white-space: nowrap; font-weight: 600; }
+@media print { .controls { display: none; } th { position: static; } body { padding: 0; font-size: 11px; }
+  .badge { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
+`;

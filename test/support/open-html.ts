@@ -1,0 +1,55 @@
+// Opens an HTML string from a file:// URL in real Chromium and records what a user would not want to
+// happen: dialogs, console errors (CSP violations are logged as errors), page errors, and requests
+// for anything but the file itself.
+
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright';
+
+export interface OpenedHtml {
+  page: Page;
+  url: string;
+  dialogs: string[];
+  consoleErrors: string[];
+  pageErrors: string[];
+  /** Every request the page made other than the file itself. */
+  otherRequests: string[];
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.PARTNER_PRESENCE_CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+export async function openHtml(browser: Browser, html: string, fileName = 'page.html'): Promise<OpenedHtml & { close(): Promise<void> }> {
+  const dir = mkdtempSync(join(tmpdir(), 'pp-report-'));
+  const file = join(dir, fileName);
+  writeFileSync(file, html);
+  const url = pathToFileURL(file).href;
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const opened: OpenedHtml = { page, url, dialogs: [], consoleErrors: [], pageErrors: [], otherRequests: [] };
+  page.on('dialog', (dialog) => {
+    opened.dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') opened.consoleErrors.push(msg.text());
+  });
+  page.on('pageerror', (error) => opened.pageErrors.push(error.message));
+  page.on('request', (request) => {
+    if (request.url() !== url) opened.otherRequests.push(request.url());
+  });
+  await page.goto(url, { waitUntil: 'load' });
+  return {
+    ...opened,
+    async close() {
+      await context.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
