@@ -1,0 +1,129 @@
+// The audit pipeline: crawl the site, analyse each page as it arrives (then let its body go, so memory
+// stays flat), re-score retail without site boilerplate, gather SiteEvidence and evaluate the checks.
+
+import type { CrawlEvents, CrawlOptions, PageRecord } from '../crawlers/types.ts';
+import type { PageFacts } from '../analyzers/types.ts';
+import { crawlSite } from '../crawlers/crawl.ts';
+import { resolveCrawlOptions } from '../crawlers/options.ts';
+import { analyzePage } from '../analyzers/index.ts';
+import { siteCoverage } from '../analyzers/coverage.ts';
+import type { AnalyzedPage, Report, SiteEvidence } from './types.ts';
+import { isPdf, linkPriority } from './evidence.ts';
+import { evaluate } from './evaluate.ts';
+
+export { evaluate };
+
+export interface AuditOptions extends CrawlOptions {
+  /** The audit date (YYYY-MM-DD) every window is measured from. Default: today (local calendar). */
+  asOf: string;
+}
+
+/** Today's calendar date where the tool runs (a program manager's "today", not UTC's). */
+export function today(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** Throws a plain-words error unless `value` is a real calendar day written YYYY-MM-DD. */
+export function validateAsOf(value: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const d = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
+  if (!m || !d || d.getUTCFullYear() !== Number(m[1]) || d.getUTCMonth() !== Number(m[2]) - 1 || d.getUTCDate() !== Number(m[3])) {
+    throw new RangeError(`--as-of must be a calendar date written YYYY-MM-DD, got "${value}"`);
+  }
+  return value;
+}
+
+function positiveInteger(name: string, value: number, allowZero = false): void {
+  if (!Number.isInteger(value) || value < (allowZero ? 0 : 1)) {
+    throw new RangeError(`${name} must be a ${allowZero ? 'non-negative' : 'positive'} whole number, got ${value}`);
+  }
+}
+
+/**
+ * Audit defaults in one place: the crawler's defaults, today's date, and the priority hint that spends
+ * a limited page budget on retail, case-study, blog and industry links first. Validated.
+ */
+export function resolveAuditOptions(partial: Partial<AuditOptions> = {}): AuditOptions {
+  const { asOf, ...crawl } = partial;
+  const options: AuditOptions = { priority: linkPriority, ...resolveCrawlOptions(crawl), asOf: validateAsOf(asOf ?? today()) };
+  for (const key of ['maxPages', 'maxDepth', 'maxBytes', 'timeoutMs', 'timeBudgetMs', 'maxQueryVariants', 'concurrency', 'perHostConcurrency'] as const) {
+    positiveInteger(key, options[key], key === 'maxDepth');
+  }
+  for (const key of ['delayMs', 'retries', 'maxRedirects', 'maxSitemapUrls'] as const) positiveInteger(key, options[key], true);
+  if (!['auto', 'always', 'never'].includes(options.render)) throw new RangeError(`render must be auto, always or never, got "${options.render}"`);
+  return options;
+}
+
+/** What the analysers are given for one crawled page. */
+function pageInput(page: PageRecord) {
+  return {
+    url: page.url, finalUrl: page.finalUrl, contentType: page.contentType, html: page.body, bytes: page.bytes,
+    headers: page.headers, links: page.links,
+  };
+}
+
+function analysable(page: PageRecord): boolean {
+  return page.error === null && page.blocked === null && (page.body !== null || page.bytes !== null);
+}
+
+/** The click path to a page ends at the page as the visitor sees it (after any redirect). */
+function clickPath(paths: Record<string, string[]>, page: PageRecord): string[] | null {
+  const direct = paths[page.finalUrl];
+  if (direct) return direct;
+  const viaLink = paths[page.url];
+  if (!viaLink) return null;
+  return viaLink[viaLink.length - 1] === page.finalUrl ? viaLink : [...viaLink.slice(0, -1), page.finalUrl];
+}
+
+/**
+ * Crawls and analyses one site. Throws the crawler's CrawlStartError (plain words) when the homepage
+ * cannot be fetched, and a RangeError for invalid options.
+ */
+export async function auditSite(
+  url: string,
+  options: Partial<AuditOptions> = {},
+  events: CrawlEvents = {},
+  shared?: Parameters<typeof crawlSite>[3],
+): Promise<{ report: Report; evidence: SiteEvidence }> {
+  const { asOf, ...crawlOptions } = resolveAuditOptions(options);
+  const facts = new Map<string, PageFacts>();
+  const result = await crawlSite(url, crawlOptions, {
+    ...events,
+    page: async (page) => {
+      if (analysable(page)) facts.set(page.url, await analyzePage(pageInput(page), asOf));
+      await events.page?.(page);
+      page.body = null;
+      page.bytes = null;
+    },
+  }, shared);
+
+  const pages: AnalyzedPage[] = result.pages.map(({ body: _body, bytes: _bytes, ...record }) => ({
+    ...record,
+    path: clickPath(result.paths, record as PageRecord),
+    facts: facts.get(record.url) ?? null,
+  }));
+  // Re-score every page without the blocks the site repeats everywhere (taglines, menus in main text).
+  const analysed = pages.filter((p): p is AnalyzedPage & { facts: PageFacts } => p.facts !== null);
+  const coverage = siteCoverage(analysed.map((p) => p.facts));
+  analysed.forEach((p, i) => { p.facts = { ...p.facts, retail: coverage.pageScores[i]! }; });
+
+  const evidence: SiteEvidence = {
+    homepage: result.homepage,
+    scopeDomain: result.scopeDomain,
+    pages,
+    skipped: result.skipped,
+    outbound: result.outbound,
+    retailCoverage: { areas: coverage.areas, overall: coverage.overall },
+    crawl: {
+      pagesFetched: pages.filter((p) => p.httpStatus !== null).length,
+      pagesRendered: pages.filter((p) => p.rendered).length,
+      documents: pages.filter((p) => isPdf(p) && p.facts !== null && p.facts.error === null).length,
+      stoppedBy: result.stoppedBy,
+      renderUnavailable: result.renderUnavailable,
+      durationMs: result.durationMs,
+      startedAt: result.startedAt,
+    },
+  };
+  return { report: evaluate(evidence, asOf), evidence };
+}

@@ -1,0 +1,190 @@
+// The command line: `audit <url>` (this file), `crawl` (crawl-command.ts), `batch` and `report`
+// (batch/command.ts). Exit codes for audit: 0 when P2.2.1, P2.2.2, P3.1 and P3.2 all pass; 1 when any
+// fails or needs review; 2 for usage errors or a site that cannot be crawled.
+
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { writeFileSync } from 'node:fs';
+import { addCrawlOptions, crawlOptionsFromCli } from './cli-options.ts';
+import { registerCrawlCommand } from './crawl-command.ts';
+import { registerBatchCommands } from './batch/command.ts';
+import { CrawlStartError } from '../crawlers/errors.ts';
+import { auditSite, validateAsOf } from './audit.ts';
+import { TOOL_VERSION } from './evaluate.ts';
+import type { CheckId, Report } from './types.ts';
+import { renderJson } from './report/json.ts';
+import { renderHtml } from './report/html.ts';
+import { renderMarkdown } from './report/markdown.ts';
+import { renderTerminal, wantsColor } from './report/terminal.ts';
+
+export const EXIT_PASS = 0;
+export const EXIT_NOT_PASSED = 1;
+export const EXIT_USAGE = 2;
+
+/** The checks that decide the exit code; P2.1 and P2.3 are informational. */
+const GATING_CHECKS: CheckId[] = ['P2.2.1', 'P2.2.2', 'P3.1', 'P3.2'];
+
+export function exitCodeFor(report: Report): number {
+  return GATING_CHECKS.every((id) => report.checks.find((c) => c.id === id)?.status === 'pass') ? EXIT_PASS : EXIT_NOT_PASSED;
+}
+
+function parseAsOf(value: string): string {
+  try {
+    return validateAsOf(value);
+  } catch (error) {
+    throw new InvalidArgumentError((error as Error).message.replace(/^--as-of /, ''));
+  }
+}
+
+/** A start URL the crawler can take: http(s), a host name, https:// added when no scheme is given. */
+export function checkStartUrl(input: string): string {
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(input) ? input : `https://${input}`;
+  let url: URL;
+  try {
+    url = new URL(withScheme);
+  } catch {
+    throw new RangeError(`"${input}" is not a web address (expected something like https://www.partner.com/)`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new RangeError(`"${input}" is not an http(s) address`);
+  if (!url.hostname || /\s/.test(input.trim())) throw new RangeError(`"${input}" is not a web address`);
+  return url.href;
+}
+
+const AUDIT_HELP = `
+The checks (AWS Retail Competency checklist, web-presence items):
+  P2.1    case-study elements (informational)   P2.2.1  ≥ 2 public retail AWS case studies
+  P2.2.2  ≥ 2 of them reachable by links from the homepage
+  P2.3    delivery category MSP/project (info)  P3.1    retail practice page linked from the homepage
+  P3.2    retail thought leadership published within 12 months of --as-of
+
+Exit codes: 0 when P2.2.1, P2.2.2, P3.1 and P3.2 all pass; 1 when any fails or needs review;
+2 for usage errors or a site that cannot be crawled.
+
+Examples:
+  partner-presence audit https://www.partner.com.tw/
+  partner-presence audit partner.com --as-of 2026-11-29 --json report.json --html report.html
+  partner-presence audit https://www.partner.com --json - | jq .verdict`;
+
+interface AuditCliOptions {
+  asOf?: string;
+  json?: string;
+  html?: string;
+  md?: string;
+  [crawlOption: string]: unknown;
+}
+
+/** Progress on stderr: one rewritten line on a terminal, an occasional plain line otherwise. */
+function progressReporter(stream: NodeJS.WriteStream) {
+  let lastLogged = 0;
+  return {
+    update(p: { fetched: number; queued: number; rendered: number }) {
+      const text = `crawling: ${p.fetched} pages fetched${p.rendered ? `, ${p.rendered} rendered` : ''}, ${p.queued} queued`;
+      if (stream.isTTY) stream.write(`\r${text}\x1b[K`);
+      else if (p.fetched - lastLogged >= 25) {
+        lastLogged = p.fetched;
+        stream.write(`${text}\n`);
+      }
+    },
+    done() {
+      if (stream.isTTY) stream.write('\r\x1b[K');
+    },
+  };
+}
+
+async function auditAction(input: string, opts: AuditCliOptions): Promise<number> {
+  let url: string;
+  try {
+    url = checkStartUrl(input);
+  } catch (error) {
+    process.stderr.write(`error: ${(error as Error).message}\n`);
+    return EXIT_USAGE;
+  }
+  const controller = new AbortController();
+  const onSigint = () => {
+    if (controller.signal.aborted) process.exit(130);
+    process.stderr.write('\ninterrupted: finishing the report with the pages read so far (Ctrl-C again quits)\n');
+    controller.abort(new Error('interrupted'));
+  };
+  process.on('SIGINT', onSigint);
+  const progress = progressReporter(process.stderr);
+  let report: Report;
+  try {
+    process.stderr.write(`auditing ${url}\n`);
+    ({ report } = await auditSite(url, { ...crawlOptionsFromCli(opts), asOf: opts.asOf, signal: controller.signal }, { progress: (p) => progress.update(p) }));
+  } catch (error) {
+    progress.done();
+    if (error instanceof CrawlStartError || error instanceof RangeError) {
+      process.stderr.write(`error: ${error.message}\n`);
+      return EXIT_USAGE;
+    }
+    throw error;
+  } finally {
+    process.off('SIGINT', onSigint);
+  }
+  progress.done();
+
+  const jsonToStdout = opts.json === '-';
+  try {
+    if (opts.json) {
+      if (jsonToStdout) process.stdout.write(renderJson(report));
+      else writeFileSync(opts.json, renderJson(report));
+    }
+    if (opts.html) writeFileSync(opts.html, renderHtml(report));
+    if (opts.md) writeFileSync(opts.md, renderMarkdown(report));
+  } catch (error) {
+    process.stderr.write(`error: could not write the report: ${(error as Error).message}\n`);
+    return EXIT_USAGE;
+  }
+  const summaryStream = jsonToStdout ? process.stderr : process.stdout;
+  summaryStream.write(renderTerminal(report, { color: wantsColor(summaryStream), width: summaryStream.columns || 120 }));
+  for (const [flag, file] of [['json', opts.json], ['html', opts.html], ['md', opts.md]] as const) {
+    if (file && file !== '-') process.stderr.write(`wrote ${flag.toUpperCase()} report to ${file}\n`);
+  }
+  return exitCodeFor(report);
+}
+
+export function buildProgram(): Command {
+  const program = new Command('partner-presence')
+    .description('Audit a partner\'s public website against the web-presence items of the AWS Retail Competency checklist, with evidence.')
+    .version(TOOL_VERSION)
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+  const audit = program
+    .command('audit')
+    .description('crawl a partner site from its homepage and decide each checklist item with evidence')
+    .argument('<url>', 'the partner\'s homepage (https:// is added when no scheme is given)')
+    .option('--as-of <date>', 'audit date YYYY-MM-DD every window is measured from (default: today)', parseAsOf)
+    .option('--json <file>', 'write the JSON report (schemaVersion 1) to FILE; "-" writes it to stdout and the summary to stderr')
+    .option('--html <file>', 'write the self-contained HTML report to FILE')
+    .option('--md <file>', 'write the Markdown report to FILE');
+  addCrawlOptions(audit);
+  audit.addHelpText('after', AUDIT_HELP);
+  audit.action(async (url: string, opts: AuditCliOptions, cmd: Command) => {
+    cmd.setOptionValue('exitCode', await auditAction(url, opts));
+  });
+  registerCrawlCommand(program);
+  registerBatchCommands(program);
+  for (const cmd of program.commands) cmd.exitOverride();
+  return program;
+}
+
+/** Runs the CLI with `argv` (arguments after the executable) and returns the process exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  let exitCode = EXIT_PASS;
+  // Each command's action records its exit code as the option value `exitCode` (batch and report do too).
+  program.hook('postAction', (_program, action) => {
+    const code = action.getOptionValue('exitCode');
+    if (typeof code === 'number') exitCode = code;
+  });
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end through exitOverride with code 0; everything else is a usage error.
+      return error.exitCode === 0 ? EXIT_PASS : EXIT_USAGE;
+    }
+    process.stderr.write(`error: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+    return EXIT_USAGE;
+  }
+  return exitCode;
+}

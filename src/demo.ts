@@ -1,0 +1,53 @@
+// `npm run demo`: serves the bundled demo partner site on 127.0.0.1, audits it, prints the verdicts and
+// writes demo-report.html and demo-report.json in the current directory. No network access needed.
+
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startFixtureServer } from '../fixtures/server.ts';
+import { auditSite, validateAsOf } from './audit.ts';
+import { renderHtml } from './report/html.ts';
+import { renderJson } from './report/json.ts';
+import { renderTerminal, wantsColor } from './report/terminal.ts';
+
+const DEMO_SITE = 'demo';
+const SITES_ROOT = fileURLToPath(new URL('../fixtures/sites/', import.meta.url));
+
+/** The demo site's homepage host and audit date: from its expected.json, else its www host and today. */
+function demoSettings(): { host: string; asOf: string | undefined } {
+  const dir = resolve(SITES_ROOT, DEMO_SITE);
+  const expectedFile = resolve(dir, 'expected.json');
+  const expected = existsSync(expectedFile) ? JSON.parse(readFileSync(expectedFile, 'utf8')) as { startUrl?: string; homepage?: string; asOf?: string } : {};
+  const start = expected.startUrl ?? expected.homepage;
+  const hosts = readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+  const host = start ? new URL(start.replace('{{PORT}}', '80')).hostname : hosts.find((h) => h.startsWith('www.')) ?? hosts[0];
+  if (!host) throw new Error(`the demo site has no host folder under ${dir}`);
+  return { host, asOf: expected.asOf };
+}
+
+/** `--as-of DATE` overrides the demo's fixed audit date (its dates are written relative to it). */
+function asOfFromArgv(argv: string[]): string | undefined {
+  const i = argv.indexOf('--as-of');
+  return i >= 0 && argv[i + 1] ? validateAsOf(argv[i + 1]!) : undefined;
+}
+
+export async function runDemo(argv: string[]): Promise<number> {
+  const settings = demoSettings();
+  const asOf = asOfFromArgv(argv) ?? settings.asOf;
+  const server = await startFixtureServer({ sites: [DEMO_SITE] });
+  try {
+    const url = server.url(settings.host, '/');
+    process.stderr.write(`Demo partner site served on 127.0.0.1:${server.port}; auditing ${url}${asOf ? ` as of ${asOf}` : ''}\n`);
+    const { report } = await auditSite(url, { resolve: server.resolveArgs(), allowPrivate: true, delayMs: 20, asOf });
+    const htmlFile = resolve('demo-report.html');
+    const jsonFile = resolve('demo-report.json');
+    writeFileSync(htmlFile, renderHtml(report));
+    writeFileSync(jsonFile, renderJson(report));
+    process.stdout.write(renderTerminal(report, { color: wantsColor(process.stdout), width: process.stdout.columns || 120 }));
+    process.stdout.write(`\nWrote ${htmlFile} and ${jsonFile}\n`);
+    // The demo succeeded when it produced the report, whatever the demo partner's verdict.
+    return 0;
+  } finally {
+    await server.close();
+  }
+}
