@@ -452,11 +452,28 @@ export function explainDates($: CheerioAPI, url: string, asOf: string): { rule: 
   return PUBLISHED_RULES.map(([rule, , fn]) => ({ rule, fact: fn(ctx) }));
 }
 
-/** D/M vs M/D for numeric dates: an unambiguous date on the page decides, else the language. */
-function monthFirstFor(text: string, lang: string | null, url: string): boolean {
-  for (const m of foldWidth(text.slice(0, 100_000)).matchAll(/(?<![\d.\/])(\d{1,2})\/(\d{1,2})\/(\d{4})(?!\d)/g)) {
+/**
+ * D/M vs M/D for numeric slash dates: an unambiguous one on the page decides (13/05/2024 or 05/13/2024),
+ * else a machine-readable date in the metadata written the same way in the text, else the language.
+ */
+function monthFirstFor(scan: Scan, lang: string | null, url: string): boolean {
+  const slashDates = [...foldWidth(scan.text.slice(0, 100_000)).matchAll(/(?<![\d.\/])(\d{1,2})\/(\d{1,2})\/(\d{4})(?!\d)/g)];
+  for (const m of slashDates) {
     if (+m[1]! > 12) return false;
     if (+m[2]! > 12) return true;
+  }
+  if (slashDates.length > 0) {
+    const machineDays = new Set<string>();
+    for (const meta of scan.metas) {
+      const iso = /^(\d{4})-(\d{2})-(\d{2})/.exec(meta.content);
+      if (iso) machineDays.add(`${+iso[1]!}-${+iso[2]!}-${+iso[3]!}`);
+    }
+    for (const m of slashDates) {
+      const [a, b, y] = [+m[1]!, +m[2]!, +m[3]!];
+      if (a === b) continue;
+      if (machineDays.has(`${y}-${a}-${b}`)) return true;
+      if (machineDays.has(`${y}-${b}-${a}`)) return false;
+    }
   }
   const l = (lang ?? '').toLowerCase();
   if (/^en-(us|ph|ca)$/.test(l)) return true;
@@ -481,7 +498,7 @@ function buildContext($: CheerioAPI, url: string, asOf: string): Context {
     scan,
     url,
     asOf,
-    parse: { lang, roc, monthFirst: monthFirstFor(scan.text, lang, url) },
+    parse: { lang, roc, monthFirst: monthFirstFor(scan, lang, url) },
     urlMonth: m ? `${m.year}-${String(m.month).padStart(2, '0')}` : null,
   };
 }
