@@ -442,6 +442,9 @@ export function practiceCandidates(evidence: SiteEvidence): PracticeCandidate[] 
 
 // ---- Pages that could not be read ----
 
+/** Not there: a visitor cannot see these either, so they hide nothing from the audit. */
+const GONE_STATUSES = new Set([404, 410]);
+
 export interface UnreadPage {
   url: string;
   /** Why it was not read, in words. */
@@ -450,8 +453,9 @@ export interface UnreadPage {
 }
 
 /**
- * Pages the crawl saw but could not read: blocked by robots.txt or bot protection, failed, or left
- * out by a page/time limit. Each carries what kind of page its URL suggests.
+ * Pages the crawl saw but could not read: blocked by robots.txt or bot protection, failed (not 404/410:
+ * a missing page hides nothing), or left out by a page/time limit. Each carries what kind of page its
+ * URL suggests.
  */
 export function unreadPages(evidence: SiteEvidence): UnreadPage[] {
   const rows: UnreadPage[] = [];
@@ -460,6 +464,7 @@ export function unreadPages(evidence: SiteEvidence): UnreadPage[] {
     if (seen.has(page.url)) continue;
     let reason: string | null = null;
     if (page.blocked) reason = `blocked by ${page.blocked}`;
+    else if (page.httpStatus !== null && GONE_STATUSES.has(page.httpStatus)) continue;
     else if (page.error) reason = page.error;
     else if (page.facts?.error) reason = page.facts.error;
     if (!reason) continue;
@@ -480,7 +485,7 @@ export function unreadPages(evidence: SiteEvidence): UnreadPage[] {
 
 /** Share of attempted pages (robots-blocked included) that were blocked or failed. */
 export function unreadShare(evidence: SiteEvidence): number {
-  const failed = evidence.pages.filter((p) => p.blocked || p.error).length;
+  const failed = evidence.pages.filter((p) => p.blocked || (p.error && !(p.httpStatus !== null && GONE_STATUSES.has(p.httpStatus)))).length;
   const robots = evidence.skipped.filter((s) => s.reason === 'robots').length;
   const attempted = evidence.pages.length + robots;
   return attempted ? (failed + robots) / attempted : 0;

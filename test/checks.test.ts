@@ -521,3 +521,20 @@ describe('runner and report', () => {
     expect(ranked).toEqual(['零售業', 'Case studies', 'Blog', 'About']);
   });
 });
+
+describe('pages that could not be read', () => {
+  it('treats a 404 as missing, not unread, but a 503 or a time-out as unread', () => {
+    const gone = page(u('/case-studies/old/'), { error: 'HTTP 404' });
+    gone.httpStatus = 404;
+    expect(check('P2.2.1', site([gone])).status).toBe('fail');
+    const down = page(u('/case-studies/new/'), { error: 'HTTP 503' });
+    down.httpStatus = 503;
+    expect(check('P2.2.1', site([down])).status).toBe('review');
+  });
+
+  it('makes every check review, not fail, when a large share of the site could not be read', () => {
+    const blocked: SkippedUrl[] = ['/a/', '/b/', '/c/'].map((p) => ({ url: u(p), reason: 'robots', detail: 'Disallow: /', from: HOME }));
+    const results = runChecks(site([page(u('/about/'))], blocked), ASOF);
+    expect(results.map((r) => r.status)).toEqual(['review', 'review', 'review', 'review', 'review', 'review']);
+  });
+});

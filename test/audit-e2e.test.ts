@@ -1,0 +1,98 @@
+// End to end: serve every fixture site on 127.0.0.1, audit it through the real crawler and analyzers,
+// and compare the report with the site's expected.json; every report must validate against the schema.
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import Ajv2020 from 'ajv/dist/2020.js';
+import { startFixtureServer } from '../fixtures/server.ts';
+import { auditSite } from '../src/audit.ts';
+import { evaluate } from '../src/evaluate.ts';
+import type { CheckId, Report } from '../src/types.ts';
+
+const SITES = fileURLToPath(new URL('../fixtures/sites/', import.meta.url));
+const schema = JSON.parse(readFileSync(fileURLToPath(new URL('../schema/report.schema.json', import.meta.url)), 'utf8'));
+
+interface Expected {
+  homepage: string;
+  startUrl?: string;
+  asOf: string;
+  render?: 'auto' | 'always' | 'never';
+  checks: Record<CheckId, Report['checks'][number]['status']>;
+  practicePage: string | null;
+  caseStudies: { url: string; retail: boolean; aws: boolean; reachable: boolean; published?: string | null; format?: 'html' | 'pdf' }[];
+  thoughtLeadership: { url: string; retail: boolean; kind?: string; published: string | null; withinWindow: boolean }[];
+}
+
+const sites = readdirSync(SITES, { withFileTypes: true })
+  .filter((e) => e.isDirectory() && existsSync(`${SITES}${e.name}/expected.json`))
+  .map((e) => e.name)
+  .sort();
+
+const ajv = new Ajv2020({ allErrors: true, strict: false });
+const validate = ajv.compile(schema);
+
+/** The report must survive a JSON round trip and validate; returns the schema errors, if any. */
+function schemaErrors(report: Report): string[] {
+  const ok = validate(JSON.parse(JSON.stringify(report)));
+  return ok ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
+}
+
+let server: Awaited<ReturnType<typeof startFixtureServer>>;
+
+beforeAll(async () => {
+  server = await startFixtureServer({ sites });
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+describe('the schema', () => {
+  it('rejects a report that breaks the contract', () => {
+    const broken = { schemaVersion: 1, tool: { name: 'partner-presence', version: '0' }, homepage: 'HTTP://X.test/#a' };
+    expect(validate(broken)).toBe(false);
+  });
+});
+
+describe.each(sites)('fixture site %s', (site) => {
+  const expected = JSON.parse(readFileSync(`${SITES}${site}/expected.json`, 'utf8')) as Expected;
+  const at = (url: string) => url.replaceAll('{{PORT}}', String(server.port));
+
+  it('audits to the expected verdicts with evidence', { timeout: 180_000 }, async () => {
+    const { report, evidence } = await auditSite(at(expected.startUrl ?? expected.homepage), {
+      resolve: server.resolveArgs(), allowPrivate: true, asOf: expected.asOf, render: expected.render ?? 'auto', delayMs: 0,
+    });
+    expect(report.homepage).toBe(at(expected.homepage));
+    expect(schemaErrors(report)).toEqual([]);
+
+    const statuses = Object.fromEntries(report.checks.map((c) => [c.id, c.status]));
+    const why = report.checks.map((c) => `${c.id} ${c.status}: ${c.summary}`).join('\n');
+    expect.soft(statuses, why).toEqual(expected.checks);
+    expect.soft(report.practicePage?.url ?? null, 'practice page').toBe(expected.practicePage ? at(expected.practicePage) : null);
+
+    for (const cs of expected.caseStudies) {
+      const got = report.caseStudies.find((c) => c.url === at(cs.url));
+      expect.soft(got, `case study ${cs.url} found`).toBeDefined();
+      if (!got) continue;
+      expect.soft({ retail: got.retail, aws: got.aws, reachable: got.reachable }, `${cs.url}: ${got.notCountedWhy ?? 'counted'}`)
+        .toEqual({ retail: cs.retail, aws: cs.aws, reachable: cs.reachable });
+      if (cs.published !== undefined) expect.soft(got.published, `${cs.url} published`).toBe(cs.published);
+      if (cs.format) expect.soft(got.format, `${cs.url} format`).toBe(cs.format);
+    }
+    // Nothing counted that the site does not have (a PDF twice, a listing page, a blog post).
+    const counted = report.caseStudies.filter((c) => c.retail && c.aws).map((c) => c.url).sort();
+    expect.soft(counted, 'counted case studies').toEqual(expected.caseStudies.filter((c) => c.retail && c.aws).map((c) => at(c.url)).sort());
+
+    for (const tl of expected.thoughtLeadership) {
+      const got = report.thoughtLeadership.find((t) => t.url === at(tl.url));
+      expect.soft(got, `thought leadership ${tl.url} found`).toBeDefined();
+      if (!got) continue;
+      expect.soft({ retail: got.retail, published: got.published, withinWindow: got.withinWindow, ...(tl.kind ? { kind: got.kind } : {}) }, tl.url)
+        .toEqual({ retail: tl.retail, published: tl.published, withinWindow: tl.withinWindow, ...(tl.kind ? { kind: tl.kind } : {}) });
+    }
+
+    // Evidence is serializable and re-evaluates to the same report (what `report --as-of` relies on).
+    const again = evaluate(JSON.parse(JSON.stringify(evidence)), expected.asOf);
+    expect(again.checks).toEqual(report.checks);
+  });
+});

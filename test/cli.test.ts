@@ -1,0 +1,122 @@
+// The command as users run it: spawn `node bin/partner-presence.js` and check output and exit codes.
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Ajv2020 from 'ajv/dist/2020.js';
+import { startFixtureServer } from '../fixtures/server.ts';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const BIN = join(ROOT, 'bin/partner-presence.js');
+const SITE = 'static';
+const expected = JSON.parse(readFileSync(join(ROOT, `fixtures/sites/${SITE}/expected.json`), 'utf8')) as {
+  homepage: string; asOf: string; checks: Record<string, string>;
+};
+
+interface Run { code: number | null; stdout: string; stderr: string }
+
+function cli(args: string[], cwd = ROOT): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => { stdout += d; });
+    child.stderr.on('data', (d) => { stderr += d; });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** A port nothing listens on: bind one, note it, close it. */
+function closedPort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+let server: Awaited<ReturnType<typeof startFixtureServer>>;
+let dir: string;
+
+beforeAll(async () => {
+  server = await startFixtureServer({ sites: [SITE] });
+  dir = mkdtempSync(join(tmpdir(), 'pp-cli-'));
+});
+afterAll(async () => {
+  await server?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+const siteArgs = () => [
+  expected.homepage.replace('{{PORT}}', String(server.port)),
+  ...server.resolveArgs().flatMap((r) => ['--resolve', r]), '--allow-private', '--delay-ms', '0',
+];
+
+describe('partner-presence CLI', () => {
+  it('documents every command and the audit options in --help', async () => {
+    const top = await cli(['--help']);
+    expect(top.code).toBe(0);
+    for (const word of ['audit', 'crawl', 'batch', 'report']) expect(top.stdout).toContain(word);
+    const audit = await cli(['audit', '--help']);
+    expect(audit.code).toBe(0);
+    for (const flag of ['--as-of', '--json', '--html', '--md', '--max-pages', '--max-depth', '--render', '--resolve', '--allow-private', 'Exit codes']) {
+      expect(audit.stdout).toContain(flag);
+    }
+  });
+
+  it('exits 2 with a clear message for a URL that is not a web address, and for a bad --as-of', async () => {
+    const bad = await cli(['audit', 'not a url']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('"not a url" is not a web address');
+    expect(bad.stderr).not.toMatch(/\n\s+at /);
+    const ftp = await cli(['audit', 'ftp://partner.test/']);
+    expect(ftp.code).toBe(2);
+    expect(ftp.stderr).toContain('not an http(s) address');
+    const date = await cli(['audit', 'https://partner.test/', '--as-of', '2026-02-30']);
+    expect(date.code).toBe(2);
+    expect(date.stderr).toMatch(/YYYY-MM-DD/);
+    const missing = await cli(['audit']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/missing required argument/);
+  });
+
+  it('exits 2 with one clear message when the homepage cannot be reached', async () => {
+    const port = await closedPort();
+    const run = await cli(['audit', `http://down.test:${port}/`, '--resolve', `down.test:${port}:127.0.0.1`, '--allow-private', '--retries', '0']);
+    expect(run.code).toBe(2);
+    const errors = run.stderr.split('\n').filter((l) => l.startsWith('error:'));
+    expect(errors).toHaveLength(1);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(run.stdout).toBe('');
+  });
+
+  it('audits a site: JSON on stdout, Markdown and HTML files, summary on stderr, exit code from the verdicts', { timeout: 120_000 }, async () => {
+    const md = join(dir, 'r.md');
+    const html = join(dir, 'r.html');
+    const run = await cli(['audit', ...siteArgs(), '--as-of', expected.asOf, '--json', '-', '--md', md, '--html', html]);
+    const report = JSON.parse(run.stdout);
+    const schema = JSON.parse(readFileSync(join(ROOT, 'schema/report.schema.json'), 'utf8'));
+    const validate = new Ajv2020({ strict: false }).compile(schema);
+    expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
+    const gating = ['P2.2.1', 'P2.2.2', 'P3.1', 'P3.2'].every((id) => expected.checks[id] === 'pass');
+    expect(run.code).toBe(gating ? 0 : 1);
+    expect(report.asOf).toBe(expected.asOf);
+    for (const id of ['P2.1', 'P2.2.1', 'P2.2.2', 'P2.3', 'P3.1', 'P3.2']) expect(run.stderr).toMatch(new RegExp(`${report.checks.find((c: { id: string }) => c.id === id).status.toUpperCase()}\\s+${id.replaceAll('.', '\\.')}\\s`));
+    expect(run.stderr).not.toContain('\x1b[');
+    expect(readFileSync(md, 'utf8')).toContain('P3.2');
+    expect(readFileSync(html, 'utf8')).toMatch(/^<!doctype html>/i);
+  });
+
+  it('exits 1 when a gating check does not pass (the same site audited years later)', { timeout: 120_000 }, async () => {
+    const run = await cli(['audit', ...siteArgs(), '--as-of', '2031-01-01']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/FAIL\s+P3\.2\s/);
+    expect(run.stdout).toMatch(/^partner-presence .* as of 2031-01-01: FAIL/);
+  });
+});
