@@ -1,0 +1,608 @@
+// Content extraction from one parsed HTML page: title, headings, meta, JSON-LD, microdata, language
+// and the main text as blocks with the page furniture (navigation, header, footer, cookie banners,
+// sidebars, related-post lists, comments, share widgets, breadcrumbs, forms) left out.
+//
+// The main text is read by one walk over the DOM that skips boilerplate subtrees instead of removing
+// them, so the parsed document is left untouched for any other reader.
+
+import type { CheerioAPI } from 'cheerio';
+import type { AnyNode, Element } from 'domhandler';
+import type { PageContent, PageInput, TextBlock } from './types.ts';
+import { collapseWhitespace } from './text.ts';
+import { resolveLang } from './lang.ts';
+
+/** Reads a parsed page into PageContent. Does not modify `$`. */
+export function extractContent($: CheerioAPI, input: PageInput): PageContent {
+  const url = input.finalUrl || input.url;
+  const meta = readMeta($);
+  const jsonLd = readJsonLd($);
+  const root = mainRoot($);
+  const blocks = readBlocks(root);
+  const pageH1 = firstPageH1($);
+  // A hero <h1> often sits above <main>/<article>; it is still the page's heading.
+  if (pageH1 && !blocks.some((b) => b.tag === 'h1')) blocks.unshift({ text: pageH1, tag: 'h1' });
+  const headings = blocks
+    .filter((b) => /^h[1-6]$/.test(b.tag))
+    .map((b) => ({ level: Number(b.tag[1]), text: b.text }));
+  const mainText = blocks.map((b) => b.text).join('\n');
+  const title = pageTitle($, meta, pageH1, url);
+  const contentLanguage = headerValue(input.headers, 'content-language');
+  const lang = resolveLang(
+    [$('html').attr('lang'), $('html').attr('xml:lang'), meta['content-language'], contentLanguage],
+    `${title}\n${mainText}`,
+    url,
+  );
+  const description = meta['description'] || meta['og:description'] || meta['twitter:description'] || null;
+  return {
+    title,
+    lang,
+    description: description ? collapseWhitespace(description) : null,
+    headings,
+    blocks,
+    mainText,
+    jsonLd,
+    meta,
+    documentInfo: null,
+    links: input.links,
+    embeds: readEmbeds($, url),
+  };
+}
+
+function headerValue(headers: Record<string, string>, name: string): string | null {
+  for (const [k, v] of Object.entries(headers)) if (k.toLowerCase() === name) return v;
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Meta tags and microdata
+
+/**
+ * <meta name|property|http-equiv> → lower-cased key; microdata `itemprop` values (meta content,
+ * datetime, href/src or short text) → "itemprop:<name>". Repeated keys keep the first value.
+ */
+function readMeta($: CheerioAPI): Record<string, string> {
+  const meta: Record<string, string> = {};
+  const put = (key: string | undefined, value: string | undefined) => {
+    if (!key || value === undefined) return;
+    const k = key.trim().toLowerCase();
+    const v = collapseWhitespace(value);
+    if (k && v && !(k in meta)) meta[k] = v;
+  };
+  $('meta').each((_, el) => {
+    const a = el.attribs;
+    const content = a['content'];
+    if (a['charset'] && !content) return;
+    put(a['name'] ?? a['property'] ?? a['http-equiv'], content);
+    if (a['itemprop']) put(`itemprop:${a['itemprop']}`, content);
+  });
+  $('[itemprop]').each((_, el) => {
+    if (el.name === 'meta') return;
+    const a = el.attribs;
+    // A nested itemscope's value is the item itself, not a string.
+    if (a['itemscope'] !== undefined) return;
+    const value = a['content'] ?? a['datetime'] ?? (el.name === 'a' || el.name === 'link' ? a['href'] : undefined)
+      ?? (el.name === 'img' ? a['src'] : undefined) ?? $(el).text().slice(0, 300);
+    for (const name of (a['itemprop'] ?? '').split(/\s+/)) if (name) put(`itemprop:${name}`, value);
+  });
+  return meta;
+}
+
+// ---------------------------------------------------------------------------------------------
+// JSON-LD
+
+function readJsonLd($: CheerioAPI): Record<string, unknown>[] {
+  const out: Record<string, unknown>[] = [];
+  $('script').each((_, el) => {
+    const type = (el.attribs['type'] ?? '').toLowerCase().trim();
+    if (type !== 'application/ld+json') return;
+    const raw = $(el).text();
+    const parsed = parseJsonLenient(raw);
+    if (parsed !== undefined) flattenJsonLd(parsed, out);
+  });
+  return out;
+}
+
+/**
+ * JSON.parse, then a second try after the repairs real CMS output needs: HTML comment / CDATA
+ * wrappers, JS comments, raw newlines and tabs inside strings, trailing commas, several objects
+ * back to back. Undefined when it still does not parse.
+ */
+export function parseJsonLenient(raw: string): unknown {
+  const text = raw.trim();
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    // fall through to the repairs
+  }
+  let fixed = text
+    .replace(/^\s*(?:<!--|\/\/\s*<!\[CDATA\[|<!\[CDATA\[)/, '')
+    .replace(/(?:-->|\/\/\s*\]\]>|\]\]>)\s*$/, '')
+    .trim();
+  fixed = escapeControlCharsInStrings(stripJsComments(fixed))
+    .replace(/,\s*([}\]])/g, '$1')
+    .replace(/;\s*$/, '');
+  if (/^\}/.test(fixed) === false && /\}\s*\{/.test(fixed) && !fixed.startsWith('[')) {
+    fixed = `[${fixed.replace(/\}\s*\{/g, '},{')}]`;
+  }
+  try {
+    return JSON.parse(fixed);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Removes // and /* *\/ comments outside strings (URLs inside strings keep their "//"). */
+function stripJsComments(text: string): string {
+  let out = '';
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (inString) {
+      out += ch;
+      if (ch === '\\') out += text[++i] ?? '';
+      else if (ch === '"') inString = false;
+    } else if (ch === '"') {
+      inString = true;
+      out += ch;
+    } else if (ch === '/' && text[i + 1] === '/') {
+      while (i < text.length && text[i] !== '\n') i++;
+    } else if (ch === '/' && text[i + 1] === '*') {
+      const end = text.indexOf('*/', i + 2);
+      i = end < 0 ? text.length : end + 1;
+    } else {
+      out += ch;
+    }
+  }
+  return out;
+}
+
+function escapeControlCharsInStrings(text: string): string {
+  let out = '';
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (inString) {
+      if (ch === '\\') {
+        out += ch + (text[++i] ?? '');
+        continue;
+      }
+      if (ch === '"') inString = false;
+      if (ch === '\n') out += '\\n';
+      else if (ch === '\r') out += '\\r';
+      else if (ch === '\t') out += '\\t';
+      else out += ch;
+    } else {
+      if (ch === '"') inString = true;
+      out += ch;
+    }
+  }
+  return out;
+}
+
+function flattenJsonLd(value: unknown, out: Record<string, unknown>[]): void {
+  if (Array.isArray(value)) {
+    for (const v of value) flattenJsonLd(v, out);
+    return;
+  }
+  if (!value || typeof value !== 'object') return;
+  const obj = value as Record<string, unknown>;
+  const graph = obj['@graph'];
+  if (graph !== undefined) {
+    const { '@graph': _graph, ...rest } = obj;
+    // A @graph wrapper usually carries only @context; keep it when it says more.
+    if (Object.keys(rest).some((k) => k !== '@context')) out.push(rest);
+    flattenJsonLd(graph, out);
+    return;
+  }
+  out.push(obj);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Embedded media (video players), read before anything else so classification can see them
+
+const VIDEO_HOSTS = /(?:^|\.)(?:youtube\.com|youtube-nocookie\.com|youtu\.be|vimeo\.com|wistia\.(?:com|net)|brightcove\.net|vidyard\.com|loom\.com|dailymotion\.com|bilibili\.com|facebook\.com\/plugins\/video)/i;
+
+/** Absolute URLs of embedded players and <video> sources in the page. */
+function readEmbeds($: CheerioAPI, base: string): string[] {
+  const out: string[] = [];
+  $('iframe[src], iframe[data-src], video, embed[src], object[data]').each((_, el) => {
+    const a = el.attribs;
+    let src: string | undefined = a['src'] ?? a['data-src'] ?? a['data'];
+    if (el.name === 'video' && !src) src = $(el).find('source[src]').attr('src');
+    if (!src) return;
+    let abs: string;
+    try {
+      abs = new URL(src, base).href;
+    } catch {
+      return;
+    }
+    const { hostname, pathname } = new URL(abs);
+    if (el.name === 'video' || VIDEO_HOSTS.test(hostname + pathname)) {
+      if (!out.includes(abs)) out.push(abs);
+    }
+  });
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Title
+
+const TITLE_SEPARATOR = /\s+[|\-–—·•:»›]{1,2}\s+|\s*[｜│]\s*|\s+_\s+|\s*::\s*/;
+
+/**
+ * og:title, else <title>, else the first <h1>; a site-name prefix or suffix is dropped when it
+ * matches og:site_name / application-name / the host name, or when another part equals the <h1>.
+ */
+function pageTitle($: CheerioAPI, meta: Record<string, string>, h1: string | null, url: string): string {
+  const docTitle = collapseWhitespace($('head title').first().text() || $('title').first().text());
+  const raw = meta['og:title'] || meta['twitter:title'] || docTitle || h1 || '';
+  if (!raw) return '';
+  const parts = raw.split(TITLE_SEPARATOR).map((p) => p.trim()).filter(Boolean);
+  if (parts.length < 2) return raw;
+  if (h1) {
+    const h = squash(h1);
+    const same = parts.find((p) => squash(p) === h);
+    if (same) return same;
+  }
+  const brands = siteNames(meta, url);
+  const isBrand = (p: string) => {
+    const s = squash(p);
+    return s.length > 0 && brands.some((b) => s === b || (b.length >= 3 && (s.includes(b) || b.includes(s)) && s.length <= b.length + 12));
+  };
+  let kept = parts;
+  if (isBrand(kept[kept.length - 1]!)) kept = kept.slice(0, -1);
+  else if (isBrand(kept[0]!)) kept = kept.slice(1);
+  if (kept.length === parts.length || kept.length === 0) return raw;
+  // Re-join what is left with the separator the page used between those parts.
+  const start = raw.indexOf(kept[0]!);
+  const last = kept[kept.length - 1]!;
+  const end = raw.lastIndexOf(last) + last.length;
+  return start >= 0 && end > start ? raw.slice(start, end).trim() : kept.join(' ');
+}
+
+/** Lower-case letters and digits only (any script), for loose comparisons. */
+function squash(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+function siteNames(meta: Record<string, string>, url: string): string[] {
+  const names = [meta['og:site_name'], meta['application-name'], meta['apple-mobile-web-app-title']]
+    .filter((n): n is string => Boolean(n))
+    .map(squash);
+  try {
+    const labels = new URL(url).hostname.split('.').filter((l) => !['www', 'com', 'net', 'org', 'tw', 'co', 'test'].includes(l));
+    for (const l of labels) if (l.length >= 3) names.push(squash(l));
+  } catch {
+    // no URL, no host-name hint
+  }
+  return names.filter(Boolean);
+}
+
+function firstPageH1($: CheerioAPI): string | null {
+  let found: string | null = null;
+  $('h1').each((_, el) => {
+    if (isInsideBoilerplate(el)) return;
+    const text = collapseWhitespace($(el).text());
+    if (text) {
+      found = text;
+      return false;
+    }
+    return undefined;
+  });
+  return found;
+}
+
+function isInsideBoilerplate(el: Element): boolean {
+  for (let p = el.parent; p && p.type !== 'root'; p = p.parent) {
+    const e = p as Element;
+    if (e.name === 'nav' || e.name === 'footer' || e.name === 'aside') return true;
+    if (isBoilerplateByAttributes(e)) return true;
+  }
+  return false;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Main content root
+
+/**
+ * <main> / [role=main] when present, else the page's only <article>, else a conventional content
+ * container, else <body>. A candidate holding a sliver of the page's text (a <main> wrapped around
+ * a hero only) is not trusted.
+ */
+function mainRoot($: CheerioAPI): AnyNode {
+  const body = $('body').get(0) ?? $.root().get(0)!;
+  const bodyLength = textLength(body);
+  const candidates: AnyNode[] = [];
+  const mains = $('main, [role="main"]').toArray();
+  if (mains.length) candidates.push(longest(mains));
+  const articles = $('article').toArray().filter((a) => !$(a).parents('article').length);
+  if (articles.length === 1) candidates.push(articles[0]!);
+  const conventional = $('#content, #main, #main-content, .entry-content, .post-content, .article-body, .article-content').toArray();
+  if (conventional.length) candidates.push(longest(conventional));
+  for (const c of candidates) {
+    if (textLength(c) >= Math.min(200, bodyLength * 0.3)) return c;
+  }
+  return body;
+}
+
+function longest(nodes: AnyNode[]): AnyNode {
+  let best = nodes[0]!;
+  let bestLen = -1;
+  for (const n of nodes) {
+    const len = textLength(n);
+    if (len > bestLen) {
+      best = n;
+      bestLen = len;
+    }
+  }
+  return best;
+}
+
+/** Length of the visible-ish text (scripts and styles excluded) under a node. */
+function textLength(node: AnyNode): number {
+  if (node.type === 'text') return (node as unknown as { data: string }).data.trim().length;
+  if (node.type === 'script' || node.type === 'style' || node.type === 'comment') return 0;
+  const children = (node as Element).children;
+  if (!children) return 0;
+  let n = 0;
+  for (const c of children) n += textLength(c);
+  return n;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Boilerplate detection
+
+const SKIP_TAGS = new Set([
+  'script', 'style', 'noscript', 'template', 'svg', 'canvas', 'iframe', 'object', 'embed', 'video', 'audio',
+  'nav', 'footer', 'aside', 'dialog', 'button', 'select', 'input', 'textarea', 'option', 'label', 'head', 'title',
+  'meta', 'link',
+]);
+
+const SKIP_ROLES = new Set([
+  'navigation', 'banner', 'contentinfo', 'complementary', 'search', 'dialog', 'alertdialog', 'menu', 'menubar', 'toolbar',
+]);
+
+// Words in class / id names that mark page furniture. Matched against whole words of a name
+// ("related-posts" → related, posts), never substrings, so "elementor-widget" or "shared-content"
+// stay content.
+const BOILERPLATE_WORDS = new Set([
+  'cookie', 'cookies', 'consent', 'gdpr', 'onetrust', 'cookiebot', 'cookielaw', 'cmp', 'sidebar', 'breadcrumb',
+  'breadcrumbs', 'crumbs', 'share', 'sharing', 'sharer', 'sharethis', 'addthis', 'addtoany', 'social', 'related',
+  'comment', 'comments', 'disqus', 'respond', 'newsletter', 'subscribe', 'subscription', 'popup', 'modal',
+  'navbar', 'nav', 'navigation', 'menu', 'megamenu', 'masthead', 'pagination', 'pager', 'advert', 'advertisement',
+  'ads', 'adsense', 'skip', 'sronly', 'offcanvas', 'toc', 'recommended', 'recommendations', 'hidden', 'dnone',
+  'footer', 'copyright',
+]);
+// "header" names both the site banner and an article's title block (entry-header, page-header), so
+// only a bare "header" id or class counts, and only outside an article.
+const SITE_HEADER_NAME = /(?:^|\s)header(?:\s|$)/i;
+// Multi-word names that only mean furniture together.
+const BOILERPLATE_PHRASES = [
+  'site-header', 'site-footer', 'page-footer', 'global-header', 'global-footer', 'top-bar', 'topbar',
+  'you-may-also', 'also-like', 'more-posts', 'more-articles', 'read-next', 'read-more-posts', 'post-navigation',
+  'nav-links', 'screen-reader', 'visually-hidden', 'sr-only', 'author-box-social', 'back-to-top', 'call-to-action-bar',
+];
+
+function nameWords(name: string): string[] {
+  return name
+    .replace(/([a-z])([A-Z])/g, '$1-$2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+}
+
+function isBoilerplateByAttributes(el: Element): boolean {
+  const a = el.attribs;
+  if (!a) return false;
+  const role = a['role'];
+  if (role && SKIP_ROLES.has(role.toLowerCase())) return true;
+  if (a['hidden'] !== undefined || a['aria-hidden'] === 'true' || a['aria-modal'] === 'true') return true;
+  const style = a['style'];
+  if (style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)) return true;
+  const names = `${a['class'] ?? ''} ${a['id'] ?? ''}`;
+  if (names.length <= 1) return false;
+  const lower = names.toLowerCase();
+  for (const phrase of BOILERPLATE_PHRASES) if (lower.includes(phrase)) return true;
+  for (const token of names.split(/\s+/)) {
+    if (!token) continue;
+    const words = nameWords(token);
+    // Utility classes that show state, not furniture ("has-sidebar", "no-comments") on a wrapper.
+    if (words[0] === 'has' || words[0] === 'no' || words[0] === 'with' || words[0] === 'is') continue;
+    for (const w of words) if (BOILERPLATE_WORDS.has(w)) return true;
+  }
+  return false;
+}
+
+// Section labels of "more to read" lists, EN and zh-TW.
+const RELATED_LABEL = new RegExp(
+  [
+    '^(?:related|similar|recommended|popular|recent|latest|more)\\s+(?:posts?|articles?|stories|news|reads?|content|resources|case studies|insights|blogs?)',
+    '^you (?:may|might) also (?:like|enjoy|be interested)',
+    '^(?:read|see) (?:more|next|also)\\b',
+    '^more from\\b',
+    '^(?:相關|延伸|推薦|熱門|最新|其他|更多)(?:文章|閱讀|新聞|消息|案例|內容|資訊)',
+    '^(?:你|您)(?:可能|或許)(?:也)?(?:會)?(?:喜歡|感興趣|有興趣)',
+    '^猜你喜歡',
+  ].join('|'),
+  'i',
+);
+
+/**
+ * A container whose first label is a "related posts" heading and whose text is mostly links
+ * (a list of other pages), not prose that happens to start with "Read more".
+ */
+function isRelatedList(el: Element): boolean {
+  const label = firstLabel(el, 0);
+  if (!label || !RELATED_LABEL.test(label)) return false;
+  const total = textLength(el);
+  return total > 0 && linkTextLength(el) >= (total - label.length) * 0.5;
+}
+
+function firstLabel(el: Element, depth: number): string | null {
+  for (const c of el.children) {
+    if (c.type === 'text') {
+      if ((c as unknown as { data: string }).data.trim()) return null;
+      continue;
+    }
+    if (c.type !== 'tag') continue;
+    const child = c as Element;
+    if (/^h[1-6]$/.test(child.name) || child.name === 'strong' || child.name === 'b' || child.name === 'p' || child.name === 'span' || child.name === 'div') {
+      const text = collapseWhitespace(innerText(child));
+      if (text && text.length <= 60 && (/^h[1-6]$/.test(child.name) || child.name !== 'div')) return text;
+      if (depth < 2 && child.name === 'div') return firstLabel(child, depth + 1);
+    }
+    return null;
+  }
+  return null;
+}
+
+function linkTextLength(node: AnyNode): number {
+  if (node.type !== 'tag') return 0;
+  const el = node as Element;
+  if (el.name === 'a') return textLength(el);
+  let n = 0;
+  for (const c of el.children) n += linkTextLength(c);
+  return n;
+}
+
+function innerText(node: AnyNode): string {
+  if (node.type === 'text') return (node as unknown as { data: string }).data;
+  if (node.type !== 'tag') return '';
+  let s = '';
+  for (const c of (node as Element).children) s += innerText(c);
+  return s;
+}
+
+/** <form> is furniture, except the ASP.NET-style form that wraps a whole page. */
+function isContentForm(el: Element): boolean {
+  const stack: AnyNode[] = [...el.children];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.type !== 'tag') continue;
+    const e = n as Element;
+    if (e.name === 'p' || e.name === 'article' || e.name === 'main' || /^h[1-3]$/.test(e.name)) return true;
+    stack.push(...e.children);
+  }
+  return false;
+}
+
+// Single blocks that are furniture whatever markup holds them.
+const BOILERPLATE_BLOCK = new RegExp(
+  [
+    '\\b(?:we|this (?:web)?site) uses? cookies\\b',
+    '\\bby (?:continuing|clicking|using)\\b.{0,80}\\bcookies?\\b',
+    '\\baccept (?:all )?cookies\\b',
+    '(?:本|此)?(?:網站|網頁)(?:使用|採用)\\s*cookies?',
+    '(?:同意|接受).{0,12}cookies?',
+    '^share (?:this|on)\\b',
+    '^(?:分享|分享至|分享到)[:：]?',
+    '^(?:home|首頁)\\s*[>›»/]',
+    '^skip to (?:main )?content$',
+  ].join('|'),
+  'i',
+);
+
+// ---------------------------------------------------------------------------------------------
+// Block walk
+
+const LEAF_BLOCKS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'dt', 'dd', 'blockquote', 'pre', 'figcaption', 'caption', 'summary', 'address', 'td', 'th']);
+const CONTAINER_BLOCKS = new Set([
+  'div', 'section', 'article', 'main', 'header', 'ul', 'ol', 'dl', 'table', 'thead', 'tbody', 'tfoot', 'figure',
+  'details', 'fieldset', 'form', 'center', 'hgroup', 'body', 'html', 'hr', 'br',
+]);
+
+/** Main-content blocks under `root`, in document order. */
+function readBlocks(root: AnyNode): TextBlock[] {
+  const blocks: TextBlock[] = [];
+  let buffer = '';
+  let bufferTag = 'div';
+  const flush = () => {
+    const text = collapseWhitespace(buffer);
+    buffer = '';
+    if (!text || !/[\p{L}\p{N}]/u.test(text)) return;
+    if (text.length < 400 && BOILERPLATE_BLOCK.test(text)) return;
+    blocks.push({ text, tag: bufferTag });
+  };
+  const walk = (node: AnyNode, tag: string, inArticle: boolean) => {
+    const children = (node as Element).children;
+    if (!children) return;
+    for (const child of children) {
+      if (child.type === 'text') {
+        buffer += (child as unknown as { data: string }).data;
+        continue;
+      }
+      if (child.type !== 'tag') continue;
+      const el = child as Element;
+      const name = el.name;
+      if (SKIP_TAGS.has(name)) {
+        // Inline widgets still separate words.
+        buffer += ' ';
+        continue;
+      }
+      // The site banner is furniture; an article's own <header> holds its title and byline.
+      if ((name === 'header' || SITE_HEADER_NAME.test(`${el.attribs['id'] ?? ''} ${el.attribs['class'] ?? ''}`)) && !inArticle) continue;
+      if (name === 'form' && !isContentForm(el)) continue;
+      if (isBoilerplateByAttributes(el)) continue;
+      if (name === 'br') {
+        buffer += ' ';
+        continue;
+      }
+      if (name === 'tr') {
+        flush();
+        const cells = el.children
+          .filter((c): c is Element => c.type === 'tag' && (c as Element).name !== undefined)
+          .map((c) => collapseWhitespace(innerText(c)))
+          .filter(Boolean);
+        buffer = cells.join(' | ');
+        bufferTag = 'tr';
+        flush();
+        continue;
+      }
+      const leaf = LEAF_BLOCKS.has(name);
+      const container = !leaf && CONTAINER_BLOCKS.has(name);
+      if (!leaf && !container) {
+        walk(el, tag, inArticle);
+        continue;
+      }
+      if ((container || name === 'li') && el.children.length > 1 && isRelatedList(el)) continue;
+      flush();
+      // A leaf names its own text; a container inside a leaf (div in li) keeps the leaf's name.
+      const innerTag = leaf ? name : LEAF_BLOCKS.has(tag) ? tag : 'div';
+      bufferTag = innerTag;
+      walk(el, innerTag, inArticle || name === 'article' || name === 'main');
+      bufferTag = innerTag;
+      flush();
+      bufferTag = tag;
+    }
+  };
+  const rootEl = root as Element;
+  walk(rootEl, 'div', rootEl.name === 'article' || rootEl.name === 'main' || rootEl.attribs?.['role'] === 'main');
+  flush();
+  return dropSiblingRelatedRuns(blocks);
+}
+
+/**
+ * A "related posts" heading directly followed by its list in the same container (no wrapper of its
+ * own): drop the heading and the link-like blocks after it, up to the next heading of the same or a
+ * higher level or the next real paragraph.
+ */
+function dropSiblingRelatedRuns(blocks: TextBlock[]): TextBlock[] {
+  const out: TextBlock[] = [];
+  let skipLevel = 0;
+  for (const b of blocks) {
+    const level = /^h[1-6]$/.test(b.tag) ? Number(b.tag[1]) : 0;
+    if (skipLevel) {
+      // Items and short titles belong to the list; a heading of its rank or real prose ends it.
+      const listLike = !level && (b.tag === 'li' || b.tag === 'tr' || b.tag === 'td' || b.text.length <= 120);
+      if (listLike || (level && level > skipLevel)) continue;
+      skipLevel = 0;
+    }
+    if (level >= 2 && b.text.length <= 60 && RELATED_LABEL.test(b.text)) {
+      skipLevel = level;
+      continue;
+    }
+    out.push(b);
+  }
+  return out;
+}

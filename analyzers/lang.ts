@@ -1,0 +1,125 @@
+// Page language: the declared tag when the text agrees with it, else what the script says.
+// Many Taiwanese sites ship a template's lang="en" (or a bare "zh") over Chinese text, so a declared
+// tag is checked against the letters actually on the page.
+
+import { countScripts } from './text.ts';
+
+// Frequent characters that exist in only one of the two Chinese orthographies. Characters shared by
+// both (台, 后, 于, 划, 云 …) are left out on purpose.
+const TRADITIONAL_ONLY = new Set(
+  '們個這來時會國學對發過還開關門問題經與點無機電種實現體應業當長東車書見親語讀買賣區歷專導資務際產術總雲數據網頁為從處灣臺說動護級統計萬樣氣價單購貨庫營銷員檔頻雜顧優習權線視號類適選擇變擁遷轉執規場讓認識維運團隊環節夠圖傳義戶訊護邊'.split(''),
+);
+const SIMPLIFIED_ONLY = new Set(
+  '们个这来时会国学对发过还开关门问题经与点无机电种实现体应业当长东车书见亲语读买卖区历专导资务际产总数网页为从处湾说动护级统计万样气价单购货库营销员档频杂顾优习权线视号类适选择变拥迁转执规场让认识维运团队环节够图传义户讯边'.split(''),
+);
+
+// Short function words that tell Latin-script languages apart well enough on a page of text.
+const LATIN_STOPWORDS: Record<string, string[]> = {
+  en: ['the', 'and', 'of', 'to', 'in', 'is', 'for', 'with', 'that', 'our', 'we', 'you', 'are', 'on'],
+  de: ['der', 'die', 'und', 'das', 'ist', 'mit', 'für', 'nicht', 'wir', 'sie', 'ein', 'eine'],
+  fr: ['le', 'la', 'les', 'et', 'des', 'est', 'pour', 'une', 'dans', 'nous', 'vous', 'avec'],
+  es: ['el', 'la', 'los', 'las', 'y', 'es', 'para', 'una', 'con', 'por', 'nuestro', 'que'],
+  pt: ['o', 'os', 'e', 'é', 'para', 'uma', 'com', 'não', 'nosso', 'que', 'em', 'do'],
+  id: ['dan', 'yang', 'untuk', 'dengan', 'ini', 'itu', 'kami', 'anda', 'dari', 'pada'],
+};
+
+/**
+ * Normalizes a language tag to the project's BCP-47-ish form: "zh_tw" → "zh-TW",
+ * "zh-Hant(-TW)" → "zh-TW", "zh-Hans(-CN)" → "zh-CN", "EN-us" → "en-US". Null when unusable.
+ */
+export function normalizeLangTag(tag: string | null | undefined): string | null {
+  if (!tag) return null;
+  const first = tag.split(',')[0]!.trim().replace(/_/g, '-');
+  if (!/^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i.test(first)) return null;
+  const parts = first.split('-');
+  const lang = parts[0]!.toLowerCase();
+  let script: string | null = null;
+  let region: string | null = null;
+  for (const p of parts.slice(1)) {
+    if (p.length === 4 && !script) script = p[0]!.toUpperCase() + p.slice(1).toLowerCase();
+    else if ((p.length === 2 || /^\d{3}$/.test(p)) && !region) region = p.toUpperCase();
+  }
+  if (lang === 'zh') {
+    if (region) return `zh-${region}`;
+    if (script === 'Hant') return 'zh-TW';
+    if (script === 'Hans') return 'zh-CN';
+    return 'zh';
+  }
+  return region ? `${lang}-${region}` : lang;
+}
+
+/** Chinese orthography of a text: "zh-TW" (Traditional), "zh-CN" (Simplified) or "zh" (undecided). */
+export function chineseVariant(text: string): 'zh-TW' | 'zh-CN' | 'zh' {
+  let trad = 0;
+  let simp = 0;
+  const sample = text.length > 20_000 ? text.slice(0, 20_000) : text;
+  for (const ch of sample) {
+    if (TRADITIONAL_ONLY.has(ch)) trad++;
+    else if (SIMPLIFIED_ONLY.has(ch)) simp++;
+  }
+  if (trad > simp * 2 && trad >= 2) return 'zh-TW';
+  if (simp > trad * 2 && simp >= 2) return 'zh-CN';
+  return 'zh';
+}
+
+/** Language from the letters alone; null when the text is too short or undecidable. */
+export function detectLangFromText(text: string): string | null {
+  const c = countScripts(text);
+  if (c.total < 20) return null;
+  // Japanese mixes kana into Han; any real share of kana means Japanese, not Chinese.
+  if (c.kana >= 5 && c.kana >= (c.han + c.kana) * 0.1) return 'ja';
+  if (c.hangul > c.total * 0.3) return 'ko';
+  if (c.han > c.total * 0.2) return chineseVariant(text);
+  if (c.thai > c.total * 0.3) return 'th';
+  if (c.cyrillic > c.total * 0.3) return 'ru';
+  if (c.arabic > c.total * 0.3) return 'ar';
+  if (c.latin > c.total * 0.5) return latinLanguage(text);
+  return null;
+}
+
+function latinLanguage(text: string): string | null {
+  const words = (text.length > 20_000 ? text.slice(0, 20_000) : text).toLowerCase().match(/\p{L}+/gu) ?? [];
+  if (words.length < 8) return null;
+  const freq = new Map<string, number>();
+  for (const w of words) freq.set(w, (freq.get(w) ?? 0) + 1);
+  let best: string | null = null;
+  let bestHits = 0;
+  for (const [lang, stops] of Object.entries(LATIN_STOPWORDS)) {
+    const hits = stops.reduce((n, w) => n + (freq.get(w) ?? 0), 0);
+    if (hits > bestHits) {
+      best = lang;
+      bestHits = hits;
+    }
+  }
+  return bestHits >= Math.max(3, words.length * 0.05) ? best : null;
+}
+
+/**
+ * The page language: a declared tag (html lang, Content-Language) is kept when the text does not
+ * contradict it; a declared "zh" without region is refined by orthography; a declared Latin-script
+ * language over mostly-Han text (a template default) gives way to the text.
+ */
+export function resolveLang(declared: (string | null | undefined)[], text: string, url?: string): string | null {
+  const lang = declaredOrDetected(declared, text);
+  // Chinese the orthography could not place: a Taiwanese host or a /zh-tw/ path decides.
+  if (lang === 'zh' && url && TAIWAN_URL.test(url)) return 'zh-TW';
+  return lang;
+}
+
+const TAIWAN_URL = /^https?:\/\/[^/]+\.tw(?::\d+)?(?:\/|$)|\/(?:tw|zh-tw|zh_tw|zh-hant|tc)(?:\/|$)/i;
+
+function declaredOrDetected(declared: (string | null | undefined)[], text: string): string | null {
+  const tag = declared.map(normalizeLangTag).find((t): t is string => t !== null) ?? null;
+  const detected = detectLangFromText(text);
+  if (!tag) return detected;
+  if (!detected) return tag;
+  const tagBase = tag.split('-')[0];
+  const detectedBase = detected.split('-')[0];
+  if (tagBase === 'zh' && detectedBase === 'zh') return tag === 'zh' ? detected : tag;
+  const cjk = ['zh', 'ja', 'ko'];
+  // Only a change of writing system overrides a declaration: "en" vs "de" guesses are too weak.
+  if (cjk.includes(detectedBase!) !== cjk.includes(tagBase!) || (cjk.includes(tagBase!) && tagBase !== detectedBase)) {
+    return detected;
+  }
+  return tag;
+}
