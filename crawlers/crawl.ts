@@ -1,0 +1,772 @@
+// Crawls one site breadth-first from its homepage: politely (robots.txt, per-host delay), bounded
+// (limits always on, every skip with a reason), and with the click path to every page.
+import { setMaxListeners } from 'node:events';
+import PQueue from 'p-queue';
+import { decodeBody } from './decode.ts';
+import { CrawlStartError, FetchError } from './errors.ts';
+import { createAgents, fetchOnce, formatSeconds, type FetchContext, type RawResponse } from './fetch.ts';
+import { scanHtml, type HtmlScan } from './html-scan.ts';
+import { checkHostAddress, parseResolve, type ConnectPolicy } from './net.ts';
+import { resolveCrawlOptions } from './options.ts';
+import { Renderer, type SiteRenderer, type SubresourceAnswer } from './render.ts';
+import { RobotsCache, type RobotsFetchResult } from './robots.ts';
+import { parseSitemap } from './sitemaps.ts';
+import { HostThrottle } from './throttle.ts';
+import type {
+  CrawlEvents, CrawlOptions, CrawlResult, FoundVia, LinkRecord, PageRecord, SkipReason, SkippedUrl, StoppedBy,
+} from './types.ts';
+import { inScope, normalizeUrl, pathKey, scopeDomainOf, unfollowableScheme, withScheme } from './url.ts';
+
+export { CrawlStartError } from './errors.ts';
+export { HostThrottle } from './throttle.ts';
+export { Renderer } from './render.ts';
+
+export interface SharedCrawlResources {
+  /** One browser for a whole batch. */
+  renderer?: Renderer;
+  /** Per-host politeness across partners. */
+  hosts?: HostThrottle;
+}
+
+/** Headers kept on the record (the analyzers and reports use them). */
+const KEPT_HEADERS = ['content-type', 'content-language', 'last-modified', 'date', 'etag', 'x-robots-tag', 'server', 'cf-mitigated', 'location', 'retry-after', 'content-disposition', 'link'];
+const RETRY_STATUSES = new Set([429, 500, 502, 503, 504]);
+/** A server asking us to come back later than this is not waited for. */
+const MAX_RETRY_AFTER_MS = 30_000;
+const MAX_URL_LENGTH = 2048;
+const MAX_SITEMAP_FILES = 50;
+const MAX_SITEMAP_NESTING = 3;
+const ROBOTS_MAX_REDIRECTS = 5;
+/** Subresources (scripts, styles) kept per site for the renderer. */
+const SUBRESOURCE_CACHE_BYTES = 32 * 1024 * 1024;
+
+/** One URL the crawl knows about: its best (shallowest) discovery and everything that links to it. */
+interface Node {
+  url: string;
+  depth: number | null;
+  foundVia: FoundVia;
+  anchorText: string | null;
+  referrers: Set<string>;
+  state: 'queued' | 'deferred' | 'fetching' | 'done' | 'skipped';
+  /** Ordering hint inside a depth level (CrawlOptions.priority). */
+  priority: number;
+}
+
+function mimeOf(headers: Record<string, string>): string | null {
+  const value = headers['content-type'];
+  return value ? value.split(';')[0].trim().toLowerCase() || null : null;
+}
+
+const isHtmlType = (mime: string | null) => mime === 'text/html' || mime === 'application/xhtml+xml';
+
+function looksLikePdf(url: string, headers: Record<string, string>): boolean {
+  const mime = mimeOf(headers);
+  if (mime === 'application/pdf' || mime === 'application/x-pdf') return true;
+  const binary = mime === null || mime === 'application/octet-stream' || mime === 'binary/octet-stream' || mime === 'application/force-download';
+  return binary && (/\.pdf$/i.test(new URL(url).pathname) || /\.pdf\b/i.test(headers['content-disposition'] ?? ''));
+}
+
+/** Bot-protection and challenge answers: the site refused us, the page is not missing. */
+function botProtection(status: number, headers: Record<string, string>, body: Buffer): boolean {
+  if (status === 999) return true;
+  if (status !== 403 && status !== 429 && status !== 503) return false;
+  if (headers['cf-mitigated'] || headers['x-datadome'] || headers['x-px-block']) return true;
+  const text = body.subarray(0, 64 * 1024).toString('latin1');
+  return /Just a moment\.\.\.|Attention Required! \| Cloudflare|cf-chl|challenge-platform|cf-browser-verification|_Incapsula_Resource|px-captcha|captcha-delivery|DDoS-Guard|Access Denied<\/h1>|Pardon Our Interruption/i.test(text);
+}
+
+function retryAfterMs(value: string | undefined): number | null {
+  if (!value) return null;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? null : Math.max(0, at - Date.now());
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const t = setTimeout(done, ms);
+    function done() {
+      clearTimeout(t);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done, { once: true });
+  });
+}
+
+/** Why a page's static HTML looks like a script shell that needs rendering, or null. */
+function shellReason(scan: HtmlScan, internalLinks: number): string | null {
+  if (scan.emptyAppRoot && scan.textLength < 200) return `empty ${scan.emptyAppRoot} app shell`;
+  if (scan.noscriptAsksForJs && scan.textLength < 500) return 'noscript asks for JavaScript and the page has little text';
+  if (scan.scriptCount > 0 && scan.textLength < 100 && internalLinks < 3) return 'scripts with almost no text and links';
+  return null;
+}
+
+/** Result of fetching a page URL with its redirects followed under the crawl's rules. */
+type DocumentOutcome =
+  | { kind: 'response'; res: RawResponse; chain: string[] }
+  | { kind: 'redirect-stop'; res: RawResponse; chain: string[]; reason: 'known' | SkipReason | 'error'; detail: string };
+
+export async function crawlSite(
+  startUrl: string,
+  options: Partial<CrawlOptions> = {},
+  events: CrawlEvents = {},
+  shared: SharedCrawlResources = {},
+): Promise<CrawlResult> {
+  const opts = resolveCrawlOptions(options);
+  const startedAt = new Date();
+  let policy: ConnectPolicy;
+  try {
+    policy = { resolve: parseResolve(opts.resolve), allowPrivate: opts.allowPrivate };
+  } catch (err) {
+    throw new CrawlStartError((err as Error).message);
+  }
+  const start = normalizeUrl(withScheme(startUrl));
+  if (!start) throw new CrawlStartError(`"${startUrl}" is not a web address (expected e.g. https://www.partner.com/)`);
+
+  const controller = new AbortController();
+  let stoppedBy = 'done' as StoppedBy;
+  const budgetTimer = setTimeout(() => {
+    stoppedBy = 'time-budget';
+    controller.abort();
+  }, opts.timeBudgetMs);
+  const onOuterAbort = () => {
+    stoppedBy = 'aborted';
+    controller.abort();
+  };
+  if (opts.signal?.aborted) onOuterAbort();
+  opts.signal?.addEventListener('abort', onOuterAbort, { once: true });
+  const signal = controller.signal;
+  // Every in-flight request and throttle wait listens for the stop; that is not a leak.
+  setMaxListeners(0, signal);
+
+  const throttle = shared.hosts ?? new HostThrottle();
+  const agents = createAgents(Math.max(opts.perHostConcurrency, 4) * 2);
+  const fetchCtx: FetchContext = { policy, userAgent: opts.userAgent, timeoutMs: opts.timeoutMs, maxBytes: opts.maxBytes, agents, signal };
+
+  const nodes = new Map<string, Node>();
+  const pages: PageRecord[] = [];
+  const skipped: SkippedUrl[] = [];
+  const skippedKeys = new Set<string>();
+  const outbound: CrawlResult['outbound'] = [];
+  const outboundSeen = new Set<string>();
+  const sitemapUrls: string[] = [];
+  const queryVariants = new Map<string, number>();
+  /** Link graph for click paths: node URL → linked node URLs (in scope). */
+  const edges = new Map<string, string[]>();
+  const buckets: string[][] = [];
+  const sitemapBucket: string[] = [];
+  const dirtyBuckets = new Set<number>();
+  let renderUnavailable: string | null = null;
+  let renderer: Renderer | null = shared.renderer ?? null;
+  let siteRenderer: SiteRenderer | null = null;
+  let scopeDomain = '';
+  let rendered = 0;
+
+  const skip = (url: string, reason: SkipReason, detail: string, from: string | null) => {
+    const key = `${reason} ${url}`;
+    if (skippedKeys.has(key)) return;
+    skippedKeys.add(key);
+    const s: SkippedUrl = { url, reason, detail, from };
+    skipped.push(s);
+    events.skipped?.(s);
+  };
+
+  // ---- requests: robots.txt first, per-host politeness, retries ------------------------------------
+
+  const robots = new RobotsCache((url) => fetchRobotsTxt(url), opts.userAgent);
+
+  /** One request under the host's politeness rules, retried on network errors, 429 and 5xx. */
+  async function request(url: string, wantBody?: (status: number, headers: Record<string, string>) => boolean, accept?: string): Promise<RawResponse> {
+    const host = new URL(url).hostname;
+    for (let attempt = 0; ; attempt++) {
+      const release = await throttle.acquire(host, opts.perHostConcurrency, opts.delayMs, signal);
+      let res: RawResponse;
+      try {
+        res = await fetchOnce(url, fetchCtx, wantBody, accept);
+      } catch (err) {
+        release();
+        if (err instanceof FetchError && err.transient && attempt < opts.retries && !signal.aborted) {
+          await sleep(backoff(attempt), signal);
+          continue;
+        }
+        throw err;
+      }
+      release();
+      if (RETRY_STATUSES.has(res.status) && attempt < opts.retries && !signal.aborted && !botProtection(res.status, res.headers, res.body)) {
+        const asked = retryAfterMs(res.headers['retry-after']);
+        if (asked !== null && asked > MAX_RETRY_AFTER_MS) return res;
+        const wait = asked ?? backoff(attempt);
+        throttle.pause(host, wait);
+        await sleep(wait, signal);
+        continue;
+      }
+      return res;
+    }
+  }
+
+  /** Exponential backoff with jitter: 0.5 s, 1 s, 2 s … plus up to 250 ms. */
+  const backoff = (attempt: number) => 500 * 2 ** attempt + Math.random() * 250;
+
+  async function fetchRobotsTxt(url: string): Promise<RobotsFetchResult> {
+    let current = url;
+    try {
+      for (let hop = 0; hop <= ROBOTS_MAX_REDIRECTS; hop++) {
+        const res = await request(current, undefined, 'text/plain,*/*;q=0.5');
+        const next = res.status >= 300 && res.status < 400 && res.headers.location ? normalizeUrl(res.headers.location, current) : null;
+        if (!next) return { status: res.status, text: res.body.toString('utf8') };
+        current = next;
+      }
+      // Too many redirects: RFC 9309 lets us treat robots.txt as unavailable (allow all).
+      return { status: 404, text: '' };
+    } catch (err) {
+      return { error: (err as Error).message };
+    }
+  }
+
+  /** robots.txt verdict for a URL; also applies the host's Crawl-delay to the throttle. */
+  async function robotsCheck(url: string) {
+    const entry = await robots.entry(url);
+    if (entry.crawlDelayS) throttle.setMinGap(new URL(url).hostname, entry.crawlDelayS * 1000);
+    return robots.check(url);
+  }
+
+  const wantPageBody = (url: () => string) => (status: number, headers: Record<string, string>) => {
+    if (status >= 300 && status < 400 && headers.location) return false;
+    const mime = mimeOf(headers);
+    // Error answers are read too: challenge pages are recognised by their text.
+    return mime === null || isHtmlType(mime) || looksLikePdf(url(), headers) || status >= 400;
+  };
+
+  /**
+   * Fetches a page URL, following redirects one hop at a time: every hop is checked against scope,
+   * robots.txt and (in the fetcher) the private-address guard. Stops at a URL the crawl already has.
+   */
+  async function fetchDocument(url: string, checkScope: boolean): Promise<DocumentOutcome> {
+    const chain = [url];
+    let current = url;
+    for (;;) {
+      const res = await request(current, wantPageBody(() => current));
+      const location = res.status >= 300 && res.status < 400 ? res.headers.location : undefined;
+      if (!location) return { kind: 'response', res, chain: chain.length > 1 ? chain : [] };
+      const next = normalizeUrl(location, current);
+      const stop = (reason: 'known' | SkipReason | 'error', detail: string): DocumentOutcome => ({
+        kind: 'redirect-stop',
+        res,
+        chain: [...chain, ...(next && !chain.includes(next) ? [next] : [])],
+        reason,
+        detail,
+      });
+      if (!next) return stop('error', `redirect to an unusable location "${location}"`);
+      if (chain.includes(next)) return stop('error', `redirect loop (${[...chain, next].map((u) => new URL(u).pathname).join(' → ')})`);
+      if (chain.length > opts.maxRedirects) return stop('error', `more than ${opts.maxRedirects} redirects`);
+      if (checkScope && !inScope(next, scopeDomain)) return stop('out-of-scope', `redirects to another site (${next})`);
+      if (checkScope && nodes.has(next)) return stop('known', 'redirects to a page the crawl already has');
+      const verdict = await robotsCheck(next);
+      if (!verdict.allowed) return stop('robots', verdict.detail);
+      chain.push(next);
+      current = next;
+    }
+  }
+
+  // ---- frontier ------------------------------------------------------------------------------------
+
+  function enqueue(node: Node) {
+    node.state = 'queued';
+    if (node.depth === null) sitemapBucket.push(node.url);
+    else {
+      (buckets[node.depth] ??= []).push(node.url);
+      if (opts.priority) dirtyBuckets.add(node.depth);
+    }
+  }
+
+  function popFrontier(): Node | null {
+    for (let d = 0; d < buckets.length; d++) {
+      const bucket = buckets[d];
+      if (!bucket?.length) continue;
+      if (dirtyBuckets.delete(d)) {
+        // Stable sort keeps discovery order among equals; shift() takes from the front.
+        bucket.sort((a, b) => nodes.get(b)!.priority - nodes.get(a)!.priority);
+      }
+      while (bucket.length) {
+        const node = nodes.get(bucket.shift()!)!;
+        if (node.state === 'queued' && node.depth === d) return node;
+      }
+    }
+    while (sitemapBucket.length) {
+      const node = nodes.get(sitemapBucket.shift()!)!;
+      if (node.state === 'queued' && node.depth === null) return node;
+    }
+    return null;
+  }
+
+  /** A URL seen on a page (or in a sitemap). Decides whether it is queued; records why not. */
+  function discover(url: string, from: string | null, depth: number | null, text: string | null, via: FoundVia, priority = 0) {
+    const known = nodes.get(url);
+    if (known) {
+      if (from && from !== url) known.referrers.add(from);
+      const shallower = depth !== null && (known.depth === null || depth < known.depth);
+      if (shallower && (known.state === 'queued' || known.state === 'deferred')) {
+        if (known.depth === null) {
+          known.foundVia = via;
+          known.anchorText = text;
+        }
+        known.depth = depth;
+        known.priority = Math.max(known.priority, priority);
+        if (depth <= opts.maxDepth) enqueue(known);
+      }
+      return;
+    }
+    if (url.length > MAX_URL_LENGTH) return skip(url, 'url-too-long', `${url.length} characters (limit ${MAX_URL_LENGTH})`, from);
+    if (url.includes('?')) {
+      const key = pathKey(url);
+      const seen = queryVariants.get(key) ?? 0;
+      if (seen >= opts.maxQueryVariants) {
+        return skip(url, 'query-variants', `more than ${opts.maxQueryVariants} query-string variants of ${key}`, from);
+      }
+      queryVariants.set(key, seen + 1);
+    }
+    const node: Node = { url, depth, foundVia: via, anchorText: text, referrers: new Set(from && from !== url ? [from] : []), state: 'deferred', priority };
+    nodes.set(url, node);
+    if (depth === null || depth <= opts.maxDepth) enqueue(node);
+  }
+
+  // ---- links ---------------------------------------------------------------------------------------
+
+  function readLinks(scan: HtmlScan, pageUrl: string): LinkRecord[] {
+    let base = pageUrl;
+    if (scan.baseHref !== null) base = normalizeUrl(scan.baseHref, pageUrl) ?? pageUrl;
+    const links: LinkRecord[] = [];
+    const seen = new Set<string>();
+    for (const raw of scan.links) {
+      const scheme = unfollowableScheme(raw.href);
+      if (scheme) {
+        skip(raw.href.trim().slice(0, 200), 'scheme', `${scheme}: link`, pageUrl);
+        continue;
+      }
+      const url = normalizeUrl(raw.href, base);
+      if (!url || url === pageUrl) continue;
+      const key = `${url} ${raw.region} ${raw.text}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      links.push({ url, text: raw.text, region: raw.region, internal: inScope(url, scopeDomain) });
+    }
+    return links;
+  }
+
+  function followLinks(page: PageRecord, node: Node) {
+    const targets: string[] = [];
+    for (const link of page.links) {
+      if (!link.internal) {
+        if (!outboundSeen.has(link.url)) {
+          outboundSeen.add(link.url);
+          outbound.push({ url: link.url, from: page.url, text: link.text });
+        }
+        continue;
+      }
+      targets.push(link.url);
+      const childDepth = node.depth === null ? null : node.depth + 1;
+      // Links on sitemap-only pages are followed too; their targets are no more reachable than the page.
+      discover(link.url, page.url, childDepth, link.text, childDepth === null ? 'sitemap' : 'link', opts.priority?.(link) ?? 0);
+    }
+    edges.set(node.url, targets);
+  }
+
+  // ---- rendering -----------------------------------------------------------------------------------
+
+  const subresourceCache = new Map<string, Promise<SubresourceAnswer>>();
+  let subresourceBytes = 0;
+
+  async function fetchSubresource(url: string): Promise<SubresourceAnswer> {
+    const cached = subresourceCache.get(url);
+    if (cached) return cached;
+    const answer = (async (): Promise<SubresourceAnswer> => {
+      let current = url;
+      for (let hop = 0; hop <= opts.maxRedirects; hop++) {
+        if (!(await robotsCheck(current)).allowed) return null;
+        const res = await fetchOnce(current, fetchCtx);
+        const next = res.status >= 300 && res.status < 400 && res.headers.location ? normalizeUrl(res.headers.location, current) : null;
+        if (!next) {
+          const headers: Record<string, string> = {};
+          if (res.headers['content-type']) headers['content-type'] = res.headers['content-type'];
+          return { status: res.status, headers, body: res.body };
+        }
+        current = next;
+      }
+      return null;
+    })().catch(() => null);
+    subresourceCache.set(url, answer);
+    const got = await answer;
+    subresourceBytes += got?.body.length ?? 0;
+    if (subresourceBytes > SUBRESOURCE_CACHE_BYTES) {
+      subresourceCache.clear();
+      subresourceBytes = 0;
+    }
+    return got;
+  }
+
+  async function siteRendererNow(): Promise<SiteRenderer | null> {
+    if (renderUnavailable) return null;
+    renderer ??= new Renderer({ chromiumPath: opts.chromiumPath, resolve: opts.resolve });
+    const why = await renderer.unavailable();
+    if (why) {
+      renderUnavailable = `rendering unavailable, pages crawled without JavaScript: ${why}`;
+      return null;
+    }
+    siteRenderer ??= renderer.site({
+      userAgent: opts.userAgent,
+      timeoutMs: opts.timeoutMs,
+      fetchSubresource,
+      allowRequest: async (url) => {
+        if (!(await robotsCheck(url)).allowed) return false;
+        return checkHostAddress(url, policy).then(() => true, () => false);
+      },
+    });
+    return siteRenderer;
+  }
+
+  // ---- one page ------------------------------------------------------------------------------------
+
+  function baseRecord(node: Node, url: string): PageRecord {
+    return {
+      url,
+      finalUrl: url,
+      redirectChain: [],
+      httpStatus: null,
+      contentType: null,
+      charset: null,
+      headers: {},
+      foundVia: node.foundVia,
+      depth: node.depth,
+      anchorText: node.anchorText,
+      referrers: [...node.referrers],
+      body: null,
+      bytes: null,
+      truncated: false,
+      byteLength: 0,
+      rendered: false,
+      renderReason: null,
+      links: [],
+      canonical: null,
+      error: null,
+      blocked: null,
+      fetchedAt: new Date().toISOString(),
+      durationMs: 0,
+    };
+  }
+
+  /** Turns a response into the page record: decoding, links, rendering. */
+  async function readResponse(record: PageRecord, res: RawResponse): Promise<void> {
+    record.httpStatus = res.status;
+    for (const name of KEPT_HEADERS) if (res.headers[name] !== undefined) record.headers[name] = res.headers[name];
+    record.contentType = mimeOf(res.headers);
+    record.byteLength = res.body.length;
+    record.truncated = res.truncated;
+    if (res.bodyError) record.error = `body cut off: ${res.bodyError}`;
+    if (botProtection(res.status, res.headers, res.body)) {
+      record.blocked = 'bot-protection';
+      record.error = `blocked by bot protection (HTTP ${res.status})`;
+      return;
+    }
+    if (res.status >= 400) record.error = `HTTP ${res.status}`;
+    if (looksLikePdf(record.finalUrl, res.headers)) {
+      if (res.status < 400) record.bytes = new Uint8Array(res.body);
+      record.contentType ??= 'application/pdf';
+      return;
+    }
+    const sniffedHtml = record.contentType === null && /^\s*(<!doctype html|<html|<head|<body)/i.test(res.body.subarray(0, 512).toString('latin1'));
+    if (!isHtmlType(record.contentType) && !sniffedHtml) return;
+    if (sniffedHtml) record.contentType = 'text/html';
+    const { text, charset } = decodeBody(res.body, res.headers['content-type']);
+    record.charset = charset;
+    record.body = text;
+    let scan = scanHtml(text);
+    record.links = readLinks(scan, record.finalUrl);
+    if (scan.canonical) record.canonical = normalizeUrl(scan.canonical, record.finalUrl);
+    if (res.status >= 400) return;
+
+    const reason = opts.render === 'always' ? 'rendering always on' : shellReason(scan, record.links.filter((l) => l.internal).length);
+    if (!reason) return;
+    if (opts.render === 'never') {
+      record.renderReason = `${reason} (rendering off)`;
+      return;
+    }
+    const site = await siteRendererNow();
+    if (!site) {
+      record.renderReason = `${reason} (no browser)`;
+      return;
+    }
+    try {
+      const page = await site.render(record.finalUrl, { status: res.status, headers: res.headers, body: res.body });
+      record.body = page.html;
+      record.rendered = true;
+      record.renderReason = reason;
+      rendered++;
+      scan = scanHtml(page.html);
+      record.links = readLinks(scan, record.finalUrl);
+      if (scan.canonical) record.canonical = normalizeUrl(scan.canonical, record.finalUrl);
+    } catch (err) {
+      record.renderReason = `${reason}; ${(err as Error).message}`;
+    }
+  }
+
+  /** Fetches one queued node and hands its record on. Returns false when it was not attempted. */
+  async function processNode(node: Node): Promise<boolean> {
+    const verdict = await robotsCheck(node.url);
+    if (!verdict.allowed) {
+      node.state = 'skipped';
+      skip(node.url, 'robots', verdict.detail, [...node.referrers][0] ?? null);
+      return false;
+    }
+    const began = Date.now();
+    const record = baseRecord(node, node.url);
+    let outcome: DocumentOutcome;
+    try {
+      outcome = await fetchDocument(node.url, true);
+    } catch (err) {
+      if (signal.aborted) {
+        node.state = 'queued';
+        return false;
+      }
+      node.state = 'done';
+      if (err instanceof FetchError && err.code === 'EPRIVATE') {
+        skip(node.url, 'private-address', err.message, [...node.referrers][0] ?? null);
+        return false;
+      }
+      record.error = (err as Error).message;
+      record.durationMs = Date.now() - began;
+      await emit(record);
+      return true;
+    }
+    node.state = 'done';
+    record.redirectChain = outcome.chain;
+    record.finalUrl = outcome.chain.length ? outcome.chain[outcome.chain.length - 1] : node.url;
+    if (outcome.kind === 'redirect-stop') {
+      record.httpStatus = outcome.res.status;
+      record.headers = outcome.res.headers.location ? { location: outcome.res.headers.location } : {};
+      if (outcome.reason === 'known') edges.set(node.url, [record.finalUrl]);
+      else if (outcome.reason === 'error') record.error = outcome.detail;
+      else skip(record.finalUrl, outcome.reason, `${outcome.detail} (redirect from ${node.url})`, node.url);
+      if (outcome.reason === 'out-of-scope' && !outboundSeen.has(record.finalUrl)) {
+        outboundSeen.add(record.finalUrl);
+        outbound.push({ url: record.finalUrl, from: node.url, text: node.anchorText ?? '' });
+      }
+    } else {
+      // The final URL is this node's content: links to it are links to this node.
+      if (record.finalUrl !== node.url && !nodes.has(record.finalUrl)) nodes.set(record.finalUrl, node);
+      await readResponse(record, outcome.res);
+      followLinks(record, node);
+    }
+    record.durationMs = Date.now() - began;
+    await emit(record);
+    return true;
+  }
+
+  async function emit(record: PageRecord) {
+    await events.page?.(record);
+    // The consumer has analysed the body; keeping 2,000 bodies is what must not happen.
+    record.body = null;
+    record.bytes = null;
+    pages.push(record);
+  }
+
+  // ---- sitemaps ------------------------------------------------------------------------------------
+
+  async function loadSitemaps(homepage: string): Promise<void> {
+    const entry = await robots.entry(homepage);
+    const queue: { url: string; level: number }[] = [];
+    const seenFiles = new Set<string>();
+    const add = (raw: string, level: number) => {
+      const url = normalizeUrl(raw, homepage);
+      if (url && !seenFiles.has(url) && inScope(url, scopeDomain)) {
+        seenFiles.add(url);
+        queue.push({ url, level });
+      }
+    };
+    for (const s of entry.sitemaps) add(s, 0);
+    add('/sitemap.xml', 0);
+    let files = 0;
+    while (queue.length && files < MAX_SITEMAP_FILES && sitemapUrls.length < opts.maxSitemapUrls && !signal.aborted) {
+      const { url, level } = queue.shift()!;
+      files++;
+      if (!(await robotsCheck(url)).allowed) continue;
+      let res: RawResponse;
+      try {
+        res = await request(url, (status) => status < 300, 'application/xml,text/xml,text/plain,*/*;q=0.5');
+      } catch {
+        continue;
+      }
+      if (res.status >= 300) continue;
+      const parsed = parseSitemap(res.body, opts.maxBytes);
+      if (level < MAX_SITEMAP_NESTING) for (const s of parsed.sitemaps) add(s, level + 1);
+      for (const raw of parsed.pages) {
+        if (sitemapUrls.length >= opts.maxSitemapUrls) break;
+        const page = normalizeUrl(raw, url);
+        if (!page || !inScope(page, scopeDomain)) continue;
+        sitemapUrls.push(page);
+        discover(page, null, null, null, 'sitemap');
+      }
+      pump();
+    }
+  }
+
+  // ---- run -----------------------------------------------------------------------------------------
+
+  const queue = new PQueue({ concurrency: opts.concurrency });
+  let attempted = 0;
+  let sitemapsLoading: Promise<void> = Promise.resolve();
+  let finish: () => void = () => undefined;
+  const finished = new Promise<void>((r) => (finish = r));
+
+  function pump() {
+    while (!signal.aborted && queue.pending + queue.size < opts.concurrency && attempted < opts.maxPages) {
+      const node = popFrontier();
+      if (!node) break;
+      node.state = 'fetching';
+      attempted++;
+      void queue.add(async () => {
+        const tried = await processNode(node).catch((err: Error) => {
+          // A bug, not a site problem: stop and surface it rather than report a partial crawl as complete.
+          internalError ??= err;
+          controller.abort();
+          return false;
+        });
+        if (!tried) attempted--;
+        events.progress?.({ fetched: pages.length, queued: queue.size + queue.pending, rendered });
+      }).finally(() => {
+        pump();
+        checkDone();
+      });
+    }
+  }
+
+  let sitemapsDone = false;
+  let internalError: Error | null = null;
+  signal.addEventListener('abort', () => checkDone(), { once: true });
+  function checkDone() {
+    if (queue.pending + queue.size > 0) return;
+    if (signal.aborted || attempted >= opts.maxPages || (sitemapsDone && !hasFrontier())) finish();
+  }
+  const hasFrontier = () => buckets.some((b) => b?.some((u) => nodes.get(u)!.state === 'queued')) || sitemapBucket.some((u) => nodes.get(u)!.state === 'queued');
+
+  let homepage = start;
+  try {
+    // ---- the homepage: any failure here is one plain error ----
+    const startNode: Node = { url: start, depth: 0, foundVia: 'start', anchorText: null, referrers: new Set(), state: 'fetching', priority: 0 };
+    nodes.set(start, startNode);
+    const verdict = await robotsCheck(start);
+    if (!verdict.allowed) {
+      const entry = await robots.entry(start);
+      if (entry.fetchError) throw new CrawlStartError(`Could not reach ${start}: ${entry.fetchError}`);
+      throw new CrawlStartError(`${start} may not be crawled: ${verdict.detail}`);
+    }
+    const began = Date.now();
+    let outcome: DocumentOutcome;
+    try {
+      outcome = await fetchDocument(start, false);
+    } catch (err) {
+      throw new CrawlStartError(`Could not reach ${start}: ${(err as Error).message}`);
+    }
+    if (outcome.kind === 'redirect-stop') throw new CrawlStartError(`Could not reach ${start}: ${outcome.detail}`);
+    homepage = outcome.chain.length ? outcome.chain[outcome.chain.length - 1] : start;
+    scopeDomain = scopeDomainOf(new URL(homepage).hostname);
+    if (homepage !== start) nodes.set(homepage, startNode);
+    const record = baseRecord(startNode, start);
+    record.redirectChain = outcome.chain;
+    record.finalUrl = homepage;
+    await readResponse(record, outcome.res);
+    if (!record.blocked && outcome.res.status >= 400) {
+      throw new CrawlStartError(`Could not crawl ${start}: the homepage answered HTTP ${outcome.res.status}`);
+    }
+    startNode.state = 'done';
+    followLinks(record, startNode);
+    record.durationMs = Date.now() - began;
+    await emit(record);
+    attempted = 1;
+
+    // ---- everything else ----
+    if (opts.sitemaps && !record.blocked) {
+      sitemapsLoading = loadSitemaps(homepage).catch(() => undefined);
+    }
+    void sitemapsLoading.then(() => {
+      sitemapsDone = true;
+      checkDone();
+    });
+    pump();
+    checkDone();
+    await finished;
+  } finally {
+    clearTimeout(budgetTimer);
+    opts.signal?.removeEventListener('abort', onOuterAbort);
+    controller.abort();
+    await queue.onIdle();
+    await (siteRenderer as SiteRenderer | null)?.close();
+    if (!shared.renderer) await renderer?.close();
+    agents.http.destroy();
+    agents.https.destroy();
+  }
+
+  if (internalError) throw internalError;
+  if (stoppedBy === 'done' && attempted >= opts.maxPages && hasFrontier()) stoppedBy = 'max-pages';
+  // URLs never fetched get their reason now: a shallower link may have reached them late.
+  for (const node of new Set(nodes.values())) {
+    if (node.state === 'deferred') skip(node.url, 'max-depth', `${node.depth} clicks from the homepage (limit ${opts.maxDepth})`, [...node.referrers][0] ?? null);
+    else if (node.state === 'queued') {
+      const reason: SkipReason = stoppedBy === 'time-budget' || stoppedBy === 'aborted' ? 'time-budget' : 'max-pages';
+      const detail = reason === 'max-pages' ? `page limit ${opts.maxPages} reached` : stoppedBy === 'aborted' ? 'crawl stopped' : `time budget ${formatSeconds(opts.timeBudgetMs)} used up`;
+      skip(node.url, reason, detail, [...node.referrers][0] ?? null);
+    }
+  }
+  for (const page of pages) {
+    const node = nodes.get(page.url);
+    if (node) page.referrers = [...node.referrers];
+  }
+
+  return {
+    homepage,
+    scopeDomain,
+    pages,
+    paths: clickPaths(start, homepage, edges, nodes, pages),
+    skipped,
+    outbound,
+    sitemapUrls,
+    robots: await robots.summary(),
+    renderUnavailable,
+    stoppedBy,
+    startedAt: startedAt.toISOString(),
+    durationMs: Date.now() - startedAt.getTime(),
+  };
+}
+
+/**
+ * Shortest click paths by BFS over every link seen (not the order pages happened to be fetched in).
+ * A URL that redirected is reached by the same clicks as the URL that was clicked.
+ */
+function clickPaths(start: string, homepage: string, edges: Map<string, string[]>, nodes: Map<string, Node>, pages: PageRecord[]): Record<string, string[]> {
+  const keyOf = (url: string) => nodes.get(url)?.url ?? url;
+  const parent = new Map<string, string | null>([[start, null]]);
+  const order = [start];
+  for (let i = 0; i < order.length; i++) {
+    for (const target of edges.get(order[i]) ?? []) {
+      const key = keyOf(target);
+      if (!parent.has(key)) {
+        parent.set(key, order[i]);
+        order.push(key);
+      }
+    }
+  }
+  const paths: Record<string, string[]> = {};
+  for (const url of order) {
+    const path: string[] = [];
+    for (let at: string | null = url; at !== null; at = parent.get(at) ?? null) path.push(at === start ? homepage : at);
+    paths[url] = path.reverse();
+  }
+  // Redirected pages: their final URL (and the start URL) share the clicked URL's path.
+  for (const page of pages) {
+    const p = paths[page.url];
+    if (p && page.finalUrl !== page.url && !paths[page.finalUrl]) paths[page.finalUrl] = [...p.slice(0, -1), page.finalUrl];
+  }
+  if (start !== homepage) paths[start] = [homepage];
+  return paths;
+}

@@ -1,0 +1,90 @@
+// Where a request may connect: curl-style --resolve mappings and the private-address guard.
+import { lookup as dnsLookup } from 'node:dns';
+import { BlockList, isIP, type LookupFunction } from 'node:net';
+import { FetchError } from './errors.ts';
+
+/** Loopback, private, link-local (cloud metadata 169.254.169.254), unique-local, CGNAT, unspecified… */
+const PRIVATE = new BlockList();
+for (const [net, bits] of [
+  ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16],
+  ['172.16.0.0', 12], ['192.0.0.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15], ['224.0.0.0', 4], ['240.0.0.0', 4],
+] as const) PRIVATE.addSubnet(net, bits, 'ipv4');
+for (const [net, bits] of [['::', 128], ['::1', 128], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8], ['64:ff9b::', 96]] as const) {
+  PRIVATE.addSubnet(net, bits, 'ipv6');
+}
+
+export function isPrivateAddress(address: string): boolean {
+  const addr = address.replace(/^\[|\]$/g, '');
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(addr);
+  if (mapped) return PRIVATE.check(mapped[1], 'ipv4');
+  const family = isIP(addr);
+  if (family === 4) return PRIVATE.check(addr, 'ipv4');
+  if (family === 6) return PRIVATE.check(addr, 'ipv6');
+  return false;
+}
+
+/** "host:port:address" → map key "host:port" → address (curl --resolve syntax; IPv6 in brackets). */
+export function parseResolve(entries: string[]): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const entry of entries) {
+    const m = /^([^:\s]+):(\d{1,5}):(\[[0-9a-f:.]+\]|[0-9.]+|[0-9a-f:]+)$/i.exec(entry.trim());
+    if (!m || !isIP(m[3].replace(/^\[|\]$/g, ''))) {
+      throw new Error(`invalid resolve entry "${entry}": expected host:port:address, e.g. www.partner.test:8080:127.0.0.1`);
+    }
+    map.set(`${m[1].toLowerCase()}:${m[2]}`, m[3].replace(/^\[|\]$/g, ''));
+  }
+  return map;
+}
+
+export interface ConnectPolicy {
+  resolve: Map<string, string>;
+  allowPrivate: boolean;
+}
+
+function privateError(host: string, address: string): FetchError {
+  return new FetchError(`${host} resolves to a private address (${address}); use --allow-private to crawl it`, 'EPRIVATE', false);
+}
+
+/**
+ * A `lookup` for node:http that applies the --resolve mappings and refuses private addresses, so the
+ * check holds on the address actually connected to (every request, every redirect hop).
+ */
+export function policyLookup(policy: ConnectPolicy, port: string): LookupFunction {
+  return (hostname, options, callback) => {
+    const done = (err: NodeJS.ErrnoException | null, address: string, family: number) => {
+      if (!err && !policy.allowPrivate && isPrivateAddress(address)) err = privateError(hostname, address);
+      if (err) return options.all ? callback(err, []) : callback(err, '', 0);
+      if (options.all) callback(null, [{ address, family }]);
+      else callback(null, address, family);
+    };
+    const mapped = policy.resolve.get(`${hostname.toLowerCase()}:${port}`);
+    if (mapped) return done(null, mapped, isIP(mapped));
+    dnsLookup(hostname, { family: options.family, hints: options.hints }, (err, address, family) => done(err, address, family));
+  };
+}
+
+/** IP-literal hosts never reach `lookup`; check them up front. Throws FetchError when refused. */
+export function checkLiteralHost(hostname: string, policy: ConnectPolicy): void {
+  const host = hostname.replace(/^\[|\]$/g, '');
+  if (isIP(host) && !policy.allowPrivate && isPrivateAddress(host)) throw privateError(host, host);
+}
+
+/** Chromium --host-resolver-rules for the same mappings. */
+export function hostResolverRules(entries: string[]): string | null {
+  const rules = [...parseResolve(entries)].map(([hostPort, address]) => {
+    const port = hostPort.slice(hostPort.lastIndexOf(':') + 1);
+    const host = hostPort.slice(0, hostPort.lastIndexOf(':'));
+    return `MAP ${host}:${port} ${isIP(address) === 6 ? `[${address}]` : address}:${port}`;
+  });
+  return rules.length ? rules.join(', ') : null;
+}
+
+/** Resolves a host as a request would and applies the guard; throws FetchError when refused. */
+export function checkHostAddress(url: string, policy: ConnectPolicy): Promise<void> {
+  const u = new URL(url);
+  const port = u.port || (u.protocol === 'https:' ? '443' : '80');
+  checkLiteralHost(u.hostname, policy);
+  return new Promise((resolve, reject) => {
+    policyLookup(policy, port)(u.hostname.replace(/^\[|\]$/g, ''), {}, (err) => (err ? reject(err) : resolve()));
+  });
+}

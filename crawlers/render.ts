@@ -1,0 +1,231 @@
+// Rendering with Playwright + Chromium. One browser per run (a batch shares one Renderer), a fresh
+// context per site, the browser recycled after many pages. The page's own document is the one the
+// crawler already fetched (no second request); every other request the page makes goes through the
+// crawler's fetcher, so --resolve, the private-address guard and robots.txt hold inside the browser too.
+import { existsSync } from 'node:fs';
+import { chromium, type Browser, type BrowserContext, type Route } from 'playwright';
+import { hostResolverRules } from './net.ts';
+
+export const CHROMIUM_ARGS = ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'];
+
+export interface RendererOptions {
+  /** Explicit executable; else $PARTNER_PRESENCE_CHROMIUM, /usr/bin/chromium, Playwright's own. */
+  chromiumPath?: string | null;
+  /** curl-style host:port:address mappings, given to Chromium as --host-resolver-rules. */
+  resolve?: string[];
+  /** Relaunch the browser after this many pages (Chromium's memory grows with use). Default 100. */
+  recycleAfter?: number;
+  /** Pages rendered at once. Default 3. */
+  maxOpenPages?: number;
+}
+
+/** A response for the browser, or null to refuse the request. */
+export type SubresourceAnswer = { status: number; headers: Record<string, string>; body: Buffer } | null;
+
+export interface SiteRenderHooks {
+  userAgent: string;
+  timeoutMs: number;
+  /** GET requests the page makes (scripts, styles, XHR): fetched by the crawler's rules. */
+  fetchSubresource: (url: string) => Promise<SubresourceAnswer>;
+  /** Other methods go to the network as the browser sends them, if this allows the URL. */
+  allowRequest: (url: string) => Promise<boolean>;
+}
+
+export interface RenderedPage {
+  html: string;
+  /** Requests the page made that were refused (robots, private address, out of reach). */
+  refused: number;
+}
+
+const BLOCKED_TYPES = new Set(['image', 'media', 'font']);
+/** The network counts as settled after this long without a request in flight. */
+const QUIET_MS = 150;
+
+export class Renderer {
+  readonly #opts: Required<Omit<RendererOptions, 'chromiumPath'>> & { chromiumPath: string | null };
+  #browser: Promise<Browser> | null = null;
+  #generation = 0;
+  #pagesThisBrowser = 0;
+  #open = 0;
+  #waiting: (() => void)[] = [];
+  #unavailable: string | null = null;
+
+  constructor(opts: RendererOptions = {}) {
+    this.#opts = {
+      chromiumPath: opts.chromiumPath ?? null,
+      resolve: opts.resolve ?? [],
+      recycleAfter: opts.recycleAfter ?? 100,
+      maxOpenPages: opts.maxOpenPages ?? 3,
+    };
+  }
+
+  /** Candidate executables in order of preference (undefined = Playwright's bundled browser). */
+  #candidates(): (string | undefined)[] {
+    const list: (string | undefined)[] = [];
+    if (this.#opts.chromiumPath) list.push(this.#opts.chromiumPath);
+    if (process.env.PARTNER_PRESENCE_CHROMIUM) list.push(process.env.PARTNER_PRESENCE_CHROMIUM);
+    if (existsSync('/usr/bin/chromium')) list.push('/usr/bin/chromium');
+    list.push(undefined);
+    return list;
+  }
+
+  async #launch(): Promise<Browser> {
+    const rules = hostResolverRules(this.#opts.resolve);
+    const args = rules ? [...CHROMIUM_ARGS, `--host-resolver-rules=${rules}`] : CHROMIUM_ARGS;
+    const failures: string[] = [];
+    for (const executablePath of this.#candidates()) {
+      try {
+        return await chromium.launch({ executablePath, args, headless: true });
+      } catch (err) {
+        failures.push(`${executablePath ?? "Playwright's Chromium"}: ${firstLine(err)}`);
+      }
+    }
+    throw new Error(`no Chromium could be launched (${failures.join('; ')})`);
+  }
+
+  /** Null when a browser runs (launching it if needed), else why rendering is unavailable. */
+  async unavailable(): Promise<string | null> {
+    if (this.#unavailable) return this.#unavailable;
+    try {
+      await this.#getBrowser();
+      return null;
+    } catch (err) {
+      this.#unavailable = (err as Error).message;
+      return this.#unavailable;
+    }
+  }
+
+  #getBrowser(): Promise<Browser> {
+    if (!this.#browser) {
+      this.#browser = this.#launch();
+      this.#generation++;
+      this.#pagesThisBrowser = 0;
+      this.#browser.catch(() => (this.#browser = null));
+    }
+    return this.#browser;
+  }
+
+  /** Waits for a page slot; recycles the browser between pages once it has rendered enough. */
+  async #acquire(): Promise<void> {
+    while (this.#open >= this.#opts.maxOpenPages || (this.#pagesThisBrowser >= this.#opts.recycleAfter && this.#open > 0)) {
+      await new Promise<void>((r) => this.#waiting.push(r));
+    }
+    if (this.#pagesThisBrowser >= this.#opts.recycleAfter && this.#browser) {
+      const old = this.#browser;
+      this.#browser = null;
+      await (await old).close().catch(() => undefined);
+    }
+    this.#open++;
+    this.#pagesThisBrowser++;
+  }
+
+  #release(): void {
+    this.#open--;
+    for (const wake of this.#waiting.splice(0)) wake();
+  }
+
+  /** A rendering session for one site: its own browser context (cookies, storage, cache). */
+  site(hooks: SiteRenderHooks): SiteRenderer {
+    let context: { ctx: Promise<BrowserContext>; generation: number } | null = null;
+    const contextNow = async (): Promise<BrowserContext> => {
+      const browser = await this.#getBrowser();
+      if (!context || context.generation !== this.#generation) {
+        context = {
+          generation: this.#generation,
+          ctx: browser.newContext({ userAgent: hooks.userAgent, serviceWorkers: 'block', acceptDownloads: false }),
+        };
+      }
+      return context.ctx;
+    };
+    return {
+      render: async (url, document) => {
+        await this.#acquire();
+        try {
+          return await renderPage(await contextNow(), url, document, hooks);
+        } finally {
+          this.#release();
+        }
+      },
+      close: async () => {
+        const c = context;
+        context = null;
+        if (c) await (await c.ctx.catch(() => null))?.close().catch(() => undefined);
+      },
+    };
+  }
+
+  async close(): Promise<void> {
+    const b = this.#browser;
+    this.#browser = null;
+    if (b) await (await b.catch(() => null))?.close().catch(() => undefined);
+  }
+}
+
+export interface SiteRenderer {
+  /** Renders `url` from the document the crawler fetched; throws with a plain message on failure. */
+  render(url: string, document: { status: number; headers: Record<string, string>; body: Buffer }): Promise<RenderedPage>;
+  close(): Promise<void>;
+}
+
+async function renderPage(
+  context: BrowserContext,
+  url: string,
+  document: { status: number; headers: Record<string, string>; body: Buffer },
+  hooks: SiteRenderHooks,
+): Promise<RenderedPage> {
+  const page = await context.newPage();
+  let inflight = 0;
+  let lastActivity = Date.now();
+  let refused = 0;
+  let documentServed = false;
+  const handle = async (route: Route) => {
+    const req = route.request();
+    const target = req.url();
+    if (!documentServed && req.isNavigationRequest() && target === url) {
+      documentServed = true;
+      const headers = { ...document.headers };
+      delete headers['content-encoding'];
+      delete headers['content-length'];
+      delete headers['transfer-encoding'];
+      return route.fulfill({ status: document.status, headers, body: document.body });
+    }
+    if (BLOCKED_TYPES.has(req.resourceType()) || !/^https?:/i.test(target)) return route.abort('blockedbyclient');
+    inflight++;
+    try {
+      if (req.method() !== 'GET') {
+        if (await hooks.allowRequest(target)) return await route.continue();
+        refused++;
+        return await route.abort('blockedbyclient');
+      }
+      const answer = await hooks.fetchSubresource(target);
+      if (!answer) {
+        refused++;
+        return await route.abort('blockedbyclient');
+      }
+      await route.fulfill({ status: answer.status, headers: answer.headers, body: answer.body });
+    } catch {
+      // The page was closed while this request was pending.
+    } finally {
+      inflight--;
+      lastActivity = Date.now();
+    }
+  };
+  try {
+    await page.route('**/*', handle);
+    await page.goto(url, { waitUntil: 'load', timeout: hooks.timeoutMs });
+    const deadline = Date.now() + hooks.timeoutMs;
+    // Scripts build the page after load, often from fetched data: wait until the network is quiet.
+    while (Date.now() < deadline && (inflight > 0 || Date.now() - lastActivity < QUIET_MS)) {
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    return { html: await page.content(), refused };
+  } catch (err) {
+    throw new Error(`rendering failed: ${firstLine(err)}`);
+  } finally {
+    await page.close().catch(() => undefined);
+  }
+}
+
+function firstLine(err: unknown): string {
+  return String((err as Error)?.message ?? err).split('\n')[0];
+}
