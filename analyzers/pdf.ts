@@ -1,0 +1,251 @@
+// PDF documents: text, layout blocks and metadata with unpdf (a serverless build of PDF.js), and the
+// PageContent they become. Lines are rebuilt from positioned text items so that paragraphs and
+// headings (larger type) survive: the case-study reader and the classifier work on headings.
+
+import { extractTextItems, getDocumentProxy, getMeta } from 'unpdf';
+import type { PageContent, PageInput, TextBlock } from './types.ts';
+import { collapseWhitespace } from './text.ts';
+import { resolveLang } from './lang.ts';
+
+export interface PdfDocument {
+  /** Paragraphs separated by blank lines, lines inside a paragraph joined. */
+  text: string;
+  /** The document information dictionary as PDF.js reads it (Title, Author, CreationDate "D:…", ModDate, Language …). */
+  info: Record<string, string>;
+  pages: number;
+  /** Paragraphs and headings in reading order (h1 = the largest type, h2 = other larger-than-body lines). */
+  blocks: TextBlock[];
+}
+
+interface Item {
+  str: string;
+  x: number;
+  y: number;
+  width: number;
+  fontSize: number;
+  hasEOL: boolean;
+}
+
+interface Line {
+  text: string;
+  y: number;
+  size: number;
+  page: number;
+}
+
+/**
+ * Reads a PDF. Throws with a plain message when the bytes are not a readable PDF (truncated,
+ * not a PDF, encrypted); the caller turns that into the page's error.
+ */
+export async function readPdf(bytes: Uint8Array): Promise<PdfDocument> {
+  // PDF.js may detach the buffer it is given; the caller's bytes stay usable.
+  const data = new Uint8Array(bytes);
+  let doc: Awaited<ReturnType<typeof getDocumentProxy>>;
+  try {
+    doc = await getDocumentProxy(data, { verbosity: 0 });
+  } catch (err) {
+    throw new Error(pdfErrorMessage(err));
+  }
+  try {
+    const meta = await getMeta(doc);
+    const info: Record<string, string> = {};
+    for (const [k, v] of Object.entries(meta.info ?? {})) if (typeof v === 'string' && v.trim()) info[k] = v.trim();
+    const { totalPages, items } = await extractTextItems(doc);
+    const lines = dropRunningHeaders(items.flatMap((pageItems, i) => pageLines(pageItems, i)), totalPages);
+    const blocks = layoutBlocks(lines);
+    const text = blocks.map((b) => b.text).join('\n\n');
+    return { text, info, pages: totalPages, blocks };
+  } catch (err) {
+    throw new Error(pdfErrorMessage(err));
+  } finally {
+    await doc.destroy().catch(() => undefined);
+  }
+}
+
+function pdfErrorMessage(err: unknown): string {
+  const name = (err as { name?: string })?.name ?? '';
+  const message = (err as Error)?.message ?? String(err);
+  if (name === 'PasswordException') return 'PDF could not be read: it is password-protected';
+  return `PDF could not be read: ${message.replace(/\.$/, '')}`;
+}
+
+/** Groups one page's positioned items into lines (a new line at an end-of-line mark or a y jump). */
+function pageLines(items: Item[], page: number): Line[] {
+  const lines: Line[] = [];
+  let text = '';
+  let y = NaN;
+  let size = 0;
+  let lastEnd = NaN;
+  const push = () => {
+    const clean = collapseWhitespace(text);
+    if (clean) lines.push({ text: clean, y, size, page });
+    text = '';
+    size = 0;
+    lastEnd = NaN;
+  };
+  for (const item of items) {
+    const sameLine = !Number.isNaN(y) && Math.abs(item.y - y) <= Math.max(item.fontSize, size, 1) * 0.5;
+    if (item.str && !sameLine && text) push();
+    if (item.str) {
+      if (!text) y = item.y;
+      // A visible gap between runs is a word space, unless CJK text runs on without spaces.
+      const gap = item.x - lastEnd;
+      if (text && gap > item.fontSize * 0.2 && !/\s$/.test(text) && !/^\s/.test(item.str)) text += ' ';
+      text += item.str;
+      size = Math.max(size, item.fontSize);
+      lastEnd = item.x + item.width;
+    }
+    if (item.hasEOL && text) push();
+  }
+  push();
+  return lines;
+}
+
+/**
+ * Lines at the top or bottom edge of a page that repeat on most pages (running headers, "Page 3 of
+ * 8" footers, confidentiality notes) are furniture, like a website's footer.
+ */
+function dropRunningHeaders(lines: Line[], pages: number): Line[] {
+  if (pages < 2) return lines;
+  const key = (l: Line) => l.text.toLowerCase().replace(/\d+/g, '0');
+  const edge = new Set<Line>();
+  for (let p = 0; p < pages; p++) {
+    const onPage = lines.filter((l) => l.page === p);
+    for (const l of [...onPage.slice(0, 2), ...onPage.slice(-2)]) if (l.text.length <= 120) edge.add(l);
+  }
+  const pagesWith = new Map<string, Set<number>>();
+  for (const l of edge) {
+    const k = key(l);
+    if (!pagesWith.has(k)) pagesWith.set(k, new Set());
+    pagesWith.get(k)!.add(l.page);
+  }
+  const needed = Math.max(2, Math.ceil(pages * 0.6));
+  return lines.filter((l) => !edge.has(l) || (pagesWith.get(key(l))?.size ?? 0) < needed);
+}
+
+/** The most common type size, weighted by characters: the body text size. */
+function bodySize(lines: Line[]): number {
+  const weight = new Map<number, number>();
+  for (const l of lines) {
+    const s = Math.round(l.size * 2) / 2;
+    weight.set(s, (weight.get(s) ?? 0) + l.text.length);
+  }
+  let best = 0;
+  let bestWeight = -1;
+  for (const [s, w] of weight) {
+    if (w > bestWeight) {
+      best = s;
+      bestWeight = w;
+    }
+  }
+  return best;
+}
+
+/** Lines → paragraphs and headings, by type size and vertical spacing. */
+function layoutBlocks(lines: Line[]): TextBlock[] {
+  if (!lines.length) return [];
+  const body = bodySize(lines);
+  const largest = Math.max(...lines.map((l) => l.size));
+  // Typical distance between two consecutive body lines of one paragraph.
+  const spacings: number[] = [];
+  for (let i = 1; i < lines.length; i++) {
+    const a = lines[i - 1]!;
+    const b = lines[i]!;
+    if (a.page === b.page && Math.abs(a.size - body) < 0.5 && Math.abs(b.size - body) < 0.5 && a.y > b.y) spacings.push(a.y - b.y);
+  }
+  spacings.sort((p, q) => p - q);
+  const lineSpacing = spacings.length ? spacings[Math.floor(spacings.length / 4)]! : body * 1.3;
+
+  const isHeading = (l: Line) => l.size >= body * 1.15 && l.text.length <= 160;
+  const blocks: TextBlock[] = [];
+  let current: Line[] = [];
+  const flush = () => {
+    if (!current.length) return;
+    const first = current[0]!;
+    const tag = isHeading(first) ? (first.size >= largest - 0.25 && largest > body * 1.15 ? 'h1' : 'h2') : 'p';
+    blocks.push({ text: joinLines(current.map((l) => l.text)), tag });
+    current = [];
+  };
+  for (const line of lines) {
+    const prev = current[current.length - 1];
+    if (prev) {
+      const newPage = line.page !== prev.page;
+      const sizeChange = Math.abs(line.size - prev.size) >= 0.75;
+      const gap = prev.y - line.y;
+      // A page break inside body text continues the paragraph; a wide gap or a size change ends it.
+      const paragraphGap = !newPage && gap > lineSpacing * 1.35;
+      if (sizeChange || paragraphGap || (newPage && isHeading(line))) flush();
+    }
+    current.push(line);
+  }
+  flush();
+  return blocks;
+}
+
+/** Joins wrapped lines: no space between CJK characters, de-hyphenates English line ends. */
+function joinLines(lines: string[]): string {
+  let out = '';
+  for (const line of lines) {
+    if (!out) {
+      out = line;
+    } else if (/\p{Script=Han}$|[，。、；：！？）」』]$/u.test(out) && /^[\p{Script=Han}，。、；：！？（「『]/u.test(line)) {
+      out += line;
+    } else if (/[a-z]-$/.test(out) && /^[a-z]/.test(line)) {
+      out = out.slice(0, -1) + line;
+    } else {
+      out += ` ${line}`;
+    }
+  }
+  return out;
+}
+
+/** "D:20260310093000+08'00'" → "2026-03-10" (the day as written, never shifted to UTC). */
+export function pdfDay(value: string | undefined): string | null {
+  if (!value) return null;
+  const m = /^(?:D:)?(\d{4})(\d{2})(\d{2})/.exec(value.trim());
+  if (!m) return null;
+  const [, y, mo, d] = m;
+  if (Number(mo) < 1 || Number(mo) > 12 || Number(d) < 1 || Number(d) > 31) return null;
+  return `${y}-${mo}-${d}`;
+}
+
+// Titles that authoring tools write on their own, which say nothing about the document.
+const PLACEHOLDER_TITLE = /^(?:untitled|title|document\d*|presentation\d*|powerpoint presentation|slide \d+|microsoft (?:word|powerpoint) - .*|.*\.(?:docx?|pptx?|pdf|indd|ai))$/i;
+
+/** The PageContent of a PDF: title from Info Title (unless a tool placeholder) or the first heading / line. */
+export function pdfContent(pdf: PdfDocument, input: PageInput): PageContent {
+  const blocks = pdf.blocks;
+  const infoTitle = collapseWhitespace(pdf.info['Title'] ?? '');
+  const firstHeading = blocks.find((b) => b.tag === 'h1') ?? blocks.find((b) => b.tag === 'h2');
+  const firstLine = blocks[0]?.text.split(/(?<=[.。!?！？])\s/)[0] ?? '';
+  const title = infoTitle && !PLACEHOLDER_TITLE.test(infoTitle) ? infoTitle : firstHeading?.text ?? firstLine.slice(0, 200);
+  const mainText = blocks.map((b) => b.text).join('\n');
+  const documentInfo: Record<string, string> = {};
+  const put = (key: string, value: string | null | undefined) => {
+    if (value) documentInfo[key] = value;
+  };
+  put('title', infoTitle);
+  put('author', pdf.info['Author']);
+  put('subject', pdf.info['Subject']);
+  put('keywords', pdf.info['Keywords']);
+  put('creator', pdf.info['Creator']);
+  put('producer', pdf.info['Producer']);
+  put('creationDate', pdfDay(pdf.info['CreationDate']));
+  put('modDate', pdfDay(pdf.info['ModDate']));
+  put('pages', String(pdf.pages));
+  const url = input.finalUrl || input.url;
+  return {
+    title,
+    lang: resolveLang([pdf.info['Language'], input.headers['content-language']], `${title}\n${mainText}`, url),
+    description: pdf.info['Subject'] ? collapseWhitespace(pdf.info['Subject']) : null,
+    headings: blocks.filter((b) => /^h[1-6]$/.test(b.tag)).map((b) => ({ level: Number(b.tag[1]), text: b.text })),
+    blocks,
+    mainText,
+    jsonLd: [],
+    meta: {},
+    documentInfo,
+    links: input.links,
+    embeds: [],
+  };
+}
+
