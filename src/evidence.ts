@@ -156,6 +156,24 @@ function isCaseStudyPage(page: AnalyzedPage): page is AnalyzedPage & { facts: Pa
   return readablePage(page) && (page.facts.classification.type === 'case-study' || page.facts.caseStudy !== null);
 }
 
+const PAGINATED = /\/page\/\d+\/?$|[?&](page|paged|p)=\d+/i;
+
+/** An index links to several items of its kind from its main content. */
+const LISTING_MIN_ITEM_LINKS = 4;
+
+/**
+ * Drops index pages from a set of item pages: paginated URLs, and pages whose main content links to
+ * several other items of the set. Counting an index as an item would be a wrong pass.
+ */
+function withoutIndexes<T extends AnalyzedPage>(pages: T[]): T[] {
+  const items = new Set(pages.flatMap((p) => [p.url, p.finalUrl]));
+  return pages.filter((p) => {
+    if (PAGINATED.test(p.finalUrl)) return false;
+    const linked = new Set(p.links.filter((l) => l.region === 'main' && l.url !== p.url && l.url !== p.finalUrl && items.has(l.url)).map((l) => l.url));
+    return linked.size < LISTING_MIN_ITEM_LINKS;
+  });
+}
+
 function mergeExcerpted(a: Excerpted, b: Excerpted | undefined): Excerpted {
   if (a.present || !b) return a;
   return b;
@@ -206,7 +224,7 @@ export function caseStudyCandidates(evidence: SiteEvidence): CaseStudyCandidate[
   if (cached) return cached;
 
   const groups = new Map<string, (AnalyzedPage & { facts: PageFacts })[]>();
-  for (const page of evidence.pages.filter(isCaseStudyPage)) {
+  for (const page of withoutIndexes(evidence.pages.filter(isCaseStudyPage))) {
     const group = groups.get(page.finalUrl) ?? [];
     group.push(page);
     groups.set(page.finalUrl, group);
@@ -308,8 +326,8 @@ export function thoughtLeadershipItems(evidence: SiteEvidence): ThoughtLeadershi
   const cached = tlCache.get(evidence);
   if (cached) return cached;
   const groups = new Map<string, (AnalyzedPage & { facts: PageFacts })[]>();
-  for (const page of evidence.pages) {
-    if (!readablePage(page) || page.facts.classification.type !== 'thought-leadership') continue;
+  const posts = evidence.pages.filter((p): p is AnalyzedPage & { facts: PageFacts } => readablePage(p) && p.facts.classification.type === 'thought-leadership');
+  for (const page of withoutIndexes(posts)) {
     const group = groups.get(page.finalUrl) ?? [];
     group.push(page);
     groups.set(page.finalUrl, group);

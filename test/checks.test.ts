@@ -231,6 +231,16 @@ describe('P2.2.1 public case studies', () => {
     expect(r.status).toBe('pass');
   });
 
+  it('never counts an index of case studies (paginated, or linking to several studies) as a study', () => {
+    const studies = ['/cases/a/', '/cases/b/', '/cases/c/', '/cases/d/'].map((p) => u(p));
+    const r = check('P2.2.1', site([
+      page(u('/customers/'), { facts: retailAwsStudy(), links: studies }),
+      page(u('/customers/page/2/'), { facts: retailAwsStudy() }),
+      ...studies.map((url) => page(url, { facts: retailAwsStudy(), links: [u('/customers/')] })),
+    ]));
+    expect(r.evidence.map((e) => e.url)).toEqual(studies);
+  });
+
   it('is review, not pass, when the second study is borderline retail', () => {
     const r = check('P2.2.1', site([
       page(u('/cases/a/'), { facts: retailAwsStudy() }),
@@ -449,7 +459,7 @@ describe('P2.1 case-study elements and P2.3 delivery', () => {
     ]);
     const r = check('P2.1', evidence);
     expect(r.status).toBe('fail');
-    expect(r.summary).toMatch(/^1 of 3 public case studies show every element/);
+    expect(r.summary).toMatch(/^1 of 3 public case studies show every required element/);
     expect(r.evidence.find((e) => e.url === u('/cases/b/'))!.note).toMatch(/missing: completedWithin18Months.*more than 18 months/);
     expect(r.evidence.find((e) => e.url === u('/cases/c/'))!.note).toMatch(/no publish date found/);
     const report = evaluate(evidence, ASOF);
@@ -460,7 +470,8 @@ describe('P2.1 case-study elements and P2.3 delivery', () => {
   });
 
   it('passes with two complete studies stating compliance; an anonymised customer is no customer name', () => {
-    const ok = check('P2.1', site([page(u('/cases/a/'), { facts: retailAwsStudy() }), page(u('/cases/b/'), { facts: retailAwsStudy() })]));
+    const noThirdParty = study({ thirdParty: [], elements: { ...study().elements, thirdParty: { present: false, excerpt: null } } });
+    const ok = check('P2.1', site([page(u('/cases/a/'), { facts: retailAwsStudy() }), page(u('/cases/b/'), { facts: retailAwsStudy({ caseStudy: noThirdParty }) })]));
     expect(ok.status).toBe('pass');
     const anon = check('P2.1', site([
       page(u('/cases/a/'), { facts: retailAwsStudy() }),

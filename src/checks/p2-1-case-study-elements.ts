@@ -8,8 +8,12 @@ import { checkResult, plural, unreadRows, unreadSentence, UNREAD_RECOMMENDATION,
 
 const meta: CheckMeta = { id: 'P2.1', title: 'Case-study elements', informational: true };
 
-/** Compliance is needed in only some studies, so a study is complete without it. */
-const REQUIRED_IN_EVERY_STUDY = CASE_STUDY_ELEMENTS.filter((e) => e !== 'compliance');
+/**
+ * What a public study must show to be complete. Compliance is needed in only some studies (counted
+ * separately); third-party applications only exist in projects that used some, so their absence from
+ * the page proves nothing either way: both are reported, neither is required of every study.
+ */
+const REQUIRED_IN_EVERY_STUDY = CASE_STUDY_ELEMENTS.filter((e) => e !== 'compliance' && e !== 'thirdParty');
 
 function run(evidence: SiteEvidence, asOf: string) {
   const counted = caseStudyCandidates(evidence).filter((c) => c.counted);
@@ -29,7 +33,7 @@ function run(evidence: SiteEvidence, asOf: string) {
   });
   const complete = readings.filter(({ reading }) => REQUIRED_IN_EVERY_STUDY.every((e) => reading.elements[e].present));
   const withCompliance = readings.filter(({ reading }) => reading.elements.compliance.present);
-  const summary = `${complete.length} of ${plural(counted.length, 'public case study', 'public case studies')} show every element (needs ${MIN_PUBLIC_CASE_STUDIES}); ${withCompliance.length} state compliance requirements (needs ${MIN_COMPLIANCE_CASE_STUDIES})`;
+  const summary = `${complete.length} of ${plural(counted.length, 'public case study', 'public case studies')} show every required element (needs ${MIN_PUBLIC_CASE_STUDIES}); ${withCompliance.length} state compliance requirements (needs ${MIN_COMPLIANCE_CASE_STUDIES})`;
   if (complete.length >= MIN_PUBLIC_CASE_STUDIES && withCompliance.length >= MIN_COMPLIANCE_CASE_STUDIES) {
     return checkResult(meta, 'pass', summary, rows, null);
   }

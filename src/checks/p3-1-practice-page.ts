@@ -5,7 +5,7 @@ import type { Check, EvidenceRow, SiteEvidence } from '../types.ts';
 import { dedicatedRetailConsultancy, practiceCandidates, PRACTICE_ELEMENTS, retailVerdict, unreadThatMatters,
   type PracticeCandidate } from '../evidence.ts';
 import { MIN_PRACTICE_ELEMENTS } from './thresholds.ts';
-import { checkResult, unreadRows, unreadSentence, UNREAD_RECOMMENDATION, type CheckMeta } from './result.ts';
+import { checkResult, plural, unreadRows, unreadSentence, UNREAD_RECOMMENDATION, type CheckMeta } from './result.ts';
 
 const meta: CheckMeta = { id: 'P3.1', title: 'Retail practice microsite', informational: false };
 
@@ -48,7 +48,7 @@ function run(evidence: SiteEvidence) {
     const present = PRACTICE_ELEMENTS.filter((e) => chosen.elements[e].present);
     const missing = PRACTICE_ELEMENTS.filter((e) => !chosen.elements[e].present);
     const where = chosen.isHomepage ? `the homepage (a dedicated retail consultancy: ${dedicated.note})` : chosen.url;
-    const summary = `Practice page ${where}, ${chosen.path.length - 1} clicks from the homepage; covers ${present.length} of 5 elements${missing.length ? ` (missing ${missing.join(', ')})` : ''}`;
+    const summary = `Practice page ${where}, ${plural(chosen.path.length - 1, 'click')} from the homepage; covers ${present.length} of 5 elements${missing.length ? ` (missing ${missing.join(', ')})` : ''}`;
     if (present.length >= MIN_PRACTICE_ELEMENTS) return checkResult(meta, 'pass', summary, rows, null);
     return checkResult(meta, 'review', `${summary}: too thin to call a practice microsite without a look`, rows,
       `Extend ${chosen.url} to cover ${missing.join(', ')}: AWS retail use cases, the technical solutions and AWS services used, and links to the retail case studies.`);
