@@ -26,6 +26,7 @@ const facts = (title: string): PageFacts => ({
   retail: {
     areas: { 'customer-engagement': 0.5, 'merchandising-planning': 0, 'supply-chain-distribution': 0, stores: 0.2, 'retail-data-science': 0, 'business-applications': 0 },
     score: 0.6,
+    blocks: [],
     terms: { generic: ['零售'], 'customer-engagement': ['會員'], 'merchandising-planning': [], 'supply-chain-distribution': [], stores: ['門市'], 'retail-data-science': [], 'business-applications': [] },
   },
   awsServices: ['Amazon S3'],

@@ -3,9 +3,7 @@
 
 import type { CheckId, CheckStatus, Report } from '../types.ts';
 import type { CheckRow, PartnerRow, PartnerSummary } from '../storage.ts';
-
-/** The report contract's check order. */
-export const CHECK_IDS: readonly CheckId[] = ['P2.1', 'P2.2.1', 'P2.2.2', 'P2.3', 'P3.1', 'P3.2'];
+import { CHECK_IDS } from '../report/index-page.ts';
 
 /** Status of a check in one run, or what stands in for it when the partner was not audited. */
 export type CheckOutcome = CheckStatus | 'error' | 'not audited';
@@ -22,8 +20,9 @@ export interface SummaryRow {
   statuses: Partial<Record<CheckId, CheckStatus>>;
   /** Differences from the partner's previous outcome; null when there is no previous run for it. */
   changes: CheckChange[] | null;
-  /** The run the changes are measured against. */
+  /** The run the changes are measured against, and the partner's statuses in it. */
   previousRunId: number | null;
+  previousStatuses: Partial<Record<CheckId, CheckStatus>> | null;
 }
 
 /** The summary figures of one report (case studies counted are the retail AWS ones, as P2.2.1 counts). */
@@ -60,10 +59,12 @@ export function compareOutcomes(
   return CHECK_IDS.filter((id) => before[id] !== after[id]).map((id) => ({ checkId: id, from: before[id], to: after[id] }));
 }
 
-export function formatChanges(changes: CheckChange[] | null): string {
-  if (changes === null) return 'first run';
-  if (changes.length === 0) return 'no change';
-  return changes.map((c) => `${c.checkId} ${c.from} → ${c.to}`).join('; ');
+/** "P3.2 pass → fail; …", "no change", "first run" (no earlier outcome), or "" (not reached in this run). */
+export function formatChanges(row: Pick<SummaryRow, 'changes' | 'previousRunId'>): string {
+  if (row.previousRunId === null) return 'first run';
+  if (row.changes === null) return '';
+  if (row.changes.length === 0) return `no change since run ${row.previousRunId}`;
+  return row.changes.map((c) => `${c.checkId} ${c.from} → ${c.to}`).join('; ');
 }
 
 // ---- summary.csv ----
@@ -78,7 +79,8 @@ export function summaryCsv(rows: SummaryRow[], extraColumns: string[]): string {
   return `${lines.join('\r\n')}\r\n`;
 }
 
-function csvRecord({ partner, statuses, changes }: SummaryRow, extraColumns: string[]): string[] {
+function csvRecord(row: SummaryRow, extraColumns: string[]): string[] {
+  const { partner, statuses } = row;
   const s = partner.summary;
   const audited = partner.state === 'done' && s !== null;
   return [
@@ -93,7 +95,7 @@ function csvRecord({ partner, statuses, changes }: SummaryRow, extraColumns: str
     s?.practicePage ?? '',
     audited ? String(s.pagesCrawled) : '',
     partnerError(partner) ?? '',
-    formatChanges(changes),
+    formatChanges(row),
     partner.notes,
     ...extraColumns.map((c) => partner.extra[c] ?? ''),
   ];
@@ -138,7 +140,7 @@ export function summaryTable(rows: SummaryRow[], colour: boolean): string {
       const text = (row.statuses[id] ?? (row.partner.state === 'failed' ? 'error' : '-')).padEnd(widths[i]!);
       return paint(text, outcome);
     });
-    const tail = failedOrMissing ?? formatChanges(row.changes);
+    const tail = failedOrMissing ?? formatChanges(row);
     return [row.partner.id.padEnd(idWidth), ...cells, tail].join('  ');
   });
   return [head, ...lines].join('\n');

@@ -1,0 +1,120 @@
+// The `batch` and `report` commands. Exit codes: 0 the run finished and every partner was audited;
+// 1 it finished but some partners could not be audited or some input rows were skipped; 2 usage
+// errors (bad options, a file that is not an applicant list, nothing to resume); 130 interrupted.
+
+import { InvalidArgumentError, type Command } from 'commander';
+import { join } from 'node:path';
+import { addCrawlOptions, crawlOptionsFromCli } from '../cli-options.ts';
+import { today, validateAsOf } from '../audit.ts';
+import { ApplicantListError } from './input.ts';
+import { createProgress } from './progress.ts';
+import { BatchStartError, reportFromStore, runBatch, type StoredCrawlOptions } from './run.ts';
+import { summaryTable, type SummaryRow } from './summary.ts';
+
+export const EXIT_INTERRUPTED = 130;
+
+export function registerBatchCommands(program: Command): void {
+  const batch = program
+    .command('batch')
+    .description('audit every partner on an applicant list (CSV with name,homepage[,id,notes,…], JSON or JSON Lines) into DIR')
+    .argument('<file>', 'the applicant list')
+    .requiredOption('--out <dir>', 'output directory: results.sqlite, reports/, summary.csv, index.html')
+    .option('--as-of <date>', 'audit date YYYY-MM-DD every window is measured from (default: today)', parseDate)
+    .option('--partners <n>', 'partners audited at the same time', parsePositive, 4)
+    .option('--resume', 'continue the latest unfinished run in DIR (finished partners are not audited again)')
+    .option('--keep-html', 'also store every page body (gzip) in results.sqlite');
+  addCrawlOptions(batch);
+  batch.action(async (file: string, opts: Record<string, unknown>, cmd: Command) => {
+    cmd.setOptionValue('exitCode', await batchAction(file, opts));
+  });
+
+  program
+    .command('report')
+    .description('re-evaluate the checks of the latest run in DIR from the stored evidence (no crawling) and rewrite its reports')
+    .argument('<dir>', 'a batch output directory')
+    .option('--as-of <date>', 'audit date YYYY-MM-DD (default: today)', parseDate)
+    .action((dir: string, opts: { asOf?: string }, cmd: Command) => {
+      cmd.setOptionValue('exitCode', reportAction(dir, opts.asOf ?? today()));
+    });
+}
+
+async function batchAction(file: string, opts: Record<string, unknown>): Promise<number> {
+  const progress = createProgress();
+  const controller = new AbortController();
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (controller.signal.aborted) process.exit(EXIT_INTERRUPTED);
+    progress.note(
+      `${signal}: stopping. Partners in flight are discarded; continue with --resume (${signal} again quits at once).`,
+    );
+    controller.abort(new Error(`interrupted by ${signal}`));
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  try {
+    const outDir = String(opts.out);
+    const outcome = await runBatch(
+      file,
+      {
+        outDir,
+        asOf: (opts.asOf as string | undefined) ?? today(),
+        crawl: crawlOptionsFromCli(opts) as StoredCrawlOptions,
+        concurrency: opts.partners as number,
+        keepHtml: Boolean(opts.keepHtml),
+        resume: Boolean(opts.resume),
+      },
+      progress,
+      controller.signal,
+    );
+    if (outcome.state === 'interrupted') {
+      const left = outcome.rows.filter((r) => r.partner.state !== 'done' && r.partner.state !== 'failed').length;
+      process.stderr.write(`Run ${outcome.run.id} interrupted with ${left} partners to go; continue with: --resume\n`);
+      return EXIT_INTERRUPTED;
+    }
+    printSummary(outcome.rows, outDir, `Run ${outcome.run.id}, as of ${outcome.run.asOf}`);
+    const failed = outcome.rows.some((r) => r.partner.state === 'failed');
+    return failed || outcome.problems.length > 0 ? 1 : 0;
+  } catch (error) {
+    if (error instanceof ApplicantListError || error instanceof BatchStartError || error instanceof RangeError) {
+      process.stderr.write(`partner-presence batch: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}
+
+function reportAction(dir: string, asOf: string): number {
+  try {
+    const { run, rows } = reportFromStore(dir, asOf);
+    printSummary(rows, dir, `Run ${run.id} (crawled ${run.startedAt.slice(0, 10)}), re-evaluated as of ${asOf}`);
+    return rows.some((r) => r.partner.state !== 'done') ? 1 : 0;
+  } catch (error) {
+    if (error instanceof BatchStartError) {
+      process.stderr.write(`partner-presence report: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+function printSummary(rows: SummaryRow[], outDir: string, heading: string): void {
+  const colour = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+  process.stdout.write(`${heading}\n${summaryTable(rows, colour)}\n\n`);
+  process.stdout.write(`Wrote ${join(outDir, 'index.html')}, ${join(outDir, 'summary.csv')} and ${join(outDir, 'reports')}/\n`);
+}
+
+function parseDate(value: string): string {
+  try {
+    return validateAsOf(value);
+  } catch (error) {
+    throw new InvalidArgumentError((error as Error).message);
+  }
+}
+
+function parsePositive(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number ≥ 1');
+  return n;
+}
