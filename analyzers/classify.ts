@@ -1,0 +1,355 @@
+// Page type from weighted, named signals: URL sections (EN and zh), title words, JSON-LD @type,
+// og:type, heading structure (Challenge / Solution / Results), players, event markers, card-like
+// link lists and pagination. Every signal that counts is kept so a report can say why.
+
+import type { PageClassification, PageContent, PageDates, PageType, ThoughtLeadershipKind } from './types.ts';
+import { wordCount } from './text.ts';
+
+type Kind = ThoughtLeadershipKind;
+
+interface Signal {
+  type: PageType;
+  /** For thought-leadership signals: the kind they point to (null = "an article of some kind"). */
+  kind?: Kind | null;
+  weight: number;
+  name: string;
+}
+
+// --- URL vocabulary (one path segment each; locale prefixes are skipped) -------------------------
+
+const LOCALE_SEGMENT = /^(?:[a-z]{2}(?:[-_][a-z]{2,4})?|tc|sc|cht|chs)$/i;
+
+const CASE_SECTION = /^(?:case-?stud(?:y|ies)|casestud(?:y|ies)|success-?stor(?:y|ies)|customer-?stor(?:y|ies)|client-?stor(?:y|ies)|customer-?success(?:-stories)?|success-?cases?|customer-?cases?|cases?|use-?cases?|references?|成功案例|客戶案例|案例分享|導入案例|案例|客戶故事)$/;
+// Sections whose index is a client list but whose children are stories.
+const CASE_PARENT_ONLY = /^(?:customers?|clients?|our-?work|work|portfolio|projects?|客戶)$/;
+const TL_SECTIONS: [RegExp, Kind][] = [
+  [/^(?:blogs?|posts?|articles?|insights?|journal|stories|thinking|perspectives|tech-?blog|knowledge|部落格|技術文章|文章|專欄|觀點)$/, 'blog'],
+  [/^(?:news(?:room)?|press(?:-?releases?)?|press-?room|media(?:-?center)?|announcements?|latest-?news|最新消息|新聞|新聞中心|新聞稿|消息)$/, 'news'],
+  [/^(?:events?|webinars?|seminars?|workshops?|summits?|conferences?|activit(?:y|ies)|meetups?|trainings?|活動|研討會|講座|線上講座|工作坊|課程)$/, 'event'],
+  [/^(?:videos?|watch|tv|影音|影片)$/, 'video'],
+  [/^(?:white-?papers?|e-?books?|reports?|guides?|downloads?|白皮書|電子書)$/, 'whitepaper'],
+];
+const RESOURCES_SECTION = /^(?:resources?|resource-?center|library|learn|資源|資源中心)$/;
+const PRACTICE_SECTION = /^(?:industr(?:y|ies)|sectors?|verticals?|markets?|practices?|expertise|產業|產業解決方案|行業|產業別)$/;
+const SOLUTION_SECTION = /^(?:solutions?|services?|offerings?|capabilities|解決方案|服務)$/;
+const INDUSTRY_SEGMENT = /(?:^|[-_])(?:retail|retailers?|consumer|cpg|fmcg|ecommerce|e-commerce|commerce|grocery|fashion|apparel|restaurants?|hospitality)(?:$|[-_])|零售|流通|電商|消費品/;
+const OTHER_SECTION = /^(?:about(?:-?us)?|contact(?:-?us)?|privacy(?:-?policy)?|terms(?:-of-(?:use|service))?|legal|careers?|jobs|join-?us|cookie-?policy|sitemap|login|signin|search|關於我們|聯絡我們|隱私權政策|人才招募)$/;
+const LISTING_SECTION = /^(?:category|categories|tags?|topics?|archives?|authors?|分類|標籤)$/;
+const PAGINATED_URL = /[?&](?:page|paged|pg|p)=\d+|\/page\/\d+\/?(?:$|[?#])/i;
+const DATED_PATH = /\/(?:19|20)\d{2}\/(?:0?[1-9]|1[0-2])(?:\/|$)/;
+
+// --- Words in titles and headings --------------------------------------------------------------
+
+const CASE_TITLE = /\b(?:case stud(?:y|ies)|success stor(?:y|ies)|customer stor(?:y|ies)|customer success)\b|成功案例|客戶案例|案例分享|導入案例|客戶故事/i;
+const TL_TITLE: [RegExp, Kind][] = [
+  [/\b(?:webinars?|workshops?|seminars?|summit|conference|meetup|masterclass|bootcamp|roadshow|hands-on lab)\b|研討會|講座|工作坊|論壇|說明會|高峰會|課程|活動報名/i, 'event'],
+  [/\b(?:video|watch|recording|on-demand|episode|podcast)\b|影片|影音|直播回放/i, 'video'],
+  [/\b(?:white ?paper|e-?book|report|guide|playbook)\b|白皮書|電子書|報告書|指南/i, 'whitepaper'],
+  [/\b(?:press release|announces?|announced|launches|appoints|partners with|awarded|wins)\b|新聞稿|宣布|攜手|榮獲|獲頒/i, 'news'],
+];
+const INDUSTRY_WORDS = /\b(?:retail|retailers?|consumer goods|cpg|e-?commerce|grocery|fashion|manufacturing|financial services|banking|healthcare|life sciences|media|gaming|public sector|education|automotive|energy|telecom(?:munications)?|travel|hospitality|logistics)\b|零售|流通|消費品|電商|製造|金融|醫療|媒體|遊戲|公部門|教育|汽車|能源|電信|旅遊|物流/i;
+const OFFERING_WORDS = /\b(?:solutions?|industry|industries|practice|services|consulting|expertise|capabilities|offerings?)\b|解決方案|產業|服務|顧問|方案/i;
+const OFFERING_TEXT = [
+  /\bwe help\b/i,
+  /\bour (?:[\w&-]+ ){0,2}(?:practice|solutions|services|offerings|expertise|capabilities)\b/i,
+  /\bwhat we (?:offer|do)\b/i,
+  /\bwhy (?:choose )?(?:us|[A-Z][\w-]+)\b/,
+  /\b(?:talk to|contact) (?:an? |our )?(?:[\w-]+ )?(?:experts?|team|us|specialists?)\b/i,
+  /\b(?:get started|book a (?:demo|consultation)|request a (?:demo|quote))\b/i,
+  /我們的(?:服務|解決方案|專業)|服務項目|為什麼選擇|聯絡我們|立即諮詢|預約諮詢|我們協助|協助(?:企業|零售|品牌)/,
+];
+
+// Case-study section headings: short and anchored, so "Our retail solutions" on a practice page
+// is not read as a story's "Solution".
+const CASE_HEADINGS: [string, RegExp][] = [
+  ['challenge', /^(?:the |business |key |customer )?(?:challenges?|problem|situation|pain points?|background|business need|requirements?)$|^(?:挑戰|面臨挑戰|客戶挑戰|痛點|問題|需求|客戶需求|重點需求|背景|困境)$/i],
+  ['solution', /^(?:the |our )?(?:solution|approach|implementation|what we did|how we helped|architecture)$|^(?:解決方案|導入架構|解決方式|方案|做法|導入方案|架構)$/i],
+  ['results', /^(?:the )?(?:results?|outcomes?|benefits|impact|business (?:value|impact|outcomes?)|metrics)$|^(?:成果|效益|成效|導入效益|導入成效|效果|具體成效)$/i],
+];
+const ABOUT_CUSTOMER = /^about (?:the )?(?:customer|client|company)$|^customer (?:profile|overview)$|^(?:客戶簡介|關於客戶|公司簡介|客戶背景|企業簡介)$/i;
+
+const EVENT_MARKERS = [
+  /\bregist(?:er|ration)\b/i,
+  /\bsign up (?:now|today|here)\b|\bsave (?:your|a) seat\b|\breserve your (?:spot|seat)\b/i,
+  /\b(?:agenda|speakers?|venue|location)\s*[:：]/i,
+  /\b(?:date|time)\s*[:：]/i,
+  /報名|立即報名|報名截止/,
+  /(?:活動)?(?:地點|時間|日期|議程|講者)\s*[:：]/,
+];
+const REGISTER_LINK = /^(?:register|register now|sign up|save (?:your|a) seat|立即報名|報名|我要報名|線上報名)/i;
+const PAGINATION_TEXT = /^(?:next|next page|older posts|newer posts|previous|prev|load more|下一頁|上一頁|下頁|更多|›|»|>|>>)$/i;
+
+const LISTING_LD = new Set(['CollectionPage', 'ItemList', 'SearchResultsPage', 'Blog']);
+const TL_LD: Record<string, Kind | null> = {
+  BlogPosting: 'blog',
+  NewsArticle: 'news',
+  ReportageNews: 'news',
+  AnalysisNewsArticle: 'news',
+  VideoObject: 'video',
+  Report: 'whitepaper',
+  Article: null,
+  TechArticle: null,
+  ScholarlyArticle: null,
+};
+
+/** Decides the page type (and, for thought leadership, its kind) with the signals that decided it. */
+export function classifyPage(content: PageContent, url: string, dates: PageDates): PageClassification {
+  const signals: Signal[] = [];
+  const add = (type: PageType, weight: number, name: string, kind?: Kind | null) => signals.push({ type, weight, name, kind });
+  const words = wordCount(content.mainText);
+
+  urlSignals(url, add);
+  titleSignals(content, add);
+  structuredDataSignals(content, dates, words, add);
+  structureSignals(content, words, add);
+  linkSignals(content, url, add);
+  if (content.documentInfo) {
+    const subject = `${content.documentInfo['subject'] ?? ''} ${content.documentInfo['keywords'] ?? ''}`;
+    if (/white ?paper|e-?book|白皮書/i.test(subject)) add('thought-leadership', 2.5, 'pdf:subject whitepaper', 'whitepaper');
+    else if (words >= 250) add('thought-leadership', 2, 'pdf:document', 'whitepaper');
+  }
+  return decide(signals);
+}
+
+type Add = (type: PageType, weight: number, name: string, kind?: Kind | null) => void;
+
+function pathSegments(url: string): { segments: string[]; host: string; query: string } {
+  try {
+    const u = new URL(url);
+    let path = u.pathname;
+    try {
+      path = decodeURIComponent(path);
+    } catch {
+      // keep the encoded path
+    }
+    const segments = path
+      .toLowerCase()
+      .split('/')
+      .filter(Boolean)
+      .map((s) => s.replace(/\.(?:html?|php|aspx?|jsp)$/, ''))
+      .filter((s) => s !== 'index' && s !== 'default');
+    while (segments.length && LOCALE_SEGMENT.test(segments[0]!)) segments.shift();
+    return { segments, host: u.hostname.toLowerCase(), query: u.search };
+  } catch {
+    return { segments: [], host: '', query: '' };
+  }
+}
+
+function urlSignals(url: string, add: Add): void {
+  const { segments, host, query } = pathSegments(url);
+  if (PAGINATED_URL.test(url)) add('listing', 2.5, 'url:paginated');
+  // Drop a trailing /page/N so /blog/page/2/ reads as the blog index.
+  const segs = segments.length >= 2 && segments[segments.length - 2] === 'page' && /^\d+$/.test(segments[segments.length - 1]!)
+    ? segments.slice(0, -2)
+    : segments;
+  if (!segs.length) {
+    // A microsite's root (retail.partner.com) is its practice page; a plain homepage decides on content.
+    if (INDUSTRY_SEGMENT.test(host.split('.')[0]!)) add('practice', 3, `url:host ${host.split('.')[0]}`);
+    else if (!query) add('other', 2.5, 'url:site-root');
+    return;
+  }
+  const last = segs.length - 1;
+  segs.forEach((seg, i) => {
+    const isLast = i === last;
+    const shown = `/${segs.slice(0, i + 1).join('/')}/`;
+    if (CASE_SECTION.test(seg)) {
+      const rest = segs.slice(i + 1);
+      // /case-studies/retail/ and /case-studies/category/x/ are filtered indexes, not stories.
+      const filtered = rest.length === 1 ? INDUSTRY_SEGMENT.test(rest[0]!) : rest.length === 2 && LISTING_SECTION.test(rest[0]!);
+      if (isLast || filtered) add('listing', 1.5, `url:${shown} (index)`);
+      else add('case-study', 3, `url:${shown}…`);
+    } else if (CASE_PARENT_ONLY.test(seg) && !isLast && i === 0) {
+      add('case-study', 1.5, `url:${shown}…`);
+    } else if (PRACTICE_SECTION.test(seg)) {
+      add('practice', isLast ? 1.5 : 3.5, `url:${shown}${isLast ? '' : '…'}`);
+    } else if (SOLUTION_SECTION.test(seg) && !isLast) {
+      add('practice', 2, `url:${shown}…`);
+    } else if (LISTING_SECTION.test(seg) && !isLast) {
+      add('listing', 2, `url:${shown}…`);
+    } else if (OTHER_SECTION.test(seg) && i === 0) {
+      add('other', 3, `url:${shown}`);
+    } else if (RESOURCES_SECTION.test(seg)) {
+      if (isLast) add('listing', 1, `url:${shown} (index)`);
+      else add('thought-leadership', 1, `url:${shown}…`, null);
+    } else {
+      for (const [re, kind] of TL_SECTIONS) {
+        if (!re.test(seg)) continue;
+        if (isLast) add('listing', 1.5, `url:${shown} (index)`);
+        else add('thought-leadership', 2.5, `url:${shown}…`, kind);
+        break;
+      }
+    }
+    // An industry named at the top of the path (/retail/, /zh-tw/零售/) or under a section.
+    if ((i === 0 || PRACTICE_SECTION.test(segs[i - 1] ?? '') || SOLUTION_SECTION.test(segs[i - 1] ?? '')) && INDUSTRY_SEGMENT.test(seg)) {
+      add('practice', i === 0 ? 3 : 1, `url:industry ${seg}`);
+    }
+  });
+  if (DATED_PATH.test(url)) add('thought-leadership', 1.5, 'url:dated path', null);
+}
+
+function titleSignals(content: PageContent, add: Add): void {
+  const h1 = content.headings.find((h) => h.level === 1)?.text ?? '';
+  const title = `${content.title} ${h1 !== content.title ? h1 : ''}`;
+  if (CASE_TITLE.test(title)) add('case-study', 2.5, `title:${CASE_TITLE.exec(title)![0]}`);
+  for (const [re, kind] of TL_TITLE) {
+    const m = re.exec(title);
+    if (m) {
+      add('thought-leadership', 2, `title:${m[0]}`, kind);
+      break;
+    }
+  }
+  const industry = INDUSTRY_WORDS.exec(title);
+  if (industry) {
+    if (OFFERING_WORDS.test(title)) add('practice', 2, `title:${industry[0]} + offering`);
+    else if (wordCount(title) <= 6) add('practice', 1, `title:${industry[0]}`);
+  }
+}
+
+function ldTypes(jsonLd: Record<string, unknown>[]): string[] {
+  const types: string[] = [];
+  for (const obj of jsonLd) {
+    const t = obj['@type'];
+    for (const v of Array.isArray(t) ? t : [t]) if (typeof v === 'string') types.push(v.replace(/^.*[/#:]/, ''));
+  }
+  return types;
+}
+
+function structuredDataSignals(content: PageContent, dates: PageDates, words: number, add: Add): void {
+  const seen = new Set<string>();
+  for (const type of ldTypes(content.jsonLd)) {
+    if (seen.has(type)) continue;
+    seen.add(type);
+    if (type in TL_LD) {
+      const kind = TL_LD[type]!;
+      // A player on a long article is the article's illustration, not a video page.
+      if (kind === 'video' && words > 600) add('thought-leadership', 1, `json-ld:${type}`, 'video');
+      else add('thought-leadership', kind ? 3 : 2, `json-ld:${type}`, kind);
+    } else if (/Event$/.test(type)) {
+      add('thought-leadership', 3.5, `json-ld:${type}`, 'event');
+    } else if (LISTING_LD.has(type)) {
+      add('listing', type === 'Blog' ? 1.5 : 3, `json-ld:${type}`);
+    } else if (type === 'AboutPage' || type === 'ContactPage' || type === 'ProfilePage') {
+      add('other', 2.5, `json-ld:${type}`);
+    }
+  }
+  const ogType = content.meta['og:type']?.toLowerCase() ?? '';
+  if (ogType === 'article') add('thought-leadership', 1.5, 'og:type article', null);
+  else if (ogType.startsWith('video')) add('thought-leadership', 2, `og:type ${ogType}`, 'video');
+  const rule = dates.published?.rule ?? '';
+  if (/Event|startDate/i.test(rule)) add('thought-leadership', 1.5, `date:${rule}`, 'event');
+  else if (dates.published && dates.published.source !== 'url' && dates.published.source !== 'header' && dates.published.source !== 'pdf') {
+    add('thought-leadership', 0.5, `date:${dates.published.source}`, null);
+  }
+}
+
+function structureSignals(content: PageContent, words: number, add: Add): void {
+  const found = new Set<string>();
+  let about = false;
+  for (const h of content.headings) {
+    if (h.level === 1) continue;
+    const text = h.text.replace(/[:：.。]$/, '').trim();
+    if (text.length > 40) continue;
+    for (const [group, re] of CASE_HEADINGS) if (re.test(text)) found.add(group);
+    if (ABOUT_CUSTOMER.test(text)) about = true;
+  }
+  if (found.size >= 2) {
+    // All three sections make a story even when it is published as a blog post (see decide()).
+    add('case-study', found.size === 3 ? 6.5 : 3.5, `headings:${[...found].join('/')}`);
+    if (about) add('case-study', 1, 'headings:about the customer');
+  }
+
+  const embeds = content.embeds ?? [];
+  if (embeds.length) {
+    if (words < 400) add('thought-leadership', 2.5, `embed:${hostOf(embeds[0]!)} player, short text`, 'video');
+    else add('thought-leadership', 0.5, `embed:${hostOf(embeds[0]!)} player`, 'video');
+  }
+
+  const text = content.mainText.length > 30_000 ? content.mainText.slice(0, 30_000) : content.mainText;
+  const markers = EVENT_MARKERS.filter((re) => re.test(text)).length;
+  if (markers >= 2) add('thought-leadership', markers >= 3 ? 2.5 : 1.5, `text:${markers} event markers`, 'event');
+
+  const offering = OFFERING_TEXT.filter((re) => re.test(text)).length;
+  if (offering) add('practice', Math.min(1.5, offering * 0.5), `text:offering language ×${offering}`);
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return 'video';
+  }
+}
+
+/** A link text that reads like the title of an item in a list of posts or stories. */
+function isTitleLike(text: string): boolean {
+  const han = text.match(/\p{Script=Han}/gu)?.length ?? 0;
+  return han >= 6 || text.split(/\s+/).length >= 4;
+}
+
+function linkSignals(content: PageContent, url: string, add: Add): void {
+  // A homepage is full of teasers; that does not make it an index of posts.
+  const atRoot = pathSegments(url).segments.length === 0;
+  const main = content.links.filter((l) => l.region === 'main');
+  const seen = new Set<string>();
+  let titled = 0;
+  let titledChars = 0;
+  let caseLinks = 0;
+  let paginated = false;
+  let register = false;
+  for (const link of main) {
+    if (PAGINATED_URL.test(link.url) || PAGINATION_TEXT.test(link.text)) {
+      if (link.url !== url && link.internal) paginated = true;
+    }
+    if (REGISTER_LINK.test(link.text)) register = true;
+    if (seen.has(link.url) || link.url === url) continue;
+    seen.add(link.url);
+    if (!link.internal || !isTitleLike(link.text)) continue;
+    titled++;
+    titledChars += link.text.length;
+    const segs = pathSegments(link.url).segments;
+    if (segs.length >= 2 && segs.slice(0, -1).some((s) => CASE_SECTION.test(s) || CASE_PARENT_ONLY.test(s))) caseLinks++;
+  }
+  if (paginated && !atRoot) add('listing', 2.5, 'links:pagination');
+  if (register) add('thought-leadership', 1, 'links:register', 'event');
+  const textChars = Math.max(1, content.mainText.length);
+  const share = titledChars / textChars;
+  const items = `links:${titled} item titles, ${Math.round(share * 100)}% of text`;
+  if (!atRoot) {
+    if (titled >= 6 && share >= 0.5) add('listing', 3.5, items);
+    else if (titled >= 6 && share >= 0.35) add('listing', 2.5, items);
+    else if (titled >= 4 && share >= 0.5) add('listing', 1.5, items);
+  }
+  // Linking to case studies is one of the things a practice page is for (checklist P3.1).
+  if (caseLinks >= 2) add('practice', 1, `links:${caseLinks} case studies`);
+}
+
+const TL_CAP = 6;
+const TYPE_ORDER: PageType[] = ['case-study', 'practice', 'thought-leadership', 'listing', 'other'];
+
+function decide(signals: Signal[]): PageClassification {
+  const score = new Map<PageType, number>(TYPE_ORDER.map((t) => [t, 0]));
+  for (const s of signals) score.set(s.type, score.get(s.type)! + s.weight);
+  // URL section, JSON-LD type, og:type and a byline date all restate one fact (the page is an
+  // article); capped, they cannot outvote a story's Challenge / Solution / Results structure.
+  score.set('thought-leadership', Math.min(TL_CAP, score.get('thought-leadership')!));
+  const ranked = [...TYPE_ORDER].sort((a, b) => score.get(b)! - score.get(a)! || TYPE_ORDER.indexOf(a) - TYPE_ORDER.indexOf(b));
+  const best = score.get(ranked[0]!)!;
+  const second = score.get(ranked[1]!)!;
+  // Below this, nothing points clearly anywhere: an ordinary page.
+  const type: PageType = best >= 2 ? ranked[0]! : 'other';
+  const decided = signals.filter((s) => s.type === type && s.weight > 0).sort((a, b) => b.weight - a.weight);
+  let kind: Kind | null = null;
+  if (type === 'thought-leadership') {
+    const kinds = new Map<Kind, number>();
+    for (const s of decided) if (s.kind) kinds.set(s.kind, (kinds.get(s.kind) ?? 0) + s.weight);
+    kind = [...kinds.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? (decided.some((s) => s.kind === null) ? 'blog' : 'other');
+  }
+  const typeScore = score.get(type)!;
+  const confidence = typeScore <= 0 ? 0.2 : (1 - Math.exp(-typeScore / 4)) * (type === ranked[0] ? (best - second) / best : 0.5);
+  return {
+    type,
+    kind,
+    confidence: Math.round(Math.max(0.05, Math.min(1, confidence)) * 100) / 100,
+    signals: decided.length ? decided.map((s) => s.name) : ['no decisive signal'],
+  };
+}

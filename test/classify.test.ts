@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { load } from 'cheerio';
+import { classifyPage } from '../analyzers/classify.ts';
+import { extractContent } from '../analyzers/extract.ts';
+import { extractDates } from '../analyzers/dates.ts';
+import { pdfContent, readPdf } from '../analyzers/pdf.ts';
+import type { PageDates } from '../analyzers/types.ts';
+import { htmlInput, readPage } from './pages/page-input.ts';
+
+const AS_OF = '2026-11-29';
+const NO_DATES: PageDates = { published: null, modified: null };
+
+function classifyHtml(html: string, url: string) {
+  const $ = load(html);
+  const dates = extractDates($, url, AS_OF);
+  return classifyPage(extractContent($, htmlInput(html, url)), url, dates);
+}
+
+const classifySaved = (name: string, url: string) => classifyHtml(readPage(name), url);
+
+describe('classifyPage on saved pages', () => {
+  it('a WordPress blog post is thought leadership (blog)', () => {
+    const c = classifySaved('blog-post-en.html', 'https://www.shoptech.test/blog/grocery-demand-forecasting/');
+    expect(c).toMatchObject({ type: 'thought-leadership', kind: 'blog' });
+    expect(c.signals).toContain('json-ld:BlogPosting');
+    expect(c.signals).toContain('url:/blog/…');
+  });
+
+  it('a zh-TW success story with 客戶簡介 / 挑戰 / 解決方案 / 效益 is a case study', () => {
+    const c = classifySaved('case-study-zh.html', 'https://www.cloudwing.test/zh-tw/success-stories/haoshi-forecast/');
+    expect(c.type).toBe('case-study');
+    expect(c.kind).toBeNull();
+    expect(c.signals).toEqual(expect.arrayContaining(['headings:challenge/solution/results', 'url:/success-stories/…', 'title:成功案例']));
+    expect(c.confidence).toBeGreaterThan(0.5);
+  });
+
+  it('a retail industry page that links to six case studies is a practice page, not a listing', () => {
+    const html = readPage('practice-retail-en.html');
+    const c = classifyHtml(html, 'https://www.shoptech.test/industries/retail/');
+    expect(c.type).toBe('practice');
+    expect(c.signals).toContain('links:6 case studies');
+    // Even at a URL that says nothing, its title, offer and prose keep it a practice page.
+    const neutral = classifyHtml(html, 'https://www.shoptech.test/p/1024/');
+    expect(neutral.type).toBe('practice');
+  });
+
+  it('a paginated index of case-study cards is a listing', () => {
+    const c = classifySaved('listing-zh.html', 'https://www.cloudwing.test/zh-tw/success-stories/');
+    expect(c.type).toBe('listing');
+    expect(c.signals).toEqual(expect.arrayContaining(['links:pagination', 'json-ld:CollectionPage', 'url:/success-stories/ (index)']));
+    expect(c.signals.some((s) => /^links:8 item titles/.test(s))).toBe(true);
+  });
+
+  it('a press release is news, a seminar page an event, a player page a video', () => {
+    expect(classifySaved('news-en.html', 'https://www.shoptech.test/news/2026/10/retail-competency/')).toMatchObject({ type: 'thought-leadership', kind: 'news' });
+    const event = classifySaved('event-zh.html', 'https://www.cloudwing.test/zh-tw/events/genai-retail-seminar/');
+    expect(event).toMatchObject({ type: 'thought-leadership', kind: 'event' });
+    expect(event.signals).toEqual(expect.arrayContaining(['json-ld:Event', 'title:研討會', 'links:register']));
+    const video = classifySaved('video-en.html', 'https://www.shoptech.test/videos/retail-data-lake/');
+    expect(video).toMatchObject({ type: 'thought-leadership', kind: 'video' });
+    expect(video.signals).toContain('embed:youtube.com player, short text');
+  });
+
+  it('an about page is other', () => {
+    expect(classifySaved('about-en.html', 'https://www.shoptech.test/about-us/')).toMatchObject({ type: 'other', kind: null });
+  });
+});
+
+describe('classifyPage rules', () => {
+  const story = `<main><h1>How UrbanWear unified online and store inventory</h1>
+    <p>UrbanWear runs 45 fashion stores and an online shop.</p>
+    <h2>The Challenge</h2><p>Stock was counted separately for the web and for each store, so online orders were cancelled every day.</p>
+    <h2>The Solution</h2><p>We built an inventory service on Amazon DynamoDB fed by the POS through Amazon Kinesis.</p>
+    <h2>Results</h2><p>Cancelled online orders fell by 80% in three months.</p></main>`;
+
+  it('a customer story published as a blog post is a case study', () => {
+    const html = `<html><head><meta property="og:type" content="article"><script type="application/ld+json">{"@type":"BlogPosting","datePublished":"2026-06-01"}</script></head><body>${story}</body></html>`;
+    const c = classifyHtml(html, 'https://www.shoptech.test/blog/urbanwear-inventory/');
+    expect(c.type).toBe('case-study');
+    expect(c.signals[0]).toBe('headings:challenge/solution/results');
+  });
+
+  it('an industry-filtered case-study index is not a story', () => {
+    const cards = Array.from({ length: 7 }, (_, i) => `<li><a href="/case-studies/story-${i}/">Retailer number ${i} moves its stores to AWS</a></li>`).join('');
+    const c = classifyHtml(`<main><h1>Retail case studies</h1><ul>${cards}</ul></main>`, 'https://www.shoptech.test/case-studies/retail/');
+    expect(c.type).toBe('listing');
+  });
+
+  it('a blog index page 2 is a listing', () => {
+    const cards = Array.from({ length: 6 }, (_, i) => `<article><h2><a href="/blog/post-${i}/">Seven lessons from peak season number ${i}</a></h2><p>May ${i + 1}, 2026</p></article>`).join('');
+    const c = classifyHtml(`<main>${cards}<a href="/blog/page/3/">Older posts</a></main>`, 'https://www.shoptech.test/blog/page/2/');
+    expect(c.type).toBe('listing');
+    expect(c.signals).toContain('url:paginated');
+  });
+
+  it('a generalist homepage is other; a retail microsite root is a practice page', () => {
+    const home = `<html><head><title>ShopTech | Cloud consulting</title></head><body><main><h1>Your cloud partner</h1>
+      <p>We design, migrate and run workloads on AWS for companies across Asia.</p>
+      ${Array.from({ length: 8 }, (_, i) => `<a href="/blog/p${i}/">Announcing our new managed service tier ${i}</a>`).join(' ')}</main></body></html>`;
+    expect(classifyHtml(home, 'https://www.shoptech.test/')).toMatchObject({ type: 'other', signals: ['url:site-root'] });
+    expect(classifyHtml(home, 'https://retail.shoptech.test/').type).toBe('practice');
+  });
+
+  it('a zh-TW retail solutions page is a practice page', () => {
+    const html = `<html lang="zh-TW"><head><title>零售業解決方案 | 雲翼科技</title></head><body><main>
+      <h1>零售業解決方案</h1><p>我們協助連鎖品牌導入全通路會員經營、需求預測與智慧門市，以 AWS 打造虛實融合的購物體驗。</p>
+      <h2>服務項目</h2><ul><li>全通路電商平台</li><li>會員數據平台</li><li>門市 POS 上雲</li></ul>
+      <p><a href="/zh-tw/contact/">立即諮詢</a></p></main></body></html>`;
+    const c = classifyHtml(html, 'https://www.cloudwing.test/zh-tw/solutions/retail/');
+    expect(c.type).toBe('practice');
+    expect(c.signals).toEqual(expect.arrayContaining(['url:/solutions/…', 'url:industry retail']));
+  });
+
+  it('a page with nothing to go on is other with low confidence', () => {
+    const c = classifyPage(
+      { title: 'Page', lang: 'en', description: null, headings: [], blocks: [], mainText: '', jsonLd: [], meta: {}, documentInfo: null, links: [] },
+      'https://www.shoptech.test/x/y',
+      NO_DATES,
+    );
+    expect(c.type).toBe('other');
+    expect(c.signals).toEqual(['no decisive signal']);
+    expect(c.confidence).toBeLessThan(0.3);
+  });
+});
+
+describe('classifyPage on PDFs', () => {
+  const dir = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'pdf');
+  const read = async (name: string, url: string) => {
+    const pdf = await readPdf(new Uint8Array(readFileSync(join(dir, name))));
+    return classifyPage(pdfContent(pdf, { url, finalUrl: url, contentType: 'application/pdf', html: null, bytes: null, headers: {}, links: [] }), url, NO_DATES);
+  };
+
+  it('a PDF story with Challenge / Solution / Results is a case study', async () => {
+    expect((await read('case-study-en.pdf', 'https://www.shoptech.test/files/freshmart.pdf')).type).toBe('case-study');
+    expect((await read('case-study-zh.pdf', 'https://www.cloudwing.test/files/haoshi.pdf')).type).toBe('case-study');
+  });
+
+  it('a PDF whitepaper is thought leadership (whitepaper)', async () => {
+    const c = await read('whitepaper-en.pdf', 'https://www.shoptech.test/files/unified-commerce.pdf');
+    expect(c).toMatchObject({ type: 'thought-leadership', kind: 'whitepaper' });
+    expect(c.signals).toContain('pdf:subject whitepaper');
+  });
+});
