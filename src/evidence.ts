@@ -394,11 +394,10 @@ function practiceElements(page: AnalyzedPage & { facts: PageFacts }, caseStudyUr
   };
 }
 
-/** Share of the site's readable pages whose (boilerplate-free) retail score passes the threshold. */
-export function retailSiteShare(evidence: SiteEvidence): { share: number; retail: number; total: number } {
-  const readable = evidence.pages.filter(readablePage);
-  const retail = readable.filter((p) => retailVerdict(p.facts.retail.score) === 'retail').length;
-  return { share: readable.length ? retail / readable.length : 0, retail, total: readable.length };
+/** Share of `pages` whose (boilerplate-free) retail score passes the threshold. */
+function retailShare(pages: (AnalyzedPage & { facts: PageFacts })[]): { share: number; retail: number; total: number } {
+  const retail = pages.filter((p) => retailVerdict(p.facts.retail.score) === 'retail').length;
+  return { share: pages.length ? retail / pages.length : 0, retail, total: pages.length };
 }
 
 /** The homepage's own record (the start URL may have redirected to it). */
@@ -413,14 +412,26 @@ export interface DedicatedRetailReading {
   note: string;
 }
 
-/** The homepage rule: a dedicated retail consultancy has a retail homepage and a mostly-retail site. */
+/** Offering pages (industries, solutions, services) beyond which a site's business is judged. */
+const MIN_OFFERING_PAGES = 2;
+
+/**
+ * The homepage rule: a dedicated retail consultancy has a retail homepage and mostly retail offerings.
+ * What a partner offers is read from its practice-type pages (industries, solutions, services) when
+ * there are some: a generalist with a busy retail blog still has healthcare and migration pages. A
+ * site without such pages is judged on all its pages.
+ */
 export function dedicatedRetailConsultancy(evidence: SiteEvidence): DedicatedRetailReading {
   const home = homepageRecord(evidence);
-  const site = retailSiteShare(evidence);
-  const siteNote = `${site.retail} of ${site.total} pages about retail (${Math.round(site.share * 100)}%, needs ${Math.round(DEDICATED_RETAIL_SITE_SHARE * 100)}%)`;
   if (!home) return { dedicated: false, note: 'homepage could not be read' };
+  const readable = evidence.pages.filter(readablePage).filter((p) => p.finalUrl !== home.finalUrl);
+  const offerings = readable.filter((p) => p.facts.classification.type === 'practice' && !isPdf(p));
+  const judged = offerings.length >= MIN_OFFERING_PAGES ? offerings : readable;
+  const share = retailShare(judged);
+  const what = judged === offerings ? 'industry/solution pages' : 'pages';
+  const siteNote = `${share.retail} of ${share.total} ${what} about retail (${Math.round(share.share * 100)}%, needs ${Math.round(DEDICATED_RETAIL_SITE_SHARE * 100)}%)`;
   const homeRetail = retailVerdict(home.facts.retail.score) === 'retail';
-  const dedicated = homeRetail && site.share >= DEDICATED_RETAIL_SITE_SHARE;
+  const dedicated = homeRetail && share.share >= DEDICATED_RETAIL_SITE_SHARE;
   return { dedicated, note: `homepage ${describeRetail(home.facts.retail.score)}; ${siteNote}` };
 }
 

@@ -414,8 +414,20 @@ describe('P3.1 practice page', () => {
     ]);
     const r = check('P3.1', evidence);
     expect(r.status).toBe('fail');
-    expect(r.summary).toMatch(/homepage.*not accepted.*1 of 4 pages about retail/);
+    expect(r.summary).toMatch(/homepage.*not accepted.*0 of 3 pages about retail/);
     expect(evaluate(evidence, ASOF).practicePage).toBeNull();
+  });
+
+  it('judges a generalist by its industry pages, not by a busy retail blog', () => {
+    const evidence = site([
+      page(HOME, { facts: facts({ retail: 0.9, services: ['Amazon S3', 'AWS Lambda'] }) }),
+      page(u('/industries/healthcare/'), { facts: facts({ type: 'practice', retail: 0.0 }) }),
+      page(u('/industries/banking/'), { facts: facts({ type: 'practice', retail: 0.0 }) }),
+      ...[1, 2, 3, 4, 5].map((n) => page(u(`/blog/retail-${n}/`), { facts: facts({ type: 'thought-leadership', kind: 'blog', retail: 0.9 }) })),
+    ]);
+    const r = check('P3.1', evidence);
+    expect(r.status).toBe('fail');
+    expect(r.summary).toMatch(/not a dedicated retail consultancy.*0 of 2 industry\/solution pages/);
   });
 
   it('accepts the homepage of a dedicated retail consultancy', () => {
