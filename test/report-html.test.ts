@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright';
+import { describe, expect, it } from 'vitest';
 import { renderHtml, REPORT_CSP } from '../src/report/html.ts';
 import { escapeHtml, httpHref, linkHtml, relativeOrHttpHref } from '../src/report/escape.ts';
 import { renderCoverageChart } from '../src/report/coverage-chart.ts';
 import { emptyReport, hostileReport, PAYLOADS } from './support/report-builder.ts';
-import { launchChromium, openHtml } from './support/open-html.ts';
+import { NOTHING_RAN, openHtml, sideEffects, useChromium } from './support/open-html.ts';
 
 describe('escape helpers', () => {
   it('escapes every character that can open markup or close an attribute', () => {
@@ -123,26 +122,16 @@ describe('renderHtml (strings)', () => {
 });
 
 describe('renderHtml in Chromium', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useChromium();
 
   it('runs nothing from the hostile report, loads nothing, and shows the verdict', async () => {
-    const opened = await openHtml(browser, renderHtml(hostileReport()), 'report.html');
+    const opened = await openHtml(browser(), renderHtml(hostileReport()), 'report.html');
     try {
       const { page } = opened;
       // Give any event handler (onload/onerror) a chance to fire.
       await page.hover('text=Acme Grocers moves checkout');
       await page.waitForTimeout(200);
-      expect(opened.dialogs).toEqual([]);
-      expect(opened.consoleErrors).toEqual([]);
-      expect(opened.pageErrors).toEqual([]);
-      expect(opened.otherRequests).toEqual([]);
-      expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned ?? null)).toBeNull();
+      expect(await sideEffects(opened)).toEqual(NOTHING_RAN);
       const dom = await page.evaluate(() => ({
         scripts: document.scripts.length,
         handlers: Array.from(document.querySelectorAll('*')).filter((el) =>
@@ -168,21 +157,19 @@ describe('renderHtml in Chromium', () => {
   it('stays inert on escaping alone, with the CSP removed', async () => {
     const withoutCsp = renderHtml(hostileReport()).replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, '');
     expect(withoutCsp).not.toContain('Content-Security-Policy');
-    const opened = await openHtml(browser, withoutCsp, 'report-no-csp.html');
+    const opened = await openHtml(browser(), withoutCsp, 'report-no-csp.html');
     try {
       await opened.page.waitForTimeout(200);
-      expect(opened.dialogs).toEqual([]);
-      expect(opened.otherRequests).toEqual([]);
-      expect(await opened.page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned ?? null)).toBeNull();
+      expect(await sideEffects(opened)).toEqual(NOTHING_RAN);
     } finally {
       await opened.close();
     }
   });
 
   it('opens a report with nothing found without errors', async () => {
-    const opened = await openHtml(browser, renderHtml(emptyReport()), 'empty.html');
+    const opened = await openHtml(browser(), renderHtml(emptyReport()), 'empty.html');
     try {
-      expect(opened.consoleErrors).toEqual([]);
+      expect(await sideEffects(opened)).toEqual(NOTHING_RAN);
       expect(await opened.page.locator('#verdict-title').innerText()).toBe('Needs a human review before a decision');
     } finally {
       await opened.close();

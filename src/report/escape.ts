@@ -67,13 +67,10 @@ export function displayPath(url: string, homeHost?: string | null): string {
   return parsed.host === homeHost ? pathAndQuery : parsed.host + pathAndQuery;
 }
 
-/** Host of an http(s) URL, or null. */
+/** Host of an http(s) URL, or null (also for javascript:, data: and the like, which have none). */
 export function hostOf(url: string): string | null {
-  try {
-    return new URL(url).host;
-  } catch {
-    return null;
-  }
+  const href = httpHref(url);
+  return href === null ? null : new URL(href).host || null;
 }
 
 // Percent-decoded paths read better (/zh-tw/案例/ rather than /zh-tw/%E6%A1%88…); the result is

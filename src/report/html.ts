@@ -415,7 +415,7 @@ function anchorId(checkId: string): string {
   return `check-${String(checkId).replace(/[^A-Za-z0-9]+/g, '-')}`;
 }
 
-function plural(count: number, noun: string): string {
+export function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 

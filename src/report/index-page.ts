@@ -153,16 +153,14 @@ interface Column {
 
 export function renderBatchIndex(rows: BatchIndexRow[], meta: { title?: string; generatedAt?: string } = {}): string {
   const columns: Column[] = [
-    { label: 'Partner', type: 'text' },
-    { label: 'Homepage', type: 'text' },
+    { label: 'Partner', type: 'text', title: 'Name, id, homepage and, when the audit failed, why' },
     { label: 'Verdict', type: 'number', title: 'Sorted fail, review, pass' },
     ...CHECK_IDS.map((id): Column => ({ label: id, type: 'number', title: `${id} status; sorted fail, review, pass` })),
-    { label: 'Case studies', type: 'number', title: 'Retail AWS case studies found' },
-    { label: 'Reachable', type: 'number', title: 'Of those, reachable by links from the homepage' },
-    { label: 'Newest retail thought leadership', type: 'date' },
+    { label: 'Case studies', type: 'number', title: 'Retail case studies on AWS found (the P2.2.1 count)' },
+    { label: 'Linked', type: 'number', title: 'Of those, reachable by links from the homepage' },
+    { label: 'Newest retail TL', type: 'date', title: 'Publish date of the newest retail thought-leadership item' },
     { label: 'Practice page', type: 'text' },
     { label: 'Pages', type: 'number', title: 'Pages crawled' },
-    { label: 'Error', type: 'text' },
     { label: 'Report', type: 'text' },
   ];
   const counts = { pass: 0, fail: 0, review: 0, error: 0, changed: 0 };
@@ -253,16 +251,17 @@ function renderRow(row: BatchIndexRow): string {
   const reportHref = relativeOrHttpHref(row.reportHref);
   const verdict = verdictKey(row);
   const cells = [
-    `<td data-sort="${escapeAttr(row.name || row.id)}"><span class="name">${escapeHtml(row.name)}</span><code>${escapeHtml(row.id)}</code></td>`,
-    `<td data-sort="${escapeAttr(homeHost ?? row.homepage)}">${linkHtml(row.homepage, homeHost ?? row.homepage)}</td>`,
+    `<td class="partner" data-sort="${escapeAttr(row.name || row.id)}"><span class="name">${escapeHtml(row.name)}</span>` +
+      `<code>${escapeHtml(row.id)}</code>${linkHtml(row.homepage, homeHost ?? row.homepage, 'home')}` +
+      (row.error ? `<span class="error">${escapeHtml(row.error)}</span>` : '') +
+      '</td>',
     statusCell(row.verdict, undefined),
     ...CHECK_IDS.map((id) => statusCell(row.checks[id], row.previousChecks?.[id])),
     numberCell(row.caseStudiesFound),
     numberCell(row.caseStudiesReachable),
     `<td class="date" data-sort="${escapeAttr(row.newestThoughtLeadership ?? '')}">${row.newestThoughtLeadership ? escapeHtml(row.newestThoughtLeadership) : '<span class="muted">none dated</span>'}</td>`,
-    `<td data-sort="${escapeAttr(row.practicePage ?? '')}">${row.practicePage ? linkHtml(row.practicePage, displayPath(row.practicePage, homeHost)) : '<span class="muted">none</span>'}</td>`,
+    `<td class="practice" data-sort="${escapeAttr(row.practicePage ?? '')}">${row.practicePage ? linkHtml(row.practicePage, displayPath(row.practicePage, homeHost)) : '<span class="muted">none</span>'}</td>`,
     numberCell(row.pagesCrawled),
-    `<td class="error">${escapeHtml(row.error ?? '')}</td>`,
     `<td data-sort="${reportHref ? 1 : ''}">${reportHref ? `<a href="${escapeAttr(reportHref)}">report</a>` : '<span class="muted">—</span>'}</td>`,
   ];
   return (
@@ -277,7 +276,7 @@ const INDEX_CSS = `
 :root { color-scheme: light; --fg:#1f2937; --muted:#6b7280; --line:#e5e7eb; --soft:#f8fafc; --link:#1d4ed8;
   --pass:#15803d; --pass-bg:#dcfce7; --fail:#b91c1c; --fail-bg:#fee2e2; --review:#a16207; --review-bg:#fef3c7; }
 * { box-sizing: border-box; }
-body { margin: 0; padding: 20px 24px 40px; color: var(--fg); font: 14px/1.45 system-ui, -apple-system, "Segoe UI", "Noto Sans TC", "PingFang TC", "Microsoft JhengHei", sans-serif; }
+body { margin: 0; padding: 20px 24px 40px; color: var(--fg); font: 13.5px/1.45 system-ui, -apple-system, "Segoe UI", "Noto Sans TC", "PingFang TC", "Microsoft JhengHei", sans-serif; }
 h1 { font-size: 22px; margin: 0 0 4px; }
 .meta, .legend, .muted { color: var(--muted); }
 .muted { font-style: italic; }
@@ -289,9 +288,9 @@ code { display: block; font: 11.5px ui-monospace, SFMono-Regular, Menlo, Consola
 #row-count { color: var(--muted); }
 .table-wrap { overflow-x: auto; }
 table { border-collapse: collapse; width: 100%; }
-th, td { text-align: left; vertical-align: top; padding: 6px 8px; border-bottom: 1px solid var(--line); }
+th, td { text-align: left; vertical-align: top; padding: 6px 7px; border-bottom: 1px solid var(--line); }
 th { background: var(--soft); position: sticky; top: 0; }
-th button { all: unset; cursor: pointer; font-weight: 600; white-space: nowrap; }
+th button { all: unset; cursor: pointer; font-weight: 600; }
 th button::after { content: " ↕"; color: #cbd5e1; }
 th[aria-sort="ascending"] button::after { content: " ▲"; color: var(--fg); }
 th[aria-sort="descending"] button::after { content: " ▼"; color: var(--fg); }
@@ -299,9 +298,12 @@ th button:focus-visible { outline: 2px solid var(--link); }
 tbody tr:hover { background: var(--soft); }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
 td.date { white-space: nowrap; font-variant-numeric: tabular-nums; }
-td.error { color: var(--fail); max-width: 260px; overflow-wrap: anywhere; }
+td.partner { min-width: 170px; max-width: 300px; overflow-wrap: anywhere; }
+td.practice { max-width: 180px; overflow-wrap: anywhere; }
+td.partner .error { display: block; color: var(--fail); font-size: 12.5px; }
+td.partner .home { display: block; font-size: 12.5px; }
 .name { font-weight: 600; }
-.badge { display: inline-block; padding: 0 7px; border-radius: 999px; font-size: 11.5px; font-weight: 700; text-transform: uppercase; border: 1px solid currentColor; white-space: nowrap; }
+.badge { display: inline-block; padding: 0 6px; border-radius: 999px; font-size: 10.5px; font-weight: 700; text-transform: uppercase; border: 1px solid currentColor; white-space: nowrap; }
 .badge-pass { color: var(--pass); background: var(--pass-bg); }
 .badge-fail { color: var(--fail); background: var(--fail-bg); }
 .badge-review { color: var(--review); background: var(--review-bg); }

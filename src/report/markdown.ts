@@ -10,6 +10,7 @@ import {
   CASE_STUDY_ELEMENT_LABELS,
   DELIVERY_LABELS,
   KIND_LABELS,
+  plural,
   PRACTICE_ELEMENT_LABELS,
   STATUS_LABELS,
   STOPPED_BY_LABELS,
@@ -31,7 +32,8 @@ export function renderMarkdown(report: Report): string {
     '',
   );
 
-  lines.push('| Check | Title | Status | Summary |', '|---|---|---|---|');
+  if (checks.length === 0) lines.push('No checks were run.');
+  else lines.push('| Check | Title | Status | Summary |', '|---|---|---|---|');
   for (const check of checks) {
     lines.push(
       row([
@@ -130,8 +132,9 @@ export function renderMarkdown(report: Report): string {
   const crawl = report.crawl;
   lines.push('## Crawl', '');
   lines.push(
-    `${crawl?.pagesFetched ?? 0} pages fetched, ${crawl?.pagesRendered ?? 0} rendered, ${crawl?.documents ?? 0} documents read; ` +
-      `${crawl?.blockedByRobots?.length ?? 0} blocked by robots.txt, ${crawl?.errors?.length ?? 0} errors; ` +
+    `${plural(crawl?.pagesFetched ?? 0, 'page')} fetched, ${crawl?.pagesRendered ?? 0} rendered, ` +
+      `${plural(crawl?.documents ?? 0, 'document')} read; ` +
+      `${crawl?.blockedByRobots?.length ?? 0} blocked by robots.txt, ${plural(crawl?.errors?.length ?? 0, 'error')}; ` +
       `${escapeMarkdown(STOPPED_BY_LABELS[crawl?.stoppedBy ?? ''] ?? String(crawl?.stoppedBy))}.` +
       (crawl?.renderUnavailable ? ` Browser rendering unavailable: ${escapeMarkdown(crawl.renderUnavailable)}.` : ''),
     '',

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright';
+import { afterAll, beforeAll } from 'vitest';
 
 export interface OpenedHtml {
   page: Page;
@@ -24,6 +25,34 @@ export function launchChromium(): Promise<Browser> {
     args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
 }
+
+/** One Chromium for the calling test file, launched before its tests and closed after them. */
+export function useChromium(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error('Chromium was not launched');
+    return browser;
+  };
+}
+
+/** Everything that must stay empty for a page built from hostile data; compare with NOTHING_RAN. */
+export async function sideEffects(opened: OpenedHtml): Promise<Record<string, unknown>> {
+  return {
+    dialogs: opened.dialogs,
+    consoleErrors: opened.consoleErrors,
+    pageErrors: opened.pageErrors,
+    otherRequests: opened.otherRequests,
+    pwned: await opened.page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned ?? null),
+  };
+}
+
+export const NOTHING_RAN = { dialogs: [], consoleErrors: [], pageErrors: [], otherRequests: [], pwned: null };
 
 export async function openHtml(browser: Browser, html: string, fileName = 'page.html'): Promise<OpenedHtml & { close(): Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'pp-report-'));

@@ -1,0 +1,182 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright';
+import { batchIndexRow, INDEX_CSP, renderBatchIndex, type BatchIndexRow } from '../src/report/index-page.ts';
+import type { Report } from '../src/types.ts';
+import { emptyReport, hostileReport, PAYLOADS } from './support/report-builder.ts';
+import { NOTHING_RAN, openHtml, sideEffects, useChromium } from './support/open-html.ts';
+
+function previousRun(): Report {
+  const report = hostileReport();
+  report.checks = report.checks.map((c) => (c.id === 'P2.2.2' ? { ...c, status: 'pass' } : c.id === 'P3.2' ? { ...c, status: 'fail' } : c));
+  return report;
+}
+
+function handRow(over: Partial<BatchIndexRow> & Pick<BatchIndexRow, 'id' | 'name' | 'homepage'>): BatchIndexRow {
+  return {
+    verdict: 'pass',
+    checks: { 'P2.1': 'pass', 'P2.2.1': 'pass', 'P2.2.2': 'pass', 'P2.3': 'pass', 'P3.1': 'pass', 'P3.2': 'pass' },
+    previousChecks: null,
+    caseStudiesFound: 3,
+    caseStudiesReachable: 3,
+    newestThoughtLeadership: null,
+    practicePage: null,
+    pagesCrawled: null,
+    error: null,
+    reportHref: `reports/${over.id}.html`,
+    ...over,
+  };
+}
+
+function batchRows(): BatchIndexRow[] {
+  return [
+    batchIndexRow({ id: 'acme', name: 'Acme Retail Cloud', homepage: 'https://www.shoptech.test/', report: hostileReport(), previous: previousRun() }),
+    batchIndexRow({ id: 'empty', name: 'Empty Partner', homepage: 'https://empty.test/', report: emptyReport() }),
+    batchIndexRow({
+      id: 'evil',
+      name: `${PAYLOADS.script}Evil`,
+      homepage: PAYLOADS.jsUrl,
+      report: null,
+      error: `homepage could not be fetched: ECONNREFUSED ${PAYLOADS.img}`,
+      reportHref: PAYLOADS.jsUrl,
+    }),
+    handRow({
+      id: 'cloudbridge',
+      name: '雲橋科技 CloudBridge',
+      homepage: 'https://www.cloudbridge.test/',
+      pagesCrawled: 120,
+      newestThoughtLeadership: '2026-09-10',
+      practicePage: 'https://www.cloudbridge.test/solutions/retail/',
+    }),
+    handRow({
+      id: 'contoso',
+      name: 'Contoso Consulting',
+      homepage: 'https://contoso.test/',
+      verdict: 'review',
+      checks: { 'P2.1': 'review', 'P2.2.1': 'pass', 'P2.2.2': 'pass', 'P2.3': 'pass', 'P3.1': 'pass', 'P3.2': 'review' },
+      previousChecks: { 'P2.1': 'review', 'P2.2.1': 'pass', 'P2.2.2': 'pass', 'P2.3': 'pass', 'P3.1': 'pass', 'P3.2': 'review' },
+      pagesCrawled: 7,
+      newestThoughtLeadership: '2025-12-24',
+    }),
+  ];
+}
+
+describe('batchIndexRow', () => {
+  it('derives counts, newest date and changes from the reports', () => {
+    const row = batchIndexRow({ id: 'acme / x', name: 'Acme', homepage: 'https://x.test/', report: hostileReport(), previous: previousRun() });
+    expect(row).toMatchObject({
+      homepage: 'https://www.shoptech.test/',
+      verdict: 'fail',
+      caseStudiesFound: 2,
+      caseStudiesReachable: 1,
+      newestThoughtLeadership: '2026-05-01',
+      practicePage: 'https://retail.shoptech.test/',
+      pagesCrawled: 42,
+      error: null,
+      reportHref: 'reports/acme%20%2F%20x.html',
+    });
+    expect(row.checks['P2.2.2']).toBe('fail');
+    expect(row.previousChecks?.['P2.2.2']).toBe('pass');
+  });
+
+  it('describes a failed audit with nulls and no report link', () => {
+    const row = batchIndexRow({ id: 'down', name: 'Down', homepage: 'https://down.test/', report: null, error: 'timed out' });
+    expect(row).toMatchObject({ verdict: null, checks: {}, previousChecks: null, caseStudiesFound: null, pagesCrawled: null, reportHref: null, error: 'timed out' });
+  });
+});
+
+describe('renderBatchIndex (strings)', () => {
+  const html = renderBatchIndex(batchRows(), { generatedAt: '2026-11-29 18:00 UTC' });
+
+  it('allows exactly its own inline script by hash and nothing external', () => {
+    const scripts = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
+    expect(scripts).toHaveLength(1);
+    const hash = createHash('sha256').update(scripts[0]!, 'utf8').digest('base64');
+    expect(INDEX_CSP).toContain(`script-src 'sha256-${hash}'`);
+    expect(INDEX_CSP).toContain("default-src 'none'");
+    expect(INDEX_CSP).not.toMatch(/unsafe-inline'[^;]*script|unsafe-eval|unsafe-hashes/);
+    expect(html).not.toMatch(/<(link|img|iframe)\b/i);
+  });
+
+  it('escapes partner data and links only http(s) homepages and relative reports', () => {
+    for (const payload of Object.values(PAYLOADS)) {
+      if (/[<>"']/.test(payload)) expect(html).not.toContain(payload);
+    }
+    expect(html).not.toMatch(/href="javascript/i);
+    expect(html).toContain('&lt;script&gt;window.__pwned = &#39;script&#39;; alert(&#39;script&#39;)&lt;/script&gt;Evil');
+    expect(html).toContain('<a href="reports/acme.html">report</a>');
+    expect(html).toContain('<a class="home" href="https://www.shoptech.test/" rel="noreferrer noopener">www.shoptech.test</a>');
+    expect(html).toContain('<span class="home">javascript:window.__pwned=&#39;href&#39;');
+  });
+
+  it('marks checks that changed since the previous run', () => {
+    expect(html).toContain('<span class="changed" title="changed since the previous run">pass → fail</span>');
+    expect(html).toContain('<span class="changed" title="changed since the previous run">fail → review</span>');
+    expect(html.match(/data-changed="yes"/g)).toHaveLength(1);
+    expect(html).toContain('5 partners · <span class="badge badge-pass">1 pass</span> <span class="badge badge-fail">1 fail</span> <span class="badge badge-review">2 review</span> <span class="badge badge-error">1 error</span> · 1 changed since the previous run');
+  });
+
+  it('renders an empty batch', () => {
+    const empty = renderBatchIndex([]);
+    expect(empty).toContain('No partners in this batch.');
+    expect(empty).toContain('<tbody>\n</tbody>');
+  });
+});
+
+describe('renderBatchIndex in Chromium', () => {
+  const browser = useChromium();
+
+  const visibleIds = (page: Page): Promise<string[]> =>
+    page.$$eval('#partners tbody tr:not([hidden]) td:first-child code', (codes) => codes.map((c) => c.textContent ?? ''));
+
+  it('sorts by clicking headers, filters by text and status, and runs nothing hostile', async () => {
+    const opened = await openHtml(browser(), renderBatchIndex(batchRows()), 'index.html');
+    try {
+      const { page } = opened;
+      expect(await visibleIds(page)).toEqual(['acme', 'empty', 'evil', 'cloudbridge', 'contoso']);
+      expect(await page.locator('#row-count').innerText()).toBe('5 of 5 partners shown');
+
+      const header = (label: string) => page.locator('#partners thead th', { hasText: label }).locator('button');
+      await header('Pages').click();
+      expect(await visibleIds(page)).toEqual(['empty', 'contoso', 'acme', 'cloudbridge', 'evil']);
+      expect(await page.locator('#partners thead th', { hasText: 'Pages' }).getAttribute('aria-sort')).toBe('ascending');
+      await header('Pages').click();
+      expect(await visibleIds(page)).toEqual(['cloudbridge', 'acme', 'contoso', 'empty', 'evil']);
+
+      await header('Newest retail TL').click();
+      expect((await visibleIds(page)).slice(0, 3)).toEqual(['contoso', 'acme', 'cloudbridge']);
+
+      await header('Verdict').click();
+      expect(await visibleIds(page)).toEqual(['acme', 'contoso', 'empty', 'cloudbridge', 'evil']);
+
+      await header('Partner').click();
+      expect((await visibleIds(page))[0]).toBe('evil'); // "<script>…" sorts before letters
+
+      await page.fill('#filter-text', 'contoso');
+      expect(await visibleIds(page)).toEqual(['contoso']);
+      expect(await page.locator('#row-count').innerText()).toBe('1 of 5 partners shown');
+      await page.fill('#filter-text', 'shoptech'); // matches the homepage URL, not only visible text
+      expect(await visibleIds(page)).toEqual(['acme']);
+      await page.fill('#filter-text', '');
+
+      await page.selectOption('#filter-status', 'changed');
+      expect(await visibleIds(page)).toEqual(['acme']);
+      expect(await page.locator('#partners tbody tr:not([hidden]) .changed').first().innerText()).toBe('pass → fail');
+      await page.selectOption('#filter-status', 'error');
+      expect(await visibleIds(page)).toEqual(['evil']);
+      await page.selectOption('#filter-status', 'review');
+      await page.fill('#filter-text', 'empty');
+      expect(await visibleIds(page)).toEqual(['empty']);
+      await page.selectOption('#filter-status', 'all');
+      await page.fill('#filter-text', '');
+
+      await page.hover('text=Evil');
+      await page.waitForTimeout(200);
+      expect(await sideEffects(opened)).toEqual(NOTHING_RAN);
+      expect(await page.evaluate(() => document.scripts.length)).toBe(1);
+      await page.screenshot({ path: '/tmp/partner-presence-index.png', fullPage: true });
+    } finally {
+      await opened.close();
+    }
+  });
+});
