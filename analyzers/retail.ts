@@ -113,18 +113,21 @@ const round3 = (x: number) => Math.round(x * 1000) / 1000;
 /**
  * Scores from block hits (used per page and, without boilerplate blocks, per site).
  *
- *   N        = max(150, word-equivalents of the blocks)    (short pages cannot fake density)
+ *   N        = max(250, word-equivalents of the blocks)    (short pages cannot fake density)
  *   n        = Σ block weight over hits (headings/title ×2), general IT terms × 0.5
  *   D        = distinct specific terms + 0.5 × distinct general terms
  *   d        = 1000 · n / N                                 (hits per 1,000 words)
  *   bucket   = (1 − e^(−D/kD)) · (1 − e^(−d/kd))            (saturates in variety and in density)
- *   G        = bucket(generic markers; kD 1.5, kd 4)        ("retail", "retailer", 零售 …)
- *   S        = bucket(specific area terms pooled; kD 3, kd 6)
+ *   G        = bucket(generic markers; kD 2, kd 8)          ("retail", "retailer", 零售 …)
+ *   S        = bucket(specific area terms pooled; kD 3, kd 10)
  *   score    = 1 − (1 − G)(1 − S)
- *   gate     = min(1, score / 0.4)                          (general IT terms — AI, ERP, migration —
+ *   gate     = clamp((score − 0.25) / 0.35, 0, 1)           (general IT terms — AI, ERP, migration —
  *                                                            only count on pages already about retail)
- *   area[a]  = bucket(specific + gate × general terms of a; kD 2.5, kd 5)
- * One mention of "retail" in 800 words scores ≈ 0.13; a focused retail page ≈ 0.9.
+ *   area[a]  = bucket(specific + gate × general terms of a; kD 2.5, kd 10) × (0.5 + 0.5 × gate)
+ *                                                           (an area named on a page that is not about
+ *                                                            retail — "we serve retail and logistics" —
+ *                                                            counts half)
+ * One mention of "retail" in 300 words scores ≈ 0.15; a focused retail page ≈ 0.9.
  */
 export function scoreFromBlocks(blocks: RetailBlock[]): RetailScore {
   let words = 0;
@@ -151,23 +154,24 @@ export function scoreFromBlocks(blocks: RetailBlock[]): RetailScore {
       }
     }
   }
-  const n = Math.max(150, words);
+  const n = Math.max(250, words);
   const bucket = (D: number, count: number, kD: number, kd: number) =>
     saturate(D, kD) * saturate((1000 * count) / n, kd);
 
   const go = occ.get('generic') ?? { spec: 0, gen: 0 };
   const gd = distinct.get('generic');
-  const G = bucket((gd?.spec.size ?? 0) + 0.5 * (gd?.gen.size ?? 0), go.spec + 0.5 * go.gen, 1.5, 4);
-  const S = bucket(pooled.terms.size, pooled.n, 3, 6);
+  const G = bucket((gd?.spec.size ?? 0) + 0.5 * (gd?.gen.size ?? 0), go.spec + 0.5 * go.gen, 2, 8);
+  const S = bucket(pooled.terms.size, pooled.n, 3, 10);
   const score = 1 - (1 - G) * (1 - S);
-  const gate = Math.min(1, score / 0.4);
+  const gate = Math.min(1, Math.max(0, (score - 0.25) / 0.35));
 
   const areas = {} as Record<RetailAreaId, number>;
   const terms = { generic: [...(gd?.spec ?? []), ...(gd?.gen ?? [])] } as Record<Bucket, string[]>;
   for (const a of RETAIL_AREAS) {
     const o = occ.get(a) ?? { spec: 0, gen: 0 };
     const d = distinct.get(a);
-    areas[a] = round3(bucket((d?.spec.size ?? 0) + gate * 0.5 * (d?.gen.size ?? 0), o.spec + gate * 0.5 * o.gen, 2.5, 5));
+    const D = (d?.spec.size ?? 0) + gate * 0.5 * (d?.gen.size ?? 0);
+    areas[a] = round3(bucket(D, o.spec + gate * 0.5 * o.gen, 2.5, 10) * (0.5 + 0.5 * gate));
     terms[a] = [...(d?.spec ?? []), ...(d?.gen ?? [])];
   }
   return { areas, score: round3(score), terms, blocks };

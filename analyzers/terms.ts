@@ -36,7 +36,16 @@ export interface Token {
 const TOKEN_RE = /[A-Za-z0-9\u00C0-\u024F]+/g;
 const JOIN_GAP_RE = /^(?:[ \t\u00A0\-\u2010\u2011\u2013/&+]{1,3}|\.)$/;
 
-export function tokenize(text: string): Token[] {
+const FULLWIDTH_RE = /[\uFF01-\uFF5E\u3000]/g;
+const HAS_FULLWIDTH_RE = /[\uFF01-\uFF5E\u3000]/;
+/** Full-width ASCII (ＰＯＳ, ＡＷＳ) folded to ASCII; same length, so offsets hold. */
+const foldFullWidth = (text: string) =>
+  HAS_FULLWIDTH_RE.test(text)
+    ? text.replace(FULLWIDTH_RE, (c) => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)))
+    : text;
+
+export function tokenize(original: string): Token[] {
+  const text = foldFullWidth(original);
   const tokens: Token[] = [];
   TOKEN_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -81,9 +90,11 @@ export interface PhraseOptions {
 
 interface Edge {
   node: TrieNode;
-  /** For stem edges: accepted token lengths (term word length ± 4). */
-  minLen: number;
-  maxLen: number;
+  /**
+   * For stem edges: lengths of the term words behind the edge. A token matches when its length is
+   * within 3 of one of them: Porter conflates "personal" and "personalized" (both "person").
+   */
+  lengths: number[];
 }
 
 interface Terminal<P> {
@@ -135,9 +146,8 @@ export class PhraseMatcher<P> {
         this.stemPrefixes.add(key.slice(0, 3));
       }
       let edge = map.get(key);
-      if (!edge) map.set(key, (edge = { node: newNode(), minLen: Infinity, maxLen: 0 }));
-      edge.minLen = Math.min(edge.minLen, w.lower.length - 4);
-      edge.maxLen = Math.max(edge.maxLen, w.lower.length + 4);
+      if (!edge) map.set(key, (edge = { node: newNode(), lengths: [] }));
+      if (!edge.lengths.includes(w.lower.length)) edge.lengths.push(w.lower.length);
       node = edge.node;
     }
     const toSet = (xs?: string[]) => (xs && xs.length ? new Set(xs.map((x) => x.toLowerCase())) : null);
@@ -151,7 +161,7 @@ export class PhraseMatcher<P> {
     if (lower) out.push(lower.node);
     if (node.stem.size && (token.lower.length <= 4 || this.stemPrefixes.has(token.lower.slice(0, 3)))) {
       const e = node.stem.get(stem(token.lower));
-      if (e && token.lower.length >= e.minLen && token.lower.length <= e.maxLen) out.push(e.node);
+      if (e && e.lengths.some((l) => Math.abs(l - token.lower.length) <= 3)) out.push(e.node);
     }
   }
 
@@ -341,3 +351,102 @@ export function expandEntry(entry: LexiconEntry): ExpandedEntry {
 
 /** A form written only in Latin letters, digits and punctuation goes to the token matcher. */
 export const isLatinForm = (form: string) => !CJK_RE.test(form);
+
+/** A block's text prepared once for every matcher: Latin tokens now, compact CJK text on demand. */
+export class PreparedText {
+  readonly tokens: Token[];
+  private compacted: CompactText | null = null;
+  constructor(readonly text: string) {
+    this.tokens = tokenize(text);
+  }
+  get compact(): CompactText {
+    return (this.compacted ??= compact(this.text));
+  }
+}
+
+/** Entry of a labelled lexicon (compliance, delivery, validation signals, vendors). */
+export interface LabelledEntry {
+  label: string;
+  /** Latin forms (word-bounded; mode per matcher) and Chinese forms (substring). */
+  forms?: string[];
+  /** Ordinary-word forms: exact capitalisation only, and not as the first word of a sentence. */
+  contextual?: string[];
+  /** JavaScript regular expressions. */
+  regex?: string[];
+  weight?: number;
+}
+
+export interface LabelledHit<E extends LabelledEntry = LabelledEntry> {
+  entry: E;
+  /** Offsets in the original text. */
+  start: number;
+  end: number;
+}
+
+/** True when [start] opens a sentence: nothing but whitespace/bullets since the last . ! ? : or the start. */
+export function opensSentence(text: string, start: number): boolean {
+  const before = text.slice(Math.max(0, start - 40), start).replace(/[\s•·*\-–"“'(]+$/u, '');
+  return before === '' || /[.!?:;。！？：；]$/u.test(before);
+}
+
+/** Matches a labelled lexicon in a text: Latin phrases, Chinese substrings and regular expressions. */
+export class LabelledMatcher<E extends LabelledEntry = LabelledEntry> {
+  private readonly latin = new PhraseMatcher<{ entry: E; contextual: boolean }>();
+  private readonly cjk = new SubstringMatcher<{ entry: E; contextual: boolean }>();
+  private readonly regexes: { re: RegExp; entry: E }[] = [];
+  private hasCjkForms = false;
+
+  constructor(entries: E[], mode: 'lower' | 'stem', regexFlags = 'giu') {
+    for (const entry of entries) {
+      for (const form of entry.forms ?? []) {
+        if (isLatinForm(form)) this.latin.add(form, { entry, contextual: false }, { mode });
+        else {
+          this.cjk.add(form, { entry, contextual: false });
+          this.hasCjkForms = true;
+        }
+      }
+      for (const form of entry.contextual ?? []) this.latin.add(form, { entry, contextual: true }, { mode: 'exact' });
+      for (const source of entry.regex ?? []) this.regexes.push({ re: new RegExp(source, regexFlags), entry });
+    }
+  }
+
+  find(prepared: PreparedText): LabelledHit<E>[] {
+    const hits: LabelledHit<E>[] = [];
+    const { text } = prepared;
+    for (const h of this.latin.match(prepared.tokens)) {
+      for (const p of h.payloads) {
+        if (p.contextual && opensSentence(text, h.start)) continue;
+        hits.push({ entry: p.entry, start: h.start, end: h.end });
+        break;
+      }
+    }
+    if (this.hasCjkForms && hasCjk(text)) {
+      const c = prepared.compact;
+      for (const h of this.cjk.match(c.text)) {
+        const start = c.offsets[h.start] ?? 0;
+        hits.push({ entry: h.payloads[0].entry, start, end: (c.offsets[h.end - 1] ?? start) + 1 });
+      }
+    }
+    for (const { re, entry } of this.regexes) {
+      re.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = re.exec(text)) !== null) {
+        hits.push({ entry, start: m.index, end: m.index + m[0].length });
+        if (m[0].length === 0) re.lastIndex++;
+      }
+    }
+    return hits.sort((a, b) => a.start - b.start);
+  }
+}
+
+/** The sentence of text around [start, end), as an excerpt of at most max characters. */
+export function sentenceExcerpt(text: string, start: number, end: number, max = 240): string {
+  let from = 0;
+  const stop = /[.!?。！？]\s|[。！？]/gu;
+  let m: RegExpExecArray | null;
+  while ((m = stop.exec(text)) !== null && m.index < start) from = m.index + m[0].length;
+  stop.lastIndex = end;
+  const after = stop.exec(text);
+  const to = after ? after.index + 1 : text.length;
+  return excerptAround(text.slice(from, to), start - from, end - from, max);
+}

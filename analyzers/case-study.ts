@@ -1,0 +1,570 @@
+// Case-study elements (checklist P2.1), delivery model (P2.3) and validation-checklist signals
+// (V2.1 … V2.13) read from one case study, each with the text that shows it.
+//
+// The study is read as sections: headings (and "Challenge:" style lead-ins) give each main-text
+// block a role — intro, about (the customer), partner (an "About <partner>" blurb), problem,
+// solution, results. Compliance, delivery and vendor names are read only from the study's own
+// body: content.blocks already exclude footers and badges, and here "About <partner>" sections and
+// blocks that are only a list of certification names are dropped as well.
+
+import nlp from 'compromise';
+import { getDomainWithoutSuffix } from 'tldts';
+import type { CaseStudyFacts, DeliveryModel, Excerpted, PageContent, TextBlock, ValidationSignalId } from './types.ts';
+import { detectAws } from './aws.ts';
+import { matchRetailTerms } from './retail.ts';
+import { LabelledMatcher, PreparedText, excerptAround, opensSentence, sentenceExcerpt, type LabelledEntry } from './terms.ts';
+import complianceData from './lexicons/compliance.json' with { type: 'json' };
+import deliveryData from './lexicons/delivery.json' with { type: 'json' };
+import validationData from './lexicons/validation-signals.json' with { type: 'json' };
+import thirdPartyData from './lexicons/third-party.json' with { type: 'json' };
+
+// ---------------------------------------------------------------------------------------------
+// Lexicons, compiled once
+
+const complianceMatcher = new LabelledMatcher<LabelledEntry & { generic?: boolean }>(
+  [
+    ...(complianceData.frameworks as LabelledEntry[]),
+    ...(complianceData.generic as LabelledEntry[]).map((e) => ({ ...e, generic: true })),
+  ],
+  'lower',
+);
+const badgeWords = new Set(complianceData.listWords.map((w) => w.toLowerCase()));
+
+type Side = 'msp' | 'project';
+const deliveryMatcher = new LabelledMatcher<LabelledEntry & { side: Side }>(
+  [
+    ...(deliveryData.msp as LabelledEntry[]).map((e) => ({ ...e, side: 'msp' as const })),
+    ...(deliveryData.project as LabelledEntry[]).map((e) => ({ ...e, side: 'project' as const })),
+  ],
+  'stem',
+  'giu',
+);
+
+const validationMatcher = new LabelledMatcher<LabelledEntry & { id: ValidationSignalId }>(
+  Object.entries(validationData.signals as Record<string, LabelledEntry>).map(([id, e]) => ({
+    ...e,
+    id: id as ValidationSignalId,
+  })),
+  'stem',
+);
+
+const vendorMatcher = new LabelledMatcher(
+  (thirdPartyData.vendors as { name: string; forms?: string[]; contextual?: string[] }[]).map((v) => ({
+    label: v.name,
+    forms: v.forms,
+    contextual: v.contextual,
+  })),
+  'lower',
+);
+
+// ---------------------------------------------------------------------------------------------
+// Sections
+
+type Role = 'intro' | 'about' | 'partner' | 'problem' | 'solution' | 'results' | 'other';
+
+const PROBLEM_RE =
+  /\b(?:challenges?|problems?|problem statement|pain ?points?|the situation|business (?:needs?|problems?|challenges?)|obstacles?|goals?|objectives?|requirements?|why change)\b|挑戰|痛點|困境|問題|需求|面臨/iu;
+const SOLUTION_RE =
+  /\b(?:solutions?|approach|what we did|how we helped|implementation|architecture|execution|methodology|how it works|aws services used|services used|technologies used|tech stack)\b|解決方案|導入架構|架構|做法|方案|導入過程|使用服務|使用的\s*aws\s*服務|技術/iu;
+const RESULTS_RE =
+  /\b(?:results?|outcomes?|benefits?|impact|business value|metrics|key (?:results|metrics|outcomes)|achievements?|by the numbers|roi)\b|成果|效益|成效|效果/iu;
+const ABOUT_RE = /^\s*(?:about|關於)\s*(.*)$|^(.*?)\s*(?:簡介|背景|公司介紹)\s*$|^(?:the )?(?:customer|client|company) (?:background|overview|profile)$/iu;
+const LEAD_IN_RE =
+  /^\s*(?:the\s+)?(challenges?|problem|solution|approach|results?|outcomes?|benefits|impact|挑戰|痛點|解決方案|成果|效益|導入效益)\s*[:：]/iu;
+
+const isHeading = (b: TextBlock) => /^h[1-6]$/.test(b.tag);
+
+interface Section {
+  role: Role;
+  heading: string | null;
+  /** For about sections: the name in the heading ("About Contoso" → "Contoso"). */
+  subject: string | null;
+}
+
+function headingRole(text: string, partner: PartnerIdentity): Section {
+  const about = ABOUT_RE.exec(text);
+  if (about) {
+    const subject = (about[1] ?? about[2] ?? '').replace(/^(?:the|us)\b\s*/i, '').trim() || null;
+    if (subject && partner.matches(subject)) return { role: 'partner', heading: text, subject };
+    return { role: 'about', heading: text, subject };
+  }
+  if (RESULTS_RE.test(text)) return { role: 'results', heading: text, subject: null };
+  if (PROBLEM_RE.test(text)) return { role: 'problem', heading: text, subject: null };
+  if (SOLUTION_RE.test(text)) return { role: 'solution', heading: text, subject: null };
+  return { role: 'other', heading: text, subject: null };
+}
+
+interface ReadBlock {
+  block: TextBlock;
+  prepared: PreparedText;
+  section: Section;
+  /** Index among content.blocks. */
+  index: number;
+}
+
+function readSections(content: PageContent, partner: PartnerIdentity): ReadBlock[] {
+  const out: ReadBlock[] = [];
+  let current: Section = { role: 'intro', heading: null, subject: null };
+  let currentLevel = 7;
+  content.blocks.forEach((block, index) => {
+    if (isHeading(block)) {
+      const level = Number(block.tag[1]);
+      const next = headingRole(block.text, partner);
+      // A sub-heading without a role of its own stays in its parent's section ("Step 1" under Solution).
+      if (next.role !== 'other' || level <= currentLevel || current.role === 'intro') {
+        if (!(next.role === 'other' && level === 1)) {
+          current = next;
+          currentLevel = level;
+        }
+      }
+    } else {
+      const lead = LEAD_IN_RE.exec(block.text);
+      if (lead) {
+        current = headingRole(lead[1], partner);
+        currentLevel = 7;
+      }
+    }
+    out.push({ block, prepared: new PreparedText(block.text), section: current, index });
+  });
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The partner (whose own name and blurbs are not the customer's)
+
+interface PartnerIdentity {
+  domainLabel: string | null;
+  names: string[];
+  matches(name: string): boolean;
+}
+
+const squash = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+
+function partnerIdentity(content: PageContent, url: string): PartnerIdentity {
+  const host = safeHost(url);
+  const domainLabel = host ? squash(getDomainWithoutSuffix(host) ?? host.split('.').slice(-2, -1)[0] ?? '') : null;
+  const names = new Set<string>();
+  if (content.meta['og:site_name']) names.add(content.meta['og:site_name']);
+  for (const o of content.jsonLd) {
+    for (const key of ['publisher', 'author', 'provider']) {
+      const v = o[key] as { name?: unknown } | undefined;
+      if (v && typeof v === 'object' && typeof v.name === 'string') names.add(v.name);
+    }
+    if ((o['@type'] === 'Organization' || o['@type'] === 'WebSite') && typeof o.name === 'string' && !o.about) names.add(o.name);
+  }
+  const squashed = [...names].map(squash).filter((n) => n.length >= 3);
+  return {
+    domainLabel,
+    names: [...names],
+    matches(name: string) {
+      const n = squash(name);
+      if (n.length < 2) return false;
+      if (domainLabel && domainLabel.length >= 3 && (n.includes(domainLabel) || (n.length >= 4 && domainLabel.includes(n)))) return true;
+      return squashed.some((p) => p === n || (n.length >= 4 && (p.includes(n) || n.includes(p))));
+    },
+  };
+}
+
+function safeHost(url: string): string | null {
+  try {
+    return new URL(url).hostname.toLowerCase();
+  } catch {
+    return null;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Customer name
+
+const ANONYMOUS_EXPLICIT_RE =
+  /\b(?:NDA|anonymi[sz]ed|anonymous (?:client|customer|retailer)|confidential (?:client|customer|retailer)|name (?:withheld|undisclosed)|undisclosed (?:client|customer|retailer)|under non-disclosure)\b|匿名|保密協議|客戶名稱不公開/iu;
+const ANONYMOUS_PHRASE_RE =
+  /\b(?:a|an|one of the)\s+(?:(?:large|largest|leading|major|global|well[- ]known|top|big|national|regional|international|multinational|prominent|renowned|famous|fast[- ]growing|mid-sized|european|asian|american|japanese|taiwanese|fortune\s*\d+|[a-z]+-based)\s+){1,3}(?:[a-z-]+\s+)?(?:retailers?|grocers?|retail (?:chain|brand|company|group|business)|e-?commerce (?:company|player|brand|retailer|business)|fashion (?:brand|retailer|house)|brands?|chains?|supermarket chain|department stores?|consumer goods company|cpg company)\b|某(?:知名|大型|國際|跨國|連鎖|全台|台灣|國內|上市|日系|美系|歐系)*[\u4e00-\u9fff]{0,6}?(?:零售商|零售業者|零售品牌|品牌|百貨|超商|電商|企業|公司|集團|通路|量販店|超市)/iu;
+const LABEL_RE = /^\s*(?:client|customer|company|organi[sz]ation|客戶|客戶名稱|公司名稱|企業名稱)\s*[:：]\s*(.{1,80}?)\s*(?:[|｜·•,;，；]|$)/iu;
+const BARE_LABEL_RE = /^\s*(?:client|customer|客戶|客戶名稱)\s*[:：]?\s*$/iu;
+const NOT_A_NAME = new Set(
+  [
+    'aws', 'amazon', 'amazon web services', 'case study', 'customer story', 'success story', 'the customer', 'the client',
+    'customer', 'client', 'us', 'our company', 'the company', 'company', 'this project', 'the project', 'the author', 'retail',
+    'overview', 'executive summary', 'introduction', 'summary', 'challenge', 'solution', 'results', '客戶', '我們', '本公司',
+  ].map(squash),
+);
+
+interface NameFinding {
+  name: string | null;
+  anonymized: boolean;
+  excerpt: string;
+}
+
+const ZH_NAME_STOP_RE = /(?:導入|採用|運用|攜手|透過|藉由|如何|打造|建置|選擇|搬遷|上雲|使用|成立|創立|是|為|於|自|與|以|的|，|,|、|（|\(|：|:)/u;
+
+/** Leading Chinese name of a sentence/title ("遠東百貨導入…" → 遠東百貨). */
+function leadingZhName(text: string): string | null {
+  const t = text.replace(/^[【\[][^】\]]*[】\]]\s*/u, '').trim();
+  const m = ZH_NAME_STOP_RE.exec(t);
+  const head = (m ? t.slice(0, m.index) : '').trim();
+  if (head.length < 2 || head.length > 16 || !/[\u4e00-\u9fff]/u.test(head)) return null;
+  return head;
+}
+
+const CAP_WORD = /^(?:[A-Z0-9][\w&'’.-]*|&|of|and|de|la)$/u;
+const TITLE_STOP = new Set(
+  'How Why What When Where Case Study Customer Success Story Building Build Modernizing Modernising Transforming Migrating Scaling Powering Driving Delivering Enabling Creating Retail Cloud Digital The A An Our We AWS Amazon With For In On From To Using Inside Leading'.split(' '),
+);
+
+/** A leading run of capitalised words ("Contoso Grocers cuts …" → "Contoso Grocers"). */
+function leadingProperName(text: string): string | null {
+  const words = text.trim().split(/\s+/u);
+  const name: string[] = [];
+  for (const w of words) {
+    const clean = w.replace(/[,:;!?]+$/u, '');
+    if (!CAP_WORD.test(clean)) break;
+    name.push(clean);
+    if (clean !== w) break;
+  }
+  while (name.length && /^(?:&|of|and|de|la)$/u.test(name[name.length - 1])) name.pop();
+  if (name.length === 0 || name.length > 6 || TITLE_STOP.has(name[0]) || /ing$/u.test(name[0])) return null;
+  return name.join(' ');
+}
+
+function titleCandidates(title: string, partner: PartnerIdentity): string[] {
+  const segments = title
+    .split(/\s+[|｜–—-]\s+|\s*[|｜]\s*/u)
+    .map((s) => s.trim())
+    .filter((s) => s && !partner.matches(s));
+  const out: string[] = [];
+  for (let seg of segments) {
+    seg = seg.replace(/^(?:case study|customer story|success story|客戶案例|成功案例|案例分享|案例)\s*[:：|]\s*/iu, '');
+    seg = seg.replace(/^[【\[][^】\]]*[】\]]\s*/u, '');
+    const how = /^How\s+(.+)$/u.exec(seg);
+    if (how) {
+      const n = leadingProperName(how[1]);
+      if (n) out.push(n);
+    }
+    const helped = /\b(?:helped|helps|for|with)\s+([A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,4})/u.exec(seg);
+    if (helped) out.push(helped[1]);
+    const colon = /^([^:：]{2,60})[:：]/u.exec(seg);
+    if (colon && colon[1].trim().split(/\s+/u).length <= 6) out.push(colon[1].trim());
+    const lead = leadingProperName(seg);
+    if (lead) out.push(lead);
+    const zh = leadingZhName(seg);
+    if (zh) out.push(zh);
+    const zhCase = /^(.{2,16}?)(?:客戶)?案例/u.exec(seg);
+    if (zhCase && /[\u4e00-\u9fff]/u.test(zhCase[1])) out.push(zhCase[1]);
+  }
+  return out.map((n) => n.replace(/['’]s$/u, '').trim());
+}
+
+function usableName(name: string, partner: PartnerIdentity): boolean {
+  const n = squash(name);
+  return n.length >= 2 && !NOT_A_NAME.has(n) && !partner.matches(name) && !ANONYMOUS_PHRASE_RE.test(name) && !TITLE_STOP.has(name);
+}
+
+function jsonLdSubjects(content: PageContent): string[] {
+  const out: string[] = [];
+  const orgTypes = /Organization|Corporation|Brand|LocalBusiness|Store|OnlineStore|Company/u;
+  for (const o of content.jsonLd) {
+    for (const key of ['about', 'mentions']) {
+      const values = ([] as unknown[]).concat(o[key] ?? []);
+      for (const v of values) {
+        if (!v || typeof v !== 'object') continue;
+        const t = (v as Record<string, unknown>)['@type'];
+        const name = (v as Record<string, unknown>).name;
+        if (typeof name === 'string' && orgTypes.test(String(t ?? 'Organization'))) out.push(name);
+      }
+    }
+  }
+  return out;
+}
+
+function findCustomer(content: PageContent, blocks: ReadBlock[], partner: PartnerIdentity): NameFinding | null {
+  const body = content.mainText;
+  const mentioned = (name: string, times = 1) => {
+    let count = 0;
+    for (let i = body.indexOf(name); i >= 0 && count < times; i = body.indexOf(name, i + name.length)) count++;
+    return count >= times;
+  };
+
+  // 1. A labelled field: "Client: Contoso Grocers", "客戶：遠東百貨", or "Client" followed by its value.
+  for (let i = 0; i < blocks.length; i++) {
+    const text = blocks[i].block.text;
+    let value: string | null = null;
+    const m = LABEL_RE.exec(text);
+    if (m) value = m[1];
+    else if (BARE_LABEL_RE.test(text) && blocks[i + 1] && blocks[i + 1].block.text.length <= 80) value = blocks[i + 1].block.text;
+    if (!value) continue;
+    const shown = excerptAround(m ? text : `${text} ${value}`, 0, 0);
+    if (ANONYMOUS_EXPLICIT_RE.test(value) || ANONYMOUS_PHRASE_RE.test(value)) return { name: null, anonymized: true, excerpt: shown };
+    if (usableName(value, partner)) return { name: value.trim(), anonymized: false, excerpt: shown };
+  }
+
+  // 2. Structured data: the organisation the page is about.
+  for (const name of jsonLdSubjects(content)) {
+    if (usableName(name, partner)) return { name, anonymized: false, excerpt: `JSON-LD about: ${name}` };
+  }
+
+  // 3. "About Contoso Grocers" / "關於遠東百貨" headings; "客戶簡介" followed by the company's introduction.
+  for (let i = 0; i < blocks.length; i++) {
+    const { section, block } = blocks[i];
+    if (section.role !== 'about' || !isHeading(block) || blocks[i].section.heading !== block.text) continue;
+    const next = blocks[i + 1]?.block.text ?? '';
+    const shown = excerptAround(`${block.text}: ${next}`, 0, 0);
+    const subject = section.subject;
+    if (subject && usableName(subject, partner) && !/^(?:the\s+)?(?:customer|client|company|客戶|公司)$/iu.test(subject)) {
+      return { name: subject, anonymized: false, excerpt: shown };
+    }
+    const lead = leadingZhName(next) ?? leadingProperName(next);
+    if (lead && usableName(lead, partner) && mentioned(lead, 2)) return { name: lead, anonymized: false, excerpt: shown };
+  }
+
+  // 4. The title: "How Contoso Grocers cut …", "Contoso Grocers: …", "遠東百貨導入 …".
+  for (const candidate of titleCandidates(content.title, partner)) {
+    if (usableName(candidate, partner) && mentioned(candidate)) {
+      return { name: candidate, anonymized: false, excerpt: excerptAround(content.title, 0, 0) };
+    }
+  }
+
+  // 5. Anonymised stories: "a large retailer", "Client: NDA", "某知名零售商".
+  const intro = [content.title, ...blocks.slice(0, 4).map((b) => b.block.text)];
+  for (const text of intro) {
+    const m = ANONYMOUS_EXPLICIT_RE.exec(text) ?? ANONYMOUS_PHRASE_RE.exec(text);
+    if (m) return { name: null, anonymized: true, excerpt: sentenceExcerpt(text, m.index, m.index + m[0].length) };
+  }
+  for (const { block } of blocks) {
+    const m = ANONYMOUS_EXPLICIT_RE.exec(block.text);
+    if (m) return { name: null, anonymized: true, excerpt: sentenceExcerpt(block.text, m.index, m.index + m[0].length) };
+  }
+
+  // 6. The leading proper noun of the introduction, if the story names it again.
+  const first = blocks.find((b) => !isHeading(b.block) && b.block.text.length > 40);
+  if (first) {
+    const sentence = first.block.text.split(/(?<=[.!?。！？])\s*/u)[0];
+    const zh = leadingZhName(sentence);
+    const doc = nlp(sentence);
+    const candidates = [
+      ...(zh ? [zh] : []),
+      ...(doc.organizations().out('array') as string[]),
+      ...(doc.match('#ProperNoun+').out('array') as string[]),
+    ].map((c) => c.replace(/[,.;:]+$/u, '').replace(/['’]s$/u, '').trim());
+    for (const c of candidates) {
+      if (usableName(c, partner) && mentioned(c, 2)) {
+        return { name: c, anonymized: false, excerpt: sentenceExcerpt(first.block.text, 0, Math.min(c.length, sentence.length)) };
+      }
+    }
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Customer website
+
+const NOT_CUSTOMER_SITES =
+  /(?:^|\.)(?:amazon\.com|amazonaws\.com|aws\.amazon\.com|aws\.com|linkedin\.com|facebook\.com|fb\.com|twitter\.com|x\.com|youtube\.com|youtu\.be|instagram\.com|github\.com|medium\.com|google\.com|apple\.com|microsoft\.com|wikipedia\.org|bit\.ly|line\.me|t\.co|vimeo\.com|slideshare\.net|calendly\.com|hubspot\.com|gartner\.com)$/iu;
+const WEBSITE_LABEL_RE = /^(?:website|web site|official (?:web)?site|visit (?:the )?(?:web)?site|visit|homepage|官網|官方網站|網站|網址)\b|(?:官網|官方網站)/iu;
+const GENERIC_NAME_WORDS = new Set(['group', 'retail', 'store', 'stores', 'shop', 'the', 'inc', 'ltd', 'corp', 'company', 'co', 'international', 'global', 'holdings', 'digital', 'online']);
+
+function findCustomerWebsite(content: PageContent, customer: string | null, partner: PartnerIdentity): { url: string; excerpt: string } | null {
+  const nameKey = customer ? squash(customer) : null;
+  const nameWords = customer
+    ? customer.split(/\s+/u).map(squash).filter((w) => w.length >= 4 && !GENERIC_NAME_WORDS.has(w))
+    : [];
+  let labelled: { url: string; excerpt: string } | null = null;
+  for (const link of content.links) {
+    if (link.internal || (link.region !== 'main' && link.region !== 'aside')) continue;
+    const host = safeHost(link.url);
+    if (!host || NOT_CUSTOMER_SITES.test(host)) continue;
+    const label = squash(getDomainWithoutSuffix(host) ?? host);
+    if (!label || (partner.domainLabel && label === partner.domainLabel)) continue;
+    const excerpt = `${link.text || host} → ${link.url}`.slice(0, 240);
+    const text = link.text ? squash(link.text) : '';
+    if (nameKey && (label.includes(nameKey) || (label.length >= 4 && nameKey.includes(label)) || nameWords.some((w) => label.includes(w)))) {
+      return { url: link.url, excerpt };
+    }
+    if (nameKey && text && text.includes(nameKey)) return { url: link.url, excerpt };
+    if (!labelled && WEBSITE_LABEL_RE.test(link.text.trim())) labelled = { url: link.url, excerpt };
+  }
+  return labelled;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Problem, solution, results
+
+const PROBLEM_TEXT_RE =
+  /\b(?:challenges?|struggl\w+|faced|facing|pain points?|bottlenecks?|could ?n[o']t|unable to|needed to|legacy|outdated|manual process\w*|siloed|limitations?|was (?:slow|costly|expensive|fragmented))\b|面臨|挑戰|痛點|困擾|瓶頸|不足|無法|難以/iu;
+const SOLUTION_TEXT_RE =
+  /\b(?:we|team|partner)\s+(?:designed|built|implemented|developed|deployed|migrated|architected|proposed|created|delivered|modernized|modernised|re-?platformed)\b|\bthe solution\b|\bsolution (?:was|included|uses|used|leverages|combines)\b|解決方案|協助.{0,12}(?:導入|建置|打造|遷移)|(?:導入|建置|打造)了?.{0,8}(?:平台|系統|架構)/iu;
+const QUANTITY_RE =
+  /(?:[+\-−]?\d+(?:[.,]\d+)?\s?%|\d+(?:\.\d+)?\s?(?:x|×|倍)(?![a-z])|\b\d+(?:\.\d+)?[- ]?(?:fold|times)\b|(?:US|NT|HK|S)?[$€£¥]\s?\d[\d,.]*\s?(?:[kKmMbB]\b|million|billion)?|\b\d+(?:\.\d+)?\s?(?:ms|milliseconds|seconds|minutes|hours|days|weeks|months)\b|\d+(?:\.\d+)?\s?(?:萬|億|千)?(?:元|美元|筆|小時|分鐘|秒|天|週|個月)|百分之[\d一二三四五六七八九十]+|[一二三四五六七八九十兩]+倍)/iu;
+const OUTCOME_RE =
+  /\b(?:reduc\w*|cut|cuts|lower\w*|decreas\w*|increas\w*|improv\w*|boost\w*|grew|grow\w*|rais\w*|sav\w*|faster|quicker|uplift|accelerat\w*|shorten\w*|drop\w*|doubl\w*|tripl\w*|achiev\w*|delivered|uptime|availability|roi|return on investment|from .{1,30} to)\b|提升|提高|降低|減少|縮短|增加|成長|節省|加快|下降|改善|達到|達成|高達|僅需/iu;
+
+function sectionElement(blocks: ReadBlock[], role: Role): Excerpted | null {
+  const i = blocks.findIndex((b) => b.section.role === role);
+  if (i < 0) return null;
+  const heading = blocks[i].section.heading ?? '';
+  const body = blocks.slice(i).find((b) => b.section === blocks[i].section && !isHeading(b.block) && b.block.text.length > 20);
+  if (!body) return null;
+  const shown = heading && !body.block.text.startsWith(heading) ? `${heading}: ${body.block.text}` : body.block.text;
+  return { present: true, excerpt: excerptAround(shown, 0, 0) };
+}
+
+function phrasedElement(blocks: ReadBlock[], re: RegExp, skip: Role[]): Excerpted | null {
+  for (const b of blocks) {
+    if (skip.includes(b.section.role) || isHeading(b.block)) continue;
+    const m = re.exec(b.block.text);
+    if (m) return { present: true, excerpt: sentenceExcerpt(b.block.text, m.index, m.index + m[0].length) };
+  }
+  return null;
+}
+
+function findResults(blocks: ReadBlock[]): Excerpted | null {
+  let fallback: Excerpted | null = null;
+  for (const b of blocks) {
+    if (b.section.role === 'partner' || b.section.role === 'about') continue;
+    const text = b.block.text;
+    const q = QUANTITY_RE.exec(text);
+    if (!q) continue;
+    const sentence = sentenceExcerpt(text, q.index, q.index + q[0].length);
+    const inResults = b.section.role === 'results';
+    if (inResults && (OUTCOME_RE.test(sentence) || isHeading(b.block) || text.length < 120)) return { present: true, excerpt: sentence };
+    if (!fallback && OUTCOME_RE.test(sentence) && !/^\d{4}$/u.test(q[0])) fallback = { present: true, excerpt: sentence };
+  }
+  return fallback;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Compliance, delivery, vendors, validation signals
+
+/** A block that only lists certification names (a badge strip), not a customer requirement. */
+function isBadgeList(prepared: PreparedText, hits: { start: number; end: number }[]): boolean {
+  const rest = prepared.tokens.filter((t) => !hits.some((h) => t.start >= h.start && t.end <= h.end) && !badgeWords.has(t.lower));
+  const cjkRest = prepared.text.replace(/[^\u4e00-\u9fff]/gu, '').length;
+  return rest.length + cjkRest / 2 < 3;
+}
+
+const ABSENT: Excerpted = { present: false, excerpt: null };
+
+export function readCaseStudy(content: PageContent, url: string, services: string[]): CaseStudyFacts {
+  const partner = partnerIdentity(content, url);
+  const blocks = readSections(content, partner);
+  // The study's own body: without "About <partner>" blurbs.
+  const body = blocks.filter((b) => b.section.role !== 'partner');
+
+  const customer = findCustomer(content, blocks, partner);
+  const website = customer?.anonymized ? null : findCustomerWebsite(content, customer?.name ?? null, partner);
+
+  const problem = sectionElement(blocks, 'problem') ?? phrasedElement(body, PROBLEM_TEXT_RE, ['results', 'solution']);
+  const solution = sectionElement(blocks, 'solution') ?? phrasedElement(body, SOLUTION_TEXT_RE, ['problem', 'results']);
+  const results = findResults(body);
+
+  // AWS services: the first block that names one.
+  let awsExcerpt: string | null = null;
+  if (services.length > 0) {
+    for (const b of body) {
+      const found = detectAws(b.block.text).services;
+      if (found.length === 0) continue;
+      const short = found[0].replace(/^(?:Amazon|AWS)\s+/u, '');
+      const at = Math.max(0, b.block.text.indexOf(short));
+      awsExcerpt = sentenceExcerpt(b.block.text, at, at + short.length);
+      break;
+    }
+    awsExcerpt ??= `AWS services named: ${services.slice(0, 8).join(', ')}`;
+  }
+
+  // Retail domain knowledge: retail-area terms where the study describes what was built.
+  const hasSolutionSection = body.some((b) => b.section.role === 'solution');
+  const solutionContext = body.filter((b) =>
+    hasSolutionSection ? b.section.role === 'solution' || b.section.role === 'results' : b.section.role !== 'about',
+  );
+  const retailTerms = new Set<string>();
+  let retailBest: { excerpt: string; count: number } | null = null;
+  let firstAreaHit: string | null = null;
+  for (const b of body) {
+    const hits = matchRetailTerms(b.block.text, b.prepared.tokens).filter((h) => h.hit.area !== 'generic' && h.hit.specific);
+    if (hits.length === 0) continue;
+    firstAreaHit ??= sentenceExcerpt(b.block.text, hits[0].start, hits[0].end);
+    if (!solutionContext.includes(b)) continue;
+    const distinct = new Set(hits.map((h) => h.hit.term));
+    distinct.forEach((t) => retailTerms.add(t));
+    if (!retailBest || distinct.size > retailBest.count) {
+      retailBest = { excerpt: sentenceExcerpt(b.block.text, hits[0].start, hits[0].end), count: distinct.size };
+    }
+  }
+  const retailDomain: Excerpted = retailTerms.size >= 2 && retailBest ? { present: true, excerpt: retailBest.excerpt } : ABSENT;
+
+  // Compliance, vendors, delivery and validation signals from the body.
+  const compliance: string[] = [];
+  let complianceExcerpt: string | null = null;
+  const vendors: string[] = [];
+  let vendorExcerpt: string | null = null;
+  const sides: Record<Side, Map<string, { weight: number; shown: string }>> = { msp: new Map(), project: new Map() };
+  const validation: Partial<Record<ValidationSignalId, string>> = {};
+  if (retailDomain.present) validation['V2.1'] = retailDomain.excerpt!;
+  else if (firstAreaHit) validation['V2.1'] = firstAreaHit;
+
+  for (const b of body) {
+    const text = b.block.text;
+    const cHits = complianceMatcher.find(b.prepared);
+    if (cHits.length > 0 && !isBadgeList(b.prepared, cHits)) {
+      for (const h of cHits) {
+        if (!compliance.includes(h.entry.label)) compliance.push(h.entry.label);
+      }
+      complianceExcerpt ??= sentenceExcerpt(text, cHits[0].start, cHits[0].end);
+    }
+    for (const h of vendorMatcher.find(b.prepared)) {
+      if (customer?.name && squash(customer.name) === squash(h.entry.label)) continue;
+      if (!vendors.includes(h.entry.label)) vendors.push(h.entry.label);
+      vendorExcerpt ??= sentenceExcerpt(text, h.start, h.end);
+    }
+    for (const h of deliveryMatcher.find(b.prepared)) {
+      const side = sides[h.entry.side];
+      if (!side.has(h.entry.label)) side.set(h.entry.label, { weight: h.entry.weight ?? 1, shown: text.slice(h.start, h.end) });
+    }
+    for (const h of validationMatcher.find(b.prepared)) {
+      validation[h.entry.id] ??= sentenceExcerpt(text, h.start, h.end);
+    }
+  }
+  // Named frameworks first; the generic "regulatory compliance" only when nothing is named.
+  const named = compliance.filter((c) => !isGenericCompliance(c));
+  const complianceList = named.length > 0 ? named : compliance;
+
+  const score = (side: Side) => [...sides[side].values()].reduce((s, v) => s + v.weight, 0);
+  const msp = score('msp');
+  const project = score('project');
+  let delivery: DeliveryModel = 'unknown';
+  if (msp >= 2 && msp >= 1.5 * project) delivery = 'msp';
+  else if (project >= 2 && project >= 1.5 * msp) delivery = 'project';
+  const signals = (side: Side) => [...sides[side]].map(([label, v]) => (label === v.shown ? label : `${label} ("${v.shown}")`));
+
+  const customerElement: Excerpted = customer
+    ? { present: customer.name !== null, excerpt: customer.excerpt }
+    : ABSENT;
+
+  return {
+    customer: customer?.name ?? null,
+    anonymized: customer?.anonymized ?? false,
+    customerWebsite: website?.url ?? null,
+    elements: {
+      customerName: customerElement,
+      customerWebsite: website ? { present: true, excerpt: website.excerpt } : ABSENT,
+      problem: problem ?? ABSENT,
+      solution: solution ?? ABSENT,
+      awsServices: awsExcerpt ? { present: true, excerpt: awsExcerpt } : ABSENT,
+      retailDomainKnowledge: retailDomain,
+      thirdParty: vendors.length > 0 ? { present: true, excerpt: vendorExcerpt } : ABSENT,
+      results: results ?? ABSENT,
+      compliance: complianceList.length > 0 ? { present: true, excerpt: complianceExcerpt } : ABSENT,
+    },
+    compliance: complianceList,
+    delivery,
+    deliverySignals: { msp: signals('msp'), project: signals('project') },
+    thirdParty: vendors,
+    validationSignals: validation,
+  };
+}
+
+const genericComplianceLabels = new Set((complianceData.generic as LabelledEntry[]).map((e) => e.label));
+const isGenericCompliance = (label: string) => genericComplianceLabels.has(label);
+
+/** Used by tests and the report to tell a sentence opener from a mid-sentence name. */
+export { opensSentence };

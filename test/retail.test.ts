@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { matchRetailTerms, scoreRetail } from '../analyzers/retail.ts';
+import { RETAIL_AREAS } from '../analyzers/types.ts';
+import retailEn from '../analyzers/lexicons/retail.en.json' with { type: 'json' };
+import retailZh from '../analyzers/lexicons/retail.zh-TW.json' with { type: 'json' };
+import { pageContent } from './helpers/page-content.ts';
+
+const terms = (text: string) => matchRetailTerms(text).map((m) => `${m.hit.area}:${m.hit.term}`);
+
+describe('retail term matching', () => {
+  it('matches "store" as a shop, not restore/storage or the verb', () => {
+    expect(terms('We restore systems from cold storage and store data in Amazon S3.')).toEqual([]);
+    expect(terms('Each store and in-store kiosk syncs nightly; stores in Taipei open at 10.')).toEqual([
+      'stores:store',
+      'stores:store',
+      'stores:kiosk',
+      'stores:store',
+    ]);
+    expect(terms('A data store and the App Store hold files.')).toEqual([]);
+  });
+
+  it('treats POS and AI as case-sensitive acronyms', () => {
+    expect(terms('POS data')).toEqual(['stores:point of sale']);
+    expect(terms('a positive pos-tag, the AIR quality, he said')).toEqual([]);
+    expect(terms('AI-powered recommendations and GenAI assistants')).toEqual([
+      'retail-data-science:AI',
+      'retail-data-science:generative AI',
+    ]);
+  });
+
+  it('stems without conflating unrelated words', () => {
+    expect(terms('Personalised product recommendations')).toEqual([
+      'customer-engagement:personalization',
+      'customer-engagement:product recommendations',
+    ]);
+    expect(terms('personal data of a person')).toEqual([]);
+    expect(terms('Retailers replenishing shelves')).toEqual(['generic:retail', 'supply-chain-distribution:replenishment']);
+  });
+
+  it('matches Chinese terms by substring without straddling words', () => {
+    expect(terms('導入全通路會員經營與智慧零售，降低缺貨率')).toEqual([
+      'customer-engagement:全通路',
+      'customer-engagement:會員經營',
+      'stores:智慧零售',
+      'supply-chain-distribution:缺貨',
+    ]);
+    // 委員會|員工: "會員" inside it is not a member; full-width letters are folded (ＰＯＳ).
+    expect(terms('委員會員工使用ＰＯＳ')).toEqual(['stores:point of sale']);
+  });
+
+  it('keeps every area in both lexicons', () => {
+    for (const lexicon of [retailEn, retailZh]) {
+      expect(lexicon.generic.specific.length).toBeGreaterThan(5);
+      for (const area of RETAIL_AREAS) expect(lexicon.areas[area].specific.length, area).toBeGreaterThan(5);
+    }
+  });
+});
+
+describe('scoreRetail', () => {
+  const retailPractice = pageContent({
+    title: 'Retail & Consumer Goods on AWS | Harbourline',
+    blocks: [
+      ['h1', 'Retail solutions on AWS'],
+      ['p', 'We help retailers and consumer brands modernise omnichannel commerce, from the loyalty program to the point of sale.'],
+      ['h2', 'Customer engagement'],
+      ['p', 'Customer data platform, personalization and product recommendations with Amazon Personalize; clienteling apps for store associates.'],
+      ['h2', 'Supply chain'],
+      ['p', 'Demand forecasting, inventory visibility and replenishment for distribution centers; BOPIS and ship-from-store fulfillment.'],
+      ['h2', 'Stores'],
+      ['p', 'Self-checkout, RFID, electronic shelf labels and in-store analytics for smart stores.'],
+      ['h2', 'Merchandising'],
+      ['p', 'Assortment planning, markdown optimization and price optimization for category management teams.'],
+    ],
+  });
+
+  it('scores a retail practice page high in the areas it covers', () => {
+    const s = scoreRetail(retailPractice);
+    expect(s.score).toBeGreaterThan(0.8);
+    for (const area of ['customer-engagement', 'supply-chain-distribution', 'stores', 'merchandising-planning'] as const) {
+      expect(s.areas[area], area).toBeGreaterThan(0.5);
+    }
+    expect(s.areas['business-applications']).toBeLessThan(0.2);
+    expect(s.terms.stores).toContain('self-checkout');
+    expect(s.terms.generic).toContain('retail');
+    expect(s.blocks?.length).toBe(retailPractice.blocks.length + 1);
+  });
+
+  it('scores a generalist page that mentions retail once low', () => {
+    const filler =
+      'Our engineers migrate workloads, build data lakes and machine learning pipelines, and run AI assistants for finance, ' +
+      'healthcare, manufacturing and the public sector. We restore systems after incidents and optimise storage costs. ';
+    const s = scoreRetail(
+      pageContent({
+        title: 'Cloud consulting services',
+        blocks: [
+          ['h1', 'Cloud consulting'],
+          ...Array.from({ length: 8 }, () => ['p', filler] as [string, string]),
+          ['p', 'Industries we serve include banking, retail and logistics.'],
+        ],
+      }),
+    );
+    expect(s.score).toBeLessThan(0.25);
+    for (const area of RETAIL_AREAS) expect(s.areas[area], area).toBeLessThan(0.1);
+  });
+
+  it('scores a Traditional Chinese retail page', () => {
+    const s = scoreRetail(
+      pageContent({
+        title: '零售業解決方案｜雲橋科技',
+        lang: 'zh-TW',
+        blocks: [
+          ['h1', '零售業解決方案'],
+          ['p', '協助連鎖零售商與品牌商打造虛實融合（OMO）的全通路會員經營：顧客資料平台、精準行銷與商品推薦。'],
+          ['p', '門市導入自助結帳、電子貨架標籤與客流分析；總部以需求預測與自動補貨降低缺貨率並提升庫存週轉。'],
+          ['p', '整合 POS、進銷存與電子發票，並以機器學習建立推薦引擎與購物籃分析。'],
+        ],
+      }),
+    );
+    expect(s.score).toBeGreaterThan(0.8);
+    expect(s.areas['customer-engagement']).toBeGreaterThan(0.5);
+    expect(s.areas.stores).toBeGreaterThan(0.5);
+    expect(s.areas['supply-chain-distribution']).toBeGreaterThan(0.5);
+    expect(s.terms['business-applications']).toEqual(expect.arrayContaining(['進銷存', '電子發票']));
+  });
+});
