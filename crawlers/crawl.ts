@@ -305,7 +305,7 @@ export async function crawlSite(
   function discover(url: string, from: string | null, depth: number | null, text: string | null, via: FoundVia, priority = 0) {
     const known = nodes.get(url);
     if (known) {
-      if (from && from !== url) known.referrers.add(from);
+      if (from && from !== url && nodes.get(from) !== known) known.referrers.add(from);
       const shallower = depth !== null && (known.depth === null || depth < known.depth);
       if (shallower && (known.state === 'queued' || known.state === 'deferred')) {
         if (known.depth === null) {
@@ -361,14 +361,14 @@ export async function crawlSite(
       if (!link.internal) {
         if (!outboundSeen.has(link.url)) {
           outboundSeen.add(link.url);
-          outbound.push({ url: link.url, from: page.url, text: link.text });
+          outbound.push({ url: link.url, from: page.finalUrl, text: link.text });
         }
         continue;
       }
       targets.push(link.url);
       const childDepth = node.depth === null ? null : node.depth + 1;
-      // Links on sitemap-only pages are followed too; their targets are no more reachable than the page.
-      discover(link.url, page.url, childDepth, link.text, childDepth === null ? 'sitemap' : 'link', opts.priority?.(link) ?? 0);
+      // Links on sitemap-only pages are followed too; their targets are no more reachable (depth null).
+      discover(link.url, page.finalUrl, childDepth, link.text, 'link', opts.priority?.(link) ?? 0);
     }
     edges.set(node.url, targets);
   }

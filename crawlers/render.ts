@@ -6,7 +6,12 @@ import { existsSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Route } from 'playwright';
 import { hostResolverRules } from './net.ts';
 
-export const CHROMIUM_ARGS = ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'];
+export const CHROMIUM_ARGS = [
+  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage',
+  // Documents are served from the crawler's own fetch, which Chromium sees as a public origin; its
+  // private-network checks would then refuse the page's own requests. The crawler's guard decides instead.
+  '--disable-features=BlockInsecurePrivateNetworkRequests,PrivateNetworkAccessSendPreflights,PrivateNetworkAccessRespectPreflightResults,LocalNetworkAccessChecks',
+];
 
 export interface RendererOptions {
   /** Explicit executable; else $PARTNER_PRESENCE_CHROMIUM, /usr/bin/chromium, Playwright's own. */
