@@ -483,8 +483,8 @@ export interface UnreadPage {
 
 /**
  * Pages the crawl saw but could not read: blocked by robots.txt or bot protection, failed (not 404/410:
- * a missing page hides nothing), or left out by a page/time limit. Each carries what kind of page its
- * URL suggests.
+ * a missing page hides nothing), script shells read without a browser, or left out by a page/time
+ * limit. Each carries what kind of page its URL suggests.
  */
 export function unreadPages(evidence: SiteEvidence): UnreadPage[] {
   const rows: UnreadPage[] = [];
@@ -496,6 +496,9 @@ export function unreadPages(evidence: SiteEvidence): UnreadPage[] {
     else if (page.httpStatus !== null && GONE_STATUSES.has(page.httpStatus)) continue;
     else if (page.error) reason = page.error;
     else if (page.facts?.error) reason = page.facts.error;
+    else if (page.renderReason && !page.rendered) {
+      reason = `needs JavaScript rendering (${page.renderReason}) but was read without it${evidence.crawl.renderUnavailable ? `: ${evidence.crawl.renderUnavailable}` : ''}`;
+    }
     if (!reason) continue;
     seen.add(page.url);
     rows.push({ url: page.url, reason, interests: interestsOf(page.url, page.anchorText ?? '') });
@@ -512,9 +515,10 @@ export function unreadPages(evidence: SiteEvidence): UnreadPage[] {
   return rows;
 }
 
-/** Share of attempted pages (robots-blocked included) that were blocked or failed. */
+/** Share of attempted pages (robots-blocked included) that were blocked, failed, or needed a browser they did not get. */
 export function unreadShare(evidence: SiteEvidence): number {
-  const failed = evidence.pages.filter((p) => p.blocked || (p.error && !(p.httpStatus !== null && GONE_STATUSES.has(p.httpStatus)))).length;
+  const failed = evidence.pages.filter((p) => p.blocked || (p.error && !(p.httpStatus !== null && GONE_STATUSES.has(p.httpStatus)))
+    || (p.renderReason && !p.rendered)).length;
   const robots = evidence.skipped.filter((s) => s.reason === 'robots').length;
   const attempted = evidence.pages.length + robots;
   return attempted ? (failed + robots) / attempted : 0;

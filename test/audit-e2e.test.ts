@@ -22,6 +22,12 @@ interface Expected {
   practicePage: string | null;
   caseStudies: { url: string; retail: boolean; aws: boolean; reachable: boolean; published?: string | null; format?: 'html' | 'pdf' }[];
   thoughtLeadership: { url: string; retail: boolean; kind?: string; published: string | null; withinWindow: boolean }[];
+  /** URLs robots.txt disallows: listed as blocked, never fetched. */
+  blockedByRobots?: string[];
+  /** Pages found only outside the links (sitemap): no click path. */
+  unreachable?: string[];
+  /** What `render: never` must give on a script-built site. */
+  renderNever?: { checks: Partial<Record<CheckId, Report['checks'][number]['status']>>; practicePage: string | null; caseStudies: unknown[]; thoughtLeadership: unknown[] };
 }
 
 const sites = readdirSync(SITES, { withFileTypes: true })
@@ -91,8 +97,32 @@ describe.each(sites)('fixture site %s', (site) => {
         .toEqual({ retail: tl.retail, published: tl.published, withinWindow: tl.withinWindow, ...(tl.kind ? { kind: tl.kind } : {}) });
     }
 
+    for (const url of expected.blockedByRobots ?? []) {
+      expect.soft(report.crawl.blockedByRobots, 'blocked by robots.txt').toContain(at(url));
+      expect.soft(report.pages.find((p) => p.url === at(url))?.httpStatus ?? null, `${url} never fetched`).toBeNull();
+    }
+    for (const url of expected.unreachable ?? []) {
+      const got = report.pages.find((p) => p.url === at(url) || p.finalUrl === at(url));
+      expect.soft(got?.path, `${url} has no click path`).toBeNull();
+    }
+
     // Evidence is serializable and re-evaluates to the same report (what `report --as-of` relies on).
     const again = evaluate(JSON.parse(JSON.stringify(evidence)), expected.asOf);
     expect(again.checks).toEqual(report.checks);
+  });
+
+  it.runIf(expected.renderNever)('without rendering finds nothing and says so rather than passing', { timeout: 120_000 }, async () => {
+    const never = expected.renderNever!;
+    const { report } = await auditSite(at(expected.startUrl ?? expected.homepage), {
+      resolve: server.resolveArgs(), allowPrivate: true, asOf: expected.asOf, render: 'never', delayMs: 0,
+    });
+    expect(schemaErrors(report)).toEqual([]);
+    for (const [id, status] of Object.entries(never.checks)) {
+      // A script shell read without a browser is unread, so `review` is the honest answer; never a pass.
+      expect.soft([status, 'review'], id).toContain(report.checks.find((c) => c.id === id)!.status);
+    }
+    expect(report.practicePage?.url ?? null).toBe(never.practicePage);
+    expect(report.caseStudies).toHaveLength(never.caseStudies.length);
+    expect(report.thoughtLeadership).toHaveLength(never.thoughtLeadership.length);
   });
 });

@@ -561,3 +561,14 @@ describe('pages that could not be read', () => {
     expect(results.map((r) => r.status)).toEqual(['review', 'review', 'review', 'review', 'review', 'review']);
   });
 });
+
+describe('script shells read without a browser', () => {
+  it('are unread, so checks say review instead of a confident fail', () => {
+    const shell = page(HOME, { facts: facts() });
+    shell.renderReason = 'empty #root app shell (rendering off)';
+    const evidence = site([shell]);
+    const results = runChecks(evidence, ASOF);
+    expect(results.map((r) => r.status)).toEqual(['review', 'review', 'review', 'review', 'review', 'review']);
+    expect(results[1]!.evidence[0]!.note).toMatch(/needs JavaScript rendering \(empty #root app shell \(rendering off\)\)/);
+  });
+});
