@@ -250,7 +250,8 @@ function timedValue(ctx: Context, t: DatedElement): { date: string; raw: string 
 const markedTimeRule: Rule = (ctx) => {
   for (const t of ctx.scan.timed) {
     if (t.boilerplate) continue;
-    if (!(t.pubdate || PUBLISHED_MARKER.test(t.marker)) || MODIFIED_MARKER.test(t.marker.replace(/published|datepublished/g, ''))) continue;
+    // "updated published" (WordPress) is both: the published class decides.
+    if (!(t.pubdate || PUBLISHED_MARKER.test(t.marker))) continue;
     const v = timedValue(ctx, t);
     if (v) return fact(v.date, 'time', t.marker.startsWith('time') ? 'time:published' : 'microdata:datePublished', 0.85, v.raw);
   }
@@ -268,9 +269,10 @@ const markedModifiedRule: Rule = (ctx) => {
 
 /** Distance of a text offset from the title: text just under the title (the byline) is closest. */
 function titleDistance(ctx: Context, offset: number): number {
-  const title = ctx.scan.titleOffset;
-  if (title < 0) return offset;
-  return offset >= title ? offset - title : (title - offset) * 2;
+  const { titleOffset, titleEnd } = ctx.scan;
+  if (titleOffset < 0) return offset;
+  if (offset >= titleEnd) return offset - titleEnd;
+  return offset >= titleOffset ? 0 : (titleOffset - offset) * 2;
 }
 
 /** The <time> element nearest the title (the byline), not marked as updated. */
@@ -378,13 +380,13 @@ const dateishElementRule: Rule = (ctx) => {
 const nearTitleTextRule: Rule = (ctx) => {
   const title = ctx.scan.titleOffset;
   if (title < 0) return null;
-  const best = pickNearTitle(ctx, datesIn(ctx, title - 300, title + 800));
+  const best = pickNearTitle(ctx, datesIn(ctx, title - 300, ctx.scan.titleEnd + 800));
   return best ? fact(best.date, 'text', 'text:near-title', 0.55, best.raw) : null;
 };
 
 /** Last resort: the first date in the page's own text (boilerplate excluded). */
 const anyTextRule: Rule = (ctx) => {
-  const best = pickNearTitle(ctx, datesIn(ctx, 0, 200_000));
+  const best = pickNearTitle(ctx, datesIn(ctx, 0, Infinity));
   return best ? fact(best.date, 'text', 'text:first-in-body', 0.35, best.raw) : null;
 };
 

@@ -40,6 +40,8 @@ export interface Scan {
   text: string;
   /** Offset in `text` where the first <h1> (else first <h2>) starts; -1 when none. */
   titleOffset: number;
+  /** Offset in `text` where that heading ends. */
+  titleEnd: number;
   /** "key": "date" pairs found in inline (non-JSON-LD) scripts: app state that carries the post's dates. */
   scriptDates: { key: string; value: string }[];
   /** Ranges of `text` inside elements whose class/id marks a date, byline or post meta line. */
@@ -52,14 +54,15 @@ const BLOCK_TAGS = new Set([
   'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'tr', 'td', 'th', 'table', 'br', 'figure', 'figcaption', 'blockquote', 'form',
   'address', 'hr', 'pre',
 ]);
-const BOILERPLATE_TAGS = new Set(['aside', 'nav']);
+// Captions date the photo, not the page.
+const BOILERPLATE_TAGS = new Set(['aside', 'nav', 'figcaption']);
 const SCRIPT_DATE =
   /"(datePublished|publishedDate|published_at|publishDate|publish_date|pubDate|publicationDate|firstPublishedAt|createdAt|created_at|dateCreated|uploadDate|dateModified|updatedAt|updated_at)"\s*:\s*"([^"]{8,40})"/g;
 // Containers whose class/id marks text that is not the page's own content, tested per class token:
 // the keyword starts or ends the token ("comments-area", "fb-comments") or names a list of things
 // ("rp4wp-related-posts"); a token that merely mentions it ("wpcom-comments-date") does not count.
 const BOILERPLATE_WORDS =
-  'comments?|comment-list|kommentare?|commentaires?|disqus|sidebar|side-bar|seitenleiste|related|verwandte|recommend\\w*|empfehlung\\w*|popular|trending|most-read|meistgelesen|also-read|read-more|more-stories|more-articles|newsletter|cookie\\w*|consent|breadcrumbs?|teaser-list|archive-list|wm-ipp(?:-base)?|masthead|site-header|top-bar|topbar';
+  'comments?|comment-list|kommentare?|commentaires?|disqus|sidebar|side-bar|seitenleiste|related|verwandte|recommend\\w*|empfehlung\\w*|popular|trending|most-read|meistgelesen|also-read|read-more|more-stories|more-articles|newsletter|cookie\\w*|consent|breadcrumbs?|teaser-list|archive-list|wm-ipp(?:-base)?|masthead|site-header|top-bar|topbar|caption|wp-caption-text|bildunterschrift';
 const BOILERPLATE_TOKEN = new RegExp(
   `^(?:${BOILERPLATE_WORDS})(?:$|[_-])|[_-](?:${BOILERPLATE_WORDS})$|(?:^|[_-])(?:${BOILERPLATE_WORDS})[_-](?:posts|list|area|articles|items|section|box|wrapper|container|block|links|stories|news|widget)$`,
 );
@@ -85,23 +88,27 @@ function markerOf(el: Element): string {
   return `${a.class ?? ''} ${a.id ?? ''} ${a.itemprop ?? ''}`.toLowerCase().trim();
 }
 
-/** The page's title heading: the first <h1> that is not a logo or site name, else the first <h1>. */
+/** An <h1> that holds the site's name or logo (a logo-like class, a link to the home page), or is hidden. */
+function isLogoHeading(el: Element): boolean {
+  if (/logo|site-title|site-name|brand|masthead|sr-only|visually-hidden|screen-reader|aural|hidden|invisible/.test(markerOf(el))) return true;
+  const links = el.children.filter((c): c is Element => c.type === 'tag' && c.name === 'a');
+  return links.some((a) => /^(?:\/|\.\/|index\.\w+|https?:\/\/[^/]+\/?)$/.test((a.attribs.href ?? '').trim()));
+}
+
+/** The page's title heading: the first <h1> that is not the site's logo, else the first <h1>. */
 function findMainHeading(root: AnyNode): Element | null {
   let first: Element | null = null;
   let main: Element | null = null;
   const walk = (node: AnyNode): void => {
-    if (main || !('children' in node)) return;
+    if (!('children' in node)) return;
     for (const c of node.children) {
+      if (main) return;
       if (c.type !== 'tag') continue;
       const el = c as Element;
       if (el.name === 'h1') {
         first ??= el;
-        if (!/logo|site-title|site-name|brand|masthead/.test(markerOf(el))) {
-          main = el;
-          return;
-        }
+        if (!isLogoHeading(el)) main = el;
       } else if (!SKIP_TAGS.has(el.name)) walk(el);
-      if (main) return;
     }
   };
   walk(root);
@@ -109,7 +116,7 @@ function findMainHeading(root: AnyNode): Element | null {
 }
 
 export function scanDocument(root: AnyNode): Scan {
-  const scan: Scan = { lang: null, metas: [], jsonLd: [], timed: [], text: '', titleOffset: -1, dateish: [], scriptDates: [] };
+  const scan: Scan = { lang: null, metas: [], jsonLd: [], timed: [], text: '', titleOffset: -1, titleEnd: -1, dateish: [], scriptDates: [] };
   const parts: string[] = [];
   let length = 0;
   let h2Offset = -1;
@@ -215,6 +222,7 @@ export function scanDocument(root: AnyNode): Scan {
 
     for (const c of el.children) visit(c, inBoilerplate, article);
 
+    if (el === mainHeading) scan.titleEnd = length;
     if (timedIndex >= 0) scan.timed[timedIndex]!.text = parts.slice(startPart).join('').trim().slice(0, 200);
     if (!inBoilerplate && marker !== '' && length > start && length - start < 400 && DATEISH_MARKER.test(marker)) {
       scan.dateish.push({ start, end: length, marker });
@@ -224,6 +232,9 @@ export function scanDocument(root: AnyNode): Scan {
 
   visit(root, false, false);
   scan.text = parts.join('');
-  if (scan.titleOffset < 0) scan.titleOffset = h2Offset;
+  if (scan.titleOffset < 0) {
+    scan.titleOffset = h2Offset;
+    scan.titleEnd = h2Offset;
+  }
   return scan;
 }
