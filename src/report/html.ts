@@ -576,6 +576,10 @@ td.cs-title { min-width: 190px; }
   .badge, .verdict, .card, th, .recommendation, .coverage-chart { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   .table-wrap { overflow: visible; }
   details.excerpts > summary { display: none; }
+  table { font-size: 10px; } code, .url { font-size: 9px; }
+  details.excerpts { min-width: 220px; }
+  .elements blockquote { font-size: 9.5px; margin-left: 12px; }
+  td.path-cell { min-width: 120px; } td.cs-title, .page { min-width: 120px; } td.cs-facts { min-width: 110px; font-size: 10px; }
 }
 @media print { details.excerpts::details-content { content-visibility: visible; display: block; height: auto; } }
 `;

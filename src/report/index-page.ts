@@ -4,7 +4,7 @@
 // scripts off and the script never handles crawled data as code.
 
 import { createHash } from 'node:crypto';
-import type { CheckId, CheckStatus, Report } from '../types.ts';
+import type { CheckId, CheckStatus } from '../types.ts';
 import { displayPath, escapeAttr, escapeHtml, hostOf, linkHtml, relativeOrHttpHref } from './escape.ts';
 
 /** The checks in report order (report-contract.md). */
@@ -34,49 +34,6 @@ export interface BatchIndexRow {
   error: string | null;
   /** Relative link to this partner's HTML report (e.g. "reports/acme.html"), null when none exists. */
   reportHref: string | null;
-}
-
-/**
- * Builds a row from this run's report (null when the audit failed) and the previous run's report, so
- * the counts mean the same thing in every batch. reportHref defaults to reports/<id>.html.
- */
-export function batchIndexRow(input: {
-  id: string;
-  name: string;
-  homepage: string;
-  report: Report | null;
-  previous?: Report | null;
-  error?: string | null;
-  reportHref?: string | null;
-}): BatchIndexRow {
-  const { report } = input;
-  const countedStudies = (report?.caseStudies ?? []).filter((s) => s.counted);
-  const retailDates = (report?.thoughtLeadership ?? [])
-    .filter((item) => item.retail && item.published)
-    .map((item) => item.published as string)
-    .sort();
-  return {
-    id: input.id,
-    name: input.name,
-    homepage: report?.homepage ?? input.homepage,
-    verdict: report?.verdict ?? null,
-    checks: statusesOf(report),
-    previousChecks: input.previous ? statusesOf(input.previous) : null,
-    caseStudiesFound: report ? countedStudies.length : null,
-    caseStudiesReachable: report ? countedStudies.filter((s) => s.reachable).length : null,
-    newestThoughtLeadership: retailDates.at(-1) ?? null,
-    practicePage: report?.practicePage?.url ?? null,
-    pagesCrawled: report ? report.crawl.pagesFetched : null,
-    error: input.error ?? null,
-    reportHref:
-      input.reportHref !== undefined ? input.reportHref : report ? `reports/${encodeURIComponent(input.id)}.html` : null,
-  };
-}
-
-function statusesOf(report: Report | null): Partial<Record<CheckId, CheckStatus>> {
-  const statuses: Partial<Record<CheckId, CheckStatus>> = {};
-  for (const check of report?.checks ?? []) statuses[check.id] = check.status;
-  return statuses;
 }
 
 /** Sort rank of a status: problems first when sorting ascending. */
@@ -223,21 +180,28 @@ function verdictKey(row: BatchIndexRow): 'pass' | 'fail' | 'review' | 'error' {
   return 'error';
 }
 
+/** A check's status in this run as the change marker names it: an audit that failed is "error". */
+function currentStatus(row: BatchIndexRow, id: CheckId): string | undefined {
+  return row.checks[id] ?? (row.error ? 'error' : undefined);
+}
+
 function changedChecks(row: BatchIndexRow): CheckId[] {
   const previous = row.previousChecks;
   if (!previous) return [];
-  return CHECK_IDS.filter((id) => previous[id] !== undefined && row.checks[id] !== undefined && previous[id] !== row.checks[id]);
+  return CHECK_IDS.filter((id) => {
+    const now = currentStatus(row, id);
+    return previous[id] !== undefined && now !== undefined && previous[id] !== now;
+  });
 }
 
-function statusCell(status: CheckStatus | null | undefined, previous: CheckStatus | undefined): string {
+function statusCell(status: CheckStatus | null | undefined, change: { from: string; to: string } | null): string {
   const known = status === 'pass' || status === 'fail' || status === 'review';
   const rank = known ? STATUS_RANK[status] : '';
   const badge = known ? `<span class="badge badge-${status}">${status}</span>` : '<span class="muted">—</span>';
-  const change =
-    known && previous && previous !== status
-      ? `<span class="changed" title="changed since the previous run">${escapeHtml(previous)} → ${status}</span>`
-      : '';
-  return `<td class="status" data-sort="${rank}">${badge}${change}</td>`;
+  const marker = change
+    ? `<span class="changed" title="changed since the previous run">${escapeHtml(change.from)} → ${escapeHtml(change.to)}</span>`
+    : '';
+  return `<td class="status" data-sort="${rank}">${badge}${marker}</td>`;
 }
 
 function numberCell(value: number | null | undefined): string {
@@ -255,8 +219,10 @@ function renderRow(row: BatchIndexRow): string {
       `<code>${escapeHtml(row.id)}</code>${linkHtml(row.homepage, homeHost ?? row.homepage, 'home')}` +
       (row.error ? `<span class="error">${escapeHtml(row.error)}</span>` : '') +
       '</td>',
-    statusCell(row.verdict, undefined),
-    ...CHECK_IDS.map((id) => statusCell(row.checks[id], row.previousChecks?.[id])),
+    statusCell(row.verdict, null),
+    ...CHECK_IDS.map((id) =>
+      statusCell(row.checks[id], changed.includes(id) ? { from: row.previousChecks![id]!, to: currentStatus(row, id)! } : null),
+    ),
     numberCell(row.caseStudiesFound),
     numberCell(row.caseStudiesReachable),
     `<td class="date" data-sort="${escapeAttr(row.newestThoughtLeadership ?? '')}">${row.newestThoughtLeadership ? escapeHtml(row.newestThoughtLeadership) : '<span class="muted">none dated</span>'}</td>`,
