@@ -50,10 +50,13 @@ export function checkStartUrl(input: string): string {
 }
 
 const AUDIT_HELP = `
-The checks (AWS Retail Competency checklist, web-presence items):
-  P2.1    case-study elements (informational)   P2.2.1  ≥ 2 public retail AWS case studies
-  P2.2.2  ≥ 2 of them reachable by links from the homepage
-  P2.3    delivery category MSP/project (info)  P3.1    retail practice page linked from the homepage
+Checks (AWS Retail Competency checklist, web-presence items):
+  P2.1    case-study elements, per public case study (informational)
+  P2.2.1  at least 2 public retail AWS case studies (HTML pages or PDFs)
+  P2.2.2  at least 2 of them reachable by links from the homepage
+  P2.3    delivery category, MSP or project, per case study (informational)
+  P3.1    a retail practice page reachable from the homepage (the homepage only
+          counts for a dedicated retail consultancy)
   P3.2    retail thought leadership published within 12 months of --as-of
 
 Exit codes: 0 when P2.2.1, P2.2.2, P3.1 and P3.2 all pass; 1 when any fails or needs review;
@@ -135,7 +138,7 @@ async function auditAction(input: string, opts: AuditCliOptions): Promise<number
     return EXIT_USAGE;
   }
   const summaryStream = jsonToStdout ? process.stderr : process.stdout;
-  summaryStream.write(renderTerminal(report, { color: wantsColor(summaryStream), width: summaryStream.columns || 120 }));
+  summaryStream.write(renderTerminal(report, { color: wantsColor(summaryStream), width: summaryStream.isTTY ? summaryStream.columns || 120 : Number.POSITIVE_INFINITY }));
   for (const [flag, file] of [['json', opts.json], ['html', opts.html], ['md', opts.md]] as const) {
     if (file && file !== '-') process.stderr.write(`wrote ${flag.toUpperCase()} report to ${file}\n`);
   }

@@ -43,7 +43,7 @@ export async function runDemo(argv: string[]): Promise<number> {
     const jsonFile = resolve('demo-report.json');
     writeFileSync(htmlFile, renderHtml(report));
     writeFileSync(jsonFile, renderJson(report));
-    process.stdout.write(renderTerminal(report, { color: wantsColor(process.stdout), width: process.stdout.columns || 120 }));
+    process.stdout.write(renderTerminal(report, { color: wantsColor(process.stdout), width: process.stdout.isTTY ? process.stdout.columns || 120 : Number.POSITIVE_INFINITY }));
     process.stdout.write(`\nWrote ${htmlFile} and ${jsonFile}\n`);
     // The demo succeeded when it produced the report, whatever the demo partner's verdict.
     return 0;

@@ -6,7 +6,7 @@ import type { CheckStatus, Report } from '../types.ts';
 export interface TerminalOptions {
   /** ANSI colour (a TTY without NO_COLOR). */
   color: boolean;
-  /** Line width to fit summaries in; long ones are cut with an ellipsis. */
+  /** Line width to fit summaries in (a terminal's columns); longer ones are cut with an ellipsis. */
   width: number;
 }
 
@@ -14,6 +14,8 @@ const COLORS: Record<CheckStatus, string> = { pass: '\x1b[32m', fail: '\x1b[31m'
 const RESET = '\x1b[0m';
 const BOLD = '\x1b[1m';
 const DIM = '\x1b[2m';
+/** "REVIEW", the longest status. */
+const BADGE_WIDTH = 6;
 
 /** Whether to colour a stream: a TTY, and NO_COLOR unset or empty (https://no-color.org). */
 export function wantsColor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv = process.env): boolean {
@@ -27,16 +29,15 @@ function fit(text: string, width: number): string {
 
 export function renderTerminal(report: Report, options: TerminalOptions): string {
   const paint = (code: string, text: string) => (options.color ? `${code}${text}${RESET}` : text);
-  const badge = (status: CheckStatus) => paint(COLORS[status], status.toUpperCase().padEnd(6));
+  const badge = (status: CheckStatus) => paint(COLORS[status], status.toUpperCase().padEnd(BADGE_WIDTH));
   const lines: string[] = [];
   lines.push(`${paint(BOLD, 'partner-presence')} ${report.homepage} as of ${report.asOf}: ${badge(report.verdict).trimEnd()}`);
   lines.push('');
   const titleWidth = Math.max(...report.checks.map((c) => c.title.length + (c.informational ? 7 : 0)));
   for (const c of report.checks) {
     const title = `${c.title}${c.informational ? ' (info)' : ''}`.padEnd(titleWidth);
-    const prefix = `  ${c.id.padEnd(7)}${title}  `;
-    const room = Math.max(20, options.width - prefix.length - 8);
-    lines.push(`  ${badge(c.status)}${prefix.slice(2)}${fit(c.summary, room)}`);
+    const room = Math.max(20, options.width - (2 + BADGE_WIDTH + 1 + 7 + title.length + 2));
+    lines.push(`  ${badge(c.status)} ${c.id.padEnd(7)}${title}  ${fit(c.summary, room)}`);
   }
   lines.push('');
   const p = report.practicePage;
