@@ -221,7 +221,7 @@ export async function crawlSite(
       // Too many redirects: RFC 9309 lets us treat robots.txt as unavailable (allow all).
       return { status: 404, text: '' };
     } catch (err) {
-      return { error: (err as Error).message };
+      return { error: (err as Error).message, code: err instanceof FetchError ? err.code : 'EUNKNOWN' };
     }
   }
 
@@ -264,7 +264,7 @@ export async function crawlSite(
       if (checkScope && !inScope(next, scopeDomain)) return stop('out-of-scope', `redirects to another site (${next})`);
       if (checkScope && nodes.has(next)) return stop('known', 'redirects to a page the crawl already has');
       const verdict = await robotsCheck(next);
-      if (!verdict.allowed) return stop('robots', verdict.detail);
+      if (!verdict.allowed) return stop(verdict.reason, verdict.detail);
       chain.push(next);
       current = next;
     }
@@ -516,7 +516,7 @@ export async function crawlSite(
     const verdict = await robotsCheck(node.url);
     if (!verdict.allowed) {
       node.state = 'skipped';
-      skip(node.url, 'robots', verdict.detail, [...node.referrers][0] ?? null);
+      skip(node.url, verdict.reason, verdict.detail, [...node.referrers][0] ?? null);
       return false;
     }
     const began = Date.now();
@@ -547,7 +547,11 @@ export async function crawlSite(
       record.headers = outcome.res.headers.location ? { location: outcome.res.headers.location } : {};
       if (outcome.reason === 'known') edges.set(node.url, [record.finalUrl]);
       else if (outcome.reason === 'error') record.error = outcome.detail;
-      else skip(record.finalUrl, outcome.reason, `${outcome.detail} (redirect from ${node.url})`, node.url);
+      else if (outcome.reason === 'private-address') {
+        // Same as a direct refusal: no record, the clicked URL is listed with the reason.
+        skip(node.url, 'private-address', `redirects to ${record.finalUrl}: ${outcome.detail}`, [...node.referrers][0] ?? null);
+        return false;
+      } else skip(record.finalUrl, outcome.reason, `${outcome.detail} (redirect from ${node.url})`, node.url);
       if (outcome.reason === 'out-of-scope' && !outboundSeen.has(record.finalUrl)) {
         outboundSeen.add(record.finalUrl);
         outbound.push({ url: record.finalUrl, from: node.url, text: node.anchorText ?? '' });

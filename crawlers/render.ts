@@ -14,7 +14,7 @@ export const CHROMIUM_ARGS = [
 ];
 
 export interface RendererOptions {
-  /** Explicit executable; else $PARTNER_PRESENCE_CHROMIUM, /usr/bin/chromium, Playwright's own. */
+  /** Explicit executable; else $PARTNER_PRESENCE_CHROMIUM; else /usr/bin/chromium, then Playwright's own. */
   chromiumPath?: string | null;
   /** curl-style host:port:address mappings, given to Chromium as --host-resolver-rules. */
   resolve?: string[];
@@ -64,14 +64,14 @@ export class Renderer {
     };
   }
 
-  /** Candidate executables in order of preference (undefined = Playwright's bundled browser). */
+  /**
+   * Executables to try (undefined = Playwright's bundled browser). A Chromium named by the option or
+   * $PARTNER_PRESENCE_CHROMIUM is the only one tried: a silent fallback would hide the mistake.
+   */
   #candidates(): (string | undefined)[] {
-    const list: (string | undefined)[] = [];
-    if (this.#opts.chromiumPath) list.push(this.#opts.chromiumPath);
-    if (process.env.PARTNER_PRESENCE_CHROMIUM) list.push(process.env.PARTNER_PRESENCE_CHROMIUM);
-    if (existsSync('/usr/bin/chromium')) list.push('/usr/bin/chromium');
-    list.push(undefined);
-    return list;
+    const named = this.#opts.chromiumPath ?? process.env.PARTNER_PRESENCE_CHROMIUM;
+    if (named) return [named];
+    return existsSync('/usr/bin/chromium') ? ['/usr/bin/chromium', undefined] : [undefined];
   }
 
   async #launch(): Promise<Browser> {

@@ -18,18 +18,21 @@ interface RobotsEntry {
   sitemaps: string[];
   /** Why everything is disallowed (status error/unreachable). */
   failure: string | null;
-  /** The network error when robots.txt could not be fetched at all. */
+  /** The network error when robots.txt could not be fetched at all, and its code. */
   fetchError: string | null;
+  fetchCode: string | null;
 }
 
 export interface RobotsVerdict {
   allowed: boolean;
+  /** 'private-address' when the host itself is refused by the guard (robots.txt could not be asked). */
+  reason: 'robots' | 'private-address';
   /** The rule or failure that decided, e.g. "robots.txt line 4: Disallow: /internal/". */
   detail: string;
 }
 
 /** What the crawler's fetcher returns for a robots.txt URL (after redirects). */
-export type RobotsFetchResult = { status: number; text: string } | { error: string };
+export type RobotsFetchResult = { status: number; text: string } | { error: string; code: string };
 
 /** Crawl-delay values above this are capped: the time budget is the real bound. */
 const MAX_CRAWL_DELAY_S = 60;
@@ -57,11 +60,13 @@ export class RobotsCache {
 
   async check(url: string): Promise<RobotsVerdict> {
     const e = await this.entry(url);
-    if (e.failure) return { allowed: false, detail: e.failure };
-    if (!e.rules) return { allowed: true, detail: 'no robots.txt' };
-    if (e.rules.isAllowed(url, this.#userAgent) !== false) return { allowed: true, detail: 'allowed' };
+    if (e.fetchCode === 'EPRIVATE') return { allowed: false, reason: 'private-address', detail: e.fetchError! };
+    if (e.failure) return { allowed: false, reason: 'robots', detail: e.failure };
+    if (!e.rules) return { allowed: true, reason: 'robots', detail: 'no robots.txt' };
+    if (e.rules.isAllowed(url, this.#userAgent) !== false) return { allowed: true, reason: 'robots', detail: 'allowed' };
     const line = e.rules.getMatchingLineNumber(url, this.#userAgent);
-    return { allowed: false, detail: line > 0 ? `robots.txt line ${line}: ${e.lines[line - 1]?.trim()}` : 'robots.txt disallows it' };
+    const detail = line > 0 ? `robots.txt line ${line}: ${e.lines[line - 1]?.trim()}` : 'robots.txt disallows it';
+    return { allowed: false, reason: 'robots', detail };
   }
 
   async summary(): Promise<CrawlResult['robots']> {
@@ -72,10 +77,10 @@ export class RobotsCache {
   async #load(origin: string): Promise<RobotsEntry> {
     const url = `${origin}/robots.txt`;
     const host = new URL(origin).host;
-    const base = { host, rules: null, lines: [], crawlDelayS: null, sitemaps: [], failure: null, fetchError: null };
+    const base = { host, rules: null, lines: [], crawlDelayS: null, sitemaps: [], failure: null, fetchError: null, fetchCode: null };
     const got = await this.#fetchRobots(url);
     if ('error' in got) {
-      return { ...base, status: 'unreachable', fetchError: got.error, failure: `robots.txt unreachable (${got.error}): everything disallowed (RFC 9309)` };
+      return { ...base, status: 'unreachable', fetchError: got.error, fetchCode: got.code, failure: `robots.txt unreachable (${got.error}): everything disallowed (RFC 9309)` };
     }
     if (got.status >= 500) {
       return { ...base, status: 'error', failure: `robots.txt answered HTTP ${got.status}: everything disallowed (RFC 9309)` };

@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFixtureServer, type FixtureServer } from '../fixtures/server.ts';
+import { crawlSite, Renderer } from '../crawlers/crawl.ts';
+import { crawlFixture, expectRobotsObeyed } from './crawler-helpers.ts';
+
+let server: FixtureServer;
+const u = (path: string) => server.url('www.spa.test', path);
+beforeAll(async () => {
+  server = await startFixtureServer({ sites: ['crawl-spa', 'static'] });
+});
+afterAll(() => server.close());
+
+describe('a single-page app', () => {
+  it('has no links without rendering, and says why it would render', async () => {
+    const { result } = await crawlFixture(server, 'www.spa.test', { render: 'never' });
+    expect(result.pages).toHaveLength(1);
+    expect(result.pages[0]).toMatchObject({ rendered: false, links: [], renderReason: 'empty #root app shell (rendering off)' });
+  });
+
+  it('finds its links by rendering in auto mode', async () => {
+    server.clearLog();
+    const { result, bodies } = await crawlFixture(server, 'www.spa.test', { render: 'auto' });
+    expect(result.renderUnavailable).toBeNull();
+    const home = result.pages[0];
+    expect(home).toMatchObject({ rendered: true, renderReason: 'empty #root app shell' });
+    expect(home.links.map((l) => [l.url, l.text, l.region])).toEqual([
+      [u('/products'), 'Products', 'nav'],
+      [u('/case-studies'), 'Case studies', 'nav'],
+      [u('/case-studies/acme-mart'), 'Acme Mart moves its stores to the cloud', 'main'],
+    ]);
+    expect(bodies.get(u('/case-studies/acme-mart'))).toContain('<h1>Page /case-studies/acme-mart</h1>');
+    expect(result.paths[u('/case-studies/acme-mart')]).toEqual([u('/'), u('/case-studies/acme-mart')]);
+  });
+
+  it('serves the page from the crawl and sends the page’s own requests through the crawler’s rules', () => {
+    const get = (path: string) => server.log.filter((e) => e.method === 'GET' && e.path === path);
+    // The document is not fetched twice; the script is fetched once for the whole site.
+    expect(get('/')).toHaveLength(1);
+    expect(get('/static/app.js')).toHaveLength(1);
+    // robots.txt disallows the tracker: the browser never asked for it.
+    expect(server.log.some((e) => e.path === '/static/tracker.js')).toBe(false);
+  });
+
+  it('maps host names for the browser too (--resolve → --host-resolver-rules)', () => {
+    // The POST is sent by Chromium itself, not by the crawler's fetcher: it reached www.spa.test on
+    // 127.0.0.1 only through the host-resolver rules.
+    const posts = server.log.filter((e) => e.method === 'POST');
+    expect(posts.length).toBeGreaterThan(0);
+    expect(posts.every((e) => e.host === 'www.spa.test' && e.path === '/api/featured.json' && /HeadlessChrome|partner-presence/.test(e.userAgent))).toBe(true);
+  });
+
+  it('obeys robots.txt', async () => {
+    expect(await expectRobotsObeyed(server)).toBeGreaterThan(3);
+  });
+
+  it('renders every page with render=always, sharing one browser between crawls', async () => {
+    // A batch's renderer is built with the run's --resolve mappings (Chromium takes them at launch).
+    const renderer = new Renderer({ resolve: server.resolveArgs() });
+    try {
+      const first = await crawlSite(u('/'), { resolve: server.resolveArgs(), allowPrivate: true, delayMs: 0, render: 'always', maxPages: 2 }, {}, { renderer });
+      const second = await crawlSite(u('/'), { resolve: server.resolveArgs(), allowPrivate: true, delayMs: 0, render: 'always', maxPages: 2 }, {}, { renderer });
+      for (const r of [first, second]) {
+        expect(r.pages.map((p) => [p.rendered, p.renderReason])).toEqual([
+          [true, 'rendering always on'],
+          [true, 'rendering always on'],
+        ]);
+      }
+      expect(await renderer.unavailable()).toBeNull();
+    } finally {
+      await renderer.close();
+    }
+  });
+});
+
+describe('a static site in auto mode', () => {
+  it('renders no page', async () => {
+    const { result } = await crawlFixture(server, 'www.northwind.test', { render: 'auto', maxPages: 60 });
+    expect(result.pages.length).toBeGreaterThan(10);
+    expect(result.pages.filter((p) => p.rendered || p.renderReason !== null).map((p) => p.url)).toEqual([]);
+  });
+});
+
+describe('without a browser', () => {
+  it('crawls static-only and says so', async () => {
+    const renderer = new Renderer({ chromiumPath: '/nonexistent/chromium' });
+    const result = await crawlSite(u('/'), { resolve: server.resolveArgs(), allowPrivate: true, delayMs: 0, render: 'auto' }, {}, { renderer });
+    expect(result.renderUnavailable).toMatch(/^rendering unavailable, pages crawled without JavaScript: no Chromium could be launched \(\/nonexistent\/chromium: /);
+    expect(result.pages[0]).toMatchObject({ rendered: false, renderReason: 'empty #root app shell (no browser)' });
+  });
+});
