@@ -180,7 +180,7 @@ const META_PUBLISHED = [
   'pubdate', 'publishdate', 'publish-date', 'publish_date', 'publication_date', 'publication-date', 'pub_date',
   'original-publish-date', 'article_date_original', 'og:pubdate', 'cxenseparse:recs:publishtime',
   'rnews:datepublished', 'datecreated', 'article.created', 'created', 'creation_date', 'date_published',
-  'bt:pubdate', 'eomportal-lastupdate',
+  'bt:pubdate',
 ];
 const META_MODIFIED = [
   'article:modified_time', 'article:modified', 'og:updated_time', 'datemodified', 'dc.date.modified',
@@ -295,7 +295,10 @@ const urlRule: Rule = (ctx) => {
   return u && isPlausible(u.date, ctx.asOf) ? fact(u.date, 'url', 'url:path-date', 0.8, u.raw) : null;
 };
 
-/** /2024/05/slug: month granularity; the day is reported as the 1st (see README: "URL year-month"). */
+/**
+ * /2024/05/slug gives the month only. It is reported as the 1st of that month with low confidence, so
+ * the 12- and 18-month window checks still get a usable date; any rule that finds a day outvotes it.
+ */
 const urlMonthRule: Rule = (ctx) => {
   const u = urlMonth(ctx.url);
   if (!u) return null;
@@ -306,7 +309,7 @@ const urlMonthRule: Rule = (ctx) => {
 // ---------------------------------------------------------------- visible text
 
 const PUBLISHED_LABEL =
-  /(?:published|posted|released|publication date|date published|first published|veröffentlicht|erschienen|publiziert|erstellt|publié|publiée|mis en ligne|publicado|publicada|pubblicato|gepubliceerd|geplaatst|opublikowano|發布日期|發佈日期|发布日期|發布時間|發佈時間|发布时间|發表於|发表于|發表日期|上稿日期|刊登日期|發文日期|公告日期|活動日期)/gi;
+  /(?:published|posted|released|publication date|date published|first published|veröffentlicht|erschienen|publiziert|erstellt|publié|publiée|mis en ligne|publicado|publicada|pubblicato|gepubliceerd|geplaatst|opublikowano|發布日期|發佈日期|发布日期|發布時間|發佈時間|发布时间|發表於|发表于|發表日期|發布於|發佈於|发布于|出版日期|公開日期|上稿日期|刊登日期|發文日期|公告日期|活動日期|(?<![\p{L}-])(?:date|datum|fecha|data|日期)\s*[:：])/giu;
 const MODIFIED_LABEL =
   /(?:updated|last updated|modified|last modified|revised|aktualisiert|geändert|zuletzt|stand:|mis à jour|actualizado|actualización|aggiornato|bijgewerkt|更新日期|更新時間|更新时间|最後更新|最后更新|修改日期)/i;
 
@@ -317,10 +320,10 @@ function datesIn(ctx: Context, start: number, end: number): FoundDate[] {
   return ctx.textDates.filter((f) => f.index >= start && f.index + f.raw.length <= end);
 }
 
-/** Is the date preceded (on its line, closely) by an "updated" label? */
+/** Is the date preceded closely by an "updated" label (on its line, after any earlier date)? */
 function labelledModified(ctx: Context, index: number): boolean {
   const before = ctx.scan.text.slice(Math.max(0, index - 30), index);
-  const line = before.slice(before.lastIndexOf('\n') + 1);
+  const line = before.slice(before.lastIndexOf('\n') + 1).replace(/^.*\d/s, '');
   return MODIFIED_LABEL.test(line);
 }
 
@@ -332,7 +335,7 @@ const labelledTextRule: Rule = (ctx) => {
   while ((m = PUBLISHED_LABEL.exec(text)) !== null) {
     const after = m.index + m[0].length;
     const found = datesIn(ctx, after, after + 60).find((f) => f.index - after <= 40);
-    if (found) return fact(found.date, 'text', 'text:published-label', 0.8, `${m[0]} ${found.raw}`);
+    if (found && !labelledModified(ctx, found.index)) return fact(found.date, 'text', 'text:published-label', 0.8, `${m[0]} ${found.raw}`);
   }
   return null;
 };
@@ -384,10 +387,10 @@ const nearTitleTextRule: Rule = (ctx) => {
   return best ? fact(best.date, 'text', 'text:near-title', 0.55, best.raw) : null;
 };
 
-/** Last resort: the first date in the page's own text (boilerplate excluded). */
+/** Last resort: the date nearest the title anywhere in the page's own text (boilerplate excluded). */
 const anyTextRule: Rule = (ctx) => {
   const best = pickNearTitle(ctx, datesIn(ctx, 0, Infinity));
-  return best ? fact(best.date, 'text', 'text:first-in-body', 0.35, best.raw) : null;
+  return best ? fact(best.date, 'text', 'text:nearest-in-body', 0.35, best.raw) : null;
 };
 
 // ---------------------------------------------------------------- order

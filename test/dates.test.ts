@@ -183,6 +183,7 @@ describe('visible text', () => {
       ['5 Mar 2026 · 4 min read', '2026-03-05'],
       ['Posted March 5th, 2026 by Jane', '2026-03-05'],
       ['Sept. 9, 2025', '2025-09-09'],
+      ['Date: 2025-09-10 | Press release', '2025-09-10'],
     ] as const) {
       expect(datesOf(page({ byline })).published?.date, byline).toBe(want);
     }
@@ -227,6 +228,7 @@ describe('Chinese and the ROC calendar', () => {
     expect(datesOf(page({ lang: 'zh-TW', byline: '２０２６年３月５日' })).published?.date).toBe('2026-03-05');
     expect(datesOf(page({ lang: 'zh-TW', byline: '２０２６／０７／０１' })).published?.date).toBe('2026-07-01');
     expect(datesOf(page({ lang: 'zh-TW', byline: '上稿日期：2026-07-01 14:05' })).published?.date).toBe('2026-07-01');
+    expect(datesOf(page({ lang: 'zh-TW', byline: '更新日期：2026-08-01　發布於 2026.07.02' })).published?.date).toBe('2026-07-02');
   });
 
   it('does not read 3-digit numeric dates as ROC on pages that are not zh-TW', () => {
