@@ -63,9 +63,9 @@ const vendorMatcher = new LabelledMatcher(
 type Role = 'intro' | 'about' | 'partner' | 'problem' | 'solution' | 'results' | 'other';
 
 const PROBLEM_RE =
-  /\b(?:challenges?|problems?|problem statement|pain ?points?|the situation|business (?:needs?|problems?|challenges?)|obstacles?|goals?|objectives?|requirements?|why change)\b|挑戰|痛點|困境|問題|需求|面臨/iu;
+  /\b(?:challenges?|problems?|problem statement|pain ?points?|situation|background|context|starting point|business (?:needs?|problems?|challenges?)|obstacles?|goals?|objectives?|requirements?|why change)\b|挑戰|痛點|困境|問題|需求|面臨/iu;
 const SOLUTION_RE =
-  /\b(?:solutions?|approach|what we did|how we helped|implementation|architecture|execution|methodology|how it works|aws services used|services used|technologies used|tech stack)\b|解決方案|導入架構|架構|做法|方案|導入過程|使用服務|使用的\s*aws\s*服務|技術/iu;
+  /\b(?:solutions?|approach|what (?:we|[a-z][\w&-]*(?: [a-z][\w&-]*)?) (?:did|built|delivered|designed|implemented|changed)|how we (?:helped|did it)|implementation|architecture|execution|methodology|how it works|aws services used|services used|technologies used|tech stack)\b|解決方案|導入架構|架構|做法|方案|導入過程|使用服務|使用的\s*aws\s*服務|技術/iu;
 const RESULTS_RE =
   /\b(?:results?|outcomes?|benefits?|impact|business value|metrics|key (?:results|metrics|outcomes)|achievements?|by the numbers|roi)\b|成果|效益|成效|效果/iu;
 const ABOUT_RE = /^\s*(?:about|關於)\s*(.*)$|^(.*?)\s*(?:簡介|背景|公司介紹)\s*$|^(?:the )?(?:customer|client|company) (?:background|overview|profile)$/iu;
@@ -180,8 +180,10 @@ const ANONYMOUS_EXPLICIT_RE =
   /\b(?:NDA|anonymi[sz]ed|anonymous (?:client|customer|retailer)|confidential (?:client|customer|retailer)|name (?:withheld|undisclosed)|undisclosed (?:client|customer|retailer)|under non-disclosure)\b|匿名|保密協議|客戶名稱不公開/iu;
 const ANONYMOUS_PHRASE_RE =
   /\b(?:a|an|one of the)\s+(?:(?:large|largest|leading|major|global|well[- ]known|top|big|national|regional|international|multinational|prominent|renowned|famous|fast[- ]growing|mid-sized|european|asian|american|japanese|taiwanese|fortune\s*\d+|[a-z]+-based)\s+){1,3}(?:[a-z-]+\s+)?(?:retailers?|grocers?|retail (?:chain|brand|company|group|business)|e-?commerce (?:company|player|brand|retailer|business)|fashion (?:brand|retailer|house)|brands?|chains?|supermarket chain|department stores?|consumer goods company|cpg company)\b|某(?:知名|大型|國際|跨國|連鎖|全台|台灣|國內|上市|日系|美系|歐系)*[\u4e00-\u9fff]{0,6}?(?:零售商|零售業者|零售品牌|品牌|百貨|超商|電商|企業|公司|集團|通路|量販店|超市)/iu;
-const LABEL_RE = /^\s*(?:client|customer|company|organi[sz]ation|客戶|客戶名稱|公司名稱|企業名稱)\s*[:：]\s*(.{1,80}?)\s*(?:[|｜·•,;，；]|$)/iu;
-const BARE_LABEL_RE = /^\s*(?:client|customer|客戶|客戶名稱)\s*[:：]?\s*$/iu;
+const LABEL_RE = /^\s*(?:client|customer|company|organi[sz]ation|客戶|客戶名稱|公司名稱|企業名稱)\s*[:：]\s*(.+)$/iu;
+const BARE_LABEL_RE = /^\s*(?:the\s+)?(?:client|customer|客戶|客戶名稱)\s*[:：]?\s*$/iu;
+/** Where a labelled value stops being the name: "Kestrel Sportswear, Australia" → "Kestrel Sportswear". */
+const NAME_END_RE = /\s*(?:[|｜·•,;，；(（—–]|\s-\s|\bIndustry\b|\bSector\b|產業)/u;
 const NOT_A_NAME = new Set(
   [
     'aws', 'amazon', 'amazon web services', 'case study', 'customer story', 'success story', 'the customer', 'the client',
@@ -202,7 +204,8 @@ const ZH_NAME_STOP_RE = /(?:導入|採用|運用|攜手|透過|藉由|如何|打
 function leadingZhName(text: string): string | null {
   const t = text.replace(/^[【\[][^】\]]*[】\]]\s*/u, '').trim();
   const m = ZH_NAME_STOP_RE.exec(t);
-  const head = (m ? t.slice(0, m.index) : '').trim();
+  // A short line with no verb is the name itself ("客戶簡介" followed by "鮮采超市").
+  const head = (m ? t.slice(0, m.index) : t.length <= 16 ? t : '').trim();
   if (head.length < 2 || head.length > 16 || !/[\u4e00-\u9fff]/u.test(head)) return null;
   return head;
 }
@@ -243,8 +246,11 @@ function titleCandidates(title: string, partner: PartnerIdentity): string[] {
     }
     const helped = /\b(?:helped|helps|for|with)\s+([A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,4})/u.exec(seg);
     if (helped) out.push(helped[1]);
+    // "ShopNow: e-commerce migration …" — only when the part before the colon is itself a name.
     const colon = /^([^:：]{2,60})[:：]/u.exec(seg);
-    if (colon && colon[1].trim().split(/\s+/u).length <= 6) out.push(colon[1].trim());
+    if (colon && (leadingProperName(colon[1]) === colon[1].trim() || /^[\u4e00-\u9fff]{2,12}$/u.test(colon[1].trim()))) {
+      out.push(colon[1].trim());
+    }
     const lead = leadingProperName(seg);
     if (lead) out.push(lead);
     const zh = leadingZhName(seg);
@@ -289,13 +295,15 @@ function findCustomer(content: PageContent, blocks: ReadBlock[], partner: Partne
   for (let i = 0; i < blocks.length; i++) {
     const text = blocks[i].block.text;
     let value: string | null = null;
-    const m = LABEL_RE.exec(text);
+    const m = text.length <= 160 ? LABEL_RE.exec(text) : null;
     if (m) value = m[1];
-    else if (BARE_LABEL_RE.test(text) && blocks[i + 1] && blocks[i + 1].block.text.length <= 80) value = blocks[i + 1].block.text;
+    else if (BARE_LABEL_RE.test(text) && blocks[i + 1]) value = blocks[i + 1].block.text;
     if (!value) continue;
-    const shown = excerptAround(m ? text : `${text} ${value}`, 0, 0);
+    const shown = excerptAround(m ? text : `${text}: ${value}`, 0, 0);
     if (ANONYMOUS_EXPLICIT_RE.test(value) || ANONYMOUS_PHRASE_RE.test(value)) return { name: null, anonymized: true, excerpt: shown };
-    if (usableName(value, partner)) return { name: value.trim(), anonymized: false, excerpt: shown };
+    const cut = NAME_END_RE.exec(value);
+    const name = (cut ? value.slice(0, cut.index) : value).trim();
+    if (name.length <= 60 && usableName(name, partner)) return { name, anonymized: false, excerpt: shown };
   }
 
   // 2. Structured data: the organisation the page is about.
@@ -310,14 +318,19 @@ function findCustomer(content: PageContent, blocks: ReadBlock[], partner: Partne
     const next = blocks[i + 1]?.block.text ?? '';
     const shown = excerptAround(`${block.text}: ${next}`, 0, 0);
     const subject = section.subject;
-    if (subject && usableName(subject, partner) && !/^(?:the\s+)?(?:customer|client|company|客戶|公司)$/iu.test(subject)) {
-      return { name: subject, anonymized: false, excerpt: shown };
-    }
     const lead = leadingZhName(next) ?? leadingProperName(next);
+    if (subject && usableName(subject, partner) && !/^(?:the\s+)?(?:customer|client|company|客戶|公司)$/iu.test(subject)) {
+      // "About Greenleaf" over "Greenleaf Pharmacy & Beauty operates …": the fuller name.
+      const name = lead && lead.startsWith(subject) && usableName(lead, partner) ? lead : subject;
+      return { name, anonymized: false, excerpt: shown };
+    }
     if (lead && usableName(lead, partner) && mentioned(lead, 2)) return { name: lead, anonymized: false, excerpt: shown };
   }
 
-  // 4. The title: "How Contoso Grocers cut …", "Contoso Grocers: …", "遠東百貨導入 …".
+  // 4. The title: "How Contoso Grocers cut …", "Contoso Grocers: …", "遠東百貨導入 …" — unless the
+  // title itself hides the customer ("Markdown optimisation for a leading fashion retailer").
+  const hidden = ANONYMOUS_EXPLICIT_RE.exec(content.title) ?? ANONYMOUS_PHRASE_RE.exec(content.title);
+  if (hidden) return { name: null, anonymized: true, excerpt: excerptAround(content.title, hidden.index, hidden.index + hidden[0].length) };
   for (const candidate of titleCandidates(content.title, partner)) {
     if (usableName(candidate, partner) && mentioned(candidate)) {
       return { name: candidate, anonymized: false, excerpt: excerptAround(content.title, 0, 0) };
@@ -363,27 +376,48 @@ const NOT_CUSTOMER_SITES =
 const WEBSITE_LABEL_RE = /^(?:website|web site|official (?:web)?site|visit (?:the )?(?:web)?site|visit|homepage|官網|官方網站|網站|網址)\b|(?:官網|官方網站)/iu;
 const GENERIC_NAME_WORDS = new Set(['group', 'retail', 'store', 'stores', 'shop', 'the', 'inc', 'ltd', 'corp', 'company', 'co', 'international', 'global', 'holdings', 'digital', 'online']);
 
+/** The customer's name resembles a domain label ("Contoso Grocers" ~ contosogrocers.com, contoso.com). */
+function resemblesName(domainLabel: string, customer: string): boolean {
+  const nameKey = squash(customer);
+  const words = customer.split(/\s+/u).map(squash).filter((w) => w.length >= 4 && !GENERIC_NAME_WORDS.has(w));
+  const label = domainLabel.replace(/-/gu, '');
+  return (
+    label.includes(nameKey) || (label.length >= 4 && nameKey.includes(label)) || words.some((w) => label.includes(w))
+  );
+}
+
+const TEXT_DOMAIN_RE = /\b(?:https?:\/\/)?((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,12})\b(?:\/[^\s)）]*)?/giu;
+const FILE_SUFFIX_RE = /\.(?:html?|php|aspx?|pdf|jpe?g|png|gif|svg|js|css|json|xml|zip)$/iu;
+
 function findCustomerWebsite(content: PageContent, customer: string | null, partner: PartnerIdentity): { url: string; excerpt: string } | null {
-  const nameKey = customer ? squash(customer) : null;
-  const nameWords = customer
-    ? customer.split(/\s+/u).map(squash).filter((w) => w.length >= 4 && !GENERIC_NAME_WORDS.has(w))
-    : [];
+  const isOwnOrPlatform = (host: string, label: string) =>
+    NOT_CUSTOMER_SITES.test(host) || !label || (partner.domainLabel !== null && label === partner.domainLabel);
   let labelled: { url: string; excerpt: string } | null = null;
   for (const link of content.links) {
     if (link.internal || (link.region !== 'main' && link.region !== 'aside')) continue;
     const host = safeHost(link.url);
-    if (!host || NOT_CUSTOMER_SITES.test(host)) continue;
+    if (!host) continue;
     const label = squash(getDomainWithoutSuffix(host) ?? host);
-    if (!label || (partner.domainLabel && label === partner.domainLabel)) continue;
+    if (isOwnOrPlatform(host, label)) continue;
     const excerpt = `${link.text || host} → ${link.url}`.slice(0, 240);
-    const text = link.text ? squash(link.text) : '';
-    if (nameKey && (label.includes(nameKey) || (label.length >= 4 && nameKey.includes(label)) || nameWords.some((w) => label.includes(w)))) {
-      return { url: link.url, excerpt };
-    }
-    if (nameKey && text && text.includes(nameKey)) return { url: link.url, excerpt };
+    if (customer && (resemblesName(label, customer) || squash(link.text).includes(squash(customer)))) return { url: link.url, excerpt };
     if (!labelled && WEBSITE_LABEL_RE.test(link.text.trim())) labelled = { url: link.url, excerpt };
   }
-  return labelled;
+  if (labelled || !customer) return labelled;
+  // A domain written in the text next to the name: "Greenleaf Pharmacy & Beauty (greenleaf-pharmacy.example)".
+  for (const block of content.blocks) {
+    TEXT_DOMAIN_RE.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = TEXT_DOMAIN_RE.exec(block.text)) !== null) {
+      const host = m[1].toLowerCase();
+      if (FILE_SUFFIX_RE.test(host)) continue;
+      const label = squash(getDomainWithoutSuffix(host) ?? host);
+      if (isOwnOrPlatform(host, label) || !resemblesName(label, customer)) continue;
+      const url = /^https?:/iu.test(m[0]) ? m[0] : `https://${host}/`;
+      return { url, excerpt: sentenceExcerpt(block.text, m.index, m.index + m[0].length) };
+    }
+  }
+  return null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -476,21 +510,26 @@ export function readCaseStudy(content: PageContent, url: string, services: strin
   const solutionContext = body.filter((b) =>
     hasSolutionSection ? b.section.role === 'solution' || b.section.role === 'results' : b.section.role !== 'about',
   );
+  // Present with ≥ 2 distinct retail terms there (area terms or retail markers such as "department
+  // store"), at least one of them an area term; general IT vocabulary does not count.
   const retailTerms = new Set<string>();
+  let areaTermInSolution = false;
   let retailBest: { excerpt: string; count: number } | null = null;
   let firstAreaHit: string | null = null;
   for (const b of body) {
-    const hits = matchRetailTerms(b.block.text, b.prepared.tokens).filter((h) => h.hit.area !== 'generic' && h.hit.specific);
-    if (hits.length === 0) continue;
-    firstAreaHit ??= sentenceExcerpt(b.block.text, hits[0].start, hits[0].end);
-    if (!solutionContext.includes(b)) continue;
-    const distinct = new Set(hits.map((h) => h.hit.term));
+    const hits = matchRetailTerms(b.block.text, b.prepared.tokens).filter((h) => h.hit.specific);
+    const areaHits = hits.filter((h) => h.hit.area !== 'generic');
+    if (areaHits.length > 0) firstAreaHit ??= sentenceExcerpt(b.block.text, areaHits[0].start, areaHits[0].end);
+    if (areaHits.length === 0 || !solutionContext.includes(b)) continue;
+    areaTermInSolution = true;
+    const distinct = new Set(hits.map((h) => `${h.hit.area}:${h.hit.term}`));
     distinct.forEach((t) => retailTerms.add(t));
     if (!retailBest || distinct.size > retailBest.count) {
-      retailBest = { excerpt: sentenceExcerpt(b.block.text, hits[0].start, hits[0].end), count: distinct.size };
+      retailBest = { excerpt: sentenceExcerpt(b.block.text, areaHits[0].start, areaHits[0].end), count: distinct.size };
     }
   }
-  const retailDomain: Excerpted = retailTerms.size >= 2 && retailBest ? { present: true, excerpt: retailBest.excerpt } : ABSENT;
+  const retailDomain: Excerpted =
+    areaTermInSolution && retailTerms.size >= 2 && retailBest ? { present: true, excerpt: retailBest.excerpt } : ABSENT;
 
   // Compliance, vendors, delivery and validation signals from the body.
   const compliance: string[] = [];

@@ -1,0 +1,215 @@
+import { describe, expect, it } from 'vitest';
+import { readCaseStudy } from '../analyzers/case-study.ts';
+import { detectAws } from '../analyzers/aws.ts';
+import type { CaseStudyFacts, PageContent } from '../analyzers/types.ts';
+import { pageContent } from './helpers/page-content.ts';
+
+const read = (content: PageContent, url: string): CaseStudyFacts =>
+  readCaseStudy(content, url, detectAws(content.mainText).services);
+
+const contoso = pageContent({
+  title: 'How Contoso Grocers cut stockouts by 32% with AWS | Harbourline Digital',
+  meta: { 'og:site_name': 'Harbourline Digital' },
+  blocks: [
+    ['h1', 'How Contoso Grocers cut stockouts by 32% with AWS'],
+    ['p', 'Contoso Grocers runs 180 supermarkets and a fast-growing online store across Taiwan and Japan. Contoso Grocers asked Harbourline to rebuild its demand forecasting and replenishment.'],
+    ['h2', 'The challenge'],
+    ['p', 'Store managers ordered by hand from spreadsheets. Stockouts on fresh produce reached 9% at weekends, while slow movers piled up in the distribution center. The legacy on-premises Oracle data warehouse could not process POS data before the morning replenishment run. As a card-accepting retailer, Contoso must keep cardholder data in a PCI DSS compliant environment and keep member data under GDPR for its EU loyalty members.'],
+    ['h2', 'The solution'],
+    ['p', 'Harbourline designed a forecasting platform on AWS. POS transactions stream through Amazon Kinesis Data Streams into Amazon S3; AWS Glue jobs prepare features and Amazon SageMaker trains store-level demand forecasting models per SKU. Replenishment orders are written back to SAP S/4HANA through Amazon EventBridge and AWS Lambda.'],
+    ['p', 'Our retail consultants tuned safety stock and promotion uplift for each category, and built store clustering so planners can compare similar stores. Loyalty data from Braze personalises offers.'],
+    ['p', 'Everything is deployed with AWS CloudFormation and the AWS CDK across three Availability Zones (Multi-AZ), with a cross-Region disaster recovery copy in Tokyo (RPO 15 minutes, RTO 1 hour). Amazon CloudWatch alarms and AWS X-Ray traces feed our runbooks. IAM roles follow least privilege, S3 bucket policies block public access, and all data is encrypted at rest with AWS KMS and in transit with TLS 1.2. The cardholder data environment sits in a segmented network, and an external penetration test runs every quarter.'],
+    ['h2', 'Results'],
+    ['li', 'Stockouts down 32% in the first six months'],
+    ['li', 'Inventory turnover up 1.8x'],
+    ['p', 'Harbourline now runs the platform as a managed service with 24/7 monitoring, monthly cost reviews and an SLA of 99.9%.'],
+    ['h3', 'About Contoso Grocers'],
+    ['p', 'Contoso Grocers is a grocery retailer founded in 1978, with 180 stores.'],
+    ['h3', 'About Harbourline Digital'],
+    ['p', 'Harbourline Digital is an AWS Advanced Tier Services Partner and AWS MSP Partner, ISO 27001 and SOC 2 certified, with the AWS Retail Competency.'],
+  ],
+  links: [
+    { url: 'https://www.linkedin.com/company/harbourline', text: 'LinkedIn' },
+    { url: 'https://www.contosogrocers.com/', text: 'contosogrocers.com' },
+    { url: 'https://www.harbourline.test/contact/', text: 'Contact us', internal: true },
+  ],
+});
+
+describe('readCaseStudy', () => {
+  it('reads every element of a full retail AWS case study, each with its excerpt', () => {
+    const cs = read(contoso, 'https://www.harbourline.test/case-studies/contoso-grocers/');
+    expect(cs.customer).toBe('Contoso Grocers');
+    expect(cs.anonymized).toBe(false);
+    expect(cs.customerWebsite).toBe('https://www.contosogrocers.com/');
+    for (const [id, element] of Object.entries(cs.elements)) {
+      expect(element.present, id).toBe(true);
+      expect(element.excerpt, id).toBeTruthy();
+      expect(element.excerpt!.length, id).toBeLessThanOrEqual(240);
+    }
+    expect(cs.elements.problem.excerpt).toMatch(/^The challenge: Store managers/);
+    expect(cs.elements.solution.excerpt).toMatch(/^The solution: Harbourline designed/);
+    expect(cs.elements.results.excerpt).toBe('Stockouts down 32% in the first six months');
+    // The customer's requirements, not the partner's own certificates in "About Harbourline Digital".
+    expect(cs.compliance).toEqual(['PCI DSS', 'GDPR']);
+    expect(cs.elements.compliance.excerpt).toContain('cardholder data');
+    expect(cs.thirdParty).toEqual(expect.arrayContaining(['Oracle', 'SAP S/4HANA', 'Braze']));
+    expect(cs.delivery).toBe('msp');
+    expect(cs.deliverySignals.msp.join(' ')).toMatch(/managed service.*24\/7/);
+    const ids = ['V2.1', 'V2.2', 'V2.3', 'V2.4', 'V2.5', 'V2.6', 'V2.7', 'V2.8', 'V2.10', 'V2.11', 'V2.12', 'V2.13'];
+    expect(Object.keys(cs.validationSignals).sort()).toEqual([...ids].sort());
+    expect(cs.validationSignals['V2.13']).toContain('penetration test');
+    expect(cs.validationSignals['V2.2']).toContain('CloudFormation');
+  });
+
+  it('flags an anonymised customer and looks for no website', () => {
+    const page = pageContent({
+      title: 'Part of a large cloud transformation journey for a large retailer',
+      blocks: [
+        ['h1', 'Part of a large cloud transformation journey for a large retailer'],
+        ['li', 'Client: NDA'],
+        ['li', 'Industry: Retail'],
+        ['h2', 'Business challenge'],
+        ['p', 'The retailer’s e-commerce platform struggled at peak: checkout latency doubled on sale days and the team could not scale the monolith.'],
+        ['h2', 'Our approach'],
+        ['p', 'We migrated the storefront to Amazon EKS with Amazon Aurora PostgreSQL and Amazon CloudFront in front, in 11 weeks, with a fixed scope and a knowledge transfer to the client’s team.'],
+        ['h2', 'Outcome'],
+        ['p', 'Page load time fell by 45% and the platform handled 3x the Black Friday traffic.'],
+      ],
+      links: [{ url: 'https://www.example-retailer.com/', text: 'Read more' }],
+    });
+    const cs = read(page, 'https://genisys.test/success-stories/large-retailer/');
+    expect(cs.anonymized).toBe(true);
+    expect(cs.customer).toBeNull();
+    expect(cs.elements.customerName).toEqual({ present: false, excerpt: expect.stringContaining('Client: NDA') });
+    expect(cs.customerWebsite).toBeNull();
+    expect(cs.elements.problem.present).toBe(true);
+    expect(cs.elements.solution.excerpt).toMatch(/^Our approach: We migrated/);
+    expect(cs.elements.results.excerpt).toContain('45%');
+    expect(cs.delivery).toBe('project');
+  });
+
+  it('reads a Traditional Chinese case study (挑戰 / 解決方案 / 效益, 個資法, 代管 → MSP)', () => {
+    const page = pageContent({
+      title: '【客戶案例】遠東百貨導入 AWS 打造全通路會員平台｜雲橋科技',
+      lang: 'zh-TW',
+      meta: { 'og:site_name': '雲橋科技' },
+      blocks: [
+        ['h1', '遠東百貨導入 AWS 打造全通路會員平台'],
+        ['h2', '公司簡介'],
+        ['p', '遠東百貨成立於1967年，全台擁有多家百貨公司與購物中心，會員人數超過300萬。'],
+        ['h2', '挑戰'],
+        ['p', '舊有會員系統分散於各門市與官網，無法即時整合點數與消費紀錄，行銷活動高峰時系統回應緩慢；同時須符合個人資料保護法（個資法）對會員資料的要求。'],
+        ['h2', '解決方案'],
+        ['p', '雲橋科技協助遠東百貨將會員平台遷移至 AWS，以 Amazon Aurora 與 Amazon DynamoDB 儲存會員與點數資料，透過 AWS Lambda 與 Amazon API Gateway 串接 POS 與 APP，並以 Amazon Personalize 提供個人化商品推薦。'],
+        ['p', '會員資料以 AWS KMS 加密，並導入 91APP 與 LINE 官方帳號進行精準行銷。'],
+        ['h2', '效益'],
+        ['li', '會員回購率提升 35%'],
+        ['li', '活動期間系統回應時間縮短 60%'],
+        ['p', '上線後由雲橋科技提供 7x24 代管服務與系統維運，並持續優化雲端成本。'],
+      ],
+      links: [
+        { url: 'https://www.feds.com.tw/', text: '遠東百貨官網' },
+        { url: 'https://www.facebook.com/cloudbridge', text: 'Facebook' },
+      ],
+    });
+    const cs = read(page, 'https://www.cloudbridge.test/tw/success-case/feds.html');
+    expect(cs.customer).toBe('遠東百貨');
+    expect(cs.customerWebsite).toBe('https://www.feds.com.tw/');
+    expect(cs.elements.problem.excerpt).toMatch(/^挑戰: 舊有會員系統/);
+    expect(cs.elements.solution.excerpt).toMatch(/^解決方案: 雲橋科技協助/);
+    expect(cs.elements.results.excerpt).toBe('會員回購率提升 35%');
+    expect(cs.compliance).toEqual(['個資法']);
+    expect(cs.delivery).toBe('msp');
+    expect(cs.deliverySignals.msp.join(' ')).toContain('代管');
+    expect(cs.thirdParty).toEqual(expect.arrayContaining(['91APP', 'LINE']));
+    expect(cs.elements.retailDomainKnowledge.present).toBe(true);
+    expect(cs.validationSignals['V2.11']).toContain('加密');
+  });
+
+  it('reads a project-based migration and its delivery signals', () => {
+    const page = pageContent({
+      title: 'ShopNow: e-commerce cloud migration in 11 weeks',
+      blocks: [
+        ['h1', 'ShopNow: e-commerce cloud migration in 11 weeks'],
+        ['p', 'ShopNow is an online fashion retailer selling 40,000 SKUs across Europe. ShopNow chose Kiloma for a fixed-price migration project.'],
+        ['h2', 'The Challenge'],
+        ['p', 'Its Magento storefront ran on ageing colocation servers that could not absorb seasonal peaks.'],
+        ['h2', 'The Solution'],
+        ['p', 'Kiloma ran a two-week proof of concept, then migrated the shop to Amazon EC2 Auto Scaling groups behind an Application Load Balancer, with Amazon RDS for MySQL and Amazon ElastiCache. Infrastructure is defined in Terraform.'],
+        ['p', 'After go-live we handed over runbooks and delivered knowledge transfer sessions to ShopNow’s engineers, who now operate the platform themselves.'],
+        ['h2', 'Results'],
+        ['p', 'Hosting costs dropped 38% and page speed improved 2.5x during the winter sale.'],
+      ],
+      links: [{ url: 'https://shopnow.example/', text: 'Website' }],
+    });
+    const cs = read(page, 'https://kiloma.test/case-studies/ecommerce-cloud-migration');
+    expect(cs.customer).toBe('ShopNow');
+    expect(cs.customerWebsite).toBe('https://shopnow.example/');
+    expect(cs.delivery).toBe('project');
+    expect(cs.deliverySignals.project.join(' ')).toMatch(/go-live/);
+    expect(cs.deliverySignals.project.join(' ')).toMatch(/handover/);
+    expect(cs.thirdParty).toContain('Adobe Commerce');
+    expect(cs.validationSignals['V2.2']).toContain('Terraform');
+    expect(cs.validationSignals['V2.6']).toContain('runbooks');
+    expect(cs.compliance).toEqual([]);
+    expect(cs.elements.compliance).toEqual({ present: false, excerpt: null });
+  });
+
+  it('reads a study built on Azure: other cloud, no AWS services', () => {
+    const page = pageContent({
+      title: 'Northwind Outfitters moves to the cloud',
+      blocks: [
+        ['h1', 'Northwind Outfitters moves to the cloud'],
+        ['p', 'Northwind Outfitters, a sporting goods retailer, rebuilt its order management system on Microsoft Azure with Azure Functions and Cosmos DB.'],
+        ['h2', 'Results'],
+        ['p', 'Order processing time was reduced by 50%.'],
+      ],
+    });
+    const aws = detectAws(page.mainText);
+    expect(aws).toEqual({ services: [], mentionsAws: false, otherClouds: ['Microsoft Azure'] });
+    const cs = readCaseStudy(page, 'https://contoso-consulting.test/work/northwind', aws.services);
+    expect(cs.customer).toBe('Northwind Outfitters');
+    expect(cs.elements.awsServices).toEqual({ present: false, excerpt: null });
+  });
+
+  it('ignores a block that only lists certification names', () => {
+    const page = pageContent({
+      title: 'Fabrikam Fashion: a new loyalty platform',
+      blocks: [
+        ['h1', 'Fabrikam Fashion: a new loyalty platform'],
+        ['p', 'Fabrikam Fashion wanted a loyalty program that rewards shoppers in store and online. Fabrikam Fashion runs 60 stores.'],
+        ['p', 'ISO 27001 · SOC 2 Type II · PCI DSS certified'],
+        ['p', 'We built the loyalty service on AWS Lambda and Amazon DynamoDB.'],
+      ],
+    });
+    const cs = read(page, 'https://www.harbourline.test/work/fabrikam');
+    expect(cs.customer).toBe('Fabrikam Fashion');
+    expect(cs.compliance).toEqual([]);
+    expect(cs.delivery).toBe('unknown');
+  });
+
+  it('finds the customer in JSON-LD and in a "Customer:" label', () => {
+    const base = {
+      title: 'Retail analytics modernisation',
+      blocks: [
+        ['p', 'A data lake on Amazon S3 and Amazon Redshift now feeds merchandise planning dashboards.'],
+      ] as [string, string][],
+    };
+    const fromJsonLd = read(
+      pageContent({ ...base, jsonLd: [{ '@type': 'Article', about: { '@type': 'Organization', name: 'Tailspin Toys' } }] }),
+      'https://www.harbourline.test/work/tailspin',
+    );
+    expect(fromJsonLd.customer).toBe('Tailspin Toys');
+    const fromLabel = read(
+      pageContent({ ...base, blocks: [['li', 'Customer: Wide World Importers | Industry: Retail'], ...base.blocks] }),
+      'https://www.harbourline.test/work/wwi',
+    );
+    expect(fromLabel.customer).toBe('Wide World Importers');
+    const anonymousZh = read(
+      pageContent({ title: '某知名零售商導入 AWS 資料湖', lang: 'zh-TW', blocks: [['p', '某知名零售商導入 Amazon S3 資料湖，提升報表效率 3 倍。']] }),
+      'https://www.cloudbridge.test/case/1',
+    );
+    expect(anonymousZh.anonymized).toBe(true);
+    expect(anonymousZh.elements.customerName.present).toBe(false);
+  });
+});
