@@ -494,10 +494,26 @@ function monthFirstFor(scan: Scan, lang: string | null, url: string): boolean {
   return false;
 }
 
+/**
+ * Whether bare ROC numerals (115/08/12) are meant: a zh-TW / zh-Hant page, a .tw host, the word 民國,
+ * or Traditional Chinese text (characters that Simplified Chinese writes differently).
+ */
+function rocLikely(lang: string | null, url: string, text: string): boolean {
+  if (/^zh[-_](tw|hant)/i.test(lang ?? '')) return true;
+  let host = '';
+  try {
+    host = new URL(url).hostname;
+  } catch {
+    /* not a URL: no host hint */
+  }
+  const sample = text.slice(0, 20_000);
+  return host.endsWith('.tw') || /民國/.test(sample) || /[們這發與來會對說實體處還國]/.test(sample);
+}
+
 function buildContext($: CheerioAPI, url: string, asOf: string): Context {
   const scan = scanDocument($.root()[0]!);
   const lang = scan.lang;
-  const roc = /^zh-(tw|hant)/i.test(lang ?? '') || /民國/.test(scan.text.slice(0, 20_000));
+  const roc = rocLikely(lang, url, scan.text);
   const m = urlMonth(url);
   return {
     scan,
@@ -530,9 +546,8 @@ export function pdfDates(info: Record<string, string>, text: string, url: string
   const modified = modDay ? fact(modDay, 'pdf', 'pdf:ModDate', 0.8, get('ModDate')!) : null;
   if (created) return { published: fact(created, 'pdf', 'pdf:CreationDate', 0.8, get('CreationDate')!), modified };
 
-  const roc = /民國/.test(text) || /[\u4e00-\u9fff]/.test(text.slice(0, 2000));
   const firstPage = text.slice(0, 3000);
-  const inText = findDates(firstPage, { roc, monthFirst: false }).find((f) => isPlausible(f.date, asOf));
+  const inText = findDates(firstPage, { roc: rocLikely(null, url, firstPage), monthFirst: false }).find((f) => isPlausible(f.date, asOf));
   if (inText) return { published: fact(inText.date, 'pdf', 'pdf:first-page-text', 0.5, inText.raw), modified };
   const u = urlDate(url);
   if (u && isPlausible(u.date, asOf)) return { published: fact(u.date, 'url', 'url:path-date', 0.6, u.raw), modified };

@@ -231,9 +231,14 @@ describe('Chinese and the ROC calendar', () => {
     expect(datesOf(page({ lang: 'zh-TW', byline: '更新日期：2026-08-01　發布於 2026.07.02' })).published?.date).toBe('2026-07-02');
   });
 
-  it('does not read 3-digit numeric dates as ROC on pages that are not zh-TW', () => {
+  it('reads bare ROC numerals only where Taiwan is meant (zh-TW, .tw host, Traditional text)', () => {
     expect(findDates('version 115.08.12', { lang: 'en' })).toEqual([]);
     expect(findDates('115.08.12', { lang: 'zh-TW' })[0]?.date).toBe('2026-08-12');
+    const bare = (lang: string, text: string, url = URL_PLAIN) => datesOf(page({ lang, byline: text }), url).published?.date ?? null;
+    expect(bare('zh', '115/08/12', 'https://www.shoptech.com.tw/news/1')).toBe('2026-08-12');
+    expect(bare('zh', '發表 115/08/12 我們的零售方案')).toBe('2026-08-12');
+    expect(bare('zh-CN', '发表 115/08/12 我们的零售方案')).toBeNull();
+    expect(bare('ja', '平成30年7月12日')).toBeNull();
   });
 
   it('reads a page that came in as Big5 once it is decoded', () => {
