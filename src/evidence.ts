@@ -435,12 +435,15 @@ export function dedicatedRetailConsultancy(evidence: SiteEvidence): DedicatedRet
   return { dedicated, note: `homepage ${describeRetail(home.facts.retail.score)}; ${siteNote}` };
 }
 
-const PRACTICE_SIGNAL = /retail|零售|industr|產業|solution|解決方案|practice|consumer|消費品|commerce|電商/i;
+/** A page dedicated to retail says so where a visitor looks first: in its address or its title. */
+const RETAIL_NAMED = /retail|零售|consumer|commerce|cpg|fmcg|grocer|fashion|apparel|電商|電子商務|消費品|流通|百貨|量販/i;
 
 /**
- * Pages that could be the retail practice microsite, best first: practice-type pages and
- * retail-focused listing/other pages with practice words in their URL or title, plus the homepage
- * (flagged; the P3.1 check applies the homepage rule). Case studies and posts are not candidates.
+ * Pages that could be the retail practice microsite, best first: pages that name retail in their
+ * address or title and are practice pages (or plain pages, or an index that is not a blog or
+ * case-study index), plus the homepage (flagged; the P3.1 check applies the homepage rule). An
+ * "Industries" page that gives retail one section among others does not name it, however often its
+ * text says "retail": it is not dedicated to the retail practice. Case studies and posts are not candidates.
  */
 export function practiceCandidates(evidence: SiteEvidence): PracticeCandidate[] {
   const caseStudyUrls = new Set(caseStudyCandidates(evidence).flatMap((c) => c.pages.flatMap((p) => [p.url, p.finalUrl])));
@@ -452,17 +455,17 @@ export function practiceCandidates(evidence: SiteEvidence): PracticeCandidate[] 
     const f = page.facts;
     const isHomepage = page === home || page.finalUrl === evidence.homepage;
     const type = f.classification.type;
+    const named = RETAIL_NAMED.test(`${readableUrl(page.finalUrl)} ${f.title}`);
+    const index = type === 'listing' && interestsOf(page.finalUrl).some((i) => i !== 'practice');
+    const eligible = isHomepage || (named && (type === 'practice' || type === 'other' || (type === 'listing' && !index)));
+    if (!eligible) continue;
     const signals: string[] = [];
     if (type === 'practice') signals.push(`classified practice (${f.classification.signals.slice(0, 3).join(', ')})`);
-    const urlSignal = PRACTICE_SIGNAL.test(`${readableUrl(page.finalUrl)} ${f.title}`);
-    if (urlSignal) signals.push('practice words in URL or title');
-    const eligible = isHomepage || type === 'practice'
-      || ((type === 'listing' || type === 'other') && urlSignal && retailVerdict(f.retail.score) === 'retail');
-    if (!eligible) continue;
+    if (named) signals.push('names retail in its address or title');
     seen.add(page.finalUrl);
     const elements = practiceElements(page, caseStudyUrls);
     const present = PRACTICE_ELEMENTS.filter((e) => elements[e].present).length;
-    const score = 3 * f.retail.score + (type === 'practice' ? 2 : 0) + (urlSignal ? 1 : 0)
+    const score = 3 * f.retail.score + (type === 'practice' ? 2 : 0) + (named ? 1 : 0)
       + Math.min(f.awsServices.length, 5) / 5 + (f.mentionsAws ? 0.5 : 0) + present / 5;
     candidates.push({ page, url: page.finalUrl, path: bestPath(evidence.pages.filter((p) => p.finalUrl === page.finalUrl)), isHomepage, elements, score, signals });
   }

@@ -430,6 +430,17 @@ describe('P3.1 practice page', () => {
     expect(r.summary).toMatch(/not a dedicated retail consultancy.*0 of 2 industry\/solution pages/);
   });
 
+  it('does not take an industries overview or a blog category for the retail practice page', () => {
+    const r = check('P3.1', site([
+      ...generalist,
+      page(u('/industries/'), { facts: facts({ type: 'practice', retail: 0.7, services: ['Amazon S3', 'AWS Lambda'], title: 'Industries' }) }),
+      page(u('/blog/category/retail/'), { facts: facts({ type: 'listing', retail: 0.8, services: ['Amazon S3', 'AWS Lambda'], title: 'Retail posts' }) }),
+    ]));
+    expect(r.status).toBe('fail');
+    expect(r.evidence.map((e) => e.url)).not.toContain(u('/industries/'));
+    expect(r.evidence.map((e) => e.url)).not.toContain(u('/blog/category/retail/'));
+  });
+
   it('accepts the homepage of a dedicated retail consultancy', () => {
     const evidence = site([
       page(HOME, { facts: facts({ retail: 0.8, services: ['Amazon S3', 'Amazon Personalize'] }), links: [u('/work/a/')] }),

@@ -34,7 +34,8 @@ function elementsNote(c: PracticeCandidate): string {
 }
 
 function candidateRow(c: PracticeCandidate, verdict: string): EvidenceRow {
-  return { url: c.url, path: c.path, note: `${verdict}${c.isHomepage ? ' [homepage]' : ''}: ${elementsNote(c)}` };
+  const signals = c.signals.length ? ` (${c.signals.join('; ')})` : '';
+  return { url: c.url, path: c.path, note: `${verdict}${c.isHomepage ? ' [homepage]' : ''}${signals}: ${elementsNote(c)}` };
 }
 
 function run(evidence: SiteEvidence) {
