@@ -24,7 +24,7 @@ function run(evidence: SiteEvidence) {
   ];
   const found = `${plural(counted.length, 'retail AWS case study', 'retail AWS case studies')} found (needs ${MIN_PUBLIC_CASE_STUDIES})`;
   if (counted.length >= MIN_PUBLIC_CASE_STUDIES) {
-    return checkResult(meta, 'pass', `${found}; ${candidates.length - counted.length} other case studies not counted`, rows, null);
+    return checkResult(meta, 'pass', `${found}; ${plural(candidates.length - counted.length, 'other case study', 'other case studies')} not counted`, rows, null);
   }
   const borderline = candidates.filter((c) => c.aws && c.retail === 'borderline');
   const unread = unreadThatMatters(evidence, 'case-study');

@@ -50,7 +50,7 @@ export function renderTerminal(report: Report, options: TerminalOptions): string
   const c = report.crawl;
   const extras = [
     c.pagesRendered ? `${c.pagesRendered} rendered` : '', c.documents ? `${c.documents} PDF${c.documents === 1 ? '' : 's'}` : '',
-    c.errors.length ? `${c.errors.length} errors` : '', c.blockedByRobots.length ? `${c.blockedByRobots.length} blocked by robots.txt` : '',
+    c.errors.length ? `${c.errors.length} error${c.errors.length === 1 ? '' : 's'}` : '', c.blockedByRobots.length ? `${c.blockedByRobots.length} blocked by robots.txt` : '',
     c.stoppedBy !== 'done' ? `stopped by ${c.stoppedBy}` : '', c.renderUnavailable ? `no browser: ${c.renderUnavailable}` : '',
   ].filter(Boolean);
   lines.push(`Crawl:              ${c.pagesFetched} pages${extras.length ? ` (${extras.join(', ')})` : ''} in ${(c.durationMs / 1000).toFixed(1)} s`);
