@@ -14,21 +14,26 @@ import { resolveLang } from './lang.ts';
 /** Reads a parsed page into PageContent. Does not modify `$`. */
 export function extractContent($: CheerioAPI, input: PageInput): PageContent {
   const url = input.finalUrl || input.url;
-  const meta = readMeta($);
-  const jsonLd = readJsonLd($);
-  const root = mainRoot($);
-  const blocks = readBlocks(root);
-  const pageH1 = firstPageH1($);
+  const survey = surveyDocument($.root().get(0)!);
+  const meta = survey.meta;
+  const jsonLd: Record<string, unknown>[] = [];
+  for (const raw of survey.jsonLd) {
+    const parsed = parseJsonLenient(raw);
+    if (parsed !== undefined) flattenJsonLd(parsed, jsonLd);
+  }
+  const root = mainRoot(survey, $.root().get(0)!);
+  const blocks = readBlocks(root, survey.h1Element);
+  const pageH1 = survey.h1;
   // A hero <h1> often sits above <main>/<article>; it is still the page's heading.
   if (pageH1 && !blocks.some((b) => b.tag === 'h1')) blocks.unshift({ text: pageH1, tag: 'h1' });
   const headings = blocks
     .filter((b) => /^h[1-6]$/.test(b.tag))
     .map((b) => ({ level: Number(b.tag[1]), text: b.text }));
   const mainText = blocks.map((b) => b.text).join('\n');
-  const title = pageTitle($, meta, pageH1, url);
+  const title = pageTitle(survey.title, meta, pageH1, url);
   const contentLanguage = headerValue(input.headers, 'content-language');
   const lang = resolveLang(
-    [$('html').attr('lang'), $('html').attr('xml:lang'), meta['content-language'], contentLanguage],
+    [survey.htmlLang, meta['content-language'], contentLanguage],
     `${title}\n${mainText}`,
     url,
   );
@@ -44,7 +49,7 @@ export function extractContent($: CheerioAPI, input: PageInput): PageContent {
     meta,
     documentInfo: null,
     links: input.links,
-    embeds: readEmbeds($, url),
+    embeds: embedUrls(survey.embeds, url),
   };
 }
 
@@ -54,53 +59,138 @@ function headerValue(headers: Record<string, string>, name: string): string | nu
 }
 
 // ---------------------------------------------------------------------------------------------
-// Meta tags and microdata
+// One walk over the whole document for everything that is not main text (faster than a CSS
+// selector per field: this runs on every page)
+
+interface Survey {
+  /** <meta name|property|http-equiv> and microdata, see putMeta. */
+  meta: Record<string, string>;
+  /** Raw text of each <script type="application/ld+json">. */
+  jsonLd: string[];
+  title: string;
+  htmlLang: string | null;
+  body: Element | null;
+  /** <main> / [role=main] elements. */
+  mains: Element[];
+  /** <article> elements not nested in another article. */
+  articles: Element[];
+  /** Conventional content containers (#content, .entry-content …). */
+  conventional: Element[];
+  /** First non-empty <h1> outside navigation, footers, sidebars and furniture. */
+  h1: string | null;
+  h1Element: Element | null;
+  /** Player iframes, <video>, <embed>, <object> elements. */
+  embeds: Element[];
+}
+
+const CONVENTIONAL_IDS = new Set(['content', 'main', 'main-content', 'maincontent']);
+const CONVENTIONAL_CLASSES = /(?:^|\s)(?:entry-content|post-content|article-body|article-content|post-body|story-body)(?:\s|$)/;
+
+function surveyDocument(root: AnyNode): Survey {
+  const survey: Survey = {
+    meta: {},
+    jsonLd: [],
+    title: '',
+    htmlLang: null,
+    body: null,
+    mains: [],
+    articles: [],
+    conventional: [],
+    h1: null,
+    h1Element: null,
+    embeds: [],
+  };
+  const itemprops: Element[] = [];
+  const visit = (node: AnyNode, inArticle: boolean, inFurniture: boolean) => {
+    const children = (node as Element).children;
+    if (!children) return;
+    for (const child of children) {
+      if (child.type === 'script') {
+        const el = child as Element;
+        if ((el.attribs['type'] ?? '').trim().toLowerCase() === 'application/ld+json') {
+          survey.jsonLd.push(el.children.map((c) => (c.type === 'text' ? (c as unknown as { data: string }).data : '')).join(''));
+        }
+        continue;
+      }
+      if (child.type !== 'tag') continue;
+      const el = child as Element;
+      const a = el.attribs;
+      switch (el.name) {
+        case 'meta': {
+          const content = a['content'];
+          if (content !== undefined) {
+            putMeta(survey.meta, a['name'] ?? a['property'] ?? a['http-equiv'], content);
+            if (a['itemprop']) putMeta(survey.meta, `itemprop:${a['itemprop']}`, content);
+          }
+          continue;
+        }
+        case 'title':
+          if (!survey.title) survey.title = collapseWhitespace(innerText(el));
+          continue;
+        case 'html':
+          survey.htmlLang ??= a['lang'] ?? a['xml:lang'] ?? null;
+          break;
+        case 'body':
+          survey.body ??= el;
+          break;
+        case 'main':
+          survey.mains.push(el);
+          break;
+        case 'article':
+          if (!inArticle) survey.articles.push(el);
+          break;
+        case 'h1':
+          if (!survey.h1 && !inFurniture) {
+            const text = collapseWhitespace(innerText(el));
+            if (text) {
+              survey.h1 = text;
+              survey.h1Element = el;
+            }
+          }
+          break;
+        case 'iframe':
+        case 'video':
+        case 'embed':
+        case 'object':
+          survey.embeds.push(el);
+          continue;
+        default:
+          break;
+      }
+      if (a['role'] === 'main' && el.name !== 'main') survey.mains.push(el);
+      if ((a['id'] && CONVENTIONAL_IDS.has(a['id'].toLowerCase())) || (a['class'] && CONVENTIONAL_CLASSES.test(a['class']))) {
+        survey.conventional.push(el);
+      }
+      if (a['itemprop'] !== undefined && a['itemscope'] === undefined) itemprops.push(el);
+      const furniture = inFurniture || el.name === 'nav' || el.name === 'footer' || el.name === 'aside' || isBoilerplateByAttributes(el);
+      visit(el, inArticle || el.name === 'article', furniture);
+    }
+  };
+  visit(root, false, false);
+  // Microdata values after the meta tags, so <meta> wins a tie as it always did.
+  for (const el of itemprops) {
+    const a = el.attribs;
+    const value = a['content'] ?? a['datetime'] ?? (el.name === 'a' || el.name === 'link' ? a['href'] : undefined)
+      ?? (el.name === 'img' ? a['src'] : undefined) ?? innerText(el).slice(0, 300);
+    for (const name of (a['itemprop'] ?? '').split(/\s+/)) if (name) putMeta(survey.meta, `itemprop:${name}`, value);
+  }
+  return survey;
+}
 
 /**
  * <meta name|property|http-equiv> → lower-cased key; microdata `itemprop` values (meta content,
  * datetime, href/src or short text) → "itemprop:<name>". Repeated keys keep the first value.
  */
-function readMeta($: CheerioAPI): Record<string, string> {
-  const meta: Record<string, string> = {};
-  const put = (key: string | undefined, value: string | undefined) => {
-    if (!key || value === undefined) return;
-    const k = key.trim().toLowerCase();
-    const v = collapseWhitespace(value);
-    if (k && v && !(k in meta)) meta[k] = v;
-  };
-  $('meta').each((_, el) => {
-    const a = el.attribs;
-    const content = a['content'];
-    if (a['charset'] && !content) return;
-    put(a['name'] ?? a['property'] ?? a['http-equiv'], content);
-    if (a['itemprop']) put(`itemprop:${a['itemprop']}`, content);
-  });
-  $('[itemprop]').each((_, el) => {
-    if (el.name === 'meta') return;
-    const a = el.attribs;
-    // A nested itemscope's value is the item itself, not a string.
-    if (a['itemscope'] !== undefined) return;
-    const value = a['content'] ?? a['datetime'] ?? (el.name === 'a' || el.name === 'link' ? a['href'] : undefined)
-      ?? (el.name === 'img' ? a['src'] : undefined) ?? $(el).text().slice(0, 300);
-    for (const name of (a['itemprop'] ?? '').split(/\s+/)) if (name) put(`itemprop:${name}`, value);
-  });
-  return meta;
+function putMeta(meta: Record<string, string>, key: string | undefined, value: string | undefined): void {
+  if (!key || value === undefined) return;
+  const k = key.trim().toLowerCase();
+  if (!k || k in meta) return;
+  const v = collapseWhitespace(value);
+  if (v) meta[k] = v;
 }
 
 // ---------------------------------------------------------------------------------------------
 // JSON-LD
-
-function readJsonLd($: CheerioAPI): Record<string, unknown>[] {
-  const out: Record<string, unknown>[] = [];
-  $('script').each((_, el) => {
-    const type = (el.attribs['type'] ?? '').toLowerCase().trim();
-    if (type !== 'application/ld+json') return;
-    const raw = $(el).text();
-    const parsed = parseJsonLenient(raw);
-    if (parsed !== undefined) flattenJsonLd(parsed, out);
-  });
-  return out;
-}
 
 /**
  * JSON.parse, then a second try after the repairs real CMS output needs: HTML comment / CDATA
@@ -204,24 +294,24 @@ function flattenJsonLd(value: unknown, out: Record<string, unknown>[]): void {
 const VIDEO_HOSTS = /(?:^|\.)(?:youtube\.com|youtube-nocookie\.com|youtu\.be|vimeo\.com|wistia\.(?:com|net)|brightcove\.net|vidyard\.com|loom\.com|dailymotion\.com|bilibili\.com|facebook\.com\/plugins\/video)/i;
 
 /** Absolute URLs of embedded players and <video> sources in the page. */
-function readEmbeds($: CheerioAPI, base: string): string[] {
+function embedUrls(elements: Element[], base: string): string[] {
   const out: string[] = [];
-  $('iframe[src], iframe[data-src], video, embed[src], object[data]').each((_, el) => {
+  for (const el of elements) {
     const a = el.attribs;
     let src: string | undefined = a['src'] ?? a['data-src'] ?? a['data'];
-    if (el.name === 'video' && !src) src = $(el).find('source[src]').attr('src');
-    if (!src) return;
-    let abs: string;
+    if (el.name === 'video' && !src) {
+      const source = el.children.find((c): c is Element => c.type === 'tag' && (c as Element).name === 'source' && Boolean((c as Element).attribs['src']));
+      src = source?.attribs['src'];
+    }
+    if (!src) continue;
+    let abs: URL;
     try {
-      abs = new URL(src, base).href;
+      abs = new URL(src, base);
     } catch {
-      return;
+      continue;
     }
-    const { hostname, pathname } = new URL(abs);
-    if (el.name === 'video' || VIDEO_HOSTS.test(hostname + pathname)) {
-      if (!out.includes(abs)) out.push(abs);
-    }
-  });
+    if ((el.name === 'video' || VIDEO_HOSTS.test(abs.hostname + abs.pathname)) && !out.includes(abs.href)) out.push(abs.href);
+  }
   return out;
 }
 
@@ -234,8 +324,7 @@ const TITLE_SEPARATOR = /\s+[|\-–—·•:»›]{1,2}\s+|\s*[｜│]\s*|\s+_\s
  * og:title, else <title>, else the first <h1>; a site-name prefix or suffix is dropped when it
  * matches og:site_name / application-name / the host name, or when another part equals the <h1>.
  */
-function pageTitle($: CheerioAPI, meta: Record<string, string>, h1: string | null, url: string): string {
-  const docTitle = collapseWhitespace($('head title').first().text() || $('title').first().text());
+function pageTitle(docTitle: string, meta: Record<string, string>, h1: string | null, url: string): string {
   const raw = meta['og:title'] || meta['twitter:title'] || docTitle || h1 || '';
   if (!raw) return '';
   const parts = raw.split(TITLE_SEPARATOR).map((p) => p.trim()).filter(Boolean);
@@ -279,49 +368,30 @@ function siteNames(meta: Record<string, string>, url: string): string[] {
   return names.filter(Boolean);
 }
 
-function firstPageH1($: CheerioAPI): string | null {
-  let found: string | null = null;
-  $('h1').each((_, el) => {
-    if (isInsideBoilerplate(el)) return;
-    const text = collapseWhitespace($(el).text());
-    if (text) {
-      found = text;
-      return false;
-    }
-    return undefined;
-  });
-  return found;
-}
-
-function isInsideBoilerplate(el: Element): boolean {
-  for (let p = el.parent; p && p.type !== 'root'; p = p.parent) {
-    const e = p as Element;
-    if (e.name === 'nav' || e.name === 'footer' || e.name === 'aside') return true;
-    if (isBoilerplateByAttributes(e)) return true;
-  }
-  return false;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Main content root
 
 /**
- * <main> / [role=main] when present, else the page's only <article>, else a conventional content
- * container, else <body>. A candidate holding a sliver of the page's text (a <main> wrapped around
+ * <main> / [role=main] when present, else the page's only (or dominant) <article>, else a
+ * conventional content container, else <body>. A candidate holding a sliver of the page's text (a <main> wrapped around
  * a hero only) is not trusted.
  */
-function mainRoot($: CheerioAPI): AnyNode {
-  const body = $('body').get(0) ?? $.root().get(0)!;
+function mainRoot(survey: Survey, documentRoot: AnyNode): AnyNode {
+  const body = survey.body ?? documentRoot;
   const bodyLength = textLength(body);
   const candidates: AnyNode[] = [];
-  const mains = $('main, [role="main"]').toArray();
-  if (mains.length) candidates.push(longest(mains));
-  const articles = $('article').toArray().filter((a) => !$(a).parents('article').length);
-  if (articles.length === 1) candidates.push(articles[0]!);
-  const conventional = $('#content, #main, #main-content, .entry-content, .post-content, .article-body, .article-content').toArray();
-  if (conventional.length) candidates.push(longest(conventional));
+  if (survey.mains.length) candidates.push(longest(survey.mains));
+  if (survey.articles.length === 1) candidates.push(survey.articles[0]!);
+  else if (survey.articles.length > 1) {
+    // A post followed by teaser <article>s of other posts: the post dominates.
+    const lengths = survey.articles.map(textLength);
+    const total = lengths.reduce((x, y) => x + y, 0);
+    const top = lengths.indexOf(Math.max(...lengths));
+    if (lengths[top]! >= total * 0.6) candidates.push(survey.articles[top]!);
+  }
+  if (survey.conventional.length) candidates.push(longest(survey.conventional));
   for (const c of candidates) {
-    if (textLength(c) >= Math.min(200, bodyLength * 0.3)) return c;
+    if (textLength(c) >= Math.min(1500, bodyLength * 0.25)) return c;
   }
   return body;
 }
@@ -365,24 +435,35 @@ const SKIP_ROLES = new Set([
 
 // Words in class / id names that mark page furniture. Matched against whole words of a name
 // ("related-posts" → related, posts), never substrings, so "elementor-widget" or "shared-content"
-// stay content.
-const BOILERPLATE_WORDS = new Set([
-  'cookie', 'cookies', 'consent', 'gdpr', 'onetrust', 'cookiebot', 'cookielaw', 'cmp', 'sidebar', 'breadcrumb',
-  'breadcrumbs', 'crumbs', 'share', 'sharing', 'sharer', 'sharethis', 'addthis', 'addtoany', 'social', 'related',
-  'comment', 'comments', 'disqus', 'respond', 'newsletter', 'subscribe', 'subscription', 'popup', 'modal',
-  'navbar', 'nav', 'navigation', 'menu', 'megamenu', 'masthead', 'pagination', 'pager', 'advert', 'advertisement',
-  'ads', 'adsense', 'skip', 'sronly', 'offcanvas', 'toc', 'recommended', 'recommendations', 'hidden', 'dnone',
-  'footer', 'copyright',
+// stay content. These are never content, however much text they hold.
+const NEVER_CONTENT_WORDS = new Set([
+  'cookie', 'cookies', 'consent', 'gdpr', 'onetrust', 'cookiebot', 'cookielaw', 'breadcrumb', 'breadcrumbs',
+  'crumbs', 'comment', 'comments', 'disqus', 'respond', 'pagination', 'pager', 'skip', 'sronly', 'footer', 'copyright',
 ]);
+// These usually mark furniture but also turn up on content wrappers (a theme's "entry share"
+// div, a Tailwind "w-main-with-right-sidebar" column, an id="TOC_TITLE_2" section): see
+// isRealContent.
+const FURNITURE_WORDS = new Set([
+  'share', 'sharing', 'sharer', 'sharethis', 'addthis', 'addtoany', 'related', 'newsletter', 'subscribe', 'subscription',
+  'advert', 'advertisement', 'ads', 'adsense', 'recommended', 'recommendations', 'sidebar', 'social', 'popup', 'modal',
+  'navbar', 'nav', 'navigation', 'menu', 'megamenu', 'masthead', 'offcanvas', 'toc',
+]);
+// Whole class names that hide an element (unless a responsive class shows it again).
+const HIDDEN_CLASSES = new Set(['hidden', 'd-none', 'is-hidden', 'visually-hidden', 'sr-only', 'screen-reader-text', 'invisible']);
+const RESPONSIVE_SHOW = /^(?:sm|md|lg|xl|2xl):(?:block|flex|grid|inline|inline-block|inline-flex|table)$|^d-(?:sm|md|lg|xl|xxl)-(?:block|flex|grid|inline|inline-block|table)$/;
+// Taxonomy classes a CMS puts on posts ("category-newsletter", "tag-social-media") name the
+// post's topics, not its role on the page.
+const TAXONOMY_CLASS = /^(?:category|tag|tags|cat|post|postid|format|type|status|author|topic|term)-/;
 // "header" names both the site banner and an article's title block (entry-header, page-header), so
 // only a bare "header" id or class counts, and only outside an article.
 const SITE_HEADER_NAME = /(?:^|\s)header(?:\s|$)/i;
 // Multi-word names that only mean furniture together.
-const BOILERPLATE_PHRASES = [
+const FURNITURE_PHRASES = [
   'site-header', 'site-footer', 'page-footer', 'global-header', 'global-footer', 'top-bar', 'topbar',
   'you-may-also', 'also-like', 'more-posts', 'more-articles', 'read-next', 'read-more-posts', 'post-navigation',
-  'nav-links', 'screen-reader', 'visually-hidden', 'sr-only', 'author-box-social', 'back-to-top', 'call-to-action-bar',
+  'nav-links', 'author-box-social', 'back-to-top', 'call-to-action-bar',
 ];
+const NEVER_FURNITURE_TAGS = new Set(['html', 'body', 'main']);
 
 function nameWords(name: string): string[] {
   return name
@@ -392,26 +473,68 @@ function nameWords(name: string): string[] {
     .filter(Boolean);
 }
 
-function isBoilerplateByAttributes(el: Element): boolean {
+/** 0: content; 1: furniture by name, unless it reads as prose (isRealContent); 2: furniture. */
+type FurnitureLevel = 0 | 1 | 2;
+
+function furnitureLevel(el: Element): FurnitureLevel {
   const a = el.attribs;
-  if (!a) return false;
+  if (!a || NEVER_FURNITURE_TAGS.has(el.name)) return 0;
   const role = a['role'];
-  if (role && SKIP_ROLES.has(role.toLowerCase())) return true;
-  if (a['hidden'] !== undefined || a['aria-hidden'] === 'true' || a['aria-modal'] === 'true') return true;
+  if (role && SKIP_ROLES.has(role.toLowerCase())) return 2;
+  if (a['hidden'] !== undefined || a['aria-hidden'] === 'true' || a['aria-modal'] === 'true') return 2;
   const style = a['style'];
-  if (style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)) return true;
+  if (style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)) return 2;
   const names = `${a['class'] ?? ''} ${a['id'] ?? ''}`;
-  if (names.length <= 1) return false;
-  const lower = names.toLowerCase();
-  for (const phrase of BOILERPLATE_PHRASES) if (lower.includes(phrase)) return true;
-  for (const token of names.split(/\s+/)) {
-    if (!token) continue;
-    const words = nameWords(token);
+  return names.length > 1 ? furnitureOfNames(names) : 0;
+}
+
+function isBoilerplateByAttributes(el: Element): boolean {
+  return furnitureLevel(el) > 0;
+}
+
+// Pages repeat the same class strings hundreds of times; the verdict per string is cached.
+const furnitureNameCache = new Map<string, FurnitureLevel>();
+
+function furnitureOfNames(names: string): FurnitureLevel {
+  const cached = furnitureNameCache.get(names);
+  if (cached !== undefined) return cached;
+  const level = furnitureVerdict(names);
+  if (furnitureNameCache.size > 20_000) furnitureNameCache.clear();
+  furnitureNameCache.set(names, level);
+  return level;
+}
+
+function furnitureVerdict(names: string): FurnitureLevel {
+  const tokens = names.split(/\s+/).filter(Boolean);
+  const lowerTokens = tokens.map((t) => t.toLowerCase());
+  if (lowerTokens.some((t) => HIDDEN_CLASSES.has(t)) && !lowerTokens.some((t) => RESPONSIVE_SHOW.test(t))) return 2;
+  let level: FurnitureLevel = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const lower = lowerTokens[i]!;
+    if (TAXONOMY_CLASS.test(lower)) continue;
+    if (FURNITURE_PHRASES.some((phrase) => lower.includes(phrase))) level = 1;
+    const words = nameWords(tokens[i]!);
     // Utility classes that show state, not furniture ("has-sidebar", "no-comments") on a wrapper.
     if (words[0] === 'has' || words[0] === 'no' || words[0] === 'with' || words[0] === 'is') continue;
-    for (const w of words) if (BOILERPLATE_WORDS.has(w)) return true;
+    for (const w of words) {
+      if (NEVER_CONTENT_WORDS.has(w)) return 2;
+      if (FURNITURE_WORDS.has(w)) level = 1;
+    }
   }
-  return false;
+  return level;
+}
+
+/**
+ * Rescue for an element named like furniture. A layout wrapper ("layout--sidebar",
+ * "l-sidebar-fixed", "article-and-social") holds the page heading or most of the text; otherwise
+ * real furniture is short or mostly links (menus, share bars, related lists, TOCs), and a long run
+ * of prose is content whatever its class.
+ */
+function isRealContent(el: Element, h1Ancestors: Set<AnyNode>, rootLength: number): boolean {
+  if (h1Ancestors.has(el)) return true;
+  const total = textLength(el);
+  if (total >= rootLength * 0.4 && total >= 300) return true;
+  return total >= 500 && linkTextLength(el) < total * 0.25;
 }
 
 // Section labels of "more to read" lists, EN and zh-TW.
@@ -513,7 +636,10 @@ const CONTAINER_BLOCKS = new Set([
 ]);
 
 /** Main-content blocks under `root`, in document order. */
-function readBlocks(root: AnyNode): TextBlock[] {
+function readBlocks(root: AnyNode, h1: Element | null): TextBlock[] {
+  const h1Ancestors = new Set<AnyNode>();
+  for (let p = h1?.parent; p; p = p.parent) h1Ancestors.add(p);
+  const rootLength = textLength(root);
   const blocks: TextBlock[] = [];
   let buffer = '';
   let bufferTag = 'div';
@@ -543,7 +669,8 @@ function readBlocks(root: AnyNode): TextBlock[] {
       // The site banner is furniture; an article's own <header> holds its title and byline.
       if ((name === 'header' || SITE_HEADER_NAME.test(`${el.attribs['id'] ?? ''} ${el.attribs['class'] ?? ''}`)) && !inArticle) continue;
       if (name === 'form' && !isContentForm(el)) continue;
-      if (isBoilerplateByAttributes(el)) continue;
+      const furniture = furnitureLevel(el);
+      if (furniture === 2 || (furniture === 1 && !isRealContent(el, h1Ancestors, rootLength))) continue;
       if (name === 'br') {
         buffer += ' ';
         continue;

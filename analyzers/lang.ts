@@ -52,7 +52,7 @@ export function normalizeLangTag(tag: string | null | undefined): string | null 
 export function chineseVariant(text: string): 'zh-TW' | 'zh-CN' | 'zh' {
   let trad = 0;
   let simp = 0;
-  const sample = text.length > 20_000 ? text.slice(0, 20_000) : text;
+  const sample = text.length > 6_000 ? text.slice(0, 6_000) : text;
   for (const ch of sample) {
     if (TRADITIONAL_ONLY.has(ch)) trad++;
     else if (SIMPLIFIED_ONLY.has(ch)) simp++;
@@ -78,7 +78,7 @@ export function detectLangFromText(text: string): string | null {
 }
 
 function latinLanguage(text: string): string | null {
-  const words = (text.length > 20_000 ? text.slice(0, 20_000) : text).toLowerCase().match(/\p{L}+/gu) ?? [];
+  const words = (text.length > 6_000 ? text.slice(0, 6_000) : text).toLowerCase().match(/\p{L}+/gu) ?? [];
   if (words.length < 8) return null;
   const freq = new Map<string, number>();
   for (const w of words) freq.set(w, (freq.get(w) ?? 0) + 1);

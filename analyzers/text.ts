@@ -64,20 +64,25 @@ export interface ScriptCounts {
   total: number;
 }
 
-const SCRIPT_RE = /(\p{Script=Han})|([\p{Script=Hiragana}\p{Script=Katakana}])|(\p{Script=Hangul})|(\p{Script=Latin})|(\p{Script=Cyrillic})|(\p{Script=Thai})|(\p{Script=Arabic})/gu;
-
 /** Letter counts per script over (at most) the first `limit` characters. */
-export function countScripts(text: string, limit = 20_000): ScriptCounts {
+export function countScripts(text: string, limit = 6_000): ScriptCounts {
   const counts: ScriptCounts = { han: 0, kana: 0, hangul: 0, latin: 0, cyrillic: 0, thai: 0, arabic: 0, total: 0 };
-  const sample = text.length > limit ? text.slice(0, limit) : text;
-  for (const m of sample.matchAll(SCRIPT_RE)) {
-    if (m[1]) counts.han++;
-    else if (m[2]) counts.kana++;
-    else if (m[3]) counts.hangul++;
-    else if (m[4]) counts.latin++;
-    else if (m[5]) counts.cyrillic++;
-    else if (m[6]) counts.thai++;
-    else counts.arabic++;
+  const end = Math.min(text.length, limit);
+  // Code-point ranges instead of \p{Script} regexes: this runs on every page.
+  for (let i = 0; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x41) continue;
+    if (c <= 0x7a) {
+      if (c <= 0x5a || c >= 0x61) counts.latin++;
+      else continue;
+    } else if (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) counts.latin++;
+    else if (c >= 0x400 && c <= 0x4ff) counts.cyrillic++;
+    else if (c >= 0x600 && c <= 0x6ff) counts.arabic++;
+    else if (c >= 0xe00 && c <= 0xe7f) counts.thai++;
+    else if ((c >= 0x3040 && c <= 0x30ff) || (c >= 0x31f0 && c <= 0x31ff) || (c >= 0xff66 && c <= 0xff9f)) counts.kana++;
+    else if ((c >= 0xac00 && c <= 0xd7af) || (c >= 0x1100 && c <= 0x11ff) || (c >= 0x3130 && c <= 0x318f)) counts.hangul++;
+    else if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xd840 && c <= 0xd87f)) counts.han++;
+    else continue;
     counts.total++;
   }
   return counts;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { load } from 'cheerio';
+import { parseHtml } from '../analyzers/index.ts';
 import { classifyPage } from '../analyzers/classify.ts';
 import { extractContent } from '../analyzers/extract.ts';
 import { extractDates } from '../analyzers/dates.ts';
@@ -14,7 +14,7 @@ const AS_OF = '2026-11-29';
 const NO_DATES: PageDates = { published: null, modified: null };
 
 function classifyHtml(html: string, url: string) {
-  const $ = load(html);
+  const $ = parseHtml(html);
   const dates = extractDates($, url, AS_OF);
   return classifyPage(extractContent($, htmlInput(html, url)), url, dates);
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { load } from 'cheerio';
+import { load as loadWithParse5 } from 'cheerio';
+import { parseHtml } from '../analyzers/index.ts';
 import { extractContent, parseJsonLenient } from '../analyzers/extract.ts';
 import { detectLangFromText, normalizeLangTag, resolveLang } from '../analyzers/lang.ts';
 import { excerpt } from '../analyzers/text.ts';
@@ -7,13 +8,13 @@ import { htmlInput, pageInput } from './pages/page-input.ts';
 
 function extract(html: string, url = 'https://www.shoptech.test/page/', headers: Record<string, string> = {}) {
   const input = htmlInput(html, url, headers);
-  return extractContent(load(html), input);
+  return extractContent(parseHtml(html), input);
 }
 
 describe('extractContent on a WordPress blog post (en)', () => {
   const url = 'https://www.shoptech.test/blog/grocery-demand-forecasting/';
   const input = pageInput('blog-post-en.html', url);
-  const $ = load(input.html!);
+  const $ = parseHtml(input.html!);
   const before = $.html();
   const content = extractContent($, input);
 
@@ -67,6 +68,13 @@ describe('extractContent on a WordPress blog post (en)', () => {
     expect(content.meta['og:type']).toBe('article');
   });
 
+  it('reads the same content from a parse5 DOM (implied <html>/<body>)', () => {
+    const viaParse5 = extractContent(loadWithParse5(input.html!), input);
+    expect(viaParse5.blocks).toEqual(content.blocks);
+    expect(viaParse5.title).toBe(content.title);
+    expect(viaParse5.jsonLd).toEqual(content.jsonLd);
+  });
+
   it('passes the crawler links through and does not modify the parsed document', () => {
     expect(content.links).toBe(input.links);
     expect(content.links.some((l) => l.region === 'nav' && l.text === 'Case Studies')).toBe(true);
@@ -76,7 +84,7 @@ describe('extractContent on a WordPress blog post (en)', () => {
 
 describe('extractContent on a Traditional Chinese case study with a template lang="en"', () => {
   const url = 'https://www.cloudwing.test/zh-tw/success-stories/haoshi-forecast/';
-  const content = extractContent(load(pageInput('case-study-zh.html', url).html!), pageInput('case-study-zh.html', url));
+  const content = extractContent(parseHtml(pageInput('case-study-zh.html', url).html!), pageInput('case-study-zh.html', url));
 
   it('detects zh-TW from the text when the declared language is a template default', () => {
     expect(content.lang).toBe('zh-TW');

@@ -1,0 +1,157 @@
+// analyzePage: one fetched page (HTML or PDF) → PageFacts. Parses once, reads dates before anything
+// else, then content, type, retail coverage, AWS services and, for case studies, their elements.
+// Never throws: a failing stage leaves its facts empty and says why in facts.error.
+
+import { load } from 'cheerio';
+import type { CheerioAPI } from 'cheerio';
+import { performance } from 'node:perf_hooks';
+import type { PageClassification, PageContent, PageDates, PageFacts, PageInput, RetailScore } from './types.ts';
+import { RETAIL_AREAS } from './types.ts';
+import { extractContent } from './extract.ts';
+import { pdfContent, readPdf } from './pdf.ts';
+import { classifyPage } from './classify.ts';
+import { extractDates, pdfDates } from './dates.ts';
+import { scoreRetail } from './retail.ts';
+import { detectAws } from './aws.ts';
+import { readCaseStudy } from './case-study.ts';
+import { blockHash } from './terms.ts';
+import { excerpt } from './text.ts';
+
+export { extractContent } from './extract.ts';
+export { readPdf, pdfContent } from './pdf.ts';
+export { classifyPage } from './classify.ts';
+
+type DocumentKind = { kind: 'html' } | { kind: 'pdf' } | { kind: 'unsupported'; type: string };
+
+/** What the bytes are: the declared type first, the PDF signature when the server says "octet-stream". */
+export function documentKind(input: PageInput): DocumentKind {
+  const type = (input.contentType ?? '').split(';')[0]!.trim().toLowerCase();
+  const pdfMagic = input.bytes !== null && input.bytes.length >= 5 && String.fromCharCode(...input.bytes.subarray(0, 5)) === '%PDF-';
+  if (type === 'application/pdf' || type === 'application/x-pdf' || pdfMagic) return { kind: 'pdf' };
+  if (input.html !== null && (type === '' || type.includes('html') || type === 'application/xml')) return { kind: 'html' };
+  return { kind: 'unsupported', type: type || 'unknown type' };
+}
+
+/**
+ * htmlparser2 rather than parse5: several times faster on real pages, forgiving of broken markup,
+ * and the parser the date extractor is measured with (bench:dates). It builds no implied
+ * <html>/<head>/<body>, which the readers allow for.
+ */
+export function parseHtml(html: string): CheerioAPI {
+  return load(html, { xml: { xmlMode: false, decodeEntities: true } });
+}
+
+const NO_DATES: PageDates = { published: null, modified: null };
+
+function emptyRetail(): RetailScore {
+  const areas = Object.fromEntries(RETAIL_AREAS.map((a) => [a, 0])) as RetailScore['areas'];
+  const terms = Object.fromEntries([...RETAIL_AREAS, 'generic'].map((a) => [a, []])) as unknown as RetailScore['terms'];
+  return { areas, score: 0, terms };
+}
+
+function emptyFacts(error: string | null): PageFacts {
+  return {
+    title: '',
+    lang: null,
+    description: null,
+    dates: NO_DATES,
+    classification: { type: 'other', kind: null, confidence: 0, signals: [] },
+    retail: emptyRetail(),
+    awsServices: [],
+    mentionsAws: false,
+    otherClouds: [],
+    caseStudy: null,
+    blockHashes: [],
+    excerpt: '',
+    error,
+  };
+}
+
+function message(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** Analyses one page. Never throws; errors are in facts.error with whatever could still be read. */
+export async function analyzePage(input: PageInput, asOf: string): Promise<PageFacts> {
+  const url = input.finalUrl || input.url;
+  const doc = documentKind(input);
+  if (doc.kind === 'unsupported') return emptyFacts(`not analysed: ${doc.type}`);
+
+  const errors: string[] = [];
+  // Each stage is guarded on its own: a bug or odd input in one analyzer must not cost the others.
+  const attempt = <T>(stage: string, fallback: T, run: () => T): T => {
+    try {
+      return run();
+    } catch (err) {
+      errors.push(`${stage} failed: ${message(err)}`);
+      return fallback;
+    }
+  };
+
+  let content: PageContent | null = null;
+  let dates: PageDates = NO_DATES;
+  if (doc.kind === 'pdf') {
+    try {
+      const pdf = await readPdf(input.bytes ?? new Uint8Array());
+      content = pdfContent(pdf, input);
+      dates = attempt('dates', NO_DATES, () => pdfDates(pdf.info, pdf.text, url, asOf));
+    } catch (err) {
+      const facts = emptyFacts(message(err));
+      // The URL may still carry a date; it is all there is to know about an unreadable document.
+      facts.dates = attempt('dates', NO_DATES, () => pdfDates({}, '', url, asOf));
+      return facts;
+    }
+  } else {
+    let $: CheerioAPI;
+    try {
+      $ = parseHtml(input.html ?? '');
+    } catch (err) {
+      return emptyFacts(`HTML could not be parsed: ${message(err)}`);
+    }
+    // Dates first: they read the whole document, bylines and sidebars included.
+    dates = attempt('dates', NO_DATES, () => extractDates($, url, asOf));
+    content = attempt<PageContent | null>('content extraction', null, () => extractContent($, input));
+  }
+
+  const facts = emptyFacts(null);
+  facts.dates = dates;
+  if (content) {
+    const page = content;
+    facts.title = page.title;
+    facts.lang = page.lang;
+    facts.description = page.description;
+    facts.classification = attempt<PageClassification>('classification', facts.classification, () => classifyPage(page, url, dates));
+    facts.retail = attempt('retail scoring', facts.retail, () => scoreRetail(page));
+    const aws = attempt('AWS detection', null, () => detectAws(`${page.title}\n${page.mainText}`));
+    if (aws) {
+      facts.awsServices = aws.services;
+      facts.mentionsAws = aws.mentionsAws;
+      facts.otherClouds = aws.otherClouds;
+    }
+    if (facts.classification.type === 'case-study') {
+      facts.caseStudy = attempt('case-study reading', null, () => readCaseStudy(page, url, facts.awsServices));
+    }
+    facts.blockHashes = page.blocks.map((b) => blockHash(b.text));
+    facts.excerpt = leadExcerpt(page);
+  }
+  if (errors.length) facts.error = errors.join('; ');
+  return facts;
+}
+
+/** The first real paragraph (not a heading or a byline), else the description, else the text. */
+function leadExcerpt(content: PageContent): string {
+  const lead = content.blocks.find((b) => !/^h[1-6]$/.test(b.tag) && (b.text.length >= 80 || (b.text.match(/\p{Script=Han}/gu)?.length ?? 0) >= 30));
+  return excerpt(lead?.text ?? content.description ?? content.mainText, 300);
+}
+
+/**
+ * Analysis cost per page for benchmarks: analyses the inputs `rounds` times after one warm-up pass
+ * and returns the mean wall-clock milliseconds per page.
+ */
+export async function measureAnalyzeCost(inputs: PageInput[], asOf: string, rounds = 5): Promise<{ pages: number; msPerPage: number }> {
+  for (const input of inputs) await analyzePage(input, asOf);
+  const start = performance.now();
+  for (let r = 0; r < rounds; r++) for (const input of inputs) await analyzePage(input, asOf);
+  const pages = inputs.length * rounds;
+  return { pages, msPerPage: pages ? (performance.now() - start) / pages : 0 };
+}
