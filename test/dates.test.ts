@@ -241,6 +241,21 @@ describe('Chinese and the ROC calendar', () => {
     expect(bare('ja', '平成30年7月12日')).toBeNull();
   });
 
+  it('reads a zh-TW case study: ROC byline wins over the date in the top bar, the body and the news sidebar', () => {
+    const html = `<!doctype html><html lang="zh-Hant-TW"><head><title>成功案例｜ShopTech</title></head><body>
+      <header class="site-header"><div class="top-bar">今天是 2026/11/29（日）</div><a href="/">ShopTech 雲端</a></header>
+      <div class="breadcrumb">首頁 &gt; 成功案例 &gt; 零售</div>
+      <div class="case-detail"><h1>連鎖超市導入 Amazon Personalize 提升會員回購</h1>
+      <div class="info"><span>發佈日期：115-03-05</span><span>瀏覽次數：1234</span></div>
+      <h2>客戶簡介</h2><p>客戶自2019年3月1日起經營線上商城，門市超過 300 家。</p>
+      <h2>挑戰</h2><p>會員資料分散於 POS 與電商系統。</p></div>
+      <div class="sidebar"><h3>最新消息</h3><ul><li>2026/11/20 新服務上線</li><li>115/10/01 研討會報名</li></ul></div>
+      <footer>Copyright © 2026 ShopTech. 版權所有</footer></body></html>`;
+    const d = datesOf(html, 'https://www.shoptech.com.tw/case/retail-01');
+    expect(d.published).toMatchObject({ date: '2026-03-05', source: 'text' });
+    expect(d.published!.confidence).toBeGreaterThan(0.5);
+  });
+
   it('reads a page that came in as Big5 once it is decoded', () => {
     const html = `<html><head><meta charset="big5"></head><body><article><h1>零售業導入 AWS 成功案例</h1>
       <p class="date">發布日期：民國115年3月5日</p><p>客戶簡介…</p></article></body></html>`;

@@ -4,7 +4,7 @@
 // visited (they are not elements), and boilerplate regions (footers, sidebars, related-post lists,
 // comment threads, the Wayback toolbar) are flagged so rules can skip them.
 
-import type { AnyNode, Element } from 'domhandler';
+import type { AnyNode, DataNode, Element } from 'domhandler';
 
 export interface MetaTag {
   key: string;
@@ -26,7 +26,7 @@ export interface DatedElement {
 export interface TextRange {
   start: number;
   end: number;
-  /** class + id of the element, lower-cased. */
+  /** class, id and itemprop of the element, lower-cased. */
   marker: string;
 }
 
@@ -38,7 +38,7 @@ export interface Scan {
   timed: DatedElement[];
   /** Visible text outside boilerplate, pieces joined by newlines (block) or spaces (inline). */
   text: string;
-  /** Offset in `text` where the first <h1> (else first <h2>) starts; -1 when none. */
+  /** Offset in `text` where the title heading (see findMainHeading; else the first <h2>) starts; -1 when none. */
   titleOffset: number;
   /** Offset in `text` where that heading ends. */
   titleEnd: number;
@@ -141,7 +141,7 @@ export function scanDocument(root: AnyNode): Scan {
   const visit = (node: AnyNode, boilerplate: boolean, inArticle: boolean): void => {
     if (node.type === 'text') {
       if (boilerplate) return;
-      const t = (node as unknown as { data: string }).data.replace(/\s+/g, ' ');
+      const t = (node as DataNode).data.replace(/\s+/g, ' ');
       if (t.trim()) {
         push(lastWasBreak ? t.trimStart() : t);
         lastWasBreak = false;
@@ -149,7 +149,7 @@ export function scanDocument(root: AnyNode): Scan {
       return;
     }
     if (node.type !== 'tag' && node.type !== 'script' && node.type !== 'root') {
-      // Comments, directives, CDATA: never read.
+      // Comments and directives hold no children and are never read; CDATA sections are.
       if (node.type !== 'style' && 'children' in node) for (const c of node.children) visit(c, boilerplate, inArticle);
       return;
     }
@@ -171,7 +171,7 @@ export function scanDocument(root: AnyNode): Scan {
     }
     if (name === 'script') {
       const type = (attribs.type ?? '').toLowerCase();
-      const body = el.children.map((c) => ('data' in c ? (c as unknown as { data: string }).data : '')).join('');
+      const body = el.children.map((c) => ('data' in c ? (c as DataNode).data : '')).join('');
       if (type.includes('ld+json')) {
         if (body.trim()) scan.jsonLd.push(body);
       } else if (scan.scriptDates.length < 20 && body.includes('"')) {
@@ -189,11 +189,11 @@ export function scanDocument(root: AnyNode): Scan {
     const inBoilerplate =
       !titlePath.has(el) &&
       (boilerplate ||
-      BOILERPLATE_TAGS.has(name) ||
-      attribs.role === 'complementary' ||
-      attribs.role === 'contentinfo' ||
-      (isFooter && !inArticle) ||
-      (CONTAINER_TAGS.has(name) && name !== 'article' && marker !== '' && isBoilerplateMarker(attribs)));
+        BOILERPLATE_TAGS.has(name) ||
+        attribs.role === 'complementary' ||
+        attribs.role === 'contentinfo' ||
+        (isFooter && !inArticle) ||
+        (CONTAINER_TAGS.has(name) && name !== 'article' && marker !== '' && isBoilerplateMarker(attribs)));
 
     const isBlock = BLOCK_TAGS.has(name);
     if (isBlock) breakLine();
