@@ -1,0 +1,74 @@
+import { Command } from 'commander';
+import { describe, expect, it } from 'vitest';
+import { addCrawlOptions, crawlOptionsFromCli, UsageError } from '../src/cli-options.ts';
+import { crawlSummary } from '../src/crawl-command.ts';
+import { DEFAULT_CRAWL_OPTIONS } from '../crawlers/options.ts';
+import type { CrawlResult, PageRecord } from '../crawlers/types.ts';
+
+function parse(args: string[]) {
+  const cmd = addCrawlOptions(new Command('crawl').exitOverride().argument('<url>'));
+  cmd.configureOutput({ writeErr: () => undefined });
+  cmd.parse(['x.test', ...args], { from: 'user' });
+  return crawlOptionsFromCli(cmd.opts());
+}
+
+describe('crawl flags', () => {
+  it('default to the crawler defaults', () => {
+    const o = parse([]);
+    expect(o).toMatchObject({
+      maxPages: DEFAULT_CRAWL_OPTIONS.maxPages,
+      maxDepth: DEFAULT_CRAWL_OPTIONS.maxDepth,
+      maxBytes: DEFAULT_CRAWL_OPTIONS.maxBytes,
+      timeoutMs: DEFAULT_CRAWL_OPTIONS.timeoutMs,
+      timeBudgetMs: DEFAULT_CRAWL_OPTIONS.timeBudgetMs,
+      render: 'auto',
+      perHostConcurrency: 2,
+      delayMs: 250,
+      resolve: [],
+      allowPrivate: false,
+      userAgent: DEFAULT_CRAWL_OPTIONS.userAgent,
+      sitemaps: true,
+    });
+  });
+
+  it('parse sizes, durations, repeated --resolve and switches', () => {
+    const o = parse([
+      '--max-bytes', '2MB', '--timeout', '1500ms', '--time-budget', '2m', '--render', 'never', '--resolve', 'a.test:80:127.0.0.1',
+      '--resolve', 'b.test:443:[::1]', '--allow-private', '--no-sitemaps', '--concurrency', '12', '--chromium', '/opt/chromium', '--delay-ms', '0',
+    ]);
+    expect(o).toMatchObject({
+      maxBytes: 2 * 1024 * 1024, timeoutMs: 1500, timeBudgetMs: 120_000, render: 'never', resolve: ['a.test:80:127.0.0.1', 'b.test:443:[::1]'],
+      allowPrivate: true, sitemaps: false, perHostConcurrency: 12, concurrency: 12, chromiumPath: '/opt/chromium', delayMs: 0,
+    });
+  });
+
+  it('refuse bad values with the flag named', () => {
+    expect(() => parse(['--max-pages', 'ten'])).toThrow(/--max-pages must be a whole number/);
+    expect(() => parse(['--render', 'sometimes'])).toThrow(/Allowed choices are auto, always, never/);
+    expect(() => parse(['--resolve', 'a.test:127.0.0.1'])).toThrow(/invalid resolve entry "a.test:127.0.0.1"/);
+    // Values that did not come through commander (stored runs, config) are checked too.
+    expect(() => crawlOptionsFromCli({ timeout: 'soon' })).toThrow(new UsageError('--timeout must be a duration such as 15, 15s, 1500ms or 5m, got "soon"'));
+    expect(() => crawlOptionsFromCli({ maxBytes: '12' })).toThrow(UsageError);
+    expect(() => crawlOptionsFromCli({ userAgent: 'a\nb' })).toThrow(RangeError);
+  });
+});
+
+describe('crawl summary', () => {
+  it('gives pages, the depth histogram, rendering, robots blocks and errors', () => {
+    const page = (url: string, extra: Partial<PageRecord> = {}) => ({ url, finalUrl: url, httpStatus: 200, rendered: false, error: null, blocked: null, foundVia: 'link', depth: 1, ...extra }) as PageRecord;
+    const result = {
+      homepage: 'https://www.p.test/', scopeDomain: 'p.test', stoppedBy: 'done', durationMs: 1234,
+      pages: [page('https://www.p.test/', { depth: 0 }), page('https://www.p.test/a', { rendered: true }), page('https://www.p.test/b', { httpStatus: 500, error: 'HTTP 500' }), page('https://www.p.test/s', { foundVia: 'sitemap', depth: null })],
+      paths: { 'https://www.p.test/': ['https://www.p.test/'], 'https://www.p.test/a': ['https://www.p.test/', 'https://www.p.test/a'], 'https://www.p.test/b': ['https://www.p.test/', 'https://www.p.test/b'] },
+      skipped: [{ url: 'https://www.p.test/private', reason: 'robots', detail: '', from: null }],
+      outbound: [], sitemapUrls: [], robots: [{ host: 'www.p.test', status: 'ok', crawlDelayS: 2 }], renderUnavailable: null, startedAt: '',
+    } as unknown as CrawlResult;
+    const text = crawlSummary(result);
+    expect(text).toContain('Pages: 4 fetched, 3 OK, 1 only in sitemaps');
+    expect(text).toContain('   0      1  #\n   1      2  ##\n  --      1  not reachable by links');
+    expect(text).toContain('Rendered: 1');
+    expect(text).toContain('Blocked by robots.txt: 1');
+    expect(text).toContain('robots.txt: www.p.test ok (Crawl-delay 2 s)');
+    expect(text).toContain('Errors: 1\n  https://www.p.test/b: HTTP 500');
+  });
+});
