@@ -88,7 +88,7 @@ describe('partner-presence CLI', () => {
 
   it('exits 2 with one clear message when the homepage cannot be reached', async () => {
     const port = await closedPort();
-    const run = await cli(['audit', `http://down.test:${port}/`, '--resolve', `down.test:${port}:127.0.0.1`, '--allow-private', '--retries', '0']);
+    const run = await cli(['audit', `http://down.test:${port}/`, '--resolve', `down.test:${port}:127.0.0.1`, '--allow-private']);
     expect(run.code).toBe(2);
     const errors = run.stderr.split('\n').filter((l) => l.startsWith('error:'));
     expect(errors).toHaveLength(1);
