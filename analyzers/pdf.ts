@@ -159,10 +159,13 @@ function layoutBlocks(lines: Line[]): TextBlock[] {
   const isHeading = (l: Line) => l.size >= body * 1.15 && l.text.length <= 160;
   const blocks: TextBlock[] = [];
   let current: Line[] = [];
+  // The document title is the first heading in the largest type; later headings (even in that
+  // size, as section headings often are) are h2, so "The challenge" reads as a section.
   const flush = () => {
     if (!current.length) return;
     const first = current[0]!;
-    const tag = isHeading(first) ? (first.size >= largest - 0.25 && largest > body * 1.15 ? 'h1' : 'h2') : 'p';
+    let tag = 'p';
+    if (isHeading(first)) tag = blocks.length === 0 && first.size >= largest - 0.25 ? 'h1' : 'h2';
     blocks.push({ text: joinLines(current.map((l) => l.text)), tag });
     current = [];
   };

@@ -136,6 +136,8 @@ describe('classifyPage on PDFs', () => {
   it('a PDF story with Challenge / Solution / Results is a case study', async () => {
     expect((await read('case-study-en.pdf', 'https://www.shoptech.test/files/freshmart.pdf')).type).toBe('case-study');
     expect((await read('case-study-zh.pdf', 'https://www.cloudwing.test/files/haoshi.pdf')).type).toBe('case-study');
+    // Under /downloads/, a whitepaper-ish section, the story's structure still decides.
+    expect((await read('case-study-flat.pdf', 'https://www.shoptech.test/downloads/urbanwear.pdf')).type).toBe('case-study');
   });
 
   it('a PDF whitepaper is thought leadership (whitepaper)', async () => {

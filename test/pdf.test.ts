@@ -48,6 +48,16 @@ describe('readPdf', () => {
     expect(pdf.blocks.filter((b) => b.tag === 'p')).toHaveLength(13);
   });
 
+  it('reads section headings set in the title size as sections (h2), the first one as the title', async () => {
+    const pdf = await readPdf(bytesOf('case-study-flat.pdf'));
+    expect(pdf.blocks.filter((b) => b.tag !== 'p').map((b) => `${b.tag}:${b.text}`)).toEqual([
+      'h1:Customer story: UrbanWear',
+      'h2:Challenge',
+      'h2:Solution',
+      'h2:Results',
+    ]);
+  });
+
   it('rejects a broken PDF with a plain error', async () => {
     await expect(readPdf(bytesOf('broken.pdf'))).rejects.toThrow(/^PDF could not be read: /);
     await expect(readPdf(new TextEncoder().encode('<html><body>Not found</body></html>'))).rejects.toThrow(/^PDF could not be read/);
