@@ -150,7 +150,10 @@ export function buildProgram(): Command {
     .description('Audit a partner\'s public website against the web-presence items of the AWS Retail Competency checklist, with evidence.')
     .version(TOOL_VERSION)
     .showHelpAfterError('(run with --help for usage)')
-    .exitOverride();
+    .exitOverride()
+    .addHelpText('after', `
+Start with:  partner-presence audit https://www.partner.com/ --html report.html
+Run "partner-presence audit --help" for the checks, the crawl options and the exit codes.`);
   const audit = program
     .command('audit')
     .description('crawl a partner site from its homepage and decide each checklist item with evidence')

@@ -448,6 +448,8 @@ const RETAIL_NAMED = /retail|零售|consumer|commerce|cpg|fmcg|grocer|fashion|ap
 export function practiceCandidates(evidence: SiteEvidence): PracticeCandidate[] {
   const caseStudyUrls = new Set(caseStudyCandidates(evidence).flatMap((c) => c.pages.flatMap((p) => [p.url, p.finalUrl])));
   const home = homepageRecord(evidence);
+  const copies = new Map<string, AnalyzedPage[]>();
+  for (const p of evidence.pages) copies.set(p.finalUrl, [...(copies.get(p.finalUrl) ?? []), p]);
   const seen = new Set<string>();
   const candidates: PracticeCandidate[] = [];
   for (const page of evidence.pages) {
@@ -467,7 +469,7 @@ export function practiceCandidates(evidence: SiteEvidence): PracticeCandidate[] 
     const present = PRACTICE_ELEMENTS.filter((e) => elements[e].present).length;
     const score = 3 * f.retail.score + (type === 'practice' ? 2 : 0) + (named ? 1 : 0)
       + Math.min(f.awsServices.length, 5) / 5 + (f.mentionsAws ? 0.5 : 0) + present / 5;
-    candidates.push({ page, url: page.finalUrl, path: bestPath(evidence.pages.filter((p) => p.finalUrl === page.finalUrl)), isHomepage, elements, score, signals });
+    candidates.push({ page, url: page.finalUrl, path: bestPath(copies.get(page.finalUrl)!), isHomepage, elements, score, signals });
   }
   return candidates.sort((a, b) => b.score - a.score || a.url.localeCompare(b.url));
 }

@@ -12,6 +12,7 @@ import { startFixtureServer } from '../fixtures/server.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = join(ROOT, 'bin/partner-presence.js');
+const DEMO = join(ROOT, 'bin/demo.js');
 const SITE = 'static';
 const expected = JSON.parse(readFileSync(join(ROOT, `fixtures/sites/${SITE}/expected.json`), 'utf8')) as {
   homepage: string; asOf: string; checks: Record<string, string>;
@@ -19,9 +20,9 @@ const expected = JSON.parse(readFileSync(join(ROOT, `fixtures/sites/${SITE}/expe
 
 interface Run { code: number | null; stdout: string; stderr: string }
 
-function cli(args: string[], cwd = ROOT): Promise<Run> {
+function cli(args: string[], cwd = ROOT, bin = BIN): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [bin, ...args], { cwd, env: { ...process.env, NO_COLOR: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => { stdout += d; });
@@ -118,5 +119,14 @@ describe('partner-presence CLI', () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/FAIL\s+P3\.2\s/);
     expect(run.stdout).toMatch(/^partner-presence .* as of 2031-01-01: FAIL/);
+  });
+
+  it('runs the demo offline: verdicts on stdout, demo-report.html and .json in the current directory', { timeout: 120_000 }, async () => {
+    const run = await cli([], dir, DEMO);
+    expect(run.code, run.stderr).toBe(0);
+    for (const id of ['P2.1', 'P2.2.1', 'P2.2.2', 'P2.3', 'P3.1', 'P3.2']) expect(run.stdout).toMatch(new RegExp(`(PASS|FAIL|REVIEW)\\s+${id.replaceAll('.', '\\.')}\\s`));
+    const report = JSON.parse(readFileSync(join(dir, 'demo-report.json'), 'utf8'));
+    expect(report.homepage).toMatch(/^http:\/\/www\.[a-z]+\.test:\d+\/$/);
+    expect(readFileSync(join(dir, 'demo-report.html'), 'utf8')).toContain(report.homepage);
   });
 });
