@@ -6,7 +6,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { startFixtureServer } from '../fixtures/server.ts';
-import { auditSite } from '../src/audit.ts';
+import { auditSite, resolveAuditOptions, today, validateAsOf } from '../src/audit.ts';
+import { linkPriority } from '../src/evidence.ts';
 import { evaluate } from '../src/evaluate.ts';
 import type { CheckId, Report } from '../src/types.ts';
 
@@ -51,6 +52,20 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await server?.close();
+});
+
+describe('audit options', () => {
+  it('default to today and the crawl defaults, with the retail priority hint, and are validated', () => {
+    const options = resolveAuditOptions({ maxPages: 50 });
+    expect(options.asOf).toBe(today());
+    expect(options.maxPages).toBe(50);
+    expect(options.priority).toBe(linkPriority);
+    expect(validateAsOf('2024-02-29')).toBe('2024-02-29');
+    expect(() => validateAsOf('2026-02-29')).toThrow(/YYYY-MM-DD/);
+    expect(() => validateAsOf('29/11/2026')).toThrow(/YYYY-MM-DD/);
+    expect(() => resolveAuditOptions({ maxPages: 0 })).toThrow(/maxPages/);
+    expect(() => resolveAuditOptions({ render: 'sometimes' as 'auto' })).toThrow(/render/);
+  });
 });
 
 describe('the schema', () => {
