@@ -40,12 +40,12 @@ describe('applicant list input', () => {
   it('takes ids from the id column, else slugs of the name or host, always unique', () => {
     const list = parse(
       ['id,name,homepage', 'acme,Acme,https://acme.test/', ',Acme,https://acme2.test/', ',零售科技,https://www.retail-tw.test/',
-        ',Café Ünï,https://cafe.test/', 'acme,Other,https://other.test/', 'a/b,Evil,https://evil.test/'].join('\n'),
+        ',Café Ünï,https://cafe.test/', ',門市,https://retail.shop.com.tw/', 'acme,Other,https://other.test/', 'a/b,Evil,https://evil.test/'].join('\n'),
     );
-    expect(list.applicants.map((a) => a.id)).toEqual(['acme', 'acme-2', 'retail-tw-test', 'cafe-uni']);
+    expect(list.applicants.map((a) => a.id)).toEqual(['acme', 'acme-2', 'retail-tw', 'cafe-uni', 'retail-shop']);
     expect(list.problems.map((p) => [p.line, p.message.split(' (')[0]])).toEqual([
-      [6, 'duplicate id "acme"'],
-      [7, 'id "a/b" must start with a letter or digit and use only letters, digits, ".", "_" and "-"; skipped'],
+      [7, 'duplicate id "acme"'],
+      [8, 'id "a/b" must start with a letter or digit and use only letters, digits, ".", "_" and "-"; skipped'],
     ]);
   });
 

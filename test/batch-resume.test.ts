@@ -22,7 +22,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'pp-resume-'));
   const sitesRoot = join(dir, 'sites');
   // Slow pages make "the middle" of the run last long enough to kill it there.
-  const clones = PARTNERS.map((name) => cloneStaticSite(sitesRoot, name, 120));
+  const clones = PARTNERS.map((name) => cloneStaticSite(sitesRoot, name, 80));
   server = await startFixtureServer({ root: sitesRoot });
   expectedChecks = JSON.parse(readFileSync(join(SITES_ROOT, 'static', 'expected.json'), 'utf8')).checks;
   writeFileSync(
@@ -39,7 +39,7 @@ afterAll(async () => {
 function startBatch(extra: string[] = []): { child: ChildProcess; exit: Promise<number | null>; output: () => string } {
   const args = [
     join(ROOT, 'bin', 'partner-presence.js'), 'batch', join(dir, 'list.csv'), '--out', join(dir, 'out'),
-    '--as-of', '2026-11-29', '--partners', '2', '--render', 'never', '--delay-ms', '0', '--allow-private',
+    '--as-of', '2026-11-29', '--concurrency', '2', '--render', 'never', '--delay-ms', '0', '--allow-private',
     ...server.resolveArgs().flatMap((r) => ['--resolve', r]), ...extra,
   ];
   const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });

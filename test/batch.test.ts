@@ -76,7 +76,7 @@ afterAll(async () => {
 });
 
 describe('batch over the fixture sites', () => {
-  it('audits every partner, records the unreachable one and the bad rows with clear errors', async () => {
+  it('audits every partner, records the unreachable one and the bad rows with clear errors', { timeout: 180_000 }, async () => {
     expect(sites.length).toBeGreaterThan(0);
     const { progress, lines } = quietProgress();
     const outcome = await runBatch(join(dir, 'applicants.csv'), settings(), progress, new AbortController().signal);
@@ -128,7 +128,7 @@ describe('batch over the fixture sites', () => {
     }
   });
 
-  it('a second run over the same list records a new run and shows what changed', async () => {
+  it('a second run over the same list records a new run and shows what changed', { timeout: 180_000 }, async () => {
     // The site changed: its customer stories are gone.
     server.route('www.northwind.test', '/customers/*', { status: 410, body: '<h1>Gone</h1>' });
     const outcome = await runBatch(join(dir, 'applicants.csv'), settings(), quietProgress().progress, new AbortController().signal);

@@ -2,7 +2,7 @@
 // 1 it finished but some partners could not be audited or some input rows were skipped; 2 usage
 // errors (bad options, a file that is not an applicant list, nothing to resume); 130 interrupted.
 
-import { InvalidArgumentError, type Command } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { join } from 'node:path';
 import { addCrawlOptions, crawlOptionsFromCli } from '../cli-options.ts';
 import { today, validateAsOf } from '../audit.ts';
@@ -13,6 +13,20 @@ import { summaryTable, type SummaryRow } from './summary.ts';
 
 export const EXIT_INTERRUPTED = 130;
 
+const BATCH_HELP = `
+DIR gets results.sqlite (every run, partner, page and check result), reports/<id>.json and .html,
+summary.csv (one row per partner, with what changed since the previous run) and index.html.
+Partner ids come from the id column, else from the name or host. Bad rows are reported with their
+line numbers and skipped. Ctrl-C stops cleanly; --resume continues the run, even after a crash.
+
+Exit codes: 0 every partner audited; 1 some partners could not be audited or rows were skipped;
+2 usage errors; 130 interrupted.
+
+Examples:
+  partner-presence batch applicants.csv --out results/2026-11 --concurrency 4
+  partner-presence batch applicants.csv --out results/2026-11 --resume
+  partner-presence report results/2026-11 --as-of 2027-06-30`;
+
 export function registerBatchCommands(program: Command): void {
   const batch = program
     .command('batch')
@@ -20,10 +34,18 @@ export function registerBatchCommands(program: Command): void {
     .argument('<file>', 'the applicant list')
     .requiredOption('--out <dir>', 'output directory: results.sqlite, reports/, summary.csv, index.html')
     .option('--as-of <date>', 'audit date YYYY-MM-DD every window is measured from (default: today)', parseDate)
-    .option('--partners <n>', 'partners audited at the same time', parsePositive, 4)
+    .option('--concurrency <n>', 'partners audited at the same time', parsePositive, 4)
     .option('--resume', 'continue the latest unfinished run in DIR (finished partners are not audited again)')
     .option('--keep-html', 'also store every page body (gzip) in results.sqlite');
-  addCrawlOptions(batch);
+  // The shared crawl flags, except that in a batch --concurrency counts partners: the crawl's own
+  // --concurrency (requests in flight per host) is --host-concurrency here.
+  for (const option of addCrawlOptions(new Command()).options) {
+    if (option.long !== '--concurrency') batch.addOption(option);
+  }
+  batch.addOption(
+    new Option('--host-concurrency <n>', 'requests in flight per host (shared by all partners on that host)').argParser(parsePositive),
+  );
+  batch.addHelpText('after', BATCH_HELP);
   batch.action(async (file: string, opts: Record<string, unknown>, cmd: Command) => {
     cmd.setOptionValue('exitCode', await batchAction(file, opts));
   });
@@ -57,8 +79,8 @@ async function batchAction(file: string, opts: Record<string, unknown>): Promise
       {
         outDir,
         asOf: (opts.asOf as string | undefined) ?? today(),
-        crawl: crawlOptionsFromCli(opts) as StoredCrawlOptions,
-        concurrency: opts.partners as number,
+        crawl: crawlOptionsFromCli({ ...opts, concurrency: opts.hostConcurrency }) as StoredCrawlOptions,
+        concurrency: opts.concurrency as number,
         keepHtml: Boolean(opts.keepHtml),
         resume: Boolean(opts.resume),
       },

@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { extname } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
+import { parse as parseHost } from 'tldts';
 
 export interface Applicant {
   /** Unique within the list; used for report file names and to match partners across runs. */
@@ -274,7 +275,7 @@ function validateRows(rows: RawRow[], extraColumns: string[]): Omit<ApplicantLis
   const taken = new Set(accepted.filter((a) => a.givenId !== '').map((a) => a.givenId.toLowerCase()));
   const applicants = accepted.map(({ givenId, ...rest }): Applicant => {
     if (givenId !== '') return { id: givenId, ...rest };
-    const base = slug(rest.name) || slug(new URL(rest.homepage).hostname.replace(/^www\./, '')) || 'partner';
+    const base = slug(rest.name) || slug(siteName(new URL(rest.homepage).hostname)) || 'partner';
     let id = base;
     for (let n = 2; taken.has(id.toLowerCase()); n++) id = `${base}-${n}`;
     taken.add(id.toLowerCase());
@@ -304,6 +305,13 @@ function checkHomepage(raw: string): { url: URL } | { error: string } {
 /** Two rows name the same site when they differ only in scheme, www., case or a trailing slash. */
 function sameSiteKey(url: URL): string {
   return `${url.hostname.replace(/^www\./, '')}${url.port ? `:${url.port}` : ''}${url.pathname.replace(/\/+$/, '')}${url.search}`;
+}
+
+/** A host without www. and its public suffix: www.partner.com.tw → partner, retail.x.com → retail.x. */
+function siteName(hostname: string): string {
+  const { subdomain, domainWithoutSuffix } = parseHost(hostname);
+  if (!domainWithoutSuffix) return hostname;
+  return [subdomain?.replace(/^www\d*(\.|$)/, ''), domainWithoutSuffix].filter(Boolean).join('.');
 }
 
 /** ASCII slug for ids; names in other scripts fall back to the host name. */

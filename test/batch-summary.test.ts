@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { compareOutcomes, summaryCsv, summaryTable, type SummaryRow } from '../src/batch/summary.ts';
+import type { PartnerRow } from '../src/storage.ts';
+
+const partner = (over: Partial<PartnerRow>): PartnerRow => ({
+  runId: 2, id: 'acme', name: 'Acme', homepage: 'https://www.acme.test/', notes: '', extra: {}, line: 2, position: 0,
+  state: 'done', attempts: 1, error: null, auditedAt: '2026-11-29T10:00:00Z', durationMs: 1000,
+  summary: { finalHomepage: 'https://www.acme.test/', verdict: 'fail', pagesCrawled: 42, caseStudiesFound: 3, caseStudiesReachable: 1,
+    newestRetailThoughtLeadership: '2026-05-01', practicePage: 'https://www.acme.test/retail/' },
+  ...over,
+});
+
+describe('batch summary', () => {
+  it('compares outcomes per check, including partners that failed', () => {
+    const checks = (p32: 'pass' | 'fail') => [
+      { checkId: 'P3.1' as const, status: 'pass' as const, summary: '' },
+      { checkId: 'P3.2' as const, status: p32, summary: '' },
+    ];
+    expect(compareOutcomes({ partner: { state: 'done' }, checks: checks('pass') }, { partner: { state: 'done' }, checks: checks('fail') }))
+      .toEqual([{ checkId: 'P3.2', from: 'pass', to: 'fail' }]);
+    expect(compareOutcomes({ partner: { state: 'failed' }, checks: [] }, { partner: { state: 'done' }, checks: checks('pass') }).slice(-2))
+      .toEqual([{ checkId: 'P3.1', from: 'error', to: 'pass' }, { checkId: 'P3.2', from: 'error', to: 'pass' }]);
+  });
+
+  it('writes RFC 4180 CSV that round-trips, with formula-looking cells defused', () => {
+    const rows: SummaryRow[] = [
+      { partner: partner({ name: 'Acme, "Retail" Ltd', notes: 'line one\nline two', extra: { region: '=HYPERLINK("x")' } }),
+        statuses: { 'P3.1': 'pass', 'P3.2': 'fail' }, changes: [{ checkId: 'P3.2', from: 'pass', to: 'fail' }], previousRunId: 1,
+        previousStatuses: { 'P3.1': 'pass', 'P3.2': 'pass' } },
+      { partner: partner({ id: 'down', state: 'failed', error: 'homepage could not be fetched: connection refused', summary: null, extra: { region: '-5' } }),
+        statuses: {}, changes: null, previousRunId: null, previousStatuses: null },
+    ];
+    const csv = summaryCsv(rows, ['region']);
+    expect(csv.endsWith('\r\n')).toBe(true);
+    const parsed = parseCsv(csv, { columns: true }) as Record<string, string>[];
+    expect(parsed[0]).toMatchObject({
+      id: 'acme', name: 'Acme, "Retail" Ltd', 'P3.1': 'pass', 'P3.2': 'fail', 'P2.1': '', verdict: 'fail', case_studies_found: '3',
+      case_studies_reachable: '1', newest_retail_thought_leadership: '2026-05-01', practice_page: 'https://www.acme.test/retail/',
+      pages_crawled: '42', error: '', changes_since_previous_run: 'P3.2 pass → fail', notes: 'line one\nline two',
+      region: `'=HYPERLINK("x")`,
+    });
+    expect(parsed[1]).toMatchObject({ id: 'down', verdict: '', pages_crawled: '', error: 'homepage could not be fetched: connection refused',
+      changes_since_previous_run: 'first run', region: '-5' });
+  });
+
+  it('prints one line per partner with its statuses and changes, colour only when asked', () => {
+    const rows: SummaryRow[] = [
+      { partner: partner({}), statuses: { 'P3.2': 'fail' }, changes: [], previousRunId: 1, previousStatuses: { 'P3.2': 'fail' } },
+      { partner: partner({ id: 'later', state: 'pending', summary: null }), statuses: {}, changes: null, previousRunId: 1, previousStatuses: null },
+    ];
+    const plain = summaryTable(rows, false);
+    expect(plain).not.toMatch(/\x1b\[/);
+    const [head, acme, later] = plain.split('\n');
+    expect(head).toMatch(/^id\s+P2\.1\s+P2\.2\.1\s+P2\.2\.2\s+P2\.3\s+P3\.1\s+P3\.2\s+changes \/ error$/);
+    expect(acme).toMatch(/^acme\s+-\s+-\s+-\s+-\s+-\s+fail\s+no change since run 1$/);
+    expect(later).toMatch(/not audited yet .*--resume/);
+    expect(summaryTable(rows, true)).toContain('\x1b[31mfail');
+  });
+});
