@@ -319,7 +319,8 @@ describe('P3.2 thought leadership', () => {
     ]));
     expect(r.status).toBe('fail');
     expect(r.summary).toMatch(/newest retail item was published 2025-11-28/);
-    expect(r.recommendation).toMatch(/every 12 months/);
+    expect(r.recommendation).toMatch(/every 12 months.*Updating older posts does not count: 1 retail item updated recently was first published before 2025-11-29/);
+    expect(r.evidence[0]!.note).toMatch(/updated 2026-11-01, which does not count/);
   });
 
   it('never takes the modified date for the publish date', () => {
@@ -482,7 +483,7 @@ describe('P2.1 case-study elements and P2.3 delivery', () => {
     ]);
     const r = check('P2.1', evidence);
     expect(r.status).toBe('fail');
-    expect(r.summary).toMatch(/^1 of 3 public case studies show every required element/);
+    expect(r.summary).toMatch(/^Every required element shown by 1 of 3 public case studies/);
     expect(r.evidence.find((e) => e.url === u('/cases/b/'))!.note).toMatch(/missing: completedWithin18Months.*more than 18 months/);
     expect(r.evidence.find((e) => e.url === u('/cases/c/'))!.note).toMatch(/no publish date found/);
     const report = evaluate(evidence, ASOF);

@@ -33,7 +33,7 @@ function run(evidence: SiteEvidence, asOf: string) {
   });
   const complete = readings.filter(({ reading }) => REQUIRED_IN_EVERY_STUDY.every((e) => reading.elements[e].present));
   const withCompliance = readings.filter(({ reading }) => reading.elements.compliance.present);
-  const summary = `${complete.length} of ${plural(counted.length, 'public case study', 'public case studies')} show every required element (needs ${MIN_PUBLIC_CASE_STUDIES}); ${withCompliance.length} state compliance requirements (needs ${MIN_COMPLIANCE_CASE_STUDIES})`;
+  const summary = `Every required element shown by ${complete.length} of ${plural(counted.length, 'public case study', 'public case studies')} (needs ${MIN_PUBLIC_CASE_STUDIES}); compliance requirements stated by ${withCompliance.length} (needs ${MIN_COMPLIANCE_CASE_STUDIES})`;
   if (complete.length >= MIN_PUBLIC_CASE_STUDIES && withCompliance.length >= MIN_COMPLIANCE_CASE_STUDIES) {
     return checkResult(meta, 'pass', summary, rows, null);
   }

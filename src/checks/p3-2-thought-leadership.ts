@@ -17,6 +17,7 @@ function itemNote(item: ThoughtLeadershipItem, asOf: string): string {
   } else {
     const inside = withinMonths(item.published.date, asOf, THOUGHT_LEADERSHIP_WINDOW_MONTHS);
     date = `published ${describeDate(item.published)}, ${inside ? 'within' : item.published.date > asOf ? 'after the audit date, outside' : 'outside'} the ${THOUGHT_LEADERSHIP_WINDOW_MONTHS}-month window`;
+    if (item.modified && item.modified.date > item.published.date) date += ` (updated ${item.modified.date}, which does not count)`;
   }
   return `${item.kind}; ${retail} (${item.retailNote}); ${date}`;
 }
@@ -58,7 +59,9 @@ function run(evidence: SiteEvidence, asOf: string) {
   const past = retailDated.filter((i) => i.published!.date <= asOf);
   const newest = past.length ? past.reduce((a, b) => (b.published!.date > a.published!.date ? b : a)) : null;
   const when = newest ? `the newest retail item was published ${describeDate(newest.published!)}` : `every dated retail item is dated after ${asOf}`;
-  return checkResult(meta, 'fail', `${counts}; ${when}`, rows, `${publish}${undatedNote}`);
+  const refreshed = retailDated.filter((i) => i.modified && i.modified.date >= since);
+  const refreshedNote = refreshed.length ? ` Updating older posts does not count: ${plural(refreshed.length, 'retail item')} updated recently ${refreshed.length === 1 ? 'was' : 'were'} first published before ${since}.` : '';
+  return checkResult(meta, 'fail', `${counts}; ${when}`, rows, `${publish}${refreshedNote}${undatedNote}`);
 }
 
 export const thoughtLeadership: Check = { ...meta, run };
