@@ -290,9 +290,26 @@ const nearestTimeRule: Rule = (ctx) => {
 
 // ---------------------------------------------------------------- URL
 
+/** A date in the page's URL, else in its canonical URL or og:url (the fetched URL may be a short link). */
 const urlRule: Rule = (ctx) => {
-  const u = urlDate(ctx.url);
-  return u && isPlausible(u.date, ctx.asOf) ? fact(u.date, 'url', 'url:path-date', 0.8, u.raw) : null;
+  const ogUrl = ctx.scan.metas.find((m) => m.key === 'og:url')?.content;
+  const candidates: [string, string | null | undefined][] = [
+    ['url:path-date', ctx.url],
+    ['url:canonical-date', ctx.scan.canonical],
+    ['url:og-url-date', ogUrl],
+  ];
+  for (const [rule, raw] of candidates) {
+    if (!raw) continue;
+    let absolute: string;
+    try {
+      absolute = new URL(raw, ctx.url).href;
+    } catch {
+      continue;
+    }
+    const u = urlDate(absolute);
+    if (u && isPlausible(u.date, ctx.asOf)) return fact(u.date, 'url', rule, 0.8, u.raw);
+  }
+  return null;
 };
 
 /**

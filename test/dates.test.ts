@@ -276,6 +276,11 @@ describe('URL dates', () => {
     expect(d.published).toMatchObject({ date: '2024-05-01', rule: 'url:year-month' });
     expect(d.published!.confidence).toBeLessThan(0.3);
   });
+
+  it('reads the date from the canonical URL when the fetched URL has none', () => {
+    const html = '<html><head><link rel="canonical" href="/2025/11/03/holiday-readiness/"></head><body><h1>Holiday readiness</h1></body></html>';
+    expect(datesOf(html, 'https://www.shoptech.test/?p=123').published).toMatchObject({ date: '2025-11-03', rule: 'url:canonical-date' });
+  });
 });
 
 describe('PDF dates', () => {

@@ -32,6 +32,8 @@ export interface TextRange {
 
 export interface Scan {
   lang: string | null;
+  /** <link rel="canonical"> href, which may carry a dated path the fetched URL lacks. */
+  canonical: string | null;
   metas: MetaTag[];
   jsonLd: string[];
   /** <time>, <abbr class=published|updated>, and non-meta elements with itemprop=date*. */
@@ -116,7 +118,7 @@ function findMainHeading(root: AnyNode): Element | null {
 }
 
 export function scanDocument(root: AnyNode): Scan {
-  const scan: Scan = { lang: null, metas: [], jsonLd: [], timed: [], text: '', titleOffset: -1, titleEnd: -1, dateish: [], scriptDates: [] };
+  const scan: Scan = { lang: null, canonical: null, metas: [], jsonLd: [], timed: [], text: '', titleOffset: -1, titleEnd: -1, dateish: [], scriptDates: [] };
   const parts: string[] = [];
   let length = 0;
   let h2Offset = -1;
@@ -162,6 +164,10 @@ export function scanDocument(root: AnyNode): Scan {
     const attribs = el.attribs;
 
     if (name === 'html' && attribs.lang) scan.lang = attribs.lang.trim();
+    if (name === 'link' && /(?:^|\s)canonical(?:\s|$)/i.test(attribs.rel ?? '') && attribs.href) {
+      scan.canonical ??= attribs.href.trim();
+      return;
+    }
     if (name === 'meta') {
       const key = attribs.property ?? attribs.name ?? attribs.itemprop ?? attribs['http-equiv'];
       const content = attribs.content ?? attribs.value;
