@@ -206,10 +206,31 @@ function mergeStudies(studies: CaseStudyFacts[]): CaseStudyFacts | null {
   return merged;
 }
 
-function sameCustomerOrUnknown(a: PageFacts, b: PageFacts): boolean {
-  const ca = a.caseStudy?.customer?.trim().toLowerCase();
-  const cb = b.caseStudy?.customer?.trim().toLowerCase();
-  return !ca || !cb || ca === cb || ca.includes(cb) || cb.includes(ca);
+/** Words of a title or anchor text: Latin words of 3+ letters, and CJK character pairs. */
+function words(text: string): Set<string> {
+  const lower = text.toLowerCase();
+  const latin = lower.match(/[a-z0-9]{3,}/g) ?? [];
+  const han = [...lower.matchAll(/\p{Script=Han}+/gu)].flatMap((m) => [...m[0]].slice(0, -1).map((c, i) => c + m[0][i + 1]));
+  return new Set([...latin, ...han]);
+}
+
+/** Anchor words that only say "this story as a file" ("Download the PDF version", "下載完整案例"). */
+const FILE_LINK_WORDS = new Set(['download', 'pdf', 'the', 'version', 'full', 'case', 'study', 'print', 'read', 'here', 'this', 'story', '下載', '完整', '案例', '版本']);
+
+/**
+ * Whether a PDF linked from a case-study page is that same story as a document. Customers named on
+ * both decide; otherwise the titles must share most words, or the link must only say "the PDF".
+ * Unsure means separate documents, each judged on its own.
+ */
+function sameStory(page: AnalyzedPage & { facts: PageFacts }, pdf: AnalyzedPage & { facts: PageFacts }, pdfUrls: string[]): boolean {
+  const ca = page.facts.caseStudy?.customer?.trim().toLowerCase();
+  const cb = pdf.facts.caseStudy?.customer?.trim().toLowerCase();
+  if (ca && cb) return ca === cb || ca.includes(cb) || cb.includes(ca);
+  const a = words(page.facts.title);
+  const b = words(pdf.facts.title);
+  const shared = [...a].filter((w) => b.has(w)).length;
+  if (a.size && b.size && shared / Math.min(a.size, b.size) >= 0.5) return true;
+  return page.links.some((l) => pdfUrls.includes(l.url) && [...words(l.text)].every((w) => FILE_LINK_WORDS.has(w)));
 }
 
 const caseStudyCache = new WeakMap<SiteEvidence, CaseStudyCandidate[]>();
@@ -243,9 +264,10 @@ export function caseStudyCandidates(evidence: SiteEvidence): CaseStudyCandidate[
   for (const [key, group] of groups) {
     const main = group[0]!;
     if (!isPdf(main)) continue;
+    const pdfUrls = [...new Set(group.flatMap((g) => [g.url, g.finalUrl]))];
     const owners = [...groups.entries()].filter(([otherKey, other]) => otherKey !== key && !isPdf(other[0]!)
-      && other.some((p) => p.links.some((l) => l.url === key || group.some((g) => g.url === l.url)))
-      && sameCustomerOrUnknown(other[0]!.facts, main.facts));
+      && other.some((p) => p.links.some((l) => pdfUrls.includes(l.url)))
+      && sameStory(other[0]!, main, pdfUrls));
     if (owners.length === 1) attachedTo.set(key, owners[0]![0]);
   }
   for (const [pdf, owner] of attachedTo) {

@@ -204,6 +204,19 @@ describe('P2.2.1 public case studies', () => {
     expect(r2.evidence.map((e) => e.note.includes('PDF;') || e.note.includes('; PDF'))).toContain(true);
   });
 
+  it('attaches a PDF without a customer only when it is plainly the same story', () => {
+    const pdf = u('/files/story.pdf');
+    const unnamed = (title: string) => retailAwsStudy({ title, caseStudy: study({ customer: null }) });
+    const linkText = (evidence: SiteEvidence, text: string) => { evidence.pages.find((p) => p.url === u('/cases/contoso/'))!.links[0]!.text = text; return evidence; };
+    const build = (pdfTitle: string) => site([
+      page(u('/cases/contoso/'), { facts: retailAwsStudy({ title: 'Contoso Grocers cuts stockouts with AWS' }), links: [pdf] }),
+      page(pdf, { facts: unnamed(pdfTitle) }),
+    ]);
+    expect(check('P2.2.1', build('Contoso Grocers cuts stockouts with AWS (PDF)')).evidence).toHaveLength(1);
+    expect(check('P2.2.1', linkText(build('Case study'), 'Download the PDF version')).evidence).toHaveLength(1);
+    expect(check('P2.2.1', linkText(build('Fabrikam Fashion personalises its storefront'), 'Read the Fabrikam story')).evidence).toHaveLength(2);
+  });
+
   it('keeps a PDF of another customer separate even when the page links it', () => {
     const pdf = u('/files/other.pdf');
     const r = check('P2.2.1', site([
