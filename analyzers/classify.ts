@@ -21,9 +21,9 @@ const LOCALE_SEGMENT = /^(?:[a-z]{2}(?:[-_][a-z]{2,4})?|tc|sc|cht|chs)$/i;
 
 const CASE_SECTION = /^(?:case-?stud(?:y|ies)|casestud(?:y|ies)|success-?stor(?:y|ies)|customer-?stor(?:y|ies)|client-?stor(?:y|ies)|customer-?success(?:-stories)?|success-?cases?|customer-?cases?|cases?|use-?cases?|references?|成功案例|客戶案例|案例分享|導入案例|案例|客戶故事)$/;
 // Sections whose index is a client list but whose children are stories.
-const CASE_PARENT_ONLY = /^(?:customers?|clients?|our-?work|work|portfolio|projects?|客戶)$/;
+const CASE_PARENT_ONLY = /^(?:customers?|clients?|our-?work|work|portfolio|projects?|stories|客戶)$/;
 const TL_SECTIONS: [RegExp, Kind][] = [
-  [/^(?:blogs?|posts?|articles?|insights?|journal|stories|thinking|perspectives|tech-?blog|knowledge|部落格|技術文章|文章|專欄|觀點)$/, 'blog'],
+  [/^(?:blogs?|posts?|articles?|insights?|journal|thinking|perspectives|tech-?blog|knowledge|部落格|技術文章|文章|專欄|觀點)$/, 'blog'],
   [/^(?:news(?:room)?|press(?:-?releases?)?|press-?room|media(?:-?center)?|announcements?|latest-?news|最新消息|新聞|新聞中心|新聞稿|消息)$/, 'news'],
   [/^(?:events?|webinars?|seminars?|workshops?|summits?|conferences?|activit(?:y|ies)|meetups?|trainings?|活動|研討會|講座|線上講座|工作坊|課程)$/, 'event'],
   [/^(?:videos?|watch|tv|影音|影片)$/, 'video'],
@@ -35,14 +35,18 @@ const SOLUTION_SECTION = /^(?:solutions?|services?|offerings?|capabilities|解�
 const INDUSTRY_SEGMENT = /(?:^|[-_])(?:retail|retailers?|consumer|cpg|fmcg|ecommerce|e-commerce|commerce|grocery|fashion|apparel|restaurants?|hospitality)(?:$|[-_])|零售|流通|電商|消費品/;
 const OTHER_SECTION = /^(?:about(?:-?us)?|contact(?:-?us)?|privacy(?:-?policy)?|terms(?:-of-(?:use|service))?|legal|careers?|jobs|join-?us|cookie-?policy|sitemap|login|signin|search|關於我們|聯絡我們|隱私權政策|人才招募)$/;
 const LISTING_SECTION = /^(?:category|categories|tags?|topics?|archives?|authors?|分類|標籤)$/;
-const PAGINATED_URL = /[?&](?:page|paged|pg|p)=\d+|\/page\/\d+\/?(?:$|[?#])/i;
+const PAGINATED_URL = /[?&](?:page|paged|pg|p)=\d+|\/page[-_/]?\d+(?:\.html?)?\/?(?:$|[?#])/i;
+const PAGE_SUFFIX = /\/page[-_/]?\d+(?:\.html?)?\/?$/i;
 const DATED_PATH = /\/(?:19|20)\d{2}\/(?:0?[1-9]|1[0-2])(?:\/|$)/;
 
 // --- Words in titles and headings --------------------------------------------------------------
 
-const CASE_TITLE = /\b(?:case stud(?:y|ies)|success stor(?:y|ies)|customer stor(?:y|ies)|customer success)\b|成功案例|客戶案例|案例分享|導入案例|客戶故事/i;
+const CASE_TITLE = /\b(?:case study|success story|customer story)\b|成功案例|客戶案例|導入案例|客戶故事/i;
+// Plural section names title the index of stories, not a story.
+const CASE_INDEX_TITLE = /^(?:(?:our |customer |client |all )?(?:case studies|success stories|customer stories|client stories|customers|clients|references)|成功案例|客戶案例|案例分享)$/i;
 const TL_TITLE: [RegExp, Kind][] = [
-  [/\b(?:webinars?|workshops?|seminars?|summit|conference|meetup|masterclass|bootcamp|roadshow|hands-on lab)\b|研討會|講座|工作坊|論壇|說明會|高峰會|課程|活動報名/i, 'event'],
+  // Singular: "Upcoming webinars" titles the events index.
+  [/\b(?:webinar|workshop|seminar|summit|conference|meetup|masterclass|bootcamp|roadshow|hands-on lab)\b|研討會|講座|工作坊|論壇|說明會|高峰會|課程|活動報名/i, 'event'],
   [/\b(?:video|watch|recording|on-demand|episode|podcast)\b|影片|影音|直播回放/i, 'video'],
   [/\b(?:white ?paper|e-?book|report|guide|playbook)\b|白皮書|電子書|報告書|指南/i, 'whitepaper'],
   [/\b(?:press release|announces?|announced|launches|appoints|partners with|awarded|wins)\b|新聞稿|宣布|攜手|榮獲|獲頒/i, 'news'],
@@ -77,7 +81,6 @@ const EVENT_MARKERS = [
   /(?:活動)?(?:地點|時間|日期|議程|講者)\s*[:：]/,
 ];
 const REGISTER_LINK = /^(?:register|register now|sign up|save (?:your|a) seat|立即報名|報名|我要報名|線上報名)/i;
-const PAGINATION_TEXT = /^(?:next|next page|older posts|newer posts|previous|prev|load more|下一頁|上一頁|下頁|更多|›|»|>|>>)$/i;
 
 const LISTING_LD = new Set(['CollectionPage', 'ItemList', 'SearchResultsPage', 'Blog']);
 const TL_LD: Record<string, Kind | null> = {
@@ -145,7 +148,7 @@ function urlSignals(url: string, add: Add): void {
   if (!segs.length) {
     // A microsite's root (retail.partner.com) is its practice page; a plain homepage decides on content.
     if (INDUSTRY_SEGMENT.test(host.split('.')[0]!)) add('practice', 3, `url:host ${host.split('.')[0]}`);
-    else if (!query) add('other', 2.5, 'url:site-root');
+    else if (!query) add('other', 3, 'url:site-root');
     return;
   }
   const last = segs.length - 1;
@@ -190,7 +193,8 @@ function urlSignals(url: string, add: Add): void {
 function titleSignals(content: PageContent, add: Add): void {
   const h1 = content.headings.find((h) => h.level === 1)?.text ?? '';
   const title = `${content.title} ${h1 !== content.title ? h1 : ''}`;
-  if (CASE_TITLE.test(title)) add('case-study', 2.5, `title:${CASE_TITLE.exec(title)![0]}`);
+  if (CASE_INDEX_TITLE.test(h1 || content.title)) add('listing', 1.5, `title:${h1 || content.title}`);
+  else if (CASE_TITLE.test(title)) add('case-study', 2.5, `title:${CASE_TITLE.exec(title)![0]}`);
   for (const [re, kind] of TL_TITLE) {
     const m = re.exec(title);
     if (m) {
@@ -286,41 +290,71 @@ function isTitleLike(text: string): boolean {
   return han >= 6 || text.split(/\s+/).length >= 4;
 }
 
+/** A URL without its page number (/blog/page/2/ → /blog/, ?page=2 dropped), to find a page's own pagination. */
+function paginationBase(url: string): string | null {
+  try {
+    const u = new URL(url);
+    for (const key of ['page', 'paged', 'pg', 'p']) u.searchParams.delete(key);
+    u.hash = '';
+    u.pathname = u.pathname.replace(PAGE_SUFFIX, '/').replace(/\/?$/, '/');
+    return u.href;
+  } catch {
+    return null;
+  }
+}
+
+/** Path prefix under which a page's items live: /customers/ for /customers/ and /customers/page/2/. */
+function sectionPath(url: string): string | null {
+  try {
+    return new URL(url).pathname.replace(PAGE_SUFFIX, '/').replace(/\/?$/, '/');
+  } catch {
+    return null;
+  }
+}
+
 function linkSignals(content: PageContent, url: string, add: Add): void {
   // A homepage is full of teasers; that does not make it an index of posts.
   const atRoot = pathSegments(url).segments.length === 0;
-  const main = content.links.filter((l) => l.region === 'main');
+  const base = paginationBase(url);
+  const section = sectionPath(url);
   const seen = new Set<string>();
+  const children = new Set<string>();
   let titled = 0;
   let titledChars = 0;
   let caseLinks = 0;
   let paginated = false;
   let register = false;
-  for (const link of main) {
-    if (PAGINATED_URL.test(link.url) || PAGINATION_TEXT.test(link.text)) {
-      if (link.url !== url && link.internal) paginated = true;
-    }
-    if (REGISTER_LINK.test(link.text)) register = true;
+  for (const link of content.links) {
+    // Registration is often on a ticketing site (Accupass, KKTIX, Eventbrite): any host counts.
+    if (link.region === 'main' && REGISTER_LINK.test(link.text)) register = true;
+    if (!link.internal) continue;
+    // Pagination bars often sit in a <nav>: any region counts, if it pages through this very URL.
+    if (link.url !== url && PAGINATED_URL.test(link.url) && paginationBase(link.url) === base) paginated = true;
+    if (link.region !== 'main') continue;
     if (seen.has(link.url) || link.url === url) continue;
     seen.add(link.url);
-    if (!link.internal || !isTitleLike(link.text)) continue;
+    const linkPath = sectionPath(link.url);
+    if (section && linkPath && linkPath !== section && linkPath.startsWith(section) && !PAGINATED_URL.test(link.url)) {
+      children.add(linkPath);
+    }
+    if (!isTitleLike(link.text)) continue;
     titled++;
     titledChars += link.text.length;
     const segs = pathSegments(link.url).segments;
-    if (segs.length >= 2 && segs.slice(0, -1).some((s) => CASE_SECTION.test(s) || CASE_PARENT_ONLY.test(s))) caseLinks++;
+    if (segs.length >= 2 && segs.slice(0, -1).some((seg) => CASE_SECTION.test(seg) || CASE_PARENT_ONLY.test(seg))) caseLinks++;
   }
-  if (paginated && !atRoot) add('listing', 2.5, 'links:pagination');
   if (register) add('thought-leadership', 1, 'links:register', 'event');
-  const textChars = Math.max(1, content.mainText.length);
-  const share = titledChars / textChars;
-  const items = `links:${titled} item titles, ${Math.round(share * 100)}% of text`;
-  if (!atRoot) {
-    if (titled >= 6 && share >= 0.5) add('listing', 3.5, items);
-    else if (titled >= 6 && share >= 0.35) add('listing', 2.5, items);
-    else if (titled >= 4 && share >= 0.5) add('listing', 1.5, items);
-  }
   // Linking to case studies is one of the things a practice page is for (checklist P3.1).
   if (caseLinks >= 2) add('practice', 1, `links:${caseLinks} case studies`);
+  if (atRoot) return;
+  if (paginated) add('listing', 2.5, 'links:pagination');
+  // An index links down to its items: /customers/ → /customers/<story>/.
+  if (children.size) add('listing', children.size >= 6 ? 3 : children.size >= 3 ? 2 : 1, `links:${children.size} child page${children.size > 1 ? 's' : ''}`);
+  const share = titledChars / Math.max(1, content.mainText.length);
+  const items = `links:${titled} item titles, ${Math.round(share * 100)}% of text`;
+  if (titled >= 6 && share >= 0.5) add('listing', 3.5, items);
+  else if (titled >= 6 && share >= 0.35) add('listing', 2.5, items);
+  else if (titled >= 4 && share >= 0.5) add('listing', 1.5, items);
 }
 
 const TL_CAP = 6;
@@ -338,6 +372,10 @@ function decide(signals: Signal[]): PageClassification {
   // Below this, nothing points clearly anywhere: an ordinary page.
   const type: PageType = best >= 2 ? ranked[0]! : 'other';
   const decided = signals.filter((s) => s.type === type && s.weight > 0).sort((a, b) => b.weight - a.weight);
+  // Nothing decided: say so, and show the weak hints that did not add up to a type.
+  const weak = type === 'other' && !decided.length
+    ? ['no decisive signal', ...signals.filter((s) => s.weight > 0).sort((a, b) => b.weight - a.weight).slice(0, 3).map((s) => `weak ${s.type}: ${s.name}`)]
+    : null;
   let kind: Kind | null = null;
   if (type === 'thought-leadership') {
     const kinds = new Map<Kind, number>();
@@ -350,6 +388,6 @@ function decide(signals: Signal[]): PageClassification {
     type,
     kind,
     confidence: Math.round(Math.max(0.05, Math.min(1, confidence)) * 100) / 100,
-    signals: decided.length ? decided.map((s) => s.name) : ['no decisive signal'],
+    signals: weak ?? decided.map((s) => s.name),
   };
 }

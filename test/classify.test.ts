@@ -89,6 +89,21 @@ describe('classifyPage rules', () => {
     expect(c.type).toBe('listing');
   });
 
+  it('a "Customer stories" index with teaser cards and a pagination <nav> is a listing, not a story', () => {
+    const card = (slug: string, title: string) =>
+      `<article class="card"><p class="tag">Retail</p><h2><a href="/customers/${slug}/">${title}</a></h2><p>Demand forecasting and automated replenishment for 84 supermarkets.</p><a class="more" href="/customers/${slug}/">Read the story</a></article>`;
+    const html = `<html><head><title>Customer stories | Northwind Cloud</title></head><body><main>
+      <h1>Customer stories</h1><p>How retailers build and run on AWS with Northwind.</p>
+      <div class="cards">${card('harbor-lane', 'Harbor Lane Grocers cuts stockouts by 31%')}${card('coastline', 'Coastline Apparel passes PCI DSS first time')}${card('brightmart', 'BrightMart launches a customer data platform')}</div>
+      <nav class="pagination" aria-label="Pagination"><span aria-current="page">1</span> <a href="/customers/page/2/">2</a> <a href="/customers/page/2/" rel="next">Next ›</a></nav>
+      </main></body></html>`;
+    const c = classifyHtml(html, 'https://www.northwind.test/customers/');
+    expect(c.type).toBe('listing');
+    expect(c.signals).toEqual(expect.arrayContaining(['links:pagination', 'links:3 child pages', 'title:Customer stories']));
+    // Page 2 written as a file name is still a page of the index.
+    expect(classifyHtml(html, 'https://www.northwind.test/customers/page-2.html').type).toBe('listing');
+  });
+
   it('a blog index page 2 is a listing', () => {
     const cards = Array.from({ length: 6 }, (_, i) => `<article><h2><a href="/blog/post-${i}/">Seven lessons from peak season number ${i}</a></h2><p>May ${i + 1}, 2026</p></article>`).join('');
     const c = classifyHtml(`<main>${cards}<a href="/blog/page/3/">Older posts</a></main>`, 'https://www.shoptech.test/blog/page/2/');
@@ -123,6 +138,12 @@ describe('classifyPage rules', () => {
     expect(c.type).toBe('other');
     expect(c.signals).toEqual(['no decisive signal']);
     expect(c.confidence).toBeLessThan(0.3);
+  });
+
+  it('an undecided page lists the weak hints it had', () => {
+    const c = classifyHtml('<main><h1>Blog</h1><p>Nothing here yet.</p></main>', 'https://www.shoptech.test/blog/');
+    expect(c.type).toBe('other');
+    expect(c.signals).toEqual(['no decisive signal', 'weak listing: url:/blog/ (index)']);
   });
 });
 
