@@ -138,9 +138,11 @@ export async function analyzePage(input: PageInput, asOf: string): Promise<PageF
   return facts;
 }
 
-/** The first real paragraph (not a heading or a byline), else the description, else the text. */
+/** The first real paragraph (not a heading, byline or list), else the description, else the text. */
 function leadExcerpt(content: PageContent): string {
-  const lead = content.blocks.find((b) => !/^h[1-6]$/.test(b.tag) && (b.text.length >= 80 || (b.text.match(/\p{Script=Han}/gu)?.length ?? 0) >= 30));
+  const substantial = (text: string) => text.length >= 80 || (text.match(/\p{Script=Han}/gu)?.length ?? 0) >= 20;
+  const lead = content.blocks.find((b) => b.tag === 'p' && substantial(b.text))
+    ?? content.blocks.find((b) => !/^h[1-6]$/.test(b.tag) && substantial(b.text));
   return excerpt(lead?.text ?? content.description ?? content.mainText, 300);
 }
 
