@@ -79,7 +79,7 @@ describe('batch over the fixture sites', () => {
   it('audits every partner, records the unreachable one and the bad rows with clear errors', { timeout: 180_000 }, async () => {
     expect(sites.length).toBeGreaterThan(0);
     const { progress, lines } = quietProgress();
-    const outcome = await runBatch(join(dir, 'applicants.csv'), settings(), progress, new AbortController().signal);
+    const outcome = await runBatch(join(dir, 'applicants.csv'), settings({ keepHtml: true }), progress, new AbortController().signal);
     expect(outcome.state).toBe('finished');
     expect(outcome.problems.map((p) => [p.line, p.message])).toEqual([
       [sites.length + 3, 'no homepage; skipped'],
@@ -99,6 +99,13 @@ describe('batch over the fixture sites', () => {
       expect(report.homepage).toBe(site.homepage);
       expect(Object.fromEntries(report.checks.map((c) => [c.id, c.status]))).toEqual(site.checks);
       expect(readFileSync(join(dir, 'out', 'reports', `${site.site}.html`), 'utf8')).toContain('<html');
+    }
+    const store = ResultStore.open(join(dir, 'out'));
+    try {
+      // --keep-html: the homepage's body is stored with its page record.
+      for (const site of sites) expect(store.loadBody(outcome.run.id, site.site, site.startUrl) ?? store.loadBody(outcome.run.id, site.site, site.homepage), site.site).toMatch(/<html/i);
+    } finally {
+      store.close();
     }
     const down = byId.get('down')!;
     expect(down.partner.state).toBe('failed');
@@ -133,6 +140,12 @@ describe('batch over the fixture sites', () => {
     server.route('www.northwind.test', '/customers/*', { status: 410, body: '<h1>Gone</h1>' });
     const outcome = await runBatch(join(dir, 'applicants.csv'), settings(), quietProgress().progress, new AbortController().signal);
     expect(outcome.run.id).toBe(2);
+    const store = ResultStore.open(join(dir, 'out'));
+    try {
+      for (const site of sites) expect(store.loadBody(2, site.site, site.homepage), site.site).toBeNull(); // no --keep-html
+    } finally {
+      store.close();
+    }
     const byId = new Map(outcome.rows.map((r) => [r.partner.id, r]));
     for (const site of sites.filter((s) => s.site !== 'static')) {
       expect(byId.get(site.site)!.changes, site.site).toEqual([]);
@@ -193,15 +206,19 @@ describe('batch over the fixture sites', () => {
       const inputOrder = [...sites.map((s) => s.site), 'down'];
       expect(await ids()).toEqual(inputOrder);
 
-      const pagesHeader = page.locator('#partners thead th', { hasText: 'Pages' }).locator('button');
-      const pagesCrawled = async () => page.$$eval('#partners tbody tr', (rows, col) =>
-        rows.map((r) => (r as HTMLTableRowElement).cells[col]!.getAttribute('data-sort')), await page.locator('#partners thead th').evaluateAll((ths) => ths.findIndex((th) => th.textContent === 'Pages')));
-      await pagesHeader.click();
+      const headers = await page.$$eval('#partners thead th', (ths) => ths.map((th) => th.textContent));
+      const pagesColumn = headers.indexOf('Pages');
+      expect(pagesColumn).toBeGreaterThan(0);
+      const pagesCrawled = () => page.$$eval('#partners tbody tr', (rows, col) =>
+        rows.map((r) => (r as HTMLTableRowElement).cells[col]!.getAttribute('data-sort')), pagesColumn);
+      const pagesButton = page.locator('#partners thead th').nth(pagesColumn).locator('button');
+      await pagesButton.click();
       const ascending = await pagesCrawled();
       const numbers = ascending.filter((v) => v !== '').map(Number);
+      expect(numbers.length).toBe(sites.length);
       expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
       expect(ascending.at(-1)).toBe(''); // the partner that could not be audited sorts last
-      await pagesHeader.click();
+      await pagesButton.click();
       const descending = (await pagesCrawled()).filter((v) => v !== '').map(Number);
       expect(descending).toEqual([...numbers].sort((a, b) => b - a));
 

@@ -4,13 +4,14 @@
 
 import PQueue from 'p-queue';
 import { setFlagsFromString } from 'node:v8';
-import { relative, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import type { CrawlOptions } from '../../crawlers/types.ts';
 import { HostThrottle } from '../../crawlers/throttle.ts';
 import { Renderer } from '../../crawlers/render.ts';
 import { auditSite, resolveAuditOptions } from '../audit.ts';
 import { evaluate } from '../evaluate.ts';
-import { ResultStore, type PartnerRow, type RunRow } from '../storage.ts';
+import { RESULTS_FILE, ResultStore, type PartnerRow, type RunRow } from '../storage.ts';
 import { readApplicants, type InputProblem } from './input.ts';
 import { hasPartnerReport, summaryRows, writePartnerReport, writeSummaryFiles } from './outputs.ts';
 import type { BatchProgress } from './progress.ts';
@@ -239,6 +240,7 @@ function restoreMissingReports(store: ResultStore, run: RunRow, outDir: string):
  * evidence, without crawling, and rewrites the reports, summary.csv and index.html.
  */
 export function reportFromStore(outDir: string, asOf: string): { run: RunRow; rows: SummaryRow[] } {
+  if (!existsSync(join(outDir, RESULTS_FILE))) throw new BatchStartError(`no batch results in ${outDir} (no ${RESULTS_FILE})`);
   const store = ResultStore.open(outDir);
   try {
     const run = store.latestRun();
