@@ -149,6 +149,14 @@ describe('pitfalls', () => {
     expect(datesOf(html).published).toMatchObject({ date: '2026-03-05', source: 'text' });
   });
 
+  it('reads an info-box <aside> inside the article, but not a related-posts <aside>', () => {
+    const html = `<html lang="de"><body><article><h1>Fremde DWG-Dateien in AutoCAD</h1>
+      <aside class="related"><ul><li>03.01.2017 Andere Anleitung</li></ul></aside>
+      <aside class="blogData"><dl><dt>Datum</dt><dd>12.01.2017</dd><dt>Kategorie</dt><dd>CAD</dd></dl></aside>
+      <p>Eine kurze Anleitung.</p></article></body></html>`;
+    expect(datesOf(html).published?.date).toBe('2017-01-12');
+  });
+
   it('rejects dates after the audit date and before 1995', () => {
     const future = datesOf(page({ head: '<meta property="article:published_time" content="2027-01-10T09:00:00+08:00">', byline: 'June 3, 2026' }));
     expect(future.published?.date).toBe('2026-06-03');

@@ -56,7 +56,8 @@ const BLOCK_TAGS = new Set([
   'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'tr', 'td', 'th', 'table', 'br', 'figure', 'figcaption', 'blockquote', 'form',
   'address', 'hr', 'pre',
 ]);
-// Captions date the photo, not the page.
+// Captions date the photo, not the page. An <aside> inside an article is its info box (author, date),
+// unless its class says sidebar or related.
 const BOILERPLATE_TAGS = new Set(['aside', 'nav', 'figcaption']);
 const SCRIPT_DATE =
   /"(datePublished|publishedDate|published_at|publishDate|publish_date|pubDate|publicationDate|firstPublishedAt|createdAt|created_at|dateCreated|uploadDate|dateModified|updatedAt|updated_at)"\s*:\s*"([^"]{8,40})"/g;
@@ -195,7 +196,7 @@ export function scanDocument(root: AnyNode): Scan {
     const inBoilerplate =
       !titlePath.has(el) &&
       (boilerplate ||
-        BOILERPLATE_TAGS.has(name) ||
+        (BOILERPLATE_TAGS.has(name) && !(name === 'aside' && inArticle)) ||
         attribs.role === 'complementary' ||
         attribs.role === 'contentinfo' ||
         (isFooter && !inArticle) ||
