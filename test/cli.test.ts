@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { startFixtureServer } from '../fixtures/server.ts';
+import { renderTerminal, wantsColor } from '../src/report/terminal.ts';
+import type { Report } from '../src/types.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = join(ROOT, 'bin/partner-presence.js');
@@ -128,5 +130,39 @@ describe('partner-presence CLI', () => {
     const report = JSON.parse(readFileSync(join(dir, 'demo-report.json'), 'utf8'));
     expect(report.homepage).toMatch(/^http:\/\/www\.[a-z]+\.test:\d+\/$/);
     expect(readFileSync(join(dir, 'demo-report.html'), 'utf8')).toContain(report.homepage);
+  });
+});
+
+describe('terminal summary', () => {
+  const report = {
+    homepage: 'https://www.partner.test/', asOf: '2026-11-29', verdict: 'fail',
+    checks: [
+      { id: 'P2.1', title: 'Case-study elements', status: 'review', summary: 'x'.repeat(300), evidence: [], recommendation: 'Add dates.', informational: true },
+      { id: 'P3.2', title: 'Recent retail thought leadership', status: 'fail', summary: 'newest 2025-01-01', evidence: [], recommendation: 'Publish.', informational: false },
+    ],
+    practicePage: null, caseStudies: [], thoughtLeadership: [],
+    crawl: { pagesFetched: 3, pagesRendered: 0, documents: 1, blockedByRobots: [], errors: [{ url: 'https://www.partner.test/x', error: 'HTTP 500' }], stoppedBy: 'max-pages', renderUnavailable: null, durationMs: 1200 },
+  } as unknown as Report;
+
+  it('colours statuses only when asked, fits summaries to the width, and lists what to do', () => {
+    const plain = renderTerminal(report, { color: false, width: 80 });
+    expect(plain).not.toContain('\x1b[');
+    expect(plain).toMatch(/^partner-presence https:\/\/www\.partner\.test\/ as of 2026-11-29: FAIL$/m);
+    expect(plain).toMatch(/^ {2}FAIL {3}P3\.2 {3}Recent retail thought leadership +newest 2025-01-01$/m);
+    expect(plain.split('\n').every((line) => [...line].length <= 80 || line.startsWith('P3.2:'))).toBe(true);
+    expect(plain).toContain('…');
+    expect(plain).toContain('P3.2: Publish.');
+    expect(plain).not.toContain('P2.1: Add dates.');
+    expect(plain).toMatch(/Crawl: +3 pages \(1 PDF, 1 error, stopped by max-pages\)/);
+    const coloured = renderTerminal(report, { color: true, width: 80 });
+    expect(coloured).toContain('\x1b[31mFAIL');
+    expect(coloured).toContain('\x1b[33mREVIEW');
+  });
+
+  it('wants colour on a TTY unless NO_COLOR is set, and never when piped', () => {
+    expect(wantsColor({ isTTY: true }, {})).toBe(true);
+    expect(wantsColor({ isTTY: true }, { NO_COLOR: '1' })).toBe(false);
+    expect(wantsColor({ isTTY: false }, {})).toBe(false);
+    expect(wantsColor({}, {})).toBe(false);
   });
 });
