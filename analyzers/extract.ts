@@ -11,6 +11,10 @@ import type { PageContent, PageInput, TextBlock } from './types.ts';
 import { collapseWhitespace } from './text.ts';
 import { resolveLang } from './lang.ts';
 
+// Nodes nested deeper than this are not read (browsers stop nesting at 512 too); it keeps the
+// recursive walks far from the call-stack limit on hostile or broken markup.
+const MAX_DEPTH = 400;
+
 /** Reads a parsed page into PageContent. Does not modify `$`. */
 export function extractContent($: CheerioAPI, input: PageInput): PageContent {
   const url = input.finalUrl || input.url;
@@ -101,9 +105,9 @@ function surveyDocument(root: AnyNode): Survey {
     embeds: [],
   };
   const itemprops: Element[] = [];
-  const visit = (node: AnyNode, inArticle: boolean, inFurniture: boolean) => {
+  const visit = (node: AnyNode, inArticle: boolean, inFurniture: boolean, depth: number) => {
     const children = (node as Element).children;
-    if (!children) return;
+    if (!children || depth > MAX_DEPTH) return;
     for (const child of children) {
       if (child.type === 'script') {
         const el = child as Element;
@@ -163,10 +167,10 @@ function surveyDocument(root: AnyNode): Survey {
       }
       if (a['itemprop'] !== undefined && a['itemscope'] === undefined) itemprops.push(el);
       const furniture = inFurniture || el.name === 'nav' || el.name === 'footer' || el.name === 'aside' || isBoilerplateByAttributes(el);
-      visit(el, inArticle || el.name === 'article', furniture);
+      visit(el, inArticle || el.name === 'article', furniture, depth + 1);
     }
   };
-  visit(root, false, false);
+  visit(root, false, false, 0);
   // Microdata values after the meta tags, so <meta> wins a tie as it always did.
   for (const el of itemprops) {
     const a = el.attribs;
@@ -384,7 +388,7 @@ function mainRoot(survey: Survey, documentRoot: AnyNode): AnyNode {
   if (survey.articles.length === 1) candidates.push(survey.articles[0]!);
   else if (survey.articles.length > 1) {
     // A post followed by teaser <article>s of other posts: the post dominates.
-    const lengths = survey.articles.map(textLength);
+    const lengths = survey.articles.map((a) => textLength(a));
     const total = lengths.reduce((x, y) => x + y, 0);
     const top = lengths.indexOf(Math.max(...lengths));
     if (lengths[top]! >= total * 0.6) candidates.push(survey.articles[top]!);
@@ -410,13 +414,14 @@ function longest(nodes: AnyNode[]): AnyNode {
 }
 
 /** Length of the visible-ish text (scripts and styles excluded) under a node. */
-function textLength(node: AnyNode): number {
+function textLength(node: AnyNode, depth = 0): number {
   if (node.type === 'text') return (node as unknown as { data: string }).data.trim().length;
   if (node.type === 'script' || node.type === 'style' || node.type === 'comment') return 0;
   const children = (node as Element).children;
   if (!children) return 0;
   let n = 0;
-  for (const c of children) n += textLength(c);
+  if (depth > MAX_DEPTH) return 0;
+  for (const c of children) n += textLength(c, depth + 1);
   return n;
 }
 
@@ -580,20 +585,21 @@ function firstLabel(el: Element, depth: number): string | null {
   return null;
 }
 
-function linkTextLength(node: AnyNode): number {
-  if (node.type !== 'tag') return 0;
+function linkTextLength(node: AnyNode, depth = 0): number {
+  if (node.type !== 'tag' || depth > MAX_DEPTH) return 0;
   const el = node as Element;
   if (el.name === 'a') return textLength(el);
   let n = 0;
-  for (const c of el.children) n += linkTextLength(c);
+  for (const c of el.children) n += linkTextLength(c, depth + 1);
   return n;
 }
 
-function innerText(node: AnyNode): string {
+function innerText(node: AnyNode, depth = 0): string {
   if (node.type === 'text') return (node as unknown as { data: string }).data;
   if (node.type !== 'tag') return '';
   let s = '';
-  for (const c of (node as Element).children) s += innerText(c);
+  if (depth > MAX_DEPTH) return '';
+  for (const c of (node as Element).children) s += innerText(c, depth + 1);
   return s;
 }
 
@@ -650,9 +656,9 @@ function readBlocks(root: AnyNode, h1: Element | null): TextBlock[] {
     if (text.length < 400 && BOILERPLATE_BLOCK.test(text)) return;
     blocks.push({ text, tag: bufferTag });
   };
-  const walk = (node: AnyNode, tag: string, inArticle: boolean) => {
+  const walk = (node: AnyNode, tag: string, inArticle: boolean, depth: number) => {
     const children = (node as Element).children;
-    if (!children) return;
+    if (!children || depth > MAX_DEPTH) return;
     for (const child of children) {
       if (child.type === 'text') {
         buffer += (child as unknown as { data: string }).data;
@@ -689,7 +695,7 @@ function readBlocks(root: AnyNode, h1: Element | null): TextBlock[] {
       const leaf = LEAF_BLOCKS.has(name);
       const container = !leaf && CONTAINER_BLOCKS.has(name);
       if (!leaf && !container) {
-        walk(el, tag, inArticle);
+        walk(el, tag, inArticle, depth + 1);
         continue;
       }
       if ((container || name === 'li') && el.children.length > 1 && isRelatedList(el)) continue;
@@ -697,14 +703,14 @@ function readBlocks(root: AnyNode, h1: Element | null): TextBlock[] {
       // A leaf names its own text; a container inside a leaf (div in li) keeps the leaf's name.
       const innerTag = leaf ? name : LEAF_BLOCKS.has(tag) ? tag : 'div';
       bufferTag = innerTag;
-      walk(el, innerTag, inArticle || name === 'article' || name === 'main');
+      walk(el, innerTag, inArticle || name === 'article' || name === 'main', depth + 1);
       bufferTag = innerTag;
       flush();
       bufferTag = tag;
     }
   };
   const rootEl = root as Element;
-  walk(rootEl, 'div', rootEl.name === 'article' || rootEl.name === 'main' || rootEl.attribs?.['role'] === 'main');
+  walk(rootEl, 'div', rootEl.name === 'article' || rootEl.name === 'main' || rootEl.attribs?.['role'] === 'main', 0);
   flush();
   return dropSiblingRelatedRuns(blocks);
 }

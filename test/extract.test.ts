@@ -169,6 +169,13 @@ describe('main text heuristics', () => {
     expect(c.title).toBe('Retail & Consumer');
   });
 
+  it('survives markup nested thousands of levels deep', () => {
+    const depth = 5000;
+    const c = extract(`<main><h1>Deep</h1><p>Shallow text.</p>${'<div>'.repeat(depth)}<p>Buried.</p>${'</div>'.repeat(depth)}</main>`);
+    expect(c.title).toBe('Deep');
+    expect(c.mainText).toContain('Shallow text.');
+  });
+
   it('collects embedded video players', () => {
     const c = extract(`<main><iframe src="https://player.vimeo.com/video/123"></iframe><iframe src="https://maps.google.com/x"></iframe>
       <video><source src="/media/demo.mp4"></video><p>Demo</p></main>`);
