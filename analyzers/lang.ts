@@ -115,7 +115,9 @@ function declaredOrDetected(declared: (string | null | undefined)[], text: strin
   if (!detected) return tag;
   const tagBase = tag.split('-')[0];
   const detectedBase = detected.split('-')[0];
-  if (tagBase === 'zh' && detectedBase === 'zh') return tag === 'zh' ? detected : tag;
+  // Chinese: the orthography on the page beats a template's region (zh-CN over Traditional text);
+  // Hong Kong and Macau tags are kept, their Traditional text says nothing against them.
+  if (tagBase === 'zh' && detectedBase === 'zh') return detected !== 'zh' && ['zh', 'zh-CN', 'zh-TW', 'zh-SG'].includes(tag) ? detected : tag;
   const cjk = ['zh', 'ja', 'ko'];
   // Only a change of writing system overrides a declaration: "en" vs "de" guesses are too weak.
   if (cjk.includes(detectedBase!) !== cjk.includes(tagBase!) || (cjk.includes(tagBase!) && tagBase !== detectedBase)) {

@@ -225,6 +225,8 @@ describe('language', () => {
     expect(resolveLang(['zh'], '我們協助零售業者導入雲端服務，打造全通路會員經營與數據分析平台。')).toBe('zh-TW');
     expect(resolveLang(['zh'], '零售業 AWS 雲端 方案 介紹 零售業 AWS 雲端 方案 介紹', 'https://www.partner.com.tw/')).toBe('zh-TW');
     expect(resolveLang(['en'], 'Retail on AWS: unified commerce, personalization and stores for the modern shopper.')).toBe('en');
+    expect(resolveLang(['zh-CN'], '我們協助零售業者導入雲端服務，打造全通路會員經營與數據分析平台。')).toBe('zh-TW');
+    expect(resolveLang(['zh-HK'], '我們協助零售業者導入雲端服務，打造全通路會員經營與數據分析平台。')).toBe('zh-HK');
   });
 });
 
