@@ -10,6 +10,8 @@ import { gzipSync, gunzipSync } from 'node:zlib';
 import type { AnalyzedPage, CheckResult, CheckStatus, CheckId, SiteEvidence } from './types.ts';
 
 export const RESULTS_FILE = 'results.sqlite';
+/** PRAGMA user_version of the schema below; a file of another version is refused, not misread. */
+const SCHEMA_VERSION = 1;
 
 export type RunState = 'running' | 'finished' | 'interrupted';
 /** pending: not started or to be redone; running: in flight (or lost to a kill); done / failed: final. */
@@ -199,7 +201,13 @@ export class ResultStore {
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version !== 0 && version !== SCHEMA_VERSION) {
+      db.close();
+      throw new Error(`${path} was written by another version of partner-presence (schema ${version}, expected ${SCHEMA_VERSION})`);
+    }
     db.exec(SCHEMA);
+    db.pragma(`user_version = ${SCHEMA_VERSION}`);
     return new ResultStore(path, db);
   }
 

@@ -168,4 +168,13 @@ describe('ResultStore', () => {
     expect(store.partners(first.id)[0]!.summary?.verdict).toBe('fail');
     store.close();
   });
+
+  it('refuses a results file written with another schema version', () => {
+    const dir = tempDir();
+    ResultStore.open(dir).close();
+    const raw = new Database(join(dir, 'results.sqlite'));
+    raw.pragma('user_version = 7');
+    raw.close();
+    expect(() => ResultStore.open(dir)).toThrow(/schema 7, expected 1/);
+  });
 });

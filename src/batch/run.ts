@@ -90,7 +90,10 @@ export async function runBatch(
     const partners = store.partners(run.id);
     const todo = partners.filter((p) => p.state === 'pending');
     if (settings.resume) {
-      progress.note(`Resuming run ${run.id} (as of ${run.asOf}): ${partners.length - todo.length} of ${partners.length} partners already done.`);
+      progress.note(
+        `Resuming run ${run.id} with its own options (as of ${run.asOf}): ` +
+          `${partners.length - todo.length} of ${partners.length} partners already done.`,
+      );
     }
     progress.start(partners.length, partners.length - todo.length);
 
