@@ -7,7 +7,7 @@ import type { CaseStudyElementId, CaseStudyFacts, DateFact, Excerpted, PageFacts
 import { RETAIL_AREAS } from '../analyzers/types.ts';
 import type { AnalyzedPage, SiteEvidence } from './types.ts';
 import {
-  DEDICATED_RETAIL_SITE_SHARE, MIN_AWS_SERVICES_WHEN_OTHER_CLOUD, MIN_TECHNICAL_AWS_SERVICES, MIN_USE_CASE_AREAS,
+  DEDICATED_RETAIL_SITE_SHARE, MIN_AWS_SERVICES_WHEN_OTHER_CLOUD, MIN_STORY_ELEMENTS, MIN_TECHNICAL_AWS_SERVICES, MIN_USE_CASE_AREAS,
   RETAIL_BORDERLINE_MARGIN, RETAIL_SCORE_THRESHOLD, UNREAD_SHARE_FOR_REVIEW,
 } from './checks/thresholds.ts';
 
@@ -16,9 +16,9 @@ import {
 export type PageInterest = 'case-study' | 'thought-leadership' | 'practice';
 
 const INTEREST_PATTERNS: Record<PageInterest, RegExp> = {
-  'case-study': /case[-_ ]?stud|success[-_ ]?stor|customer[-_ ]?stor|customers?\b|clients?\b|references?\b|our[-_ ]?work|portfolio|\bcases?\b|成功案例|客戶案例|案例|客戶故事/i,
-  'thought-leadership': /blog|news|insight|article|post|resource|whitepaper|white[-_ ]paper|ebook|webinar|seminar|event|workshop|video|press|部落格|消息|新聞|文章|活動|研討會|講座|影片|白皮書|技術/i,
-  practice: /retail|industr|solution|commerce|consumer|cpg|零售|產業|解決方案|電商|消費品|流通/i,
+  'case-study': /case[-_ ]?stud|success[-_ ]?stor|customer[-_ ]?stor|\b(customers?|clients?|references?|cases?|portfolio)\b|our[-_ ]?work|成功案例|客戶案例|案例|客戶故事/i,
+  'thought-leadership': /\b(blogs?|news|insights?|articles?|posts?|resources?|whitepapers?|white[-_ ]papers?|e-?books?|webinars?|seminars?|events?|workshops?|videos?|press)\b|部落格|消息|新聞|文章|活動|研討會|講座|影片|白皮書|技術文章/i,
+  practice: /retail|零售|industr|solution|commerce|consumer|cpg|產業|解決方案|電商|消費品|流通/i,
 };
 
 /** Percent-decoded URL (zh paths are percent-encoded), falling back to the raw URL. */
@@ -150,7 +150,12 @@ export interface CaseStudyCandidate {
   counted: boolean;
   /** Why it is not counted (null when counted). */
   notCountedWhy: string | null;
+  /** Not counted, but only for a reason too close to call (borderline retail, a thin story): worth a look. */
+  unsure: boolean;
 }
+
+/** The parts that make a page a customer story rather than a solution page. */
+const STORY_ELEMENTS = ['customerName', 'problem', 'solution', 'results'] as const;
 
 function isCaseStudyPage(page: AnalyzedPage): page is AnalyzedPage & { facts: PageFacts } {
   return readablePage(page) && (page.facts.classification.type === 'case-study' || page.facts.caseStudy !== null);
@@ -295,6 +300,11 @@ function buildCaseStudy(key: string, group: (AnalyzedPage & { facts: PageFacts }
   const reasons: string[] = [];
   if (retail !== 'retail') reasons.push(retail === 'borderline' ? `borderline retail (${describeRetail(retailScore)})` : `not retail (${describeRetail(retailScore)})`);
   if (!aws.aws) reasons.push(`not AWS (${aws.note})`);
+  // A page classified as a case study that shows little of a customer story may be a solution page or
+  // a post: too unsure to count, worth a look.
+  const storyShown = STORY_ELEMENTS.filter((e) => study?.elements[e].present || (e === 'customerName' && study?.anonymized)).length;
+  if (storyShown < MIN_STORY_ELEMENTS) reasons.push(`reads little like a customer story (shows ${storyShown} of customer, problem, solution, results)`);
+  const unsure = reasons.length > 0 && aws.aws && retail !== 'not-retail';
   const attachments = [...new Set(group.filter((p) => attachedTo.has(p.finalUrl)).map((p) => p.finalUrl))];
   return {
     url: main.finalUrl,
@@ -315,6 +325,7 @@ function buildCaseStudy(key: string, group: (AnalyzedPage & { facts: PageFacts }
     study,
     counted: reasons.length === 0,
     notCountedWhy: reasons.length ? reasons.join('; ') : null,
+    unsure,
   };
 }
 
@@ -462,8 +473,8 @@ const RETAIL_NAMED = /retail|零售|consumer|commerce|cpg|fmcg|grocer|fashion|ap
 
 /**
  * Pages that could be the retail practice microsite, best first: pages that name retail in their
- * address or title and are practice pages (or plain pages, or an index that is not a blog or
- * case-study index), plus the homepage (flagged; the P3.1 check applies the homepage rule). An
+ * address or title, are practice, plain or index pages, and whose address is not that of a post, a
+ * story or an index of them (/blog/, /news/, /case-studies/ …), plus the homepage (flagged; the P3.1 check applies the homepage rule). An
  * "Industries" page that gives retail one section among others does not name it, however often its
  * text says "retail": it is not dedicated to the retail practice. Case studies and posts are not candidates.
  */
@@ -480,8 +491,9 @@ export function practiceCandidates(evidence: SiteEvidence): PracticeCandidate[] 
     const isHomepage = page === home || page.finalUrl === evidence.homepage;
     const type = f.classification.type;
     const named = RETAIL_NAMED.test(`${readableUrl(page.finalUrl)} ${f.title}`);
-    const index = type === 'listing' && interestsOf(page.finalUrl).some((i) => i !== 'practice');
-    const eligible = isHomepage || (named && (type === 'practice' || type === 'other' || (type === 'listing' && !index)));
+    // A post, a story or an index of them names retail too; its address says what it is.
+    const postOrStory = interestsOf(page.finalUrl).some((i) => i !== 'practice');
+    const eligible = isHomepage || (named && !postOrStory && (type === 'practice' || type === 'other' || type === 'listing'));
     if (!eligible) continue;
     const signals: string[] = [];
     if (type === 'practice') signals.push(`classified practice (${f.classification.signals.slice(0, 3).join(', ')})`);

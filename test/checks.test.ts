@@ -263,6 +263,22 @@ describe('P2.2.1 public case studies', () => {
     expect(r.summary).toMatch(/borderline/);
   });
 
+  it('does not count a "case study" that tells no customer story, and reviews when it would decide', () => {
+    const no = { present: false, excerpt: null };
+    const solutionPage = study({ customer: null, elements: { ...study().elements, customerName: no, problem: no, results: no } });
+    const r = check('P2.2.1', site([
+      page(u('/cases/a/'), { facts: retailAwsStudy() }),
+      page(u('/cases/retail-on-aws/'), { facts: retailAwsStudy({ caseStudy: solutionPage }) }),
+    ]));
+    expect(r.status).toBe('review');
+    expect(r.evidence.find((e) => e.url === u('/cases/retail-on-aws/'))!.note).toMatch(/reads little like a customer story \(shows 1 of customer, problem, solution, results\)/);
+    const anonymous = study({ customer: null, anonymized: true, elements: { ...study().elements, customerName: no, results: no } });
+    expect(check('P2.2.1', site([
+      page(u('/cases/a/'), { facts: retailAwsStudy() }),
+      page(u('/cases/b/'), { facts: retailAwsStudy({ caseStudy: anonymous }) }),
+    ])).status).toBe('pass');
+  });
+
   it('is review, not fail, when case-study pages were blocked by robots.txt or failed', () => {
     const r = check('P2.2.1', site([page(u('/cases/a/'), { facts: retailAwsStudy() })], [
       { url: u('/customers/b/'), reason: 'robots', detail: 'Disallow: /customers/', from: HOME },
@@ -449,7 +465,9 @@ describe('P3.1 practice page', () => {
       ...generalist,
       page(u('/industries/'), { facts: facts({ type: 'practice', retail: 0.7, services: ['Amazon S3', 'AWS Lambda'], title: 'Industries' }) }),
       page(u('/blog/category/retail/'), { facts: facts({ type: 'listing', retail: 0.8, services: ['Amazon S3', 'AWS Lambda'], title: 'Retail posts' }) }),
+      page(u('/news/retail-award/'), { facts: facts({ type: 'other', retail: 0.8, services: ['Amazon S3', 'AWS Lambda'], title: 'We won a retail award' }) }),
     ]));
+    expect(r.evidence.map((e) => e.url)).not.toContain(u('/news/retail-award/'));
     expect(r.status).toBe('fail');
     expect(r.evidence.map((e) => e.url)).not.toContain(u('/industries/'));
     expect(r.evidence.map((e) => e.url)).not.toContain(u('/blog/category/retail/'));

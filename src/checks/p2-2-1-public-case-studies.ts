@@ -26,11 +26,11 @@ function run(evidence: SiteEvidence) {
   if (counted.length >= MIN_PUBLIC_CASE_STUDIES) {
     return checkResult(meta, 'pass', `${found}; ${plural(candidates.length - counted.length, 'other case study', 'other case studies')} not counted`, rows, null);
   }
-  const borderline = candidates.filter((c) => c.aws && c.retail === 'borderline');
+  const borderline = candidates.filter((c) => c.unsure);
   const unread = unreadThatMatters(evidence, 'case-study');
   if (counted.length + borderline.length >= MIN_PUBLIC_CASE_STUDIES) {
-    return checkResult(meta, 'review', `${found}; ${plural(borderline.length, 'more AWS case study', 'more AWS case studies')} with a borderline retail score needs a look`,
-      rows, 'Check whether the borderline case studies describe retail projects; if so, say so plainly (retail line of business, the customer\'s stores, e-commerce, supply chain).');
+    return checkResult(meta, 'review', `${found}; ${plural(borderline.length, 'more AWS case study', 'more AWS case studies')} too close to call (${borderline.map((c) => c.notCountedWhy).join('; ')})`,
+      rows, 'Check the case studies too close to call: say plainly that the customer is a retailer and the project a retail one, and tell the story (customer, problem, solution, results).');
   }
   if (unread.length > 0) {
     return checkResult(meta, 'review', `${found}, but ${unreadSentence(unread)}`, [...rows, ...unreadRows(unread)], UNREAD_RECOMMENDATION);

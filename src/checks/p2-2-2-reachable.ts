@@ -22,11 +22,11 @@ function run(evidence: SiteEvidence) {
   const found = `${reachable.length} of ${plural(counted.length, 'retail AWS case study', 'retail AWS case studies')} reachable by links from the homepage (needs ${MIN_REACHABLE_CASE_STUDIES})`;
   if (reachable.length >= MIN_REACHABLE_CASE_STUDIES) return checkResult(meta, 'pass', found, rows, null);
 
-  const borderline = candidates.filter((c) => c.aws && c.retail === 'borderline' && c.path !== null);
+  const borderline = candidates.filter((c) => c.unsure && c.path !== null);
   if (reachable.length + borderline.length >= MIN_REACHABLE_CASE_STUDIES) {
-    return checkResult(meta, 'review', `${found}; ${plural(borderline.length, 'reachable AWS case study', 'reachable AWS case studies')} with a borderline retail score needs a look`,
-      [...rows, ...borderline.map((c) => ({ url: c.url, path: c.path, note: `borderline retail: ${c.retailNote}` }))],
-      'Check whether the borderline case studies describe retail projects; if so, say so plainly.');
+    return checkResult(meta, 'review', `${found}; ${plural(borderline.length, 'reachable AWS case study', 'reachable AWS case studies')} too close to call`,
+      [...rows, ...borderline.map((c) => ({ url: c.url, path: c.path, note: `too close to call: ${c.notCountedWhy}` }))],
+      'Check the case studies too close to call (see P2.2.1); if they are retail customer stories, say so plainly.');
   }
   const unread = unreadThatMatters(evidence, 'case-study');
   if (unread.length > 0) {

@@ -15,6 +15,13 @@ export const RETAIL_BORDERLINE_MARGIN = 0.08;
 /** P2.2.1: public retail AWS case studies needed (checklist: at least 2 of the 4 are public). */
 export const MIN_PUBLIC_CASE_STUDIES = 2;
 
+/**
+ * A case study must show at least this many of customer, problem, solution and results to count as
+ * a customer story (fewer: a solution page or a post the classifier took for a study; never counted,
+ * reviewed when it would make the difference).
+ */
+export const MIN_STORY_ELEMENTS = 2;
+
 /** P2.2.2: of those, how many must be reachable by links from the homepage. */
 export const MIN_REACHABLE_CASE_STUDIES = 2;
 
