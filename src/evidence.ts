@@ -65,9 +65,9 @@ export function withinMonths(date: string, asOf: string, months: number): boolea
   return date >= monthsBefore(asOf, months) && date <= asOf;
 }
 
-/** "2026-03-05 (json-ld: json-ld:BlogPosting.datePublished)": a date with where it was read. */
+/** "2026-03-05 (json-ld:BlogPosting.datePublished)": a date with where it was read. */
 export function describeDate(fact: DateFact): string {
-  return `${fact.date} (${fact.source}: ${fact.rule})`;
+  return `${fact.date} (${fact.rule.startsWith(fact.source) ? fact.rule : `${fact.source}: ${fact.rule}`})`;
 }
 
 // ---- Page basics ----

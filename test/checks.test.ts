@@ -519,7 +519,7 @@ describe('P2.1 case-study elements and P2.3 delivery', () => {
     expect(r.evidence.find((e) => e.url === u('/cases/c/'))!.note).toMatch(/no publish date found/);
     const report = evaluate(evidence, ASOF);
     const a = report.caseStudies.find((c) => c.url === u('/cases/a/'))!;
-    expect(a.elements.completedWithin18Months).toEqual({ present: true, excerpt: 'published 2026-03-05 (json-ld: json-ld:test)' });
+    expect(a.elements.completedWithin18Months).toEqual({ present: true, excerpt: 'published 2026-03-05 (json-ld:test)' });
     expect(a.elements.problem).toEqual({ present: true, excerpt: 'The challenge' });
     expect(report.caseStudies.find((c) => c.url === u('/cases/c/'))!.elements.completedWithin18Months.present).toBe(false);
   });
