@@ -404,7 +404,9 @@ export interface PracticeCandidate {
 function practiceElements(page: AnalyzedPage & { facts: PageFacts }, caseStudyUrls: Set<string>): PracticeCandidate['elements'] {
   const f = page.facts;
   const areas = RETAIL_AREAS.filter((a) => f.retail.areas[a] > 0);
-  const studyLinks = page.links.filter((l) => caseStudyUrls.has(l.url) || (l.internal && INTEREST_PATTERNS['case-study'].test(`${readableUrl(l.url)} ${l.text}`)));
+  // Only links in the page's own content: the site-wide "Case studies" menu item is on every page.
+  const studyLinks = page.links.filter((l) => l.region === 'main'
+    && (caseStudyUrls.has(l.url) || (l.internal && INTEREST_PATTERNS['case-study'].test(`${readableUrl(l.url)} ${l.text}`))));
   const retail = retailVerdict(f.retail.score) === 'retail';
   return {
     retailPractice: { present: retail, how: describeRetail(f.retail.score, retailTerms(f)) },

@@ -492,6 +492,14 @@ describe('P3.1 practice page', () => {
     expect(r.summary).toMatch(/does not present an AWS practice/);
   });
 
+  it('counts links to case studies in the page content, not the site-wide menu', () => {
+    const evidence = site([...generalist, page(u('/retail/'), { facts: practice({ services: [], mentionsAws: true, areaCount: 1 }), links: [u('/cases/a/')] }), page(u('/cases/a/'), { facts: retailAwsStudy() })]);
+    evidence.pages.find((p) => p.url === u('/retail/'))!.links[0]!.region = 'nav';
+    expect(evaluate(evidence, ASOF).practicePage!.elements.caseStudyLinks).toBe(false);
+    evidence.pages.find((p) => p.url === u('/retail/'))!.links[0]!.region = 'main';
+    expect(evaluate(evidence, ASOF).practicePage!.elements.caseStudyLinks).toBe(true);
+  });
+
   it('is review for a thin practice page that covers only retail and AWS', () => {
     const r = check('P3.1', site([...generalist, page(u('/retail/'), { facts: practice({ services: [], mentionsAws: true, areaCount: 1 }) })]));
     expect(r.status).toBe('review');
