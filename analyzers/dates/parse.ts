@@ -187,7 +187,7 @@ const PATTERNS: Pattern[] = [
     // 17.05.24: two-digit years only with dots and two-digit day and month (German short form).
     form: 'dmy-short',
     re: /(?<![\d.\/-])(\d{2})\.(\d{2})\.(\d{2})(?![\d]|\.\d)/g,
-    read: (m) => makeDay(2000 + +m[3]!, +m[2]!, +m[1]!),
+    read: (m) => makeDay((+m[3]! > 69 ? 1900 : 2000) + +m[3]!, +m[2]!, +m[1]!),
   },
   {
     // 17. Mai 2024, 5 March 2026, 1er mars 2024, 17 de mayo de 2024, 5. 3. 2024 is handled above
@@ -224,7 +224,9 @@ function resolveOptions(opts: ParseOptions | undefined): ResolvedOptions {
 export function findDates(text: string, opts?: ParseOptions): FoundDate[] {
   const o = resolveOptions(opts);
   const folded = foldWidth(text);
-  const found: (FoundDate & { end: number })[] = [];
+  const found: FoundDate[] = [];
+  // Characters already inside an accepted match: earlier (more specific) patterns win overlaps.
+  const taken = new Uint8Array(folded.length);
   for (const p of PATTERNS) {
     p.re.lastIndex = 0;
     let m: RegExpExecArray | null;
@@ -233,12 +235,12 @@ export function findDates(text: string, opts?: ParseOptions): FoundDate[] {
       if (!date) continue;
       const start = m.index;
       const end = start + m[0].length;
-      if (found.some((f) => start < f.end && end > f.index)) continue;
-      found.push({ date, index: start, end, raw: text.slice(start, end).trim(), form: p.form });
+      if (taken.subarray(start, end).includes(1)) continue;
+      taken.fill(1, start, end);
+      found.push({ date, index: start, raw: text.slice(start, end).trim(), form: p.form });
     }
   }
-  found.sort((a, b) => a.index - b.index);
-  return found.map(({ end: _end, ...f }) => f);
+  return found.sort((a, b) => a.index - b.index);
 }
 
 /**
