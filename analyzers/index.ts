@@ -93,6 +93,8 @@ export async function analyzePage(input: PageInput, asOf: string): Promise<PageF
   if (doc.kind === 'pdf') {
     try {
       const pdf = await readPdf(input.bytes ?? new Uint8Array());
+      // A scanned document: readable, but nothing to analyse without OCR.
+      if (!pdf.text.trim()) errors.push('PDF has no text layer (scanned pages?): nothing to analyse');
       content = pdfContent(pdf, input);
       dates = attempt('dates', NO_DATES, () => pdfDates(pdf.info, pdf.text, url, asOf));
     } catch (err) {

@@ -2,7 +2,7 @@
 // PageContent they become. Lines are rebuilt from positioned text items so that paragraphs and
 // headings (larger type) survive: the case-study reader and the classifier work on headings.
 
-import { extractTextItems, getDocumentProxy, getMeta } from 'unpdf';
+import { getDocumentProxy, getMeta } from 'unpdf';
 import type { PageContent, PageInput, TextBlock } from './types.ts';
 import { collapseWhitespace } from './text.ts';
 import { resolveLang } from './lang.ts';
@@ -13,6 +13,8 @@ export interface PdfDocument {
   /** The document information dictionary as PDF.js reads it (Title, Author, CreationDate "D:…", ModDate, Language …). */
   info: Record<string, string>;
   pages: number;
+  /** Pages whose text was read: the first MAX_PDF_PAGES, minus pages PDF.js could not read. */
+  pagesRead: number;
   /** Paragraphs and headings in reading order (h1 = the largest type, h2 = other larger-than-body lines). */
   blocks: TextBlock[];
 }
@@ -40,7 +42,7 @@ interface Line {
 export async function readPdf(bytes: Uint8Array): Promise<PdfDocument> {
   // PDF.js may detach the buffer it is given; the caller's bytes stay usable.
   const data = new Uint8Array(bytes);
-  let doc: Awaited<ReturnType<typeof getDocumentProxy>>;
+  let doc: PdfProxy;
   try {
     doc = await getDocumentProxy(data, { verbosity: 0 });
   } catch (err) {
@@ -50,15 +52,47 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfDocument> {
     const meta = await getMeta(doc);
     const info: Record<string, string> = {};
     for (const [k, v] of Object.entries(meta.info ?? {})) if (typeof v === 'string' && v.trim()) info[k] = v.trim();
-    const { totalPages, items } = await extractTextItems(doc);
-    const lines = dropRunningHeaders(items.flatMap((pageItems, i) => pageLines(pageItems, i)), totalPages);
-    const blocks = layoutBlocks(lines);
+    const totalPages = doc.numPages;
+    const lines: Line[] = [];
+    let pagesRead = 0;
+    for (let n = 1; n <= Math.min(totalPages, MAX_PDF_PAGES); n++) {
+      const items = await pageItems(doc, n);
+      if (!items) continue;
+      pagesRead++;
+      lines.push(...pageLines(items, n - 1));
+    }
+    const blocks = layoutBlocks(dropRunningHeaders(lines, Math.min(totalPages, MAX_PDF_PAGES)));
     const text = blocks.map((b) => b.text).join('\n\n');
-    return { text, info, pages: totalPages, blocks };
+    return { text, info, pages: totalPages, pagesRead, blocks };
   } catch (err) {
     throw new Error(pdfErrorMessage(err));
   } finally {
     await doc.destroy().catch(() => undefined);
+  }
+}
+
+// A case study or whitepaper says what it is in its first pages; a 300-page annual report does not
+// need reading to the end on every audit.
+const MAX_PDF_PAGES = 50;
+
+type PdfProxy = Awaited<ReturnType<typeof getDocumentProxy>>;
+
+/** One page's positioned text items (as unpdf's extractTextItems maps them); null when the page is unreadable. */
+async function pageItems(doc: PdfProxy, pageNumber: number): Promise<Item[] | null> {
+  try {
+    const page = await doc.getPage(pageNumber);
+    const content = await page.getTextContent();
+    const items: Item[] = [];
+    for (const item of content.items) {
+      if (!('str' in item)) continue;
+      const [, , c, d, e, f] = item.transform as number[];
+      items.push({ str: item.str, x: e!, y: f!, width: item.width, fontSize: Math.hypot(c!, d!), hasEOL: item.hasEOL });
+    }
+    page.cleanup();
+    return items;
+  } catch {
+    // One damaged page (bad content stream) should not cost the rest of the document.
+    return null;
   }
 }
 
@@ -236,6 +270,7 @@ export function pdfContent(pdf: PdfDocument, input: PageInput): PageContent {
   put('creationDate', pdfDay(pdf.info['CreationDate']));
   put('modDate', pdfDay(pdf.info['ModDate']));
   put('pages', String(pdf.pages));
+  if (pdf.pagesRead < pdf.pages) put('pagesRead', String(pdf.pagesRead));
   const url = input.finalUrl || input.url;
   return {
     title,

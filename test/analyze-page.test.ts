@@ -62,6 +62,13 @@ describe('analyzePage end to end', () => {
     expect(Object.keys(facts.retail.areas)).toEqual([...RETAIL_AREAS]);
   });
 
+  it('a scanned PDF without a text layer is reported, with its metadata kept', async () => {
+    const facts = await analyzePage(pdfInput(join(pdfDir, 'scanned.pdf'), 'https://www.shoptech.test/files/scan.pdf'), AS_OF);
+    expect(facts.error).toBe('PDF has no text layer (scanned pages?): nothing to analyse');
+    expect(facts.title).toBe('Scanned case study');
+    expect(facts.dates.published?.date).toBe('2026-07-01');
+  });
+
   it('a PDF served as application/octet-stream is recognized by its signature', () => {
     const input = pdfInput(join(pdfDir, 'case-study-en.pdf'), 'https://www.shoptech.test/download?id=7');
     expect(documentKind({ ...input, contentType: 'application/octet-stream' })).toEqual({ kind: 'pdf' });

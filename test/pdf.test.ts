@@ -58,6 +58,14 @@ describe('readPdf', () => {
     ]);
   });
 
+  it('reads the first 50 pages of a longer document', async () => {
+    const pdf = await readPdf(bytesOf('long-report.pdf'));
+    expect(pdf.pages).toBe(60);
+    expect(pdf.pagesRead).toBe(50);
+    expect(pdf.text).toContain('Chapter 50: loyalty review');
+    expect(pdf.text).not.toContain('Chapter 51');
+  });
+
   it('rejects a broken PDF with a plain error', async () => {
     await expect(readPdf(bytesOf('broken.pdf'))).rejects.toThrow(/^PDF could not be read: /);
     await expect(readPdf(new TextEncoder().encode('<html><body>Not found</body></html>'))).rejects.toThrow(/^PDF could not be read/);
