@@ -334,6 +334,30 @@ export async function crawlSite(
 
   // ---- links ---------------------------------------------------------------------------------------
 
+  /**
+   * One string instance per distinct URL or anchor text: every page repeats the same nav and footer
+   * links, and 2,000 records × 50 links of fresh strings is most of a crawl's memory.
+   */
+  const interned = new Map<string, string>();
+  const intern = (s: string) => {
+    const known = interned.get(s);
+    if (known !== undefined) return known;
+    interned.set(s, s);
+    return s;
+  };
+
+  const scopeByHost = new Map<string, boolean>();
+  /** inScope for a normalized URL, with the public-suffix lookup done once per host. */
+  const hostInScope = (url: string) => {
+    const host = /^https?:\/\/([^/:?#]+)/.exec(url)![1];
+    let yes = scopeByHost.get(host);
+    if (yes === undefined) {
+      yes = inScope(url, scopeDomain);
+      scopeByHost.set(host, yes);
+    }
+    return yes;
+  };
+
   function readLinks(scan: HtmlScan, pageUrl: string): LinkRecord[] {
     let base = pageUrl;
     if (scan.baseHref !== null) base = normalizeUrl(scan.baseHref, pageUrl) ?? pageUrl;
@@ -350,7 +374,7 @@ export async function crawlSite(
       const key = `${url} ${raw.region} ${raw.text}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      links.push({ url, text: raw.text, region: raw.region, internal: inScope(url, scopeDomain) });
+      links.push({ url: intern(url), text: intern(raw.text), region: raw.region, internal: hostInScope(url) });
     }
     return links;
   }

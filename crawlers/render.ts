@@ -3,7 +3,7 @@
 // crawler already fetched (no second request); every other request the page makes goes through the
 // crawler's fetcher, so --resolve, the private-address guard and robots.txt hold inside the browser too.
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Route } from 'playwright';
+import type { Browser, BrowserContext, Page, Route } from 'playwright';
 import { hostResolverRules } from './net.ts';
 
 export const CHROMIUM_ARGS = [
@@ -78,6 +78,8 @@ export class Renderer {
     const rules = hostResolverRules(this.#opts.resolve);
     const args = rules ? [...CHROMIUM_ARGS, `--host-resolver-rules=${rules}`] : CHROMIUM_ARGS;
     const failures: string[] = [];
+    // Loaded on first use: Playwright costs ~90 MB of memory that a static-only crawl never needs.
+    const { chromium } = await import('playwright');
     for (const executablePath of this.#candidates()) {
       try {
         return await chromium.launch({ executablePath, args, headless: true });
@@ -132,9 +134,12 @@ export class Renderer {
   /** A rendering session for one site: its own browser context (cookies, storage, cache). */
   site(hooks: SiteRenderHooks): SiteRenderer {
     let context: { ctx: Promise<BrowserContext>; generation: number } | null = null;
+    // Open tabs waiting for the next page of this site: opening a tab costs more than rendering in it.
+    let idle: PageTab[] = [];
     const contextNow = async (): Promise<BrowserContext> => {
       const browser = await this.#getBrowser();
       if (!context || context.generation !== this.#generation) {
+        idle = [];
         context = {
           generation: this.#generation,
           ctx: browser.newContext({ userAgent: hooks.userAgent, serviceWorkers: 'block', acceptDownloads: false }),
@@ -145,8 +150,19 @@ export class Renderer {
     return {
       render: async (url, document) => {
         await this.#acquire();
+        let tab: PageTab | undefined;
         try {
-          return await renderPage(await contextNow(), url, document, hooks);
+          const ctx = await contextNow();
+          const generation = this.#generation;
+          tab = idle.pop() ?? (await openTab(ctx, hooks));
+          const rendered = await tab.render(url, document);
+          if (generation === this.#generation && idle.length < this.#opts.maxOpenPages) idle.push(tab);
+          else await tab.page.close().catch(() => undefined);
+          return rendered;
+        } catch (err) {
+          // A tab that failed is not reused.
+          await tab?.page.close().catch(() => undefined);
+          throw new Error(`rendering failed: ${firstLine(err)}`);
         } finally {
           this.#release();
         }
@@ -154,6 +170,7 @@ export class Renderer {
       close: async () => {
         const c = context;
         context = null;
+        idle = [];
         if (c) await (await c.ctx.catch(() => null))?.close().catch(() => undefined);
       },
     };
@@ -172,63 +189,76 @@ export interface SiteRenderer {
   close(): Promise<void>;
 }
 
-async function renderPage(
-  context: BrowserContext,
-  url: string,
-  document: { status: number; headers: Record<string, string>; body: Buffer },
-  hooks: SiteRenderHooks,
-): Promise<RenderedPage> {
+interface PageTab {
+  page: Page;
+  render(url: string, document: { status: number; headers: Record<string, string>; body: Buffer }): Promise<RenderedPage>;
+}
+
+/** One browser tab whose requests all go through the crawler's hooks; reused for page after page. */
+async function openTab(context: BrowserContext, hooks: SiteRenderHooks): Promise<PageTab> {
   const page = await context.newPage();
-  let inflight = 0;
-  let lastActivity = Date.now();
-  let refused = 0;
-  let documentServed = false;
-  const handle = async (route: Route) => {
+  interface Job {
+    url: string;
+    document: { status: number; headers: Record<string, string>; body: Buffer };
+    documentServed: boolean;
+    inflight: number;
+    lastActivity: number;
+    refused: number;
+  }
+  let job: Job | null = null;
+  await page.route('**/*', async (route: Route) => {
+    // A request belongs to the page render that was running when it started.
+    const current = job;
     const req = route.request();
     const target = req.url();
-    if (!documentServed && req.isNavigationRequest() && target === url) {
-      documentServed = true;
-      const headers = { ...document.headers };
+    if (!current) return route.abort('blockedbyclient').catch(() => undefined);
+    if (!current.documentServed && req.isNavigationRequest() && target === current.url) {
+      current.documentServed = true;
+      const headers = { ...current.document.headers };
       delete headers['content-encoding'];
       delete headers['content-length'];
       delete headers['transfer-encoding'];
-      return route.fulfill({ status: document.status, headers, body: document.body });
+      return route.fulfill({ status: current.document.status, headers, body: current.document.body }).catch(() => undefined);
     }
-    if (BLOCKED_TYPES.has(req.resourceType()) || !/^https?:/i.test(target)) return route.abort('blockedbyclient');
-    inflight++;
+    if (BLOCKED_TYPES.has(req.resourceType()) || !/^https?:/i.test(target)) return route.abort('blockedbyclient').catch(() => undefined);
+    current.inflight++;
     try {
       if (req.method() !== 'GET') {
         if (await hooks.allowRequest(target)) return await route.continue();
-        refused++;
+        current.refused++;
         return await route.abort('blockedbyclient');
       }
       const answer = await hooks.fetchSubresource(target);
       if (!answer) {
-        refused++;
+        current.refused++;
         return await route.abort('blockedbyclient');
       }
       await route.fulfill({ status: answer.status, headers: answer.headers, body: answer.body });
     } catch {
-      // The page was closed while this request was pending.
+      // The tab moved on or closed while this request was pending.
     } finally {
-      inflight--;
-      lastActivity = Date.now();
+      current.inflight--;
+      current.lastActivity = Date.now();
     }
+  });
+  return {
+    page,
+    async render(url, document) {
+      const current: Job = { url, document, documentServed: false, inflight: 0, lastActivity: Date.now(), refused: 0 };
+      job = current;
+      try {
+        await page.goto(url, { waitUntil: 'load', timeout: hooks.timeoutMs });
+        const deadline = Date.now() + hooks.timeoutMs;
+        // Scripts build the page after load, often from fetched data: wait until the network is quiet.
+        while (Date.now() < deadline && (current.inflight > 0 || Date.now() - current.lastActivity < QUIET_MS)) {
+          await new Promise((r) => setTimeout(r, 25));
+        }
+        return { html: await page.content(), refused: current.refused };
+      } finally {
+        job = null;
+      }
+    },
   };
-  try {
-    await page.route('**/*', handle);
-    await page.goto(url, { waitUntil: 'load', timeout: hooks.timeoutMs });
-    const deadline = Date.now() + hooks.timeoutMs;
-    // Scripts build the page after load, often from fetched data: wait until the network is quiet.
-    while (Date.now() < deadline && (inflight > 0 || Date.now() - lastActivity < QUIET_MS)) {
-      await new Promise((r) => setTimeout(r, 25));
-    }
-    return { html: await page.content(), refused };
-  } catch (err) {
-    throw new Error(`rendering failed: ${firstLine(err)}`);
-  } finally {
-    await page.close().catch(() => undefined);
-  }
 }
 
 function firstLine(err: unknown): string {
