@@ -9,7 +9,7 @@
 
 import type { CheerioAPI } from 'cheerio';
 import type { DateFact, DateSource, PageDates } from './types.ts';
-import { findDates, foldWidth, isPlausible, makeDay, parseDateString, urlDate, urlMonth, type FoundDate, type ParseOptions } from './dates/parse.ts';
+import { findDates, findMonthYear, foldWidth, isPlausible, makeDay, parseDateString, urlDate, urlMonth, type FoundDate, type ParseOptions } from './dates/parse.ts';
 import { scanDocument, type DatedElement, type Scan } from './dates/scan.ts';
 
 export { chineseNumber, findDates, foldWidth, parseDateString, rocToGregorian, urlDate } from './dates/parse.ts';
@@ -549,7 +549,7 @@ export function extractDates($: CheerioAPI, url: string, asOf: string): PageDate
 
 /**
  * Dates of a PDF: the info dictionary's CreationDate (D:20260305120000+08'00'), else a date on the
- * first page, else the URL; ModDate is the modified date.
+ * first page, else the URL, else a month on the first page ("March 2026"); ModDate is the modified date.
  */
 export function pdfDates(info: Record<string, string>, text: string, url: string, asOf: string): PageDates {
   const get = (key: string): string | undefined =>
@@ -568,5 +568,9 @@ export function pdfDates(info: Record<string, string>, text: string, url: string
   if (inText) return { published: fact(inText.date, 'pdf', 'pdf:first-page-text', 0.5, inText.raw), modified };
   const u = urlDate(url);
   if (u && isPlausible(u.date, asOf)) return { published: fact(u.date, 'url', 'url:path-date', 0.6, u.raw), modified };
+  // Reports and case studies often carry only "March 2026" on the cover: the 1st of that month.
+  const month = findMonthYear(firstPage);
+  const monthDay = month && makeDay(month.year, month.month, 1);
+  if (monthDay && isPlausible(monthDay, asOf)) return { published: fact(monthDay, 'pdf', 'pdf:first-page-month', 0.3, month!.raw), modified };
   return { published: null, modified };
 }

@@ -298,6 +298,16 @@ describe('PDF dates', () => {
     expect(d.modified?.date).toBe('2026-04-01');
   });
 
+  it('falls back to a month on the cover when no day is written anywhere', () => {
+    expect(pdfDates({}, 'Retail Case Study\nMarch 2026\nShopTech', 'https://b.test/cs.pdf', AS_OF).published).toMatchObject({
+      date: '2026-03-01',
+      rule: 'pdf:first-page-month',
+    });
+    expect(pdfDates({}, '零售業成功案例　民國115年3月', 'https://b.test/cs.pdf', AS_OF).published?.date).toBe('2026-03-01');
+    expect(pdfDates({}, '白皮書 ２０２５年１１月 發行', 'https://b.test/wp.pdf', AS_OF).published?.date).toBe('2025-11-01');
+    expect(pdfDates({}, 'no date at all', 'https://b.test/wp.pdf', AS_OF).published).toBeNull();
+  });
+
   it('falls back to a date on the first page, then to the URL', () => {
     expect(pdfDates({}, '成功案例\n發布日期：民國115年3月5日\n客戶簡介', 'https://b.test/cs.pdf', AS_OF).published?.date).toBe('2026-03-05');
     expect(pdfDates({ CreationDate: 'D:20300101000000Z' }, 'no date', 'https://b.test/2025/02/03/cs.pdf', AS_OF).published).toMatchObject({

@@ -243,6 +243,23 @@ export function findDates(text: string, opts?: ParseOptions): FoundDate[] {
   return found.sort((a, b) => a.index - b.index);
 }
 
+const MONTH_YEAR = new RegExp(
+  `(?:中華)?民國\\s*(\\d{2,3})\\s*年\\s*(\\d{1,2})\\s*月(?!\\s*\\d)|(?<!\\d)(\\d{4})\\s*年\\s*(\\d{1,2})\\s*月(?!\\s*\\d)|${MONTH},?\\s+(\\d{4})(?!\\d)`,
+  'iu',
+);
+
+/** The first month-and-year without a day ("March 2026", "2026年3月", "民國115年3月"), e.g. on a PDF cover. */
+export function findMonthYear(text: string): { year: number; month: number; raw: string } | null {
+  const m = MONTH_YEAR.exec(foldWidth(text));
+  if (!m) return null;
+  const [year, month] = m[1]
+    ? [rocToGregorian(+m[1]), +m[2]!]
+    : m[3]
+      ? [+m[3], +m[4]!]
+      : [+m[6]!, monthOf(m[5]!)];
+  return month >= 1 && month <= 12 ? { year, month, raw: m[0].trim() } : null;
+}
+
 /**
  * Parse a machine-readable or short human date string ("2026-01-15T23:30:00-08:00", "20260305",
  * "Tue, 05 Mar 2026 10:00:00 GMT", "5 Mar 2026", "民國115年8月12日") → 'YYYY-MM-DD' as written, or null.
