@@ -131,6 +131,10 @@ function surveyDocument(root: AnyNode): Survey {
         case 'title':
           if (!survey.title) survey.title = collapseWhitespace(innerText(el));
           continue;
+        case 'svg':
+        case 'template':
+          // Icons carry their own <title>s; templates are not the page.
+          continue;
         case 'html':
           survey.htmlLang ??= a['lang'] ?? a['xml:lang'] ?? null;
           break;
@@ -216,7 +220,7 @@ export function parseJsonLenient(raw: string): unknown {
   fixed = escapeControlCharsInStrings(stripJsComments(fixed))
     .replace(/,\s*([}\]])/g, '$1')
     .replace(/;\s*$/, '');
-  if (/^\}/.test(fixed) === false && /\}\s*\{/.test(fixed) && !fixed.startsWith('[')) {
+  if (!fixed.startsWith('[') && /\}\s*\{/.test(fixed)) {
     fixed = `[${fixed.replace(/\}\s*\{/g, '},{')}]`;
   }
   try {
