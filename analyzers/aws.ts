@@ -6,7 +6,7 @@
 // us on AWS"). Everything with an Amazon/AWS prefix, and the safe aliases (S3, EC2, DynamoDB),
 // count anywhere. Former names map to today's name.
 
-import { PhraseMatcher, SubstringMatcher, compact, hasCjk, isLatinForm, tokenize, type Token } from './terms.ts';
+import { PhraseMatcher, SubstringMatcher, hasCjk, isLatinForm, prepare, type PhraseHit, type Token } from './terms.ts';
 import awsData from './lexicons/aws-services.json' with { type: 'json' };
 
 interface ServiceDef {
@@ -93,43 +93,49 @@ export interface AwsDetection {
 }
 
 export function detectAws(text: string): AwsDetection {
-  const tokens = tokenize(text);
-  const hits = latin.match(tokens);
-  const sentence = sentenceIds(text, tokens);
-  // Sentences that name AWS or a service unambiguously: the context that admits ordinary-word names.
-  const anchored = new Set<number>();
-  let marker = false;
-  for (const h of hits) {
-    for (const p of h.payloads) {
-      if (p.kind === 'marker' || (p.kind === 'service' && !p.contextual)) anchored.add(sentence[h.first]);
-      if (p.kind === 'marker') marker = true;
-    }
-  }
   const services: string[] = [];
   const clouds: string[] = [];
+  let marker = false;
   const add = (list: string[], name: string) => {
     if (!list.includes(name)) list.push(name);
   };
-  for (const h of hits) {
-    for (const p of h.payloads) {
-      if (p.kind === 'cloud') add(clouds, p.name);
-      if (p.kind !== 'service') continue;
-      if (p.contextual) {
-        const s = sentence[h.first];
-        if (!anchored.has(s)) continue;
-        const startsSentence = h.first === 0 || sentence[h.first - 1] !== s;
-        const next = tokens[h.last + 1];
-        if (startsSentence && next && sentence[h.last + 1] === s && /^[a-z]/.test(next.text)) continue;
-      }
-      add(services, p.name);
-    }
-  }
-  if (hasCjk(text)) {
-    for (const h of cjk.match(compact(text).text)) {
+  // Line by line: a page's main text is its blocks joined by newlines, and the blocks were already
+  // tokenized (and cached) by the retail scorer. A newline ends a sentence anyway.
+  for (const line of text.split('\n')) {
+    if (line.trim() === '') continue;
+    const prepared = prepare(line);
+    const tokens = prepared.tokens;
+    const hits: PhraseHit<AwsPayload>[] = tokens.length ? latin.match(tokens) : [];
+    const sentence = sentenceIds(line, tokens);
+    // Sentences that name AWS or a service unambiguously: the context that admits ordinary-word names.
+    const anchored = new Set<number>();
+    for (const h of hits) {
       for (const p of h.payloads) {
+        if (p.kind === 'marker' || (p.kind === 'service' && !p.contextual)) anchored.add(sentence[h.first]);
         if (p.kind === 'marker') marker = true;
-        else if (p.kind === 'cloud') add(clouds, p.name);
-        else add(services, p.name);
+      }
+    }
+    for (const h of hits) {
+      for (const p of h.payloads) {
+        if (p.kind === 'cloud') add(clouds, p.name);
+        if (p.kind !== 'service') continue;
+        if (p.contextual) {
+          const s = sentence[h.first];
+          if (!anchored.has(s)) continue;
+          const startsSentence = h.first === 0 || sentence[h.first - 1] !== s;
+          const next = tokens[h.last + 1];
+          if (startsSentence && next && sentence[h.last + 1] === s && /^[a-z]/.test(next.text)) continue;
+        }
+        add(services, p.name);
+      }
+    }
+    if (hasCjk(line)) {
+      for (const h of cjk.match(prepared.compact.text)) {
+        for (const p of h.payloads) {
+          if (p.kind === 'marker') marker = true;
+          else if (p.kind === 'cloud') add(clouds, p.name);
+          else add(services, p.name);
+        }
       }
     }
   }

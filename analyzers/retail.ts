@@ -8,13 +8,13 @@ import type { PageContent, RetailAreaId, RetailScore, RetailBlock, RetailHit } f
 import { RETAIL_AREAS } from './types.ts';
 import {
   PhraseMatcher,
+  PreparedText,
   SubstringMatcher,
   blockHash,
-  compact,
   expandEntry,
   hasCjk,
   isLatinForm,
-  tokenize,
+  prepare,
   wordCount,
   type LexiconEntry,
 } from './terms.ts';
@@ -70,9 +70,19 @@ load(retailZh as unknown as RetailLexicon);
 /** Headings and the title say what a page is about: their hits count double. */
 const HEADING_WEIGHT: Record<string, number> = { title: 2, h1: 2, h2: 2, h3: 1.5 };
 
+export interface RetailMatch {
+  hit: RetailHit;
+  /** Offsets in the text. */
+  start: number;
+  end: number;
+}
+
 /** Term hits in one block of text (English tokens and Chinese substrings), with offsets into text. */
-export function matchRetailTerms(text: string, tokens = tokenize(text)): { hit: RetailHit; start: number; end: number }[] {
-  const out: { hit: RetailHit; start: number; end: number }[] = [];
+export function matchRetailTerms(text: string | PreparedText): RetailMatch[] {
+  const prepared = typeof text === 'string' ? prepare(text) : text;
+  const memo = prepared.memo.get('retail') as RetailMatch[] | undefined;
+  if (memo) return memo;
+  const out: RetailMatch[] = [];
   // One phrase may belong to several areas ("computer vision"); it counts once per area.
   const push = (payloads: TermPayload[], start: number, end: number) => {
     const areas = new Set<Bucket>();
@@ -82,14 +92,15 @@ export function matchRetailTerms(text: string, tokens = tokenize(text)): { hit: 
       out.push({ hit, start, end });
     }
   };
-  for (const h of latinMatcher.match(tokens)) push(h.payloads, h.start, h.end);
-  if (hasCjk(text)) {
-    const c = compact(text);
+  for (const h of latinMatcher.match(prepared.tokens)) push(h.payloads, h.start, h.end);
+  if (hasCjk(prepared.text)) {
+    const c = prepared.compact;
     for (const h of cjkMatcher.match(c.text)) {
       const start = c.offsets[h.start] ?? 0;
       push(h.payloads, start, (c.offsets[h.end - 1] ?? start) + 1);
     }
   }
+  prepared.memo.set('retail', out);
   return out;
 }
 
@@ -97,12 +108,12 @@ export function matchRetailTerms(text: string, tokens = tokenize(text)): { hit: 
 export function retailBlocks(content: PageContent): RetailBlock[] {
   const sources = content.title ? [{ text: content.title, tag: 'title' }, ...content.blocks] : content.blocks;
   return sources.map((b) => {
-    const tokens = tokenize(b.text);
+    const prepared = prepare(b.text);
     return {
       hash: blockHash(b.text),
-      words: Math.round(wordCount(b.text, tokens) * 10) / 10,
+      words: Math.round(wordCount(b.text, prepared.tokens) * 10) / 10,
       weight: HEADING_WEIGHT[b.tag] ?? 1,
-      hits: matchRetailTerms(b.text, tokens).map((m) => m.hit),
+      hits: matchRetailTerms(prepared).map((m) => m.hit),
     };
   });
 }

@@ -15,7 +15,6 @@
 // 委員會員工 (委員會|員工). Segmenting whole pages costs ~1 ms per 1,000 characters, so the
 // segmenter only looks at those windows.
 
-import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 
 // The stemmer module alone: natural's index pulls in database clients and dotenv.
@@ -31,10 +30,25 @@ export interface Token {
   end: number;
   /** Separated from the previous token only by a space, hyphen, slash, ampersand (phrase-joinable). */
   joined: boolean;
+  /** Porter stem, computed on first need (undefined = not yet). */
+  stem?: string;
 }
 
 const TOKEN_RE = /[A-Za-z0-9\u00C0-\u024F]+/g;
-const JOIN_GAP_RE = /^(?:[ \t\u00A0\-\u2010\u2011\u2013/&+]{1,3}|\.)$/;
+/** Characters that may join two words of one phrase: space, tab, nbsp, hyphens, slash, &, +. */
+const isJoinChar = (c: number) =>
+  c === 32 || c === 9 || c === 0xa0 || c === 45 || c === 0x2010 || c === 0x2011 || c === 0x2013 || c === 47 || c === 38 || c === 43;
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/** Whether text[from, to) lets the words on either side form one phrase. */
+function joins(text: string, from: number, to: number): boolean {
+  const len = to - from;
+  if (len < 1 || len > 3) return false;
+  // "." joins only digits ("AppStream 2.0"), never the end of a sentence.
+  if (len === 1 && text.charCodeAt(from) === 46) return isDigit(text.charCodeAt(from - 1)) && isDigit(text.charCodeAt(to));
+  for (let i = from; i < to; i++) if (!isJoinChar(text.charCodeAt(i))) return false;
+  return true;
+}
 
 const FULLWIDTH_RE = /[\uFF01-\uFF5E\u3000]/g;
 const HAS_FULLWIDTH_RE = /[\uFF01-\uFF5E\u3000]/;
@@ -53,13 +67,8 @@ export function tokenize(original: string): Token[] {
   while ((m = TOKEN_RE.exec(text)) !== null) {
     const start = m.index;
     const word = m[0];
-    let joined = false;
-    if (prevEnd >= 0) {
-      const gap = text.slice(prevEnd, start);
-      // "." joins only digits ("AppStream 2.0"), never the end of a sentence.
-      joined = JOIN_GAP_RE.test(gap) && (gap !== '.' || (/\d$/.test(text.slice(0, prevEnd)) && /^\d/.test(word)));
-    }
-    tokens.push({ text: word, lower: word.toLowerCase(), start, end: start + word.length, joined });
+    const joined = prevEnd >= 0 && joins(text, prevEnd, start);
+    tokens.push({ text: word, lower: word.toLowerCase(), start, end: start + word.length, joined, stem: undefined });
     prevEnd = start + word.length;
   }
   return tokens;
@@ -127,7 +136,11 @@ const isAcronym = (word: string) => /[A-Z]/.test(word) && !/[a-z]/.test(word);
 /** Longest-match phrase dictionary over Latin-script tokens. */
 export class PhraseMatcher<P> {
   private readonly root: TrieNode = newNode();
-  /** First three letters of every stem key, to skip stemming words that cannot match. */
+  /**
+   * First four letters of every stem key of five or more letters: Porter only rewrites endings, so
+   * a longer word whose first four letters are not among these cannot stem to a key. Words of up to
+   * five letters are always stemmed (cheap: cached).
+   */
   private readonly stemPrefixes = new Set<string>();
 
   add(phrase: string, payload: P, options: PhraseOptions): void {
@@ -143,7 +156,8 @@ export class PhraseMatcher<P> {
       else {
         key = stem(w.lower);
         map = node.stem;
-        this.stemPrefixes.add(key.slice(0, 3));
+        // The word's own first letters too: Porter rewrites some short stems ("buying" → "bui").
+        this.stemPrefixes.add(key.slice(0, 4)).add(w.lower.slice(0, 4));
       }
       let edge = map.get(key);
       if (!edge) map.set(key, (edge = { node: newNode(), lengths: [] }));
@@ -154,15 +168,24 @@ export class PhraseMatcher<P> {
     node.terminals.push({ payload, unlessPrev: toSet(options.unlessPrev), unlessNext: toSet(options.unlessNext) });
   }
 
+  private stemEdge(node: TrieNode, token: Token): Edge | undefined {
+    if (node.stem.size === 0) return undefined;
+    const lower = token.lower;
+    if (token.stem === undefined) {
+      if (lower.length > 5 && !this.stemPrefixes.has(lower.slice(0, 4))) return undefined;
+      token.stem = stem(lower);
+    }
+    const e = node.stem.get(token.stem);
+    return e && e.lengths.some((l) => Math.abs(l - lower.length) <= 3) ? e : undefined;
+  }
+
   private step(node: TrieNode, token: Token, out: TrieNode[]): void {
     const exact = node.exact.size ? node.exact.get(token.text) : undefined;
     if (exact) out.push(exact.node);
     const lower = node.lower.size ? node.lower.get(token.lower) : undefined;
     if (lower) out.push(lower.node);
-    if (node.stem.size && (token.lower.length <= 4 || this.stemPrefixes.has(token.lower.slice(0, 3)))) {
-      const e = node.stem.get(stem(token.lower));
-      if (e && e.lengths.some((l) => Math.abs(l - token.lower.length) <= 3)) out.push(e.node);
-    }
+    const stemmed = this.stemEdge(node, token);
+    if (stemmed) out.push(stemmed.node);
   }
 
   /** Non-overlapping longest matches, left to right. */
@@ -171,8 +194,15 @@ export class PhraseMatcher<P> {
     let i = 0;
     while (i < tokens.length) {
       let best: { last: number; payloads: P[] } | null = null;
+      const token = tokens[i];
+      const root = this.root;
+      // Fast path: most tokens start no phrase.
+      if (!root.exact.has(token.text) && !root.lower.has(token.lower) && !this.stemEdge(root, token)) {
+        i++;
+        continue;
+      }
       let frontier: TrieNode[] = [];
-      this.step(this.root, tokens[i], frontier);
+      this.step(root, token, frontier);
       for (let j = i; frontier.length > 0; ) {
         const payloads: P[] = [];
         for (const n of frontier) {
@@ -294,10 +324,34 @@ export function wordCount(text: string, tokens?: Token[]): number {
   return latin + cjk / 1.6;
 }
 
-/** Stable hash of a text block (case- and whitespace-insensitive), for boilerplate detection. */
+const NON_ASCII_RE = /[^\x00-\x7f]/;
+
+/**
+ * Stable hash of a text block (case- and whitespace-insensitive), for boilerplate detection:
+ * cyrb53 (53 bits; a collision among 10^5 blocks has odds ~10^-6), far cheaper than a digest.
+ */
 export function blockHash(text: string): string {
-  const norm = text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
-  return createHash('sha1').update(norm).digest('base64url').slice(0, 12);
+  const prepared = prepare(text);
+  const memo = prepared.memo.get('hash') as string | undefined;
+  if (memo !== undefined) return memo;
+  const hash = cyrb53(text);
+  prepared.memo.set('hash', hash);
+  return hash;
+}
+
+function cyrb53(text: string): string {
+  const folded = NON_ASCII_RE.test(text) ? text.normalize('NFKC') : text;
+  const norm = folded.toLowerCase().replace(/\s+/g, ' ').trim();
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < norm.length; i++) {
+    const c = norm.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
 }
 
 /** A ≤ max-character excerpt of text centred on [start, end), cut at word/space boundaries. */
@@ -356,12 +410,28 @@ export const isLatinForm = (form: string) => !CJK_RE.test(form);
 export class PreparedText {
   readonly tokens: Token[];
   private compacted: CompactText | null = null;
+  /** Per-analyzer memo (e.g. retail hits), so scoring and case-study reading match a block once. */
+  readonly memo = new Map<string, unknown>();
   constructor(readonly text: string) {
     this.tokens = tokenize(text);
   }
   get compact(): CompactText {
     return (this.compacted ??= compact(this.text));
   }
+}
+
+const preparedCache = new Map<string, PreparedText>();
+/**
+ * The prepared form of a text, shared by the analyzers that read the same page one after another
+ * (scoreRetail, then readCaseStudy). Bounded: the cache is dropped when it holds 4,096 texts.
+ */
+export function prepare(text: string): PreparedText {
+  let p = preparedCache.get(text);
+  if (!p) {
+    if (preparedCache.size >= 4096) preparedCache.clear();
+    preparedCache.set(text, (p = new PreparedText(text)));
+  }
+  return p;
 }
 
 /** Entry of a labelled lexicon (compliance, delivery, validation signals, vendors). */
@@ -373,6 +443,8 @@ export interface LabelledEntry {
   contextual?: string[];
   /** JavaScript regular expressions. */
   regex?: string[];
+  /** A cheap regular expression the text must match before `regex` is tried (e.g. "week|month"). */
+  guard?: string;
   weight?: number;
 }
 
@@ -393,7 +465,7 @@ export function opensSentence(text: string, start: number): boolean {
 export class LabelledMatcher<E extends LabelledEntry = LabelledEntry> {
   private readonly latin = new PhraseMatcher<{ entry: E; contextual: boolean }>();
   private readonly cjk = new SubstringMatcher<{ entry: E; contextual: boolean }>();
-  private readonly regexes: { re: RegExp; entry: E }[] = [];
+  private readonly regexes: { re: RegExp; guard: RegExp | null; entry: E }[] = [];
   private hasCjkForms = false;
 
   constructor(entries: E[], mode: 'lower' | 'stem', regexFlags = 'giu') {
@@ -406,7 +478,8 @@ export class LabelledMatcher<E extends LabelledEntry = LabelledEntry> {
         }
       }
       for (const form of entry.contextual ?? []) this.latin.add(form, { entry, contextual: true }, { mode: 'exact' });
-      for (const source of entry.regex ?? []) this.regexes.push({ re: new RegExp(source, regexFlags), entry });
+      const guard = entry.guard ? new RegExp(entry.guard, 'iu') : null;
+      for (const source of entry.regex ?? []) this.regexes.push({ re: new RegExp(source, regexFlags), guard, entry });
     }
   }
 
@@ -427,7 +500,8 @@ export class LabelledMatcher<E extends LabelledEntry = LabelledEntry> {
         hits.push({ entry: h.payloads[0].entry, start, end: (c.offsets[h.end - 1] ?? start) + 1 });
       }
     }
-    for (const { re, entry } of this.regexes) {
+    for (const { re, guard, entry } of this.regexes) {
+      if (guard && !guard.test(text)) continue;
       re.lastIndex = 0;
       let m: RegExpExecArray | null;
       while ((m = re.exec(text)) !== null) {
