@@ -148,6 +148,16 @@ CREATE TABLE IF NOT EXISTS checks (
   PRIMARY KEY (run_id, partner_id, as_of, check_id),
   FOREIGN KEY (run_id, partner_id) REFERENCES partners(run_id, partner_id)
 );
+CREATE TABLE IF NOT EXISTS evaluations (
+  -- Summaries of re-evaluations (\`report --as-of\`); a run's own summary is partners.summary_json.
+  run_id INTEGER NOT NULL,
+  partner_id TEXT NOT NULL,
+  as_of TEXT NOT NULL,
+  evaluated_at TEXT NOT NULL,
+  summary_json TEXT NOT NULL,
+  PRIMARY KEY (run_id, partner_id, as_of),
+  FOREIGN KEY (run_id, partner_id) REFERENCES partners(run_id, partner_id)
+);
 CREATE INDEX IF NOT EXISTS partners_by_id ON partners(partner_id, run_id);
 `;
 
@@ -365,15 +375,24 @@ export class ResultStore {
     })();
   }
 
-  /** Stores a re-evaluation (`report --as-of`) next to the run's own results, and its new summary. */
+  /** Stores a re-evaluation (`report --as-of`) beside the run's own results, which stay as they were. */
   saveEvaluation(runId: number, partnerId: string, asOf: string, checks: CheckResult[], summary: PartnerSummary): void {
     this.#db.transaction(() => {
       this.#db.prepare('DELETE FROM checks WHERE run_id = ? AND partner_id = ? AND as_of = ?').run(runId, partnerId, asOf);
       this.#insertChecks(runId, partnerId, asOf, checks);
       this.#db
-        .prepare('UPDATE partners SET summary_json = ? WHERE run_id = ? AND partner_id = ?')
-        .run(JSON.stringify(summary), runId, partnerId);
+        .prepare('INSERT OR REPLACE INTO evaluations (run_id, partner_id, as_of, evaluated_at, summary_json) VALUES (?, ?, ?, ?, ?)')
+        .run(runId, partnerId, asOf, new Date().toISOString(), JSON.stringify(summary));
     })();
+  }
+
+  /** A done partner's summary at an audit date: the run's own, or that of a re-evaluation. */
+  summaryAt(run: RunRow, partner: PartnerRow, asOf: string): PartnerSummary | null {
+    if (asOf === run.asOf) return partner.summary;
+    const row = this.#db
+      .prepare('SELECT summary_json FROM evaluations WHERE run_id = ? AND partner_id = ? AND as_of = ?')
+      .get(run.id, partner.id, asOf) as { summary_json: string } | undefined;
+    return row ? (JSON.parse(row.summary_json) as PartnerSummary) : null;
   }
 
   /** The stored SiteEvidence of a done partner, exactly as the audit produced it. */
@@ -426,7 +445,7 @@ export class ResultStore {
   }
 
   #deletePartnerResults(runId: number, partnerId: string): void {
-    for (const table of ['checks', 'pages', 'evidence']) {
+    for (const table of ['checks', 'evaluations', 'pages', 'evidence']) {
       this.#db.prepare(`DELETE FROM ${table} WHERE run_id = ? AND partner_id = ?`).run(runId, partnerId);
     }
   }

@@ -187,6 +187,7 @@ describe('batch over the fixture sites', () => {
       expect(rows.find((r) => r.partner.id === 'static')!.statuses['P3.2']).toBe('fail');
       const csv = parseCsv(readFileSync(join(dir, 'out', 'summary.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
       expect(csv.find((r) => r.id === 'static')!['P3.2']).toBe('fail');
+      expect(csv.find((r) => r.id === 'static')!.verdict).toBe('fail');
       expect(readFileSync(join(dir, 'out', 'index.html'), 'utf8')).toContain(yearLater);
     }
   });

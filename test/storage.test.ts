@@ -165,7 +165,11 @@ describe('ResultStore', () => {
     store.saveEvaluation(first.id, 'a', '2027-12-01', [check('P3.2', 'fail')], { ...summary, verdict: 'fail' });
     expect(store.checks(first.id, 'a', '2027-12-01').map((c) => c.status)).toEqual(['fail']);
     expect(store.checks(first.id, 'a', first.asOf).map((c) => c.status)).toEqual(['pass']);
-    expect(store.partners(first.id)[0]!.summary?.verdict).toBe('fail');
+    const a = store.partners(first.id)[0]!;
+    expect(a.summary?.verdict).toBe('pass');
+    expect(store.summaryAt(first, a, '2027-12-01')?.verdict).toBe('fail');
+    expect(store.summaryAt(first, a, first.asOf)?.verdict).toBe('pass');
+    expect(store.summaryAt(first, a, '2028-01-01')).toBeNull();
     store.close();
   });
 

@@ -31,7 +31,8 @@ export function hasPartnerReport(outDir: string, partnerId: string): boolean {
  * the partner's outcome in the previous run that reached it.
  */
 export function summaryRows(store: ResultStore, run: RunRow, asOf: string): SummaryRow[] {
-  return store.partners(run.id).map((partner) => {
+  return store.partners(run.id).map((stored) => {
+    const partner = stored.state === 'done' ? { ...stored, summary: store.summaryAt(run, stored, asOf) } : stored;
     const checks = partner.state === 'done' ? store.checks(run.id, partner.id, asOf) : [];
     const previous = store.previousOutcome(partner.id, run.id);
     const reached = partner.state === 'done' || partner.state === 'failed';
