@@ -166,7 +166,8 @@ function urlSignals(url: string, add: Add): void {
     } else if (PRACTICE_SECTION.test(seg)) {
       add('practice', isLast ? 1.5 : 3.5, `url:${shown}${isLast ? '' : '…'}`);
     } else if (SOLUTION_SECTION.test(seg) && !isLast) {
-      add('practice', 2, `url:${shown}…`);
+      // /solutions/<x>/ may be an industry or a product; other signals have to agree.
+      add('practice', 1.5, `url:${shown}…`);
     } else if (LISTING_SECTION.test(seg) && !isLast) {
       add('listing', 2, `url:${shown}…`);
     } else if (OTHER_SECTION.test(seg) && i === 0) {
@@ -183,7 +184,9 @@ function urlSignals(url: string, add: Add): void {
       }
     }
     // An industry named at the top of the path (/retail/, /zh-tw/零售/) or under a section.
-    if ((i === 0 || PRACTICE_SECTION.test(segs[i - 1] ?? '') || SOLUTION_SECTION.test(segs[i - 1] ?? '')) && INDUSTRY_SEGMENT.test(seg)) {
+    // (A short name only: an article slug that mentions "restaurant" is not an industry page.)
+    const underSection = PRACTICE_SECTION.test(segs[i - 1] ?? '') || SOLUTION_SECTION.test(segs[i - 1] ?? '');
+    if ((i === 0 || underSection) && INDUSTRY_SEGMENT.test(seg) && seg.split(/[-_]/).length <= 4) {
       add('practice', i === 0 ? 3 : 1, `url:industry ${seg}`);
     }
   });
