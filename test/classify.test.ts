@@ -129,6 +129,13 @@ describe('classifyPage rules', () => {
     expect(c.signals).toEqual(expect.arrayContaining(['url:/solutions/…', 'url:industry retail']));
   });
 
+  it('an article slug that mentions an industry, or a product page under /solutions/, is not a practice page', () => {
+    const article = `<main><h1>Minister seen without a mask at a restaurant</h1><p>The health minister was photographed at a restaurant on Friday evening.</p></main>`;
+    expect(classifyHtml(article, 'https://news.example.test/minister-seen-without-mask-at-restaurant-8698000').type).not.toBe('practice');
+    const product = `<main><h1>Data analytics</h1><p>Data lakes and dashboards on AWS for any business.</p></main>`;
+    expect(classifyHtml(product, 'https://www.northwind.test/solutions/data-analytics/').type).toBe('other');
+  });
+
   it('a page with nothing to go on is other with low confidence', () => {
     const c = classifyPage(
       { title: 'Page', lang: 'en', description: null, headings: [], blocks: [], mainText: '', jsonLd: [], meta: {}, documentInfo: null, links: [] },
