@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFixtureServer, type FixtureServer } from '../fixtures/server.ts';
+import { crawlSite, HostThrottle } from '../crawlers/crawl.ts';
 import { crawlFixture, expectRobotsObeyed } from './crawler-helpers.ts';
 
 let server: FixtureServer;
@@ -84,5 +85,34 @@ describe('the trap site', () => {
     expect(crawl.result.robots).toEqual([{ host: `www.trap.test:${server.port}`, status: 'missing', crawlDelayS: null }]);
     expect(crawl.result.skipped.filter((s) => s.reason === 'robots')).toEqual([]);
     await expectRobotsObeyed(server);
+  });
+});
+
+describe('limits', () => {
+  it('stops at the page limit and lists what it left with the reason', async () => {
+    const { result } = await crawlFixture(server, 'www.trap.test', { maxPages: 5, timeoutMs: 1500, maxBytes: MAX_BYTES });
+    expect(result.stoppedBy).toBe('max-pages');
+    expect(result.pages).toHaveLength(5);
+    expect(result.skipped.filter((s) => s.reason === 'max-pages').length).toBeGreaterThan(3);
+    expect(result.skipped.find((s) => s.reason === 'max-pages')?.detail).toBe('page limit 5 reached');
+  });
+
+  it('stops at the time budget', async () => {
+    // The slow page takes 4 s; the whole site gets 1 s.
+    const { result } = await crawlFixture(server, 'www.trap.test', { timeBudgetMs: 1000, timeoutMs: 10_000, maxBytes: MAX_BYTES, concurrency: 2 });
+    expect(result.stoppedBy).toBe('time-budget');
+    expect(result.skipped.some((s) => s.reason === 'time-budget' && s.detail === 'time budget 1 s used up')).toBe(true);
+  });
+
+  it('keeps per-host politeness across crawls that share a HostThrottle', async () => {
+    server.clearLog();
+    const hosts = new HostThrottle();
+    const options = { resolve: server.resolveArgs(), allowPrivate: true, delayMs: 150, maxPages: 4, sitemaps: false, timeoutMs: 1500 };
+    await Promise.all([crawlSite(u('/'), options, {}, { hosts }), crawlSite(u('/contact.html'), options, {}, { hosts })]);
+    const times = server.log.map((e) => e.time).sort((a, b) => a - b);
+    const gaps = times.slice(1).map((t, i) => t - times[i]).sort((a, b) => a - b);
+    expect(times.length).toBeGreaterThan(6);
+    // Two crawls, one host: each request waited for the other crawl's too (latency moves arrivals a little).
+    expect(gaps[0]).toBeGreaterThanOrEqual(100);
   });
 });
