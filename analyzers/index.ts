@@ -149,13 +149,29 @@ function leadExcerpt(content: PageContent): string {
 }
 
 /**
- * Analysis cost per page for benchmarks: analyses the inputs `rounds` times after one warm-up pass
- * and returns the mean wall-clock milliseconds per page.
+ * Analysis cost per page for benchmarks: analyses the inputs `rounds` times after one warm-up pass;
+ * returns the mean and the median wall-clock milliseconds per page (the median shrugs off pauses
+ * caused by other processes on a shared machine).
  */
-export async function measureAnalyzeCost(inputs: PageInput[], asOf: string, rounds = 5): Promise<{ pages: number; msPerPage: number }> {
+export async function measureAnalyzeCost(
+  inputs: PageInput[],
+  asOf: string,
+  rounds = 5,
+): Promise<{ pages: number; msPerPage: number; medianMs: number }> {
   for (const input of inputs) await analyzePage(input, asOf);
-  const start = performance.now();
-  for (let r = 0; r < rounds; r++) for (const input of inputs) await analyzePage(input, asOf);
-  const pages = inputs.length * rounds;
-  return { pages, msPerPage: pages ? (performance.now() - start) / pages : 0 };
+  const samples: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    for (const input of inputs) {
+      const start = performance.now();
+      await analyzePage(input, asOf);
+      samples.push(performance.now() - start);
+    }
+  }
+  samples.sort((a, b) => a - b);
+  const total = samples.reduce((sum, ms) => sum + ms, 0);
+  return {
+    pages: samples.length,
+    msPerPage: samples.length ? total / samples.length : 0,
+    medianMs: samples.length ? samples[Math.floor(samples.length / 2)]! : 0,
+  };
 }

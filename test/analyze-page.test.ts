@@ -99,5 +99,6 @@ describe('analyzePage end to end', () => {
     const cost = await measureAnalyzeCost([pageInput('blog-post-en.html', 'https://www.shoptech.test/blog/x/')], AS_OF, 2);
     expect(cost.pages).toBe(2);
     expect(cost.msPerPage).toBeGreaterThan(0);
+    expect(cost.medianMs).toBeGreaterThan(0);
   });
 });
