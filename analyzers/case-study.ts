@@ -97,8 +97,17 @@ interface ReadBlock {
   block: TextBlock;
   prepared: PreparedText;
   section: Section;
+  /** An h1–h6, or a short label-like line that names a section ("The Challenge" in bold <p>). */
+  heading: boolean;
   /** Index among content.blocks. */
   index: number;
+}
+
+/** A short line with no sentence punctuation that names a section reads as its heading. */
+function labelLikeRole(text: string, partner: PartnerIdentity): Section | null {
+  if (text.length > 40 || /[.。!?！？]$/u.test(text) || text.split(/\s+/u).length > 5) return null;
+  const section = headingRole(text.replace(/[:：]\s*$/u, ''), partner);
+  return section.role === 'other' ? null : section;
 }
 
 function readSections(content: PageContent, partner: PartnerIdentity): ReadBlock[] {
@@ -106,9 +115,10 @@ function readSections(content: PageContent, partner: PartnerIdentity): ReadBlock
   let current: Section = { role: 'intro', heading: null, subject: null };
   let currentLevel = 7;
   content.blocks.forEach((block, index) => {
-    if (isHeading(block)) {
-      const level = Number(block.tag[1]);
-      const next = headingRole(block.text, partner);
+    const labelLike = isHeading(block) ? null : labelLikeRole(block.text, partner);
+    if (isHeading(block) || labelLike) {
+      const level = labelLike ? 3 : Number(block.tag[1]);
+      const next = labelLike ?? headingRole(block.text, partner);
       // A sub-heading without a role of its own stays in its parent's section ("Step 1" under Solution).
       if (next.role !== 'other' || level <= currentLevel || current.role === 'intro') {
         if (!(next.role === 'other' && level === 1)) {
@@ -123,7 +133,7 @@ function readSections(content: PageContent, partner: PartnerIdentity): ReadBlock
         currentLevel = 7;
       }
     }
-    out.push({ block, prepared: prepare(block.text), section: current, index });
+    out.push({ block, prepared: prepare(block.text), section: current, heading: isHeading(block) || labelLike !== null, index });
   });
   return out;
 }
@@ -334,7 +344,7 @@ function findCustomer(content: PageContent, blocks: ReadBlock[], partner: Partne
   // 3. "About Contoso Grocers" / "關於遠東百貨" headings; "客戶簡介" followed by the company's introduction.
   for (let i = 0; i < blocks.length; i++) {
     const { section, block } = blocks[i];
-    if (section.role !== 'about' || !isHeading(block) || blocks[i].section.heading !== block.text) continue;
+    if (section.role !== 'about' || !blocks[i].heading || section.heading !== block.text) continue;
     const next = blocks[i + 1]?.block.text ?? '';
     const shown = excerptAround(`${block.text}: ${next}`, 0, 0);
     const subject = section.subject;
@@ -370,7 +380,7 @@ function findCustomer(content: PageContent, blocks: ReadBlock[], partner: Partne
 
   // 6. A proper name in the introduction's first sentence, if the story names it again.
   // (compromise was tried here: ~6 ms a sentence, and it split "Contoso Grocers" into "Grocers".)
-  const first = blocks.find((b) => !isHeading(b.block) && b.block.text.length > 40);
+  const first = blocks.find((b) => !b.heading && b.block.text.length > 40);
   if (first) {
     const sentence = first.block.text.split(/(?<=[.!?。！？])\s*/u)[0];
     const zh = leadingZhName(sentence);
@@ -455,7 +465,7 @@ function sectionElement(blocks: ReadBlock[], role: Role): Excerpted | null {
   const i = blocks.findIndex((b) => b.section.role === role);
   if (i < 0) return null;
   const heading = blocks[i].section.heading ?? '';
-  const body = blocks.slice(i).find((b) => b.section === blocks[i].section && !isHeading(b.block) && b.block.text.length > 20);
+  const body = blocks.slice(i).find((b) => b.section === blocks[i].section && !b.heading && b.block.text.length > 20);
   if (!body) return null;
   const shown = heading && !body.block.text.startsWith(heading) ? `${heading}: ${body.block.text}` : body.block.text;
   return { present: true, excerpt: excerptAround(shown, 0, 0) };
@@ -463,7 +473,7 @@ function sectionElement(blocks: ReadBlock[], role: Role): Excerpted | null {
 
 function phrasedElement(blocks: ReadBlock[], phrases: LabelledMatcher, skip: Role[]): Excerpted | null {
   for (const b of blocks) {
-    if (skip.includes(b.section.role) || isHeading(b.block)) continue;
+    if (skip.includes(b.section.role) || b.heading) continue;
     const [m] = phrases.find(b.prepared);
     if (m) return { present: true, excerpt: sentenceExcerpt(b.block.text, m.start, m.end) };
   }
@@ -480,7 +490,7 @@ function findResults(blocks: ReadBlock[]): Excerpted | null {
     if (!q) continue;
     const sentence = sentenceExcerpt(text, q.index, q.index + q[0].length);
     const inResults = b.section.role === 'results';
-    if (inResults && (OUTCOME_RE.test(sentence) || isHeading(b.block) || text.length < 120)) return { present: true, excerpt: sentence };
+    if (inResults && (OUTCOME_RE.test(sentence) || b.heading || text.length < 120)) return { present: true, excerpt: sentence };
     if (!fallback && OUTCOME_RE.test(sentence) && !/^\d{4}$/u.test(q[0])) fallback = { present: true, excerpt: sentence };
   }
   return fallback;

@@ -20,8 +20,8 @@ export interface SiteCoverage {
 const BOILERPLATE_MIN_PAGES = 3;
 /** … and on at least this share of the pages. */
 const BOILERPLATE_MIN_SHARE = 0.3;
-/** Pages at or above this (boilerplate-free) retail score are the site's retail pages. */
-export const RETAIL_PAGE_THRESHOLD = 0.35;
+/** Pages at or above this (boilerplate-free) retail score are the site's retail pages (as in src/checks/thresholds.ts). */
+export const RETAIL_PAGE_THRESHOLD = 0.3;
 /** Site coverage of an area uses the site's best pages on it. */
 const TOP_PAGES = 3;
 
@@ -30,7 +30,7 @@ const TOP_PAGES = 3;
  *   1. Boilerplate = block hashes present on ≥ 3 pages and on ≥ 30 % of the pages (a tagline, a
  *      "Retail | Finance | Healthcare" menu that extraction left in the main text, a CTA).
  *   2. Each page is re-scored from its remaining blocks (retail.ts scoreFromBlocks).
- *   3. Retail pages = pages whose re-scored retail score ≥ 0.35.
+ *   3. Retail pages = pages whose re-scored retail score ≥ 0.3.
  *   4. areas[a] = 1 − Π over the 3 retail pages with the highest score on a of (1 − page.areas[a]):
  *      one thorough page on an area gives its own score, a few good pages push it towards 1, and
  *      many passing mentions (each page low) stay low. No retail pages → 0.

@@ -131,7 +131,9 @@ const round3 = (x: number) => Math.round(x * 1000) / 1000;
  *   bucket   = (1 − e^(−D/kD)) · (1 − e^(−d/kd))            (saturates in variety and in density)
  *   G        = bucket(generic markers; kD 2, kd 8)          ("retail", "retailer", 零售 …)
  *   S        = bucket(specific area terms pooled; kD 3, kd 10)
- *   score    = 1 − (1 − G)(1 − S)
+ *   score    = 1 − (1 − G)(1 − S)                           (S alone can make a page retail: many
+ *                                                            studies of grocers or bakery chains never
+ *                                                            write the word "retail")
  *   gate     = clamp((score − 0.25) / 0.35, 0, 1)           (general IT terms — AI, ERP, migration —
  *                                                            only count on pages already about retail)
  *   area[a]  = bucket(specific + gate × general terms of a; kD 2.5, kd 10) × (0.5 + 0.5 × gate)

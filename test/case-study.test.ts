@@ -188,6 +188,26 @@ describe('readCaseStudy', () => {
     expect(cs.delivery).toBe('unknown');
   });
 
+  it('reads sections whose headings are bold paragraphs', () => {
+    const page = pageContent({
+      title: 'Tailwind Traders: faster replenishment',
+      blocks: [
+        ['p', 'Tailwind Traders runs 40 hardware stores. Tailwind Traders asked us to speed up replenishment.'],
+        ['p', 'The Challenge'],
+        ['p', 'Stock counts reached head office a day late, so stores ran out of fast movers.'],
+        ['p', 'Our Solution'],
+        ['p', 'Store stock now streams to Amazon DynamoDB and replenishment orders are raised every hour.'],
+        ['p', 'Results:'],
+        ['p', 'Out-of-stock incidents fell 30%.'],
+      ],
+    });
+    const cs = read(page, 'https://www.harbourline.test/work/tailwind');
+    expect(cs.customer).toBe('Tailwind Traders');
+    expect(cs.elements.problem.excerpt).toBe('The Challenge: Stock counts reached head office a day late, so stores ran out of fast movers.');
+    expect(cs.elements.solution.excerpt).toMatch(/^Our Solution: Store stock now streams/);
+    expect(cs.elements.results.excerpt).toBe('Out-of-stock incidents fell 30%.');
+  });
+
   it('finds the customer in JSON-LD and in a "Customer:" label', () => {
     const base = {
       title: 'Retail analytics modernisation',

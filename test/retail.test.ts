@@ -105,6 +105,22 @@ describe('scoreRetail', () => {
     for (const area of RETAIL_AREAS) expect(s.areas[area], area).toBeLessThan(0.1);
   });
 
+  it('counts a store chain as retail even when the page never says "retail"', () => {
+    const s = scoreRetail(
+      pageContent({
+        title: 'Corner Bakery Co. moves its POS back office to AWS',
+        blocks: [
+          ['h1', 'Corner Bakery Co. moves its POS back office to AWS'],
+          ['p', 'Store servers in 95 bakery-cafés failed often and price updates took days to reach the tills.'],
+          ['p', 'We moved the point-of-sale back office to Amazon RDS, with offline-capable store gateways and self-checkout kiosks.'],
+        ],
+      }),
+    );
+    expect(s.score).toBeGreaterThan(0.3);
+    expect(s.terms.generic).toEqual([]);
+    expect(s.terms.stores).toEqual(expect.arrayContaining(['point of sale', 'store', 'self-checkout']));
+  });
+
   it('scores a Traditional Chinese retail page', () => {
     const s = scoreRetail(
       pageContent({
