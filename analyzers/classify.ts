@@ -66,10 +66,12 @@ const OFFERING_TEXT = [
 // Case-study section headings: short and anchored, so "Our retail solutions" on a practice page
 // is not read as a story's "Solution".
 const CASE_HEADINGS: [string, RegExp][] = [
-  ['challenge', /^(?:the |business |key |customer )?(?:challenges?|problem|situation|pain points?|background|business need|requirements?)$|^(?:挑戰|面臨挑戰|客戶挑戰|痛點|問題|需求|客戶需求|重點需求|背景|困境)$/i],
-  ['solution', /^(?:the |our )?(?:solution|approach|implementation|what we did|how we helped|architecture)$|^(?:解決方案|導入架構|解決方式|方案|做法|導入方案|架構)$/i],
-  ['results', /^(?:the )?(?:results?|outcomes?|benefits|impact|business (?:value|impact|outcomes?)|metrics)$|^(?:成果|效益|成效|導入效益|導入成效|效果|具體成效)$/i],
+  ['challenge', /^(?:the |business |key |customer |main )?(?:challenges?|problems?|situation|pain points?|background|business needs?|requirements?)$|^(?:客戶|企業|業務|主要|所|面臨|的){0,4}(?:挑戰|痛點|問題|需求|困境|背景)$|^重點需求$/i],
+  ['solution', /^(?:the |our )?(?:solution|approach|implementation|what we did|how we helped|architecture)$|^(?:解決方案|解決之道|解決方式|導入架構|導入方案|導入服務|方案|做法|架構|服務內容)$/i],
+  ['results', /^(?:the |key |business )?(?:results?|outcomes?|benefits|impact|value delivered|metrics)$|^(?:專案|導入|具體|主要)?(?:成果|效益|成效|效果)$/i],
 ];
+// "01 挑戰", "1. The Challenge", "二、解決方案", "Step 3: Results" → the heading's words.
+const HEADING_NUMBERING = /^(?:step\s*\d+\s*[:：.]?|\d{1,2}\s*[.、:)）-]?|[一二三四五六七八九十]+\s*[、.．])\s*/i;
 const ABOUT_CUSTOMER = /^about (?:the )?(?:customer|client|company)$|^customer (?:profile|overview)$|^(?:客戶簡介|關於客戶|公司簡介|客戶背景|企業簡介)$/i;
 
 const EVENT_MARKERS = [
@@ -254,7 +256,7 @@ function structureSignals(content: PageContent, words: number, add: Add): void {
   let about = false;
   for (const h of content.headings) {
     if (h.level === 1) continue;
-    const text = h.text.replace(/[:：.。]$/, '').trim();
+    const text = h.text.replace(HEADING_NUMBERING, '').replace(/[:：.。]$/, '').trim();
     if (text.length > 40) continue;
     for (const [group, re] of CASE_HEADINGS) if (re.test(text)) found.add(group);
     if (ABOUT_CUSTOMER.test(text)) about = true;

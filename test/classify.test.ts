@@ -83,6 +83,14 @@ describe('classifyPage rules', () => {
     expect(c.signals[0]).toBe('headings:challenge/solution/results');
   });
 
+  it('reads numbered and zh-TW variants of the story headings', () => {
+    const zh = `<main><h1>好鄰居便利商店 POS 上雲</h1><h2>一、客戶面臨的挑戰</h2><p>門市 POS 後台建置於老舊機房，尖峰時段經常當機。</p>
+      <h2>二、解決之道</h2><p>以 Amazon EC2 與 Amazon RDS 重建後台。</p><h2>三、專案成果</h2><p>系統可用率提升至 99.9%。</p></main>`;
+    expect(classifyHtml(zh, 'https://www.cloudwing.test/zh-tw/p/123').signals).toContain('headings:challenge/solution/results');
+    const en = `<main><h1>Corner Bakery</h1><h2>01 Business challenges</h2><p>Orders were lost.</p><h2>02 Our approach</h2><p>We rebuilt it.</p><h2>03 Key results</h2><p>Fewer lost orders.</p></main>`;
+    expect(classifyHtml(en, 'https://www.shoptech.test/p/124').signals).toContain('headings:challenge/solution/results');
+  });
+
   it('an industry-filtered case-study index is not a story', () => {
     const cards = Array.from({ length: 7 }, (_, i) => `<li><a href="/case-studies/story-${i}/">Retailer number ${i} moves its stores to AWS</a></li>`).join('');
     const c = classifyHtml(`<main><h1>Retail case studies</h1><ul>${cards}</ul></main>`, 'https://www.shoptech.test/case-studies/retail/');
