@@ -110,9 +110,11 @@ export function fetchOnce(
             chunks.push(chunk.subarray(0, room));
             received += room;
             truncated = true;
+            finish(null);
             // Stop reading: the rest of the body is never downloaded.
-            req.destroy(new FetchError('cut at byte cap', 'ECUT', false));
-            return finish(null);
+            res.destroy();
+            req.destroy();
+            return;
           }
           chunks.push(chunk);
           received += chunk.length;

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFixtureServer, type FixtureServer } from '../fixtures/server.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SITES_ROOT, startFixtureServer, type FixtureServer } from '../fixtures/server.ts';
 import { crawlSite, Renderer } from '../crawlers/crawl.ts';
 import { crawlFixture, expectRobotsObeyed } from './crawler-helpers.ts';
 
@@ -73,10 +75,19 @@ describe('a single-page app', () => {
 });
 
 describe('a static site in auto mode', () => {
-  it('renders no page', async () => {
-    const { result } = await crawlFixture(server, 'www.northwind.test', { render: 'auto', maxPages: 60 });
+  it('renders no page, and keeps PDFs as bytes for the analysers (cut at the byte cap)', async () => {
+    const { result, seen } = await crawlFixture(server, 'www.northwind.test', { render: 'auto', maxPages: 60 });
     expect(result.pages.length).toBeGreaterThan(10);
     expect(result.pages.filter((p) => p.rendered || p.renderReason !== null).map((p) => p.url)).toEqual([]);
+    const pdfUrl = server.url('www.northwind.test', '/downloads/valley-fresh-markets-case-study.pdf');
+    const pdf = seen.find((p) => p.url === pdfUrl)!;
+    const size = readFileSync(join(SITES_ROOT, 'static/www.northwind.test/downloads/valley-fresh-markets-case-study.pdf')).length;
+    expect(pdf).toMatchObject({ contentType: 'application/pdf', body: null, byteLength: size, truncated: false, charset: null });
+    expect(Buffer.from(pdf.bytes!.subarray(0, 5)).toString()).toBe('%PDF-');
+
+    const capped = await crawlFixture(server, 'www.northwind.test', { maxBytes: 1024, sitemaps: false, maxPages: 1 }, '/downloads/valley-fresh-markets-case-study.pdf');
+    expect(capped.seen[0]).toMatchObject({ contentType: 'application/pdf', byteLength: 1024, truncated: true });
+    expect(capped.seen[0].bytes).toHaveLength(1024);
   });
 });
 
