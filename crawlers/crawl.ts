@@ -272,7 +272,11 @@ export async function crawlSite(
 
   // ---- frontier ------------------------------------------------------------------------------------
 
+  /** Nodes waiting in the frontier (for progress reports). */
+  let waiting = 0;
+
   function enqueue(node: Node) {
+    if (node.state !== 'queued') waiting++;
     node.state = 'queued';
     if (node.depth === null) sitemapBucket.push(node.url);
     else {
@@ -652,6 +656,7 @@ export async function crawlSite(
       const node = popFrontier();
       if (!node) break;
       node.state = 'fetching';
+      waiting--;
       attempted++;
       void queue.add(async () => {
         const tried = await processNode(node).catch((err: Error) => {
@@ -661,7 +666,8 @@ export async function crawlSite(
           return false;
         });
         if (!tried) attempted--;
-        events.progress?.({ fetched: pages.length, queued: queue.size + queue.pending, rendered });
+        // This task is still counted as pending.
+        events.progress?.({ fetched: pages.length, queued: waiting + queue.pending - 1, rendered });
       }).finally(() => {
         pump();
         checkDone();

@@ -12,6 +12,7 @@ const robotsParser = robotsParserModule as unknown as typeof robotsParserModule.
 export async function crawlFixture(server: FixtureServer, host: string, options: Partial<CrawlOptions> = {}, path = '/') {
   const bodies = new Map<string, string>();
   const seen: PageRecord[] = [];
+  const progress: { fetched: number; queued: number; rendered: number }[] = [];
   const result: CrawlResult = await crawlSite(
     server.url(host, path),
     { resolve: server.resolveArgs(), allowPrivate: true, delayMs: 0, ...options },
@@ -20,9 +21,10 @@ export async function crawlFixture(server: FixtureServer, host: string, options:
         seen.push({ ...p });
         if (p.body !== null) bodies.set(p.url, p.body);
       },
+      progress: (p) => progress.push(p),
     },
   );
-  return { result, bodies, seen, page: (path: string, h = host) => result.pages.find((p) => p.url === server.url(h, path)) };
+  return { result, bodies, seen, progress, page: (path: string, h = host) => result.pages.find((p) => p.url === server.url(h, path)) };
 }
 
 /** GET straight from the fixture server (not through the crawler). */

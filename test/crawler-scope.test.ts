@@ -92,6 +92,12 @@ describe('sitemaps', () => {
 });
 
 describe('politeness and rendering', () => {
+  it('reports progress: pages fetched, then nothing left in the queue', () => {
+    expect(crawl.progress.length).toBeGreaterThan(10);
+    expect(crawl.progress.at(-1)).toEqual({ fetched: crawl.result.pages.length, queued: 0, rendered: 0 });
+    expect(Math.max(...crawl.progress.map((p) => p.queued))).toBeGreaterThan(3);
+  });
+
   it('never renders a static site in auto mode', () => {
     expect(crawl.result.pages.filter((p) => p.rendered)).toEqual([]);
     expect(crawl.result.pages.every((p) => p.renderReason === null)).toBe(true);
