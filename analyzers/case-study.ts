@@ -226,7 +226,7 @@ const TITLE_STOP = new Set(
 
 /** A leading run of capitalised words ("Contoso Grocers cuts …" → "Contoso Grocers"). */
 function leadingProperName(text: string): string | null {
-  const words = text.trim().split(/\s+/u);
+  const words = text.trim().split(/\s+/u, 8);
   const name: string[] = [];
   for (const w of words) {
     const clean = w.replace(/[,:;!?]+$/u, '');
@@ -382,7 +382,8 @@ function findCustomer(content: PageContent, blocks: ReadBlock[], partner: Partne
   // (compromise was tried here: ~6 ms a sentence, and it split "Contoso Grocers" into "Grocers".)
   const first = blocks.find((b) => !b.heading && b.block.text.length > 40);
   if (first) {
-    const sentence = first.block.text.split(/(?<=[.!?。！？])\s*/u)[0];
+    const end = /[.!?。！？](?:\s|$)/u.exec(first.block.text);
+    const sentence = end ? first.block.text.slice(0, end.index + 1) : first.block.text;
     const zh = leadingZhName(sentence);
     const candidates = [...(zh ? [zh] : []), ...capitalisedRuns(sentence)];
     for (const c of candidates) {
@@ -537,8 +538,10 @@ export function readCaseStudy(content: PageContent, url: string, services: strin
 
   // Retail domain knowledge: retail-area terms where the study describes what was built.
   const hasSolutionSection = body.some((b) => b.section.role === 'solution');
-  const solutionContext = body.filter((b) =>
-    hasSolutionSection ? b.section.role === 'solution' || b.section.role === 'results' : b.section.role !== 'about',
+  const solutionContext = new Set(
+    body.filter((b) =>
+      hasSolutionSection ? b.section.role === 'solution' || b.section.role === 'results' : b.section.role !== 'about',
+    ),
   );
   // Present with ≥ 2 distinct retail terms there (area terms or retail markers such as "department
   // store"), at least one of them an area term; general IT vocabulary does not count.
@@ -550,7 +553,7 @@ export function readCaseStudy(content: PageContent, url: string, services: strin
     const hits = matchRetailTerms(b.prepared).filter((h) => h.hit.specific);
     const areaHits = hits.filter((h) => h.hit.area !== 'generic');
     if (areaHits.length > 0) firstAreaHit ??= sentenceExcerpt(b.block.text, areaHits[0].start, areaHits[0].end);
-    if (areaHits.length === 0 || !solutionContext.includes(b)) continue;
+    if (areaHits.length === 0 || !solutionContext.has(b)) continue;
     areaTermInSolution = true;
     const distinct = new Set(hits.map((h) => `${h.hit.area}:${h.hit.term}`));
     distinct.forEach((t) => retailTerms.add(t));

@@ -32,6 +32,8 @@ export interface Token {
   joined: boolean;
   /** Porter stem, computed on first need (undefined = not yet). */
   stem?: string;
+  /** First four letters of `lower`, computed on first need. */
+  prefix?: string;
 }
 
 const TOKEN_RE = /[A-Za-z0-9\u00C0-\u024F]+/g;
@@ -68,7 +70,7 @@ export function tokenize(original: string): Token[] {
     const start = m.index;
     const word = m[0];
     const joined = prevEnd >= 0 && joins(text, prevEnd, start);
-    tokens.push({ text: word, lower: word.toLowerCase(), start, end: start + word.length, joined, stem: undefined });
+    tokens.push({ text: word, lower: word.toLowerCase(), start, end: start + word.length, joined, stem: undefined, prefix: undefined });
     prevEnd = start + word.length;
   }
   return tokens;
@@ -172,7 +174,7 @@ export class PhraseMatcher<P> {
     if (node.stem.size === 0) return undefined;
     const lower = token.lower;
     if (token.stem === undefined) {
-      if (lower.length > 5 && !this.stemPrefixes.has(lower.slice(0, 4))) return undefined;
+      if (lower.length > 5 && !this.stemPrefixes.has((token.prefix ??= lower.slice(0, 4)))) return undefined;
       token.stem = stem(lower);
     }
     const e = node.stem.get(token.stem);
