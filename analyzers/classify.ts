@@ -3,7 +3,7 @@
 // link lists and pagination. Every signal that counts is kept so a report can say why.
 
 import type { PageClassification, PageContent, PageDates, PageType, ThoughtLeadershipKind } from './types.ts';
-import { wordCount } from './text.ts';
+import { countHan, wordCount } from './text.ts';
 
 type Kind = ThoughtLeadershipKind;
 
@@ -108,6 +108,13 @@ export function classifyPage(content: PageContent, url: string, dates: PageDates
   structuredDataSignals(content, dates, words, add);
   structureSignals(content, words, add);
   linkSignals(content, url, add);
+  // The shape of an article even without markup: a publish date over several paragraphs of prose.
+  // Stories are dated prose too, so not where anything already points to a case study.
+  const paragraphs = content.blocks.filter((b) => b.tag === 'p' && (b.text.length >= 80 || countHan(b.text) >= 30)).length;
+  const published = dates.published;
+  if (published && published.source !== 'header' && !content.documentInfo && words >= 250 && paragraphs >= 3 && !signals.some((s) => s.type === 'case-study')) {
+    add('thought-leadership', 1.5, `shape:dated article, ${paragraphs} paragraphs`, null);
+  }
   if (content.documentInfo) {
     const subject = `${content.documentInfo['subject'] ?? ''} ${content.documentInfo['keywords'] ?? ''}`;
     if (/white ?paper|e-?book|白皮書/i.test(subject)) add('thought-leadership', 2.5, 'pdf:subject whitepaper', 'whitepaper');

@@ -91,6 +91,15 @@ describe('classifyPage rules', () => {
     expect(classifyHtml(en, 'https://www.shoptech.test/p/124').signals).toContain('headings:challenge/solution/results');
   });
 
+  it('a dated article without any markup or telling URL is still thought leadership', () => {
+    const para = (topic: string) => `<p>Retailers that plan ${topic} with store-level data see fewer stockouts and less waste, because decisions follow what shoppers actually buy in each neighbourhood rather than a national average that fits no single store.</p>`;
+    const html = `<html><body><div class="wrap"><h1>Three lessons from peak season</h1><p class="byline">Published on March 3, 2026 by Mei-Ling Chen</p>
+      ${['replenishment', 'promotions', 'staffing', 'assortments', 'markdowns', 'deliveries', 'returns', 'pricing'].map(para).join('')}</div></body></html>`;
+    const c = classifyHtml(html, 'https://www.shoptech.test/p/77');
+    expect(c).toMatchObject({ type: 'thought-leadership', kind: 'blog' });
+    expect(c.signals).toContain('shape:dated article, 8 paragraphs');
+  });
+
   it('an industry-filtered case-study index is not a story', () => {
     const cards = Array.from({ length: 7 }, (_, i) => `<li><a href="/case-studies/story-${i}/">Retailer number ${i} moves its stores to AWS</a></li>`).join('');
     const c = classifyHtml(`<main><h1>Retail case studies</h1><ul>${cards}</ul></main>`, 'https://www.shoptech.test/case-studies/retail/');
