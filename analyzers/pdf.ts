@@ -15,7 +15,7 @@ export interface PdfDocument {
   pages: number;
   /** Pages whose text was read: the first MAX_PDF_PAGES, minus pages PDF.js could not read. */
   pagesRead: number;
-  /** Paragraphs and headings in reading order (h1 = the largest type, h2 = other larger-than-body lines). */
+  /** Paragraphs and headings in reading order (h1 = an opening title in the largest type, h2 = other larger-than-body lines). */
   blocks: TextBlock[];
 }
 
