@@ -74,7 +74,11 @@ const TAXONOMY_TOKEN = /^(?:category|tag|post_tag|topic|ressort|section|format|t
 // A container that says it holds the content is not boilerplate even if it also says "sidebar" (layout).
 const CONTENT_TOKEN = /^(?:site-content|content-area|content|main|main-content|article|article-content|article-body|post-content|entry-content|story|story-body)$/;
 
+// Cheap screen before tokenizing (the same words, optional suffixes dropped): most class names contain none.
+const BOILERPLATE_SCREEN = new RegExp(BOILERPLATE_WORDS.replace(/\\w\*|\(\?:-base\)\?|s\?/g, ''));
+
 function isBoilerplateMarker(attribs: Record<string, string>): boolean {
+  if (!BOILERPLATE_SCREEN.test(`${attribs.class ?? ''} ${attribs.id ?? ''}`.toLowerCase())) return false;
   const tokens = `${attribs.class ?? ''} ${attribs.id ?? ''}`.toLowerCase().split(/\s+/).filter((t) => t && !TAXONOMY_TOKEN.test(t));
   return tokens.some((t) => BOILERPLATE_TOKEN.test(t)) && !tokens.some((t) => CONTENT_TOKEN.test(t));
 }
@@ -192,7 +196,8 @@ export function scanDocument(root: AnyNode): Scan {
     const article =
       inArticle || name === 'article' || name === 'main' || /article|posting/i.test(attribs.itemtype ?? '');
     const isFooter =
-      name === 'footer' || (CONTAINER_TAGS.has(name) && marker.split(/\s+/).some((t) => FOOTER_TOKEN.test(t)));
+      name === 'footer' ||
+      (CONTAINER_TAGS.has(name) && marker.includes('footer') && marker.split(/\s+/).some((t) => FOOTER_TOKEN.test(t)));
     const inBoilerplate =
       !titlePath.has(el) &&
       (boilerplate ||
