@@ -641,9 +641,27 @@ const BOILERPLATE_BLOCK = new RegExp(
 
 const LEAF_BLOCKS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'dt', 'dd', 'blockquote', 'pre', 'figcaption', 'caption', 'summary', 'address', 'td', 'th']);
 const CONTAINER_BLOCKS = new Set([
-  'div', 'section', 'article', 'main', 'header', 'ul', 'ol', 'dl', 'table', 'thead', 'tbody', 'tfoot', 'figure',
+  'div', 'section', 'article', 'main', 'header', 'ul', 'ol', 'dl', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'figure',
   'details', 'fieldset', 'form', 'center', 'hgroup', 'body', 'html', 'hr', 'br',
 ]);
+
+const BLOCK_CONTENT = new Set(['p', 'div', 'table', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'section', 'article', 'blockquote', 'dl']);
+
+/**
+ * A table row of data (cells of short text), read as one "a | b | c" block. Rows of a layout table
+ * (old sites put whole pages in <td>s) hold paragraphs and headings and are read as containers.
+ */
+function isDataRow(tr: Element): boolean {
+  const stack: { node: AnyNode; depth: number }[] = tr.children.map((node) => ({ node, depth: 0 }));
+  while (stack.length) {
+    const { node, depth } = stack.pop()!;
+    if (node.type !== 'tag') continue;
+    const el = node as Element;
+    if (depth > 0 && BLOCK_CONTENT.has(el.name)) return false;
+    if (depth < 6) for (const c of el.children) stack.push({ node: c, depth: depth + 1 });
+  }
+  return true;
+}
 
 /** Main-content blocks under `root`, in document order. */
 function readBlocks(root: AnyNode, h1: Element | null): TextBlock[] {
@@ -685,7 +703,7 @@ function readBlocks(root: AnyNode, h1: Element | null): TextBlock[] {
         buffer += ' ';
         continue;
       }
-      if (name === 'tr') {
+      if (name === 'tr' && isDataRow(el)) {
         flush();
         const cells = el.children
           .filter((c): c is Element => c.type === 'tag' && (c as Element).name !== undefined)

@@ -169,6 +169,21 @@ describe('main text heuristics', () => {
     expect(c.title).toBe('Retail & Consumer');
   });
 
+  it('reads a layout table (a page in <td>s) as paragraphs, and a data table row by row', () => {
+    const c = extract(`<body><table width="980"><tr><td class="left"><a href="/">首頁</a></td><td>
+      <h1>智慧門市解決方案</h1><p>以 AWS IoT 與電腦視覺分析來客數與熱區。</p><p>已於 30 家門市上線。</p>
+      <table class="spec"><tr><th>項目</th><th>說明</th></tr><tr><td>來客數</td><td>即時統計</td></tr></table>
+      </td></tr></table></body>`);
+    expect(c.blocks).toEqual([
+      { text: '首頁', tag: 'td' },
+      { text: '智慧門市解決方案', tag: 'h1' },
+      { text: '以 AWS IoT 與電腦視覺分析來客數與熱區。', tag: 'p' },
+      { text: '已於 30 家門市上線。', tag: 'p' },
+      { text: '項目 | 說明', tag: 'tr' },
+      { text: '來客數 | 即時統計', tag: 'tr' },
+    ]);
+  });
+
   it('survives markup nested thousands of levels deep', () => {
     const depth = 5000;
     const c = extract(`<main><h1>Deep</h1><p>Shallow text.</p>${'<div>'.repeat(depth)}<p>Buried.</p>${'</div>'.repeat(depth)}</main>`);
