@@ -547,6 +547,7 @@ export async function crawlSite(
       skip(node.url, verdict.reason, verdict.detail, [...node.referrers][0] ?? null);
       return false;
     }
+    void sitemapsOf(new URL(node.url).origin);
     const began = Date.now();
     const record = baseRecord(node, node.url);
     let outcome: DocumentOutcome;
@@ -605,23 +606,59 @@ export async function crawlSite(
 
   // ---- sitemaps ------------------------------------------------------------------------------------
 
-  async function loadSitemaps(homepage: string): Promise<void> {
-    const entry = await robots.entry(homepage);
-    const queue: { url: string; level: number }[] = [];
-    const seenFiles = new Set<string>();
-    const add = (raw: string, level: number) => {
-      const url = normalizeUrl(raw, homepage);
-      if (url && !seenFiles.has(url) && inScope(url, scopeDomain)) {
-        seenFiles.add(url);
-        queue.push({ url, level });
-      }
-    };
-    for (const s of entry.sitemaps) add(s, 0);
-    add('/sitemap.xml', 0);
-    let files = 0;
-    while (queue.length && files < MAX_SITEMAP_FILES && sitemapUrls.length < opts.maxSitemapUrls && !signal.aborted) {
-      const { url, level } = queue.shift()!;
-      files++;
+  const sitemapFiles: { url: string; level: number }[] = [];
+  const sitemapFilesSeen = new Set<string>();
+  const sitemapOrigins = new Set<string>();
+  let sitemapFilesRead = 0;
+  let sitemapReader: Promise<void> | null = null;
+  /** Sitemap work not finished yet (the crawl is not done while sitemaps may still add pages). */
+  let sitemapWork = 0;
+
+  function addSitemapFile(raw: string, base: string, level: number) {
+    const url = normalizeUrl(raw, base);
+    if (url && !sitemapFilesSeen.has(url) && hostInScope(url)) {
+      sitemapFilesSeen.add(url);
+      sitemapFiles.push({ url, level });
+    }
+  }
+
+  /**
+   * The sitemaps of an in-scope host (www, a retail microsite, a blog), looked for once per origin:
+   * its robots.txt Sitemap: lines and /sitemap.xml.
+   */
+  async function sitemapsOf(origin: string): Promise<void> {
+    if (!opts.sitemaps || sitemapOrigins.has(origin)) return;
+    sitemapOrigins.add(origin);
+    sitemapWork++;
+    try {
+      const entry = await robots.entry(`${origin}/`);
+      for (const s of entry.sitemaps) addSitemapFile(s, `${origin}/`, 0);
+      addSitemapFile('/sitemap.xml', `${origin}/`, 0);
+      readSitemapsInBackground();
+    } finally {
+      sitemapWork--;
+    }
+  }
+
+  const moreSitemapFiles = () =>
+    sitemapFiles.length > 0 && sitemapFilesRead < MAX_SITEMAP_FILES && sitemapUrls.length < opts.maxSitemapUrls && !signal.aborted;
+
+  /** One reader at a time works through the sitemap files queued so far (and any added meanwhile). */
+  function readSitemapsInBackground() {
+    if (sitemapReader || !moreSitemapFiles()) return;
+    sitemapWork++;
+    sitemapReader = readSitemapFiles().finally(() => {
+      sitemapReader = null;
+      sitemapWork--;
+      readSitemapsInBackground();
+      checkDone();
+    });
+  }
+
+  async function readSitemapFiles(): Promise<void> {
+    while (moreSitemapFiles()) {
+      const { url, level } = sitemapFiles.shift()!;
+      sitemapFilesRead++;
       if (!(await robotsCheck(url)).allowed) continue;
       let res: RawResponse;
       try {
@@ -631,11 +668,11 @@ export async function crawlSite(
       }
       if (res.status >= 300) continue;
       const parsed = parseSitemap(res.body, opts.maxBytes);
-      if (level < MAX_SITEMAP_NESTING) for (const s of parsed.sitemaps) add(s, level + 1);
+      if (level < MAX_SITEMAP_NESTING) for (const s of parsed.sitemaps) addSitemapFile(s, url, level + 1);
       for (const raw of parsed.pages) {
         if (sitemapUrls.length >= opts.maxSitemapUrls) break;
         const page = normalizeUrl(raw, url);
-        if (!page || !inScope(page, scopeDomain)) continue;
+        if (!page || !hostInScope(page)) continue;
         sitemapUrls.push(page);
         discover(page, null, null, null, 'sitemap');
       }
@@ -647,7 +684,6 @@ export async function crawlSite(
 
   const queue = new PQueue({ concurrency: opts.concurrency });
   let attempted = 0;
-  let sitemapsLoading: Promise<void> = Promise.resolve();
   let finish: () => void = () => undefined;
   const finished = new Promise<void>((r) => (finish = r));
 
@@ -675,12 +711,11 @@ export async function crawlSite(
     }
   }
 
-  let sitemapsDone = false;
   let internalError: Error | null = null;
   signal.addEventListener('abort', () => checkDone(), { once: true });
   function checkDone() {
     if (queue.pending + queue.size > 0) return;
-    if (signal.aborted || attempted >= opts.maxPages || (sitemapsDone && !hasFrontier())) finish();
+    if (signal.aborted || attempted >= opts.maxPages || (sitemapWork === 0 && !hasFrontier())) finish();
   }
   const hasFrontier = () => buckets.some((b) => b?.some((u) => nodes.get(u)!.state === 'queued')) || sitemapBucket.some((u) => nodes.get(u)!.state === 'queued');
 
@@ -720,13 +755,7 @@ export async function crawlSite(
     attempted = 1;
 
     // ---- everything else ----
-    if (opts.sitemaps && !record.blocked) {
-      sitemapsLoading = loadSitemaps(homepage).catch(() => undefined);
-    }
-    void sitemapsLoading.then(() => {
-      sitemapsDone = true;
-      checkDone();
-    });
+    if (!record.blocked) void sitemapsOf(new URL(homepage).origin);
     pump();
     checkDone();
     await finished;

@@ -3,6 +3,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
+import { isIP } from 'node:net';
 import type { Readable } from 'node:stream';
 import { FetchError } from './errors.ts';
 import { checkLiteralHost, policyLookup, type ConnectPolicy } from './net.ts';
@@ -80,7 +81,8 @@ export function fetchOnce(
         method: 'GET',
         agent: secure ? ctx.agents.https : ctx.agents.http,
         lookup: policyLookup(ctx.policy, port),
-        servername: secure ? u.hostname : undefined,
+        // SNI takes host names only.
+        servername: secure && !isIP(u.hostname.replace(/^\[|\]$/g, '')) ? u.hostname : undefined,
         headers: {
           'user-agent': ctx.userAgent,
           accept,

@@ -83,6 +83,8 @@ describe('sitemaps', () => {
       expect(record, path).toMatchObject({ httpStatus: 200, foundVia: 'sitemap', depth: null, anchorText: null });
       expect(crawl.result.paths[u(path)], path).toBeUndefined();
     }
+    // A subdomain's own sitemap is read too (microsites keep their case studies there).
+    expect(page('/outlet-case-study', 'shop.scope.test')).toMatchObject({ httpStatus: 200, foundVia: 'sitemap', depth: null });
     // Linked only from a sitemap-only page: found by a link, still not reachable from the homepage.
     expect(page('/sitemap-child')).toMatchObject({ httpStatus: 200, foundVia: 'link', depth: null, anchorText: 'More' });
     expect(crawl.result.paths[u('/sitemap-child')]).toBeUndefined();
