@@ -28,7 +28,7 @@ export function documentKind(input: PageInput): DocumentKind {
   const type = (input.contentType ?? '').split(';')[0]!.trim().toLowerCase();
   const pdfMagic = input.bytes !== null && input.bytes.length >= 5 && String.fromCharCode(...input.bytes.subarray(0, 5)) === '%PDF-';
   if (type === 'application/pdf' || type === 'application/x-pdf' || pdfMagic) return { kind: 'pdf' };
-  if (input.html !== null && (type === '' || type.includes('html') || type === 'application/xml')) return { kind: 'html' };
+  if (input.html !== null && (type === '' || type.includes('html'))) return { kind: 'html' };
   return { kind: 'unsupported', type: type || 'unknown type' };
 }
 
