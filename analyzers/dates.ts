@@ -453,15 +453,16 @@ function votePublished(ctx: Context): DateFact | null {
   return { ...best.first, confidence: Math.round(Math.min(0.99, confidence) * 100) / 100 };
 }
 
-const MODIFIED_RULES: [string, Rule][] = [
-  ['json-ld', (ctx) => jsonLd(ctx).modified],
-  ['meta', metaRule(META_MODIFIED, 'meta', 0.85)],
-  ['time-marked', markedModifiedRule],
-  ['text-label', labelledModifiedRule],
+// The modified date is only reported: the first rule that finds one wins.
+const MODIFIED_RULES: Rule[] = [
+  (ctx) => jsonLd(ctx).modified,
+  metaRule(META_MODIFIED, 'meta', 0.85),
+  markedModifiedRule,
+  labelledModifiedRule,
 ];
 
-function firstOf(rules: [string, Rule][], ctx: Context): DateFact | null {
-  for (const [, rule] of rules) {
+function firstOf(rules: Rule[], ctx: Context): DateFact | null {
+  for (const rule of rules) {
     const f = rule(ctx);
     if (f) return f;
   }
