@@ -6,6 +6,7 @@ import { getDocumentProxy, getMeta } from 'unpdf';
 import type { PageContent, PageInput, TextBlock } from './types.ts';
 import { collapseWhitespace } from './text.ts';
 import { resolveLang } from './lang.ts';
+import { parseDateString } from './dates/parse.ts';
 
 export interface PdfDocument {
   /** Paragraphs separated by blank lines, lines inside a paragraph joined. */
@@ -236,16 +237,6 @@ function joinLines(lines: string[]): string {
   return out;
 }
 
-/** "D:20260310093000+08'00'" → "2026-03-10" (the day as written, never shifted to UTC). */
-export function pdfDay(value: string | undefined): string | null {
-  if (!value) return null;
-  const m = /^(?:D:)?(\d{4})(\d{2})(\d{2})/.exec(value.trim());
-  if (!m) return null;
-  const [, y, mo, d] = m;
-  if (Number(mo) < 1 || Number(mo) > 12 || Number(d) < 1 || Number(d) > 31) return null;
-  return `${y}-${mo}-${d}`;
-}
-
 // Titles that authoring tools write on their own, which say nothing about the document.
 const PLACEHOLDER_TITLE = /^(?:untitled|title|document\d*|presentation\d*|powerpoint presentation|slide \d+|microsoft (?:word|powerpoint) - .*|.*\.(?:docx?|pptx?|pdf|indd|ai))$/i;
 
@@ -267,8 +258,8 @@ export function pdfContent(pdf: PdfDocument, input: PageInput): PageContent {
   put('keywords', pdf.info['Keywords']);
   put('creator', pdf.info['Creator']);
   put('producer', pdf.info['Producer']);
-  put('creationDate', pdfDay(pdf.info['CreationDate']));
-  put('modDate', pdfDay(pdf.info['ModDate']));
+  put('creationDate', pdf.info['CreationDate'] ? parseDateString(pdf.info['CreationDate']) : null);
+  put('modDate', pdf.info['ModDate'] ? parseDateString(pdf.info['ModDate']) : null);
   put('pages', String(pdf.pages));
   if (pdf.pagesRead < pdf.pages) put('pagesRead', String(pdf.pagesRead));
   const url = input.finalUrl || input.url;

@@ -334,3 +334,12 @@ describe('evaluation sample (../shared/eval/dates)', () => {
     expect(correct / sample.length).toBeGreaterThanOrEqual(0.85);
   });
 });
+
+describe('hostile markup', () => {
+  it('survives markup nested thousands of levels deep and still reads the metadata', () => {
+    const deep = '<div>'.repeat(6000) + 'Posted 2026-02-03' + '</div>'.repeat(6000);
+    const html = `<html><head><meta property="article:published_time" content="2025-12-24T10:00:00+08:00"></head><body>${deep}</body></html>`;
+    const d = extractDates(cheerio.load(html, { xml: false }, true), URL_PLAIN, AS_OF);
+    expect(d.published).toMatchObject({ date: '2025-12-24', source: 'meta' });
+  });
+});

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { pdfContent, pdfDay, readPdf } from '../analyzers/pdf.ts';
+import { pdfContent, readPdf } from '../analyzers/pdf.ts';
+import { parseDateString } from '../analyzers/dates/parse.ts';
 import type { PageInput } from '../analyzers/types.ts';
 
 const dir = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'pdf');
@@ -91,9 +92,9 @@ describe('pdfContent', () => {
     expect(content.lang).toBe('en');
   });
 
-  it('pdfDay keeps the calendar day as written', () => {
-    expect(pdfDay("D:20260310233000-05'00'")).toBe('2026-03-10');
-    expect(pdfDay('D:20261301')).toBeNull();
-    expect(pdfDay('garbage')).toBeNull();
+  it('PDF info dates keep the calendar day as written', () => {
+    expect(parseDateString("D:20260310233000-05'00'")).toBe('2026-03-10');
+    expect(parseDateString('D:20261301')).toBeNull();
+    expect(parseDateString('garbage')).toBeNull();
   });
 });

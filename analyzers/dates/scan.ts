@@ -77,6 +77,10 @@ const CONTENT_TOKEN = /^(?:site-content|content-area|content|main|main-content|a
 // Cheap screen before tokenizing (the same words, optional suffixes dropped): most class names contain none.
 const BOILERPLATE_SCREEN = new RegExp(BOILERPLATE_WORDS.replace(/\\w\*|\(\?:-base\)\?|s\?/g, ''));
 
+// Hostile or broken markup can nest thousands of levels; real content never sits that deep, and
+// recursion past this would overflow the stack.
+const MAX_DEPTH = 400;
+
 function isBoilerplateMarker(attribs: Record<string, string>): boolean {
   if (!BOILERPLATE_SCREEN.test(`${attribs.class ?? ''} ${attribs.id ?? ''}`.toLowerCase())) return false;
   const tokens = `${attribs.class ?? ''} ${attribs.id ?? ''}`.toLowerCase().split(/\s+/).filter((t) => t && !TAXONOMY_TOKEN.test(t));
@@ -106,8 +110,8 @@ function isLogoHeading(el: Element): boolean {
 function findMainHeading(root: AnyNode): Element | null {
   let first: Element | null = null;
   let main: Element | null = null;
-  const walk = (node: AnyNode): void => {
-    if (!('children' in node)) return;
+  const walk = (node: AnyNode, depth: number): void => {
+    if (!('children' in node) || depth > MAX_DEPTH) return;
     for (const c of node.children) {
       if (main) return;
       if (c.type !== 'tag') continue;
@@ -115,10 +119,10 @@ function findMainHeading(root: AnyNode): Element | null {
       if (el.name === 'h1') {
         first ??= el;
         if (!isLogoHeading(el)) main = el;
-      } else if (!SKIP_TAGS.has(el.name)) walk(el);
+      } else if (!SKIP_TAGS.has(el.name)) walk(el, depth + 1);
     }
   };
-  walk(root);
+  walk(root, 0);
   return main ?? first;
 }
 
@@ -145,7 +149,8 @@ export function scanDocument(root: AnyNode): Scan {
     }
   };
 
-  const visit = (node: AnyNode, boilerplate: boolean, inArticle: boolean): void => {
+  const visit = (node: AnyNode, boilerplate: boolean, inArticle: boolean, depth: number): void => {
+    if (depth > MAX_DEPTH) return;
     if (node.type === 'text') {
       if (boilerplate) return;
       const t = (node as DataNode).data.replace(/\s+/g, ' ');
@@ -157,11 +162,11 @@ export function scanDocument(root: AnyNode): Scan {
     }
     if (node.type !== 'tag' && node.type !== 'script' && node.type !== 'root') {
       // Comments and directives hold no children and are never read; CDATA sections are.
-      if (node.type !== 'style' && 'children' in node) for (const c of node.children) visit(c, boilerplate, inArticle);
+      if (node.type !== 'style' && 'children' in node) for (const c of node.children) visit(c, boilerplate, inArticle, depth + 1);
       return;
     }
     if (node.type === 'root') {
-      for (const c of node.children) visit(c, boilerplate, inArticle);
+      for (const c of node.children) visit(c, boilerplate, inArticle, depth + 1);
       return;
     }
     const el = node as Element;
@@ -232,7 +237,7 @@ export function scanDocument(root: AnyNode): Scan {
     }
     const timedIndex = isTime || isMicroDate || isAbbrDate ? scan.timed.length - 1 : -1;
 
-    for (const c of el.children) visit(c, inBoilerplate, article);
+    for (const c of el.children) visit(c, inBoilerplate, article, depth + 1);
 
     if (el === mainHeading) scan.titleEnd = length;
     if (timedIndex >= 0) scan.timed[timedIndex]!.text = parts.slice(startPart).join('').trim().slice(0, 200);
@@ -242,7 +247,7 @@ export function scanDocument(root: AnyNode): Scan {
     if (isBlock) breakLine();
   };
 
-  visit(root, false, false);
+  visit(root, false, false, 0);
   scan.text = parts.join('');
   if (scan.titleOffset < 0) {
     scan.titleOffset = h2Offset;
