@@ -74,6 +74,22 @@ describe('a single-page app', () => {
   });
 });
 
+describe('a long crawl', () => {
+  it('recycles the browser after its page quota and keeps rendering', async () => {
+    const renderer = new Renderer({ resolve: server.resolveArgs(), recycleAfter: 2, maxOpenPages: 2 });
+    try {
+      const options = { resolve: server.resolveArgs(), allowPrivate: true, delayMs: 0, render: 'always' as const, maxPages: 7, sitemaps: false };
+      const result = await crawlSite(server.url('www.northwind.test', '/'), options, {}, { renderer });
+      const html = result.pages.filter((p) => p.contentType === 'text/html' && p.httpStatus === 200);
+      expect(html.length).toBeGreaterThan(4);
+      // Seven pages with a quota of two: the browser was replaced at least twice along the way.
+      expect(html.map((p) => [p.rendered, p.renderReason])).toEqual(html.map(() => [true, 'rendering always on']));
+    } finally {
+      await renderer.close();
+    }
+  });
+});
+
 describe('a static site in auto mode', () => {
   it('renders no page, and keeps PDFs as bytes for the analysers (cut at the byte cap)', async () => {
     const { result, seen } = await crawlFixture(server, 'www.northwind.test', { render: 'auto', maxPages: 60 });
