@@ -243,7 +243,7 @@ export async function crawlSite(
    * Fetches a page URL, following redirects one hop at a time: every hop is checked against scope,
    * robots.txt and (in the fetcher) the private-address guard. Stops at a URL the crawl already has.
    */
-  async function fetchDocument(url: string, checkScope: boolean): Promise<DocumentOutcome> {
+  async function fetchDocument(url: string, node: Node, checkScope: boolean): Promise<DocumentOutcome> {
     const chain = [url];
     let current = url;
     for (;;) {
@@ -262,9 +262,11 @@ export async function crawlSite(
       if (chain.includes(next)) return stop('error', `redirect loop (${[...chain, next].map((u) => new URL(u).pathname).join(' → ')})`);
       if (chain.length > opts.maxRedirects) return stop('error', `more than ${opts.maxRedirects} redirects`);
       if (checkScope && !inScope(next, scopeDomain)) return stop('out-of-scope', `redirects to another site (${next})`);
-      if (checkScope && nodes.has(next)) return stop('known', 'redirects to a page the crawl already has');
+      if (checkScope && nodes.has(next) && nodes.get(next) !== node) return stop('known', 'redirects to a page the crawl already has');
       const verdict = await robotsCheck(next);
       if (!verdict.allowed) return stop(verdict.reason, verdict.detail);
+      // Claimed now, so a link to it (or another redirect) does not fetch the same content again.
+      if (!nodes.has(next)) nodes.set(next, node);
       chain.push(next);
       current = next;
     }
@@ -552,7 +554,7 @@ export async function crawlSite(
     const record = baseRecord(node, node.url);
     let outcome: DocumentOutcome;
     try {
-      outcome = await fetchDocument(node.url, true);
+      outcome = await fetchDocument(node.url, node, true);
     } catch (err) {
       if (signal.aborted) {
         node.state = 'queued';
@@ -586,8 +588,6 @@ export async function crawlSite(
         outbound.push({ url: record.finalUrl, from: node.url, text: node.anchorText ?? '' });
       }
     } else {
-      // The final URL is this node's content: links to it are links to this node.
-      if (record.finalUrl !== node.url && !nodes.has(record.finalUrl)) nodes.set(record.finalUrl, node);
       await readResponse(record, outcome.res);
       followLinks(record, node);
     }
@@ -733,14 +733,13 @@ export async function crawlSite(
     const began = Date.now();
     let outcome: DocumentOutcome;
     try {
-      outcome = await fetchDocument(start, false);
+      outcome = await fetchDocument(start, startNode, false);
     } catch (err) {
       throw new CrawlStartError(`Could not reach ${start}: ${(err as Error).message}`);
     }
     if (outcome.kind === 'redirect-stop') throw new CrawlStartError(`Could not reach ${start}: ${outcome.detail}`);
     homepage = outcome.chain.length ? outcome.chain[outcome.chain.length - 1] : start;
     scopeDomain = scopeDomainOf(new URL(homepage).hostname);
-    if (homepage !== start) nodes.set(homepage, startNode);
     const record = baseRecord(startNode, start);
     record.redirectChain = outcome.chain;
     record.finalUrl = homepage;
