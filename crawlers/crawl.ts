@@ -735,7 +735,8 @@ export async function crawlSite(
     try {
       outcome = await fetchDocument(start, startNode, false);
     } catch (err) {
-      throw new CrawlStartError(`Could not reach ${start}: ${(err as Error).message}`);
+      const why = stoppedBy === 'time-budget' ? `no answer within the time budget of ${formatSeconds(opts.timeBudgetMs)}` : (err as Error).message;
+      throw new CrawlStartError(`Could not reach ${start}: ${why}`);
     }
     if (outcome.kind === 'redirect-stop') throw new CrawlStartError(`Could not reach ${start}: ${outcome.detail}`);
     homepage = outcome.chain.length ? outcome.chain[outcome.chain.length - 1] : start;

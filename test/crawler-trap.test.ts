@@ -97,11 +97,18 @@ describe('limits', () => {
     expect(result.skipped.find((s) => s.reason === 'max-pages')?.detail).toBe('page limit 5 reached');
   });
 
+  it('gives a plain start error when the homepage does not answer within the time budget', async () => {
+    server.route('www.trap.test', '/?home=slow', { delayMs: 2000 });
+    await expect(crawlFixture(server, 'www.trap.test', { timeBudgetMs: 300 }, '/?home=slow')).rejects.toThrow(
+      `Could not reach ${u('/?home=slow')}: no answer within the time budget of 0.3 s`,
+    );
+  });
+
   it('stops at the time budget', async () => {
-    // The slow page takes 4 s; the whole site gets 1 s.
-    const { result } = await crawlFixture(server, 'www.trap.test', { timeBudgetMs: 1000, timeoutMs: 10_000, maxBytes: MAX_BYTES, concurrency: 2 });
+    // The slow page takes 4 s; the whole site gets 1.5 s.
+    const { result } = await crawlFixture(server, 'www.trap.test', { timeBudgetMs: 1500, timeoutMs: 10_000, maxBytes: MAX_BYTES, concurrency: 2 });
     expect(result.stoppedBy).toBe('time-budget');
-    expect(result.skipped.some((s) => s.reason === 'time-budget' && s.detail === 'time budget 1 s used up')).toBe(true);
+    expect(result.skipped.some((s) => s.reason === 'time-budget' && s.detail === 'time budget 1.5 s used up')).toBe(true);
   });
 
   it('keeps per-host politeness across crawls that share a HostThrottle', async () => {
