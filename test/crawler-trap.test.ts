@@ -111,6 +111,18 @@ describe('limits', () => {
     expect(result.skipped.some((s) => s.reason === 'time-budget' && s.detail === 'time budget 1.5 s used up')).toBe(true);
   });
 
+  it('stops when its signal aborts (Ctrl-C, batch shutdown) and keeps what it has', async () => {
+    const controller = new AbortController();
+    const result = await crawlSite(
+      u('/'),
+      { resolve: server.resolveArgs(), allowPrivate: true, delayMs: 50, signal: controller.signal, timeoutMs: 1500 },
+      { page: (p) => void (p.url === u('/') && controller.abort()) },
+    );
+    expect(result.stoppedBy).toBe('aborted');
+    expect(result.pages.length).toBeGreaterThanOrEqual(1);
+    expect(result.skipped.some((s) => s.detail === 'crawl stopped')).toBe(true);
+  });
+
   it('keeps per-host politeness across crawls that share a HostThrottle', async () => {
     server.clearLog();
     const hosts = new HostThrottle();
