@@ -233,3 +233,107 @@ describe('readCaseStudy', () => {
     expect(anonymousZh.elements.customerName.present).toBe(false);
   });
 });
+
+describe('readCaseStudy: customer named only in the running text (compromise tags the introduction)', () => {
+  const harbourline = { 'og:site_name': 'Harbourline Digital' };
+  const url = 'https://www.harbourline.test/case-studies/story/';
+
+  it('takes an organisation named once ("For Bramble & Co, …", then "the retailer")', () => {
+    const page = pageContent({
+      title: 'Peak-season e-commerce that holds up | Harbourline Digital',
+      meta: harbourline,
+      blocks: [
+        ['h1', 'Peak-season e-commerce that holds up'],
+        ['p', 'For Bramble & Co, a Melbourne homewares chain with 14 stores, the Christmas peak used to mean checkout outages.'],
+        ['h2', 'The challenge'],
+        ['p', 'The retailer’s self-hosted storefront could not scale past 600 orders an hour, and its team spent every December firefighting.'],
+        ['h2', 'The solution'],
+        ['p', 'Harbourline Digital moved the storefront to Amazon ECS on AWS Fargate with Amazon Aurora Serverless.'],
+        ['h2', 'Results'],
+        ['p', 'Checkout errors fell 92% during the last Christmas peak.'],
+      ],
+    });
+    const cs = read(page, url);
+    expect(cs.customer).toBe('Bramble & Co');
+    expect(cs.anonymized).toBe(false);
+    expect(cs.elements.customerName.excerpt).toContain('Bramble & Co, a Melbourne homewares chain');
+  });
+
+  it('prefers the name before a title colon to "… with X"', () => {
+    const page = pageContent({
+      title: 'Summit Outdoor Supply: 98% inventory accuracy with RFID on AWS – Cedar Peak Consulting',
+      blocks: [
+        ['h1', 'Summit Outdoor Supply: 98% inventory accuracy with RFID on AWS'],
+        ['p', 'Summit Outdoor Supply runs 37 outdoor-gear stores. RFID readers now publish to AWS IoT Core.'],
+      ],
+    });
+    expect(read(page, 'https://www.cedarpeak.test/case-studies/summit/').customer).toBe('Summit Outdoor Supply');
+  });
+
+  it('passes over a person quoted twice for the company named after them', () => {
+    const page = pageContent({
+      title: 'Real-time store stock with AWS | Harbourline Digital',
+      meta: harbourline,
+      blocks: [
+        ['p', 'Jane Doe, CIO of Valley Fresh Markets, wanted store stock visible in real time. Jane Doe’s team ran 35 stores on nightly batch files.'],
+        ['p', 'Valley Fresh Markets chose Harbourline Digital to stream store sales into Amazon Kinesis and Amazon DynamoDB.'],
+        ['p', 'Stock accuracy rose to 98% within three months.'],
+      ],
+    });
+    expect(read(page, url).customer).toBe('Valley Fresh Markets');
+  });
+
+  it('passes over a place named twice ("Based in Portland, …")', () => {
+    const page = pageContent({
+      title: 'Order management on AWS | Harbourline Digital',
+      meta: harbourline,
+      blocks: [
+        ['p', 'Based in Portland, Kestrel Sportswear sells outdoor gear online and in 12 Portland stores.'],
+        ['p', 'Kestrel Sportswear replaced its order management system with services on AWS Lambda and Amazon SQS.'],
+      ],
+    });
+    expect(read(page, url).customer).toBe('Kestrel Sportswear');
+  });
+
+  it('reads "<Name> is a leading regional grocer" as a named customer, not an anonymised one', () => {
+    const page = pageContent({
+      title: 'Cutting fresh-food waste with demand forecasting | Harbourline Digital',
+      meta: harbourline,
+      blocks: [
+        ['p', 'Valley Fresh Markets is a leading regional grocer with 35 stores in Ohio and Indiana.'],
+        ['p', 'Its buyers ordered fresh produce from last year’s sales, and waste reached 8% of fresh sales.'],
+        ['p', 'Amazon SageMaker now forecasts demand per store and SKU every night.'],
+      ],
+    });
+    const cs = read(page, url);
+    expect(cs.customer).toBe('Valley Fresh Markets');
+    expect(cs.anonymized).toBe(false);
+  });
+
+  it('invents no name for anonymised stories, whatever places and partner names they mention', () => {
+    const leading = pageContent({
+      title: 'Markdown optimisation on AWS | Harbourline Digital',
+      meta: harbourline,
+      blocks: [
+        ['p', 'In Europe, a leading fashion retailer asked Harbourline Digital to price end-of-season stock.'],
+        ['p', 'Harbourline Digital built markdown models on Amazon SageMaker for 400 stores across Europe.'],
+      ],
+    });
+    const anonymous = read(leading, url);
+    expect(anonymous.customer).toBeNull();
+    expect(anonymous.anonymized).toBe(true);
+    expect(anonymous.elements.customerName.excerpt).toContain('a leading fashion retailer');
+
+    const unnamed = pageContent({
+      title: 'Loyalty platform modernisation | Harbourline Digital',
+      meta: harbourline,
+      blocks: [
+        ['p', 'The retailer runs 200 stores in Germany, and its loyalty app had outgrown its database.'],
+        ['p', 'Harbourline Digital moved loyalty data to Amazon DynamoDB; members in Germany now see points within seconds.'],
+      ],
+    });
+    const cs = read(unnamed, url);
+    expect(cs.customer).toBeNull();
+    expect(cs.anonymized).toBe(false);
+  });
+});
