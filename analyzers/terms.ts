@@ -8,7 +8,10 @@
 //   stem  — same Porter stem (natural's stemmer) and a similar length, so "personalization" matches
 //           "personalisation"/"personalized" but not "person"/"personal".
 // Tokens come from a Latin-letter/digit regex rather than natural's tokenizers because matches need
-// character offsets for excerpts; stemming is natural's PorterStemmer (submodule import only).
+// character offsets for excerpts; stemming is natural's PorterStemmer (submodule import only), which
+// also conflates verb forms ("reduced", "reducing" → "reduc"), so no lemmatiser is needed. "n't"
+// contractions read as "not" ("couldn't" → could not). compromise is not used here: tagging a page
+// costs ~26 ms (median, 60 English pages), against ~1 ms for all of this page's term matching.
 //
 // Chinese text is matched by substring on NFKC-normalised, whitespace-free text. Two-character
 // terms are checked against Intl.Segmenter on a small window so that 會員 does not match inside
@@ -69,11 +72,29 @@ export function tokenize(original: string): Token[] {
   while ((m = TOKEN_RE.exec(text)) !== null) {
     const start = m.index;
     const word = m[0];
+    const prev = tokens[tokens.length - 1];
+    if (prev && isNegation(text, prev, word, start)) {
+      // "couldn't" reads as "could not", so lexicon phrases written "could not" match it.
+      prev.lower = NEGATED_BASE[prev.lower] ?? prev.lower.slice(0, -1);
+      tokens.push({ text: word, lower: 'not', start, end: start + 1, joined: true, stem: undefined, prefix: undefined });
+      prevEnd = start + 1;
+      continue;
+    }
     const joined = prevEnd >= 0 && joins(text, prevEnd, start);
     tokens.push({ text: word, lower: word.toLowerCase(), start, end: start + word.length, joined, stem: undefined, prefix: undefined });
     prevEnd = start + word.length;
   }
   return tokens;
+}
+
+/** Bases of "n't" contractions that are not the word less its n: can't, won't, shan't. */
+const NEGATED_BASE: Record<string, string> = { can: 'can', won: 'will', shan: 'shall' };
+
+/** A "t" right after an apostrophe that follows a word ending in n: the "n't" of a contraction. */
+function isNegation(text: string, prev: Token, word: string, start: number): boolean {
+  if ((word !== 't' && word !== 'T') || prev.end !== start - 1) return false;
+  const apostrophe = text.charCodeAt(start - 1);
+  return (apostrophe === 39 || apostrophe === 0x2019) && /n$/iu.test(prev.lower) && prev.lower.length >= 2;
 }
 
 const stemCache = new Map<string, string>();

@@ -208,6 +208,18 @@ describe('readCaseStudy', () => {
     expect(cs.elements.results.excerpt).toBe('Out-of-stock incidents fell 30%.');
   });
 
+  it('reads a problem written with a contraction ("couldn’t" as "could not") when no heading names it', () => {
+    const page = pageContent({
+      title: 'Fabrikam Fashion moves checkout to AWS',
+      blocks: [
+        ['p', 'Fabrikam Fashion runs 60 stores and an online shop. Fabrikam Fashion’s checkout couldn’t keep up with Black Friday traffic.'],
+        ['p', 'Checkout now runs on AWS Lambda and Amazon DynamoDB.'],
+      ],
+    });
+    const cs = read(page, 'https://www.harbourline.test/work/fabrikam-checkout');
+    expect(cs.elements.problem).toEqual({ present: true, excerpt: 'Fabrikam Fashion’s checkout couldn’t keep up with Black Friday traffic.' });
+  });
+
   it('finds the customer in JSON-LD and in a "Customer:" label', () => {
     const base = {
       title: 'Retail analytics modernisation',
