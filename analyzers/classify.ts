@@ -23,7 +23,7 @@ const CASE_SECTION = /^(?:case-?stud(?:y|ies)|casestud(?:y|ies)|success-?stor(?:
 // Sections whose index is a client list but whose children are stories.
 const CASE_PARENT_ONLY = /^(?:customers?|clients?|our-?work|work|portfolio|projects?|stories|客戶)$/;
 const TL_SECTIONS: [RegExp, Kind][] = [
-  [/^(?:blogs?|posts?|articles?|insights?|journal|thinking|perspectives|tech-?blog|knowledge|部落格|技術文章|文章|專欄|觀點)$/, 'blog'],
+  [/^(?:blogs?|posts?|articles?|columns?|insights?|journal|thinking|perspectives|tech-?blog|knowledge|部落格|技術文章|文章|專欄|觀點)$/, 'blog'],
   [/^(?:news(?:room)?|press(?:-?releases?)?|press-?room|media(?:-?center)?|announcements?|latest-?news|最新消息|新聞|新聞中心|新聞稿|消息)$/, 'news'],
   [/^(?:events?|webinars?|seminars?|workshops?|summits?|conferences?|activit(?:y|ies)|meetups?|trainings?|活動|研討會|講座|線上講座|工作坊|課程)$/, 'event'],
   [/^(?:videos?|watch|tv|影音|影片)$/, 'video'],
@@ -43,7 +43,10 @@ const DATED_PATH = /\/(?:19|20)\d{2}\/(?:0?[1-9]|1[0-2])(?:\/|$)/;
 
 const CASE_TITLE = /\b(?:case study|success story|customer story)\b|成功案例|客戶案例|導入案例|客戶故事/i;
 // Plural section names title the index of stories, not a story.
-const CASE_INDEX_TITLE = /^(?:(?:our |customer |client |all )?(?:case studies|success stories|customer stories|client stories|customers|clients|references)|成功案例|客戶案例|案例分享)$/i;
+const CASE_INDEX_TITLE = /^(?:(?:our |customer |client |all )?(?:case studies|success stories|customer stories|client stories|customers|clients|references)|成功案例|客戶案例|案例分享|客戶故事|成功故事)$/i;
+// A section's bare name as a page's h1: "Events", "Latest news", 活動報名, 技術專欄 (Chinese has no
+// plural to tell the "Webinars" index from a "webinar").
+const TL_INDEX_TITLE = /^(?:(?:upcoming |past |all |our |latest |on-demand )?(?:events|webinars|seminars|workshops|news|blog|insights|articles|resources|videos|press releases)|活動|活動報名|活動資訊|最新活動|研討會|線上講座|最新消息|新聞中心|新聞稿|部落格|技術專欄|專欄|技術文章|影音專區)$/i;
 const TL_TITLE: [RegExp, Kind][] = [
   // Singular: "Upcoming webinars" titles the events index.
   [/\b(?:webinar|workshop|seminar|summit|conference|meetup|masterclass|bootcamp|roadshow|hands-on lab)\b|研討會|講座|工作坊|論壇|說明會|高峰會|課程|活動報名/i, 'event'],
@@ -66,9 +69,16 @@ const OFFERING_TEXT = [
 // Case-study section headings: short and anchored, so "Our retail solutions" on a practice page
 // is not read as a story's "Solution".
 const CASE_HEADINGS: [string, RegExp][] = [
-  ['challenge', /^(?:the |business |key |customer |main )?(?:challenges?|problems?|situation|pain points?|background|business needs?|requirements?)$|^(?:客戶|企業|業務|主要|所|面臨|的){0,4}(?:挑戰|痛點|問題|需求|困境|背景)$|^重點需求$/i],
-  ['solution', /^(?:the |our )?(?:solution|approach|implementation|what we did|how we helped|architecture)$|^(?:解決方案|解決之道|解決方式|導入架構|導入方案|導入服務|方案|做法|架構|服務內容)$/i],
-  ['results', /^(?:the |key |business )?(?:results?|outcomes?|benefits|impact|value delivered|metrics)$|^(?:專案|導入|具體|主要)?(?:成果|效益|成效|效果)$/i],
+  ['challenge', /^(?:the |business |key |customer |client |main )?(?:challenges?|problems?|situation|pain points?|background|business needs?|requirements?|brief|ask|context|starting point|objectives?|goals?)$/i],
+  ['solution', /^(?:the |our )?(?:solution|approach|implementation|what we did|what we built|what we delivered|how we did it|how we helped|architecture)$|^(?:導入服務|服務內容)$/i],
+  ['results', /^(?:the |key |business )?(?:results?|outcomes?|benefits|impact|value delivered|metrics)$|^what changed$/i],
+];
+// zh-TW story headings name their section last, after a qualifier of any wording: 合作背景,
+// 客戶面臨的挑戰, 我們的做法, 導入方案, 上線成果, 專案效益. Short headings only, so a sentence is not one.
+const CASE_HEADINGS_ZH: [string, RegExp][] = [
+  ['challenge', /^[\p{Script=Han}\s]{0,6}(?:挑戰|痛點|問題|需求|困境|背景)$/u],
+  ['solution', /^[\p{Script=Han}\s]{0,6}(?:解決方案|解決之道|解決方式|方案|做法|作法|架構)$/u],
+  ['results', /^[\p{Script=Han}\s]{0,6}(?:成果|效益|成效|效果)$/u],
 ];
 // "01 挑戰", "1. The Challenge", "二、解決方案", "Step 3: Results" → the heading's words.
 const HEADING_NUMBERING = /^(?:step\s*\d+\s*[:：.]?|\d{1,2}\s*[.、:)）-]?|[一二三四五六七八九十]+\s*[、.．])\s*/i;
@@ -96,6 +106,25 @@ const TL_LD: Record<string, Kind | null> = {
   TechArticle: null,
   ScholarlyArticle: null,
 };
+
+// Industries other than retail, as a generalist's homepage lists the ones it serves. Only phrasings
+// a retail text would not use in passing ("social media", "back to school", "pharmacy" are not here).
+const OTHER_INDUSTRIES: [string, RegExp][] = [
+  ['healthcare', /\bhealth ?care\b|\bhealth systems?\b|\bhospitals\b|\blife sciences\b|\bpharmaceuticals?\b|醫療|醫院|生技/i],
+  ['financial services', /\bfinancial services\b|\bbanking\b|\binsurance\b|\binsurers\b|\bcredit unions?\b|\bfintech\b|金融|銀行|保險|證券/i],
+  ['manufacturing', /\bmanufacturing\b|\bmanufacturers\b|製造業|智慧製造/i],
+  ['public sector', /\bpublic sector\b|\bgovernment agencies\b|\bstate and local government\b|公部門|政府機關/i],
+  ['education', /\beducation\b|\bhigher ed\b|\buniversities\b|教育/i],
+  ['energy and utilities', /\benergy (?:and|&) utilities\b|\butilities\b|\boil (?:and|&) gas\b|能源產業/i],
+  ['telecommunications and media', /\btelecom(?:munications)?\b|\bmedia (?:and|&) entertainment\b|\bgaming\b|電信|媒體娛樂/i],
+  ['automotive', /\bautomotive\b|汽車產業/i],
+  ['high tech', /\bsemiconductors?\b|\bhigh[- ]tech\b|半導體|高科技/i],
+];
+
+/** The industries other than retail a text names, for telling a generalist from a retail specialist. */
+export function otherIndustries(text: string): string[] {
+  return OTHER_INDUSTRIES.filter(([, re]) => re.test(text)).map(([name]) => name);
+}
 
 /** Decides the page type (and, for thought leadership, its kind) with the signals that decided it. */
 export function classifyPage(content: PageContent, url: string, dates: PageDates): PageClassification {
@@ -207,7 +236,10 @@ function titleSignals(content: PageContent, add: Add): void {
   const title = `${content.title} ${h1 !== content.title ? h1 : ''}`;
   if (CASE_INDEX_TITLE.test(h1 || content.title)) add('listing', 1.5, `title:${h1 || content.title}`);
   else if (CASE_TITLE.test(title)) add('case-study', 2.5, `title:${CASE_TITLE.exec(title)![0]}`);
-  for (const [re, kind] of TL_TITLE) {
+  // A section's bare name ("Events", 活動報名) does not make its index an item of that kind; the
+  // address and the links decide what the page is.
+  const sectionName = TL_INDEX_TITLE.test(h1.trim());
+  for (const [re, kind] of sectionName ? [] : TL_TITLE) {
     const m = re.exec(title);
     if (m) {
       add('thought-leadership', 2, `title:${m[0]}`, kind);
@@ -265,7 +297,7 @@ function structureSignals(content: PageContent, words: number, add: Add): void {
     if (h.level === 1) continue;
     const text = h.text.replace(HEADING_NUMBERING, '').replace(/[:：.。]$/, '').trim();
     if (text.length > 40) continue;
-    for (const [group, re] of CASE_HEADINGS) if (re.test(text)) found.add(group);
+    for (const [group, re] of [...CASE_HEADINGS, ...CASE_HEADINGS_ZH]) if (re.test(text)) found.add(group);
     if (ABOUT_CUSTOMER.test(text)) about = true;
   }
   if (found.size >= 2) {
@@ -315,10 +347,16 @@ function paginationBase(url: string): string | null {
   }
 }
 
-/** Path prefix under which a page's items live: /customers/ for /customers/ and /customers/page/2/. */
+/** A directory's index document, which stands for the directory: /stories/index.html is /stories/. */
+const INDEX_DOCUMENT = /\/(?:index|default)\.(?:html?|php|aspx?|jsp)$/i;
+
+/**
+ * Path prefix under which a page's items live: /customers/ for /customers/, /customers/page/2/ and
+ * /customers/index.html.
+ */
 function sectionPath(url: string): string | null {
   try {
-    return new URL(url).pathname.replace(PAGE_SUFFIX, '/').replace(/\/?$/, '/');
+    return new URL(url).pathname.replace(INDEX_DOCUMENT, '/').replace(PAGE_SUFFIX, '/').replace(/\/?$/, '/');
   } catch {
     return null;
   }

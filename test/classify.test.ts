@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseHtml } from '../analyzers/index.ts';
-import { classifyPage } from '../analyzers/classify.ts';
+import { classifyPage, otherIndustries } from '../analyzers/classify.ts';
 import { extractContent } from '../analyzers/extract.ts';
 import { extractDates } from '../analyzers/dates.ts';
 import { pdfContent, readPdf } from '../analyzers/pdf.ts';
@@ -89,6 +89,53 @@ describe('classifyPage rules', () => {
     expect(classifyHtml(zh, 'https://www.cloudwing.test/zh-tw/p/123').signals).toContain('headings:challenge/solution/results');
     const en = `<main><h1>Corner Bakery</h1><h2>01 Business challenges</h2><p>Orders were lost.</p><h2>02 Our approach</h2><p>We rebuilt it.</p><h2>03 Key results</h2><p>Fewer lost orders.</p></main>`;
     expect(classifyHtml(en, 'https://www.shoptech.test/p/124').signals).toContain('headings:challenge/solution/results');
+  });
+
+  it('reads story headings that qualify the section word (合作背景 / 我們的做法 / 上線成果; The brief / What we did / The impact)', () => {
+    const zh = `<main><h1>美研藥妝：讓每位會員看到自己想買的</h1><h2>合作背景</h2><p>會員資料分散在 POS、官網與 APP。</p>
+      <h2>我們的做法</h2><p>以 Amazon Personalize 建立商品推薦。</p><h2>上線成果</h2><p>會員回購率提升 22%。</p></main>`;
+    const zhStory = classifyHtml(zh, 'https://www.yunfeng.test/stories/12.html');
+    expect(zhStory.type).toBe('case-study');
+    expect(zhStory.signals).toContain('headings:challenge/solution/results');
+    const en = `<main><h1>A storefront built for the busiest weekend of the year</h1><h2>The brief</h2><p>The old site slowed down every November.</p>
+      <h2>What we did</h2><p>We rebuilt the storefront on Amazon EKS.</p><h2>The impact</h2><p>Conversion rose 18%.</p></main>`;
+    expect(classifyHtml(en, 'https://www.lumen.test/our-work/trailhead/').signals).toContain('headings:challenge/solution/results');
+    // A sentence that happens to end in a section word is not a heading of a story.
+    const practice = `<main><h1>智慧零售</h1><h2>我們協助連鎖品牌在雲端打造全新的會員經營成果</h2><p>…</p><h2>技術架構</h2><p>…</p></main>`;
+    expect(classifyHtml(practice, 'https://www.yunfeng.test/solutions/smart-retail.html').signals.join()).not.toMatch(/headings:/);
+  });
+
+  it('an index written as index.html links down to its items; 客戶故事 as the h1 titles the index', () => {
+    const card = (n: number, title: string) => `<div class="card"><a href="/stories/${n}.html"><img src="/i/${n}.jpg" alt=""></a><span>2026.03.18</span><h3><a href="/stories/${n}.html">${title}</a></h3><p>一段簡短的介紹文字。</p></div>`;
+    const html = `<html><head><title>客戶故事｜雲峰數位科技</title></head><body><main><h1>客戶故事</h1>
+      ${card(15, '麥香烘焙坊：120 家門市的需求預測')}${card(12, '美研藥妝：讓每位會員看到自己想買的')}${card(9, '東昇精機：產線資料即時上雲')}</main></body></html>`;
+    const c = classifyHtml(html, 'https://www.yunfeng.test/stories/index.html');
+    expect(c.type).toBe('listing');
+    expect(c.signals).toEqual(expect.arrayContaining(['links:3 child pages', 'title:客戶故事']));
+  });
+
+  it('an events index titled with the section name (活動報名) is a listing, not an event', () => {
+    const html = `<html><head><title>活動報名｜雲峰數位科技</title></head><body><main><h1>活動報名</h1>
+      <div class="event-card"><span>已結束</span><h3><a href="/events/2026-retail-forum.html">2026 零售科技論壇：AI 驅動的全通路營運</a></h3><p>活動日期：2026.09.24（四）14:00–17:00｜台北 AWS 辦公室</p></div></main></body></html>`;
+    const c = classifyHtml(html, 'https://www.yunfeng.test/events/index.html');
+    expect(c.type).toBe('listing');
+    // The event page itself (its title names the forum) is still an event.
+    const event = `<html><head><title>2026 零售科技論壇｜雲峰數位科技</title></head><body><main><h1>2026 零售科技論壇：AI 驅動的全通路營運</h1>
+      <table><tr><th>活動日期</th><td>2026.09.24（四）14:00–17:00</td></tr><tr><th>活動地點</th><td>AWS 台北辦公室</td></tr></table><p>活動地點：台北</p><p>議程：三場分享。</p></main></body></html>`;
+    expect(classifyHtml(event, 'https://www.yunfeng.test/events/2026-retail-forum.html')).toMatchObject({ type: 'thought-leadership', kind: 'event' });
+  });
+
+  it('a post under /column/ (技術專欄) is a blog post, its index a listing', () => {
+    const post = `<main><h1>EKS 叢集成本優化的五個實戰技巧</h1><div class="meta">2026.10.01 ｜ 作者：張凱翔</div><h2>1. 使用 Karpenter</h2><p>依工作負載自動選擇執行個體類型。</p></main>`;
+    expect(classifyHtml(post, 'https://www.yunfeng.test/column/35.html')).toMatchObject({ type: 'thought-leadership', kind: 'blog' });
+    expect(classifyHtml('<main><h1>技術專欄</h1></main>', 'https://www.yunfeng.test/column/index.html').type).not.toBe('thought-leadership');
+  });
+
+  it('names the industries other than retail a text lists, not retail words that look like them', () => {
+    expect(otherIndustries('We serve healthcare, financial services, retail, manufacturing and public-sector organizations.'))
+      .toEqual(['healthcare', 'financial services', 'manufacturing']);
+    expect(otherIndustries('我們協助零售、製造業與金融業客戶上雲')).toEqual(['financial services', 'manufacturing']);
+    expect(otherIndustries('Pharmacy chains, back-to-school campaigns and social media for fashion retailers')).toEqual([]);
   });
 
   it('a dated article without any markup or telling URL is still thought leadership', () => {
