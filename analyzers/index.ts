@@ -9,7 +9,7 @@ import type { PageClassification, PageContent, PageDates, PageFacts, PageInput, 
 import { RETAIL_AREAS } from './types.ts';
 import { extractContent } from './extract.ts';
 import { pdfContent, readPdf } from './pdf.ts';
-import { classifyPage } from './classify.ts';
+import { classifyPage, otherIndustries } from './classify.ts';
 import { extractDates, pdfDates } from './dates.ts';
 import { scoreRetail } from './retail.ts';
 import { detectAws } from './aws.ts';
@@ -124,6 +124,7 @@ export async function analyzePage(input: PageInput, asOf: string): Promise<PageF
     facts.description = page.description;
     facts.classification = attempt<PageClassification>('classification', facts.classification, () => classifyPage(page, url, dates));
     facts.retail = attempt('retail scoring', facts.retail, () => scoreRetail(page));
+    facts.otherIndustries = attempt('industry detection', [], () => otherIndustries(`${page.title}\n${page.mainText}`));
     const aws = attempt('AWS detection', null, () => detectAws(`${page.title}\n${page.mainText}`));
     if (aws) {
       facts.awsServices = aws.services;

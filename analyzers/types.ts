@@ -179,6 +179,12 @@ export interface PageFacts {
   otherClouds: string[];
   /** Present for pages classified as case studies (and for PDFs that read as one). */
   caseStudy: CaseStudyFacts | null;
+  /**
+   * Industries other than retail that the main text names (healthcare, financial services, 製造 …),
+   * analyzers/classify.ts otherIndustries(). A homepage naming several is a generalist's. Absent in
+   * evidence stored before the field existed.
+   */
+  otherIndustries?: string[];
   /** Hashes of main-text blocks, for site-level boilerplate detection. */
   blockHashes: string[];
   /** Short lead text for reports (≤ 300 chars). */

@@ -435,6 +435,21 @@ function retailShare(pages: (AnalyzedPage & { facts: PageFacts })[]): { share: n
   return { share: pages.length ? retail / pages.length : 0, retail, total: pages.length };
 }
 
+/** A directory's index document: /index.html, /default.aspx, /index.php (the homepage under another address). */
+const INDEX_DOCUMENT = /^\/(?:index|default|home)\.(?:html?|php|aspx?|jsp)$/i;
+
+/** The homepage itself, or the same page under its index-document address (/index.html for /). */
+export function isHomepageUrl(url: string, homepage: string): boolean {
+  if (url === homepage) return true;
+  try {
+    const u = new URL(url);
+    const h = new URL(homepage);
+    return u.origin === h.origin && h.pathname === '/' && !u.search && INDEX_DOCUMENT.test(u.pathname);
+  } catch {
+    return false;
+  }
+}
+
 /** The homepage's own record (the start URL may have redirected to it). */
 export function homepageRecord(evidence: SiteEvidence): (AnalyzedPage & { facts: PageFacts }) | null {
   const page = evidence.pages.find((p) => p.finalUrl === evidence.homepage && p.facts !== null)
@@ -450,6 +465,9 @@ export interface DedicatedRetailReading {
 /** Offering pages (industries, solutions, services) beyond which a site's business is judged. */
 const MIN_OFFERING_PAGES = 2;
 
+/** A retail specialist may mention one neighbouring industry on its homepage; naming more marks a generalist. */
+const MAX_OTHER_INDUSTRIES_OF_SPECIALIST = 1;
+
 /**
  * The homepage rule: a dedicated retail consultancy has a retail homepage and mostly retail offerings.
  * What a partner offers is read from its practice-type pages (industries, solutions, services) when
@@ -459,15 +477,20 @@ const MIN_OFFERING_PAGES = 2;
 export function dedicatedRetailConsultancy(evidence: SiteEvidence): DedicatedRetailReading {
   const home = homepageRecord(evidence);
   if (!home) return { dedicated: false, note: 'homepage could not be read' };
-  const readable = evidence.pages.filter(readablePage).filter((p) => p.finalUrl !== home.finalUrl);
+  const readable = evidence.pages.filter(readablePage).filter((p) => p.finalUrl !== home.finalUrl && !isHomepageUrl(p.finalUrl, evidence.homepage));
   const offerings = readable.filter((p) => p.facts.classification.type === 'practice' && !isPdf(p));
   const judged = offerings.length >= MIN_OFFERING_PAGES ? offerings : readable;
   const share = retailShare(judged);
   const what = judged === offerings ? 'industry/solution pages' : 'pages';
   const siteNote = `${share.retail} of ${share.total} ${what} about retail (${Math.round(share.share * 100)}%, needs ${Math.round(DEDICATED_RETAIL_SITE_SHARE * 100)}%)`;
   const homeRetail = retailVerdict(home.facts.retail.score) === 'retail';
-  const dedicated = homeRetail && share.share >= DEDICATED_RETAIL_SITE_SHARE;
-  return { dedicated, note: `homepage ${describeRetail(home.facts.retail.score)}; ${siteNote}` };
+  // "Healthcare, financial services, retail and manufacturing": the homepage itself says the partner
+  // serves several industries, whatever share of its pages (a busy retail blog) speaks of retail.
+  const industries = home.facts.otherIndustries ?? [];
+  const generalist = industries.length > MAX_OTHER_INDUSTRIES_OF_SPECIALIST;
+  const industriesNote = generalist ? `; homepage also names ${industries.join(', ')}` : '';
+  const dedicated = homeRetail && !generalist && share.share >= DEDICATED_RETAIL_SITE_SHARE;
+  return { dedicated, note: `homepage ${describeRetail(home.facts.retail.score)}; ${siteNote}${industriesNote}` };
 }
 
 /** A page dedicated to retail says so where a visitor looks first: in its address or its title. */
@@ -490,7 +513,8 @@ export function practiceCandidates(evidence: SiteEvidence): PracticeCandidate[] 
   for (const page of evidence.pages) {
     if (!readablePage(page) || isPdf(page) || seen.has(page.finalUrl)) continue;
     const f = page.facts;
-    const isHomepage = page === home || page.finalUrl === evidence.homepage;
+    // /index.html is the homepage under another address: the homepage rule applies to it too.
+    const isHomepage = page === home || isHomepageUrl(page.finalUrl, evidence.homepage);
     const type = f.classification.type;
     const named = RETAIL_NAMED.test(`${readableUrl(page.finalUrl)} ${f.title}`);
     // A post, a story or an index of them names retail too; its address says what it is.

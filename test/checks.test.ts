@@ -473,6 +473,36 @@ describe('P3.1 practice page', () => {
     expect(r.evidence.map((e) => e.url)).not.toContain(u('/blog/category/retail/'));
   });
 
+  it('does not accept the homepage of a generalist that lists other industries, however busy its retail blog and news', () => {
+    const home = facts({ retail: 0.6, services: ['Amazon S3', 'Amazon Redshift'] });
+    home.otherIndustries = ['healthcare', 'financial services', 'manufacturing'];
+    const pages = [
+      page(HOME, { facts: home }),
+      ...[1, 2, 3].map((n) => page(u(`/insights/retail-${n}/`), { facts: facts({ type: 'thought-leadership', kind: 'blog', retail: 0.9 }) })),
+      page(u('/newsroom/retailer-partnership/'), { facts: facts({ type: 'thought-leadership', kind: 'news', retail: 0.9 }) }),
+      page(u('/about/'), { facts: facts({ retail: 0.0 }) }),
+      page(u('/contact/'), { facts: facts({ retail: 0.0 }) }),
+    ];
+    const r = check('P3.1', site(pages));
+    expect(r.status).toBe('fail');
+    expect(r.summary).toMatch(/not a dedicated retail consultancy.*homepage also names healthcare, financial services, manufacturing/);
+    // The same site whose homepage names retail alone is judged a retail consultancy.
+    home.otherIndustries = ['healthcare'];
+    expect(check('P3.1', site(pages)).status).toBe('pass');
+  });
+
+  it('applies the homepage rule to the homepage under its index-document address (/index.html)', () => {
+    const generalistHome = facts({ retail: 0.6, services: ['Amazon S3', 'AWS Lambda'], title: 'Retail, healthcare and banking cloud partner' });
+    generalistHome.otherIndustries = ['healthcare', 'financial services'];
+    const r = check('P3.1', site([
+      page(HOME, { facts: generalistHome }),
+      page(u('/index.html'), { facts: { ...generalistHome } }),
+      page(u('/industries/healthcare/'), { facts: facts({ type: 'practice', retail: 0.0 }) }),
+    ]));
+    expect(r.status).toBe('fail');
+    expect(r.evidence.find((e) => e.url === u('/index.html'))?.note).toMatch(/\[homepage\]/);
+  });
+
   it('accepts the homepage of a dedicated retail consultancy', () => {
     const evidence = site([
       page(HOME, { facts: facts({ retail: 0.8, services: ['Amazon S3', 'Amazon Personalize'] }), links: [u('/work/a/')] }),
