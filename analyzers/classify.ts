@@ -126,6 +126,30 @@ export function otherIndustries(text: string): string[] {
   return OTHER_INDUSTRIES.filter(([, re]) => re.test(text)).map(([name]) => name);
 }
 
+// An announcement of work still to come ("X has selected Y … expected to go live in 2027") is not a
+// case study of a completed project, whatever section it is filed under. One pattern per kind of
+// evidence, so a page shows how many kinds it has.
+const ANNOUNCEMENT_PATTERNS: RegExp[] = [
+  /\b(?:today announced|announced today|(?:is|are) (?:pleased|excited|proud) to announce|announced? (?:a|an|the|its|their) (?:new )?(?:partnership|collaboration|agreement|alliance))\b|宣布|簽署|合作備忘錄|策略聯盟/i,
+  /\b(?:has|have) (?:selected|chosen|engaged|appointed)\b|\bselects\b|選定|選擇.{0,12}作為/i,
+  /\b(?:expected|scheduled|planned|slated|set) to (?:go live|launch|complete|roll out)\b|\b(?:is|are) (?:planned|scheduled|expected) for\b|\bwill go live\b|預計(?:於|在)?.{0,12}(?:上線|完成|啟用)|將於.{0,12}(?:上線|完成|啟用)/i,
+  /\b(?:will|plans? to|aims? to|intends? to) (?:rebuild|build|migrate|move|modernize|modernise|deploy|implement|use|help|deliver|create|launch|replace|roll out)\b|將(?:協助|導入|建置|打造|採用|遷移)/i,
+  /\/(?:PRNewswire|Business Wire|GLOBE NEWSWIRE)\/|\b(?:media|press) contacts?\b/i,
+];
+// …unless the text also says the work is live: then it is a story that happens to look ahead.
+const DELIVERED = /\b(?:went live|is now live|has been live|since (?:launch|go-live|going live)|now runs|has run)\b|已(?:正式)?上線|上線(?:後|以來)/i;
+
+/** Phrases that show a text announces work not yet delivered, one per kind; empty when it reads as delivered. */
+export function announcementPhrases(text: string): string[] {
+  if (DELIVERED.test(text)) return [];
+  const found: string[] = [];
+  for (const re of ANNOUNCEMENT_PATTERNS) {
+    const m = re.exec(text);
+    if (m) found.push(m[0]);
+  }
+  return found;
+}
+
 /** Decides the page type (and, for thought leadership, its kind) with the signals that decided it. */
 export function classifyPage(content: PageContent, url: string, dates: PageDates): PageClassification {
   const signals: Signal[] = [];

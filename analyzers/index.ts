@@ -9,7 +9,7 @@ import type { PageClassification, PageContent, PageDates, PageFacts, PageInput, 
 import { RETAIL_AREAS } from './types.ts';
 import { extractContent } from './extract.ts';
 import { pdfContent, readPdf } from './pdf.ts';
-import { classifyPage, otherIndustries } from './classify.ts';
+import { announcementPhrases, classifyPage, otherIndustries } from './classify.ts';
 import { extractDates, pdfDates } from './dates.ts';
 import { scoreRetail } from './retail.ts';
 import { detectAws } from './aws.ts';
@@ -133,6 +133,7 @@ export async function analyzePage(input: PageInput, asOf: string): Promise<PageF
     }
     if (facts.classification.type === 'case-study') {
       facts.caseStudy = attempt('case-study reading', null, () => readCaseStudy(page, url, facts.awsServices));
+      facts.announcement = attempt('announcement reading', [], () => announcementPhrases(page.mainText));
     }
     facts.blockHashes = page.blocks.map((b) => blockHash(b.text));
     facts.excerpt = leadExcerpt(page);

@@ -185,6 +185,11 @@ export interface PageFacts {
    * evidence stored before the field existed.
    */
   otherIndustries?: string[];
+  /**
+   * For case-study pages: phrases showing the page announces work not yet delivered ("has selected",
+   * "expected to go live in 2027"), one per kind (analyzers/classify.ts announcementPhrases()).
+   */
+  announcement?: string[];
   /** Hashes of main-text blocks, for site-level boilerplate detection. */
   blockHashes: string[];
   /** Short lead text for reports (≤ 300 chars). */

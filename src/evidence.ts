@@ -7,7 +7,7 @@ import type { CaseStudyElementId, CaseStudyFacts, DateFact, Excerpted, PageFacts
 import { RETAIL_AREAS } from '../analyzers/types.ts';
 import type { AnalyzedPage, SiteEvidence } from './types.ts';
 import {
-  DEDICATED_RETAIL_SITE_SHARE, MIN_AWS_SERVICES_WHEN_OTHER_CLOUD, MIN_STORY_ELEMENTS, MIN_TECHNICAL_AWS_SERVICES, MIN_USE_CASE_AREAS,
+  DEDICATED_RETAIL_SITE_SHARE, MIN_ANNOUNCEMENT_KINDS, MIN_AWS_SERVICES_WHEN_OTHER_CLOUD, MIN_STORY_ELEMENTS, MIN_TECHNICAL_AWS_SERVICES, MIN_USE_CASE_AREAS,
   RETAIL_BORDERLINE_MARGIN, RETAIL_SCORE_THRESHOLD, UNREAD_SHARE_FOR_REVIEW,
 } from './checks/thresholds.ts';
 
@@ -304,7 +304,11 @@ function buildCaseStudy(key: string, group: (AnalyzedPage & { facts: PageFacts }
   // a post: too unsure to count, worth a look.
   const storyShown = STORY_ELEMENTS.filter((e) => study?.elements[e].present || (e === 'customerName' && study?.anonymized)).length;
   if (storyShown < MIN_STORY_ELEMENTS) reasons.push(`reads little like a customer story (shows ${storyShown} of customer, problem, solution, results)`);
-  const unsure = reasons.length > 0 && aws.aws && retail !== 'not-retail';
+  // "X has selected Y … expected to go live in 2027": a project announced, not completed, and no
+  // results to show. Several kinds of announcement phrasing leave no doubt; one is worth a look.
+  const announced = study?.elements.results.present ? [] : main.facts.announcement ?? [];
+  if (announced.length > 0) reasons.push(`announces a project not yet delivered, with no results ("${announced.slice(0, 3).join('", "')}")`);
+  const unsure = reasons.length > 0 && aws.aws && retail !== 'not-retail' && announced.length < MIN_ANNOUNCEMENT_KINDS;
   const attachments = [...new Set(group.filter((p) => attachedTo.has(p.finalUrl)).map((p) => p.finalUrl))];
   return {
     url: main.finalUrl,

@@ -151,6 +151,31 @@ describe('calendar windows', () => {
 });
 
 describe('P2.2.1 public case studies', () => {
+  it('does not count announcements of projects still to be delivered, filed as case studies', () => {
+    const noResults = study({ elements: { ...study().elements, results: { present: false, excerpt: null } } });
+    const announced = (phrases: string[], caseStudy = noResults) => {
+      const f = retailAwsStudy({ caseStudy });
+      f.announcement = phrases;
+      return f;
+    };
+    const r = check('P2.2.1', site([
+      page(u('/success-stories/a-selects-us/'), { facts: announced(['announced today', 'has selected', 'expected to go live']) }),
+      page(u('/success-stories/b-partnership/'), { facts: announced(['today announced', 'plan to use']) }),
+    ]));
+    expect(r.status).toBe('fail');
+    expect(r.evidence[0]!.note).toMatch(/not counted: announces a project not yet delivered, with no results \("announced today", "has selected", "expected to go live"\)/);
+    // One kind of announcement phrasing is not enough to be sure: too close to call.
+    expect(check('P2.2.1', site([
+      page(u('/cases/a/'), { facts: retailAwsStudy() }),
+      page(u('/cases/b/'), { facts: announced(['will use']) }),
+    ])).status).toBe('review');
+    // A story that reports results is a delivered project, whatever it says about the future.
+    expect(check('P2.2.1', site([
+      page(u('/cases/a/'), { facts: retailAwsStudy() }),
+      page(u('/cases/b/'), { facts: announced(['announced today', 'will roll out'], study()) }),
+    ])).status).toBe('pass');
+  });
+
   it('passes with two retail AWS case studies and lists others as not counted, with why', () => {
     const r = check('P2.2.1', site([
       page(u('/cases/a/'), { facts: retailAwsStudy() }),

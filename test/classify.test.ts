@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseHtml } from '../analyzers/index.ts';
-import { classifyPage, otherIndustries } from '../analyzers/classify.ts';
+import { announcementPhrases, classifyPage, otherIndustries } from '../analyzers/classify.ts';
 import { extractContent } from '../analyzers/extract.ts';
 import { extractDates } from '../analyzers/dates.ts';
 import { pdfContent, readPdf } from '../analyzers/pdf.ts';
@@ -129,6 +129,13 @@ describe('classifyPage rules', () => {
     const post = `<main><h1>EKS 叢集成本優化的五個實戰技巧</h1><div class="meta">2026.10.01 ｜ 作者：張凱翔</div><h2>1. 使用 Karpenter</h2><p>依工作負載自動選擇執行個體類型。</p></main>`;
     expect(classifyHtml(post, 'https://www.yunfeng.test/column/35.html')).toMatchObject({ type: 'thought-leadership', kind: 'blog' });
     expect(classifyHtml('<main><h1>技術專欄</h1></main>', 'https://www.yunfeng.test/column/index.html').type).not.toBe('thought-leadership');
+  });
+
+  it('reads the phrasing of an announcement of work still to come, unless the text says it is live', () => {
+    expect(announcementPhrases('Corner Fresh has selected BrightPath to modernize online ordering on AWS, BrightPath announced today. The new platform is expected to go live in 2027.'))
+      .toEqual(['announced today', 'has selected', 'expected to go live']);
+    expect(announcementPhrases('雲峰今日宣布與好鄰居超商簽署合作，預計於 2027 年第二季上線，將導入 Amazon Personalize。')).toEqual(['宣布', '預計於 2027 年第二季上線', '將導入']);
+    expect(announcementPhrases('The new site went live in March 2026. Next year Trailhead plans to use the platform for its wholesale business.')).toEqual([]);
   });
 
   it('names the industries other than retail a text lists, not retail words that look like them', () => {

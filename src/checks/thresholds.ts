@@ -22,6 +22,13 @@ export const MIN_PUBLIC_CASE_STUDIES = 2;
  */
 export const MIN_STORY_ELEMENTS = 2;
 
+/**
+ * A "case study" with no results that shows this many kinds of announcement phrasing (announced
+ * today, has selected, expected to go live, will build, media contact) announces a project rather
+ * than reporting a completed one: not counted, with no doubt. Fewer kinds: not counted, reviewed.
+ */
+export const MIN_ANNOUNCEMENT_KINDS = 2;
+
 /** P2.2.2: of those, how many must be reachable by links from the homepage. */
 export const MIN_REACHABLE_CASE_STUDIES = 2;
 
