@@ -150,6 +150,21 @@ export function announcementPhrases(text: string): string[] {
   return found;
 }
 
+// The partner's own credentials: "AWS Advanced Tier Services Partner", "AWS-certified team", "AWS
+// Retail Competency", "AWS 進階級合作夥伴". They say what the partner is, not what a project or an
+// offering runs on, and sit in the call-to-action bands of every page.
+const AWS_CREDENTIALS = [
+  /\b(?:Amazon Web Services|AWS)(?:\s+\(AWS\))?\s+(?:(?:Advanced|Select|Premier|Registered|Validated|Differentiated|Consulting|Technology|Services?|MSP|Tier|Level)\s+){0,4}Partner(?:s|ship)?(?:\s+(?:Network|Program(?:me)?|Tier))?\b/gi,
+  /\bAWS[- ]certified\b|\bAWS certifications?\b|\bcertified (?:AWS )?(?:architects?|engineers?|experts?) on AWS\b/gi,
+  /\bAWS\s+(?:[A-Z][\w&-]*\s+){0,3}Competency\b|\bAWS\s+(?:[A-Z][\w&-]*\s+){0,2}(?:Service Delivery|Managed Service Provider) (?:Program|designation)\b/g,
+  /AWS\s*(?:進階|精選|頂級|高級|認證|專業)?級?\s*(?:服務|諮詢|顧問|技術)?\s*合作夥伴|AWS\s*(?:專業)?認證|AWS\s*[\p{Script=Han}]{0,4}能力認證/gu,
+];
+
+/** The text without the partner's AWS credentials, so a credential alone is no mention of AWS use. */
+export function withoutAwsCredentials(text: string): string {
+  return AWS_CREDENTIALS.reduce((t, re) => t.replace(re, ' '), text);
+}
+
 /** Decides the page type (and, for thought leadership, its kind) with the signals that decided it. */
 export function classifyPage(content: PageContent, url: string, dates: PageDates): PageClassification {
   const signals: Signal[] = [];

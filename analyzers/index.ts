@@ -9,7 +9,7 @@ import type { PageClassification, PageContent, PageDates, PageFacts, PageInput, 
 import { RETAIL_AREAS } from './types.ts';
 import { extractContent } from './extract.ts';
 import { pdfContent, readPdf } from './pdf.ts';
-import { announcementPhrases, classifyPage, otherIndustries } from './classify.ts';
+import { announcementPhrases, classifyPage, otherIndustries, withoutAwsCredentials } from './classify.ts';
 import { extractDates, pdfDates } from './dates.ts';
 import { scoreRetail } from './retail.ts';
 import { detectAws } from './aws.ts';
@@ -128,7 +128,10 @@ export async function analyzePage(input: PageInput, asOf: string): Promise<PageF
     const aws = attempt('AWS detection', null, () => detectAws(`${page.title}\n${page.mainText}`));
     if (aws) {
       facts.awsServices = aws.services;
-      facts.mentionsAws = aws.mentionsAws;
+      // Naming no service, the page may mention AWS only as the partner's badge ("AWS Advanced Tier
+      // Services Partner" in a call to action): that is no use of AWS.
+      facts.mentionsAws = aws.mentionsAws && (aws.services.length > 0
+        || attempt('AWS detection', false, () => detectAws(withoutAwsCredentials(`${page.title}\n${page.mainText}`)).mentionsAws));
       facts.otherClouds = aws.otherClouds;
     }
     if (facts.classification.type === 'case-study') {

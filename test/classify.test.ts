@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseHtml } from '../analyzers/index.ts';
-import { announcementPhrases, classifyPage, otherIndustries } from '../analyzers/classify.ts';
+import { analyzePage, parseHtml } from '../analyzers/index.ts';
+import { announcementPhrases, classifyPage, otherIndustries, withoutAwsCredentials } from '../analyzers/classify.ts';
 import { extractContent } from '../analyzers/extract.ts';
 import { extractDates } from '../analyzers/dates.ts';
 import { pdfContent, readPdf } from '../analyzers/pdf.ts';
@@ -136,6 +136,21 @@ describe('classifyPage rules', () => {
       .toEqual(['announced today', 'has selected', 'expected to go live']);
     expect(announcementPhrases('雲峰今日宣布與好鄰居超商簽署合作，預計於 2027 年第二季上線，將導入 Amazon Personalize。')).toEqual(['宣布', '預計於 2027 年第二季上線', '將導入']);
     expect(announcementPhrases('The new site went live in March 2026. Next year Trailhead plans to use the platform for its wholesale business.')).toEqual([]);
+  });
+
+  it('drops the partner\'s AWS credentials, so a badge in a call to action is no mention of AWS use', async () => {
+    expect(withoutAwsCredentials('Kestrel is an AWS Advanced Tier Services Partner. Talk to our AWS-certified team. We hold the AWS Retail Competency.'))
+      .not.toMatch(/AWS/);
+    expect(withoutAwsCredentials('雲峰是 AWS 進階級服務合作夥伴，團隊擁有 AWS 認證。')).not.toMatch(/AWS/);
+    expect(withoutAwsCredentials('We migrated the order management system to AWS.')).toMatch(/to AWS/);
+    const story = (body: string) => `<html><head><title>Saltmarsh Apparel</title></head><body><main><h1>Saltmarsh Apparel replatforms</h1>
+      <h2>The challenge</h2><p>Peak trading slowed the old store down.</p><h2>The solution</h2><p>${body}</p><h2>The results</h2><p>Conversion up 21%.</p>
+      <section class="cta"><p>Kestrel Digital is an AWS Advanced Tier Services Partner. Talk to our AWS-certified team.</p></section></main></body></html>`;
+    const url = 'https://www.kestrel.test/work/saltmarsh/';
+    const shopify = await analyzePage(htmlInput(story('We moved the storefront to Shopify Plus.'), url), AS_OF);
+    expect(shopify.mentionsAws).toBe(false);
+    const onAws = await analyzePage(htmlInput(story('We moved the storefront to AWS.'), url), AS_OF);
+    expect(onAws.mentionsAws).toBe(true);
   });
 
   it('names the industries other than retail a text lists, not retail words that look like them', () => {
