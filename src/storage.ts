@@ -8,6 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync, gunzipSync } from 'node:zlib';
 import type { AnalyzedPage, CheckResult, CheckStatus, CheckId, SiteEvidence } from './types.ts';
+import type { Applicant } from './batch/input.ts';
 
 export const RESULTS_FILE = 'results.sqlite';
 /** PRAGMA user_version of the schema below; a file of another version is refused, not misread. */
@@ -32,14 +33,8 @@ export interface RunRow {
   extraColumns: string[];
 }
 
-export interface PartnerInput {
-  id: string;
-  name: string;
-  homepage: string;
-  notes: string;
-  extra: Record<string, string>;
-  line: number;
-}
+/** A partner as the applicant list gives it (see batch/input.ts). */
+export type PartnerInput = Applicant;
 
 /** What the summary, the CSV and index.html show for one partner; stored so they need no evidence. */
 export interface PartnerSummary {

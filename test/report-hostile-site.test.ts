@@ -8,7 +8,7 @@ import { auditSite } from '../src/audit.ts';
 import { renderHtml } from '../src/report/html.ts';
 import { renderMarkdown } from '../src/report/markdown.ts';
 import type { Report } from '../src/types.ts';
-import { NOTHING_RAN, openHtml, sideEffects, useChromium } from './support/open-html.ts';
+import { activeContent, NO_ACTIVE_CONTENT, NOTHING_RAN, openHtml, sideEffects, useChromium } from './support/open-html.ts';
 
 let server: Awaited<ReturnType<typeof startFixtureServer>>;
 let report: Report;
@@ -38,16 +38,7 @@ describe('the report of a hostile partner site', () => {
       await page.mouse.move(200, 300);
       await page.waitForTimeout(200);
       expect(await sideEffects(opened)).toEqual(NOTHING_RAN);
-      const dom = await page.evaluate(() => ({
-        scripts: document.scripts.length,
-        handlers: Array.from(document.querySelectorAll('*')).filter((el) =>
-          Array.from(el.attributes).some((a) => a.name.startsWith('on'))).length,
-        nonHttpLinks: Array.from(document.querySelectorAll('a[href]'))
-          .map((a) => a.getAttribute('href') ?? '')
-          .filter((href) => !/^(https?:|#)/.test(href)).length,
-        embedded: document.querySelectorAll('iframe, object, embed, img').length,
-      }));
-      expect(dom).toEqual({ scripts: 0, handlers: 0, nonHttpLinks: 0, embedded: 0 });
+      expect(await activeContent(page)).toEqual(NO_ACTIVE_CONTENT);
       expect(await page.locator('#verdict-title').isVisible()).toBe(true);
       for (const check of report.checks) {
         expect(await page.locator(`#check-${check.id.replaceAll('.', '-')}`).innerText()).toContain(check.status.toUpperCase());

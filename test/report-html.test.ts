@@ -3,7 +3,7 @@ import { renderHtml, REPORT_CSP } from '../src/report/html.ts';
 import { escapeHtml, httpHref, linkHtml, relativeOrHttpHref } from '../src/report/escape.ts';
 import { renderCoverageChart } from '../src/report/coverage-chart.ts';
 import { emptyReport, hostileReport, PAYLOADS } from './support/report-builder.ts';
-import { NOTHING_RAN, openHtml, sideEffects, useChromium } from './support/open-html.ts';
+import { activeContent, NO_ACTIVE_CONTENT, NOTHING_RAN, openHtml, sideEffects, useChromium } from './support/open-html.ts';
 
 describe('escape helpers', () => {
   it('escapes every character that can open markup or close an attribute', () => {
@@ -132,16 +132,7 @@ describe('renderHtml in Chromium', () => {
       await page.hover('text=Acme Grocers moves checkout');
       await page.waitForTimeout(200);
       expect(await sideEffects(opened)).toEqual(NOTHING_RAN);
-      const dom = await page.evaluate(() => ({
-        scripts: document.scripts.length,
-        handlers: Array.from(document.querySelectorAll('*')).filter((el) =>
-          Array.from(el.attributes).some((a) => a.name.startsWith('on'))).length,
-        badLinks: Array.from(document.querySelectorAll('a[href]'))
-          .map((a) => a.getAttribute('href') ?? '')
-          .filter((href) => !/^(https?:|#check-)/.test(href)).length,
-        iframes: document.querySelectorAll('iframe, img, object, embed').length,
-      }));
-      expect(dom).toEqual({ scripts: 0, handlers: 0, badLinks: 0, iframes: 0 });
+      expect(await activeContent(page)).toEqual(NO_ACTIVE_CONTENT);
       const verdict = page.locator('#verdict-title');
       expect(await verdict.isVisible()).toBe(true);
       expect(await verdict.innerText()).toBe('Does not yet meet the web-presence prerequisites');

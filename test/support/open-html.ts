@@ -52,6 +52,24 @@ export async function sideEffects(opened: OpenedHtml): Promise<Record<string, un
   };
 }
 
+/**
+ * What in the DOM could run or load: scripts, inline event handlers, links that are neither http(s)
+ * nor in-page anchors, and embedded content. A report built from crawled text must have none.
+ */
+export function activeContent(page: Page): Promise<Record<string, number>> {
+  return page.evaluate(() => ({
+    scripts: document.scripts.length,
+    handlers: Array.from(document.querySelectorAll('*')).filter((el) =>
+      Array.from(el.attributes).some((a) => a.name.startsWith('on'))).length,
+    nonHttpLinks: Array.from(document.querySelectorAll('a[href]'))
+      .map((a) => a.getAttribute('href') ?? '')
+      .filter((href) => !/^(https?:|#)/.test(href)).length,
+    embedded: document.querySelectorAll('iframe, object, embed, img').length,
+  }));
+}
+
+export const NO_ACTIVE_CONTENT = { scripts: 0, handlers: 0, nonHttpLinks: 0, embedded: 0 };
+
 export const NOTHING_RAN = { dialogs: [], consoleErrors: [], pageErrors: [], otherRequests: [], pwned: null };
 
 export async function openHtml(browser: Browser, html: string, fileName = 'page.html'): Promise<OpenedHtml & { close(): Promise<void> }> {
