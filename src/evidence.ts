@@ -405,12 +405,26 @@ export interface PracticeCandidate {
   signals: string[];
 }
 
-function practiceElements(page: AnalyzedPage & { facts: PageFacts }, caseStudyUrls: Set<string>): PracticeCandidate['elements'] {
+/**
+ * Whether a link leads to case studies: to a case study, or to a page whose address or anchor says
+ * "customers" / "case studies" unless the crawl read that page and found no case study behind it (a
+ * wall of customer logos is not a set of case studies).
+ */
+function leadsToCaseStudies(link: LinkRecord, caseStudyUrls: Set<string>, read: Map<string, AnalyzedPage>): boolean {
+  if (caseStudyUrls.has(link.url)) return true;
+  if (!link.internal || !INTEREST_PATTERNS['case-study'].test(`${readableUrl(link.url)} ${link.text}`)) return false;
+  const target = read.get(link.url);
+  if (!target || !readablePage(target)) return true;
+  // An index: it links on to a study, or to pages the crawl did not read (they may be studies).
+  return target.links.some((l) => l.region === 'main' && l.internal
+    && (caseStudyUrls.has(l.url) || (!read.has(l.url) && INTEREST_PATTERNS['case-study'].test(`${readableUrl(l.url)} ${l.text}`))));
+}
+
+function practiceElements(page: AnalyzedPage & { facts: PageFacts }, caseStudyUrls: Set<string>, read: Map<string, AnalyzedPage>): PracticeCandidate['elements'] {
   const f = page.facts;
   const areas = RETAIL_AREAS.filter((a) => f.retail.areas[a] > 0);
   // Only links in the page's own content: the site-wide "Case studies" menu item is on every page.
-  const studyLinks = page.links.filter((l) => l.region === 'main'
-    && (caseStudyUrls.has(l.url) || (l.internal && INTEREST_PATTERNS['case-study'].test(`${readableUrl(l.url)} ${l.text}`))));
+  const studyLinks = page.links.filter((l) => l.region === 'main' && leadsToCaseStudies(l, caseStudyUrls, read));
   const retail = retailVerdict(f.retail.score) === 'retail';
   return {
     retailPractice: { present: retail, how: describeRetail(f.retail.score, retailTerms(f)) },
@@ -509,6 +523,8 @@ const RETAIL_NAMED = /retail|零售|consumer|commerce|cpg|fmcg|grocer|fashion|ap
  */
 export function practiceCandidates(evidence: SiteEvidence): PracticeCandidate[] {
   const caseStudyUrls = new Set(caseStudyCandidates(evidence).flatMap((c) => c.pages.flatMap((p) => [p.url, p.finalUrl])));
+  const read = new Map<string, AnalyzedPage>();
+  for (const p of evidence.pages) for (const url of [p.url, p.finalUrl]) if (!read.has(url)) read.set(url, p);
   const home = homepageRecord(evidence);
   const copies = new Map<string, AnalyzedPage[]>();
   for (const p of evidence.pages) copies.set(p.finalUrl, [...(copies.get(p.finalUrl) ?? []), p]);
@@ -529,7 +545,7 @@ export function practiceCandidates(evidence: SiteEvidence): PracticeCandidate[] 
     if (type === 'practice') signals.push(`classified practice (${f.classification.signals.slice(0, 3).join(', ')})`);
     if (named) signals.push('names retail in its address or title');
     seen.add(page.finalUrl);
-    const elements = practiceElements(page, caseStudyUrls);
+    const elements = practiceElements(page, caseStudyUrls, read);
     const present = PRACTICE_ELEMENTS.filter((e) => elements[e].present).length;
     const score = 3 * f.retail.score + (type === 'practice' ? 2 : 0) + (named ? 1 : 0)
       + Math.min(f.awsServices.length, 5) / 5 + (f.mentionsAws ? 0.5 : 0) + present / 5;

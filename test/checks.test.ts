@@ -555,6 +555,16 @@ describe('P3.1 practice page', () => {
     expect(evaluate(evidence, ASOF).practicePage!.elements.caseStudyLinks).toBe(true);
   });
 
+  it('does not take a link to a customers page of logos for a link to case studies, unless the page was not read', () => {
+    const practicePage = () => page(u('/retail/'), { facts: practice({ services: [], mentionsAws: true, areaCount: 1 }), links: [u('/customers/')] });
+    const logos = site([...generalist, practicePage(), page(u('/customers/'), { facts: facts({ type: 'listing' }), links: [u('/contact/')] })]);
+    expect(evaluate(logos, ASOF).practicePage!.elements.caseStudyLinks).toBe(false);
+    const index = site([...generalist, practicePage(), page(u('/customers/'), { facts: facts({ type: 'listing' }), links: [u('/customers/a/')] }), page(u('/customers/a/'), { facts: retailAwsStudy() })]);
+    expect(evaluate(index, ASOF).practicePage!.elements.caseStudyLinks).toBe(true);
+    const unread = site([...generalist, practicePage()]);
+    expect(evaluate(unread, ASOF).practicePage!.elements.caseStudyLinks).toBe(true);
+  });
+
   it('is review for a thin practice page that covers only retail and AWS', () => {
     const r = check('P3.1', site([...generalist, page(u('/retail/'), { facts: practice({ services: [], mentionsAws: true, areaCount: 1 }) })]));
     expect(r.status).toBe('review');
