@@ -17,7 +17,7 @@ export type PageInterest = 'case-study' | 'thought-leadership' | 'practice';
 
 const INTEREST_PATTERNS: Record<PageInterest, RegExp> = {
   'case-study': /case[-_ ]?stud|success[-_ ]?stor|customer[-_ ]?stor|\b(customers?|clients?|references?|cases?|portfolio)\b|our[-_ ]?work|成功案例|客戶案例|案例|客戶故事/i,
-  'thought-leadership': /\b(blogs?|news|insights?|articles?|posts?|resources?|whitepapers?|white[-_ ]papers?|e-?books?|webinars?|seminars?|events?|workshops?|videos?|press)\b|部落格|消息|新聞|文章|活動|研討會|講座|影片|白皮書|技術文章/i,
+  'thought-leadership': /\b(blogs?|news|insights?|articles?|posts?|journal|columns?|resources?|whitepapers?|white[-_ ]papers?|e-?books?|webinars?|seminars?|events?|workshops?|videos?|press)\b|部落格|消息|新聞|文章|活動|研討會|講座|影片|白皮書|技術文章/i,
   practice: /retail|零售|industr|solution|commerce|consumer|cpg|產業|解決方案|電商|消費品|流通/i,
 };
 
@@ -152,6 +152,8 @@ export interface CaseStudyCandidate {
   notCountedWhy: string | null;
   /** Not counted, but only for a reason too close to call (borderline retail, a thin story): worth a look. */
   unsure: boolean;
+  /** A how-to post the classifier took for a story: no customer, filed in the blog. Listed as thought leadership too. */
+  readsAsPost: boolean;
 }
 
 /** The parts that make a page a customer story rather than a solution page. */
@@ -185,6 +187,13 @@ function mergeExcerpted(a: Excerpted, b: Excerpted | undefined): Excerpted {
 }
 
 /** One study's facts from its page and attached documents: an element is present if any shows it. */
+/** An AWS service read as the customer ("… with Amazon DynamoDB") is no customer. */
+function withoutProductAsCustomer(study: CaseStudyFacts | null, services: string[]): CaseStudyFacts | null {
+  const customer = study?.customer;
+  if (!study || !customer || !(services.includes(customer) || /^(?:Amazon|AWS)\b/.test(customer))) return study;
+  return { ...study, customer: null, elements: { ...study.elements, customerName: { present: false, excerpt: null } } };
+}
+
 function mergeStudies(studies: CaseStudyFacts[]): CaseStudyFacts | null {
   const [first, ...rest] = studies;
   if (!first) return null;
@@ -295,7 +304,10 @@ function buildCaseStudy(key: string, group: (AnalyzedPage & { facts: PageFacts }
   const scored = facts.reduce((best, f) => (f.retail.score > best.retail.score ? f : best));
   const retailScore = scored.retail.score;
   const retail = retailVerdict(retailScore);
-  const study = mergeStudies([main.facts, ...facts.filter((f) => f !== main.facts)].map((f) => f.caseStudy).filter((s): s is CaseStudyFacts => s !== null));
+  const study = withoutProductAsCustomer(
+    mergeStudies([main.facts, ...facts.filter((f) => f !== main.facts)].map((f) => f.caseStudy).filter((s): s is CaseStudyFacts => s !== null)),
+    services,
+  );
   const published = main.facts.dates.published ?? facts.map((f) => f.dates.published).find((d) => d !== null) ?? null;
   const reasons: string[] = [];
   if (retail !== 'retail') reasons.push(retail === 'borderline' ? `borderline retail (${describeRetail(retailScore)})` : `not retail (${describeRetail(retailScore)})`);
@@ -304,11 +316,18 @@ function buildCaseStudy(key: string, group: (AnalyzedPage & { facts: PageFacts }
   // a post: too unsure to count, worth a look.
   const storyShown = STORY_ELEMENTS.filter((e) => study?.elements[e].present || (e === 'customerName' && study?.anonymized)).length;
   if (storyShown < MIN_STORY_ELEMENTS) reasons.push(`reads little like a customer story (shows ${storyShown} of customer, problem, solution, results)`);
+  // Problem / solution / results about nobody ("The problem: checkouts slow down at peak …") is a
+  // how-to post; a customer story names its customer, or at least "a large retailer".
+  const noCustomer = storyShown >= MIN_STORY_ELEMENTS && study !== null && !study.customer && !study.anonymized;
+  if (noCustomer) reasons.push('names no customer, not even an anonymised one ("a large retailer"): a how-to rather than a customer story');
+  // Filed in the blog or news as well, such a page is a post beyond doubt.
+  const postAddress = interestsOf(main.finalUrl).includes('thought-leadership') && !interestsOf(main.finalUrl).includes('case-study');
   // "X has selected Y … expected to go live in 2027": a project announced, not completed, and no
   // results to show. Several kinds of announcement phrasing leave no doubt; one is worth a look.
   const announced = study?.elements.results.present ? [] : main.facts.announcement ?? [];
   if (announced.length > 0) reasons.push(`announces a project not yet delivered, with no results ("${announced.slice(0, 3).join('", "')}")`);
-  const unsure = reasons.length > 0 && aws.aws && retail !== 'not-retail' && announced.length < MIN_ANNOUNCEMENT_KINDS;
+  const readsAsPost = noCustomer && postAddress;
+  const unsure = reasons.length > 0 && aws.aws && retail !== 'not-retail' && announced.length < MIN_ANNOUNCEMENT_KINDS && !readsAsPost;
   const attachments = [...new Set(group.filter((p) => attachedTo.has(p.finalUrl)).map((p) => p.finalUrl))];
   return {
     url: main.finalUrl,
@@ -330,6 +349,7 @@ function buildCaseStudy(key: string, group: (AnalyzedPage & { facts: PageFacts }
     counted: reasons.length === 0,
     notCountedWhy: reasons.length ? reasons.join('; ') : null,
     unsure,
+    readsAsPost,
   };
 }
 
@@ -363,7 +383,11 @@ export function thoughtLeadershipItems(evidence: SiteEvidence): ThoughtLeadershi
   const cached = tlCache.get(evidence);
   if (cached) return cached;
   const groups = new Map<string, (AnalyzedPage & { facts: PageFacts })[]>();
-  const posts = evidence.pages.filter((p): p is AnalyzedPage & { facts: PageFacts } => readablePage(p) && p.facts.classification.type === 'thought-leadership');
+  // A how-to post with Problem / Solution / Results headings reads as a story to the classifier;
+  // telling no customer's story from the blog, it is the partner's thought leadership after all.
+  const howTos = new Set(caseStudyCandidates(evidence).filter((c) => c.readsAsPost).flatMap((c) => c.pages.map((p) => p.finalUrl)));
+  const posts = evidence.pages.filter((p): p is AnalyzedPage & { facts: PageFacts } => readablePage(p)
+    && (p.facts.classification.type === 'thought-leadership' || (howTos.has(p.finalUrl) && p.facts.dates.published !== null)));
   for (const page of withoutIndexes(posts)) {
     const group = groups.get(page.finalUrl) ?? [];
     group.push(page);
@@ -375,7 +399,7 @@ export function thoughtLeadershipItems(evidence: SiteEvidence): ThoughtLeadershi
     return {
       url: key,
       title: main.facts.title,
-      kind: main.facts.classification.kind ?? 'other',
+      kind: main.facts.classification.kind ?? (howTos.has(key) ? 'blog' : 'other'),
       path: bestPath(group),
       retailScore: score,
       retail: retailVerdict(score),

@@ -151,6 +151,24 @@ describe('calendar windows', () => {
 });
 
 describe('P2.2.1 public case studies', () => {
+  it('does not count a how-to about no customer: a blog post beyond doubt in the blog, too close to call elsewhere', () => {
+    const howTo = () => retailAwsStudy({ published: date('2026-10-01', 'meta'), caseStudy: study({ customer: null, customerWebsite: null, elements: { ...study().elements, customerName: { present: false, excerpt: null } } }) });
+    const inBlog = site([page(u('/cases/a/'), { facts: retailAwsStudy() }), page(u('/blog/checkout-latency/'), { facts: howTo() })]);
+    const r = check('P2.2.1', inBlog);
+    expect(r.status).toBe('fail');
+    expect(r.evidence.find((e) => e.url === u('/blog/checkout-latency/'))!.note).toMatch(/not counted: names no customer/);
+    // It is the partner's thought leadership instead.
+    expect(check('P3.2', inBlog).status).toBe('pass');
+    expect(check('P2.2.1', site([page(u('/cases/a/'), { facts: retailAwsStudy() }), page(u('/cases/checkout-latency/'), { facts: howTo() })])).status).toBe('review');
+  });
+
+  it('does not take an AWS service read from the title for the customer', () => {
+    const f = retailAwsStudy({ services: ['Amazon DynamoDB'], caseStudy: study({ customer: 'Amazon DynamoDB' }) });
+    const r = check('P2.2.1', site([page(u('/cases/a/'), { facts: retailAwsStudy() }), page(u('/blog/dynamodb-checkout/'), { facts: f })]));
+    expect(r.status).toBe('fail');
+    expect(r.evidence.find((e) => e.url === u('/blog/dynamodb-checkout/'))!.note).toMatch(/names no customer/);
+  });
+
   it('does not count announcements of projects still to be delivered, filed as case studies', () => {
     const noResults = study({ elements: { ...study().elements, results: { present: false, excerpt: null } } });
     const announced = (phrases: string[], caseStudy = noResults) => {
