@@ -291,8 +291,68 @@ export function caseStudyCandidates(evidence: SiteEvidence): CaseStudyCandidate[
 
   const candidates = [...groups.entries()].map(([key, group]) => buildCaseStudy(key, group, attachedTo));
   candidates.sort((a, b) => a.url.localeCompare(b.url));
+  countEachCustomerOnce(candidates, evidence.scopeDomain);
   caseStudyCache.set(evidence, candidates);
   return candidates;
+}
+
+// Hosts that are nobody's own website: a profile or a video there says nothing about which customer it is.
+const SHARED_HOSTS = /(?:^|\.)(?:linkedin|facebook|twitter|x|instagram|youtube|youtu|github|medium|amazon|amazonaws|google|apple|microsoft|wikipedia)\.[a-z.]+$/i;
+const COMPANY_SUFFIX = /\b(?:inc|ltd|llc|plc|corp(?:oration)?|co|company|group|limited|pty|gmbh|s\.?a)\b\.?|股份有限公司|有限公司|公司|集團/giu;
+
+/** Ways to recognise one customer across stories: its website's host and its name, normalised. */
+function customerKeys(c: CaseStudyCandidate, scopeDomain: string): string[] {
+  const keys: string[] = [];
+  const site = c.study?.customerWebsite;
+  if (site) {
+    try {
+      const host = new URL(site).hostname.toLowerCase().replace(/^www\d?\./, '');
+      if (!SHARED_HOSTS.test(host) && host !== scopeDomain && !host.endsWith(`.${scopeDomain}`)) keys.push(`site:${host}`);
+    } catch {
+      // not a URL: the name decides
+    }
+  }
+  const name = c.customer?.normalize('NFKC').toLowerCase().replace(COMPANY_SUFFIX, '').replace(/[^\p{L}\p{N}]+/gu, '');
+  if (name && name.length >= 2) keys.push(`name:${name}`);
+  return keys;
+}
+
+/** How much of the checklist a study shows: its elements, and a delivery category. */
+function storyCompleteness(c: CaseStudyCandidate): number {
+  if (!c.study) return 0;
+  return Object.values(c.study.elements).filter((e) => e.present).length + (c.study.delivery !== 'unknown' ? 1 : 0);
+}
+
+/**
+ * The checklist asks for unique customers: the same customer's story again in another language, or a
+ * second story about the same customer, adds no customer. The reachable, most complete one counts.
+ */
+function countEachCustomerOnce(candidates: CaseStudyCandidate[], scopeDomain: string): void {
+  const counted = candidates.filter((c) => c.counted);
+  // Stories sharing any key are one customer, also through a third story (a name here, a website there).
+  const parent = counted.map((_, i) => i);
+  const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i]!)));
+  const byKey = new Map<string, number>();
+  counted.forEach((c, i) => {
+    for (const key of customerKeys(c, scopeDomain)) {
+      const j = byKey.get(key);
+      if (j === undefined) byKey.set(key, i);
+      else parent[root(i)] = root(j);
+    }
+  });
+  const best = new Map<number, CaseStudyCandidate>();
+  const rank = (a: CaseStudyCandidate, b: CaseStudyCandidate) =>
+    Number(b.path !== null) - Number(a.path !== null) || storyCompleteness(b) - storyCompleteness(a) || a.url.localeCompare(b.url);
+  counted.forEach((c, i) => {
+    const current = best.get(root(i));
+    if (!current || rank(c, current) < 0) best.set(root(i), c);
+  });
+  counted.forEach((c, i) => {
+    const kept = best.get(root(i))!;
+    if (kept === c) return;
+    c.counted = false;
+    c.notCountedWhy = `same customer as ${kept.url}${kept.customer ? ` (${kept.customer})` : ''}: the checklist counts unique customers`;
+  });
 }
 
 function buildCaseStudy(key: string, group: (AnalyzedPage & { facts: PageFacts })[], attachedTo: Map<string, string>): CaseStudyCandidate {

@@ -20,14 +20,21 @@ function date(d: string, source: DateFact['source'] = 'json-ld'): DateFact {
   return { date: d, source, rule: `${source}:test`, confidence: 0.9, raw: d };
 }
 
+// Each study is of its own customer unless a test says otherwise: the checks count unique customers.
+let studies = 0;
+
 function study(over: Partial<CaseStudyFacts> = {}): CaseStudyFacts {
   const yes = (excerpt: string) => ({ present: true, excerpt });
+  const customer = over.customer === undefined ? `Contoso Grocers ${++studies}` : over.customer;
+  const customerWebsite = over.customerWebsite === undefined
+    ? customer && `https://${customer.toLowerCase().replace(/[^a-z0-9]+/g, '-')}.example/`
+    : over.customerWebsite;
   return {
-    customer: 'Contoso Grocers',
+    customer,
     anonymized: false,
-    customerWebsite: 'https://contoso.example/',
+    customerWebsite,
     elements: {
-      customerName: yes('Contoso Grocers'), customerWebsite: yes('contoso.example'), problem: yes('The challenge'),
+      customerName: yes(customer ?? 'a retailer'), customerWebsite: yes(customerWebsite ?? 'none'), problem: yes('The challenge'),
       solution: yes('We built'), awsServices: yes('Amazon S3'), retailDomainKnowledge: yes('store replenishment'),
       thirdParty: yes('Shopify'), results: yes('32% fewer stockouts'), compliance: yes('PCI DSS'),
     },
@@ -169,6 +176,23 @@ describe('P2.2.1 public case studies', () => {
     expect(r.evidence.find((e) => e.url === u('/blog/dynamodb-checkout/'))!.note).toMatch(/names no customer/);
   });
 
+  it('counts each customer once: a translation or a second story of the same customer adds no customer', () => {
+    const of = (customer: string, website: string | null) => retailAwsStudy({ caseStudy: study({ customer, customerWebsite: website }) });
+    const r = check('P2.2.1', site([
+      page(u('/en/cases/harbor-fresh/'), { facts: of('Harbor Fresh Grocers', 'https://www.harborfresh.example/') }),
+      page(u('/zh-tw/cases/harbor-fresh/'), { facts: of('港鮮超市', 'https://harborfresh.example/about') }),
+      page(u('/en/cases/harbor-fresh-loyalty/'), { facts: of('Harbor Fresh Grocers Ltd.', null) }),
+    ]));
+    expect(r.status).toBe('fail');
+    expect(r.evidence.filter((e) => e.note.startsWith('counted'))).toHaveLength(1);
+    expect(r.evidence.filter((e) => /not counted: same customer as/.test(e.note))).toHaveLength(2);
+    // A shared profile host (LinkedIn) is nobody's own website: two customers linking there stay two.
+    expect(check('P2.2.1', site([
+      page(u('/cases/a/'), { facts: of('Contoso Grocers', 'https://www.linkedin.com/company/contoso') }),
+      page(u('/cases/b/'), { facts: of('Fabrikam Fashion', 'https://www.linkedin.com/company/fabrikam') }),
+    ])).status).toBe('pass');
+  });
+
   it('does not count announcements of projects still to be delivered, filed as case studies', () => {
     const noResults = study({ elements: { ...study().elements, results: { present: false, excerpt: null } } });
     const announced = (phrases: string[], caseStudy = noResults) => {
@@ -229,9 +253,10 @@ describe('P2.2.1 public case studies', () => {
 
   it('counts a PDF linked from a case-study page as part of that study, a standalone PDF on its own', () => {
     const pdf = u('/files/contoso.pdf');
+    const contoso = () => retailAwsStudy({ caseStudy: study({ customer: 'Contoso Grocers' }) });
     const attached = site([
-      page(u('/cases/contoso/'), { facts: retailAwsStudy(), links: [pdf] }),
-      page(pdf, { path: [HOME, u('/cases/contoso/'), pdf], facts: retailAwsStudy() }),
+      page(u('/cases/contoso/'), { facts: contoso(), links: [pdf] }),
+      page(pdf, { path: [HOME, u('/cases/contoso/'), pdf], facts: contoso() }),
     ]);
     const r1 = check('P2.2.1', attached);
     expect(r1.status).toBe('fail');
