@@ -595,6 +595,9 @@ export function dedicatedRetailConsultancy(evidence: SiteEvidence): DedicatedRet
   return { dedicated, note: `homepage ${describeRetail(home.facts.retail.score)}; ${siteNote}${industriesNote}` };
 }
 
+/** The address of an archive of posts by taxonomy, author, date or page number. */
+const POST_ARCHIVE = /\/(?:category|categories|tags?|topics?|archives?|authors?|分類|標籤)\/|[?&](?:cat|tag|category|author|paged?)=|\/page\/\d+\/?$|\/(?:19|20)\d{2}\/(?:0?[1-9]|1[0-2])\/?$/i;
+
 /** A page dedicated to retail says so where a visitor looks first: in its address or its title. */
 const RETAIL_NAMED = /retail|零售|consumer|commerce|cpg|fmcg|grocer|fashion|apparel|電商|電子商務|消費品|流通|百貨|量販/i;
 
@@ -621,8 +624,9 @@ export function practiceCandidates(evidence: SiteEvidence): PracticeCandidate[] 
     const isHomepage = page === home || isHomepageUrl(page.finalUrl, evidence.homepage);
     const type = f.classification.type;
     const named = RETAIL_NAMED.test(`${readableUrl(page.finalUrl)} ${f.title}`);
-    // A post, a story or an index of them names retail too; its address says what it is.
-    const postOrStory = interestsOf(page.finalUrl).some((i) => i !== 'practice');
+    // A post, a story or an index of them names retail too; its address says what it is. So does a
+    // blog's archive of retail posts (WordPress /category/retail/, /tag/retail/, ?cat=4).
+    const postOrStory = interestsOf(page.finalUrl).some((i) => i !== 'practice') || POST_ARCHIVE.test(readableUrl(page.finalUrl));
     const eligible = isHomepage || (named && !postOrStory && (type === 'practice' || type === 'other' || type === 'listing'));
     if (!eligible) continue;
     const signals: string[] = [];

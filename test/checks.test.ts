@@ -528,6 +528,17 @@ describe('P3.1 practice page', () => {
     expect(r.summary).toMatch(/not a dedicated retail consultancy.*0 of 2 industry\/solution pages/);
   });
 
+  it('does not take a post archive (WordPress /category/retail/, /tag/retail/, /topics/retail/) for the retail practice page', () => {
+    for (const archive of ['/category/retail/', '/tag/retail/', '/topics/retail/', '/category/retail/page/2/']) {
+      const r = check('P3.1', site([
+        ...generalist,
+        page(u(archive), { facts: facts({ type: 'listing', retail: 0.8, areaCount: 4, services: ['Amazon S3', 'Amazon Personalize', 'Amazon SageMaker'], title: 'Category: Retail' }) }),
+      ]));
+      expect(r.status, archive).toBe('fail');
+      expect(r.evidence.map((e) => e.url), archive).not.toContain(u(archive));
+    }
+  });
+
   it('does not take an industries overview or a blog category for the retail practice page', () => {
     const r = check('P3.1', site([
       ...generalist,
