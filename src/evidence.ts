@@ -7,7 +7,7 @@ import type { CaseStudyElementId, CaseStudyFacts, DateFact, Excerpted, PageFacts
 import { RETAIL_AREAS } from '../analyzers/types.ts';
 import type { AnalyzedPage, SiteEvidence } from './types.ts';
 import {
-  DEDICATED_RETAIL_SITE_SHARE, MIN_ANNOUNCEMENT_KINDS, MIN_AWS_SERVICES_WHEN_OTHER_CLOUD, MIN_STORY_ELEMENTS, MIN_TECHNICAL_AWS_SERVICES, MIN_USE_CASE_AREAS,
+  DEDICATED_RETAIL_SITE_SHARE, MIN_ANNOUNCEMENT_KINDS, MIN_AWS_SERVICES_WHEN_OTHER_CLOUD, MIN_RETAIL_LINE_OF_BUSINESS_TERMS, MIN_STORY_ELEMENTS, MIN_TECHNICAL_AWS_SERVICES, MIN_USE_CASE_AREAS,
   RETAIL_BORDERLINE_MARGIN, RETAIL_SCORE_THRESHOLD, UNREAD_SHARE_FOR_REVIEW,
 } from './checks/thresholds.ts';
 
@@ -187,6 +187,21 @@ function mergeExcerpted(a: Excerpted, b: Excerpted | undefined): Excerpted {
 }
 
 /** One study's facts from its page and attached documents: an element is present if any shows it. */
+/**
+ * The retail work a story shows: distinct retail-specific terms of the six areas (not the generic
+ * words that say who the customer is) and the general IT terms, over all copies of the story.
+ * Null for evidence stored without per-block terms.
+ */
+function retailLineOfBusiness(facts: PageFacts[]): { specific: string[]; general: string[] } | null {
+  const hits = facts.flatMap((f) => f.retail.blocks?.flatMap((b) => b.hits) ?? []);
+  if (!facts.some((f) => f.retail.blocks)) return null;
+  const areaHits = hits.filter((h) => h.area !== 'generic');
+  return {
+    specific: [...new Set(areaHits.filter((h) => h.specific).map((h) => h.term))],
+    general: [...new Set(areaHits.filter((h) => !h.specific).map((h) => h.term))],
+  };
+}
+
 /** An AWS service read as the customer ("… with Amazon DynamoDB") is no customer. */
 function withoutProductAsCustomer(study: CaseStudyFacts | null, services: string[]): CaseStudyFacts | null {
   const customer = study?.customer;
@@ -372,6 +387,15 @@ function buildCaseStudy(key: string, group: (AnalyzedPage & { facts: PageFacts }
   const reasons: string[] = [];
   if (retail !== 'retail') reasons.push(retail === 'borderline' ? `borderline retail (${describeRetail(retailScore)})` : `not retail (${describeRetail(retailScore)})`);
   if (!aws.aws) reasons.push(`not AWS (${aws.note})`);
+  if (retail === 'retail') {
+    const lineOfBusiness = retailLineOfBusiness(facts);
+    // Few retail terms and more general IT ones (backup, migration, email): the work is generic IT.
+    if (lineOfBusiness && lineOfBusiness.specific.length < MIN_RETAIL_LINE_OF_BUSINESS_TERMS
+      && lineOfBusiness.general.length > lineOfBusiness.specific.length) {
+      const general = lineOfBusiness.general.length ? `; general IT: ${lineOfBusiness.general.slice(0, 4).join(', ')}` : '';
+      reasons.push(`a retail customer, but the story shows little retail line-of-business work (retail-specific: ${lineOfBusiness.specific.join(', ') || 'none'}${general}): a generic IT project?`);
+    }
+  }
   // A page classified as a case study that shows little of a customer story may be a solution page or
   // a post: too unsure to count, worth a look.
   const storyShown = STORY_ELEMENTS.filter((e) => study?.elements[e].present || (e === 'customerName' && study?.anonymized)).length;

@@ -193,6 +193,20 @@ describe('P2.2.1 public case studies', () => {
     ])).status).toBe('pass');
   });
 
+  it('does not count a generic IT project for a retail customer (file servers, backups), reviewing it when it matters', () => {
+    const withHits = (f: PageFacts, hits: [string, string, boolean][]) => {
+      f.retail.blocks = [{ hash: 'b1', words: 120, weight: 1, hits: hits.map(([area, term, specific]) => ({ area: area as RetailAreaId | 'generic', term, specific })) }];
+      return f;
+    };
+    const fileServers = withHits(retailAwsStudy(), [['generic', 'supermarket', true], ['stores', 'store', true], ['business-applications', 'backup', false], ['business-applications', 'migration', false]]);
+    const r = check('P2.2.1', site([page(u('/cases/a/'), { facts: retailAwsStudy() }), page(u('/cases/file-servers/'), { facts: fileServers })]));
+    expect(r.status).toBe('review');
+    expect(r.evidence.find((e) => e.url === u('/cases/file-servers/'))!.note).toMatch(/little retail line-of-business work \(retail-specific: store; general IT: backup, migration\)/);
+    // A short ecommerce story with a retail term and no general IT is a retail story.
+    const checkout = withHits(retailAwsStudy(), [['generic', 'fashion retail', true], ['stores', 'store', true]]);
+    expect(check('P2.2.1', site([page(u('/cases/a/'), { facts: retailAwsStudy() }), page(u('/cases/checkout/'), { facts: checkout })])).status).toBe('pass');
+  });
+
   it('does not count announcements of projects still to be delivered, filed as case studies', () => {
     const noResults = study({ elements: { ...study().elements, results: { present: false, excerpt: null } } });
     const announced = (phrases: string[], caseStudy = noResults) => {

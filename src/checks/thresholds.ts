@@ -29,6 +29,15 @@ export const MIN_STORY_ELEMENTS = 2;
  */
 export const MIN_ANNOUNCEMENT_KINDS = 2;
 
+/**
+ * A retail customer's story must show retail line-of-business work: with fewer than this many
+ * distinct retail-specific terms from the six areas (replenishment, POS, loyalty program …; not the
+ * words that only say who the customer is, "supermarket") and more general IT terms than retail ones
+ * (backup, migration), it reads as a generic IT project for a retailer (file servers, email), which
+ * the checklist excludes: not counted, reviewed when it matters.
+ */
+export const MIN_RETAIL_LINE_OF_BUSINESS_TERMS = 2;
+
 /** P2.2.2: of those, how many must be reachable by links from the homepage. */
 export const MIN_REACHABLE_CASE_STUDIES = 2;
 
