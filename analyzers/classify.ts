@@ -114,7 +114,7 @@ const OTHER_INDUSTRIES: [string, RegExp][] = [
   ['financial services', /\bfinancial services\b|\bbanking\b|\binsurance\b|\binsurers\b|\bcredit unions?\b|\bfintech\b|金融|銀行|保險|證券/i],
   ['manufacturing', /\bmanufacturing\b|\bmanufacturers\b|製造業|智慧製造/i],
   ['public sector', /\bpublic sector\b|\bgovernment agencies\b|\bstate and local government\b|公部門|政府機關/i],
-  ['education', /\beducation\b|\bhigher ed\b|\buniversities\b|教育/i],
+  ['education', /\beducation\b|\bhigher ed\b|\buniversities\b|教育(?!訓練)/i],
   ['energy and utilities', /\benergy (?:and|&) utilities\b|\butilities\b|\boil (?:and|&) gas\b|能源產業/i],
   ['telecommunications and media', /\btelecom(?:munications)?\b|\bmedia (?:and|&) entertainment\b|\bgaming\b|電信|媒體娛樂/i],
   ['automotive', /\bautomotive\b|汽車產業/i],

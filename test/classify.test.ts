@@ -158,6 +158,7 @@ describe('classifyPage rules', () => {
       .toEqual(['healthcare', 'financial services', 'manufacturing']);
     expect(otherIndustries('我們協助零售、製造業與金融業客戶上雲')).toEqual(['financial services', 'manufacturing']);
     expect(otherIndustries('Pharmacy chains, back-to-school campaigns and social media for fashion retailers')).toEqual([]);
+    expect(otherIndustries('專案完成後提供教育訓練與技術移轉')).toEqual([]);
   });
 
   it('a dated article without any markup or telling URL is still thought leadership', () => {
