@@ -186,7 +186,6 @@ function mergeExcerpted(a: Excerpted, b: Excerpted | undefined): Excerpted {
   return b;
 }
 
-/** One study's facts from its page and attached documents: an element is present if any shows it. */
 /**
  * The retail work a story shows: distinct retail-specific terms of the six areas (not the generic
  * words that say who the customer is) and the general IT terms, over all copies of the story.
@@ -209,6 +208,7 @@ function withoutProductAsCustomer(study: CaseStudyFacts | null, services: string
   return { ...study, customer: null, elements: { ...study.elements, customerName: { present: false, excerpt: null } } };
 }
 
+/** One study's facts from its page and attached documents: an element is present if any shows it. */
 function mergeStudies(studies: CaseStudyFacts[]): CaseStudyFacts | null {
   const [first, ...rest] = studies;
   if (!first) return null;
@@ -313,6 +313,7 @@ export function caseStudyCandidates(evidence: SiteEvidence): CaseStudyCandidate[
 
 // Hosts that are nobody's own website: a profile or a video there says nothing about which customer it is.
 const SHARED_HOSTS = /(?:^|\.)(?:linkedin|facebook|twitter|x|instagram|youtube|youtu|github|medium|amazon|amazonaws|google|apple|microsoft|wikipedia)\.[a-z.]+$/i;
+const GENERIC_CUSTOMER = /^(?:the)?(?:client|customer|retailer|company|brand|partner|casestudy|客戶|客戶故事|客戶案例|案例|品牌|零售商)$/;
 const COMPANY_SUFFIX = /\b(?:inc|ltd|llc|plc|corp(?:oration)?|co|company|group|limited|pty|gmbh|s\.?a)\b\.?|股份有限公司|有限公司|公司|集團/giu;
 
 /** Ways to recognise one customer across stories: its website's host and its name, normalised. */
@@ -328,7 +329,8 @@ function customerKeys(c: CaseStudyCandidate, scopeDomain: string): string[] {
     }
   }
   const name = c.customer?.normalize('NFKC').toLowerCase().replace(COMPANY_SUFFIX, '').replace(/[^\p{L}\p{N}]+/gu, '');
-  if (name && name.length >= 2) keys.push(`name:${name}`);
+  // A label read as a name ("Client", 客戶) would make every story one customer.
+  if (name && name.length >= 2 && !GENERIC_CUSTOMER.test(name)) keys.push(`name:${name}`);
   return keys;
 }
 

@@ -186,6 +186,8 @@ describe('P2.2.1 public case studies', () => {
     expect(r.status).toBe('fail');
     expect(r.evidence.filter((e) => e.note.startsWith('counted'))).toHaveLength(1);
     expect(r.evidence.filter((e) => /not counted: same customer as/.test(e.note))).toHaveLength(2);
+    // A label read as the name ("Client") is nobody in particular: two such stories stay two.
+    expect(check('P2.2.1', site([page(u('/cases/a/'), { facts: of('Client', null) }), page(u('/cases/b/'), { facts: of('The client', null) })])).status).toBe('pass');
     // A shared profile host (LinkedIn) is nobody's own website: two customers linking there stay two.
     expect(check('P2.2.1', site([
       page(u('/cases/a/'), { facts: of('Contoso Grocers', 'https://www.linkedin.com/company/contoso') }),
