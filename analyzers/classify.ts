@@ -413,6 +413,8 @@ function linkSignals(content: PageContent, url: string, add: Add): void {
   let caseLinks = 0;
   let paginated = false;
   let register = false;
+  // WordPress-style posts live at /2026/09/slug/, not under the index's own path.
+  const datedPosts = new Set<string>();
   for (const link of content.links) {
     // Registration is often on a ticketing site (Accupass, KKTIX, Eventbrite): any host counts.
     if (link.region === 'main' && REGISTER_LINK.test(link.text)) register = true;
@@ -429,6 +431,7 @@ function linkSignals(content: PageContent, url: string, add: Add): void {
     if (!isTitleLike(link.text)) continue;
     titled++;
     titledChars += link.text.length;
+    if (DATED_PATH.test(link.url)) datedPosts.add(link.url);
     const segs = pathSegments(link.url).segments;
     if (segs.length >= 2 && segs.slice(0, -1).some((seg) => CASE_SECTION.test(seg) || CASE_PARENT_ONLY.test(seg))) caseLinks++;
   }
@@ -439,6 +442,7 @@ function linkSignals(content: PageContent, url: string, add: Add): void {
   if (paginated) add('listing', 2.5, 'links:pagination');
   // An index links down to its items: /customers/ → /customers/<story>/.
   if (children.size) add('listing', children.size >= 6 ? 3 : children.size >= 3 ? 2 : 1, `links:${children.size} child page${children.size > 1 ? 's' : ''}`);
+  if (datedPosts.size >= 3 && !DATED_PATH.test(url)) add('listing', 2, `links:${datedPosts.size} dated posts`);
   const share = titledChars / Math.max(1, content.mainText.length);
   const items = `links:${titled} item titles, ${Math.round(share * 100)}% of text`;
   if (titled >= 6 && share >= 0.5) add('listing', 3.5, items);

@@ -191,6 +191,14 @@ describe('classifyPage rules', () => {
     expect(classifyHtml(html, 'https://www.northwind.test/customers/page-2.html').type).toBe('listing');
   });
 
+  it('a blog index whose posts live at dated addresses (/2026/09/slug/) is a listing', () => {
+    const post = (path: string, title: string) => `<article class="post"><h2><a href="${path}">${title}</a></h2><p>Posted on September 22, 2026 by Jane</p><p>A short excerpt of the post that runs on for a sentence or two so the page is not only titles and links to posts.</p><a href="${path}">Continue reading</a></article>`;
+    const html = `<html><head><title>Blog – Lumen</title></head><body><main><h1>Blog</h1>${post('/2026/10/eks-cost-controls/', 'Five EKS cost controls we switch on')}${post('/2026/09/returns-forecasting/', 'Forecasting returns before peak season')}${post('/2025/10/composable-myths/', 'Three myths about composable commerce')}</main></body></html>`;
+    const c = classifyHtml(html, 'https://www.lumen.test/blog/');
+    expect(c.type).toBe('listing');
+    expect(c.signals).toContain('links:3 dated posts');
+  });
+
   it('a blog index page 2 is a listing', () => {
     const cards = Array.from({ length: 6 }, (_, i) => `<article><h2><a href="/blog/post-${i}/">Seven lessons from peak season number ${i}</a></h2><p>May ${i + 1}, 2026</p></article>`).join('');
     const c = classifyHtml(`<main>${cards}<a href="/blog/page/3/">Older posts</a></main>`, 'https://www.shoptech.test/blog/page/2/');
