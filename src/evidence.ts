@@ -7,7 +7,7 @@ import type { CaseStudyElementId, CaseStudyFacts, DateFact, Excerpted, PageFacts
 import { RETAIL_AREAS } from '../analyzers/types.ts';
 import type { AnalyzedPage, SiteEvidence } from './types.ts';
 import {
-  DEDICATED_RETAIL_SITE_SHARE, MIN_ANNOUNCEMENT_KINDS, MIN_AWS_SERVICES_WHEN_OTHER_CLOUD, MIN_RETAIL_LINE_OF_BUSINESS_TERMS, MIN_STORY_ELEMENTS, MIN_TECHNICAL_AWS_SERVICES, MIN_USE_CASE_AREAS,
+  DEDICATED_RETAIL_SITE_SHARE, MIN_ANNOUNCEMENT_KINDS, MIN_PUBLISH_DATE_CONFIDENCE, MIN_AWS_SERVICES_WHEN_OTHER_CLOUD, MIN_RETAIL_LINE_OF_BUSINESS_TERMS, MIN_STORY_ELEMENTS, MIN_TECHNICAL_AWS_SERVICES, MIN_USE_CASE_AREAS,
   RETAIL_BORDERLINE_MARGIN, RETAIL_SCORE_THRESHOLD, UNREAD_SHARE_FOR_REVIEW,
 } from './checks/thresholds.ts';
 
@@ -67,7 +67,8 @@ export function withinMonths(date: string, asOf: string, months: number): boolea
 
 /** "2026-03-05 (json-ld:BlogPosting.datePublished)": a date with where it was read. */
 export function describeDate(fact: DateFact): string {
-  return `${fact.date} (${fact.rule.startsWith(fact.source) ? fact.rule : `${fact.source}: ${fact.rule}`})`;
+  const inferred = fact.confidence < MIN_PUBLISH_DATE_CONFIDENCE ? ', inferred' : '';
+  return `${fact.date} (${fact.rule.startsWith(fact.source) ? fact.rule : `${fact.source}: ${fact.rule}`}${inferred})`;
 }
 
 // ---- Page basics ----

@@ -436,6 +436,19 @@ describe('P3.2 thought leadership', () => {
     expect(r.evidence[0]!.note).toMatch(/updated 2026-11-01, which does not count/);
   });
 
+  it('does not pass on an inferred date alone: a month-only URL or the nearest date in the text is review', () => {
+    const inferred: DateFact = { date: '2026-09-01', source: 'url', rule: 'url:year-month', confidence: 0.2, raw: '/2026/09/' };
+    const r = check('P3.2', site([page(u('/2026/09/omnichannel/'), { facts: post(inferred) })]));
+    expect(r.status).toBe('review');
+    expect(r.summary).toMatch(/inferred \(2026-09-01 \(url:year-month, inferred\)\)/);
+    expect(r.recommendation).toMatch(/publish date on every post/);
+    const confirmed = check('P3.2', site([
+      page(u('/2026/09/omnichannel/'), { facts: post(inferred) }),
+      page(u('/blog/bopis/'), { facts: post(date('2026-02-10', 'meta')) }),
+    ]));
+    expect(confirmed.status).toBe('pass');
+  });
+
   it('never takes the modified date for the publish date', () => {
     const r = check('P3.2', site([page(u('/blog/undated/'), { facts: post(null, { modified: date('2026-10-01', 'meta') }) })]));
     expect(r.status).toBe('review');

@@ -4,7 +4,7 @@
 import type { Check, EvidenceRow, SiteEvidence } from '../types.ts';
 import { COUNTED_KINDS, describeDate, thoughtLeadershipItems, unreadThatMatters, withinMonths, monthsBefore,
   type ThoughtLeadershipItem } from '../evidence.ts';
-import { MIN_RECENT_THOUGHT_LEADERSHIP, THOUGHT_LEADERSHIP_WINDOW_MONTHS } from './thresholds.ts';
+import { MIN_PUBLISH_DATE_CONFIDENCE, MIN_RECENT_THOUGHT_LEADERSHIP, THOUGHT_LEADERSHIP_WINDOW_MONTHS } from './thresholds.ts';
 import { checkResult, plural, unreadRows, unreadSentence, UNREAD_RECOMMENDATION, type CheckMeta } from './result.ts';
 
 const meta: CheckMeta = { id: 'P3.2', title: 'Recent retail thought leadership', informational: false };
@@ -27,6 +27,7 @@ function run(evidence: SiteEvidence, asOf: string) {
   const recent = (i: ThoughtLeadershipItem) => i.published !== null && withinMonths(i.published.date, asOf, THOUGHT_LEADERSHIP_WINDOW_MONTHS);
   const retail = items.filter((i) => i.retail === 'retail');
   const retailRecent = retail.filter(recent);
+  const retailRecentConfident = retailRecent.filter((i) => i.published!.confidence >= MIN_PUBLISH_DATE_CONFIDENCE);
   const retailDated = retail.filter((i) => i.published !== null);
   const retailUndated = retail.filter((i) => i.published === null);
   const borderlineRecent = items.filter((i) => i.retail === 'borderline' && recent(i));
@@ -35,9 +36,13 @@ function run(evidence: SiteEvidence, asOf: string) {
   const rows: EvidenceRow[] = shown.map((i) => ({ url: i.url, path: i.path, note: itemNote(i, asOf) }));
   const counts = `${plural(retailRecent.length, 'retail item')} published since ${since} (needs ${MIN_RECENT_THOUGHT_LEADERSHIP}); ${plural(retail.length, 'retail item')} in all, ${retailUndated.length} undated`;
 
-  if (retailRecent.length >= MIN_RECENT_THOUGHT_LEADERSHIP) {
-    const newest = retailRecent[0]!;
+  const addDates = 'Show a publish date on every post (visible byline and datePublished / article:published_time metadata).';
+  if (retailRecentConfident.length >= MIN_RECENT_THOUGHT_LEADERSHIP) {
+    const newest = retailRecentConfident[0]!;
     return checkResult(meta, 'pass', `${counts}; newest ${newest.published!.date}`, rows, null);
+  }
+  if (retailRecent.length > 0) {
+    return checkResult(meta, 'review', `${counts}, but every recent date is inferred (${describeDate(retailRecent[0]!.published!)}): confirm it on the page`, rows, addDates);
   }
   if (borderlineRecent.length > 0) {
     return checkResult(meta, 'review', `${counts}; ${plural(borderlineRecent.length, 'recent item')} with a borderline retail score needs a look`, rows,
@@ -47,7 +52,6 @@ function run(evidence: SiteEvidence, asOf: string) {
   if (unread.length > 0) {
     return checkResult(meta, 'review', `${counts}, but ${unreadSentence(unread)}`, [...rows, ...unreadRows(unread)], UNREAD_RECOMMENDATION);
   }
-  const addDates = 'Show a publish date on every post (visible byline and datePublished / article:published_time metadata).';
   if (retailDated.length === 0 && retailUndated.length > 0) {
     return checkResult(meta, 'review', `${counts}: no retail item has a findable publish date`, rows, addDates);
   }

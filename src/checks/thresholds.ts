@@ -50,6 +50,13 @@ export const CASE_STUDY_WINDOW_MONTHS = 18;
 /** P3.2: thought leadership must be published within this many months of the audit date. */
 export const THOUGHT_LEADERSHIP_WINDOW_MONTHS = 12;
 
+/**
+ * A publish date below this confidence is an inference (a month-only URL such as /2026/09/, read as
+ * the 1st; the nearest date anywhere in the text, right about half the time on real pages). It is
+ * shown, but P3.2 never passes on inferred dates alone: it says `review`.
+ */
+export const MIN_PUBLISH_DATE_CONFIDENCE = 0.5;
+
 /** P3.2: retail items needed inside the window. */
 export const MIN_RECENT_THOUGHT_LEADERSHIP = 1;
 
