@@ -63,13 +63,23 @@ const vendorMatcher = new LabelledMatcher(
 
 type Role = 'intro' | 'about' | 'partner' | 'problem' | 'solution' | 'results' | 'other';
 
-const PROBLEM_RE =
-  /\b(?:challenges?|problems?|problem statement|pain ?points?|situation|background|context|starting point|business (?:needs?|problems?|challenges?)|obstacles?|goals?|objectives?|requirements?|why change)\b|挑戰|痛點|困境|問題|需求|面臨/iu;
-const SOLUTION_RE =
-  /\b(?:solutions?|approach|what (?:we|[a-z][\w&-]*(?: [a-z][\w&-]*)?) (?:did|built|delivered|designed|implemented|changed)|how we (?:helped|did it)|implementation|architecture|execution|methodology|how it works|aws services used|services used|technologies used|tech stack)\b|解決方案|導入架構|架構|做法|方案|導入過程|使用服務|使用的\s*aws\s*服務|技術/iu;
-const RESULTS_RE =
-  /\b(?:results?|outcomes?|benefits?|impact|business value|metrics|key (?:results|metrics|outcomes)|achievements?|by the numbers|roi)\b|成果|效益|成效|效果/iu;
-const ABOUT_RE = /^\s*(?:about|關於)\s*(.*)$|^(.*?)\s*(?:簡介|背景|公司介紹)\s*$|^(?:the )?(?:customer|client|company) (?:background|overview|profile)$/iu;
+/** A heading's role from the lexicon's heading vocabulary (Latin fragments on word boundaries, CJK anywhere). */
+const headingPattern = (role: 'problem' | 'solution' | 'results') => {
+  const { latin, cjk } = phrasingData.headings[role];
+  return new RegExp(`\\b(?:${latin.join('|')})\\b|${cjk.join('|')}`, 'iu');
+};
+const PROBLEM_RE = headingPattern('problem');
+const SOLUTION_RE = headingPattern('solution');
+const RESULTS_RE = headingPattern('results');
+/**
+ * "About Contoso", "關於美研", "遠東百貨簡介", "客戶背景", "Customer overview": the customer (or, when the
+ * name is the partner's, the partner). 背景 alone is about the customer only after 客戶/公司/企業/品牌:
+ * 合作背景 and 專案背景 are the project's background, the problem.
+ */
+const ABOUT_RE =
+  /^\s*(?:about|關於)\s*(.*)$|^(.*?)\s*(?:簡介|公司介紹|企業介紹)\s*$|^\s*(?:客戶|公司|企業|品牌)\s*(?:背景|概況|介紹)\s*$|^(?:the )?(?:customer|client|company) (?:background|overview|profile)$/iu;
+/** "專案簡介", "合作簡介": an overview of the project, not of the customer. */
+const PROJECT_WORD_RE = /(?:專案|計畫|計劃|項目|合作|方案|產品|服務|案例)$/u;
 const LEAD_IN_RE =
   /^\s*(?:the\s+)?(challenges?|problem|solution|approach|results?|outcomes?|benefits|impact|挑戰|痛點|解決方案|成果|效益|導入效益)\s*[:：]/iu;
 
@@ -84,7 +94,7 @@ interface Section {
 
 function headingRole(text: string, partner: PartnerIdentity): Section {
   const about = ABOUT_RE.exec(text);
-  if (about) {
+  if (about && !(about[2] && PROJECT_WORD_RE.test(about[2]))) {
     const subject = (about[1] ?? about[2] ?? '').replace(/^(?:the|us)\b\s*/i, '').trim() || null;
     if (subject && partner.matches(subject)) return { role: 'partner', heading: text, subject };
     return { role: 'about', heading: text, subject };
@@ -118,7 +128,9 @@ function readSections(content: PageContent, partner: PartnerIdentity): ReadBlock
   let currentLevel = 7;
   content.blocks.forEach((block, index) => {
     const labelLike = isHeading(block) ? null : labelLikeRole(block.text, partner);
-    if (isHeading(block) || labelLike) {
+    // The page's title as its heading names the story, not a section ("…：門市的需求預測" is no problem statement).
+    const titleHeading = isHeading(block) && squash(block.text).length >= 4 && squash(content.title).includes(squash(block.text));
+    if ((isHeading(block) && !titleHeading) || labelLike) {
       const level = labelLike ? 3 : Number(block.tag[1]);
       const next = labelLike ?? headingRole(block.text, partner);
       // A sub-heading without a role of its own stays in its parent's section ("Step 1" under Solution).
@@ -411,7 +423,7 @@ function findCustomer(content: PageContent, blocks: ReadBlock[], partner: Partne
     const shown = excerptAround(`${block.text}: ${next}`, 0, 0);
     const subject = section.subject;
     const lead = leadingZhName(next) ?? leadingProperName(next);
-    if (subject && usableName(subject, partner) && !/^(?:the\s+)?(?:customer|client|company|客戶|公司)$/iu.test(subject)) {
+    if (subject && usableName(subject, partner) && !/^(?:the\s+)?(?:customer|client|company|客戶|公司|企業|品牌)$/iu.test(subject)) {
       // "About Greenleaf" over "Greenleaf Pharmacy & Beauty operates …": the fuller name.
       const name = lead && lead.startsWith(subject) && usableName(lead, partner) ? lead : subject;
       return { name, anonymized: false, excerpt: shown };

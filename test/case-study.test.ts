@@ -349,3 +349,111 @@ describe('readCaseStudy: customer named only in the running text (compromise tag
     expect(cs.anonymized).toBe(false);
   });
 });
+
+describe('readCaseStudy: section headings partners use', () => {
+  const url = 'https://www.northgate.test/work/story/';
+
+  it('reads "The ask" / "Our approach" / "What changed" and "Context" / "What we built" / "Outcomes" as problem, solution, results', () => {
+    const agency = pageContent({
+      title: 'Harbour & Pine: one basket across web and stores | Northgate Cloud',
+      meta: { 'og:site_name': 'Northgate Cloud' },
+      blocks: [
+        ['h1', 'Harbour & Pine: one basket across web and stores'],
+        ['p', 'Harbour & Pine sells kitchenware from 22 shops in Ireland and online. Harbour & Pine came to Northgate Cloud in 2025.'],
+        ['h2', 'The ask'],
+        ['p', 'Shoppers who filled a basket online could not see it in the store app, and gift cards bought in shops did not work on the website.'],
+        ['h2', 'Our approach'],
+        ['p', 'We moved basket and gift-card services to AWS Lambda and Amazon DynamoDB behind Amazon API Gateway, shared by the web shop and the store app.'],
+        ['h2', 'What changed'],
+        ['p', 'Cross-channel orders grew 27% in the first quarter.'],
+      ],
+    });
+    const a = read(agency, url);
+    expect(a.elements.problem.excerpt).toMatch(/^The ask: Shoppers who filled/);
+    expect(a.elements.solution.excerpt).toMatch(/^Our approach: We moved basket/);
+    expect(a.elements.results.excerpt).toBe('Cross-channel orders grew 27% in the first quarter.');
+
+    const consultancy = pageContent({
+      title: 'Loyalty that keeps up on sale days',
+      blocks: [
+        ['p', 'Brightwater Pharmacy runs 90 pharmacies. Brightwater Pharmacy’s loyalty scheme has 1.2 million members.'],
+        ['h2', 'Context'],
+        ['p', 'Points were posted overnight, so members who shopped on sale days saw stale balances at the till.'],
+        ['h2', 'What we built'],
+        ['p', 'Points now post in seconds through Amazon Kinesis Data Streams and AWS Lambda into Amazon Aurora.'],
+        ['h2', 'Outcomes'],
+        ['p', 'Balance queries at the till fell by 60%.'],
+      ],
+    });
+    const c = read(consultancy, url);
+    expect(c.elements.problem.excerpt).toMatch(/^Context: Points were posted overnight/);
+    expect(c.elements.solution.excerpt).toMatch(/^What we built: Points now post/);
+    expect(c.elements.results.excerpt).toBe('Balance queries at the till fell by 60%.');
+  });
+
+  it('reads "The brief" / "Background" / "The situation" / "Objectives" as the problem and "The impact" as the results', () => {
+    for (const heading of ['The brief', 'Background', 'The situation', 'Objectives']) {
+      const page = pageContent({
+        title: 'Ashdown Books: click-and-collect in every shop',
+        blocks: [
+          ['p', 'Ashdown Books has 48 bookshops. Ashdown Books wanted online orders ready in store within two hours.'],
+          ['h2', heading],
+          ['p', 'Orders were picked at the warehouse and took three days to reach a shop.'],
+          ['h2', 'What we did'],
+          ['p', 'Shop stock is now published to Amazon OpenSearch Service so the web shop can route orders to the nearest shop.'],
+          ['h2', 'The impact'],
+          ['p', 'Collection times fell from 72 hours to under 2 hours.'],
+        ],
+      });
+      const cs = read(page, url);
+      expect(cs.elements.problem.excerpt, heading).toBe(`${heading}: Orders were picked at the warehouse and took three days to reach a shop.`);
+      expect(cs.elements.solution.excerpt, heading).toMatch(/^What we did: Shop stock/);
+      expect(cs.elements.results.excerpt, heading).toBe('Collection times fell from 72 hours to under 2 hours.');
+    }
+  });
+
+  it('reads 合作背景 / 專案背景 as the problem, 客戶背景 / 公司背景 / 客戶簡介 as about the customer', () => {
+    const story = (about: string, background: string) =>
+      pageContent({
+        title: '綠洲生活百貨：門市補貨自動化｜晨光雲端',
+        lang: 'zh-TW',
+        meta: { 'og:site_name': '晨光雲端' },
+        blocks: [
+          ['h1', '綠洲生活百貨：門市補貨自動化'],
+          ['h2', about],
+          ['p', '綠洲生活百貨創立於1998年，全台共有 65 家門市，販售居家與廚房用品。'],
+          ['h2', background],
+          ['p', '各門市每週以 Excel 回報庫存，總部無法即時掌握熱銷品缺貨，促銷檔期常常斷貨。'],
+          ['h2', '解決方案'],
+          ['p', '晨光雲端將門市 POS 與倉儲資料匯入 Amazon S3，以 AWS Glue 整理後由 Amazon Redshift 產生每日補貨建議。'],
+          ['h2', '導入效益'],
+          ['li', '熱銷品缺貨率降低 35%'],
+        ],
+      });
+    for (const about of ['客戶背景', '公司背景', '企業背景', '客戶簡介']) {
+      for (const background of ['合作背景', '專案背景']) {
+        const cs = read(story(about, background), 'https://www.chenguang.test/cases/oasis.html');
+        expect(cs.customer, `${about} / ${background}`).toBe('綠洲生活百貨');
+        expect(cs.elements.problem.excerpt, `${about} / ${background}`).toBe(`${background}: 各門市每週以 Excel 回報庫存，總部無法即時掌握熱銷品缺貨，促銷檔期常常斷貨。`);
+      }
+    }
+  });
+
+  it('does not read the page title as a section heading ("…的需求預測" names the story, it states no problem)', () => {
+    const page = pageContent({
+      title: '晨曦烘焙：60 家門市的需求預測｜晨光雲端',
+      lang: 'zh-TW',
+      meta: { 'og:site_name': '晨光雲端' },
+      blocks: [
+        ['h1', '晨曦烘焙：60 家門市的需求預測'],
+        ['p', '客戶：晨曦烘焙，全台 60 家門市'],
+        ['h2', '專案背景'],
+        ['p', '店長每天依經驗向中央工廠下單，雨天與連假常常估錯，報廢率長期偏高。'],
+        ['h2', '我們的做法'],
+        ['p', '晨光雲端以 Amazon SageMaker 建立門市別、品項別的隔日需求預測模型。'],
+      ],
+    });
+    const cs = read(page, 'https://www.chenguang.test/cases/dawn.html');
+    expect(cs.elements.problem.excerpt).toBe('專案背景: 店長每天依經驗向中央工廠下單，雨天與連假常常估錯，報廢率長期偏高。');
+  });
+});
