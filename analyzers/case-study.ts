@@ -526,9 +526,32 @@ function resemblesName(domainLabel: string, customer: string): boolean {
 const TEXT_DOMAIN_RE = /\b(?:https?:\/\/)?((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,12})\b(?:\/[^\s)）]*)?/giu;
 const FILE_SUFFIX_RE = /\.(?:html?|php|aspx?|pdf|jpe?g|png|gif|svg|js|css|json|xml|zip)$/iu;
 
-function findCustomerWebsite(content: PageContent, customer: string | null, partner: PartnerIdentity): { url: string; excerpt: string } | null {
+/** A domain as written: lower-case suffix ("fernwoodhome.com", "www.meiyan.com.tw"), unlike "ASP.NET". */
+const writtenDomain = (written: string, host: string) => !FILE_SUFFIX_RE.test(host) && !/[A-Z]/u.test(written.slice(written.lastIndexOf('.')));
+
+/**
+ * Where a study introduces its customer: the customer line ("客戶：美研藥妝（www.meiyan.example）",
+ * "Customer: Fernwood Home (fernwoodhome.com)"), its "About <customer>" section, and the first paragraph.
+ */
+function customerContext(blocks: ReadBlock[]): ReadBlock[] {
+  const firstParagraph = blocks.find((b) => !b.heading && b.block.text.length > 20);
+  return blocks.filter(
+    (b, i) =>
+      b === firstParagraph ||
+      (b.section.role === 'about' && !b.heading) ||
+      (b.block.text.length <= 160 && LABEL_RE.test(b.block.text)) ||
+      (i > 0 && BARE_LABEL_RE.test(blocks[i - 1].block.text)),
+  );
+}
+
+function findCustomerWebsite(
+  content: PageContent,
+  blocks: ReadBlock[],
+  customer: string | null,
+  partner: PartnerIdentity,
+): { url: string; excerpt: string } | null {
   const isOwnOrPlatform = (host: string, label: string) =>
-    NOT_CUSTOMER_SITES.test(host) || !label || (partner.domainLabel !== null && label === partner.domainLabel);
+    NOT_CUSTOMER_SITES.test(host) || !label || (partner.domainLabel !== null && label === partner.domainLabel) || isVendorName(label);
   let labelled: { url: string; excerpt: string } | null = null;
   for (const link of content.links) {
     if (link.internal || (link.region !== 'main' && link.region !== 'aside')) continue;
@@ -541,20 +564,38 @@ function findCustomerWebsite(content: PageContent, customer: string | null, part
     if (!labelled && WEBSITE_LABEL_RE.test(link.text.trim())) labelled = { url: link.url, excerpt };
   }
   if (labelled || !customer) return labelled;
-  // A domain written in the text next to the name: "Greenleaf Pharmacy & Beauty (greenleaf-pharmacy.example)".
+
+  /** Domains written (or shown as link text) in a block, outside the partner and shared hosts. */
+  const domainsIn = function* (text: string) {
+    TEXT_DOMAIN_RE.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = TEXT_DOMAIN_RE.exec(text)) !== null) {
+      const host = m[1].toLowerCase();
+      const label = squash(getDomainWithoutSuffix(host) ?? host);
+      // Not an e-mail address's domain ("jane@fernwood.example" names a mailbox, not a website).
+      if (text[m.index - 1] === '@' || !writtenDomain(m[1], host) || isOwnOrPlatform(host, label)) continue;
+      yield { host, label, at: m.index, written: m[0] };
+    }
+  };
+  /** The page's own link to that host when it has one ("www.meiyan.example" → https://www.meiyan.example/). */
+  const urlFor = (host: string, written: string) =>
+    content.links.find((l) => !l.internal && safeHost(l.url)?.replace(/^www\./u, '') === host.replace(/^www\./u, ''))?.url ??
+    (/^https?:/iu.test(written) ? written : `https://${host}/`);
+
+  // A domain where the study introduces its customer is the customer's, whatever its letters: a
+  // romanised domain need not resemble a Chinese name (美研藥妝 → meiyan.example).
+  for (const { block } of customerContext(blocks)) {
+    for (const d of domainsIn(block.text)) {
+      return { url: urlFor(d.host, d.written), excerpt: sentenceExcerpt(block.text, d.at, d.at + d.written.length) };
+    }
+  }
+  // Elsewhere, a domain next to the name that resembles it: "Greenleaf Pharmacy & Beauty (greenleaf-pharmacy.example)".
   const nameWords = customer.toLowerCase().split(/\s+/u).filter((w) => w.length >= 3);
   for (const block of content.blocks) {
     const lower = block.text.toLowerCase();
     if (!nameWords.some((w) => lower.includes(w))) continue;
-    TEXT_DOMAIN_RE.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = TEXT_DOMAIN_RE.exec(block.text)) !== null) {
-      const host = m[1].toLowerCase();
-      if (FILE_SUFFIX_RE.test(host)) continue;
-      const label = squash(getDomainWithoutSuffix(host) ?? host);
-      if (isOwnOrPlatform(host, label) || !resemblesName(label, customer)) continue;
-      const url = /^https?:/iu.test(m[0]) ? m[0] : `https://${host}/`;
-      return { url, excerpt: sentenceExcerpt(block.text, m.index, m.index + m[0].length) };
+    for (const d of domainsIn(block.text)) {
+      if (resemblesName(d.label, customer)) return { url: urlFor(d.host, d.written), excerpt: sentenceExcerpt(block.text, d.at, d.at + d.written.length) };
     }
   }
   return null;
@@ -626,7 +667,7 @@ export function readCaseStudy(content: PageContent, url: string, services: strin
   const body = blocks.filter((b) => b.section.role !== 'partner');
 
   const customer = findCustomer(content, blocks, partner);
-  const website = customer?.anonymized ? null : findCustomerWebsite(content, customer?.name ?? null, partner);
+  const website = customer?.anonymized ? null : findCustomerWebsite(content, blocks, customer?.name ?? null, partner);
 
   const problem = sectionElement(blocks, 'problem') ?? phrasedElement(body, PROBLEM_PHRASES, ['results', 'solution']);
   const solution = sectionElement(blocks, 'solution') ?? phrasedElement(body, SOLUTION_PHRASES, ['problem', 'results']);

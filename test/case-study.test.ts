@@ -457,3 +457,68 @@ describe('readCaseStudy: section headings partners use', () => {
     expect(cs.elements.problem.excerpt).toBe('專案背景: 店長每天依經驗向中央工廠下單，雨天與連假常常估錯，報廢率長期偏高。');
   });
 });
+
+describe('readCaseStudy: the customer website written as a bare domain where the customer is introduced', () => {
+  it('takes a domain linked in the customer line even when it does not resemble a Chinese name', () => {
+    const page = pageContent({
+      title: '青禾生活藥局：會員推薦上雲｜晨光雲端',
+      lang: 'zh-TW',
+      meta: { 'og:site_name': '晨光雲端' },
+      blocks: [
+        ['h1', '青禾生活藥局：會員推薦上雲'],
+        ['p', '客戶：青禾生活藥局（www.qhlife.com.tw） 產業：連鎖藥局，全台 85 家門市'],
+        ['h2', '專案背景'],
+        ['p', '會員資料分散在門市 POS 與官網，無法依購買紀錄推薦商品。'],
+        ['h2', '解決方案'],
+        ['p', '晨光雲端以 Amazon Personalize 建立推薦模型，並透過 Amazon API Gateway 提供給 APP。'],
+      ],
+      links: [
+        { url: 'https://www.facebook.com/chenguangcloud', text: 'Facebook' },
+        { url: 'https://www.qhlife.com.tw/', text: 'www.qhlife.com.tw' },
+      ],
+    });
+    const cs = read(page, 'https://www.chenguang.test/cases/qinghe.html');
+    expect(cs.customer).toBe('青禾生活藥局');
+    expect(cs.customerWebsite).toBe('https://www.qhlife.com.tw/');
+    expect(cs.elements.customerWebsite.excerpt).toContain('www.qhlife.com.tw');
+  });
+
+  it('takes a plain-text domain in "Customer: Name (domain)" and in an "About <customer>" section', () => {
+    const labelled = pageContent({
+      title: 'Counting stock by RFID | Northgate Cloud',
+      meta: { 'og:site_name': 'Northgate Cloud' },
+      blocks: [
+        ['p', 'Customer: Hollins & Marsh Hardware (hmh.co.uk) · Industry: Retail'],
+        ['p', 'RFID readers in 30 stores now publish counts to AWS IoT Core and Amazon DynamoDB.'],
+      ],
+    });
+    expect(read(labelled, 'https://www.northgate.test/work/hmh/').customerWebsite).toBe('https://hmh.co.uk/');
+
+    const about = pageContent({
+      title: 'Coastline Grocers moves checkout to AWS',
+      blocks: [
+        ['h1', 'Coastline Grocers moves checkout to AWS'],
+        ['p', 'Coastline Grocers replaced its checkout with services on AWS Lambda and Amazon Aurora, and Coastline Grocers’ stores stayed open throughout.'],
+        ['h2', 'About Coastline Grocers'],
+        ['p', 'Coastline Grocers runs 52 supermarkets on the east coast. Learn more at cgmarkets.com.au or follow us on linkedin.com/company/cgm.'],
+      ],
+    });
+    expect(read(about, 'https://www.northgate.test/work/coastline/').customerWebsite).toBe('https://cgmarkets.com.au/');
+  });
+
+  it('takes no partner, shared-host, vendor, e-mail or product-name domain, nor an unrelated domain in the body', () => {
+    const page = pageContent({
+      title: 'Tidewater Books goes headless | Northgate Cloud',
+      meta: { 'og:site_name': 'Northgate Cloud' },
+      blocks: [
+        ['p', 'Customer: Tidewater Books (see northgate.test/work, youtube.com/@northgate) · contact press@tidewater-media.example'],
+        ['p', 'Tidewater Books moved its ASP.NET shop off shopify.com to a headless storefront, and Tidewater Books now ships in 48 hours.'],
+        ['h2', 'The solution'],
+        ['p', 'Search runs on Amazon OpenSearch Service, with reviews imported from reviewhub.example.'],
+      ],
+    });
+    const cs = read(page, 'https://www.northgate.test/work/tidewater/');
+    expect(cs.customer).toBe('Tidewater Books');
+    expect(cs.customerWebsite).toBeNull();
+  });
+});
