@@ -37,18 +37,48 @@ const APP_ROOT_TAGS = new Set(['app-root', 'my-app']);
 const HIDDEN_TEXT = new Set(['script', 'style', 'noscript', 'template', 'svg', 'title', 'head']);
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
 
-function regionOf(name: string, attribs: Record<string, string>): LinkRegion | null {
+/**
+ * Sectioning content (HTML: article, aside, main, nav, section; the same ARIA roles; and the post or
+ * card containers of <div>-built themes). A header or footer inside one is that section's header or
+ * footer, not the page's (HTML spec; ARIA maps it to no banner/contentinfo landmark).
+ */
+const SECTIONING_TAGS = new Set(['article', 'aside', 'main', 'nav', 'section']);
+const SECTIONING_ROLES = new Set(['article', 'complementary', 'main', 'navigation', 'region']);
+const SECTIONING_WORDS = /(^|[\s_-])(h?entry|post|article|card|hentry)([\s_-]|$)/i;
+/** class/id words of the page's own header and footer (WordPress #masthead, #colophon, .site-header). */
+const SITE_LEVEL_WORDS = /(^|[\s_-])(site-?header|site-?footer|global-?header|global-?footer|masthead|colophon)([\s_-]|$)/i;
+
+/** class/id words naming a post or card (<body class="single-post"> is the page itself, not a container). */
+const hasSectioningWord = (name: string, attribs: Record<string, string>) =>
+  name !== 'body' && name !== 'html' && SECTIONING_WORDS.test(`${attribs.id ?? ''} ${attribs.class ?? ''}`);
+
+function isSectioning(name: string, attribs: Record<string, string>): boolean {
+  return SECTIONING_TAGS.has(name) || SECTIONING_ROLES.has(attribs.role?.toLowerCase() ?? '') || hasSectioningWord(name, attribs);
+}
+
+/**
+ * The region an element starts, or null when it starts none. `inSection`: the element sits inside
+ * sectioning content, where a header or footer (by tag or class word, e.g. WordPress's
+ * <header class="entry-header">) belongs to the section and its links keep the section's region.
+ * An explicit role=banner / contentinfo is the page's, wherever it is.
+ */
+function regionOf(name: string, attribs: Record<string, string>, inSection: boolean): LinkRegion | null {
   const byRole = attribs.role ? REGION_ROLES[attribs.role.toLowerCase()] : undefined;
   if (byRole) return byRole;
-  if (REGION_TAGS[name]) return REGION_TAGS[name];
   const words = `${attribs.id ?? ''} ${attribs.class ?? ''}`;
-  if (words.trim()) for (const [re, region] of REGION_WORDS) if (re.test(words)) return region;
-  return null;
+  const region = REGION_TAGS[name] ?? (words.trim() ? REGION_WORDS.find(([re]) => re.test(words))?.[1] : undefined) ?? null;
+  if (region !== 'header' && region !== 'footer') return region;
+  // Page builders wrap everything in <section>s: a header or footer that says it is the site's stays it.
+  if (SITE_LEVEL_WORDS.test(words)) return region;
+  // "entry-header", "post-footer", "card-footer" name the section they head even without a container.
+  return inSection || hasSectioningWord(name, attribs) ? null : region;
 }
 
 interface Frame {
   name: string;
   region: LinkRegion | null;
+  /** This element is, or sits inside, sectioning content. */
+  inSection: boolean;
   hidden: boolean;
   /** "#root" / "<app-root>" when this element is an app mount point. */
   appRoot: string | null;
@@ -96,9 +126,11 @@ export function scanHtml(html: string): HtmlScan {
         }
         if (name === 'img' && anchor && attribs.alt) anchor.fallback ||= attribs.alt;
         if (VOID.has(name)) return;
+        const parentInSection = stack.length > 0 && stack[stack.length - 1].inSection;
         const frame: Frame = {
           name,
-          region: regionOf(name, attribs),
+          region: regionOf(name, attribs, parentInSection),
+          inSection: parentInSection || isSectioning(name, attribs),
           hidden: HIDDEN_TEXT.has(name),
           appRoot: APP_ROOT_TAGS.has(name) ? `<${name}>` : attribs.id && APP_ROOT_IDS.test(attribs.id) ? `#${attribs.id}` : null,
           textAtOpen: out.textLength,
