@@ -1,5 +1,6 @@
 // Crawls one site breadth-first from its homepage: politely (robots.txt, per-host delay), bounded
 // (limits always on, every skip with a reason), and with the click path to every page.
+import { createHash } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import PQueue from 'p-queue';
 import { decodeBody } from './decode.ts';
@@ -101,6 +102,29 @@ function shellReason(scan: HtmlScan, internalLinks: number): string | null {
   if (scan.noscriptAsksForJs && scan.textLength < 500) return 'noscript asks for JavaScript and the page has little text';
   if (scan.scriptCount > 0 && scan.textLength < 100 && internalLinks < 3) return 'scripts with almost no text and links';
   return null;
+}
+
+/** A directory's index document: the file a server answers for the directory URL itself. */
+const INDEX_DOCUMENT = /^(index|default)\.(html?|shtml|php|aspx?|jsp)$/i;
+
+/**
+ * The directory URL a page may be an alias of: itself for /dir/ and /dir/index.html for …/dir/
+ * (query kept: /index.php?p=1 goes with /?p=1). Null for any other address.
+ */
+function directoryKey(url: string): string | null {
+  const u = new URL(url);
+  if (u.pathname.endsWith('/')) return u.href;
+  const slash = u.pathname.lastIndexOf('/');
+  if (!INDEX_DOCUMENT.test(u.pathname.slice(slash + 1))) return null;
+  u.pathname = u.pathname.slice(0, slash + 1);
+  return u.href;
+}
+
+/** A fetched HTML page at a directory address, for recognising the same page under the other one. */
+interface DirectoryPage {
+  url: string;
+  bodyHash: string;
+  canonical: string | null;
 }
 
 /** Result of fetching a page URL with its redirects followed under the crawl's rules. */
@@ -456,6 +480,44 @@ export async function crawlSite(
     return siteRenderer;
   }
 
+  // ---- one page under two addresses ---------------------------------------------------------------
+
+  /*
+   * /index.html, /index.php, /default.aspx usually answer the same page as their directory URL, but a
+   * server may serve something else there, so normalizeUrl keeps them apart and we decide on what
+   * came back: the same bytes, or a canonical naming the other address (or both naming one), make
+   * the later of the two fetched a duplicate. Rewriting such links to the directory URL before
+   * fetching would be cheaper (one request per alias saved) but is a guess that hides a different
+   * page, and depends on which address the crawl happened to see first.
+   */
+  const directoryPages = new Map<string, DirectoryPage[]>();
+
+  /** Registers an HTML page fetched at a directory address; returns the page it duplicates, if any. */
+  function sameDirectoryPage(record: PageRecord, res: RawResponse): DirectoryPage | null {
+    if (record.body === null || record.error !== null || record.blocked !== null || res.status >= 300) return null;
+    const key = directoryKey(record.finalUrl);
+    if (!key) return null;
+    const page: DirectoryPage = { url: record.finalUrl, bodyHash: createHash('sha1').update(res.body).digest('base64'), canonical: record.canonical };
+    const known = directoryPages.get(key) ?? [];
+    const identity = (p: DirectoryPage) => p.canonical ?? p.url;
+    const original = known.find((p) => p.bodyHash === page.bodyHash || identity(p) === identity(page));
+    if (original) return original;
+    known.push(page);
+    directoryPages.set(key, known);
+    return null;
+  }
+
+  /** The page is `original` under another address: recorded as such, its links not followed again. */
+  function markDuplicate(record: PageRecord, node: Node, original: DirectoryPage) {
+    record.duplicateOf = original.url;
+    record.body = null;
+    record.links = [];
+    const originalNode = nodes.get(original.url)!;
+    for (const from of node.referrers) if (nodes.get(from) !== originalNode) originalNode.referrers.add(from);
+    // Links to this address (and to its redirect hops) are links to the original from now on.
+    for (const url of [node.url, ...record.redirectChain]) if (nodes.get(url) === node) nodes.set(url, originalNode);
+  }
+
   // ---- one page ------------------------------------------------------------------------------------
 
   function baseRecord(node: Node, url: string): PageRecord {
@@ -589,7 +651,9 @@ export async function crawlSite(
       }
     } else {
       await readResponse(record, outcome.res);
-      followLinks(record, node);
+      const original = sameDirectoryPage(record, outcome.res);
+      if (original) markDuplicate(record, node, original);
+      else followLinks(record, node);
     }
     record.durationMs = Date.now() - began;
     await emit(record);
@@ -749,6 +813,7 @@ export async function crawlSite(
       throw new CrawlStartError(`Could not crawl ${start}: the homepage answered HTTP ${outcome.res.status}`);
     }
     startNode.state = 'done';
+    sameDirectoryPage(record, outcome.res);
     followLinks(record, startNode);
     record.durationMs = Date.now() - began;
     await emit(record);
@@ -824,6 +889,11 @@ function clickPaths(start: string, homepage: string, edges: Map<string, string[]
     const path: string[] = [];
     for (let at: string | null = url; at !== null; at = parent.get(at) ?? null) path.push(at === start ? homepage : at);
     paths[url] = path.reverse();
+  }
+  // A duplicate address has the path of the page it duplicates (links to it were counted as links there).
+  for (const page of pages) {
+    const p = page.duplicateOf ? paths[keyOf(page.url)] : undefined;
+    if (p) for (const url of [page.url, page.finalUrl]) paths[url] ??= p;
   }
   // Redirected pages: their final URL (and the start URL) share the clicked URL's path.
   for (const page of pages) {

@@ -76,6 +76,13 @@ export interface PageRecord {
   links: LinkRecord[];
   /** <link rel=canonical>, normalized, kept as information only. */
   canonical: string | null;
+  /**
+   * Set when this is the same page as one fetched before under its directory's other address
+   * (/index.html, /index.php, /default.aspx … and the directory URL /): same bytes or same canonical.
+   * Holds that page's finalUrl. A duplicate's body/bytes are null and its links empty (they are the
+   * other page's, whose links were followed); links to it count as links to that page.
+   */
+  duplicateOf?: string;
   /** Error in words a user understands ("timed out after 15 s", "HTTP 500"), null when fine. */
   error: string | null;
   /** Set when the site refused us: bot protection / challenge pages are "blocked", not "missing". */
