@@ -522,3 +522,44 @@ describe('readCaseStudy: the customer website written as a bare domain where the
     expect(cs.customerWebsite).toBeNull();
   });
 });
+
+describe('readCaseStudy: delivery model, who operates the platform afterwards', () => {
+  const story = (operations: string) =>
+    pageContent({
+      title: 'Harlow Garden Centres: one stock view | Northgate Cloud',
+      meta: { 'og:site_name': 'Northgate Cloud' },
+      blocks: [
+        ['p', 'Harlow Garden Centres runs 26 garden centres. Harlow Garden Centres needed one view of plant stock across sites.'],
+        ['h2', 'What we did'],
+        ['p', 'Stock and till data land in Amazon S3 and Amazon Redshift; buyers see availability by site in Amazon QuickSight.'],
+        ['p', operations],
+      ],
+    });
+  const url = 'https://www.northgate.test/work/harlow/';
+
+  it('reads the partner running the platform under a managed service as MSP', () => {
+    for (const operations of [
+      'Northgate Cloud runs the platform under a managed service with 24/7 support.',
+      'Since launch we have run the platform for Harlow as part of our managed cloud service.',
+      'Northgate Cloud continues to run the platform for Harlow on an ongoing basis.',
+    ]) {
+      const cs = read(story(operations), url);
+      expect(cs.delivery, operations).toBe('msp');
+    }
+  });
+
+  it('reads a time-boxed engagement handed over to the customer’s own team as a project', () => {
+    for (const operations of [
+      'The engagement ran for 16 weeks; the customer’s IT team now operates the platform.',
+      'The work ran for 10 weeks, after which Harlow’s in-house team took over day-to-day running of the platform.',
+      'We delivered the platform in 14 weeks and Harlow Garden Centres’ own IT team now runs it.',
+    ]) {
+      const cs = read(story(operations), url);
+      expect(cs.delivery, operations).toBe('project');
+    }
+    // The partner's own team running it is no handover: the build, then the partner operating it, is MSP.
+    const operated = read(story('The engagement ran for 16 weeks; since then Northgate’s platform team runs it under our managed cloud service with 24/7 monitoring.'), url);
+    expect(operated.delivery).toBe('msp');
+    expect(operated.deliverySignals.project.join(' ')).not.toMatch(/handover/);
+  });
+});
