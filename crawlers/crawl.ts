@@ -142,7 +142,7 @@ export async function crawlSite(
   const startedAt = new Date();
   let policy: ConnectPolicy;
   try {
-    policy = { resolve: parseResolve(opts.resolve), allowPrivate: opts.allowPrivate };
+    policy = { resolve: parseResolve(opts.resolve), allowPrivate: opts.allowPrivate, allowAddresses: new Set(opts.allowAddresses) };
   } catch (err) {
     throw new CrawlStartError((err as Error).message);
   }

@@ -39,10 +39,16 @@ export function parseResolve(entries: string[]): Map<string, string> {
 export interface ConnectPolicy {
   resolve: Map<string, string>;
   allowPrivate: boolean;
+  /** Private addresses allowed one by one. */
+  allowAddresses: ReadonlySet<string>;
+}
+
+function refused(policy: ConnectPolicy, address: string): boolean {
+  return !policy.allowPrivate && isPrivateAddress(address) && !policy.allowAddresses.has(address);
 }
 
 function privateError(host: string, address: string): FetchError {
-  return new FetchError(`${host} resolves to a private address (${address}); use --allow-private to crawl it`, 'EPRIVATE', false);
+  return new FetchError(`${host} resolves to a private address (${address}); use --allow-private (or --allow-address ${address}) to crawl it`, 'EPRIVATE', false);
 }
 
 /**
@@ -52,7 +58,7 @@ function privateError(host: string, address: string): FetchError {
 export function policyLookup(policy: ConnectPolicy, port: string): LookupFunction {
   return (hostname, options, callback) => {
     const done = (err: NodeJS.ErrnoException | null, address: string, family: number) => {
-      if (!err && !policy.allowPrivate && isPrivateAddress(address)) err = privateError(hostname, address);
+      if (!err && refused(policy, address)) err = privateError(hostname, address);
       if (err) return options.all ? callback(err, []) : callback(err, '', 0);
       if (options.all) callback(null, [{ address, family }]);
       else callback(null, address, family);
@@ -66,7 +72,7 @@ export function policyLookup(policy: ConnectPolicy, port: string): LookupFunctio
 /** IP-literal hosts never reach `lookup`; check them up front. Throws FetchError when refused. */
 export function checkLiteralHost(hostname: string, policy: ConnectPolicy): void {
   const host = hostname.replace(/^\[|\]$/g, '');
-  if (isIP(host) && !policy.allowPrivate && isPrivateAddress(host)) throw privateError(host, host);
+  if (isIP(host) && refused(policy, host)) throw privateError(host, host);
 }
 
 /** Chromium --host-resolver-rules for the same mappings. */

@@ -23,13 +23,14 @@ export const DEFAULT_CRAWL_OPTIONS: Readonly<CrawlOptions> = Object.freeze({
   chromiumPath: null,
   resolve: [],
   allowPrivate: false,
+  allowAddresses: [],
   sitemaps: true,
   maxSitemapUrls: 1000,
 });
 
 /** Fills in defaults; undefined values in `partial` do not override a default. */
 export function resolveCrawlOptions(partial: Partial<CrawlOptions> = {}): CrawlOptions {
-  const out: CrawlOptions = { ...DEFAULT_CRAWL_OPTIONS, resolve: [...DEFAULT_CRAWL_OPTIONS.resolve] };
+  const out: CrawlOptions = { ...DEFAULT_CRAWL_OPTIONS, resolve: [...DEFAULT_CRAWL_OPTIONS.resolve], allowAddresses: [...DEFAULT_CRAWL_OPTIONS.allowAddresses] };
   for (const [key, value] of Object.entries(partial)) {
     if (value !== undefined) (out as unknown as Record<string, unknown>)[key] = value;
   }

@@ -154,6 +154,11 @@ export interface CrawlOptions {
   resolve: string[];
   /** Allow loopback / private / link-local targets (tests, intranets). Default false. */
   allowPrivate: boolean;
+  /**
+   * Private addresses allowed one by one (an intranet staging server) while the guard keeps refusing
+   * every other private address. Default none.
+   */
+  allowAddresses: string[];
   /** Read robots.txt Sitemap: lines and /sitemap.xml. Default true. */
   sitemaps: boolean;
   /** Cap on sitemap URLs taken. Default 1000. */

@@ -1,4 +1,5 @@
 // The crawl flags shared by `crawl`, `audit` and `batch`, with their defaults in the help.
+import { isIP } from 'node:net';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { DEFAULT_CRAWL_OPTIONS } from '../crawlers/options.ts';
 import { parseResolve } from '../crawlers/net.ts';
@@ -58,6 +59,12 @@ function checkResolveEntry(value: string): string {
   return value;
 }
 
+function checkAddress(value: string): string {
+  const address = value.trim().replace(/^\[|\]$/g, '');
+  if (!isIP(address)) throw new UsageError(`--allow-address takes an IP address, got "${value}"`);
+  return address;
+}
+
 const mb = (bytes: number) => `${bytes / 1024 ** 2}MB`;
 
 export function addCrawlOptions(cmd: Command): Command {
@@ -97,6 +104,11 @@ export function addCrawlOptions(cmd: Command): Command {
         .argParser((value: string, previous: string[]) => [...(previous ?? []), parser(checkResolveEntry)(value)]),
     )
     .addOption(new Option('--allow-private', 'allow loopback, private and link-local addresses (intranets, local test sites)').default(false))
+    .addOption(
+      new Option('--allow-address <address>', 'allow this one private address, the guard still refusing all others (repeatable)')
+        .default([] as string[], 'none')
+        .argParser((value: string, previous: string[]) => [...(previous ?? []), parser(checkAddress)(value)]),
+    )
     .addOption(new Option('--user-agent <ua>', 'User-Agent header').default(D.userAgent))
     .addOption(new Option('--no-sitemaps', 'do not read sitemaps (robots.txt Sitemap: lines and /sitemap.xml)'));
 }
@@ -128,6 +140,9 @@ export function crawlOptionsFromCli(opts: Record<string, unknown>): Partial<Craw
     out.resolve = entries;
   }
   if (opts.allowPrivate !== undefined) out.allowPrivate = Boolean(opts.allowPrivate);
+  if (opts.allowAddress !== undefined) {
+    out.allowAddresses = (Array.isArray(opts.allowAddress) ? opts.allowAddress : [opts.allowAddress]).map((a) => checkAddress(String(a)));
+  }
   if (opts.userAgent !== undefined) {
     const ua = String(opts.userAgent).trim();
     if (!ua || /[\r\n]/.test(ua)) throw new UsageError('--user-agent must be a single non-empty line');

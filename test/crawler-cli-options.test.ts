@@ -26,6 +26,7 @@ describe('crawl flags', () => {
       delayMs: 250,
       resolve: [],
       allowPrivate: false,
+      allowAddresses: [],
       userAgent: DEFAULT_CRAWL_OPTIONS.userAgent,
       sitemaps: true,
     });
@@ -35,10 +36,12 @@ describe('crawl flags', () => {
     const o = parse([
       '--max-bytes', '2MB', '--timeout', '1500ms', '--time-budget', '2m', '--render', 'never', '--resolve', 'a.test:80:127.0.0.1',
       '--resolve', 'b.test:443:[::1]', '--allow-private', '--no-sitemaps', '--concurrency', '12', '--chromium', '/opt/chromium', '--delay-ms', '0',
+      '--allow-address', '10.0.0.5', '--allow-address', '[fd00::2]',
     ]);
     expect(o).toMatchObject({
       maxBytes: 2 * 1024 * 1024, timeoutMs: 1500, timeBudgetMs: 120_000, render: 'never', resolve: ['a.test:80:127.0.0.1', 'b.test:443:[::1]'],
       allowPrivate: true, sitemaps: false, perHostConcurrency: 12, concurrency: 12, chromiumPath: '/opt/chromium', delayMs: 0,
+      allowAddresses: ['10.0.0.5', 'fd00::2'],
     });
   });
 
@@ -46,6 +49,7 @@ describe('crawl flags', () => {
     expect(() => parse(['--max-pages', 'ten'])).toThrow(/--max-pages must be a whole number/);
     expect(() => parse(['--render', 'sometimes'])).toThrow(/Allowed choices are auto, always, never/);
     expect(() => parse(['--resolve', 'a.test:127.0.0.1'])).toThrow(/invalid resolve entry "a.test:127.0.0.1"/);
+    expect(() => parse(['--allow-address', 'intranet.local'])).toThrow(/--allow-address takes an IP address, got "intranet.local"/);
     // Values that did not come through commander (stored runs, config) are checked too.
     expect(() => crawlOptionsFromCli({ timeout: 'soon' })).toThrow(new UsageError('--timeout must be a duration such as 15, 15s, 1500ms or 5m, got "soon"'));
     expect(() => crawlOptionsFromCli({ maxBytes: '12' })).toThrow(UsageError);

@@ -1,5 +1,4 @@
 import { createServer, type Server } from 'node:http';
-import { networkInterfaces } from 'node:os';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFixtureServer, type FixtureServer } from '../fixtures/server.ts';
@@ -62,7 +61,7 @@ describe('private-address guard', () => {
   it('refuses loopback by default, with one plain message', async () => {
     const attempt = crawlSite(server.url('www.scope.test'), { resolve: server.resolveArgs(), delayMs: 0 });
     await expect(attempt).rejects.toThrow(CrawlStartError);
-    await expect(attempt).rejects.toThrow(`Could not reach ${server.url('www.scope.test')}: www.scope.test resolves to a private address (127.0.0.1); use --allow-private to crawl it`);
+    await expect(attempt).rejects.toThrow(`Could not reach ${server.url('www.scope.test')}: www.scope.test resolves to a private address (127.0.0.1); use --allow-private (or --allow-address 127.0.0.1) to crawl it`);
   });
 
   it('classifies private, link-local, unique-local and metadata addresses', () => {
@@ -72,16 +71,17 @@ describe('private-address guard', () => {
     for (const a of ['93.184.216.34', '8.8.8.8', '2606:4700::1111', '::ffff:8.8.8.8']) expect(isPrivateAddress(a), a).toBe(false);
   });
 
-  // A public host of the partner that redirects (or links) to a host of the same domain resolving to a
-  // private address, as an intranet name or a DNS-rebinding answer would. Needs an interface address
-  // that is not private for the public side.
-  const publicAddress = Object.values(networkInterfaces()).flat().find((i) => i && i.family === 'IPv4' && !isPrivateAddress(i.address))?.address;
-  describe.skipIf(!publicAddress)(`behind a redirect (public side on ${publicAddress})`, () => {
+  // A host of the partner that redirects (or links) to a host of the same domain resolving to a
+  // private address, as an intranet name or a DNS-rebinding answer would. The partner's own server
+  // runs on 127.0.0.2, allowed one by one (--allow-address), so everything stays on loopback while
+  // the guard refuses every other private address.
+  const partnerAddress = '127.0.0.2';
+  describe('behind a redirect', () => {
     let publicSite: Server;
     let port = 0;
     const intranet = () => `http://intranet.public.test:${server.port}`;
     const resolve = () => [
-      `www.public.test:${port}:${publicAddress}`,
+      `www.public.test:${port}:${partnerAddress}`,
       `intranet.public.test:${server.port}:127.0.0.1`,
       `metadata.public.test:80:169.254.169.254`,
     ];
@@ -102,25 +102,25 @@ describe('private-address guard', () => {
           res.end();
         }
       });
-      await new Promise<void>((r) => publicSite.listen(0, publicAddress, r));
+      await new Promise<void>((r) => publicSite.listen(0, partnerAddress, r));
       port = (publicSite.address() as AddressInfo).port;
     });
     afterAll(() => new Promise<void>((r) => publicSite.close(() => r())));
 
     it('refuses in-scope hosts on private addresses, directly and behind a redirect, without connecting', async () => {
       server.clearLog();
-      const result = await crawlSite(`http://www.public.test:${port}/`, { resolve: resolve(), delayMs: 0, sitemaps: false, retries: 0 });
+      const result = await crawlSite(`http://www.public.test:${port}/`, { resolve: resolve(), allowAddresses: [partnerAddress], delayMs: 0, sitemaps: false, retries: 0 });
       const refused = result.skipped.filter((s) => s.reason === 'private-address');
       expect(refused.map((s) => s.url).sort()).toEqual([`${intranet()}/direct`, `http://www.public.test:${port}/to-intranet`, `http://www.public.test:${port}/to-metadata`]);
       expect(refused.find((s) => s.url.endsWith('/to-metadata'))?.detail).toBe(
-        'redirects to http://metadata.public.test/latest/meta-data/: metadata.public.test resolves to a private address (169.254.169.254); use --allow-private to crawl it',
+        'redirects to http://metadata.public.test/latest/meta-data/: metadata.public.test resolves to a private address (169.254.169.254); use --allow-private (or --allow-address 169.254.169.254) to crawl it',
       );
       expect(server.log).toEqual([]);
     });
 
     it('refuses a start URL that redirects into a private address', async () => {
-      await expect(crawlSite(`http://www.public.test:${port}/to-intranet`, { resolve: resolve(), delayMs: 0 })).rejects.toThrow(
-        `Could not reach http://www.public.test:${port}/to-intranet: intranet.public.test resolves to a private address (127.0.0.1); use --allow-private to crawl it`,
+      await expect(crawlSite(`http://www.public.test:${port}/to-intranet`, { resolve: resolve(), allowAddresses: [partnerAddress], delayMs: 0 })).rejects.toThrow(
+        `Could not reach http://www.public.test:${port}/to-intranet: intranet.public.test resolves to a private address (127.0.0.1); use --allow-private (or --allow-address 127.0.0.1) to crawl it`,
       );
     });
   });
