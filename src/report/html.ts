@@ -7,6 +7,7 @@ import type { CheckResult, CheckStatus, EvidenceRow, Report, ReportCaseStudy, Re
 import type { CaseStudyElementId } from '../../analyzers/types.ts';
 import { COVERAGE_CHART_CSS, percent, renderCoverageChart } from './coverage-chart.ts';
 import { displayPath, escapeAttr, escapeHtml, hostOf, httpHref, linkHtml } from './escape.ts';
+import { plural } from '../checks/result.ts';
 
 /** No scripts, no external loads; inline <style> and style attributes only. */
 export const REPORT_CSP =
@@ -413,10 +414,6 @@ function tick(value: boolean): string {
 /** Anchor ids from check ids ("P2.2.1" → "check-P2-2-1"), restricted to safe characters. */
 function anchorId(checkId: string): string {
   return `check-${String(checkId).replace(/[^A-Za-z0-9]+/g, '-')}`;
-}
-
-export function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 function truncate(text: string, max: number): string {

@@ -6,11 +6,11 @@ import { RETAIL_AREAS } from '../../analyzers/types.ts';
 import type { CheckStatus, Report } from '../types.ts';
 import { RETAIL_AREA_LABELS, percent } from './coverage-chart.ts';
 import { displayPath, escapeMarkdown, hostOf, markdownLink } from './escape.ts';
+import { plural } from '../checks/result.ts';
 import {
   CASE_STUDY_ELEMENT_LABELS,
   DELIVERY_LABELS,
   KIND_LABELS,
-  plural,
   PRACTICE_ELEMENT_LABELS,
   STATUS_LABELS,
   STOPPED_BY_LABELS,

@@ -2,6 +2,7 @@
 // practice page, case studies, thought leadership and crawl in one line each. Colour only when asked.
 
 import type { CheckStatus, Report } from '../types.ts';
+import { plural } from '../checks/result.ts';
 
 export interface TerminalOptions {
   /** ANSI colour (a TTY without NO_COLOR). */
@@ -46,7 +47,7 @@ export function renderTerminal(report: Report, options: TerminalOptions): string
   lines.push(`Case studies:       ${counted.length} retail AWS (${counted.filter((c) => c.reachable).length} reachable) of ${report.caseStudies.length} found`);
   const retailTl = report.thoughtLeadership.filter((t) => t.retail);
   const newest = retailTl.map((t) => t.published).filter((d): d is string => d !== null && d <= report.asOf).sort().at(-1);
-  lines.push(`Thought leadership: ${retailTl.length} retail items, ${retailTl.filter((t) => t.withinWindow).length} in the last 12 months${newest ? `, newest ${newest}` : ''}`);
+  lines.push(`Thought leadership: ${plural(retailTl.length, 'retail item')}, ${retailTl.filter((t) => t.withinWindow).length} in the last 12 months${newest ? `, newest ${newest}` : ''}`);
   const c = report.crawl;
   const extras = [
     c.pagesRendered ? `${c.pagesRendered} rendered` : '', c.documents ? `${c.documents} PDF${c.documents === 1 ? '' : 's'}` : '',
