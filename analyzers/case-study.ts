@@ -739,7 +739,8 @@ export function readCaseStudy(content: PageContent, url: string, services: strin
       if (!vendors.includes(h.entry.label)) vendors.push(h.entry.label);
       vendorExcerpt ??= sentenceExcerpt(text, h.start, h.end);
     }
-    for (const h of deliveryMatcher.find(b.prepared)) {
+    // How the partner delivered, never the customer's past ("After the forecasting project, …" under Challenge).
+    for (const h of b.section.role === 'problem' ? [] : deliveryMatcher.find(b.prepared)) {
       const side = sides[h.entry.side];
       if (!side.has(h.entry.label)) side.set(h.entry.label, { weight: h.entry.weight ?? 1, shown: text.slice(h.start, h.end) });
     }

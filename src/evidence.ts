@@ -359,8 +359,11 @@ function countEachCustomerOnce(candidates: CaseStudyCandidate[], scopeDomain: st
     }
   });
   const best = new Map<number, CaseStudyCandidate>();
+  // Reachable first, then the fuller story; between equals the first published (later stories of the
+  // same customer are follow-up projects), then the URL so the choice never depends on crawl order.
   const rank = (a: CaseStudyCandidate, b: CaseStudyCandidate) =>
-    Number(b.path !== null) - Number(a.path !== null) || storyCompleteness(b) - storyCompleteness(a) || a.url.localeCompare(b.url);
+    Number(b.path !== null) - Number(a.path !== null) || storyCompleteness(b) - storyCompleteness(a) ||
+    (a.published?.date ?? '9999').localeCompare(b.published?.date ?? '9999') || a.url.localeCompare(b.url);
   counted.forEach((c, i) => {
     const current = best.get(root(i));
     if (!current || rank(c, current) < 0) best.set(root(i), c);

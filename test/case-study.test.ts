@@ -562,4 +562,33 @@ describe('readCaseStudy: delivery model, who operates the platform afterwards', 
     expect(operated.delivery).toBe('msp');
     expect(operated.deliverySignals.project.join(' ')).not.toMatch(/handover/);
   });
+
+  it('reads delivery from how the partner delivered, not from the challenge or a time to an outcome', () => {
+    const spec = {
+      title: 'Harlow Garden Centres: a plant-care app | Northgate Cloud',
+      meta: { 'og:site_name': 'Northgate Cloud' },
+    };
+    const page = pageContent({
+      ...spec,
+      blocks: [
+        ['p', 'Customer: Harlow Garden Centres, 26 garden centres in the Midlands.'],
+        ['h2', 'Challenge'],
+        ['p', 'After an earlier website project that took nine months, Harlow wanted an app that reminds members when to feed and repot their plants.'],
+        ['h2', 'Solution'],
+        ['p', 'We built the app back end on AWS Lambda and Amazon DynamoDB, with Amazon Pinpoint sending care reminders.'],
+        ['h2', 'Results'],
+        ['li', '240,000 members in eight months.'],
+        ['p', 'Northgate Cloud runs the platform under a managed service with 24/7 support.'],
+      ],
+    });
+    const cs = read(page, 'https://www.northgate.test/work/harlow-app/');
+    expect(cs.deliverySignals.project).toEqual([]);
+    expect(cs.delivery).toBe('msp');
+    // A time tied to the delivery still counts.
+    const built = read(
+      pageContent({ ...spec, blocks: [['p', 'Customer: Harlow Garden Centres.'], ['p', 'The new app went live in 12 weeks and Harlow’s own IT team now runs it.']] }),
+      'https://www.northgate.test/work/harlow-app/',
+    );
+    expect(built.deliverySignals.project.join(' ')).toMatch(/fixed time.*live in 12 weeks/);
+  });
 });
