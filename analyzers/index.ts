@@ -2,7 +2,7 @@
 // else, then content, type, retail coverage, AWS services and, for case studies, their elements.
 // Never throws: a failing stage leaves its facts empty and says why in facts.error.
 
-import { load } from 'cheerio';
+import { load } from 'cheerio/slim';
 import type { CheerioAPI } from 'cheerio';
 import { performance } from 'node:perf_hooks';
 import type { PageClassification, PageContent, PageDates, PageFacts, PageInput, RetailScore } from './types.ts';
@@ -38,7 +38,7 @@ export function documentKind(input: PageInput): DocumentKind {
  * <html>/<head>/<body>, which the readers allow for.
  */
 export function parseHtml(html: string): CheerioAPI {
-  return load(html, { xml: { xmlMode: false, decodeEntities: true } });
+  return load(html, { xml: false });
 }
 
 const NO_DATES: PageDates = { published: null, modified: null };
