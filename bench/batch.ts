@@ -135,7 +135,8 @@ interface ChildFigures {
 
 /** Runs one batch in a child process (so its peak RSS is its own) and returns its figures. */
 function runChild(listFile: string, outDir: string, port: number, sites: number, partners: number): Promise<ChildFigures> {
-  const args = ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', listFile, '--out', outDir, '--port', String(port),
+  // execArgv carries the V8 settings of `npm run bench:batch`, the same as the command's (bin/).
+  const args = [...process.execArgv, fileURLToPath(import.meta.url), '--child', listFile, '--out', outDir, '--port', String(port),
     '--sites', String(sites), '--partners', String(partners)];
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });

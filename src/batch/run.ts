@@ -3,7 +3,6 @@
 // error; an abort (Ctrl-C) discards the partners in flight, and `--resume` finishes the run later.
 
 import PQueue from 'p-queue';
-import { setFlagsFromString } from 'node:v8';
 import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { CrawlOptions } from '../../crawlers/types.ts';
@@ -65,10 +64,6 @@ export async function runBatch(
   progress: BatchProgress,
   signal: AbortSignal,
 ): Promise<BatchOutcome> {
-  // A batch runs for hours and its live heap is small (a few partners' evidence), but V8 lets the heap
-  // grow between major GCs the longer a process runs, so peak RSS would climb with the list's length.
-  // Preferring a small heap keeps it flat at no measurable cost in pages/s (bench/batch.ts).
-  setFlagsFromString('--optimize-for-size');
   // Options are checked once here, not found wrong by every partner in turn (throws RangeError).
   resolveAuditOptions({ ...settings.crawl, asOf: settings.asOf });
   const list = await readApplicants(inputFile);
