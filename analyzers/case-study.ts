@@ -651,6 +651,8 @@ function findResults(blocks: ReadBlock[]): Excerpted | null {
 // ---------------------------------------------------------------------------------------------
 // Compliance, delivery, vendors, validation signals
 
+const FULLY_BEFORE = /\bfully[\s-]+$/i;
+
 /** A block that only lists certification names (a badge strip), not a customer requirement. */
 function isBadgeList(prepared: PreparedText, hits: { start: number; end: number }[]): boolean {
   const rest = prepared.tokens.filter((t) => !hits.some((h) => t.start >= h.start && t.end <= h.end) && !badgeWords.has(t.lower));
@@ -741,6 +743,8 @@ export function readCaseStudy(content: PageContent, url: string, services: strin
     }
     // How the partner delivered, never the customer's past ("After the forecasting project, …" under Challenge).
     for (const h of b.section.role === 'problem' ? [] : deliveryMatcher.find(b.prepared)) {
+      // "Amazon Aurora, a fully managed service" is how AWS describes its products, not the partner running them.
+      if (h.entry.side === 'msp' && FULLY_BEFORE.test(text.slice(Math.max(0, h.start - 12), h.start))) continue;
       const side = sides[h.entry.side];
       if (!side.has(h.entry.label)) side.set(h.entry.label, { weight: h.entry.weight ?? 1, shown: text.slice(h.start, h.end) });
     }

@@ -61,6 +61,24 @@ describe('readCaseStudy', () => {
     expect(cs.validationSignals['V2.2']).toContain('CloudFormation');
   });
 
+  it('does not take AWS product wording ("a fully managed service") for the partner running it', () => {
+    const page = pageContent({
+      title: 'Pinecrest Pantry moves its loyalty program to AWS',
+      blocks: [
+        ['h1', 'Pinecrest Pantry moves its loyalty program to AWS'],
+        ['h2', 'Challenge'],
+        ['p', 'Pinecrest Pantry, a chain of 80 grocery stores, ran its loyalty points on an ageing on-premises database that failed every holiday weekend.'],
+        ['h2', 'Solution'],
+        ['p', 'Member data now lives in Amazon DynamoDB, a fully managed NoSQL database, and orders in Amazon Aurora, a fully-managed service that scales with demand.'],
+        ['h2', 'Results'],
+        ['p', 'Checkout times for members fell by 38% and the program handled twice the holiday traffic.'],
+      ],
+    });
+    const cs = read(page, 'https://www.cloudpartner.test/case-studies/pinecrest-pantry/');
+    expect(cs.deliverySignals.msp).toEqual([]);
+    expect(cs.delivery).toBe('unknown');
+  });
+
   it('flags an anonymised customer and looks for no website', () => {
     const page = pageContent({
       title: 'Part of a large cloud transformation journey for a large retailer',
