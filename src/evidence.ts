@@ -6,6 +6,7 @@ import type { LinkRecord } from '../crawlers/types.ts';
 import type { CaseStudyElementId, CaseStudyFacts, DateFact, Excerpted, PageFacts, ThoughtLeadershipKind } from '../analyzers/types.ts';
 import { RETAIL_AREAS } from '../analyzers/types.ts';
 import type { AnalyzedPage, SiteEvidence } from './types.ts';
+import { inScope } from '../crawlers/url.ts';
 import {
   DEDICATED_RETAIL_SITE_SHARE, MIN_ANNOUNCEMENT_KINDS, MIN_PUBLISH_DATE_CONFIDENCE, MIN_AWS_SERVICES_WHEN_OTHER_CLOUD, MIN_RETAIL_LINE_OF_BUSINESS_TERMS, MIN_STORY_ELEMENTS, MIN_TECHNICAL_AWS_SERVICES, MIN_USE_CASE_AREAS,
   RETAIL_BORDERLINE_MARGIN, RETAIL_SCORE_THRESHOLD, UNREAD_SHARE_FOR_REVIEW,
@@ -735,6 +736,47 @@ export function unreadThatMatters(evidence: SiteEvidence, interest: PageInterest
   const all = unreadPages(evidence);
   if (unreadShare(evidence) >= UNREAD_SHARE_FOR_REVIEW) return all;
   return all.filter((u) => u.interests.includes(interest));
+}
+
+// ---- Case studies published off the partner's domain ----
+
+/**
+ * Words that name a set of customer stories unmistakably, in a link's address or anchor text. Stricter
+ * than the in-site vocabulary: off the site, "customer" alone is a login portal, "cases" a shop.
+ */
+const OFF_SITE_STORIES = /case[-_ ]?stud|success[-_ ]?stor|customer[-_ ]?stor|client[-_ ]?stor|(?:^|[/.\s])stories(?:[/.\s]|$)|成功案例|客戶案例|客戶故事|導入案例/i;
+
+export interface OffSiteStoryLink {
+  url: string;
+  /** The partner's page that links to it, reachable from the homepage. */
+  from: string;
+  text: string;
+}
+
+/**
+ * Links from the partner's reachable pages to customer stories on another registrable domain (a group
+ * or parent company's stories site, a separate brand domain). The audit stays on the partner's domain,
+ * so what those pages hold is unknown: a check short of its count says `review` with these links,
+ * never a confident `fail`. Shared platforms (LinkedIn, YouTube, AWS's own site) are not the partner's.
+ */
+export function offSiteStoryLinks(evidence: SiteEvidence): OffSiteStoryLink[] {
+  const reachable = new Set(evidence.pages.filter((p) => p.path !== null).flatMap((p) => [p.url, p.finalUrl]));
+  const rows: OffSiteStoryLink[] = [];
+  const seen = new Set<string>();
+  for (const link of evidence.outbound) {
+    let host: string;
+    try { host = new URL(link.url).hostname.toLowerCase(); } catch { continue; }
+    if (seen.has(link.url) || !reachable.has(link.from) || inScope(link.url, evidence.scopeDomain) || SHARED_HOSTS.test(host)) continue;
+    if (!OFF_SITE_STORIES.test(`${readableUrl(link.url)} ${link.text}`)) continue;
+    seen.add(link.url);
+    rows.push(link);
+  }
+  return rows;
+}
+
+/** Main-content words of a page (boilerplate-free retail blocks), null when the analyzer kept no blocks. */
+export function contentWords(facts: PageFacts): number | null {
+  return facts.retail.blocks ? facts.retail.blocks.reduce((n, b) => n + b.words, 0) : null;
 }
 
 // ---- Case-study elements (P2.1), the date-dependent one included ----

@@ -59,6 +59,8 @@ interface FactsSpec {
   modified?: DateFact | null;
   caseStudy?: CaseStudyFacts | null;
   title?: string;
+  /** Main-content words (one boilerplate-free block); unknown when omitted. */
+  words?: number;
 }
 
 function facts(spec: FactsSpec = {}): PageFacts {
@@ -69,7 +71,8 @@ function facts(spec: FactsSpec = {}): PageFacts {
     description: null,
     dates: { published: spec.published ?? null, modified: spec.modified ?? null },
     classification: { type: spec.type ?? 'other', kind: spec.kind ?? null, confidence: 0.8, signals: ['test'] },
-    retail: { areas: areas(retail > 0 ? 0.5 : 0, spec.areaCount ?? 6), score: retail, terms: { ...Object.fromEntries(RETAIL_AREAS.map((a) => [a, []])), generic: retail > 0 ? ['retail'] : [] } as unknown as PageFacts['retail']['terms'] },
+    retail: { areas: areas(retail > 0 ? 0.5 : 0, spec.areaCount ?? 6), score: retail, terms: { ...Object.fromEntries(RETAIL_AREAS.map((a) => [a, []])), generic: retail > 0 ? ['retail'] : [] } as unknown as PageFacts['retail']['terms'],
+      ...(spec.words === undefined ? {} : { blocks: [{ hash: 'main', words: spec.words, weight: 1, hits: [] }] }) },
     awsServices: spec.services ?? [],
     mentionsAws: spec.mentionsAws ?? (spec.services ?? []).length > 0,
     otherClouds: spec.otherClouds ?? [],
@@ -383,6 +386,41 @@ describe('P2.2.1 public case studies', () => {
   });
 });
 
+describe('customer stories on another domain', () => {
+  const withOutbound = (pages: AnalyzedPage[], outbound: SiteEvidence['outbound']) => ({ ...site(pages), outbound });
+  const groupStories = [
+    { url: 'https://stories.partner-group.test/retail/oakridge/', from: HOME, text: 'Oakridge Market: fresh forecasting' },
+    { url: 'https://stories.partner-group.test/', from: u('/retail/'), text: 'Customer stories' },
+  ];
+
+  it('are review, not fail, for P2.2.1, P2.2.2, P2.1 and P2.3, naming the links and the other domain', () => {
+    const evidence = withOutbound([page(u('/retail/'))], groupStories);
+    for (const id of ['P2.2.1', 'P2.2.2', 'P2.1', 'P2.3'] as CheckId[]) {
+      const r = check(id, evidence);
+      expect(r.status, id).toBe('review');
+      expect(r.summary, id).toMatch(/stories\.partner-group\.test.*another domain the audit does not read/);
+      expect(r.evidence.map((e) => e.url), id).toContain('https://stories.partner-group.test/retail/oakridge/');
+      expect(r.recommendation, id).toMatch(/confirm it belongs to the partner/);
+    }
+  });
+
+  it('do not turn a pass into review, nor count as found', () => {
+    const evidence = withOutbound([page(u('/cases/a/'), { facts: retailAwsStudy() }), page(u('/cases/b/'), { facts: retailAwsStudy() })], groupStories);
+    expect(check('P2.2.1', evidence).status).toBe('pass');
+    expect(evaluate(evidence, ASOF).caseStudies.every((c) => c.url.startsWith(HOME))).toBe(true);
+  });
+
+  it('leave a fail alone when the links are to shared platforms, a customer portal, or only on unreachable pages', () => {
+    const cases = withOutbound([page(u('/orphan/'), { path: null })], [
+      { url: 'https://www.linkedin.com/company/partner/case-studies/', from: HOME, text: 'Case studies on LinkedIn' },
+      { url: 'https://portal.partner-cloud.test/login', from: HOME, text: 'Customer login' },
+      { url: 'https://stories.partner-group.test/', from: u('/orphan/'), text: 'Customer stories' },
+      { url: 'https://partner.test.example/', from: HOME, text: 'Our cases' },
+    ]);
+    for (const id of ['P2.2.1', 'P2.2.2', 'P2.1', 'P2.3'] as CheckId[]) expect(check(id, cases).status, id).toBe('fail');
+  });
+});
+
 describe('P2.2.2 reachable case studies', () => {
   it('passes when two counted studies have click paths, and shows them', () => {
     const r = check('P2.2.2', site([
@@ -652,6 +690,18 @@ describe('P3.1 practice page', () => {
     const r = check('P3.1', site([...generalist, page(u('/retail/'), { facts: practice({ services: [], mentionsAws: true, areaCount: 1 }) })]));
     expect(r.status).toBe('review');
     expect(r.recommendation).toMatch(/useCases, technicalSolutions, caseStudyLinks/);
+  });
+
+  it('fails a stub retail page (a few lines naming retail and AWS, nothing more), and never shows it as the practice page', () => {
+    const stub = (extra: FactsSpec) => site([...generalist, page(u('/industries/retail/'), { facts: practice({ services: [], mentionsAws: true, areaCount: 0, ...extra }) })]);
+    const r = check('P3.1', stub({ words: 27 }));
+    expect(r.status).toBe('fail');
+    expect(r.summary).toMatch(/industries\/retail\/ is a stub \(27 words\)/);
+    expect(evaluate(stub({ words: 27 }), ASOF).practicePage).toBeNull();
+    // Longer, or naming an AWS service, or of unknown length: thin, not a stub, so a look (review).
+    expect(check('P3.1', stub({ words: 400 })).status).toBe('review');
+    expect(check('P3.1', stub({ words: 27, services: ['Amazon Personalize'] })).status).toBe('review');
+    expect(check('P3.1', stub({})).status).toBe('review');
   });
 
   it('is review when practice-looking pages were blocked', () => {

@@ -1,9 +1,10 @@
 // P2.2.1: at least two public case studies of retail projects on AWS (HTML pages and PDF documents).
 
 import type { Check, EvidenceRow, SiteEvidence } from '../types.ts';
-import { caseStudyCandidates, describeDate, unreadThatMatters, type CaseStudyCandidate } from '../evidence.ts';
+import { caseStudyCandidates, describeDate, offSiteStoryLinks, unreadThatMatters, type CaseStudyCandidate } from '../evidence.ts';
 import { MIN_PUBLIC_CASE_STUDIES } from './thresholds.ts';
-import { checkResult, plural, unreadRows, unreadSentence, UNREAD_RECOMMENDATION, type CheckMeta } from './result.ts';
+import { checkResult, OFF_SITE_RECOMMENDATION, offSiteRows, offSiteSentence, plural, unreadRows, unreadSentence, UNREAD_RECOMMENDATION,
+  type CheckMeta } from './result.ts';
 
 const meta: CheckMeta = { id: 'P2.2.1', title: 'Public retail AWS case studies', informational: false };
 
@@ -34,6 +35,10 @@ function run(evidence: SiteEvidence) {
   }
   if (unread.length > 0) {
     return checkResult(meta, 'review', `${found}, but ${unreadSentence(unread)}`, [...rows, ...unreadRows(unread)], UNREAD_RECOMMENDATION);
+  }
+  const offSite = offSiteStoryLinks(evidence);
+  if (offSite.length > 0) {
+    return checkResult(meta, 'review', `${found}, but ${offSiteSentence(offSite)}`, [...rows, ...offSiteRows(offSite)], OFF_SITE_RECOMMENDATION);
   }
   const notAws = candidates.filter((c) => c.retail === 'retail' && !c.aws);
   let recommendation = `Publish at least ${MIN_PUBLIC_CASE_STUDIES} public case studies of completed retail projects on AWS (HTML or PDF), naming the customer and the AWS services used.`;

@@ -1,9 +1,10 @@
 // P2.2.2: at least two of the counted case studies can be reached by following links from the homepage.
 
 import type { Check, EvidenceRow, SiteEvidence } from '../types.ts';
-import { caseStudyCandidates, unreadThatMatters, type CaseStudyCandidate } from '../evidence.ts';
+import { caseStudyCandidates, offSiteStoryLinks, unreadThatMatters, type CaseStudyCandidate } from '../evidence.ts';
 import { MIN_REACHABLE_CASE_STUDIES } from './thresholds.ts';
-import { checkResult, plural, unreadRows, unreadSentence, UNREAD_RECOMMENDATION, type CheckMeta } from './result.ts';
+import { checkResult, OFF_SITE_RECOMMENDATION, offSiteRows, offSiteSentence, plural, unreadRows, unreadSentence, UNREAD_RECOMMENDATION,
+  type CheckMeta } from './result.ts';
 
 const meta: CheckMeta = { id: 'P2.2.2', title: 'Case studies reachable from the homepage', informational: false };
 
@@ -31,6 +32,10 @@ function run(evidence: SiteEvidence) {
   const unread = unreadThatMatters(evidence, 'case-study');
   if (unread.length > 0) {
     return checkResult(meta, 'review', `${found}, but ${unreadSentence(unread)}`, [...rows, ...unreadRows(unread)], UNREAD_RECOMMENDATION);
+  }
+  const offSite = offSiteStoryLinks(evidence);
+  if (offSite.length > 0) {
+    return checkResult(meta, 'review', `${found}, but ${offSiteSentence(offSite)}`, [...rows, ...offSiteRows(offSite)], OFF_SITE_RECOMMENDATION);
   }
   const recommendation = unreachable.length > 0
     ? `Link ${unreachable.map((c) => c.url).join(', ')} from the homepage (main navigation or a case-study index linked from it).`

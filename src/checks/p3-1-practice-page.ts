@@ -2,15 +2,26 @@
 // retail practice. The homepage counts only for a dedicated retail consultancy.
 
 import type { Check, EvidenceRow, SiteEvidence } from '../types.ts';
-import { dedicatedRetailConsultancy, practiceCandidates, PRACTICE_ELEMENTS, retailVerdict, unreadThatMatters,
+import { contentWords, dedicatedRetailConsultancy, practiceCandidates, PRACTICE_ELEMENTS, retailVerdict, unreadThatMatters,
   type PracticeCandidate } from '../evidence.ts';
-import { MIN_PRACTICE_ELEMENTS } from './thresholds.ts';
+import { MAX_STUB_PRACTICE_WORDS, MIN_PRACTICE_ELEMENTS } from './thresholds.ts';
 import { checkResult, plural, unreadRows, unreadSentence, UNREAD_RECOMMENDATION, type CheckMeta } from './result.ts';
 
 const meta: CheckMeta = { id: 'P3.1', title: 'Retail practice microsite', informational: false };
 
 function qualifies(c: PracticeCandidate): boolean {
-  return c.elements.retailPractice.present && c.elements.awsSolutions.present;
+  return c.elements.retailPractice.present && c.elements.awsSolutions.present && stubWords(c) === null;
+}
+
+/**
+ * The page's word count when it is a stub: a few lines that say retail and AWS but name no AWS service,
+ * no retail use case and no case study. Null when it is more than that (or its length is unknown).
+ */
+export function stubWords(c: PracticeCandidate): number | null {
+  const words = contentWords(c.page.facts);
+  if (words === null || words > MAX_STUB_PRACTICE_WORDS) return null;
+  const shows = c.page.facts.awsServices.length > 0 || c.elements.useCases.present || c.elements.caseStudyLinks.present;
+  return shows ? null : words;
 }
 
 export interface PracticeChoice {
@@ -63,6 +74,11 @@ function run(evidence: SiteEvidence) {
     const how = chosen.page.foundVia === 'sitemap' ? 'is listed only in sitemap.xml' : 'is not linked from any page reachable from the homepage';
     return checkResult(meta, 'fail', `The retail practice page ${chosen.url} ${how}`, rows,
       `Link ${chosen.url} from the homepage, ideally from the main navigation (e.g. Industries › Retail).`);
+  }
+  const stub = candidates.find((c) => !c.isHomepage && c.path !== null && c.elements.retailPractice.present && stubWords(c) !== null);
+  if (stub) {
+    return checkResult(meta, 'fail', `The retail page ${stub.url} is a stub (${stubWords(stub)} words): it names retail and AWS but no AWS service, retail use case or case study`, rows,
+      `Turn ${stub.url} into a retail practice page: the AWS retail practice and team, the AWS solutions and services used, retail use cases, and links to the retail case studies.`);
   }
   const borderline = candidates.find((c) => c.elements.awsSolutions.present && retailVerdict(c.page.facts.retail.score) === 'borderline' && !c.isHomepage);
   if (borderline) {

@@ -85,6 +85,13 @@ export const MIN_TECHNICAL_AWS_SERVICES = 2;
 export const MIN_PRACTICE_ELEMENTS = 3;
 
 /**
+ * P3.1: a retail page of at most this many main-content words that names no AWS service, no retail
+ * use case and links no case study is a stub ("We help retailers modernise on AWS. Contact us."): it
+ * is never the practice page, and P3.1 fails on it. Real practice pages run to several hundred words.
+ */
+export const MAX_STUB_PRACTICE_WORDS = 120;
+
+/**
  * When at least this share of the pages the crawl attempted were blocked (robots.txt, bot
  * protection) or failed, the crawl saw too little for any confident `fail`.
  */
