@@ -12,7 +12,7 @@ import type Compromise from 'compromise';
 import { getDomainWithoutSuffix } from 'tldts';
 import type { CaseStudyFacts, DeliveryModel, Excerpted, PageContent, TextBlock, ValidationSignalId } from './types.ts';
 import { matchRetailTerms } from './retail.ts';
-import { LabelledMatcher, PreparedText, excerptAround, prepare, sentenceExcerpt, type LabelledEntry } from './terms.ts';
+import { HEADING_NUMBERING, LabelledMatcher, PreparedText, excerptAround, prepare, sentenceExcerpt, type LabelledEntry } from './terms.ts';
 import complianceData from './lexicons/compliance.json' with { type: 'json' };
 import deliveryData from './lexicons/delivery.json' with { type: 'json' };
 import validationData from './lexicons/validation-signals.json' with { type: 'json' };
@@ -93,7 +93,8 @@ interface Section {
 }
 
 function headingRole(text: string, partner: PartnerIdentity): Section {
-  const about = ABOUT_RE.exec(text);
+  // "01 客戶簡介" is 客戶簡介: the section number is no part of the customer's name.
+  const about = ABOUT_RE.exec(text.replace(HEADING_NUMBERING, ''));
   if (about && !(about[2] && PROJECT_WORD_RE.test(about[2]))) {
     const subject = (about[1] ?? about[2] ?? '').replace(/^(?:the|us)\b\s*/i, '').trim() || null;
     if (subject && partner.matches(subject)) return { role: 'partner', heading: text, subject };
@@ -357,6 +358,9 @@ function titleCandidates(title: string, partner: PartnerIdentity): { name: strin
     if (helped) add(helped[1]);
     const lead = leadingProperName(seg);
     if (lead) add(lead, true);
+    // 「全家福量販」導入 AWS …: Taiwanese titles set the customer's name in corner brackets.
+    const quoted = /^「([^」]{2,20})」/u.exec(seg);
+    if (quoted) add(quoted[1]);
     const zh = leadingZhName(seg);
     if (zh) add(zh);
     const zhCase = /^(.{2,16}?)(?:客戶)?案例/u.exec(seg);

@@ -4,6 +4,7 @@
 
 import type { PageClassification, PageContent, PageDates, PageType, ThoughtLeadershipKind } from './types.ts';
 import { countHan, wordCount } from './text.ts';
+import { HEADING_NUMBERING } from './terms.ts';
 
 type Kind = ThoughtLeadershipKind;
 
@@ -37,16 +38,29 @@ const OTHER_SECTION = /^(?:about(?:-?us)?|contact(?:-?us)?|privacy(?:-?policy)?|
 const LISTING_SECTION = /^(?:category|categories|tags?|topics?|archives?|authors?|分類|標籤)$/;
 const PAGINATED_URL = /[?&](?:page|paged|pg|p)=\d+|\/page[-_/]?\d+(?:\.html?)?\/?(?:$|[?#])/i;
 const PAGE_SUFFIX = /\/page[-_/]?\d+(?:\.html?)?\/?$/i;
+// Taiwanese CMS templates name an item's page after its section: case_detail_21.html,
+// news_detail.php?id=105, newsview.aspx, case-in-12.html, news_21.html. The section part decides.
+const ITEM_OF_SECTION = /^([a-z]+?)(?:[-_]?(?:detail|details|view|show|content)|[-_](?:in|info|item|read))(?:[-_]?\d+)?$|^([a-z]+?)[-_]\d+$/;
 const DATED_PATH = /\/(?:19|20)\d{2}\/(?:0?[1-9]|1[0-2])(?:\/|$)/;
 
 // --- Words in titles and headings --------------------------------------------------------------
 
-const CASE_TITLE = /\b(?:case study|success story|customer story)\b|成功案例|客戶案例|導入案例|客戶故事/i;
+// zh-TW story titles name the customer in corner brackets and end in 案例: 「全家福量販」導入 AWS 會員數據平台案例.
+const CASE_TITLE = /\b(?:case study|success story|customer story)\b|成功案例|客戶案例|導入案例|客戶故事|「[^」]{2,20}」[^「」]{0,40}案例(?!分享|集|列表|介紹)/i;
 // Plural section names title the index of stories, not a story.
 const CASE_INDEX_TITLE = /^(?:(?:our |customer |client |all )?(?:case studies|success stories|customer stories|client stories|customers|clients|references)|成功案例|客戶案例|案例分享|客戶故事|成功故事)$/i;
 // A section's bare name as a page's h1: "Events", "Latest news", 活動報名, 技術專欄 (Chinese has no
 // plural to tell the "Webinars" index from a "webinar").
 const TL_INDEX_TITLE = /^(?:(?:upcoming |past |all |our |latest |on-demand )?(?:events|webinars|seminars|workshops|news|blog|insights|articles|resources|videos|press releases)|活動|活動報名|活動資訊|最新活動|研討會|線上講座|最新消息|新聞中心|新聞稿|部落格|技術專欄|專欄|技術文章|影音專區)$/i;
+// The category tag a Taiwanese CMS puts before a news item's title: 【活動】, 【新聞】, 【專欄】. The site's own
+// label for the item, so it outweighs the section the item is filed under (an event under /news/).
+const TITLE_TAGS: [RegExp, Kind][] = [
+  [/^[【\[](?:活動|研討會|講座|課程|工作坊|論壇|活動報名|線上講座)[】\]]/, 'event'],
+  [/^[【\[](?:新聞|新聞稿|媒體報導|公告|最新消息|獲獎)[】\]]/, 'news'],
+  [/^[【\[](?:專欄|觀點|技術分享|部落格|文章|知識分享)[】\]]/, 'blog'],
+  [/^[【\[](?:影音|影片|直播)[】\]]/, 'video'],
+  [/^[【\[](?:白皮書|電子書)[】\]]/, 'whitepaper'],
+];
 const TL_TITLE: [RegExp, Kind][] = [
   // Singular: "Upcoming webinars" titles the events index.
   [/\b(?:webinar|workshop|seminar|summit|conference|meetup|masterclass|bootcamp|roadshow|hands-on lab)\b|研討會|講座|工作坊|論壇|說明會|高峰會|課程|活動報名/i, 'event'],
@@ -80,8 +94,6 @@ const CASE_HEADINGS_ZH: [string, RegExp][] = [
   ['solution', /^[\p{Script=Han}\s]{0,6}(?:解決方案|解決之道|解決方式|方案|做法|作法|架構)$/u],
   ['results', /^[\p{Script=Han}\s]{0,6}(?:成果|效益|成效|效果)$/u],
 ];
-// "01 挑戰", "1. The Challenge", "二、解決方案", "Step 3: Results" → the heading's words.
-const HEADING_NUMBERING = /^(?:step\s*\d+\s*[:：.]?|\d{1,2}\s*[.、:)）-]?|[一二三四五六七八九十]+\s*[、.．])\s*/i;
 const ABOUT_CUSTOMER = /^about (?:the )?(?:customer|client|company)$|^customer (?:profile|overview)$|^(?:客戶簡介|關於客戶|公司簡介|客戶背景|企業簡介)$/i;
 
 const EVENT_MARKERS = [
@@ -229,6 +241,13 @@ function urlSignals(url: string, add: Add): void {
     return;
   }
   const last = segs.length - 1;
+  const item = ITEM_OF_SECTION.exec(segs[last]!);
+  const itemSection = item ? (item[1] ?? item[2])! : null;
+  if (itemSection && CASE_SECTION.test(itemSection)) add('case-study', 3, `url:${segs[last]} (${itemSection} item)`);
+  else if (itemSection) {
+    const section = TL_SECTIONS.find(([re]) => re.test(itemSection));
+    if (section) add('thought-leadership', 2.5, `url:${segs[last]} (${itemSection} item)`, section[1]);
+  }
   segs.forEach((seg, i) => {
     const isLast = i === last;
     const shown = `/${segs.slice(0, i + 1).join('/')}/`;
@@ -278,6 +297,9 @@ function titleSignals(content: PageContent, add: Add): void {
   // A section's bare name ("Events", 活動報名) does not make its index an item of that kind; the
   // address and the links decide what the page is.
   const sectionName = TL_INDEX_TITLE.test(h1.trim());
+  const tagged = (h1 || content.title).trim();
+  const tag = TITLE_TAGS.find(([re]) => re.test(tagged));
+  if (tag) add('thought-leadership', 3, `title:${tag[0].exec(tagged)![0]}`, tag[1]);
   for (const [re, kind] of sectionName ? [] : TL_TITLE) {
     const m = re.exec(title);
     if (m) {

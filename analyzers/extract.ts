@@ -663,6 +663,25 @@ function isDataRow(tr: Element): boolean {
   return true;
 }
 
+/**
+ * "<p><strong>客戶簡介</strong><br>全家福量販…": a WYSIWYG editor's bold lead-in alone on its line is the
+ * label of the text under it (old CMS pages have no headings), so it is read as a block of its own.
+ */
+function isBoldLabelLine(br: Element): boolean {
+  let label: Element | null = null;
+  for (let n = br.prev; n; n = n.prev) {
+    if (n.type === 'text') {
+      if (collapseWhitespace((n as unknown as { data: string }).data)) return false;
+      continue;
+    }
+    if (n.type !== 'tag' || label) return false;
+    label = n as Element;
+  }
+  if (!label || (label.name !== 'strong' && label.name !== 'b')) return false;
+  const text = collapseWhitespace(innerText(label));
+  return text.length > 0 && text.length <= 40 && !/[.。!?！？]$/u.test(text);
+}
+
 /** Main-content blocks under `root`, in document order. */
 function readBlocks(root: AnyNode, h1: Element | null): TextBlock[] {
   const h1Ancestors = new Set<AnyNode>();
@@ -700,7 +719,8 @@ function readBlocks(root: AnyNode, h1: Element | null): TextBlock[] {
       const furniture = furnitureLevel(el);
       if (furniture === 2 || (furniture === 1 && !isRealContent(el, h1Ancestors, rootLength))) continue;
       if (name === 'br') {
-        buffer += ' ';
+        if (isBoldLabelLine(el)) flush();
+        else buffer += ' ';
         continue;
       }
       if (name === 'tr' && isDataRow(el)) {

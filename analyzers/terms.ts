@@ -259,6 +259,9 @@ export class PhraseMatcher<P> {
 const CJK_RE = /[\u3400-\u9FFF\uF900-\uFAFF]/;
 export const hasCjk = (text: string) => CJK_RE.test(text);
 
+/** A section heading's numbering: "01 挑戰", "1. The Challenge", "二、解決方案", "Step 3: Results". */
+export const HEADING_NUMBERING = /^(?:step\s*\d+\s*[:：.]?|\d{1,2}\s*[.、:)）-]?|[一二三四五六七八九十]+\s*[、.．])\s*/i;
+
 /** Text prepared for substring matching: NFKC, lower-case, whitespace removed, with offsets back. */
 export interface CompactText {
   text: string;

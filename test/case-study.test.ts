@@ -457,6 +457,32 @@ describe('readCaseStudy: section headings partners use', () => {
     }
   });
 
+  it('reads a numbered 01 客戶簡介 as about the customer, and the customer in a title\'s 「」', () => {
+    const page = pageContent({
+      title: '「大潤盛量販」導入 AWS 需求預測與自動補貨案例｜成功案例｜聚信資訊',
+      meta: { 'og:site_name': '聚信資訊' },
+      blocks: [
+        ['h3', '01 客戶簡介'],
+        ['p', '大潤盛量販（官方網站：www.darunsheng.example）是以生鮮與民生用品為主的連鎖量販店，全台 38 家分店。'],
+        ['h3', '02 挑戰'],
+        ['p', '各分店訂貨由課長依經驗下單，檔期促銷時熱銷品缺貨、滯銷品堆滿倉庫。'],
+        ['h3', '03 解決方案'],
+        ['p', '聚信以 Amazon SageMaker 訓練需求預測模型，每天清晨產生各分店建議訂貨量。'],
+        ['h3', '04 成效'],
+        ['p', '生鮮品項報廢率由 6.3% 降至 3.9%。'],
+      ],
+    });
+    const cs = read(page, 'https://www.juxin.test/zh-tw/cases/1043/');
+    expect(cs.customer).toBe('大潤盛量販');
+    expect(cs.customer).not.toMatch(/^01/);
+    // No about-section, no label: the bracketed name in the title is the customer.
+    const titled = pageContent({
+      title: '「蝦拚購物」電商平台 AWS 架構升級案例 - 成功案例 - 天祥雲端',
+      blocks: [['p', '蝦拚購物為國內綜合型電商，販售 3C、美妝與居家用品，商品數超過 35 萬項。']],
+    });
+    expect(read(titled, 'https://www.tiencloud.test/tw/case_detail_26.html').customer).toBe('蝦拚購物');
+  });
+
   it('does not read the page title as a section heading ("…的需求預測" names the story, it states no problem)', () => {
     const page = pageContent({
       title: '晨曦烘焙：60 家門市的需求預測｜晨光雲端',

@@ -131,6 +131,31 @@ describe('classifyPage rules', () => {
     expect(classifyHtml('<main><h1>技術專欄</h1></main>', 'https://www.yunfeng.test/column/index.html').type).not.toBe('thought-leadership');
   });
 
+  it('reads CMS item addresses named after their section (case_detail_21.html, news_detail_105.html, newsview.aspx)', () => {
+    const prose = '<p>門市交易資料每晚上傳雲端，總部隔天即可看到各店營收與品項銷量，行銷部門也能依會員購買紀錄發送折價券。</p>'.repeat(4);
+    const page = (h1: string) => `<html><head><title>${h1} - 天祥雲端</title></head><body><main><h1>${h1}</h1><div class="info">發布日期：114-10-03</div>${prose}</main></body></html>`;
+    const story = classifyHtml(page('全家福量販會員數據平台'), 'https://www.tiencloud.test/tw/case_detail_21.html');
+    expect(story.type).toBe('case-study');
+    expect(story.signals).toContain('url:case_detail_21 (case item)');
+    expect(classifyHtml(page('天祥雲端通過 AWS 審核'), 'https://www.tiencloud.test/tw/news_detail_98.html')).toMatchObject({ type: 'thought-leadership', kind: 'news' });
+    expect(classifyHtml(page('天祥雲端通過 AWS 審核'), 'https://www.tiencloud.test/newsview.aspx')).toMatchObject({ type: 'thought-leadership', kind: 'news' });
+    // The section's own page and a product page are not items.
+    expect(classifyHtml(page('成功案例'), 'https://www.tiencloud.test/tw/case.html').type).not.toBe('case-study');
+    expect(classifyHtml(page('會員數據平台'), 'https://www.tiencloud.test/tw/product_detail_5.html').signals.join()).not.toMatch(/item\)/);
+  });
+
+  it('a 「客戶」… 案例 title names a story; a 【活動】/【新聞】 tag names the kind of a news item, whatever section holds it', () => {
+    const prose = '<p>以 Amazon SageMaker 預測門市需求，並將建議訂貨量回寫至既有的訂貨系統，門市主管每天早上即可檢視。</p>'.repeat(4);
+    const at = (title: string, url: string) => classifyHtml(`<html><head><title>${title}</title></head><body><main><h1>${title}</h1><p>發布日期：115-02-17</p>${prose}</main></body></html>`, url);
+    const story = at('「蝦拚購物」電商平台 AWS 架構升級案例', 'https://www.tiencloud.test/p/26');
+    expect(story.type).toBe('case-study');
+    expect(story.signals).toContain('title:「蝦拚購物」電商平台 AWS 架構升級案例');
+    expect(at('「智慧零售」案例分享', 'https://www.tiencloud.test/p/27').type).not.toBe('case-study');
+    expect(at('【活動】2026 流通業數位轉型論壇', 'https://www.juxin.test/zh-tw/news/2026-distribution-forum/')).toMatchObject({ type: 'thought-leadership', kind: 'event' });
+    expect(at('【新聞】天祥雲端受邀於台灣電商年會分享', 'https://www.tiencloud.test/p/92')).toMatchObject({ type: 'thought-leadership', kind: 'news' });
+    expect(at('【專欄】連鎖通路如何用機器學習做門市補貨', 'https://www.juxin.test/p/9')).toMatchObject({ type: 'thought-leadership', kind: 'blog' });
+  });
+
   it('reads the phrasing of an announcement of work still to come, unless the text says it is live', () => {
     expect(announcementPhrases('Corner Fresh has selected BrightPath to modernize online ordering on AWS, BrightPath announced today. The new platform is expected to go live in 2027.'))
       .toEqual(['announced today', 'has selected', 'expected to go live']);

@@ -184,6 +184,18 @@ describe('main text heuristics', () => {
     ]);
   });
 
+  it('reads a bold lead-in alone on its line (<strong>客戶簡介</strong><br>) as a block of its own, not a bold word in a sentence', () => {
+    const c = extract(`<body><main><h1>「全家福量販」導入 AWS 會員數據平台案例</h1>
+      <p><strong>客戶簡介</strong><br />全家福量販股份有限公司為中部起家的連鎖量販店。</p>
+      <p>門市共 46 家，<strong>會員</strong><br />約 210 萬人。</p></main></body>`);
+    expect(c.blocks).toEqual([
+      { text: '「全家福量販」導入 AWS 會員數據平台案例', tag: 'h1' },
+      { text: '客戶簡介', tag: 'p' },
+      { text: '全家福量販股份有限公司為中部起家的連鎖量販店。', tag: 'p' },
+      { text: '門市共 46 家，會員 約 210 萬人。', tag: 'p' },
+    ]);
+  });
+
   it('survives markup nested thousands of levels deep', () => {
     const depth = 5000;
     const c = extract(`<main><h1>Deep</h1><p>Shallow text.</p>${'<div>'.repeat(depth)}<p>Buried.</p>${'</div>'.repeat(depth)}</main>`);
