@@ -174,7 +174,11 @@ export function scoreFromBlocks(blocks: RetailBlock[]): RetailScore {
   const go = occ.get('generic') ?? { spec: 0, gen: 0 };
   const gd = distinct.get('generic');
   const G = bucket((gd?.spec.size ?? 0) + 0.5 * (gd?.gen.size ?? 0), go.spec + 0.5 * go.gen, 2, 8);
-  const S = bucket(pooled.terms.size, pooled.n, 3, 10);
+  // Supply chain and distribution is every industry's: manufacturers and logistics firms (in Taiwan
+  // filed with retailers under 流通業) forecast, stock and ship too. Its terms make a page retail only
+  // beside a retail marker or another retail area.
+  const anchored = (gd?.spec.size ?? 0) > 0 || [...pooled.terms].some((t) => !t.startsWith('supply-chain-distribution:'));
+  const S = anchored ? bucket(pooled.terms.size, pooled.n, 3, 10) : 0;
   const score = 1 - (1 - G) * (1 - S);
   const gate = Math.min(1, Math.max(0, (score - 0.25) / 0.35));
 

@@ -121,6 +121,26 @@ describe('scoreRetail', () => {
     expect(s.terms.stores).toEqual(expect.arrayContaining(['point of sale', 'store', 'self-checkout']));
   });
 
+  it('does not take supply-chain words alone (a 3PL or a manufacturer filed under 流通業) for retail; beside stores they count', () => {
+    const logistics = (extra: string) => scoreRetail(
+      pageContent({
+        title: '「速達物流」導入 AWS 倉儲管理系統案例',
+        lang: 'zh-TW',
+        blocks: [
+          ['h1', '「速達物流」導入 AWS 倉儲管理系統案例'],
+          ['p', '流通業'],
+          ['p', `速達物流為第三方物流業者，經營 5 座物流中心，提供倉儲、揀貨與宅配服務${extra}。`],
+          ['p', '倉儲管理系統遷移至 Amazon RDS，以 Amazon QuickSight 呈現各物流中心的出貨效率與庫存週轉。'],
+        ],
+      }),
+    );
+    const thirdParty = logistics('');
+    expect(thirdParty.terms['supply-chain-distribution']).toEqual(expect.arrayContaining(['物流', '物流中心', '宅配']));
+    expect(thirdParty.score).toBeLessThan(0.2);
+    // The same distribution centres feeding a supermarket chain's stores are retail supply chain.
+    expect(logistics('，每日配送至全台 64 家超市門市').score).toBeGreaterThan(0.5);
+  });
+
   it('scores a Traditional Chinese retail page', () => {
     const s = scoreRetail(
       pageContent({
