@@ -156,6 +156,12 @@ export interface CaseStudyCandidate {
   unsure: boolean;
   /** A how-to post the classifier took for a story: no customer, filed in the blog. Listed as thought leadership too. */
   readsAsPost: boolean;
+  /**
+   * A PDF the classifier took for a story that names no customer, not even an anonymised one, and
+   * is not counted (a solution brief: problem / solution / benefits): the partner's own paper, listed
+   * as a whitepaper too.
+   */
+  readsAsDocument: boolean;
 }
 
 /** The parts that make a page a customer story rather than a solution page. */
@@ -418,6 +424,7 @@ function buildCaseStudy(key: string, group: (AnalyzedPage & { facts: PageFacts }
   const announced = study?.elements.results.present ? [] : main.facts.announcement ?? [];
   if (announced.length > 0) reasons.push(`announces a project not yet delivered, with no results ("${announced.slice(0, 3).join('", "')}")`);
   const readsAsPost = noCustomer && postAddress;
+  const readsAsDocument = isPdf(main) && reasons.length > 0 && announced.length === 0 && !study?.customer && !study?.anonymized;
   const unsure = reasons.length > 0 && aws.aws && retail !== 'not-retail' && announced.length < MIN_ANNOUNCEMENT_KINDS && !readsAsPost;
   const attachments = [...new Set(group.filter((p) => attachedTo.has(p.finalUrl)).map((p) => p.finalUrl))];
   return {
@@ -441,6 +448,7 @@ function buildCaseStudy(key: string, group: (AnalyzedPage & { facts: PageFacts }
     notCountedWhy: reasons.length ? reasons.join('; ') : null,
     unsure,
     readsAsPost,
+    readsAsDocument,
   };
 }
 
@@ -476,9 +484,12 @@ export function thoughtLeadershipItems(evidence: SiteEvidence): ThoughtLeadershi
   const groups = new Map<string, (AnalyzedPage & { facts: PageFacts })[]>();
   // A how-to post with Problem / Solution / Results headings reads as a story to the classifier;
   // telling no customer's story from the blog, it is the partner's thought leadership after all.
-  const howTos = new Set(caseStudyCandidates(evidence).filter((c) => c.readsAsPost).flatMap((c) => c.pages.map((p) => p.finalUrl)));
+  const candidates = caseStudyCandidates(evidence);
+  const howTos = new Set(candidates.filter((c) => c.readsAsPost).flatMap((c) => c.pages.map((p) => p.finalUrl)));
+  const papers = new Set(candidates.filter((c) => c.readsAsDocument).flatMap((c) => c.pages.map((p) => p.finalUrl)));
   const posts = evidence.pages.filter((p): p is AnalyzedPage & { facts: PageFacts } => readablePage(p)
-    && (p.facts.classification.type === 'thought-leadership' || (howTos.has(p.finalUrl) && p.facts.dates.published !== null)));
+    && (p.facts.classification.type === 'thought-leadership' || papers.has(p.finalUrl)
+      || (howTos.has(p.finalUrl) && p.facts.dates.published !== null)));
   for (const page of withoutIndexes(posts)) {
     const group = groups.get(page.finalUrl) ?? [];
     group.push(page);
@@ -490,7 +501,7 @@ export function thoughtLeadershipItems(evidence: SiteEvidence): ThoughtLeadershi
     return {
       url: key,
       title: main.facts.title,
-      kind: main.facts.classification.kind ?? (howTos.has(key) ? 'blog' : 'other'),
+      kind: main.facts.classification.kind ?? (howTos.has(key) ? 'blog' : papers.has(key) ? 'whitepaper' : 'other'),
       path: bestPath(group),
       retailScore: score,
       retail: retailVerdict(score),

@@ -379,6 +379,23 @@ describe('P2.2.1 public case studies', () => {
     expect(failed.summary).toContain(u('/case-studies/x/'));
   });
 
+  it('lists a PDF that tells no customer story and names no customer (a solution brief) as a whitepaper, never as a counted study', () => {
+    const no = { present: false, excerpt: null };
+    const brief = study({ customer: null, customerWebsite: null });
+    brief.elements = { ...brief.elements, customerName: no, customerWebsite: no, solution: no, results: no };
+    const briefPdf = u('/assets/retail-forecasting-brief.pdf');
+    const otherPdf = u('/assets/clinic-story.pdf');
+    const evidence = site([
+      page(briefPdf, { facts: retailAwsStudy({ caseStudy: brief, published: date('2026-08-04', 'pdf') }) }),
+      page(otherPdf, { facts: facts({ type: 'case-study', retail: 0.05, services: ['Amazon S3'], published: date('2026-06-05', 'pdf') }) }),
+    ]);
+    const report = evaluate(evidence, ASOF);
+    expect(report.caseStudies.find((c) => c.url === briefPdf)?.counted).toBe(false);
+    expect(report.thoughtLeadership.find((t) => t.url === briefPdf)).toMatchObject({ kind: 'whitepaper', published: '2026-08-04', withinWindow: true });
+    // A customer's story that is not counted (not retail) is still a story, not the partner's paper.
+    expect(report.thoughtLeadership.find((t) => t.url === otherPdf)).toBeUndefined();
+  });
+
   it('fails with no case studies at all and tells what to publish', () => {
     const r = check('P2.2.1', site([page(u('/about/'))]));
     expect(r.status).toBe('fail');
