@@ -222,6 +222,7 @@ interface NameFinding {
   excerpt: string;
 }
 
+const ZH_LEGAL_FORM_RE = /(?:股份有限公司|有限公司)$/u;
 const ZH_NAME_STOP_RE = /(?:導入|採用|運用|攜手|透過|藉由|如何|打造|建置|選擇|搬遷|上雲|使用|成立|創立|是|為|於|自|與|以|的|，|,|、|（|\(|：|:)/u;
 
 /** Leading Chinese name of a sentence/title ("遠東百貨導入…" → 遠東百貨). */
@@ -426,7 +427,8 @@ function findCustomer(content: PageContent, blocks: ReadBlock[], partner: Partne
     const next = blocks[i + 1]?.block.text ?? '';
     const shown = excerptAround(`${block.text}: ${next}`, 0, 0);
     const subject = section.subject;
-    const lead = leadingZhName(next) ?? leadingProperName(next);
+    // "全家福量販股份有限公司（…）為…": the name without its legal form is what the story repeats.
+    const lead = leadingZhName(next)?.replace(ZH_LEGAL_FORM_RE, '') ?? leadingProperName(next);
     if (subject && usableName(subject, partner) && !/^(?:the\s+)?(?:customer|client|company|客戶|公司|企業|品牌)$/iu.test(subject)) {
       // "About Greenleaf" over "Greenleaf Pharmacy & Beauty operates …": the fuller name.
       const name = lead && lead.startsWith(subject) && usableName(lead, partner) ? lead : subject;
@@ -440,9 +442,14 @@ function findCustomer(content: PageContent, blocks: ReadBlock[], partner: Partne
   const hidden = ANONYMOUS_EXPLICIT_RE.exec(content.title) ?? ANONYMOUS_PHRASE_RE.exec(content.title);
   if (hidden) return { name: null, anonymized: true, excerpt: excerptAround(content.title, hidden.index, hidden.index + hidden[0].length) };
   const inProse = (name: string) => blocks.some((b) => !b.heading && b.block.text.includes(name));
-  for (const { name, opening } of titleCandidates(content.title, partner)) {
-    if (usableName(name, partner) && (opening ? inProse(name) : mentioned(name))) {
-      return { name, anonymized: false, excerpt: excerptAround(content.title, 0, 0) };
+  // Many Taiwanese CMS pages carry only the site's name in <title>: the h1 is the story's title then.
+  const h1 = content.headings.find((h) => h.level === 1)?.text;
+  const titles = h1 && h1 !== content.title ? [content.title, h1] : [content.title];
+  for (const title of titles) {
+    for (const { name, opening } of titleCandidates(title, partner)) {
+      if (usableName(name, partner) && (opening ? inProse(name) : mentioned(name))) {
+        return { name, anonymized: false, excerpt: excerptAround(title, 0, 0) };
+      }
     }
   }
 

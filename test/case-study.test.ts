@@ -457,6 +457,33 @@ describe('readCaseStudy: section headings partners use', () => {
     }
   });
 
+  it('takes the customer from the h1 when <title> is only the site name, and drops 股份有限公司 from an introduced name', () => {
+    const page = pageContent({
+      title: '天祥雲端科技股份有限公司',
+      meta: { 'og:site_name': '天祥雲端科技股份有限公司' },
+      blocks: [
+        ['h1', '「好食光」連鎖餐飲導入 AWS 雲端 POS 案例'],
+        ['p', '客戶簡介'],
+        ['p', '好食光餐飲集團（www.haoshiguang.example）旗下有早午餐與手搖飲兩個品牌，全台門市共 138 家。'],
+        ['p', '面臨挑戰'],
+        ['p', '各門市 POS 為單機系統，營收須等店長每晚手動回傳，POS 資料隔天中午才看得到。'],
+      ],
+    });
+    expect(read(page, 'https://www.tiencloud.test/tw/case_detail_24.html').customer).toBe('好食光');
+    const legal = pageContent({
+      title: '天祥雲端科技股份有限公司',
+      meta: { 'og:site_name': '天祥雲端科技股份有限公司' },
+      blocks: [
+        ['h1', '全家福量販會員數據平台'],
+        ['p', '客戶簡介'],
+        ['p', '全家福量販股份有限公司（www.quanjiafu.example）為中部起家的連鎖量販店，全台 46 家分店。'],
+        ['p', '面臨挑戰'],
+        ['p', '全家福量販的會員卡、電商網站與 LINE 官方帳號各有一套會員資料。'],
+      ],
+    });
+    expect(read(legal, 'https://www.tiencloud.test/tw/case_detail_21.html').customer).toBe('全家福量販');
+  });
+
   it('reads a numbered 01 客戶簡介 as about the customer, and the customer in a title\'s 「」', () => {
     const page = pageContent({
       title: '「大潤盛量販」導入 AWS 需求預測與自動補貨案例｜成功案例｜聚信資訊',
