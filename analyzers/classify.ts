@@ -55,11 +55,11 @@ const TL_INDEX_TITLE = /^(?:(?:upcoming |past |all |our |latest |on-demand )?(?:
 // The category tag a Taiwanese CMS puts before a news item's title: 【活動】, 【新聞】, 【專欄】. The site's own
 // label for the item, so it outweighs the section the item is filed under (an event under /news/).
 const TITLE_TAGS: [RegExp, Kind][] = [
-  [/^[【\[](?:活動|研討會|講座|課程|工作坊|論壇|活動報名|線上講座)[】\]]/, 'event'],
-  [/^[【\[](?:新聞|新聞稿|媒體報導|公告|最新消息|獲獎)[】\]]/, 'news'],
-  [/^[【\[](?:專欄|觀點|技術分享|部落格|文章|知識分享)[】\]]/, 'blog'],
-  [/^[【\[](?:影音|影片|直播)[】\]]/, 'video'],
-  [/^[【\[](?:白皮書|電子書)[】\]]/, 'whitepaper'],
+  [/^[【\[〔［](?:活動|研討會|講座|課程|工作坊|論壇|活動報名|線上講座|活動回顧|活動花絮)[】\]〕］]/, 'event'],
+  [/^[【\[〔［](?:新聞|新聞稿|媒體報導|公告|最新消息|獲獎)[】\]〕］]/, 'news'],
+  [/^[【\[〔［](?:專欄|觀點|技術分享|部落格|文章|知識分享)[】\]〕］]/, 'blog'],
+  [/^[【\[〔［](?:影音|影片|直播)[】\]〕］]/, 'video'],
+  [/^[【\[〔［](?:白皮書|電子書)[】\]〕］]/, 'whitepaper'],
 ];
 const TL_TITLE: [RegExp, Kind][] = [
   // Singular: "Upcoming webinars" titles the events index.

@@ -154,6 +154,7 @@ describe('classifyPage rules', () => {
     expect(at('【活動】2026 流通業數位轉型論壇', 'https://www.juxin.test/zh-tw/news/2026-distribution-forum/')).toMatchObject({ type: 'thought-leadership', kind: 'event' });
     expect(at('【新聞】天祥雲端受邀於台灣電商年會分享', 'https://www.tiencloud.test/p/92')).toMatchObject({ type: 'thought-leadership', kind: 'news' });
     expect(at('【專欄】連鎖通路如何用機器學習做門市補貨', 'https://www.juxin.test/p/9')).toMatchObject({ type: 'thought-leadership', kind: 'blog' });
+    expect(at('〔活動回顧〕2026 零售科技論壇', 'https://www.juxin.test/news/31')).toMatchObject({ type: 'thought-leadership', kind: 'event' });
   });
 
   it('reads the phrasing of an announcement of work still to come, unless the text says it is live', () => {
