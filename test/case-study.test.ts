@@ -484,6 +484,18 @@ describe('readCaseStudy: section headings partners use', () => {
     expect(read(legal, 'https://www.tiencloud.test/tw/case_detail_21.html').customer).toBe('全家福量販');
   });
 
+  it('reads an h1 that hides the customer (國內知名量販店, 某連鎖藥妝) as anonymised, not as a name', () => {
+    for (const h1 of ['「國內知名量販店」導入 AWS 需求預測案例', '某連鎖藥妝導入 AWS 會員平台案例', '台灣一家連鎖超市的 AWS 補貨系統']) {
+      const page = pageContent({
+        title: '天祥雲端科技股份有限公司',
+        meta: { 'og:site_name': '天祥雲端科技股份有限公司' },
+        blocks: [['h1', h1], ['p', '面臨挑戰'], ['p', '各分店訂貨依經驗下單，促銷檔期熱銷品缺貨，全台 40 家分店的庫存無法即時掌握。']],
+      });
+      const cs = read(page, 'https://www.tiencloud.test/tw/case_detail_30.html');
+      expect({ h1, customer: cs.customer, anonymized: cs.anonymized }).toEqual({ h1, customer: null, anonymized: true });
+    }
+  });
+
   it('reads a numbered 01 客戶簡介 as about the customer, and the customer in a title\'s 「」', () => {
     const page = pageContent({
       title: '「大潤盛量販」導入 AWS 需求預測與自動補貨案例｜成功案例｜聚信資訊',
