@@ -459,6 +459,8 @@ const FURNITURE_WORDS = new Set([
 ]);
 // Whole class names that hide an element (unless a responsive class shows it again).
 const HIDDEN_CLASSES = new Set(['hidden', 'd-none', 'is-hidden', 'visually-hidden', 'sr-only', 'screen-reader-text', 'invisible']);
+// Bootstrap, Foundation and theme names of tab and accordion panels.
+const DISCLOSURE_CLASS = /(?:^|\s)(?:tab-pane|tab-panel|tabs-panel|accordion-collapse|accordion-body|accordion-content|accordion-panel|panel-collapse)(?:\s|$)/i;
 const RESPONSIVE_SHOW = /^(?:sm|md|lg|xl|2xl):(?:block|flex|grid|inline|inline-block|inline-flex|table)$|^d-(?:sm|md|lg|xl|xxl)-(?:block|flex|grid|inline|inline-block|table)$/;
 // Taxonomy classes a CMS puts on posts ("category-newsletter", "tag-social-media") name the
 // post's topics, not its role on the page.
@@ -490,10 +492,14 @@ function furnitureLevel(el: Element): FurnitureLevel {
   if (!a || NEVER_FURNITURE_TAGS.has(el.name)) return 0;
   const role = a['role'];
   if (role && SKIP_ROLES.has(role.toLowerCase())) return 2;
+  const names = `${a['class'] ?? ''} ${a['id'] ?? ''}`;
+  // Tab and accordion panels hide what a visitor opens with one click: content, hidden or not.
+  if (role?.toLowerCase() === 'tabpanel' || DISCLOSURE_CLASS.test(a['class'] ?? '')) {
+    return furnitureOfNames(names.split(/\s+/).filter((t) => !HIDDEN_CLASSES.has(t.toLowerCase())).join(' '));
+  }
   if (a['hidden'] !== undefined || a['aria-hidden'] === 'true' || a['aria-modal'] === 'true') return 2;
   const style = a['style'];
   if (style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)) return 2;
-  const names = `${a['class'] ?? ''} ${a['id'] ?? ''}`;
   return names.length > 1 ? furnitureOfNames(names) : 0;
 }
 

@@ -276,3 +276,32 @@ describe('helpers', () => {
     expect(cut.endsWith('…')).toBe(true);
   });
 });
+
+describe('extractContent on tabs and accordions', () => {
+  const html = `<!doctype html><html lang="en"><head><title>Retail | Larkspur Cloud</title></head><body>
+<header class="site-header"><a href="/">Larkspur Cloud</a></header>
+<main><h1>Retail on AWS</h1>
+<ul class="nav nav-tabs" role="tablist"><li><button role="tab" aria-selected="true">Commerce</button></li><li><button role="tab">Stores</button></li></ul>
+<div class="tab-content">
+  <div class="tab-pane fade show active" role="tabpanel"><p>Headless commerce on Amazon EKS with Amazon CloudFront in front of the storefront.</p></div>
+  <div class="tab-pane fade" role="tabpanel" hidden><p>Store associates use a tablet app backed by AWS AppSync for stock look-ups.</p></div>
+  <div role="tabpanel" class="hidden" aria-labelledby="t3"><p>Demand forecasting with Amazon SageMaker for every store and SKU.</p></div>
+</div>
+<div class="accordion"><div class="accordion-collapse collapse" style="display:none"><div class="accordion-body"><p>Loyalty data lands in Amazon Redshift for segmentation.</p></div></div></div>
+<div class="modal" hidden><p>Subscribe to our newsletter for monthly retail insights.</p></div>
+<div aria-hidden="true" class="offcanvas"><p>Menu: Home, Services, Contact</p></div>
+</main></body></html>`;
+  const content = extract(html, 'https://www.larkspur.test/solutions/retail/');
+
+  it('keeps the hidden panels a visitor opens with one click', () => {
+    expect(content.mainText).toContain('Amazon EKS');
+    expect(content.mainText).toContain('AWS AppSync');
+    expect(content.mainText).toContain('Amazon SageMaker');
+    expect(content.mainText).toContain('Amazon Redshift');
+  });
+
+  it('still drops hidden dialogs and off-canvas menus', () => {
+    expect(content.mainText).not.toContain('newsletter');
+    expect(content.mainText).not.toContain('Menu: Home');
+  });
+});
