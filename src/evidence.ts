@@ -5,6 +5,7 @@
 import type { LinkRecord } from '../crawlers/types.ts';
 import type { CaseStudyElementId, CaseStudyFacts, DateFact, Excerpted, PageFacts, ThoughtLeadershipKind } from '../analyzers/types.ts';
 import { RETAIL_AREAS } from '../analyzers/types.ts';
+import { detectAws } from '../analyzers/aws.ts';
 import type { AnalyzedPage, SiteEvidence } from './types.ts';
 import { inScope } from '../crawlers/url.ts';
 import {
@@ -552,19 +553,26 @@ function practiceElements(page: AnalyzedPage & { facts: PageFacts }, caseStudyUr
   // Only links in the page's own content: the site-wide "Case studies" menu item is on every page.
   const studyLinks = page.links.filter((l) => l.region === 'main' && leadsToCaseStudies(l, caseStudyUrls, read));
   const retail = retailVerdict(f.retail.score) === 'retail';
+  // AWS named only in the titles of the case studies it links to ("… moves to AWS") says nothing of
+  // the partner's own AWS solutions: those mentions do not count for the page.
+  const inStudyLinks = detectAws(studyLinks.map((l) => l.text).join('\n'));
+  const services = f.awsServices.filter((s) => !inStudyLinks.services.includes(s));
+  const mentionsAws = services.length > 0 || (f.mentionsAws && !inStudyLinks.mentionsAws);
   return {
     retailPractice: { present: retail, how: describeRetail(f.retail.score, retailTerms(f)) },
     awsSolutions: {
-      present: f.awsServices.length > 0 || f.mentionsAws,
-      how: f.awsServices.length > 0 ? `names ${f.awsServices.slice(0, 6).join(', ')}` : f.mentionsAws ? 'mentions AWS, names no service' : 'no AWS mention',
+      present: mentionsAws,
+      how: services.length > 0 ? `names ${services.slice(0, 6).join(', ')}`
+        : mentionsAws ? 'mentions AWS, names no service'
+        : f.mentionsAws ? 'AWS named only in the titles of linked case studies' : 'no AWS mention',
     },
     useCases: {
       present: areas.length >= MIN_USE_CASE_AREAS,
       how: `covers ${areas.length} of 6 retail areas${areas.length ? ` (${areas.join(', ')})` : ''}; needs ${MIN_USE_CASE_AREAS}`,
     },
     technicalSolutions: {
-      present: f.awsServices.length >= MIN_TECHNICAL_AWS_SERVICES,
-      how: `${f.awsServices.length} AWS services named; needs ${MIN_TECHNICAL_AWS_SERVICES}`,
+      present: services.length >= MIN_TECHNICAL_AWS_SERVICES,
+      how: `${services.length} AWS services named outside case-study links; needs ${MIN_TECHNICAL_AWS_SERVICES}`,
     },
     caseStudyLinks: {
       present: studyLinks.length > 0,

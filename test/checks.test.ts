@@ -87,7 +87,8 @@ interface PageSpec {
   path?: string[] | null;
   finalUrl?: string;
   foundVia?: AnalyzedPage['foundVia'];
-  links?: string[];
+  /** Link targets in the main content, with anchor text where it matters. */
+  links?: (string | { url: string; text: string })[];
   contentType?: string;
   canonical?: string | null;
   error?: string | null;
@@ -96,7 +97,7 @@ interface PageSpec {
 
 function page(url: string, spec: PageSpec = {}): AnalyzedPage {
   const path = spec.path === undefined ? (url === HOME ? [HOME] : [HOME, url]) : spec.path;
-  const links: LinkRecord[] = (spec.links ?? []).map((l) => ({ url: l, text: '', region: 'main', internal: true }));
+  const links: LinkRecord[] = (spec.links ?? []).map((l) => ({ ...(typeof l === 'string' ? { url: l, text: '' } : l), region: 'main', internal: true }));
   return {
     url,
     finalUrl: spec.finalUrl ?? url,
@@ -568,6 +569,19 @@ describe('P3.1 practice page', () => {
       elements: { retailPractice: true, awsSolutions: true, useCases: true, technicalSolutions: true, caseStudyLinks: true },
     });
     expect(report.practicePage!.elementNotes.caseStudyLinks).toContain(u('/cases/a/'));
+  });
+
+  it('does not credit the page with AWS solutions named only in the titles of the case studies it links to', () => {
+    const ownPitch = practice({ services: ['Amazon Personalize'], mentionsAws: true, title: 'Retail POS suite' });
+    const evidence = site([
+      ...generalist,
+      page(u('/industries/retail/'), { facts: ownPitch, links: [{ url: u('/cases/a/'), text: 'Contoso Grocers moves loyalty to AWS with Amazon Personalize' }] }),
+      page(u('/cases/a/'), { facts: retailAwsStudy() }),
+    ]);
+    const r = check('P3.1', evidence);
+    expect(r.status).toBe('fail');
+    expect(r.summary).toContain('AWS named only in the titles of linked case studies');
+    expect(r.evidence[0]!.note).toMatch(/awsSolutions no .*technicalSolutions no \(0 AWS services named outside case-study links/);
   });
 
   it('fails a practice page found only in the sitemap, naming it and saying to link it', () => {
