@@ -765,6 +765,9 @@ export function unreadThatMatters(evidence: SiteEvidence, interest: PageInterest
  */
 const OFF_SITE_STORIES = /case[-_ ]?stud|success[-_ ]?stor|customer[-_ ]?stor|client[-_ ]?stor|(?:^|[/.\s])stories(?:[/.\s]|$)|成功案例|客戶案例|客戶故事|導入案例/i;
 
+/** AWS publishes partners' customer stories on its own site; a partner linking to one points at a public case study. */
+const AWS_CUSTOMER_STORY = /^https?:\/\/(?:[a-z0-9-]+\.)*aws\.amazon\.com\/(?:[a-z-]{2,5}\/)?(?:solutions\/case-studies|case-studies|partners\/success)\/[^?#]+/i;
+
 export interface OffSiteStoryLink {
   url: string;
   /** The partner's page that links to it, reachable from the homepage. */
@@ -776,7 +779,8 @@ export interface OffSiteStoryLink {
  * Links from the partner's reachable pages to customer stories on another registrable domain (a group
  * or parent company's stories site, a separate brand domain). The audit stays on the partner's domain,
  * so what those pages hold is unknown: a check short of its count says `review` with these links,
- * never a confident `fail`. Shared platforms (LinkedIn, YouTube, AWS's own site) are not the partner's.
+ * never a confident `fail`. Shared platforms (LinkedIn, YouTube …) are not the partner's; AWS's own
+ * case-study pages are, when they tell the partner's customer's story.
  */
 export function offSiteStoryLinks(evidence: SiteEvidence): OffSiteStoryLink[] {
   const reachable = new Set(evidence.pages.filter((p) => p.path !== null).flatMap((p) => [p.url, p.finalUrl]));
@@ -785,8 +789,10 @@ export function offSiteStoryLinks(evidence: SiteEvidence): OffSiteStoryLink[] {
   for (const link of evidence.outbound) {
     let host: string;
     try { host = new URL(link.url).hostname.toLowerCase(); } catch { continue; }
-    if (seen.has(link.url) || !reachable.has(link.from) || inScope(link.url, evidence.scopeDomain) || SHARED_HOSTS.test(host)) continue;
-    if (!OFF_SITE_STORIES.test(`${readableUrl(link.url)} ${link.text}`)) continue;
+    const publishedByAws = AWS_CUSTOMER_STORY.test(link.url);
+    if (seen.has(link.url) || !reachable.has(link.from) || inScope(link.url, evidence.scopeDomain)) continue;
+    if (SHARED_HOSTS.test(host) && !publishedByAws) continue;
+    if (!publishedByAws && !OFF_SITE_STORIES.test(`${readableUrl(link.url)} ${link.text}`)) continue;
     seen.add(link.url);
     rows.push(link);
   }

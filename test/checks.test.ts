@@ -422,6 +422,16 @@ describe('customer stories on another domain', () => {
     }
   });
 
+  it('include case studies published on AWS\'s own site, which the audit cannot read either', () => {
+    const evidence = withOutbound([page(u('/retail/'))], [
+      { url: 'https://aws.amazon.com/solutions/case-studies/oakridge-market/', from: u('/retail/'), text: 'Read the story' },
+      { url: 'https://aws.amazon.com/retail/', from: HOME, text: 'AWS for retail' },
+    ]);
+    const r = check('P2.2.1', evidence);
+    expect(r.status).toBe('review');
+    expect(r.evidence.map((e) => e.url)).toEqual(['https://aws.amazon.com/solutions/case-studies/oakridge-market/']);
+  });
+
   it('do not turn a pass into review, nor count as found', () => {
     const evidence = withOutbound([page(u('/cases/a/'), { facts: retailAwsStudy() }), page(u('/cases/b/'), { facts: retailAwsStudy() })], groupStories);
     expect(check('P2.2.1', evidence).status).toBe('pass');

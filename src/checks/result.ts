@@ -50,5 +50,6 @@ export function offSiteSentence(links: OffSiteStoryLink[]): string {
     + 'another domain the audit does not read';
 }
 
-export const OFF_SITE_RECOMMENDATION = 'The linked customer stories are on another domain: confirm it belongs to the partner and read '
-  + 'the stories there, or publish the retail AWS case studies on the partner\'s own site.';
+export const OFF_SITE_RECOMMENDATION = 'The linked customer stories are on another domain (a group site, or AWS\'s own case-study '
+  + 'pages): confirm it belongs to the partner or tells the partner\'s customer\'s story, and read the stories there; or publish '
+  + 'the retail AWS case studies on the partner\'s own site.';
