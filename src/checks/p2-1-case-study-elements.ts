@@ -2,10 +2,9 @@
 // shows, with the text that shows it. The web can only show the public ones.
 
 import type { Check, EvidenceRow, SiteEvidence } from '../types.ts';
-import { caseStudyCandidates, caseStudyElements, CASE_STUDY_ELEMENTS, offSiteStoryLinks, unreadThatMatters } from '../evidence.ts';
+import { caseStudyCandidates, caseStudyElements, CASE_STUDY_ELEMENTS } from '../evidence.ts';
 import { CASE_STUDY_WINDOW_MONTHS, MIN_COMPLIANCE_CASE_STUDIES, MIN_PUBLIC_CASE_STUDIES } from './thresholds.ts';
-import { checkResult, OFF_SITE_RECOMMENDATION, offSiteRows, offSiteSentence, plural, unreadRows, unreadSentence, UNREAD_RECOMMENDATION,
-  type CheckMeta } from './result.ts';
+import { checkResult, noCountedCaseStudy, plural, type CheckMeta } from './result.ts';
 
 const meta: CheckMeta = { id: 'P2.1', title: 'Case-study elements', informational: true };
 
@@ -19,11 +18,7 @@ const REQUIRED_IN_EVERY_STUDY = CASE_STUDY_ELEMENTS.filter((e) => e !== 'complia
 function run(evidence: SiteEvidence, asOf: string) {
   const counted = caseStudyCandidates(evidence).filter((c) => c.counted);
   if (counted.length === 0) {
-    const unread = unreadThatMatters(evidence, 'case-study');
-    if (unread.length > 0) return checkResult(meta, 'review', `No retail AWS case study to read, and ${unreadSentence(unread)}`, unreadRows(unread), UNREAD_RECOMMENDATION);
-    const offSite = offSiteStoryLinks(evidence);
-    if (offSite.length > 0) return checkResult(meta, 'review', `No retail AWS case study on the site to read, but ${offSiteSentence(offSite)}`, offSiteRows(offSite), OFF_SITE_RECOMMENDATION);
-    return checkResult(meta, 'fail', 'No public retail AWS case study to read the elements from', [],
+    return noCountedCaseStudy(meta, evidence, 'read the elements from',
       'Publish retail AWS case studies that name the customer, the problem, the solution, the AWS services, the results and the compliance requirements.');
   }
   const readings = counted.map((c) => ({ c, reading: caseStudyElements(c, asOf, CASE_STUDY_WINDOW_MONTHS) }));

@@ -2,19 +2,15 @@
 // project-based delivery, with the words that suggest it. The tool cannot verify it.
 
 import type { Check, EvidenceRow, SiteEvidence } from '../types.ts';
-import { caseStudyCandidates, offSiteStoryLinks, unreadThatMatters } from '../evidence.ts';
-import { checkResult, OFF_SITE_RECOMMENDATION, offSiteRows, offSiteSentence, unreadRows, unreadSentence, UNREAD_RECOMMENDATION, type CheckMeta } from './result.ts';
+import { caseStudyCandidates } from '../evidence.ts';
+import { checkResult, noCountedCaseStudy, type CheckMeta } from './result.ts';
 
 const meta: CheckMeta = { id: 'P2.3', title: 'Delivery category (MSP or project)', informational: true };
 
 function run(evidence: SiteEvidence) {
   const counted = caseStudyCandidates(evidence).filter((c) => c.counted);
   if (counted.length === 0) {
-    const unread = unreadThatMatters(evidence, 'case-study');
-    if (unread.length > 0) return checkResult(meta, 'review', `No retail AWS case study to categorise, and ${unreadSentence(unread)}`, unreadRows(unread), UNREAD_RECOMMENDATION);
-    const offSite = offSiteStoryLinks(evidence);
-    if (offSite.length > 0) return checkResult(meta, 'review', `No retail AWS case study on the site to categorise, but ${offSiteSentence(offSite)}`, offSiteRows(offSite), OFF_SITE_RECOMMENDATION);
-    return checkResult(meta, 'fail', 'No public retail AWS case study to categorise', [],
+    return noCountedCaseStudy(meta, evidence, 'categorise',
       'Publish retail AWS case studies that say whether you run the workload for the customer (MSP) or delivered a project.');
   }
   const rows: EvidenceRow[] = counted.map((c) => {

@@ -1,7 +1,7 @@
 // The one way checks build their results, so every result has the same shape and rules.
 
-import type { Check, CheckResult, CheckStatus, EvidenceRow } from '../types.ts';
-import type { OffSiteStoryLink, UnreadPage } from '../evidence.ts';
+import type { Check, CheckResult, CheckStatus, EvidenceRow, SiteEvidence } from '../types.ts';
+import { offSiteStoryLinks, unreadThatMatters, type OffSiteStoryLink, type UnreadPage } from '../evidence.ts';
 
 export type CheckMeta = Pick<Check, 'id' | 'title' | 'informational'>;
 
@@ -53,3 +53,15 @@ export function offSiteSentence(links: OffSiteStoryLink[]): string {
 export const OFF_SITE_RECOMMENDATION = 'The linked customer stories are on another domain (a group site, or AWS\'s own case-study '
   + 'pages): confirm it belongs to the partner or tells the partner\'s customer\'s story, and read the stories there; or publish '
   + 'the retail AWS case studies on the partner\'s own site.';
+
+/**
+ * An informational case-study check (P2.1, P2.3) with no counted study to read: review when studies
+ * may exist unread (blocked, failed, on another domain), else fail with what to publish.
+ */
+export function noCountedCaseStudy(meta: CheckMeta, evidence: SiteEvidence, toWhat: string, recommendation: string): CheckResult {
+  const unread = unreadThatMatters(evidence, 'case-study');
+  if (unread.length > 0) return checkResult(meta, 'review', `No retail AWS case study to ${toWhat}, and ${unreadSentence(unread)}`, unreadRows(unread), UNREAD_RECOMMENDATION);
+  const offSite = offSiteStoryLinks(evidence);
+  if (offSite.length > 0) return checkResult(meta, 'review', `No retail AWS case study on the site to ${toWhat}, but ${offSiteSentence(offSite)}`, offSiteRows(offSite), OFF_SITE_RECOMMENDATION);
+  return checkResult(meta, 'fail', `No public retail AWS case study to ${toWhat}`, [], recommendation);
+}
