@@ -124,3 +124,19 @@ export function relativeOrHttpHref(href: string | null | undefined): string | nu
   if (/^[\\/]{2}/.test(href) || /[\u0000-\u001f\s]/.test(href)) return null;
   return href;
 }
+
+/** The start of a self-contained page: its CSP forbids every load the page does not carry itself. */
+export function documentStart(title: string, csp: string, css: string): string[] {
+  return [
+    '<!DOCTYPE html>',
+    '<html lang="en">',
+    '<head>',
+    '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="${escapeAttr(csp)}">`,
+    '<meta name="referrer" content="no-referrer">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escapeHtml(title)}</title>`,
+    `<style>${css}</style>`,
+    '</head>',
+  ];
+}

@@ -6,7 +6,7 @@
 import type { CheckResult, CheckStatus, EvidenceRow, Report, ReportCaseStudy, ReportPage } from '../types.ts';
 import type { CaseStudyElementId } from '../../analyzers/types.ts';
 import { COVERAGE_CHART_CSS, percent, renderCoverageChart } from './coverage-chart.ts';
-import { displayPath, escapeAttr, escapeHtml, hostOf, httpHref, linkHtml } from './escape.ts';
+import { displayPath, documentStart, escapeAttr, escapeHtml, hostOf, httpHref, linkHtml } from './escape.ts';
 import { plural } from '../checks/result.ts';
 
 /** No scripts, no external loads; inline <style> and style attributes only. */
@@ -84,16 +84,7 @@ export function renderHtml(report: Report): string {
   const host = hostOf(report.homepage) ?? report.homepage;
   const title = `Retail web presence: ${host} — ${statusLabel(report.verdict)}`;
   return [
-    '<!DOCTYPE html>',
-    '<html lang="en">',
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${escapeAttr(REPORT_CSP)}">`,
-    '<meta name="referrer" content="no-referrer">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${escapeHtml(title)}</title>`,
-    `<style>${REPORT_CSS}${COVERAGE_CHART_CSS}</style>`,
-    '</head>',
+    ...documentStart(title, REPORT_CSP, REPORT_CSS + COVERAGE_CHART_CSS),
     '<body>',
     '<main>',
     renderHeader(report),

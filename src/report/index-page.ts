@@ -5,7 +5,7 @@
 
 import { createHash } from 'node:crypto';
 import type { CheckId, CheckStatus } from '../types.ts';
-import { displayPath, escapeAttr, escapeHtml, hostOf, linkHtml, relativeOrHttpHref } from './escape.ts';
+import { displayPath, documentStart, escapeAttr, escapeHtml, hostOf, linkHtml, relativeOrHttpHref } from './escape.ts';
 
 /** The checks in report order (report-contract.md). */
 export const CHECK_IDS: readonly CheckId[] = ['P2.1', 'P2.2.1', 'P2.2.2', 'P2.3', 'P3.1', 'P3.2'];
@@ -127,16 +127,7 @@ export function renderBatchIndex(rows: BatchIndexRow[], meta: { title?: string; 
   }
   const title = meta.title ?? 'Partner web presence: batch results';
   return [
-    '<!DOCTYPE html>',
-    '<html lang="en">',
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${escapeAttr(INDEX_CSP)}">`,
-    '<meta name="referrer" content="no-referrer">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${escapeHtml(title)}</title>`,
-    `<style>${INDEX_CSS}</style>`,
-    '</head>',
+    ...documentStart(title, INDEX_CSP, INDEX_CSS),
     '<body>',
     `<header><h1>${escapeHtml(title)}</h1>`,
     `<p class="meta">${rows.length} partners · <span class="badge badge-pass">${counts.pass} pass</span> ` +
