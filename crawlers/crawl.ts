@@ -40,6 +40,14 @@ const MAX_SITEMAP_NESTING = 3;
 const ROBOTS_MAX_REDIRECTS = 5;
 /** Subresources (scripts, styles) kept per site for the renderer. */
 const SUBRESOURCE_CACHE_BYTES = 32 * 1024 * 1024;
+/**
+ * With a priority hint, this much priority is worth one click of depth: a strongly hinted link one
+ * level deeper is fetched before unhinted (or penalised) links of the level above, so a page budget
+ * is not spent on a wide level of job ads and archive pages before the pages the hint points to.
+ */
+const PRIORITY_PER_CLICK = 3;
+/** Share of a page's own hint its links inherit (a link found on a retail page is more likely relevant). */
+const INHERITED_PRIORITY_SHARE = 0.5;
 
 /** One URL the crawl knows about: its best (shallowest) discovery and everything that links to it. */
 interface Node {
@@ -49,8 +57,10 @@ interface Node {
   anchorText: string | null;
   referrers: Set<string>;
   state: 'queued' | 'deferred' | 'fetching' | 'done' | 'skipped';
-  /** Ordering hint inside a depth level (CrawlOptions.priority). */
+  /** Frontier ordering hint (CrawlOptions.priority of its best link, plus a share of its referrer's). */
   priority: number;
+  /** The hint of the link alone, without what it inherited: what its own links inherit from. */
+  linkPriority: number;
 }
 
 function mimeOf(headers: Record<string, string>): string | null {
@@ -311,19 +321,33 @@ export async function crawlSite(
     }
   }
 
-  function popFrontier(): Node | null {
-    for (let d = 0; d < buckets.length; d++) {
-      const bucket = buckets[d];
-      if (!bucket?.length) continue;
-      if (dirtyBuckets.delete(d)) {
-        // Stable sort keeps discovery order among equals; shift() takes from the front.
-        bucket.sort((a, b) => nodes.get(b)!.priority - nodes.get(a)!.priority);
-      }
-      while (bucket.length) {
-        const node = nodes.get(bucket.shift()!)!;
-        if (node.state === 'queued' && node.depth === d) return node;
-      }
+  /** The best queued node of depth level d (stale entries dropped), left in its bucket. */
+  function bucketHead(d: number): Node | null {
+    const bucket = buckets[d];
+    if (!bucket?.length) return null;
+    if (dirtyBuckets.delete(d)) {
+      // Stable sort keeps discovery order among equals; shift() takes from the front.
+      bucket.sort((a, b) => nodes.get(b)!.priority - nodes.get(a)!.priority);
     }
+    while (bucket.length) {
+      const node = nodes.get(bucket[0]!)!;
+      if (node.state === 'queued' && node.depth === d) return node;
+      bucket.shift();
+    }
+    return null;
+  }
+
+  function popFrontier(): Node | null {
+    // Breadth-first; with a hint, depth and priority trade off (PRIORITY_PER_CLICK), shallower on ties.
+    let best: { d: number; key: number } | null = null;
+    for (let d = 0; d < buckets.length; d++) {
+      const head = bucketHead(d);
+      if (!head) continue;
+      const key = opts.priority ? d - head.priority / PRIORITY_PER_CLICK : d;
+      if (!best || key < best.key) best = { d, key };
+      if (!opts.priority) break;
+    }
+    if (best) return nodes.get(buckets[best.d]!.shift()!)!;
     while (sitemapBucket.length) {
       const node = nodes.get(sitemapBucket.shift()!)!;
       if (node.state === 'queued' && node.depth === null) return node;
@@ -332,10 +356,15 @@ export async function crawlSite(
   }
 
   /** A URL seen on a page (or in a sitemap). Decides whether it is queued; records why not. */
-  function discover(url: string, from: string | null, depth: number | null, text: string | null, via: FoundVia, priority = 0) {
+  function discover(url: string, from: string | null, depth: number | null, text: string | null, via: FoundVia, priority = 0, linkPriority = priority) {
     const known = nodes.get(url);
     if (known) {
       if (from && from !== url && nodes.get(from) !== known) known.referrers.add(from);
+      if (known.state === 'queued' && known.depth !== null && priority > known.priority) {
+        known.priority = priority;
+        known.linkPriority = Math.max(known.linkPriority, linkPriority);
+        dirtyBuckets.add(known.depth);
+      }
       const shallower = depth !== null && (known.depth === null || depth < known.depth);
       if (shallower && (known.state === 'queued' || known.state === 'deferred')) {
         if (known.depth === null) {
@@ -344,6 +373,7 @@ export async function crawlSite(
         }
         known.depth = depth;
         known.priority = Math.max(known.priority, priority);
+        known.linkPriority = Math.max(known.linkPriority, linkPriority);
         if (depth <= opts.maxDepth) enqueue(known);
       }
       return;
@@ -357,7 +387,7 @@ export async function crawlSite(
       }
       queryVariants.set(key, seen + 1);
     }
-    const node: Node = { url, depth, foundVia: via, anchorText: text, referrers: new Set(from && from !== url ? [from] : []), state: 'deferred', priority };
+    const node: Node = { url, depth, foundVia: via, anchorText: text, referrers: new Set(from && from !== url ? [from] : []), state: 'deferred', priority, linkPriority };
     nodes.set(url, node);
     if (depth === null || depth <= opts.maxDepth) enqueue(node);
   }
@@ -422,7 +452,8 @@ export async function crawlSite(
       targets.push(link.url);
       const childDepth = node.depth === null ? null : node.depth + 1;
       // Links on sitemap-only pages are followed too; their targets are no more reachable (depth null).
-      discover(link.url, page.finalUrl, childDepth, link.text, 'link', opts.priority?.(link) ?? 0);
+      const own = opts.priority?.(link) ?? 0;
+      discover(link.url, page.finalUrl, childDepth, link.text, 'link', own + Math.max(0, node.linkPriority) * INHERITED_PRIORITY_SHARE, own);
     }
     edges.set(node.url, targets);
   }
@@ -786,7 +817,7 @@ export async function crawlSite(
   let homepage = start;
   try {
     // ---- the homepage: any failure here is one plain error ----
-    const startNode: Node = { url: start, depth: 0, foundVia: 'start', anchorText: null, referrers: new Set(), state: 'fetching', priority: 0 };
+    const startNode: Node = { url: start, depth: 0, foundVia: 'start', anchorText: null, referrers: new Set(), state: 'fetching', priority: 0, linkPriority: 0 };
     nodes.set(start, startNode);
     const verdict = await robotsCheck(start);
     if (!verdict.allowed) {

@@ -34,18 +34,34 @@ export function interestsOf(url: string, text = ''): PageInterest[] {
   return (Object.keys(INTEREST_PATTERNS) as PageInterest[]).filter((k) => INTEREST_PATTERNS[k].test(hay));
 }
 
+/** Pages no check reads, which large sites have hundreds of: job ads, legal pages, office pages. */
+const LOW_INTEREST_PATTERNS: { pattern: RegExp; penalty: number }[] = [
+  { pattern: /\b(careers?|jobs?|vacanc(y|ies)|openings?|hiring|recruit(ment|ing)?|join[-_ ]us)\b|職缺|徵才|招募|求才|工作機會|加入我們/i, penalty: 4 },
+  { pattern: /\b(privacy|terms|cookies?|legal|disclaimer|imprint|impressum|accessibility|gdpr|modern[-_ ]slavery|sitemap)\b|隱私|條款|免責|著作權|版權|網站地圖|個資/i, penalty: 4 },
+  { pattern: /\b(locations?|offices?)\b|據點|辦公室|服務據點/i, penalty: 2 },
+];
+
+/** Archive page n of a listing (/page/3/, ?page=3, "Next »", "下一頁"): the items themselves are what matter. */
+const PAGINATION = /\/page\/\d+|[?&](page|paged|pg|p)=\d+/i;
+const PAGINATION_TEXT = /^(\d{1,4}|next|previous|prev|older( posts| entries)?|newer( posts| entries)?|more|[«‹<>›»]+|下一頁|上一頁|第\s*\d+\s*頁|更多)(\s*[«‹<>›»]+)?$/i;
+
 /**
- * Crawl priority hint: within a depth level, retail, case-study, thought-leadership and industry links
- * first, so a limited page budget is spent where the checks look. A hint only: nothing is excluded.
+ * Crawl priority hint: retail, case-study, thought-leadership and industry links first, job ads, legal
+ * pages, office pages and archive pagination last, so a limited page budget is spent where the checks
+ * look. The crawler trades it against depth (a strong hint beats one extra click). A hint only: nothing
+ * is excluded.
  */
 export function linkPriority(link: LinkRecord): number {
-  const hay = `${readableUrl(link.url)} ${link.text}`;
+  const url = readableUrl(link.url);
+  const hay = `${url} ${link.text}`;
   let score = 0;
   if (/retail|零售|consumer|電商|commerce/i.test(hay)) score += 4;
   if (INTEREST_PATTERNS['case-study'].test(hay)) score += 3;
   if (INTEREST_PATTERNS['thought-leadership'].test(hay)) score += 2;
   if (INTEREST_PATTERNS.practice.test(hay)) score += 1;
   if (/\.pdf(\?|$)/i.test(link.url)) score += 1;
+  for (const { pattern, penalty } of LOW_INTEREST_PATTERNS) if (pattern.test(hay)) score -= penalty;
+  if (PAGINATION.test(url) || PAGINATION_TEXT.test(link.text.trim())) score -= 3;
   return score;
 }
 
@@ -795,6 +811,59 @@ export function offSiteStoryLinks(evidence: SiteEvidence): OffSiteStoryLink[] {
     if (!publishedByAws && !OFF_SITE_STORIES.test(`${readableUrl(link.url)} ${link.text}`)) continue;
     seen.add(link.url);
     rows.push(link);
+  }
+  return rows;
+}
+
+// ---- Thought leadership published off the partner's domain ----
+
+/**
+ * Addresses of single items (a post, a publication, a newsletter, a recording, an event page) on the
+ * platforms partners publish thought leadership on. Profile and channel roots (linkedin.com/company/…,
+ * youtube.com/@…) are not items: every site's footer links them.
+ */
+const OFF_SITE_TL_ITEM = new RegExp([
+  String.raw`^https?://(?:[a-z0-9-]+\.)?medium\.com/[^?#\s]+`,
+  String.raw`^https?://[a-z0-9-]+\.medium\.com/`,
+  String.raw`^https?://[a-z0-9-]+\.substack\.com/`,
+  String.raw`^https?://(?:[a-z]+\.)?linkedin\.com/(?:newsletters|pulse)/[^?#\s]+`,
+  String.raw`^https?://(?:www\.|m\.)?youtube\.com/(?:watch|live/|playlist|shorts/|embed/)`,
+  String.raw`^https?://youtu\.be/[^?#\s]+`,
+  String.raw`^https?://(?:www\.)?vimeo\.com/\d+`,
+  String.raw`^https?://(?:[a-z0-9-]+\.)*aws\.amazon\.com/(?:[a-z-]{2,5}/)?(?:events|blogs/[a-z0-9-]+|webinars)/[^?#\s]+`,
+  String.raw`^https?://pages\.awscloud\.com/[^?#\s]+`,
+  String.raw`^https?://(?:[a-z0-9-]+\.)?(?:on24\.com|brighttalk\.com|accupass\.com|kktix\.cc)/[^?#\s]+`,
+].join('|'), 'i');
+
+/** Anchor text naming a body of thought leadership (a link labelled "Blog" that leaves the site). */
+const OFF_SITE_TL_TEXT = /\b(?:blogs?|newsletters?|webinars?|podcasts?|workshops?|articles|insights|recordings?)\b|部落格|電子報|研討會|講座|線上課程|直播/i;
+
+export interface OffSiteThoughtLeadershipLink {
+  url: string;
+  /** The partner's page that links to it, reachable from the homepage. */
+  from: string;
+  text: string;
+}
+
+/**
+ * Links from the partner's reachable pages to thought leadership on other domains: a blog on Medium, a
+ * LinkedIn newsletter, webinar recordings on YouTube or AWS's events pages. The audit does not read
+ * them, so what they hold and when it was published is unknown: P3.2 short of a recent item says
+ * `review` with these links, never a confident `fail`. Links into AWS's or a social network's site
+ * count only as item addresses, never by anchor text alone ("AWS Blog" in a footer is AWS's).
+ */
+export function offSiteThoughtLeadershipLinks(evidence: SiteEvidence): OffSiteThoughtLeadershipLink[] {
+  const reachable = new Set(evidence.pages.filter((p) => p.path !== null).flatMap((p) => [p.url, p.finalUrl]));
+  const rows: OffSiteThoughtLeadershipLink[] = [];
+  const seen = new Set<string>();
+  for (const link of evidence.outbound) {
+    let host: string;
+    try { host = new URL(link.url).hostname.toLowerCase(); } catch { continue; }
+    if (seen.has(link.url) || !reachable.has(link.from) || inScope(link.url, evidence.scopeDomain)) continue;
+    const item = OFF_SITE_TL_ITEM.test(link.url);
+    if (!item && (SHARED_HOSTS.test(host) || !OFF_SITE_TL_TEXT.test(link.text))) continue;
+    seen.add(link.url);
+    rows.push({ url: link.url, from: link.from, text: link.text });
   }
   return rows;
 }
