@@ -531,13 +531,54 @@ describe('P3.2 thought leadership', () => {
     expect(r.summary).toMatch(/No retail thought leadership/);
   });
 
-  it('lists undated items beside dated old ones in the fail', () => {
+  it('is review, not fail, when old dated retail items sit beside undated ones (an event dated only by when it happens, "3 weeks ago")', () => {
     const r = check('P3.2', site([
       page(u('/news/a/'), { facts: post(date('2024-01-01'), { kind: 'news' }) }),
-      page(u('/news/b/'), { facts: post(null, { kind: 'news' }) }),
+      page(u('/events/workshop-2027/'), { facts: post(null, { kind: 'event' }) }),
     ]));
-    expect(r.status).toBe('fail');
-    expect(r.recommendation).toMatch(/1 retail item without a date/);
+    expect(r.status).toBe('review');
+    expect(r.summary).toMatch(/no dated retail item is recent, but 1 retail item without a findable publish date \(https:\/\/www\.partner\.test\/events\/workshop-2027\/\) may be/);
+    expect(r.recommendation).toMatch(/publish date on every post/);
+    const nonRetailUndated = check('P3.2', site([
+      page(u('/news/a/'), { facts: post(date('2024-01-01'), { kind: 'news' }) }),
+      page(u('/news/office/'), { facts: post(null, { kind: 'news', retail: 0.05 }) }),
+    ]));
+    expect(nonRetailUndated.status).toBe('fail');
+  });
+
+  describe('thought leadership on other sites', () => {
+    const oldPost = page(u('/news/old/'), { facts: post(date('2024-09-12'), { kind: 'news' }) });
+    const withOutbound = (outbound: SiteEvidence['outbound']) => ({ ...site([oldPost]), outbound });
+
+    it('makes a short P3.2 review, never fail: a Medium blog, a LinkedIn newsletter, recordings on YouTube and AWS events pages', () => {
+      const r = check('P3.2', withOutbound([
+        { url: 'https://medium.com/partner-cloud', from: HOME, text: 'Blog' },
+        { url: 'https://www.linkedin.com/newsletters/retail-notes-7012345678901234567/', from: HOME, text: 'Newsletter' },
+        { url: 'https://www.youtube.com/watch?v=abc123', from: u('/news/old/'), text: 'Retail media on AWS' },
+        { url: 'https://aws.amazon.com/events/online-tech-talks/retail-inventory/', from: u('/news/old/'), text: 'Store inventory visibility' },
+      ]));
+      expect(r.status).toBe('review');
+      expect(r.summary).toMatch(/links to 4 posts, recordings or events on medium\.com, www\.linkedin\.com, www\.youtube\.com, aws\.amazon\.com, which the audit does not read/);
+      expect(r.evidence.map((e) => e.url)).toContain('https://www.youtube.com/watch?v=abc123');
+      expect(r.recommendation).toMatch(/on your own site with a publish date/);
+    });
+
+    it('ignores profile and channel links, AWS pages named only by their anchor text, and links from pages without a click path', () => {
+      const r = check('P3.2', withOutbound([
+        { url: 'https://www.linkedin.com/company/partner-cloud/', from: HOME, text: 'LinkedIn' },
+        { url: 'https://www.youtube.com/@partnercloud', from: HOME, text: 'YouTube' },
+        { url: 'https://aws.amazon.com/blogs/', from: HOME, text: 'AWS Blog' },
+        { url: 'https://medium.com/partner-cloud', from: u('/orphan/'), text: 'Blog' },
+      ]));
+      expect(r.status).toBe('fail');
+    });
+
+    it('counts a link labelled as a blog or webinars on another domain the partner runs, but never lets it pass', () => {
+      const r = check('P3.2', withOutbound([{ url: 'https://insights.partner-brand.test/', from: HOME, text: 'Webinars' }]));
+      expect(r.status).toBe('review');
+      const pass = check('P3.2', { ...site([page(u('/blog/new/'), { facts: post(date('2026-10-01')) })]), outbound: [{ url: 'https://medium.com/p', from: HOME, text: 'Blog' }] });
+      expect(pass.status).toBe('pass');
+    });
   });
 
   it('moves with the audit date: the same post passes in 2026 and fails a year later', () => {

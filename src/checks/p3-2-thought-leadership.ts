@@ -2,7 +2,7 @@
 // past 12 months. Only the publish date counts: an "updated" date says nothing about when it was published.
 
 import type { Check, EvidenceRow, SiteEvidence } from '../types.ts';
-import { COUNTED_KINDS, describeDate, thoughtLeadershipItems, unreadThatMatters, withinMonths, monthsBefore,
+import { COUNTED_KINDS, describeDate, offSiteThoughtLeadershipLinks, thoughtLeadershipItems, unreadThatMatters, withinMonths, monthsBefore,
   type ThoughtLeadershipItem } from '../evidence.ts';
 import { MIN_PUBLISH_DATE_CONFIDENCE, MIN_RECENT_THOUGHT_LEADERSHIP, THOUGHT_LEADERSHIP_WINDOW_MONTHS } from './thresholds.ts';
 import { checkResult, plural, unreadRows, unreadSentence, UNREAD_RECOMMENDATION, type CheckMeta } from './result.ts';
@@ -52,20 +52,34 @@ function run(evidence: SiteEvidence, asOf: string) {
   if (unread.length > 0) {
     return checkResult(meta, 'review', `${counts}, but ${unreadSentence(unread)}`, [...rows, ...unreadRows(unread)], UNREAD_RECOMMENDATION);
   }
+  const offSite = offSiteThoughtLeadershipLinks(evidence);
+  if (offSite.length > 0) {
+    const hosts = [...new Set(offSite.map((l) => new URL(l.url).host))];
+    const offSiteRows = offSite.slice(0, 10).map((l) => ({ url: l.url, path: null,
+      note: `thought leadership on another site, linked from ${l.from} ("${l.text}"): not read, publish date and topic unknown` }));
+    return checkResult(meta, 'review', `${counts}, but the site links to ${plural(offSite.length, 'post, recording or event', 'posts, recordings or events')} on ${hosts.join(', ')}, which the audit does not read: check them for retail material published since ${since}`,
+      [...rows, ...offSiteRows], 'Open the linked posts and recordings and confirm at least one is about retail and was published in the past '
+        + `${THOUGHT_LEADERSHIP_WINDOW_MONTHS} months; to make it visible to an audit, also publish retail posts and webinar pages on your own site with a publish date.`);
+  }
   if (retailDated.length === 0 && retailUndated.length > 0) {
     return checkResult(meta, 'review', `${counts}: no retail item has a findable publish date`, rows, addDates);
+  }
+  // An undated retail item may be the recent one (an event page dated only by when it happens, a post
+  // dated "3 weeks ago"): older dated items do not make it old, so a human has to look.
+  if (retailUndated.length > 0) {
+    const shownUndated = retailUndated.slice(0, 3).map((i) => i.url).join(', ');
+    return checkResult(meta, 'review', `${counts}: no dated retail item is recent, but ${plural(retailUndated.length, 'retail item')} without a findable publish date (${shownUndated}${retailUndated.length > 3 ? ' …' : ''}) may be`, rows, addDates);
   }
   const publish = `Publish retail thought leadership (blog posts, news, webinars, workshops, videos) at least once every ${THOUGHT_LEADERSHIP_WINDOW_MONTHS} months.`;
   if (retailDated.length === 0) {
     return checkResult(meta, 'fail', `No retail thought leadership found (${items.length} posts and other items in all)`, rows, publish);
   }
-  const undatedNote = retailUndated.length ? ` ${plural(retailUndated.length, 'retail item')} without a date: ${addDates}` : '';
   const past = retailDated.filter((i) => i.published!.date <= asOf);
   const newest = past.length ? past.reduce((a, b) => (b.published!.date > a.published!.date ? b : a)) : null;
   const when = newest ? `the newest retail item was published ${describeDate(newest.published!)}` : `every dated retail item is dated after ${asOf}`;
   const refreshed = retailDated.filter((i) => i.modified && i.modified.date >= since);
   const refreshedNote = refreshed.length ? ` Updating older posts does not count: ${plural(refreshed.length, 'retail item')} updated recently ${refreshed.length === 1 ? 'was' : 'were'} first published before ${since}.` : '';
-  return checkResult(meta, 'fail', `${counts}; ${when}`, rows, `${publish}${refreshedNote}${undatedNote}`);
+  return checkResult(meta, 'fail', `${counts}; ${when}`, rows, `${publish}${refreshedNote}`);
 }
 
 export const thoughtLeadership: Check = { ...meta, run };
