@@ -1,0 +1,69 @@
+// The crawl priority hint (src/evidence.ts linkPriority) and how the crawler spends a page budget with it:
+// on a big site (fixtures/sites/holdout3-big) the retail case studies three clicks deep must be fetched
+// before a wide second level of job ads, office pages and blog pagination uses up the budget.
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFixtureServer, type FixtureServer } from '../fixtures/server.ts';
+import { linkPriority } from '../src/evidence.ts';
+import type { LinkRecord } from '../crawlers/types.ts';
+import { crawlFixture } from './crawler-helpers.ts';
+
+const link = (path: string, text: string, region: LinkRecord['region'] = 'main'): LinkRecord =>
+  ({ url: `https://www.partner.example${path}`, text, region, internal: true });
+const p = (path: string, text: string) => linkPriority(link(path, text));
+
+describe('linkPriority', () => {
+  it('puts practice, case-study and insight links above neutral ones, in English and Chinese', () => {
+    const neutral = p('/about/', 'About us');
+    for (const [path, text] of [['/industries/retail/', 'Retail'], ['/case-studies/acme/', 'Acme'], ['/insights/', 'Insights'],
+      ['/產業/零售/', '零售產業'], ['/案例/', '客戶案例'], ['/news/', '最新消息'], ['/solutions/', '解決方案']]) {
+      expect(p(path!, text!), `${path} ${text}`).toBeGreaterThan(neutral);
+    }
+  });
+
+  it('puts job ads, legal pages, offices and archive pagination below neutral links', () => {
+    const neutral = p('/about/', 'About us');
+    for (const [path, text] of [['/careers/jobs/1042-cloud-engineer/', 'Cloud Engineer – London'], ['/careers/', 'Careers'],
+      ['/privacy/', 'Privacy notice'], ['/terms-of-use/', 'Terms of use'], ['/cookies/', 'Cookie policy'], ['/locations/berlin/', 'Berlin office'],
+      ['/join-us/', '加入我們'], ['/hr/openings', '職缺'], ['/隱私權政策/', '隱私權政策'], ['/about/offices/', '服務據點']]) {
+      expect(p(path!, text!), `${path} ${text}`).toBeLessThan(neutral);
+    }
+  });
+
+  it('ranks a blog archive page below the posts it lists, by URL or by anchor text', () => {
+    const post = p('/insights/zero-trust-access/', 'Zero-trust access for hybrid teams');
+    for (const [path, text] of [['/insights/page/3/', '3'], ['/blog?page=2', 'Older posts'], ['/news/list', 'Next »'], ['/news/list2', '下一頁'], ['/news/p3', '第 3 頁']]) {
+      expect(p(path!, text!), `${path} ${text}`).toBeLessThan(post);
+    }
+  });
+
+  it('lets retail outweigh a penalty: a retail job ad is still above an ordinary one', () => {
+    expect(p('/careers/jobs/1077-retail-solutions-architect/', 'Retail Solutions Architect')).toBeGreaterThan(p('/careers/jobs/1001-java-developer/', 'Java Developer'));
+  });
+});
+
+describe('page budget on a big site', () => {
+  let server: FixtureServer;
+  beforeAll(async () => { server = await startFixtureServer({ sites: ['holdout3-big'] }); });
+  afterAll(() => server.close());
+  const STORIES = ['harbour-and-pine-outfitters', 'greenway-grocers', 'lumen-home-stores'].map((s) => `/case-studies/${s}/`);
+
+  it('with the hint, reaches the depth-3 retail case studies within 120 pages and skips job ads', { timeout: 60_000 }, async () => {
+    const { result } = await crawlFixture(server, 'www.corvantis.test', { maxPages: 120, priority: linkPriority });
+    const fetched = result.pages.map((pg) => new URL(pg.url).pathname);
+    expect(result.stoppedBy).toBe('max-pages');
+    for (const story of STORIES) expect(fetched, story).toContain(story);
+    expect(fetched).toContain('/industries/retail/');
+    expect(fetched).toContain('/insights/peak-season-readiness-for-retailers-on-aws/');
+    expect(fetched.filter((path) => path.startsWith('/careers/jobs/'))).toEqual([]);
+    // The shortest click path is still recorded, whatever the fetch order.
+    expect(result.paths[server.url('www.corvantis.test', STORIES[0]!)]).toHaveLength(4);
+  });
+
+  it('without a hint, stays breadth-first: depth never decreases in fetch order', { timeout: 60_000 }, async () => {
+    const { result } = await crawlFixture(server, 'www.corvantis.test', { maxPages: 120 });
+    const depths = result.pages.map((pg) => pg.depth ?? Infinity);
+    expect(depths).toEqual([...depths].sort((a, b) => a - b));
+    expect(result.pages.map((pg) => new URL(pg.url).pathname)).not.toContain(STORIES[0]);
+  });
+});
