@@ -546,6 +546,16 @@ describe('P3.2 thought leadership', () => {
     expect(nonRetailUndated.status).toBe('fail');
   });
 
+  it('never passes or fails on a date after the audit date (an upcoming workshop dated by when it happens): review', () => {
+    const r = check('P3.2', site([
+      page(u('/events/workshop-2027/'), { facts: post(date('2027-03-18'), { kind: 'event' }) }),
+      page(u('/news/old/'), { facts: post(date('2024-01-01'), { kind: 'news' }) }),
+    ]));
+    expect(r.status).toBe('review');
+    expect(r.summary).toMatch(/1 retail item dated after the audit date 2026-11-29 \(https:\/\/www\.partner\.test\/events\/workshop-2027\/ 2027-03-18\)/);
+    expect(r.evidence.find((e) => e.url === u('/events/workshop-2027/'))!.note).toMatch(/after the audit date, outside/);
+  });
+
   describe('thought leadership on other sites', () => {
     const oldPost = page(u('/news/old/'), { facts: post(date('2024-09-12'), { kind: 'news' }) });
     const withOutbound = (outbound: SiteEvidence['outbound']) => ({ ...site([oldPost]), outbound });

@@ -74,9 +74,15 @@ function run(evidence: SiteEvidence, asOf: string) {
   if (retailDated.length === 0) {
     return checkResult(meta, 'fail', `No retail thought leadership found (${items.length} posts and other items in all)`, rows, publish);
   }
+  // A date after the audit date is no publish date (an upcoming event's date, a typo): the item may
+  // well be recent, so never pass on it and never fail it as old.
+  const future = retailDated.filter((i) => i.published!.date > asOf);
+  if (future.length > 0) {
+    return checkResult(meta, 'review', `${counts}; ${plural(future.length, 'retail item')} dated after the audit date ${asOf} (${future.slice(0, 3).map((i) => `${i.url} ${i.published!.date}`).join(', ')}): an upcoming event's date or a wrong date, not when it was published`, rows, addDates);
+  }
   const past = retailDated.filter((i) => i.published!.date <= asOf);
-  const newest = past.length ? past.reduce((a, b) => (b.published!.date > a.published!.date ? b : a)) : null;
-  const when = newest ? `the newest retail item was published ${describeDate(newest.published!)}` : `every dated retail item is dated after ${asOf}`;
+  const newest = past.reduce((a, b) => (b.published!.date > a.published!.date ? b : a));
+  const when = `the newest retail item was published ${describeDate(newest.published!)}`;
   const refreshed = retailDated.filter((i) => i.modified && i.modified.date >= since);
   const refreshedNote = refreshed.length ? ` Updating older posts does not count: ${plural(refreshed.length, 'retail item')} updated recently ${refreshed.length === 1 ? 'was' : 'were'} first published before ${since}.` : '';
   return checkResult(meta, 'fail', `${counts}; ${when}`, rows, `${publish}${refreshedNote}`);
