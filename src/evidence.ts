@@ -832,7 +832,9 @@ const OFF_SITE_TL_ITEM = new RegExp([
   String.raw`^https?://(?:www\.)?vimeo\.com/\d+`,
   String.raw`^https?://(?:[a-z0-9-]+\.)*aws\.amazon\.com/(?:[a-z-]{2,5}/)?(?:events|blogs/[a-z0-9-]+|webinars)/[^?#\s]+`,
   String.raw`^https?://pages\.awscloud\.com/[^?#\s]+`,
-  String.raw`^https?://(?:[a-z0-9-]+\.)?(?:on24\.com|brighttalk\.com|accupass\.com|kktix\.cc)/[^?#\s]+`,
+  String.raw`^https?://(?:[a-z0-9-]+\.)?(?:on24\.com|brighttalk\.com|accupass\.com|kktix\.cc|vocus\.cc|slideshare\.net|speakerdeck\.com)/[^?#\s]+`,
+  String.raw`^https?://(?:[a-z]+\.)?facebook\.com/(?:[^/?#\s]+/(?:posts|videos)/|events/\d)[^?#\s]*`,
+  String.raw`^https?://fb\.watch/[^?#\s]+`,
 ].join('|'), 'i');
 
 /** Anchor text naming a body of thought leadership (a link labelled "Blog" that leaves the site). */

@@ -579,8 +579,16 @@ describe('P3.2 thought leadership', () => {
         { url: 'https://www.youtube.com/@partnercloud', from: HOME, text: 'YouTube' },
         { url: 'https://aws.amazon.com/blogs/', from: HOME, text: 'AWS Blog' },
         { url: 'https://medium.com/partner-cloud', from: u('/orphan/'), text: 'Blog' },
+        { url: 'https://www.facebook.com/partnercloud', from: HOME, text: 'Facebook' },
       ]));
       expect(r.status).toBe('fail');
+      const zh = check('P3.2', withOutbound([
+        { url: 'https://www.facebook.com/partnercloud/posts/pfbid02abc', from: HOME, text: '零售論壇回顧' },
+        { url: 'https://vocus.cc/article/64f0c1d2fd8978000164a1b2', from: HOME, text: '智慧零售' },
+        { url: 'https://kktix.cc/events/retail-aws-2026', from: HOME, text: '報名' },
+      ]));
+      expect(zh.status).toBe('review');
+      expect(zh.evidence.filter((e) => e.path === null)).toHaveLength(3);
     });
 
     it('counts a link labelled as a blog or webinars on another domain the partner runs, but never lets it pass', () => {
