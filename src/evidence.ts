@@ -718,6 +718,8 @@ export interface UnreadPage {
   /** Why it was not read, in words. */
   reason: string;
   interests: PageInterest[];
+  /** Left out by the page or time budget (not refused by the site). */
+  budget: boolean;
 }
 
 /**
@@ -740,16 +742,17 @@ export function unreadPages(evidence: SiteEvidence): UnreadPage[] {
     }
     if (!reason) continue;
     seen.add(page.url);
-    rows.push({ url: page.url, reason, interests: interestsOf(page.url, page.anchorText ?? '') });
+    rows.push({ url: page.url, reason, interests: interestsOf(page.url, page.anchorText ?? ''), budget: false });
   }
   for (const skip of evidence.skipped) {
     if (seen.has(skip.url)) continue;
     let reason: string | null = null;
+    const budget = skip.reason === 'max-pages' || skip.reason === 'time-budget';
     if (skip.reason === 'robots') reason = `blocked by robots.txt${skip.detail ? ` (${skip.detail})` : ''}`;
-    else if (skip.reason === 'max-pages' || skip.reason === 'time-budget') reason = `not fetched: ${skip.detail || skip.reason}`;
+    else if (budget) reason = `not fetched: ${skip.detail || skip.reason}`;
     if (!reason) continue;
     seen.add(skip.url);
-    rows.push({ url: skip.url, reason, interests: interestsOf(skip.url) });
+    rows.push({ url: skip.url, reason, interests: interestsOf(skip.url), budget });
   }
   return rows;
 }
@@ -765,12 +768,16 @@ export function unreadShare(evidence: SiteEvidence): number {
 
 /**
  * Unread pages that could change a check's answer: those whose URL looks like the kind of page the
- * check looks for, or every unread page when a significant share of the site could not be read.
+ * check looks for, every page the budget left when it stopped the crawl, or every unread page when a
+ * significant share of the site could not be read.
  */
 export function unreadThatMatters(evidence: SiteEvidence, interest: PageInterest): UnreadPage[] {
   const all = unreadPages(evidence);
   if (unreadShare(evidence) >= UNREAD_SHARE_FOR_REVIEW) return all;
-  return all.filter((u) => u.interests.includes(interest));
+  // When the page or time budget stopped the crawl, the links it left say nothing of what they hold
+  // ("/projects/", "/work/"): any of them may be what a check that came up short looks for.
+  const budgetStopped = evidence.crawl.stoppedBy === 'max-pages' || evidence.crawl.stoppedBy === 'time-budget';
+  return all.filter((u) => u.interests.includes(interest) || (budgetStopped && u.budget));
 }
 
 // ---- Case studies published off the partner's domain ----

@@ -380,6 +380,19 @@ describe('P2.2.1 public case studies', () => {
     expect(failed.summary).toContain(u('/case-studies/x/'));
   });
 
+  it('is review, not fail, when the page budget stopped the crawl with links left unvisited, whatever their addresses', () => {
+    const left = [{ url: u('/projects/'), reason: 'max-pages' as const, detail: 'the 300-page limit was reached', from: u('/industries/retail/') }];
+    const stopped = { ...site([page(u('/industries/retail/'))], left), crawl: { ...site([]).crawl, stoppedBy: 'max-pages' as const } };
+    for (const id of ['P2.2.1', 'P2.2.2', 'P3.2'] as CheckId[]) {
+      const r = check(id, stopped);
+      expect(r.status, id).toBe('review');
+      expect(r.summary, id).toContain(u('/projects/'));
+      expect(r.recommendation, id).toMatch(/raise --max-pages/);
+    }
+    // A crawl that finished has no such doubt.
+    expect(check('P2.2.1', site([page(u('/industries/retail/'))])).status).toBe('fail');
+  });
+
   it('lists a PDF that tells no customer story and names no customer (a solution brief) as a whitepaper, never as a counted study', () => {
     const no = { present: false, excerpt: null };
     const brief = study({ customer: null, customerWebsite: null });

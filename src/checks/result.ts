@@ -30,8 +30,8 @@ export function unreadSentence(unread: UnreadPage[]): string {
   return `${unread.length} page${unread.length === 1 ? '' : 's'} that may matter could not be read (${shown}${more})`;
 }
 
-export const UNREAD_RECOMMENDATION = 'Check the pages that could not be read (allow them in robots.txt, fix the errors, or '
-  + 'lift the bot protection for the audit), then audit again.';
+export const UNREAD_RECOMMENDATION = 'Check the pages that could not be read (allow them in robots.txt, fix the errors, '
+  + 'lift the bot protection for the audit, or raise --max-pages / --time-budget when the budget stopped the crawl), then audit again.';
 
 export function plural(n: number, word: string, words = `${word}s`): string {
   return `${n} ${n === 1 ? word : words}`;
