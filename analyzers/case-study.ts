@@ -619,10 +619,10 @@ function findCustomerWebsite(
 const PROBLEM_PHRASES = new LabelledMatcher(phrasingData.problem.map((form) => ({ label: 'problem', forms: [form] })), 'stem');
 const SOLUTION_PHRASES = new LabelledMatcher(phrasingData.solution.map((form) => ({ label: 'solution', forms: [form] })), 'stem');
 const QUANTITY_RE =
-  /(?:[+\-−]?\d+(?:[.,]\d+)?\s?%|\d+(?:\.\d+)?\s?(?:x|×|倍)(?![a-z])|\b\d+(?:\.\d+)?[- ]?(?:fold|times)\b|(?:US|NT|HK|S)?[$€£¥]\s?\d[\d,.]*\s?(?:[kKmMbB]\b|million|billion)?|\b\d+(?:\.\d+)?\s?(?:ms|milliseconds|seconds|minutes|hours|days|weeks|months)\b|\d+(?:\.\d+)?\s?(?:萬|億|千)?(?:元|美元|筆|小時|分鐘|秒|天|週|個月)|百分之[\d一二三四五六七八九十]+|[一二三四五六七八九十兩]+倍)/iu;
+  /(?:[+\-−]?\d+(?:[.,]\d+)?\s?%|\d+(?:\.\d+)?\s?(?:x|×|倍)(?![a-z])|\b\d+(?:\.\d+)?[- ]?(?:fold|times)\b|(?:US|NT|HK|S)?[$€£¥]\s?\d[\d,.]*\s?(?:[kKmMbB]\b|million|billion)?|\b\d+(?:\.\d+)?\s?(?:ms|milliseconds|seconds|minutes|hours|days|weeks|months)\b|\d+(?:\.\d+)?\s?(?:萬|億|千)?(?:元|美元|筆|小時|分鐘|秒|天|週|個月)|百分之[\d一二三四五六七八九十]+|[一二三四五六七八九十兩]+倍)/giu;
 const HAS_NUMBER_RE = /[\d一二三四五六七八九十兩]/u;
 const OUTCOME_RE =
-  /\b(?:reduc\w*|cut|cuts|lower\w*|decreas\w*|increas\w*|improv\w*|boost\w*|grew|grow\w*|rais\w*|sav\w*|faster|quicker|uplift|accelerat\w*|shorten\w*|drop\w*|doubl\w*|tripl\w*|achiev\w*|delivered|uptime|availability|roi|return on investment|from .{1,30} to)\b|提升|提高|降低|減少|縮短|增加|成長|節省|加快|下降|改善|達到|達成|高達|僅需/iu;
+  /\b(?:reduc\w*|cut|cuts|lower\w*|decreas\w*|increas\w*|improv\w*|boost\w*|grew|grow\w*|rais\w*|rose|rise|risen|rising|up by|fell|fall\w*|halved|sav\w*|faster|quicker|uplift|accelerat\w*|shorten\w*|drop\w*|doubl\w*|tripl\w*|achiev\w*|delivered|uptime|availability|roi|return on investment|from .{1,30} to)\b|提升|提高|降低|減少|縮短|增加|成長|節省|加快|下降|改善|達到|達成|高達|僅需/iu;
 
 function sectionElement(blocks: ReadBlock[], role: Role): Excerpted | null {
   const i = blocks.findIndex((b) => b.section.role === role);
@@ -649,12 +649,13 @@ function findResults(blocks: ReadBlock[]): Excerpted | null {
     if (b.section.role === 'partner' || b.section.role === 'about') continue;
     const text = b.block.text;
     if (!HAS_NUMBER_RE.test(text)) continue;
-    const q = QUANTITY_RE.exec(text);
-    if (!q) continue;
-    const sentence = sentenceExcerpt(text, q.index, q.index + q[0].length);
     const inResults = b.section.role === 'results';
-    if (inResults && (OUTCOME_RE.test(sentence) || b.heading || text.length < 120)) return { present: true, excerpt: sentence };
-    if (!fallback && OUTCOME_RE.test(sentence) && !/^\d{4}$/u.test(q[0])) fallback = { present: true, excerpt: sentence };
+    // Every quantity, not just the first: "… 11 times normal traffic. Online conversion rose 14%."
+    for (const q of text.matchAll(QUANTITY_RE)) {
+      const sentence = sentenceExcerpt(text, q.index, q.index + q[0].length);
+      if (inResults && (OUTCOME_RE.test(sentence) || b.heading || text.length < 120)) return { present: true, excerpt: sentence };
+      if (!fallback && OUTCOME_RE.test(sentence) && !/^\d{4}$/u.test(q[0])) fallback = { present: true, excerpt: sentence };
+    }
   }
   return fallback;
 }

@@ -79,6 +79,32 @@ describe('readCaseStudy', () => {
     expect(cs.delivery).toBe('unknown');
   });
 
+  it('finds a quantified result after an earlier number that is no outcome, and outcomes that rose or fell', () => {
+    const page = pageContent({
+      title: 'Harbour & Pine rebuilds its storefront on AWS',
+      blocks: [
+        ['h1', 'Harbour & Pine rebuilds its storefront on AWS'],
+        ['h2', 'Challenge'],
+        ['p', 'Harbour & Pine, a homeware retailer with 40 stores, saw its storefront stall at peak.'],
+        ['h2', 'Solution'],
+        ['p', 'We moved the storefront to Amazon ECS on AWS Fargate behind Amazon CloudFront.'],
+        ['h2', 'Results'],
+        ['p', 'The new storefront served 11 times normal traffic during the winter sale. Online conversion rose 14% in the first quarter.'],
+      ],
+    });
+    expect(read(page, 'https://www.partner.test/stories/harbour-and-pine/').elements.results).toEqual({
+      present: true, excerpt: expect.stringContaining('conversion rose 14%'),
+    });
+    const elsewhere = pageContent({
+      title: 'Lumen Outfitters',
+      blocks: [
+        ['h1', 'Lumen Outfitters'],
+        ['p', 'Lumen Outfitters sells outdoor gear in 12 stores and online; after the move average order value rose 9% and returns fell by a third.'],
+      ],
+    });
+    expect(read(elsewhere, 'https://www.partner.test/stories/lumen/').elements.results.excerpt).toContain('rose 9%');
+  });
+
   it('flags an anonymised customer and looks for no website', () => {
     const page = pageContent({
       title: 'Part of a large cloud transformation journey for a large retailer',
