@@ -17,13 +17,13 @@ const ALIASES: Record<string, string> = {
 /** Name reported in PageRecord.charset (the label as the standard names it). */
 const REPORTED: Record<string, string> = { big5hkscs: 'big5', 'windows-31j': 'shift_jis', cp949: 'euc-kr' };
 
-export function charsetFromContentType(value: string | undefined): string | null {
+function charsetFromContentType(value: string | undefined): string | null {
   const m = /charset\s*=\s*["']?([^"';\s]+)/i.exec(value ?? '');
   return m ? m[1].toLowerCase() : null;
 }
 
 /** <meta charset> or <meta http-equiv=content-type content="…charset=…"> in the first 4 KB. */
-export function charsetFromMeta(bytes: Uint8Array): string | null {
+function charsetFromMeta(bytes: Uint8Array): string | null {
   const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 4096)).toString('latin1');
   for (const tag of head.match(/<meta\b[^>]*>/gi) ?? []) {
     const direct = /\bcharset\s*=\s*["']?([^"'\s/>;]+)/i.exec(tag);

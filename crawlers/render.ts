@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import type { Browser, BrowserContext, Page, Route } from 'playwright';
 import { hostResolverRules } from './net.ts';
 
-export const CHROMIUM_ARGS = [
+const CHROMIUM_ARGS = [
   '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage',
   // Documents are served from the crawler's own fetch, which Chromium sees as a public origin; its
   // private-network checks would then refuse the page's own requests. The crawler's guard decides instead.
