@@ -791,11 +791,26 @@ const OFF_SITE_STORIES = /case[-_ ]?stud|success[-_ ]?stor|customer[-_ ]?stor|cl
 /** AWS publishes partners' customer stories on its own site; a partner linking to one points at a public case study. */
 const AWS_CUSTOMER_STORY = /^https?:\/\/(?:[a-z0-9-]+\.)*aws\.amazon\.com\/(?:[a-z-]{2,5}\/)?(?:solutions\/case-studies|case-studies|partners\/success)\/[^?#]+/i;
 
-export interface OffSiteStoryLink {
-  url: string;
-  /** The partner's page that links to it, reachable from the homepage. */
-  from: string;
-  text: string;
+/** A link from one of the partner's pages to another domain, which the audit does not read. */
+export type OffSiteLink = SiteEvidence['outbound'][number];
+
+/**
+ * Outbound links from pages reachable from the homepage to other registrable domains, once each, that
+ * `keep` accepts given the link and its lower-cased host.
+ */
+function offSiteLinks(evidence: SiteEvidence, keep: (link: OffSiteLink, host: string) => boolean): OffSiteLink[] {
+  const reachable = new Set(evidence.pages.filter((p) => p.path !== null).flatMap((p) => [p.url, p.finalUrl]));
+  const rows: OffSiteLink[] = [];
+  const seen = new Set<string>();
+  for (const link of evidence.outbound) {
+    let host: string;
+    try { host = new URL(link.url).hostname.toLowerCase(); } catch { continue; }
+    if (seen.has(link.url) || !reachable.has(link.from) || inScope(link.url, evidence.scopeDomain)) continue;
+    if (!keep(link, host)) continue;
+    seen.add(link.url);
+    rows.push(link);
+  }
+  return rows;
 }
 
 /**
@@ -805,21 +820,9 @@ export interface OffSiteStoryLink {
  * never a confident `fail`. Shared platforms (LinkedIn, YouTube …) are not the partner's; AWS's own
  * case-study pages are, when they tell the partner's customer's story.
  */
-export function offSiteStoryLinks(evidence: SiteEvidence): OffSiteStoryLink[] {
-  const reachable = new Set(evidence.pages.filter((p) => p.path !== null).flatMap((p) => [p.url, p.finalUrl]));
-  const rows: OffSiteStoryLink[] = [];
-  const seen = new Set<string>();
-  for (const link of evidence.outbound) {
-    let host: string;
-    try { host = new URL(link.url).hostname.toLowerCase(); } catch { continue; }
-    const publishedByAws = AWS_CUSTOMER_STORY.test(link.url);
-    if (seen.has(link.url) || !reachable.has(link.from) || inScope(link.url, evidence.scopeDomain)) continue;
-    if (SHARED_HOSTS.test(host) && !publishedByAws) continue;
-    if (!publishedByAws && !OFF_SITE_STORIES.test(`${readableUrl(link.url)} ${link.text}`)) continue;
-    seen.add(link.url);
-    rows.push(link);
-  }
-  return rows;
+export function offSiteStoryLinks(evidence: SiteEvidence): OffSiteLink[] {
+  return offSiteLinks(evidence, (link, host) => AWS_CUSTOMER_STORY.test(link.url)
+    || (!SHARED_HOSTS.test(host) && OFF_SITE_STORIES.test(`${readableUrl(link.url)} ${link.text}`)));
 }
 
 // ---- Thought leadership published off the partner's domain ----
@@ -847,13 +850,6 @@ const OFF_SITE_TL_ITEM = new RegExp([
 /** Anchor text naming a body of thought leadership (a link labelled "Blog" that leaves the site). */
 const OFF_SITE_TL_TEXT = /\b(?:blogs?|newsletters?|webinars?|podcasts?|workshops?|articles|insights|recordings?)\b|部落格|電子報|研討會|講座|線上課程|直播/i;
 
-export interface OffSiteThoughtLeadershipLink {
-  url: string;
-  /** The partner's page that links to it, reachable from the homepage. */
-  from: string;
-  text: string;
-}
-
 /**
  * Links from the partner's reachable pages to thought leadership on other domains: a blog on Medium, a
  * LinkedIn newsletter, webinar recordings on YouTube or AWS's events pages. The audit does not read
@@ -861,20 +857,9 @@ export interface OffSiteThoughtLeadershipLink {
  * `review` with these links, never a confident `fail`. Links into AWS's or a social network's site
  * count only as item addresses, never by anchor text alone ("AWS Blog" in a footer is AWS's).
  */
-export function offSiteThoughtLeadershipLinks(evidence: SiteEvidence): OffSiteThoughtLeadershipLink[] {
-  const reachable = new Set(evidence.pages.filter((p) => p.path !== null).flatMap((p) => [p.url, p.finalUrl]));
-  const rows: OffSiteThoughtLeadershipLink[] = [];
-  const seen = new Set<string>();
-  for (const link of evidence.outbound) {
-    let host: string;
-    try { host = new URL(link.url).hostname.toLowerCase(); } catch { continue; }
-    if (seen.has(link.url) || !reachable.has(link.from) || inScope(link.url, evidence.scopeDomain)) continue;
-    const item = OFF_SITE_TL_ITEM.test(link.url);
-    if (!item && (SHARED_HOSTS.test(host) || !OFF_SITE_TL_TEXT.test(link.text))) continue;
-    seen.add(link.url);
-    rows.push({ url: link.url, from: link.from, text: link.text });
-  }
-  return rows;
+export function offSiteThoughtLeadershipLinks(evidence: SiteEvidence): OffSiteLink[] {
+  return offSiteLinks(evidence, (link, host) => OFF_SITE_TL_ITEM.test(link.url)
+    || (!SHARED_HOSTS.test(host) && OFF_SITE_TL_TEXT.test(link.text)));
 }
 
 /** Main-content words of a page (boilerplate-free retail blocks), null when the analyzer kept no blocks. */

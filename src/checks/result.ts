@@ -1,7 +1,7 @@
 // The one way checks build their results, so every result has the same shape and rules.
 
 import type { Check, CheckResult, CheckStatus, EvidenceRow, SiteEvidence } from '../types.ts';
-import { offSiteStoryLinks, unreadThatMatters, type OffSiteStoryLink, type UnreadPage } from '../evidence.ts';
+import { offSiteStoryLinks, unreadThatMatters, type OffSiteLink, type UnreadPage } from '../evidence.ts';
 
 export type CheckMeta = Pick<Check, 'id' | 'title' | 'informational'>;
 
@@ -38,12 +38,12 @@ export function plural(n: number, word: string, words = `${word}s`): string {
 }
 
 /** Evidence rows for customer-story links that leave the partner's domain (not read by the audit). */
-export function offSiteRows(links: OffSiteStoryLink[], limit = 10): EvidenceRow[] {
+export function offSiteRows(links: OffSiteLink[], limit = 10): EvidenceRow[] {
   return links.slice(0, limit).map((l) => ({ url: l.url, path: null, note: `customer stories on another domain, linked from ${l.from} ("${l.text}"): not read` }));
 }
 
 /** "the site links to customer stories on stories.group.test (…/a, …/b), another domain the audit does not read". */
-export function offSiteSentence(links: OffSiteStoryLink[]): string {
+export function offSiteSentence(links: OffSiteLink[]): string {
   const hosts = [...new Set(links.map((l) => new URL(l.url).host))];
   const shown = links.slice(0, 3).map((l) => l.url).join(', ');
   return `the site links to customer stories on ${hosts.join(', ')} (${shown}${links.length > 3 ? ` and ${links.length - 3} more` : ''}), `
