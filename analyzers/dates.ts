@@ -329,6 +329,7 @@ const PUBLISHED_LABEL =
   /(?:published|posted|released|publication date|date published|first published|veröffentlicht|erschienen|publiziert|erstellt|publié|publiée|mis en ligne|publicado|publicada|pubblicato|gepubliceerd|geplaatst|opublikowano|發布日期|發佈日期|发布日期|發布時間|發佈時間|发布时间|發表於|发表于|發表日期|發布於|發佈於|发布于|出版日期|公開日期|上稿日期|刊登日期|發文日期|公告日期|活動日期|(?<![\p{L}-])(?:date|datum|fecha|data|日期)\s*[:：])/giu;
 const MODIFIED_LABEL =
   /(?:updated|last updated|modified|last modified|revised|aktualisiert|geändert|zuletzt|stand:|mis à jour|actualizado|actualización|aggiornato|bijgewerkt|更新日期|更新時間|更新时间|最後更新|最后更新|修改日期)/i;
+const MODIFIED_LABEL_ALL = new RegExp(MODIFIED_LABEL.source, 'gi');
 
 /** Plausible dates in a slice of the page text, with offsets relative to the whole text. */
 function datesIn(ctx: Context, start: number, end: number): FoundDate[] {
@@ -359,9 +360,9 @@ const labelledTextRule: Rule = (ctx) => {
 
 const labelledModifiedRule: Rule = (ctx) => {
   const text = ctx.scan.text;
-  const re = new RegExp(MODIFIED_LABEL.source, 'gi');
+  MODIFIED_LABEL_ALL.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) {
+  while ((m = MODIFIED_LABEL_ALL.exec(text)) !== null) {
     const after = m.index + m[0].length;
     const found = datesIn(ctx, after, after + 60).find((f) => f.index - after <= 40);
     if (found) return fact(found.date, 'text', 'text:updated-label', 0.7, `${m[0]} ${found.raw}`);
