@@ -15,7 +15,7 @@ import { scoreRetail } from './retail.ts';
 import { detectAws } from './aws.ts';
 import { readCaseStudy } from './case-study.ts';
 import { blockHash } from './terms.ts';
-import { excerpt } from './text.ts';
+import { countHan, excerpt } from './text.ts';
 
 export { extractContent } from './extract.ts';
 export { readPdf, pdfContent } from './pdf.ts';
@@ -124,14 +124,15 @@ export async function analyzePage(input: PageInput, asOf: string): Promise<PageF
     facts.description = page.description;
     facts.classification = attempt<PageClassification>('classification', facts.classification, () => classifyPage(page, url, dates));
     facts.retail = attempt('retail scoring', facts.retail, () => scoreRetail(page));
-    facts.otherIndustries = attempt('industry detection', [], () => otherIndustries(`${page.title}\n${page.mainText}`));
-    const aws = attempt('AWS detection', null, () => detectAws(`${page.title}\n${page.mainText}`));
+    const titledText = `${page.title}\n${page.mainText}`;
+    facts.otherIndustries = attempt('industry detection', [], () => otherIndustries(titledText));
+    const aws = attempt('AWS detection', null, () => detectAws(titledText));
     if (aws) {
       facts.awsServices = aws.services;
       // Naming no service, the page may mention AWS only as the partner's badge ("AWS Advanced Tier
       // Services Partner" in a call to action): that is no use of AWS.
       facts.mentionsAws = aws.mentionsAws && (aws.services.length > 0
-        || attempt('AWS detection', false, () => detectAws(withoutAwsCredentials(`${page.title}\n${page.mainText}`)).mentionsAws));
+        || attempt('AWS detection', false, () => detectAws(withoutAwsCredentials(titledText)).mentionsAws));
       facts.otherClouds = aws.otherClouds;
     }
     if (facts.classification.type === 'case-study') {
@@ -147,7 +148,7 @@ export async function analyzePage(input: PageInput, asOf: string): Promise<PageF
 
 /** The first real paragraph (not a heading, byline or list), else the description, else the text. */
 function leadExcerpt(content: PageContent): string {
-  const substantial = (text: string) => text.length >= 80 || (text.match(/\p{Script=Han}/gu)?.length ?? 0) >= 20;
+  const substantial = (text: string) => text.length >= 80 || countHan(text) >= 20;
   const lead = content.blocks.find((b) => b.tag === 'p' && substantial(b.text))
     ?? content.blocks.find((b) => !/^h[1-6]$/.test(b.tag) && substantial(b.text));
   return excerpt(lead?.text ?? content.description ?? content.mainText, 300);
