@@ -38,8 +38,6 @@ export interface SiteRenderHooks {
 
 export interface RenderedPage {
   html: string;
-  /** Requests the page made that were refused (robots, private address, out of reach). */
-  refused: number;
 }
 
 const BLOCKED_TYPES = new Set(['image', 'media', 'font']);
@@ -203,7 +201,6 @@ async function openTab(context: BrowserContext, hooks: SiteRenderHooks): Promise
     documentServed: boolean;
     inflight: number;
     lastActivity: number;
-    refused: number;
   }
   let job: Job | null = null;
   await page.route('**/*', async (route: Route) => {
@@ -225,14 +222,10 @@ async function openTab(context: BrowserContext, hooks: SiteRenderHooks): Promise
     try {
       if (req.method() !== 'GET') {
         if (await hooks.allowRequest(target)) return await route.continue();
-        current.refused++;
         return await route.abort('blockedbyclient');
       }
       const answer = await hooks.fetchSubresource(target);
-      if (!answer) {
-        current.refused++;
-        return await route.abort('blockedbyclient');
-      }
+      if (!answer) return await route.abort('blockedbyclient');
       await route.fulfill({ status: answer.status, headers: answer.headers, body: answer.body });
     } catch {
       // The tab moved on or closed while this request was pending.
@@ -244,7 +237,7 @@ async function openTab(context: BrowserContext, hooks: SiteRenderHooks): Promise
   return {
     page,
     async render(url, document) {
-      const current: Job = { url, document, documentServed: false, inflight: 0, lastActivity: Date.now(), refused: 0 };
+      const current: Job = { url, document, documentServed: false, inflight: 0, lastActivity: Date.now() };
       job = current;
       try {
         await page.goto(url, { waitUntil: 'load', timeout: hooks.timeoutMs });
@@ -253,7 +246,7 @@ async function openTab(context: BrowserContext, hooks: SiteRenderHooks): Promise
         while (Date.now() < deadline && (current.inflight > 0 || Date.now() - current.lastActivity < QUIET_MS)) {
           await new Promise((r) => setTimeout(r, 25));
         }
-        return { html: await page.content(), refused: current.refused };
+        return { html: await page.content() };
       } finally {
         job = null;
       }
