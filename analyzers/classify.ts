@@ -391,7 +391,7 @@ function hostOf(url: string): string {
 
 /** A link text that reads like the title of an item in a list of posts or stories. */
 function isTitleLike(text: string): boolean {
-  const han = text.match(/\p{Script=Han}/gu)?.length ?? 0;
+  const han = countHan(text);
   return han >= 6 || text.split(/\s+/).length >= 4;
 }
 
