@@ -106,6 +106,11 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
+/** Where a 3xx answer points, resolved against the URL that answered; null when it is not a redirect. */
+function redirectTarget(res: RawResponse, from: string): string | null {
+  return res.status >= 300 && res.status < 400 && res.headers.location ? normalizeUrl(res.headers.location, from) : null;
+}
+
 /** Why a page's static HTML looks like a script shell that needs rendering, or null. */
 function shellReason(scan: HtmlScan, internalLinks: number): string | null {
   if (scan.emptyAppRoot && scan.textLength < 200) return `empty ${scan.emptyAppRoot} app shell`;
@@ -248,7 +253,7 @@ export async function crawlSite(
     try {
       for (let hop = 0; hop <= ROBOTS_MAX_REDIRECTS; hop++) {
         const res = await request(current, undefined, 'text/plain,*/*;q=0.5');
-        const next = res.status >= 300 && res.status < 400 && res.headers.location ? normalizeUrl(res.headers.location, current) : null;
+        const next = redirectTarget(res, current);
         if (!next) return { status: res.status, text: res.body.toString('utf8') };
         current = next;
       }
@@ -471,7 +476,7 @@ export async function crawlSite(
       for (let hop = 0; hop <= opts.maxRedirects; hop++) {
         if (!(await robotsCheck(current)).allowed) return null;
         const res = await fetchOnce(current, fetchCtx);
-        const next = res.status >= 300 && res.status < 400 && res.headers.location ? normalizeUrl(res.headers.location, current) : null;
+        const next = redirectTarget(res, current);
         if (!next) {
           const headers: Record<string, string> = {};
           if (res.headers['content-type']) headers['content-type'] = res.headers['content-type'];
