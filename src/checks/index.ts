@@ -7,6 +7,7 @@ import { reachableCaseStudies } from './p2-2-2-reachable.ts';
 import { deliveryCategory } from './p2-3-delivery.ts';
 import { practicePage } from './p3-1-practice-page.ts';
 import { thoughtLeadership } from './p3-2-thought-leadership.ts';
+import { checkResult } from './result.ts';
 
 export const CHECKS: readonly Check[] = [
   caseStudyElementsCheck, publicCaseStudies, reachableCaseStudies, deliveryCategory, practicePage, thoughtLeadership,
@@ -18,15 +19,8 @@ export function runCheck(check: Check, evidence: SiteEvidence, asOf: string): Ch
     return check.run(evidence, asOf);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return {
-      id: check.id,
-      title: check.title,
-      status: 'review',
-      summary: `The check could not run: ${message}`,
-      evidence: [],
-      recommendation: 'This is a defect in partner-presence, not in the site: review this item by hand and report the error.',
-      informational: check.informational,
-    };
+    return checkResult(check, 'review', `The check could not run: ${message}`, [],
+      'This is a defect in partner-presence, not in the site: review this item by hand and report the error.');
   }
 }
 
