@@ -12,8 +12,7 @@ import type { DateFact, DateSource, PageDates } from './types.ts';
 import { findDates, findMonthYear, foldWidth, isPlausible, makeDay, parseDateString, urlDate, urlMonth, type FoundDate, type ParseOptions } from './dates/parse.ts';
 import { scanDocument, type DatedElement, type Scan } from './dates/scan.ts';
 
-export { chineseNumber, findDates, findMonthYear, foldWidth, parseDateString, rocToGregorian, urlDate } from './dates/parse.ts';
-export type { FoundDate, ParseOptions } from './dates/parse.ts';
+export { parseDateString, rocToGregorian } from './dates/parse.ts';
 
 interface Context {
   scan: Scan;
