@@ -63,6 +63,9 @@ interface Node {
   linkPriority: number;
 }
 
+/** The page that linked to a node first (the `from` of a skip), or null. */
+const firstReferrer = (node: Node): string | null => node.referrers.values().next().value ?? null;
+
 function mimeOf(headers: Record<string, string>): string | null {
   const value = headers['content-type'];
   return value ? value.split(';')[0].trim().toLowerCase() || null : null;
@@ -644,7 +647,7 @@ export async function crawlSite(
     const verdict = await robotsCheck(node.url);
     if (!verdict.allowed) {
       node.state = 'skipped';
-      skip(node.url, verdict.reason, verdict.detail, [...node.referrers][0] ?? null);
+      skip(node.url, verdict.reason, verdict.detail, firstReferrer(node));
       return false;
     }
     void sitemapsOf(new URL(node.url).origin);
@@ -660,7 +663,7 @@ export async function crawlSite(
       }
       node.state = 'done';
       if (err instanceof FetchError && err.code === 'EPRIVATE') {
-        skip(node.url, 'private-address', err.message, [...node.referrers][0] ?? null);
+        skip(node.url, 'private-address', err.message, firstReferrer(node));
         return false;
       }
       record.error = (err as Error).message;
@@ -678,7 +681,7 @@ export async function crawlSite(
       else if (outcome.reason === 'error') record.error = outcome.detail;
       else if (outcome.reason === 'private-address') {
         // Same as a direct refusal: no record, the clicked URL is listed with the reason.
-        skip(node.url, 'private-address', `redirects to ${record.finalUrl}: ${outcome.detail}`, [...node.referrers][0] ?? null);
+        skip(node.url, 'private-address', `redirects to ${record.finalUrl}: ${outcome.detail}`, firstReferrer(node));
         return false;
       } else skip(record.finalUrl, outcome.reason, `${outcome.detail} (redirect from ${node.url})`, node.url);
       if (outcome.reason === 'out-of-scope' && !outboundSeen.has(record.finalUrl)) {
@@ -875,11 +878,11 @@ export async function crawlSite(
   if (stoppedBy === 'done' && attempted >= opts.maxPages && hasFrontier()) stoppedBy = 'max-pages';
   // URLs never fetched get their reason now: a shallower link may have reached them late.
   for (const node of new Set(nodes.values())) {
-    if (node.state === 'deferred') skip(node.url, 'max-depth', `${node.depth} clicks from the homepage (limit ${opts.maxDepth})`, [...node.referrers][0] ?? null);
+    if (node.state === 'deferred') skip(node.url, 'max-depth', `${node.depth} clicks from the homepage (limit ${opts.maxDepth})`, firstReferrer(node));
     else if (node.state === 'queued') {
       const reason: SkipReason = stoppedBy === 'time-budget' || stoppedBy === 'aborted' ? 'time-budget' : 'max-pages';
       const detail = reason === 'max-pages' ? `page limit ${opts.maxPages} reached` : stoppedBy === 'aborted' ? 'crawl stopped' : `time budget ${formatSeconds(opts.timeBudgetMs)} used up`;
-      skip(node.url, reason, detail, [...node.referrers][0] ?? null);
+      skip(node.url, reason, detail, firstReferrer(node));
     }
   }
   for (const page of pages) {
