@@ -6,7 +6,7 @@ import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import { isIP } from 'node:net';
 import type { Readable } from 'node:stream';
 import { FetchError } from './errors.ts';
-import { checkLiteralHost, policyLookup, type ConnectPolicy } from './net.ts';
+import { checkLiteralHost, policyLookup, portOf, unbracket, type ConnectPolicy } from './net.ts';
 
 export interface FetchContext {
   policy: ConnectPolicy;
@@ -47,7 +47,8 @@ export function fetchOnce(
   return new Promise<RawResponse>((resolvePromise, rejectPromise) => {
     const u = new URL(url);
     const secure = u.protocol === 'https:';
-    const port = u.port || (secure ? '443' : '80');
+    const port = portOf(u);
+    const host = unbracket(u.hostname);
     try {
       checkLiteralHost(u.hostname, ctx.policy);
     } catch (err) {
@@ -75,14 +76,14 @@ export function fetchOnce(
     const req = (secure ? https : http).request(
       {
         protocol: u.protocol,
-        hostname: u.hostname.replace(/^\[|\]$/g, ''),
+        hostname: host,
         port,
         path: u.pathname + u.search,
         method: 'GET',
         agent: secure ? ctx.agents.https : ctx.agents.http,
         lookup: policyLookup(ctx.policy, port),
         // SNI takes host names only.
-        servername: secure && !isIP(u.hostname.replace(/^\[|\]$/g, '')) ? u.hostname : undefined,
+        servername: secure && !isIP(host) ? u.hostname : undefined,
         headers: {
           'user-agent': ctx.userAgent,
           accept,

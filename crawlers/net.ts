@@ -13,8 +13,14 @@ for (const [net, bits] of [['::', 128], ['::1', 128], ['fc00::', 7], ['fe80::', 
   PRIVATE.addSubnet(net, bits, 'ipv6');
 }
 
+/** An IPv6 literal host without its URL brackets ("[::1]" → "::1"); other hosts unchanged. */
+export const unbracket = (host: string) => host.replace(/^\[|\]$/g, '');
+
+/** The port a request to `u` connects to. */
+export const portOf = (u: URL) => u.port || (u.protocol === 'https:' ? '443' : '80');
+
 export function isPrivateAddress(address: string): boolean {
-  const addr = address.replace(/^\[|\]$/g, '');
+  const addr = unbracket(address);
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(addr);
   if (mapped) return PRIVATE.check(mapped[1], 'ipv4');
   const family = isIP(addr);
@@ -28,10 +34,11 @@ export function parseResolve(entries: string[]): Map<string, string> {
   const map = new Map<string, string>();
   for (const entry of entries) {
     const m = /^([^:\s]+):(\d{1,5}):(\[[0-9a-f:.]+\]|[0-9.]+|[0-9a-f:]+)$/i.exec(entry.trim());
-    if (!m || !isIP(m[3].replace(/^\[|\]$/g, ''))) {
+    const address = m ? unbracket(m[3]) : '';
+    if (!m || !isIP(address)) {
       throw new Error(`invalid resolve entry "${entry}": expected host:port:address, e.g. www.partner.test:8080:127.0.0.1`);
     }
-    map.set(`${m[1].toLowerCase()}:${m[2]}`, m[3].replace(/^\[|\]$/g, ''));
+    map.set(`${m[1].toLowerCase()}:${m[2]}`, address);
   }
   return map;
 }
@@ -71,7 +78,7 @@ export function policyLookup(policy: ConnectPolicy, port: string): LookupFunctio
 
 /** IP-literal hosts never reach `lookup`; check them up front. Throws FetchError when refused. */
 export function checkLiteralHost(hostname: string, policy: ConnectPolicy): void {
-  const host = hostname.replace(/^\[|\]$/g, '');
+  const host = unbracket(hostname);
   if (isIP(host) && refused(policy, host)) throw privateError(host, host);
 }
 
@@ -88,9 +95,9 @@ export function hostResolverRules(entries: string[]): string | null {
 /** Resolves a host as a request would and applies the guard; throws FetchError when refused. */
 export function checkHostAddress(url: string, policy: ConnectPolicy): Promise<void> {
   const u = new URL(url);
-  const port = u.port || (u.protocol === 'https:' ? '443' : '80');
+  const port = portOf(u);
   checkLiteralHost(u.hostname, policy);
   return new Promise((resolve, reject) => {
-    policyLookup(policy, port)(u.hostname.replace(/^\[|\]$/g, ''), {}, (err) => (err ? reject(err) : resolve()));
+    policyLookup(policy, port)(unbracket(u.hostname), {}, (err) => (err ? reject(err) : resolve()));
   });
 }
