@@ -3,8 +3,7 @@
 import type { Check, EvidenceRow, SiteEvidence } from '../types.ts';
 import { caseStudyCandidates, describeDate, offSiteStoryLinks, unreadThatMatters, type CaseStudyCandidate } from '../evidence.ts';
 import { MIN_PUBLIC_CASE_STUDIES } from './thresholds.ts';
-import { checkResult, OFF_SITE_RECOMMENDATION, offSiteRows, offSiteSentence, plural, unreadRows, unreadSentence, UNREAD_RECOMMENDATION,
-  type CheckMeta } from './result.ts';
+import { checkResult, offSiteReview, plural, unreadReview, type CheckMeta } from './result.ts';
 
 const meta: CheckMeta = { id: 'P2.2.1', title: 'Public retail AWS case studies', informational: false };
 
@@ -33,13 +32,9 @@ function run(evidence: SiteEvidence) {
     return checkResult(meta, 'review', `${found}; ${plural(borderline.length, 'more AWS case study', 'more AWS case studies')} too close to call (${borderline.map((c) => c.notCountedWhy).join('; ')})`,
       rows, 'Check the case studies too close to call: say plainly that the customer is a retailer and the project a retail one, and tell the story (customer, problem, solution, results).');
   }
-  if (unread.length > 0) {
-    return checkResult(meta, 'review', `${found}, but ${unreadSentence(unread)}`, [...rows, ...unreadRows(unread)], UNREAD_RECOMMENDATION);
-  }
+  if (unread.length > 0) return unreadReview(meta, found, rows, unread);
   const offSite = offSiteStoryLinks(evidence);
-  if (offSite.length > 0) {
-    return checkResult(meta, 'review', `${found}, but ${offSiteSentence(offSite)}`, [...rows, ...offSiteRows(offSite)], OFF_SITE_RECOMMENDATION);
-  }
+  if (offSite.length > 0) return offSiteReview(meta, found, rows, offSite);
   const notAws = candidates.filter((c) => c.retail === 'retail' && !c.aws);
   let recommendation = `Publish at least ${MIN_PUBLIC_CASE_STUDIES} public case studies of completed retail projects on AWS (HTML or PDF), naming the customer and the AWS services used.`;
   if (notAws.length > 0) recommendation += ` ${plural(notAws.length, 'retail case study', 'retail case studies')} found do not show AWS: name the AWS services if they ran on AWS.`;

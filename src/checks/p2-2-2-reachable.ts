@@ -3,8 +3,7 @@
 import type { Check, EvidenceRow, SiteEvidence } from '../types.ts';
 import { caseStudyCandidates, offSiteStoryLinks, unreadThatMatters, type CaseStudyCandidate } from '../evidence.ts';
 import { MIN_REACHABLE_CASE_STUDIES } from './thresholds.ts';
-import { checkResult, OFF_SITE_RECOMMENDATION, offSiteRows, offSiteSentence, plural, unreadRows, unreadSentence, UNREAD_RECOMMENDATION,
-  type CheckMeta } from './result.ts';
+import { checkResult, offSiteReview, plural, unreadReview, type CheckMeta } from './result.ts';
 
 const meta: CheckMeta = { id: 'P2.2.2', title: 'Case studies reachable from the homepage', informational: false };
 
@@ -30,13 +29,9 @@ function run(evidence: SiteEvidence) {
       'Check the case studies too close to call (see P2.2.1); if they are retail customer stories, say so plainly.');
   }
   const unread = unreadThatMatters(evidence, 'case-study');
-  if (unread.length > 0) {
-    return checkResult(meta, 'review', `${found}, but ${unreadSentence(unread)}`, [...rows, ...unreadRows(unread)], UNREAD_RECOMMENDATION);
-  }
+  if (unread.length > 0) return unreadReview(meta, found, rows, unread);
   const offSite = offSiteStoryLinks(evidence);
-  if (offSite.length > 0) {
-    return checkResult(meta, 'review', `${found}, but ${offSiteSentence(offSite)}`, [...rows, ...offSiteRows(offSite)], OFF_SITE_RECOMMENDATION);
-  }
+  if (offSite.length > 0) return offSiteReview(meta, found, rows, offSite);
   const recommendation = unreachable.length > 0
     ? `Link ${unreachable.map((c) => c.url).join(', ')} from the homepage (main navigation or a case-study index linked from it).`
     : `Publish retail AWS case studies and link them from the homepage (main navigation or a case-study index).`;

@@ -5,7 +5,7 @@ import type { Check, EvidenceRow, SiteEvidence } from '../types.ts';
 import { contentWords, dedicatedRetailConsultancy, practiceCandidates, PRACTICE_ELEMENTS, retailVerdict, unreadThatMatters,
   type PracticeCandidate } from '../evidence.ts';
 import { MAX_STUB_PRACTICE_WORDS, MIN_PRACTICE_ELEMENTS } from './thresholds.ts';
-import { checkResult, plural, unreadRows, unreadSentence, UNREAD_RECOMMENDATION, type CheckMeta } from './result.ts';
+import { checkResult, plural, unreadReview, type CheckMeta } from './result.ts';
 
 const meta: CheckMeta = { id: 'P3.1', title: 'Retail practice microsite', informational: false };
 
@@ -67,9 +67,7 @@ function run(evidence: SiteEvidence) {
   }
 
   const unread = unreadThatMatters(evidence, 'practice');
-  if (unread.length > 0) {
-    return checkResult(meta, 'review', `No reachable retail practice page found, but ${unreadSentence(unread)}`, [...rows, ...unreadRows(unread)], UNREAD_RECOMMENDATION);
-  }
+  if (unread.length > 0) return unreadReview(meta, 'No reachable retail practice page found', rows, unread);
   if (chosen) {
     const how = chosen.page.foundVia === 'sitemap' ? 'is listed only in sitemap.xml' : 'is not linked from any page reachable from the homepage';
     return checkResult(meta, 'fail', `The retail practice page ${chosen.url} ${how}`, rows,

@@ -5,7 +5,7 @@ import type { Check, EvidenceRow, SiteEvidence } from '../types.ts';
 import { COUNTED_KINDS, describeDate, offSiteThoughtLeadershipLinks, thoughtLeadershipItems, unreadThatMatters, withinMonths, monthsBefore,
   type ThoughtLeadershipItem } from '../evidence.ts';
 import { MIN_PUBLISH_DATE_CONFIDENCE, MIN_RECENT_THOUGHT_LEADERSHIP, THOUGHT_LEADERSHIP_WINDOW_MONTHS } from './thresholds.ts';
-import { checkResult, plural, unreadRows, unreadSentence, UNREAD_RECOMMENDATION, type CheckMeta } from './result.ts';
+import { checkResult, plural, unreadReview, type CheckMeta } from './result.ts';
 
 const meta: CheckMeta = { id: 'P3.2', title: 'Recent retail thought leadership', informational: false };
 
@@ -49,9 +49,7 @@ function run(evidence: SiteEvidence, asOf: string) {
       'Check whether the borderline recent items are about retail; if so, make the retail focus explicit in their titles and text.');
   }
   const unread = unreadThatMatters(evidence, 'thought-leadership');
-  if (unread.length > 0) {
-    return checkResult(meta, 'review', `${counts}, but ${unreadSentence(unread)}`, [...rows, ...unreadRows(unread)], UNREAD_RECOMMENDATION);
-  }
+  if (unread.length > 0) return unreadReview(meta, counts, rows, unread);
   const offSite = offSiteThoughtLeadershipLinks(evidence);
   if (offSite.length > 0) {
     const hosts = [...new Set(offSite.map((l) => new URL(l.url).host))];

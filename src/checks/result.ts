@@ -19,18 +19,18 @@ export function checkResult(meta: CheckMeta, status: CheckStatus, summary: strin
 }
 
 /** Evidence rows for pages the crawl could not read, so a `review` shows what it could not see. */
-export function unreadRows(unread: UnreadPage[], limit = 20): EvidenceRow[] {
+function unreadRows(unread: UnreadPage[], limit = 20): EvidenceRow[] {
   return unread.slice(0, limit).map((u) => ({ url: u.url, path: null, note: `could not be read: ${u.reason}` }));
 }
 
 /** "3 pages (…/a, …/b, …) could not be read (robots.txt, errors)": the reason behind a review. */
-export function unreadSentence(unread: UnreadPage[]): string {
+function unreadSentence(unread: UnreadPage[]): string {
   const shown = unread.slice(0, 3).map((u) => u.url).join(', ');
   const more = unread.length > 3 ? ` and ${unread.length - 3} more` : '';
   return `${unread.length} page${unread.length === 1 ? '' : 's'} that may matter could not be read (${shown}${more})`;
 }
 
-export const UNREAD_RECOMMENDATION = 'Check the pages that could not be read (allow them in robots.txt, fix the errors, '
+const UNREAD_RECOMMENDATION = 'Check the pages that could not be read (allow them in robots.txt, fix the errors, '
   + 'lift the bot protection for the audit, or raise --max-pages / --time-budget when the budget stopped the crawl), then audit again.';
 
 export function plural(n: number, word: string, words = `${word}s`): string {
@@ -38,21 +38,31 @@ export function plural(n: number, word: string, words = `${word}s`): string {
 }
 
 /** Evidence rows for customer-story links that leave the partner's domain (not read by the audit). */
-export function offSiteRows(links: OffSiteLink[], limit = 10): EvidenceRow[] {
+function offSiteRows(links: OffSiteLink[], limit = 10): EvidenceRow[] {
   return links.slice(0, limit).map((l) => ({ url: l.url, path: null, note: `customer stories on another domain, linked from ${l.from} ("${l.text}"): not read` }));
 }
 
 /** "the site links to customer stories on stories.group.test (…/a, …/b), another domain the audit does not read". */
-export function offSiteSentence(links: OffSiteLink[]): string {
+function offSiteSentence(links: OffSiteLink[]): string {
   const hosts = [...new Set(links.map((l) => new URL(l.url).host))];
   const shown = links.slice(0, 3).map((l) => l.url).join(', ');
   return `the site links to customer stories on ${hosts.join(', ')} (${shown}${links.length > 3 ? ` and ${links.length - 3} more` : ''}), `
     + 'another domain the audit does not read';
 }
 
-export const OFF_SITE_RECOMMENDATION = 'The linked customer stories are on another domain (a group site, or AWS\'s own case-study '
+const OFF_SITE_RECOMMENDATION = 'The linked customer stories are on another domain (a group site, or AWS\'s own case-study '
   + 'pages): confirm it belongs to the partner or tells the partner\'s customer\'s story, and read the stories there; or publish '
   + 'the retail AWS case studies on the partner\'s own site.';
+
+/** A check short of what it needs while pages that may hold it could not be read: review, listing them. */
+export function unreadReview(meta: CheckMeta, found: string, rows: EvidenceRow[], unread: UnreadPage[]): CheckResult {
+  return checkResult(meta, 'review', `${found}, but ${unreadSentence(unread)}`, [...rows, ...unreadRows(unread)], UNREAD_RECOMMENDATION);
+}
+
+/** A case-study check short of its count while the site links to stories on another domain: review, listing them. */
+export function offSiteReview(meta: CheckMeta, found: string, rows: EvidenceRow[], offSite: OffSiteLink[]): CheckResult {
+  return checkResult(meta, 'review', `${found}, but ${offSiteSentence(offSite)}`, [...rows, ...offSiteRows(offSite)], OFF_SITE_RECOMMENDATION);
+}
 
 /**
  * An informational case-study check (P2.1, P2.3) with no counted study to read: review when studies
