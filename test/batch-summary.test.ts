@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { compareOutcomes, summaryCsv, summaryTable, type SummaryRow } from '../src/batch/summary.ts';
+import { compareOutcomes, summarizeReport, summaryCsv, summaryTable, type SummaryRow } from '../src/batch/summary.ts';
+import { caseStudy, emptyReport } from './support/report-builder.ts';
 import type { PartnerRow } from '../src/storage.ts';
 
 const partner = (over: Partial<PartnerRow>): PartnerRow => ({
@@ -56,5 +57,16 @@ describe('batch summary', () => {
     expect(acme).toMatch(/^acme\s+-\s+-\s+-\s+-\s+-\s+fail\s+no change since run 1$/);
     expect(later).toMatch(/not audited yet .*--resume/);
     expect(summaryTable(rows, true)).toContain('\x1b[31mfail');
+  });
+});
+
+describe('summarizeReport', () => {
+  it('counts the case studies P2.2.1 counts, not every retail AWS story (a second story of one customer is not counted)', () => {
+    const report = { ...emptyReport(), caseStudies: [
+      caseStudy({ url: 'https://empty.test/a/', counted: true, reachable: true }),
+      caseStudy({ url: 'https://empty.test/b/', counted: true, reachable: false, path: null }),
+      caseStudy({ url: 'https://empty.test/c/', counted: false, notCountedWhy: 'same customer as a', reachable: true }),
+    ] };
+    expect(summarizeReport(report)).toMatchObject({ caseStudiesFound: 2, caseStudiesReachable: 1 });
   });
 });

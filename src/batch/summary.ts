@@ -25,9 +25,9 @@ export interface SummaryRow {
   previousStatuses: Partial<Record<CheckId, CheckStatus>> | null;
 }
 
-/** The summary figures of one report (case studies counted are the retail AWS ones, as P2.2.1 counts). */
+/** The summary figures of one report (the case studies P2.2.1 counts: retail, AWS, one per customer). */
 export function summarizeReport(report: Report): PartnerSummary {
-  const counted = report.caseStudies.filter((c) => c.retail && c.aws);
+  const counted = report.caseStudies.filter((c) => c.counted);
   const retailDates = report.thoughtLeadership
     .filter((t) => t.retail && t.published !== null)
     .map((t) => t.published!)

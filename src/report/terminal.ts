@@ -43,7 +43,7 @@ export function renderTerminal(report: Report, options: TerminalOptions): string
   lines.push('');
   const p = report.practicePage;
   lines.push(`Practice page:      ${p ? `${p.isHomepage ? 'the homepage' : p.url}${p.path ? ` (${p.path.length - 1} click${p.path.length === 2 ? '' : 's'} from the homepage)` : ' (not linked from the homepage)'}` : 'none found'}`);
-  const counted = report.caseStudies.filter((c) => c.retail && c.aws);
+  const counted = report.caseStudies.filter((c) => c.counted);
   lines.push(`Case studies:       ${counted.length} retail AWS (${counted.filter((c) => c.reachable).length} reachable) of ${report.caseStudies.length} found`);
   const retailTl = report.thoughtLeadership.filter((t) => t.retail);
   const newest = retailTl.map((t) => t.published).filter((d): d is string => d !== null && d <= report.asOf).sort().at(-1);

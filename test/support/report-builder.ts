@@ -55,7 +55,7 @@ function check(id: CheckResult['id'], title: string, status: CheckResult['status
   };
 }
 
-const caseStudy = (over: Partial<ReportCaseStudy>): ReportCaseStudy => ({
+export const caseStudy = (over: Partial<ReportCaseStudy>): ReportCaseStudy => ({
   url: `${HOME}customers/acme-grocers/`,
   title: `Acme Grocers moves checkout to AWS ${PAYLOADS.title}`,
   customer: `Acme Grocers ${PAYLOADS.img}`,
