@@ -392,116 +392,173 @@ function jsonLdSubjects(content: PageContent): string[] {
   return out;
 }
 
-function findCustomer(content: PageContent, blocks: ReadBlock[], partner: PartnerIdentity): NameFinding | null {
+/** What a customer rule reads: the page, its sections, the partner, and how often the body names a name. */
+interface CustomerInput {
+  content: PageContent;
+  blocks: ReadBlock[];
+  partner: PartnerIdentity;
+  /** The main text names `name` at least `times` times. */
+  mentioned: (name: string, times?: number) => boolean;
+}
+
+/** Where the customer was read: the rule that found it (CaseStudyFacts.customerRule). */
+export type CustomerRuleId = 'label' | 'json-ld' | 'about-heading' | 'title' | 'anonymised' | 'introduction';
+
+/**
+ * Where a study names its customer, most reliable first; the first rule that finds a name (or finds
+ * the customer anonymised) decides, and its id is recorded.
+ */
+export const CUSTOMER_RULES: readonly { id: CustomerRuleId; find: (input: CustomerInput) => NameFinding | null }[] = [
+  {
+    // A labelled field: "Client: Contoso Grocers", "客戶：遠東百貨", or "Client" followed by its value.
+    id: 'label',
+    find: ({ blocks, partner }) => {
+      for (let i = 0; i < blocks.length; i++) {
+        const text = blocks[i].block.text;
+        let value: string | null = null;
+        const m = text.length <= 160 ? LABEL_RE.exec(text) : null;
+        if (m) value = m[1];
+        else if (BARE_LABEL_RE.test(text) && blocks[i + 1]) value = blocks[i + 1].block.text;
+        if (!value) continue;
+        const shown = excerptAround(m ? text : `${text}: ${value}`, 0, 0);
+        if (ANONYMOUS_EXPLICIT_RE.test(value) || ANONYMOUS_PHRASE_RE.test(value)) return { name: null, anonymized: true, excerpt: shown };
+        const cut = NAME_END_RE.exec(value);
+        const name = (cut ? value.slice(0, cut.index) : value).trim();
+        if (name.length <= 60 && usableName(name, partner)) return { name, anonymized: false, excerpt: shown };
+      }
+      return null;
+    },
+  },
+  {
+    // Structured data: the organisation the page is about.
+    id: 'json-ld',
+    find: ({ content, partner }) => {
+      const name = jsonLdSubjects(content).find((n) => usableName(n, partner));
+      return name ? { name, anonymized: false, excerpt: `JSON-LD about: ${name}` } : null;
+    },
+  },
+  {
+    // "About Contoso Grocers" / "關於遠東百貨" headings; "客戶簡介" followed by the company's introduction.
+    id: 'about-heading',
+    find: ({ blocks, partner, mentioned }) => {
+      for (let i = 0; i < blocks.length; i++) {
+        const { section, block } = blocks[i];
+        if (section.role !== 'about' || !blocks[i].heading || section.heading !== block.text) continue;
+        const next = blocks[i + 1]?.block.text ?? '';
+        const shown = excerptAround(`${block.text}: ${next}`, 0, 0);
+        const subject = section.subject;
+        // "全家福量販股份有限公司（…）為…": the name without its legal form is what the story repeats.
+        const lead = leadingZhName(next)?.replace(ZH_LEGAL_FORM_RE, '') ?? leadingProperName(next);
+        if (subject && usableName(subject, partner) && !/^(?:the\s+)?(?:customer|client|company|客戶|公司|企業|品牌)$/iu.test(subject)) {
+          // "About Greenleaf" over "Greenleaf Pharmacy & Beauty operates …": the fuller name.
+          const name = lead && lead.startsWith(subject) && usableName(lead, partner) ? lead : subject;
+          return { name, anonymized: false, excerpt: shown };
+        }
+        if (lead && usableName(lead, partner) && mentioned(lead, 2)) return { name: lead, anonymized: false, excerpt: shown };
+      }
+      return null;
+    },
+  },
+  {
+    // The title: "How Contoso Grocers cut …", "Contoso Grocers: …", "遠東百貨導入 …" — unless the
+    // title itself hides the customer ("Markdown optimisation for a leading fashion retailer").
+    id: 'title',
+    find: ({ content, blocks, partner, mentioned }) => {
+      const hidden = ANONYMOUS_EXPLICIT_RE.exec(content.title) ?? ANONYMOUS_PHRASE_RE.exec(content.title);
+      if (hidden) return { name: null, anonymized: true, excerpt: excerptAround(content.title, hidden.index, hidden.index + hidden[0].length) };
+      const inProse = (name: string) => blocks.some((b) => !b.heading && b.block.text.includes(name));
+      // Many Taiwanese CMS pages carry only the site's name in <title>: the h1 is the story's title then.
+      const h1 = content.headings.find((h) => h.level === 1)?.text;
+      const titles = h1 && h1 !== content.title ? [content.title, h1] : [content.title];
+      for (const title of titles) {
+        for (const { name, opening } of titleCandidates(title, partner)) {
+          if (usableName(name, partner) && (opening ? inProse(name) : mentioned(name))) {
+            return { name, anonymized: false, excerpt: excerptAround(title, 0, 0) };
+          }
+        }
+      }
+      return null;
+    },
+  },
+  {
+    // Anonymised stories: "a large retailer", "Client: NDA", "某知名零售商" — unless the phrase
+    // describes a name just before it ("Valley Fresh Markets, a leading regional grocer, …").
+    // compromise tags English only; other languages keep the plain capitalised-run heuristic.
+    id: 'anonymised',
+    find: ({ content, blocks, partner }) => {
+      const english = isEnglish(content);
+      const intro = [content.title, ...blocks.slice(0, 4).map((b) => b.block.text)];
+      for (const text of intro) {
+        const m = ANONYMOUS_EXPLICIT_RE.exec(text) ?? ANONYMOUS_PHRASE_RE.exec(text);
+        if (!m) continue;
+        const excerpt = sentenceExcerpt(text, m.index, m.index + m[0].length);
+        const described = english && APPOSITION_RE.exec(text.slice(Math.max(0, m.index - 80), m.index));
+        const name = described ? capitalisedRuns(described[1]).pop() : undefined;
+        if (name && usableName(name, partner) && !isVendorName(name) && !notAnOrganization(name, introEntities(excerpt))) {
+          return { name, anonymized: false, excerpt };
+        }
+        return { name: null, anonymized: true, excerpt };
+      }
+      for (const { block } of blocks) {
+        const m = ANONYMOUS_EXPLICIT_RE.exec(block.text);
+        if (m) return { name: null, anonymized: true, excerpt: sentenceExcerpt(block.text, m.index, m.index + m[0].length) };
+      }
+      return null;
+    },
+  },
+  {
+    // A name in the introduction. An organisation by compromise's tagging, in the title or the first
+    // paragraphs, needs one mention; a capitalised run of the first sentence, then a proper noun of the
+    // introduction, must be named again and be neither a person nor a place ("Jane Doe, CIO of Valley
+    // Fresh Markets, …", "Based in Portland, …").
+    id: 'introduction',
+    find: ({ content, blocks, partner, mentioned }) => {
+      const paragraphs = blocks.filter((b) => !b.heading && b.block.text.length > 40);
+      const first = paragraphs[0];
+      if (!first) return null;
+      const end = /[.!?。！？](?:\s|$)/u.exec(first.block.text);
+      const sentence = end ? first.block.text.slice(0, end.index + 1) : first.block.text;
+      const zh = leadingZhName(sentence);
+      if (zh && usableName(zh, partner) && mentioned(zh, 2)) {
+        return { name: zh, anonymized: false, excerpt: sentenceExcerpt(first.block.text, 0, Math.min(zh.length, sentence.length)) };
+      }
+      let introText = content.title;
+      for (const p of paragraphs.slice(0, 3)) {
+        if (introText.length >= INTRO_CHARS) break;
+        // A full stop between pieces keeps a title's last word and a paragraph's first apart.
+        introText += `.\n${p.block.text.slice(0, INTRO_CHARS)}`;
+      }
+      const entities = isEnglish(content) && /[A-Z]/u.test(introText) ? introEntities(introText) : null;
+      const candidates = new Set([...(entities?.organizations ?? []), ...capitalisedRuns(sentence), ...(entities?.properNouns ?? [])]);
+      for (const c of candidates) {
+        const organization = entities?.organizations.has(c) ?? false;
+        if (!usableName(c, partner) || isVendorName(c) || (entities && !organization && notAnOrganization(c, entities))) continue;
+        if (!mentioned(c, organization ? 1 : 2)) continue;
+        const where = paragraphs.find((p) => p.block.text.includes(c)) ?? first;
+        const at = where.block.text.indexOf(c);
+        return { name: c, anonymized: false, excerpt: sentenceExcerpt(where.block.text, Math.max(0, at), Math.max(0, at) + c.length) };
+      }
+      return null;
+    },
+  },
+];
+
+/** compromise tags English only: a page in another language keeps the plain heuristics. */
+function isEnglish(content: PageContent): boolean {
+  return content.lang === null || /^en\b/iu.test(content.lang);
+}
+
+/** The customer by the first rule in CUSTOMER_RULES that finds one, with that rule's id. */
+function findCustomer(content: PageContent, blocks: ReadBlock[], partner: PartnerIdentity): (NameFinding & { rule: CustomerRuleId }) | null {
   const body = content.mainText;
   const mentioned = (name: string, times = 1) => {
     let count = 0;
     for (let i = body.indexOf(name); i >= 0 && count < times; i = body.indexOf(name, i + name.length)) count++;
     return count >= times;
   };
-
-  // 1. A labelled field: "Client: Contoso Grocers", "客戶：遠東百貨", or "Client" followed by its value.
-  for (let i = 0; i < blocks.length; i++) {
-    const text = blocks[i].block.text;
-    let value: string | null = null;
-    const m = text.length <= 160 ? LABEL_RE.exec(text) : null;
-    if (m) value = m[1];
-    else if (BARE_LABEL_RE.test(text) && blocks[i + 1]) value = blocks[i + 1].block.text;
-    if (!value) continue;
-    const shown = excerptAround(m ? text : `${text}: ${value}`, 0, 0);
-    if (ANONYMOUS_EXPLICIT_RE.test(value) || ANONYMOUS_PHRASE_RE.test(value)) return { name: null, anonymized: true, excerpt: shown };
-    const cut = NAME_END_RE.exec(value);
-    const name = (cut ? value.slice(0, cut.index) : value).trim();
-    if (name.length <= 60 && usableName(name, partner)) return { name, anonymized: false, excerpt: shown };
-  }
-
-  // 2. Structured data: the organisation the page is about.
-  for (const name of jsonLdSubjects(content)) {
-    if (usableName(name, partner)) return { name, anonymized: false, excerpt: `JSON-LD about: ${name}` };
-  }
-
-  // 3. "About Contoso Grocers" / "關於遠東百貨" headings; "客戶簡介" followed by the company's introduction.
-  for (let i = 0; i < blocks.length; i++) {
-    const { section, block } = blocks[i];
-    if (section.role !== 'about' || !blocks[i].heading || section.heading !== block.text) continue;
-    const next = blocks[i + 1]?.block.text ?? '';
-    const shown = excerptAround(`${block.text}: ${next}`, 0, 0);
-    const subject = section.subject;
-    // "全家福量販股份有限公司（…）為…": the name without its legal form is what the story repeats.
-    const lead = leadingZhName(next)?.replace(ZH_LEGAL_FORM_RE, '') ?? leadingProperName(next);
-    if (subject && usableName(subject, partner) && !/^(?:the\s+)?(?:customer|client|company|客戶|公司|企業|品牌)$/iu.test(subject)) {
-      // "About Greenleaf" over "Greenleaf Pharmacy & Beauty operates …": the fuller name.
-      const name = lead && lead.startsWith(subject) && usableName(lead, partner) ? lead : subject;
-      return { name, anonymized: false, excerpt: shown };
-    }
-    if (lead && usableName(lead, partner) && mentioned(lead, 2)) return { name: lead, anonymized: false, excerpt: shown };
-  }
-
-  // 4. The title: "How Contoso Grocers cut …", "Contoso Grocers: …", "遠東百貨導入 …" — unless the
-  // title itself hides the customer ("Markdown optimisation for a leading fashion retailer").
-  const hidden = ANONYMOUS_EXPLICIT_RE.exec(content.title) ?? ANONYMOUS_PHRASE_RE.exec(content.title);
-  if (hidden) return { name: null, anonymized: true, excerpt: excerptAround(content.title, hidden.index, hidden.index + hidden[0].length) };
-  const inProse = (name: string) => blocks.some((b) => !b.heading && b.block.text.includes(name));
-  // Many Taiwanese CMS pages carry only the site's name in <title>: the h1 is the story's title then.
-  const h1 = content.headings.find((h) => h.level === 1)?.text;
-  const titles = h1 && h1 !== content.title ? [content.title, h1] : [content.title];
-  for (const title of titles) {
-    for (const { name, opening } of titleCandidates(title, partner)) {
-      if (usableName(name, partner) && (opening ? inProse(name) : mentioned(name))) {
-        return { name, anonymized: false, excerpt: excerptAround(title, 0, 0) };
-      }
-    }
-  }
-
-  // 5. Anonymised stories: "a large retailer", "Client: NDA", "某知名零售商" — unless the phrase
-  // describes a name just before it ("Valley Fresh Markets, a leading regional grocer, …").
-  // compromise tags English only; other languages keep the plain capitalised-run heuristic.
-  const english = content.lang === null || /^en\b/iu.test(content.lang);
-  const intro = [content.title, ...blocks.slice(0, 4).map((b) => b.block.text)];
-  for (const text of intro) {
-    const m = ANONYMOUS_EXPLICIT_RE.exec(text) ?? ANONYMOUS_PHRASE_RE.exec(text);
-    if (!m) continue;
-    const excerpt = sentenceExcerpt(text, m.index, m.index + m[0].length);
-    const described = english && APPOSITION_RE.exec(text.slice(Math.max(0, m.index - 80), m.index));
-    const name = described ? capitalisedRuns(described[1]).pop() : undefined;
-    if (name && usableName(name, partner) && !isVendorName(name) && !notAnOrganization(name, introEntities(excerpt))) {
-      return { name, anonymized: false, excerpt };
-    }
-    return { name: null, anonymized: true, excerpt };
-  }
-  for (const { block } of blocks) {
-    const m = ANONYMOUS_EXPLICIT_RE.exec(block.text);
-    if (m) return { name: null, anonymized: true, excerpt: sentenceExcerpt(block.text, m.index, m.index + m[0].length) };
-  }
-
-  // 6. A name in the introduction. An organisation by compromise's tagging, in the title or the first
-  // paragraphs, needs one mention; a capitalised run of the first sentence, then a proper noun of the
-  // introduction, must be named again and be neither a person nor a place ("Jane Doe, CIO of Valley
-  // Fresh Markets, …", "Based in Portland, …").
-  const paragraphs = blocks.filter((b) => !b.heading && b.block.text.length > 40);
-  const first = paragraphs[0];
-  if (!first) return null;
-  const end = /[.!?。！？](?:\s|$)/u.exec(first.block.text);
-  const sentence = end ? first.block.text.slice(0, end.index + 1) : first.block.text;
-  const zh = leadingZhName(sentence);
-  if (zh && usableName(zh, partner) && mentioned(zh, 2)) {
-    return { name: zh, anonymized: false, excerpt: sentenceExcerpt(first.block.text, 0, Math.min(zh.length, sentence.length)) };
-  }
-  let introText = content.title;
-  for (const p of paragraphs.slice(0, 3)) {
-    if (introText.length >= INTRO_CHARS) break;
-    // A full stop between pieces keeps a title's last word and a paragraph's first apart.
-    introText += `.\n${p.block.text.slice(0, INTRO_CHARS)}`;
-  }
-  const entities = english && /[A-Z]/u.test(introText) ? introEntities(introText) : null;
-  const candidates = new Set([...(entities?.organizations ?? []), ...capitalisedRuns(sentence), ...(entities?.properNouns ?? [])]);
-  for (const c of candidates) {
-    const organization = entities?.organizations.has(c) ?? false;
-    if (!usableName(c, partner) || isVendorName(c) || (entities && !organization && notAnOrganization(c, entities))) continue;
-    if (!mentioned(c, organization ? 1 : 2)) continue;
-    const where = paragraphs.find((p) => p.block.text.includes(c)) ?? first;
-    const at = where.block.text.indexOf(c);
-    return { name: c, anonymized: false, excerpt: sentenceExcerpt(where.block.text, Math.max(0, at), Math.max(0, at) + c.length) };
+  for (const rule of CUSTOMER_RULES) {
+    const found = rule.find({ content, blocks, partner, mentioned });
+    if (found) return { ...found, rule: rule.id };
   }
   return null;
 }
@@ -783,6 +840,7 @@ export function readCaseStudy(content: PageContent, url: string, services: strin
   return {
     customer: customer?.name ?? null,
     anonymized: customer?.anonymized ?? false,
+    customerRule: customer?.rule ?? null,
     customerWebsite: website?.url ?? null,
     elements: {
       customerName: customerElement,

@@ -150,6 +150,12 @@ export interface CaseStudyFacts {
   customer: string | null;
   /** The story names no customer ("a large retailer", "Client: NDA"). */
   anonymized: boolean;
+  /**
+   * The rule of analyzers/case-study.ts CUSTOMER_RULES that found the customer (or found it
+   * anonymised): label, json-ld, about-heading, title, anonymised, introduction; null when none did.
+   * Absent in evidence stored before the field existed.
+   */
+  customerRule?: string | null;
   customerWebsite: string | null;
   /**
    * All elements except completedWithin18Months, which depends on the audit date and is decided by

@@ -8,7 +8,8 @@ import { resolveCrawlOptions } from '../crawlers/options.ts';
 import { analyzePage } from '../analyzers/index.ts';
 import { siteCoverage } from '../analyzers/coverage.ts';
 import type { AnalyzedPage, Report, SiteEvidence } from './types.ts';
-import { isPdf, linkPriority } from './evidence.ts';
+import { linkPriority } from './evidence/interests.ts';
+import { isPdf } from './evidence/pages.ts';
 import { evaluate } from './evaluate.ts';
 
 export { evaluate };

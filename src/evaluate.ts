@@ -4,10 +4,16 @@
 import { readFileSync } from 'node:fs';
 import type { CheckResult, CheckStatus, Report, ReportCaseStudy, ReportPage, ReportPracticePage, ReportThoughtLeadership,
   SiteEvidence } from './types.ts';
+import { Evaluation } from './evidence/evaluation.ts';
+import { withinMonths } from './evidence/calendar.ts';
+import { thoughtLeadershipItems } from './evidence/thought-leadership.ts';
 import { runChecks } from './checks/index.ts';
-import { choosePracticePage } from './checks/p3-1-practice-page.ts';
-import { CASE_STUDY_WINDOW_MONTHS, THOUGHT_LEADERSHIP_WINDOW_MONTHS } from './checks/thresholds.ts';
-import { caseStudyCandidates, caseStudyElements, PRACTICE_ELEMENTS, thoughtLeadershipItems, withinMonths } from './evidence.ts';
+import { caseStudyElements } from './checks/p2-1-case-study-elements.ts';
+import { caseStudyJudgements } from './checks/p2-2-1-public-case-studies.ts';
+import { practiceChoice, PRACTICE_ELEMENTS } from './checks/p3-1-practice-page.ts';
+import { retailVerdict } from './checks/retail.ts';
+import { describeNotCounted } from './checks/phrases.ts';
+import { THOUGHT_LEADERSHIP_WINDOW_MONTHS } from './checks/thresholds.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 export const TOOL_VERSION: string = pkg.version;
@@ -20,35 +26,36 @@ export function overallVerdict(checks: CheckResult[]): CheckStatus {
   return 'review';
 }
 
-function caseStudies(evidence: SiteEvidence, asOf: string): ReportCaseStudy[] {
-  return caseStudyCandidates(evidence).map((c) => ({
+function caseStudies(evaluation: Evaluation): ReportCaseStudy[] {
+  return evaluation.get(caseStudyJudgements).map(({ study: c, ...j }) => ({
     url: c.url,
     title: c.title,
     customer: c.customer,
     format: c.format,
-    retail: c.retail === 'retail',
-    aws: c.aws,
+    retail: j.retail === 'retail',
+    aws: j.aws.aws,
     reachable: c.path !== null,
     path: c.path,
     published: c.published?.date ?? null,
     publishedSource: c.published?.source ?? null,
-    elements: caseStudyElements(c, asOf, CASE_STUDY_WINDOW_MONTHS).elements,
+    elements: caseStudyElements(c, evaluation.asOf).elements,
     compliance: c.study?.compliance ?? [],
     delivery: c.study?.delivery ?? 'unknown',
-    awsServices: c.awsServices,
-    counted: c.counted,
-    notCountedWhy: c.notCountedWhy,
+    awsServices: [...c.awsServices],
+    counted: j.counted,
+    notCountedWhy: j.counted ? null : describeNotCounted(j.notCounted),
     retailScore: c.retailScore,
-    attachments: c.attachments,
+    attachments: [...c.attachments],
   }));
 }
 
-function thoughtLeadership(evidence: SiteEvidence, asOf: string): ReportThoughtLeadership[] {
-  return thoughtLeadershipItems(evidence).map((i) => ({
+function thoughtLeadership(evaluation: Evaluation): ReportThoughtLeadership[] {
+  const { asOf } = evaluation;
+  return evaluation.get(thoughtLeadershipItems).map((i) => ({
     url: i.url,
     title: i.title,
     kind: i.kind,
-    retail: i.retail === 'retail',
+    retail: retailVerdict(i.retailScore) === 'retail',
     published: i.published?.date ?? null,
     publishedSource: i.published?.source ?? null,
     withinWindow: i.published !== null && withinMonths(i.published.date, asOf, THOUGHT_LEADERSHIP_WINDOW_MONTHS),
@@ -80,10 +87,11 @@ function pages(evidence: SiteEvidence): ReportPage[] {
 }
 
 export function evaluate(evidence: SiteEvidence, asOf: string): Report {
-  const checks = runChecks(evidence, asOf);
+  const evaluation = new Evaluation(evidence, asOf);
+  const checks = runChecks(evaluation);
   let practicePage: Report['practicePage'] = null;
   try {
-    const { chosen } = choosePracticePage(evidence);
+    const { chosen } = evaluation.get(practiceChoice);
     if (chosen) {
       practicePage = {
         url: chosen.url,
@@ -123,8 +131,8 @@ export function evaluate(evidence: SiteEvidence, asOf: string): Report {
     },
     checks,
     practicePage,
-    caseStudies: safe(() => caseStudies(evidence, asOf), []),
-    thoughtLeadership: safe(() => thoughtLeadership(evidence, asOf), []),
+    caseStudies: safe(() => caseStudies(evaluation), []),
+    thoughtLeadership: safe(() => thoughtLeadership(evaluation), []),
     retailCoverage: evidence.retailCoverage,
     pages: pages(evidence),
   };

@@ -2,6 +2,7 @@
 // (../shared/report-contract.md, schemaVersion 1) that users script against.
 
 import type { PageRecord, SkippedUrl, StoppedBy } from '../crawlers/types.ts';
+import type { Derived } from './evidence/evaluation.ts';
 import type { PageFacts, RetailAreaId, CaseStudyElementId, Excerpted, DeliveryModel, DateSource,
   ThoughtLeadershipKind } from '../analyzers/types.ts';
 
@@ -58,12 +59,22 @@ export interface CheckResult {
   informational: boolean;
 }
 
+/** What a check is given: the evidence, the audit date, and the derived evidence it declared. */
+export interface CheckContext {
+  readonly evidence: SiteEvidence;
+  readonly asOf: string;
+  /** Derived evidence, computed once per evaluation; only what the check lists in its `inputs`. */
+  get<T>(input: Derived<T>): T;
+}
+
 /** A check is a pure function of the evidence and the audit date (Lighthouse-style audit). */
 export interface Check {
   id: CheckId;
   title: string;
   informational: boolean;
-  run(evidence: SiteEvidence, asOf: string): CheckResult;
+  /** The derived evidence it reads (Lighthouse's requiredArtifacts): the files that hold the rest of its decision. */
+  inputs: readonly Derived<unknown>[];
+  run(context: CheckContext): CheckResult;
 }
 
 // ---- Report (schemaVersion 1) ----

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { startFixtureServer } from '../fixtures/server.ts';
 import { auditSite, resolveAuditOptions, today, validateAsOf } from '../src/audit.ts';
-import { linkPriority } from '../src/evidence.ts';
+import { linkPriority } from '../src/evidence/interests.ts';
 import { evaluate } from '../src/evaluate.ts';
 import type { CheckId, Report } from '../src/types.ts';
 

@@ -124,6 +124,8 @@ describe('readCaseStudy', () => {
     const cs = read(page, 'https://genisys.test/success-stories/large-retailer/');
     expect(cs.anonymized).toBe(true);
     expect(cs.customer).toBeNull();
+    // The "Client: NDA" label decides before the title's "a large retailer" is read.
+    expect(cs.customerRule).toBe('label');
     expect(cs.elements.customerName).toEqual({ present: false, excerpt: expect.stringContaining('Client: NDA') });
     expect(cs.customerWebsite).toBeNull();
     expect(cs.elements.problem.present).toBe(true);
@@ -276,16 +278,19 @@ describe('readCaseStudy', () => {
       'https://www.harbourline.test/work/tailspin',
     );
     expect(fromJsonLd.customer).toBe('Tailspin Toys');
+    expect(fromJsonLd.customerRule).toBe('json-ld');
     const fromLabel = read(
       pageContent({ ...base, blocks: [['li', 'Customer: Wide World Importers | Industry: Retail'], ...base.blocks] }),
       'https://www.harbourline.test/work/wwi',
     );
     expect(fromLabel.customer).toBe('Wide World Importers');
+    expect(fromLabel.customerRule).toBe('label');
     const anonymousZh = read(
       pageContent({ title: '某知名零售商導入 AWS 資料湖', lang: 'zh-TW', blocks: [['p', '某知名零售商導入 Amazon S3 資料湖，提升報表效率 3 倍。']] }),
       'https://www.cloudbridge.test/case/1',
     );
     expect(anonymousZh.anonymized).toBe(true);
+    expect(anonymousZh.customerRule).toBe('title');
     expect(anonymousZh.elements.customerName.present).toBe(false);
   });
 });
@@ -311,6 +316,7 @@ describe('readCaseStudy: customer named only in the running text (compromise tag
     });
     const cs = read(page, url);
     expect(cs.customer).toBe('Bramble & Co');
+    expect(cs.customerRule).toBe('introduction');
     expect(cs.anonymized).toBe(false);
     expect(cs.elements.customerName.excerpt).toContain('Bramble & Co, a Melbourne homewares chain');
   });
@@ -363,6 +369,7 @@ describe('readCaseStudy: customer named only in the running text (compromise tag
     });
     const cs = read(page, url);
     expect(cs.customer).toBe('Valley Fresh Markets');
+    expect(cs.customerRule).toBe('anonymised');
     expect(cs.anonymized).toBe(false);
   });
 
@@ -495,7 +502,7 @@ describe('readCaseStudy: section headings partners use', () => {
         ['p', '各門市 POS 為單機系統，營收須等店長每晚手動回傳，POS 資料隔天中午才看得到。'],
       ],
     });
-    expect(read(page, 'https://www.tiencloud.test/tw/case_detail_24.html').customer).toBe('好食光');
+    expect(read(page, 'https://www.tiencloud.test/tw/case_detail_24.html')).toMatchObject({ customer: '好食光', customerRule: 'title' });
     const legal = pageContent({
       title: '天祥雲端科技股份有限公司',
       meta: { 'og:site_name': '天祥雲端科技股份有限公司' },
@@ -507,7 +514,7 @@ describe('readCaseStudy: section headings partners use', () => {
         ['p', '全家福量販的會員卡、電商網站與 LINE 官方帳號各有一套會員資料。'],
       ],
     });
-    expect(read(legal, 'https://www.tiencloud.test/tw/case_detail_21.html').customer).toBe('全家福量販');
+    expect(read(legal, 'https://www.tiencloud.test/tw/case_detail_21.html')).toMatchObject({ customer: '全家福量販', customerRule: 'about-heading' });
   });
 
   it('reads an h1 that hides the customer (國內知名量販店, 某連鎖藥妝) as anonymised, not as a name', () => {

@@ -4,7 +4,7 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFixtureServer, type FixtureServer } from '../fixtures/server.ts';
-import { linkPriority } from '../src/evidence.ts';
+import { linkPriority } from '../src/evidence/interests.ts';
 import type { LinkRecord } from '../crawlers/types.ts';
 import { crawlFixture } from './crawler-helpers.ts';
 

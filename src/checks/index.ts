@@ -1,6 +1,7 @@
 // The checks in report order, and the runner that keeps one check's failure from killing the report.
 
-import type { Check, CheckResult, SiteEvidence } from '../types.ts';
+import type { Check, CheckContext, CheckResult } from '../types.ts';
+import type { Derived, Evaluation } from '../evidence/evaluation.ts';
 import { caseStudyElementsCheck } from './p2-1-case-study-elements.ts';
 import { publicCaseStudies } from './p2-2-1-public-case-studies.ts';
 import { reachableCaseStudies } from './p2-2-2-reachable.ts';
@@ -13,10 +14,23 @@ export const CHECKS: readonly Check[] = [
   caseStudyElementsCheck, publicCaseStudies, reachableCaseStudies, deliveryCategory, practicePage, thoughtLeadership,
 ];
 
+/** What one check may read: the evidence, the date, and the derived evidence it declares (anything else is a defect). */
+function contextFor(check: Check, evaluation: Evaluation): CheckContext {
+  const declared = new Set<Derived<unknown>>(check.inputs);
+  return {
+    evidence: evaluation.evidence,
+    asOf: evaluation.asOf,
+    get: <T>(input: Derived<T>): T => {
+      if (!declared.has(input)) throw new Error(`${check.id} reads "${input.id}" without declaring it among its inputs`);
+      return evaluation.get(input);
+    },
+  };
+}
+
 /** Runs one check; an exception inside it becomes a `review` result that names the error. */
-export function runCheck(check: Check, evidence: SiteEvidence, asOf: string): CheckResult {
+export function runCheck(check: Check, evaluation: Evaluation): CheckResult {
   try {
-    return check.run(evidence, asOf);
+    return check.run(contextFor(check, evaluation));
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return checkResult(check, 'review', `The check could not run: ${message}`, [],
@@ -24,6 +38,6 @@ export function runCheck(check: Check, evidence: SiteEvidence, asOf: string): Ch
   }
 }
 
-export function runChecks(evidence: SiteEvidence, asOf: string): CheckResult[] {
-  return CHECKS.map((check) => runCheck(check, evidence, asOf));
+export function runChecks(evaluation: Evaluation): CheckResult[] {
+  return CHECKS.map((check) => runCheck(check, evaluation));
 }

@@ -1,12 +1,23 @@
 // P2.1 (informational): which of the checklist's case-study elements each counted public case study
-// shows, with the text that shows it. The web can only show the public ones.
+// shows, with the text that shows it. The web can only show the public ones. Inputs: P2.2.1's counted
+// case studies; the completion element is decided here from the publish date.
 
-import type { Check, EvidenceRow, SiteEvidence } from '../types.ts';
-import { caseStudyCandidates, caseStudyElements, CASE_STUDY_ELEMENTS } from '../evidence.ts';
+import type { CaseStudyElementId, Excerpted } from '../../analyzers/types.ts';
+import type { Check, CheckContext, EvidenceRow } from '../types.ts';
+import { withinMonths } from '../evidence/calendar.ts';
+import type { CaseStudy } from '../evidence/case-studies.ts';
+import { caseStudyJudgements } from './p2-2-1-public-case-studies.ts';
 import { CASE_STUDY_WINDOW_MONTHS, MIN_COMPLIANCE_CASE_STUDIES, MIN_PUBLIC_CASE_STUDIES } from './thresholds.ts';
-import { checkResult, noCountedCaseStudy, plural, type CheckMeta } from './result.ts';
+import { checkResult, noCountedCaseStudy, NO_COUNTED_CASE_STUDY_INPUTS, type CheckMeta } from './result.ts';
+import { describeDate, plural } from './phrases.ts';
 
 const meta: CheckMeta = { id: 'P2.1', title: 'Case-study elements', informational: true };
+
+/** Element ids in checklist order, completion date included. */
+export const CASE_STUDY_ELEMENTS: readonly CaseStudyElementId[] = [
+  'customerName', 'customerWebsite', 'problem', 'solution', 'awsServices', 'retailDomainKnowledge',
+  'thirdParty', 'completedWithin18Months', 'results', 'compliance',
+];
 
 /**
  * What a public study must show to be complete. Compliance is needed in only some studies (counted
@@ -15,13 +26,53 @@ const meta: CheckMeta = { id: 'P2.1', title: 'Case-study elements', informationa
  */
 const REQUIRED_IN_EVERY_STUDY = CASE_STUDY_ELEMENTS.filter((e) => e !== 'compliance' && e !== 'thirdParty');
 
-function run(evidence: SiteEvidence, asOf: string) {
-  const counted = caseStudyCandidates(evidence).filter((c) => c.counted);
+export interface CaseStudyElementReading {
+  elements: Record<CaseStudyElementId, Excerpted>;
+  /** How the completion element was decided (the publish date is the public proxy for completion). */
+  completionNote: string;
+}
+
+/**
+ * The P2.1 elements of one study as of the audit date. Completion within 18 months is read from the
+ * publish date (a proxy: the page cannot say when the project ended); no date means not shown. An
+ * anonymised customer does not count as a customer name.
+ */
+export function caseStudyElements(candidate: CaseStudy, asOf: string, windowMonths = CASE_STUDY_WINDOW_MONTHS): CaseStudyElementReading {
+  const absent: Excerpted = { present: false, excerpt: null };
+  const base = candidate.study?.elements;
+  const published = candidate.published;
+  let completed: Excerpted = absent;
+  let completionNote: string;
+  if (!published) completionNote = 'no publish date found, so completion within the window is not shown';
+  else if (withinMonths(published.date, asOf, windowMonths)) {
+    completed = { present: true, excerpt: `published ${describeDate(published)}` };
+    completionNote = `published ${describeDate(published)}, within ${windowMonths} months of ${asOf}`;
+  } else completionNote = `published ${describeDate(published)}, more than ${windowMonths} months before ${asOf}`;
+  const customerName = base?.customerName ?? absent;
+  return {
+    elements: {
+      customerName: candidate.anonymized ? { present: false, excerpt: customerName.excerpt } : customerName,
+      customerWebsite: base?.customerWebsite ?? absent,
+      problem: base?.problem ?? absent,
+      solution: base?.solution ?? absent,
+      awsServices: base?.awsServices ?? (candidate.awsServices.length ? { present: true, excerpt: candidate.awsServices.join(', ') } : absent),
+      retailDomainKnowledge: base?.retailDomainKnowledge ?? absent,
+      thirdParty: base?.thirdParty ?? absent,
+      completedWithin18Months: completed,
+      results: base?.results ?? absent,
+      compliance: base?.compliance ?? absent,
+    },
+    completionNote,
+  };
+}
+
+function run(context: CheckContext) {
+  const counted = context.get(caseStudyJudgements).filter((j) => j.counted).map((j) => j.study);
   if (counted.length === 0) {
-    return noCountedCaseStudy(meta, evidence, 'read the elements from',
+    return noCountedCaseStudy(meta, context, 'read the elements from',
       'Publish retail AWS case studies that name the customer, the problem, the solution, the AWS services, the results and the compliance requirements.');
   }
-  const readings = counted.map((c) => ({ c, reading: caseStudyElements(c, asOf, CASE_STUDY_WINDOW_MONTHS) }));
+  const readings = counted.map((c) => ({ c, reading: caseStudyElements(c, context.asOf) }));
   const rows: EvidenceRow[] = readings.map(({ c, reading }) => {
     const present = CASE_STUDY_ELEMENTS.filter((e) => reading.elements[e].present);
     const missing = CASE_STUDY_ELEMENTS.filter((e) => !reading.elements[e].present);
@@ -44,4 +95,4 @@ function run(evidence: SiteEvidence, asOf: string) {
   return checkResult(meta, 'fail', summary, rows, advice.join(' '));
 }
 
-export const caseStudyElementsCheck: Check = { ...meta, run };
+export const caseStudyElementsCheck: Check = { ...meta, inputs: [caseStudyJudgements, ...NO_COUNTED_CASE_STUDY_INPUTS], run };

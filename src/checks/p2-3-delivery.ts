@@ -1,16 +1,17 @@
 // P2.3 (informational): whether each counted case study reads as MSP (ongoing operations) or
-// project-based delivery, with the words that suggest it. The tool cannot verify it.
+// project-based delivery, with the words that suggest it. The tool cannot verify it. Input: P2.2.1's
+// counted case studies.
 
-import type { Check, EvidenceRow, SiteEvidence } from '../types.ts';
-import { caseStudyCandidates } from '../evidence.ts';
-import { checkResult, noCountedCaseStudy, type CheckMeta } from './result.ts';
+import type { Check, CheckContext, EvidenceRow } from '../types.ts';
+import { caseStudyJudgements } from './p2-2-1-public-case-studies.ts';
+import { checkResult, noCountedCaseStudy, NO_COUNTED_CASE_STUDY_INPUTS, type CheckMeta } from './result.ts';
 
 const meta: CheckMeta = { id: 'P2.3', title: 'Delivery category (MSP or project)', informational: true };
 
-function run(evidence: SiteEvidence) {
-  const counted = caseStudyCandidates(evidence).filter((c) => c.counted);
+function run(context: CheckContext) {
+  const counted = context.get(caseStudyJudgements).filter((j) => j.counted).map((j) => j.study);
   if (counted.length === 0) {
-    return noCountedCaseStudy(meta, evidence, 'categorise',
+    return noCountedCaseStudy(meta, context, 'categorise',
       'Publish retail AWS case studies that say whether you run the workload for the customer (MSP) or delivered a project.');
   }
   const rows: EvidenceRow[] = counted.map((c) => {
@@ -29,4 +30,4 @@ function run(evidence: SiteEvidence) {
   return checkResult(meta, 'review', summary, rows, advice);
 }
 
-export const deliveryCategory: Check = { ...meta, run };
+export const deliveryCategory: Check = { ...meta, inputs: [caseStudyJudgements, ...NO_COUNTED_CASE_STUDY_INPUTS], run };

@@ -1,16 +1,25 @@
 // P3.2: retail thought leadership (posts, news, videos, events, whitepapers) published within the
 // past 12 months. Only the publish date counts: an "updated" date says nothing about when it was published.
 
-import type { Check, EvidenceRow, SiteEvidence } from '../types.ts';
-import { COUNTED_KINDS, describeDate, offSiteThoughtLeadershipLinks, thoughtLeadershipItems, unreadThatMatters, withinMonths, monthsBefore,
-  type ThoughtLeadershipItem } from '../evidence.ts';
+import type { ThoughtLeadershipKind } from '../../analyzers/types.ts';
+import type { Check, CheckContext, EvidenceRow } from '../types.ts';
+import { monthsBefore, withinMonths } from '../evidence/calendar.ts';
+import { offSiteThoughtLeadershipLinks } from '../evidence/off-site.ts';
+import { thoughtLeadershipItems, type ThoughtLeadershipItem } from '../evidence/thought-leadership.ts';
+import { unreadThoughtLeadershipPages } from '../evidence/unread.ts';
+import { retailVerdict } from './retail.ts';
 import { MIN_PUBLISH_DATE_CONFIDENCE, MIN_RECENT_THOUGHT_LEADERSHIP, THOUGHT_LEADERSHIP_WINDOW_MONTHS } from './thresholds.ts';
-import { checkResult, plural, unreadReview, type CheckMeta } from './result.ts';
+import { checkResult, unreadReview, type CheckMeta } from './result.ts';
+import { describeDate, describeRetail, plural } from './phrases.ts';
 
 const meta: CheckMeta = { id: 'P3.2', title: 'Recent retail thought leadership', informational: false };
 
+/** The kinds of item that count as thought leadership ("other" pages are listed, never counted). */
+export const COUNTED_KINDS: readonly ThoughtLeadershipKind[] = ['blog', 'news', 'video', 'event', 'whitepaper'];
+
 function itemNote(item: ThoughtLeadershipItem, asOf: string): string {
-  const retail = item.retail === 'retail' ? 'retail' : item.retail === 'borderline' ? 'borderline retail' : 'not retail';
+  const verdict = retailVerdict(item.retailScore);
+  const retail = verdict === 'retail' ? 'retail' : verdict === 'borderline' ? 'borderline retail' : 'not retail';
   let date: string;
   if (!item.published) {
     date = 'no publish date found' + (item.modified ? ` (updated ${describeDate(item.modified)} is not a publish date)` : '');
@@ -19,20 +28,20 @@ function itemNote(item: ThoughtLeadershipItem, asOf: string): string {
     date = `published ${describeDate(item.published)}, ${inside ? 'within' : item.published.date > asOf ? 'after the audit date, outside' : 'outside'} the ${THOUGHT_LEADERSHIP_WINDOW_MONTHS}-month window`;
     if (item.modified && item.modified.date > item.published.date) date += ` (updated ${item.modified.date}, which does not count)`;
   }
-  return `${item.kind}; ${retail} (${item.retailNote}); ${date}`;
+  return `${item.kind}; ${retail} (${describeRetail(item.retailScore, item.retailTerms)}); ${date}`;
 }
 
-function run(evidence: SiteEvidence, asOf: string) {
-  const items = thoughtLeadershipItems(evidence).filter((i) => COUNTED_KINDS.includes(i.kind));
+function run({ get, asOf }: CheckContext) {
+  const items = get(thoughtLeadershipItems).filter((i) => COUNTED_KINDS.includes(i.kind));
   const recent = (i: ThoughtLeadershipItem) => i.published !== null && withinMonths(i.published.date, asOf, THOUGHT_LEADERSHIP_WINDOW_MONTHS);
-  const retail = items.filter((i) => i.retail === 'retail');
+  const retail = items.filter((i) => retailVerdict(i.retailScore) === 'retail');
   const retailRecent = retail.filter(recent);
   const retailRecentConfident = retailRecent.filter((i) => i.published!.confidence >= MIN_PUBLISH_DATE_CONFIDENCE);
   const retailDated = retail.filter((i) => i.published !== null);
   const retailUndated = retail.filter((i) => i.published === null);
-  const borderlineRecent = items.filter((i) => i.retail === 'borderline' && recent(i));
+  const borderlineRecent = items.filter((i) => retailVerdict(i.retailScore) === 'borderline' && recent(i));
   const since = monthsBefore(asOf, THOUGHT_LEADERSHIP_WINDOW_MONTHS);
-  const shown = [...retail, ...items.filter((i) => i.retail === 'borderline')];
+  const shown = [...retail, ...items.filter((i) => retailVerdict(i.retailScore) === 'borderline')];
   const rows: EvidenceRow[] = shown.map((i) => ({ url: i.url, path: i.path, note: itemNote(i, asOf) }));
   const counts = `${plural(retailRecent.length, 'retail item')} published since ${since} (needs ${MIN_RECENT_THOUGHT_LEADERSHIP}); ${plural(retail.length, 'retail item')} in all, ${retailUndated.length} undated`;
 
@@ -48,9 +57,9 @@ function run(evidence: SiteEvidence, asOf: string) {
     return checkResult(meta, 'review', `${counts}; ${plural(borderlineRecent.length, 'recent item')} with a borderline retail score needs a look`, rows,
       'Check whether the borderline recent items are about retail; if so, make the retail focus explicit in their titles and text.');
   }
-  const unread = unreadThatMatters(evidence, 'thought-leadership');
+  const unread = get(unreadThoughtLeadershipPages);
   if (unread.length > 0) return unreadReview(meta, counts, rows, unread);
-  const offSite = offSiteThoughtLeadershipLinks(evidence);
+  const offSite = get(offSiteThoughtLeadershipLinks);
   if (offSite.length > 0) {
     const hosts = [...new Set(offSite.map((l) => new URL(l.url).host))];
     const offSiteRows = offSite.slice(0, 10).map((l) => ({ url: l.url, path: null,
@@ -86,4 +95,4 @@ function run(evidence: SiteEvidence, asOf: string) {
   return checkResult(meta, 'fail', `${counts}; ${when}`, rows, `${publish}${refreshedNote}`);
 }
 
-export const thoughtLeadership: Check = { ...meta, run };
+export const thoughtLeadership: Check = { ...meta, inputs: [thoughtLeadershipItems, unreadThoughtLeadershipPages, offSiteThoughtLeadershipLinks], run };

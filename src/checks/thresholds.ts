@@ -15,12 +15,8 @@ export const RETAIL_BORDERLINE_MARGIN = 0.08;
 /** P2.2.1: public retail AWS case studies needed (checklist: at least 2 of the 4 are public). */
 export const MIN_PUBLIC_CASE_STUDIES = 2;
 
-/**
- * A case study must show at least this many of customer, problem, solution and results to count as
- * a customer story (fewer: a solution page or a post the classifier took for a study; never counted,
- * reviewed when it would make the difference).
- */
-export const MIN_STORY_ELEMENTS = 2;
+/** A case study must show this many of customer, problem, solution and results to count (why: there). */
+export { MIN_STORY_ELEMENTS } from '../evidence/case-studies.ts';
 
 /**
  * A "case study" with no results that shows this many kinds of announcement phrasing (announced
@@ -91,8 +87,5 @@ export const MIN_PRACTICE_ELEMENTS = 3;
  */
 export const MAX_STUB_PRACTICE_WORDS = 120;
 
-/**
- * When at least this share of the pages the crawl attempted were blocked (robots.txt, bot
- * protection) or failed, the crawl saw too little for any confident `fail`.
- */
-export const UNREAD_SHARE_FOR_REVIEW = 0.2;
+/** Share of unread pages beyond which no check fails with confidence (why: there). */
+export { UNREAD_SHARE_FOR_REVIEW } from '../evidence/unread.ts';

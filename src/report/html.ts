@@ -7,7 +7,7 @@ import type { CheckResult, CheckStatus, EvidenceRow, Report, ReportCaseStudy, Re
 import type { CaseStudyElementId } from '../../analyzers/types.ts';
 import { COVERAGE_CHART_CSS, percent, renderCoverageChart } from './coverage-chart.ts';
 import { displayPath, documentStart, escapeAttr, escapeHtml, hostOf, httpHref, linkHtml } from './escape.ts';
-import { plural } from '../checks/result.ts';
+import { plural } from '../checks/phrases.ts';
 
 /** No scripts, no external loads; inline <style> and style attributes only. */
 export const REPORT_CSP =

@@ -6,7 +6,7 @@ import { RETAIL_AREAS } from '../../analyzers/types.ts';
 import type { CheckStatus, Report } from '../types.ts';
 import { RETAIL_AREA_LABELS, percent } from './coverage-chart.ts';
 import { displayPath, escapeMarkdown, hostOf, markdownLink } from './escape.ts';
-import { plural } from '../checks/result.ts';
+import { plural } from '../checks/phrases.ts';
 import {
   CASE_STUDY_ELEMENT_LABELS,
   DELIVERY_LABELS,

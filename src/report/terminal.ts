@@ -2,7 +2,7 @@
 // practice page, case studies, thought leadership and crawl in one line each. Colour only when asked.
 
 import type { CheckStatus, Report } from '../types.ts';
-import { plural } from '../checks/result.ts';
+import { plural } from '../checks/phrases.ts';
 
 export interface TerminalOptions {
   /** ANSI colour (a TTY without NO_COLOR). */

@@ -1,0 +1,235 @@
+// Derived evidence: every case-study document on the site, one record per study. Copies of one
+// document are one study, a PDF linked from its story page is part of that story, and what the study
+// shows (customer, story elements, retail work, AWS, announcement phrasing) is merged over its copies.
+// Whether a study counts is P2.2.1's decision (src/checks/p2-2-1-public-case-studies.ts), not made here.
+
+import type { CaseStudyFacts, DateFact, Excerpted, PageFacts, RetailHit } from '../../analyzers/types.ts';
+import type { AnalyzedPage } from '../types.ts';
+import { derived } from './evaluation.ts';
+import { interestsOf } from './interests.ts';
+import { bestPath, groupBy, isPdf, readablePage, retailTermsOf, type ReadPage } from './pages.ts';
+
+export interface CaseStudy {
+  /** Final URL of the study's main document (the HTML page when a PDF is attached to it). */
+  readonly url: string;
+  readonly title: string;
+  readonly format: 'html' | 'pdf';
+  /** The main document and every other copy (redirect aliases, canonical duplicates, attached PDF). */
+  readonly pages: readonly ReadPage[];
+  /** PDFs linked from the study's page, counted as part of it. */
+  readonly attachments: readonly string[];
+  readonly path: string[] | null;
+  /** The customer's story over every copy; an AWS service read as the customer is no customer. */
+  readonly study: CaseStudyFacts | null;
+  readonly customer: string | null;
+  readonly anonymized: boolean;
+  /** The highest boilerplate-free retail score of the copies, and that copy's retail terms. */
+  readonly retailScore: number;
+  readonly retailTerms: readonly string[];
+  readonly awsServices: readonly string[];
+  readonly mentionsAws: boolean;
+  readonly otherClouds: readonly string[];
+  readonly published: DateFact | null;
+  /** The retail work the story shows; null for evidence stored without per-block terms. */
+  readonly lineOfBusiness: { readonly specific: readonly string[]; readonly general: readonly string[] } | null;
+  /** How many of customer (or an anonymised one), problem, solution and results it shows. */
+  readonly storyParts: number;
+  /** Its address files it in the blog or news, not among case studies. */
+  readonly postAddress: boolean;
+  /** Announcement phrasing ("has selected", "expected to go live") of a story that reports no results. */
+  readonly announced: readonly string[];
+  /** Problem / solution / results about nobody, filed in the blog: a how-to post, thought leadership. */
+  readonly readsAsPost: boolean;
+  /**
+   * A PDF that names no customer, not even an anonymised one, and announces nothing (a solution
+   * brief: problem / solution / benefits): the partner's own paper, thought leadership (a whitepaper).
+   */
+  readonly readsAsDocument: boolean;
+}
+
+/** The parts that make a page a customer story rather than a solution page. */
+const STORY_PARTS = ['customerName', 'problem', 'solution', 'results'] as const;
+
+/**
+ * A case study must show at least this many of customer, problem, solution and results to count as
+ * a customer story (fewer: a solution page or a post the classifier took for a study; never counted,
+ * reviewed when it would make the difference).
+ */
+export const MIN_STORY_ELEMENTS = 2;
+
+function isCaseStudyPage(page: AnalyzedPage): page is ReadPage {
+  return readablePage(page) && (page.facts.classification.type === 'case-study' || page.facts.caseStudy !== null);
+}
+
+const PAGINATED = /\/page\/\d+\/?$|[?&](page|paged|p)=\d+/i;
+
+/** An index links to several items of its kind from its main content. */
+const LISTING_MIN_ITEM_LINKS = 4;
+
+/**
+ * Drops index pages from a set of item pages: paginated URLs, and pages whose main content links to
+ * several other items of the set. Counting an index as an item would be a wrong pass.
+ */
+export function withoutIndexes<T extends AnalyzedPage>(pages: T[]): T[] {
+  const items = new Set(pages.flatMap((p) => [p.url, p.finalUrl]));
+  return pages.filter((p) => {
+    if (PAGINATED.test(p.finalUrl)) return false;
+    const linked = new Set(p.links.filter((l) => l.region === 'main' && l.url !== p.url && l.url !== p.finalUrl && items.has(l.url)).map((l) => l.url));
+    return linked.size < LISTING_MIN_ITEM_LINKS;
+  });
+}
+
+function mergeExcerpted(a: Excerpted, b: Excerpted | undefined): Excerpted {
+  if (a.present || !b) return a;
+  return b;
+}
+
+/**
+ * The retail work a story shows: distinct retail-specific terms of the six areas (not the generic
+ * words that say who the customer is) and the general IT terms, over all copies of the story.
+ * Null for evidence stored without per-block terms.
+ */
+function retailLineOfBusiness(facts: PageFacts[]): CaseStudy['lineOfBusiness'] {
+  if (!facts.some((f) => f.retail.blocks)) return null;
+  const hits: RetailHit[] = facts.flatMap((f) => f.retail.blocks?.flatMap((b) => b.hits) ?? []);
+  const areaHits = hits.filter((h) => h.area !== 'generic');
+  return {
+    specific: [...new Set(areaHits.filter((h) => h.specific).map((h) => h.term))],
+    general: [...new Set(areaHits.filter((h) => !h.specific).map((h) => h.term))],
+  };
+}
+
+/** An AWS service read as the customer ("… with Amazon DynamoDB") is no customer. */
+function withoutProductAsCustomer(study: CaseStudyFacts | null, services: string[]): CaseStudyFacts | null {
+  const customer = study?.customer;
+  if (!study || !customer || !(services.includes(customer) || /^(?:Amazon|AWS)\b/.test(customer))) return study;
+  return { ...study, customer: null, elements: { ...study.elements, customerName: { present: false, excerpt: null } } };
+}
+
+/** One study's facts from its page and attached documents: an element is present if any shows it. */
+function mergeStudies(studies: CaseStudyFacts[]): CaseStudyFacts | null {
+  const [first, ...rest] = studies;
+  if (!first) return null;
+  let merged: CaseStudyFacts = { ...first, elements: { ...first.elements } };
+  for (const s of rest) {
+    const elements = { ...merged.elements };
+    for (const id of Object.keys(elements) as (keyof typeof elements)[]) elements[id] = mergeExcerpted(elements[id], s.elements[id]);
+    merged = {
+      ...merged,
+      customer: merged.customer ?? s.customer,
+      anonymized: merged.customer === null && s.customer === null ? merged.anonymized || s.anonymized : false,
+      customerWebsite: merged.customerWebsite ?? s.customerWebsite,
+      elements,
+      compliance: [...new Set([...merged.compliance, ...s.compliance])],
+      delivery: merged.delivery !== 'unknown' ? merged.delivery : s.delivery,
+      deliverySignals: {
+        msp: [...new Set([...merged.deliverySignals.msp, ...s.deliverySignals.msp])],
+        project: [...new Set([...merged.deliverySignals.project, ...s.deliverySignals.project])],
+      },
+      thirdParty: [...new Set([...merged.thirdParty, ...s.thirdParty])],
+      validationSignals: { ...s.validationSignals, ...merged.validationSignals },
+    };
+  }
+  return merged;
+}
+
+/** Words of a title or anchor text: Latin words of 3+ letters, and CJK character pairs. */
+function words(text: string): Set<string> {
+  const lower = text.toLowerCase();
+  const latin = lower.match(/[a-z0-9]{3,}/g) ?? [];
+  const han = [...lower.matchAll(/\p{Script=Han}+/gu)].flatMap((m) => [...m[0]].slice(0, -1).map((c, i) => c + m[0][i + 1]));
+  return new Set([...latin, ...han]);
+}
+
+/** Anchor words that only say "this story as a file" ("Download the PDF version", "下載完整案例"). */
+const FILE_LINK_WORDS = new Set(['download', 'pdf', 'the', 'version', 'full', 'case', 'study', 'print', 'read', 'here', 'this', 'story', '下載', '完整', '案例', '版本']);
+
+/**
+ * Whether a PDF linked from a case-study page is that same story as a document. Customers named on
+ * both decide; otherwise the titles must share most words, or the link must only say "the PDF".
+ * Unsure means separate documents, each judged on its own.
+ */
+function sameStory(page: ReadPage, pdf: ReadPage, pdfUrls: string[]): boolean {
+  const ca = page.facts.caseStudy?.customer?.trim().toLowerCase();
+  const cb = pdf.facts.caseStudy?.customer?.trim().toLowerCase();
+  if (ca && cb) return ca === cb || ca.includes(cb) || cb.includes(ca);
+  const a = words(page.facts.title);
+  const b = words(pdf.facts.title);
+  const shared = [...a].filter((w) => b.has(w)).length;
+  if (a.size && b.size && shared / Math.min(a.size, b.size) >= 0.5) return true;
+  return page.links.some((l) => pdfUrls.includes(l.url) && [...words(l.text)].every((w) => FILE_LINK_WORDS.has(w)));
+}
+
+/**
+ * Every case-study document on the site, one entry per study: copies of the same document (same final
+ * URL, or a canonical pointing at another copy) are one study, and a PDF linked from a case-study page
+ * is part of that page's study, not a second one. Sorted by URL for stable reports.
+ */
+export const caseStudies = derived('case-studies', ({ evidence }): readonly CaseStudy[] => {
+  const groups = groupBy(withoutIndexes(evidence.pages.filter(isCaseStudyPage)), (p) => p.finalUrl);
+  // A canonical link merges two copies only when it points at another case-study document: a CMS
+  // that canonicalises everything to the homepage must not collapse distinct studies.
+  for (const [key, group] of [...groups]) {
+    const canonical = group.find((p) => p.canonical && p.canonical !== key)?.canonical;
+    if (canonical && groups.has(canonical) && canonical !== key) {
+      groups.get(canonical)!.push(...group);
+      groups.delete(key);
+    }
+  }
+  // Attach PDFs to the HTML study that links to them.
+  const attachedTo = new Map<string, string>();
+  for (const [key, group] of groups) {
+    const main = group[0]!;
+    if (!isPdf(main)) continue;
+    const pdfUrls = [...new Set(group.flatMap((g) => [g.url, g.finalUrl]))];
+    const owners = [...groups.entries()].filter(([otherKey, other]) => otherKey !== key && !isPdf(other[0]!)
+      && other.some((p) => p.links.some((l) => pdfUrls.includes(l.url)))
+      && sameStory(other[0]!, main, pdfUrls));
+    if (owners.length === 1) attachedTo.set(key, owners[0]![0]);
+  }
+  for (const [pdf, owner] of attachedTo) {
+    groups.get(owner)!.push(...groups.get(pdf)!);
+    groups.delete(pdf);
+  }
+  return [...groups.entries()].map(([key, group]) => buildCaseStudy(key, group, attachedTo)).sort((a, b) => a.url.localeCompare(b.url));
+});
+
+function buildCaseStudy(key: string, group: ReadPage[], attachedTo: Map<string, string>): CaseStudy {
+  const main = group.find((p) => p.finalUrl === key) ?? group[0]!;
+  const facts = group.map((p) => p.facts);
+  const services = [...new Set(facts.flatMap((f) => f.awsServices))];
+  const scored = facts.reduce((best, f) => (f.retail.score > best.retail.score ? f : best));
+  const study = withoutProductAsCustomer(
+    mergeStudies([main.facts, ...facts.filter((f) => f !== main.facts)].map((f) => f.caseStudy).filter((s): s is CaseStudyFacts => s !== null)),
+    services,
+  );
+  const storyParts = STORY_PARTS.filter((e) => study?.elements[e].present || (e === 'customerName' && study?.anonymized)).length;
+  const postAddress = interestsOf(main.finalUrl).includes('thought-leadership') && !interestsOf(main.finalUrl).includes('case-study');
+  const noCustomer = !study?.customer && !study?.anonymized;
+  // "X has selected Y … expected to go live in 2027": a project announced, not completed.
+  const announced = study?.elements.results.present ? [] : main.facts.announcement ?? [];
+  return {
+    url: main.finalUrl,
+    title: main.facts.title,
+    format: isPdf(main) ? 'pdf' : 'html',
+    pages: group,
+    attachments: [...new Set(group.filter((p) => attachedTo.has(p.finalUrl)).map((p) => p.finalUrl))],
+    path: bestPath(group),
+    study,
+    customer: study?.customer ?? null,
+    anonymized: study?.anonymized ?? false,
+    retailScore: scored.retail.score,
+    retailTerms: retailTermsOf(scored),
+    awsServices: services,
+    mentionsAws: facts.some((f) => f.mentionsAws),
+    otherClouds: [...new Set(facts.flatMap((f) => f.otherClouds))],
+    published: main.facts.dates.published ?? facts.map((f) => f.dates.published).find((d) => d !== null) ?? null,
+    lineOfBusiness: retailLineOfBusiness(facts),
+    storyParts,
+    postAddress,
+    announced,
+    readsAsPost: noCustomer && study !== null && storyParts >= MIN_STORY_ELEMENTS && postAddress,
+    // Naming no customer, such a document never counts (it reads as no story, or as a story of nobody).
+    readsAsDocument: isPdf(main) && announced.length === 0 && noCustomer,
+  };
+}

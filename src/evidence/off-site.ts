@@ -1,0 +1,86 @@
+// Derived evidence: links from the partner's reachable pages to customer stories and thought
+// leadership on other domains, which the audit does not read. A check short of its count says
+// `review` with these links, never a confident `fail`.
+
+import { inScope } from '../../crawlers/url.ts';
+import type { SiteEvidence } from '../types.ts';
+import { derived } from './evaluation.ts';
+import { SHARED_HOSTS } from './interests.ts';
+import { readableUrl } from './pages.ts';
+
+/** A link from one of the partner's pages to another domain, which the audit does not read. */
+export type OffSiteLink = SiteEvidence['outbound'][number];
+
+/**
+ * Outbound links from pages reachable from the homepage to other registrable domains, once each, that
+ * `keep` accepts given the link and its lower-cased host.
+ */
+function offSiteLinks(evidence: SiteEvidence, keep: (link: OffSiteLink, host: string) => boolean): OffSiteLink[] {
+  const reachable = new Set(evidence.pages.filter((p) => p.path !== null).flatMap((p) => [p.url, p.finalUrl]));
+  const rows: OffSiteLink[] = [];
+  const seen = new Set<string>();
+  for (const link of evidence.outbound) {
+    let host: string;
+    try { host = new URL(link.url).hostname.toLowerCase(); } catch { continue; }
+    if (seen.has(link.url) || !reachable.has(link.from) || inScope(link.url, evidence.scopeDomain)) continue;
+    if (!keep(link, host)) continue;
+    seen.add(link.url);
+    rows.push(link);
+  }
+  return rows;
+}
+
+// ---- Case studies published off the partner's domain ----
+
+/**
+ * Words that name a set of customer stories unmistakably, in a link's address or anchor text. Stricter
+ * than the in-site vocabulary: off the site, "customer" alone is a login portal, "cases" a shop.
+ */
+const OFF_SITE_STORIES = /case[-_ ]?stud|success[-_ ]?stor|customer[-_ ]?stor|client[-_ ]?stor|(?:^|[/.\s])stories(?:[/.\s]|$)|成功案例|客戶案例|客戶故事|導入案例/i;
+
+/** AWS publishes partners' customer stories on its own site; a partner linking to one points at a public case study. */
+const AWS_CUSTOMER_STORY = /^https?:\/\/(?:[a-z0-9-]+\.)*aws\.amazon\.com\/(?:[a-z-]{2,5}\/)?(?:solutions\/case-studies|case-studies|partners\/success)\/[^?#]+/i;
+
+/**
+ * Links from the partner's reachable pages to customer stories on another registrable domain (a group
+ * or parent company's stories site, a separate brand domain). Shared platforms (LinkedIn, YouTube …)
+ * are not the partner's; AWS's own case-study pages are, when they tell the partner's customer's story.
+ */
+export const offSiteStoryLinks = derived('off-site-story-links', ({ evidence }): readonly OffSiteLink[] =>
+  offSiteLinks(evidence, (link, host) => AWS_CUSTOMER_STORY.test(link.url)
+    || (!SHARED_HOSTS.test(host) && OFF_SITE_STORIES.test(`${readableUrl(link.url)} ${link.text}`))));
+
+// ---- Thought leadership published off the partner's domain ----
+
+/**
+ * Addresses of single items (a post, a publication, a newsletter, a recording, an event page) on the
+ * platforms partners publish thought leadership on. Profile and channel roots (linkedin.com/company/…,
+ * youtube.com/@…) are not items: every site's footer links them.
+ */
+const OFF_SITE_TL_ITEM = new RegExp([
+  String.raw`^https?://(?:[a-z0-9-]+\.)?medium\.com/[^?#\s]+`,
+  String.raw`^https?://[a-z0-9-]+\.medium\.com/`,
+  String.raw`^https?://[a-z0-9-]+\.substack\.com/`,
+  String.raw`^https?://(?:[a-z]+\.)?linkedin\.com/(?:newsletters|pulse)/[^?#\s]+`,
+  String.raw`^https?://(?:www\.|m\.)?youtube\.com/(?:watch|live/|playlist|shorts/|embed/)`,
+  String.raw`^https?://youtu\.be/[^?#\s]+`,
+  String.raw`^https?://(?:www\.)?vimeo\.com/\d+`,
+  String.raw`^https?://(?:[a-z0-9-]+\.)*aws\.amazon\.com/(?:[a-z-]{2,5}/)?(?:events|blogs/[a-z0-9-]+|webinars)/[^?#\s]+`,
+  String.raw`^https?://pages\.awscloud\.com/[^?#\s]+`,
+  String.raw`^https?://(?:[a-z0-9-]+\.)?(?:on24\.com|brighttalk\.com|accupass\.com|kktix\.cc|vocus\.cc|slideshare\.net|speakerdeck\.com)/[^?#\s]+`,
+  String.raw`^https?://(?:[a-z]+\.)?facebook\.com/(?:[^/?#\s]+/(?:posts|videos)/|events/\d)[^?#\s]*`,
+  String.raw`^https?://fb\.watch/[^?#\s]+`,
+].join('|'), 'i');
+
+/** Anchor text naming a body of thought leadership (a link labelled "Blog" that leaves the site). */
+const OFF_SITE_TL_TEXT = /\b(?:blogs?|newsletters?|webinars?|podcasts?|workshops?|articles|insights|recordings?)\b|部落格|電子報|研討會|講座|線上課程|直播/i;
+
+/**
+ * Links from the partner's reachable pages to thought leadership on other domains: a blog on Medium, a
+ * LinkedIn newsletter, webinar recordings on YouTube or AWS's events pages. What they hold and when it
+ * was published is unknown. Links into AWS's or a social network's site count only as item addresses,
+ * never by anchor text alone ("AWS Blog" in a footer is AWS's).
+ */
+export const offSiteThoughtLeadershipLinks = derived('off-site-thought-leadership-links', ({ evidence }): readonly OffSiteLink[] =>
+  offSiteLinks(evidence, (link, host) => OFF_SITE_TL_ITEM.test(link.url)
+    || (!SHARED_HOSTS.test(host) && OFF_SITE_TL_TEXT.test(link.text))));

@@ -1,0 +1,44 @@
+// Derived evidence: every thought-leadership item on the site (blog, news, video, event, whitepaper,
+// other), one per final URL, newest first. Whether it is recent and about retail is P3.2's decision.
+
+import type { DateFact, ThoughtLeadershipKind } from '../../analyzers/types.ts';
+import { caseStudies, withoutIndexes } from './case-studies.ts';
+import { derived } from './evaluation.ts';
+import { bestPath, groupBy, readablePage, retailTermsOf, type ReadPage } from './pages.ts';
+
+export interface ThoughtLeadershipItem {
+  readonly url: string;
+  readonly title: string;
+  readonly kind: ThoughtLeadershipKind;
+  readonly path: string[] | null;
+  readonly retailScore: number;
+  readonly retailTerms: readonly string[];
+  /** Publish date only: a modified date never stands in for it. */
+  readonly published: DateFact | null;
+  readonly modified: DateFact | null;
+}
+
+export const thoughtLeadershipItems = derived('thought-leadership', (evaluation): readonly ThoughtLeadershipItem[] => {
+  // A how-to post with Problem / Solution / Results headings reads as a story to the classifier;
+  // telling no customer's story from the blog, it is the partner's thought leadership after all.
+  const studies = evaluation.get(caseStudies);
+  const howTos = new Set(studies.filter((c) => c.readsAsPost).flatMap((c) => c.pages.map((p) => p.finalUrl)));
+  const papers = new Set(studies.filter((c) => c.readsAsDocument).flatMap((c) => c.pages.map((p) => p.finalUrl)));
+  const posts = evaluation.evidence.pages.filter((p): p is ReadPage => readablePage(p)
+    && (p.facts.classification.type === 'thought-leadership' || papers.has(p.finalUrl)
+      || (howTos.has(p.finalUrl) && p.facts.dates.published !== null)));
+  const items = [...groupBy(withoutIndexes(posts), (p) => p.finalUrl)].map(([key, group]): ThoughtLeadershipItem => {
+    const main = group.find((p) => p.finalUrl === key) ?? group[0]!;
+    return {
+      url: key,
+      title: main.facts.title,
+      kind: main.facts.classification.kind ?? (howTos.has(key) ? 'blog' : papers.has(key) ? 'whitepaper' : 'other'),
+      path: bestPath(group),
+      retailScore: main.facts.retail.score,
+      retailTerms: retailTermsOf(main.facts),
+      published: main.facts.dates.published,
+      modified: main.facts.dates.modified,
+    };
+  });
+  return items.sort((a, b) => (b.published?.date ?? '').localeCompare(a.published?.date ?? '') || a.url.localeCompare(b.url));
+});

@@ -1,0 +1,95 @@
+// Derived evidence: the pages the crawl saw but could not read, and which of them could change a
+// check's answer. A check short of what it needs says `review` while these exist, never a confident `fail`.
+
+import type { SkippedUrl } from '../../crawlers/types.ts';
+import type { SiteEvidence } from '../types.ts';
+import { derived } from './evaluation.ts';
+import { interestsOf, type PageInterest } from './interests.ts';
+
+/** Not there: a visitor cannot see these either, so they hide nothing from the audit. */
+const GONE_STATUSES = new Set([404, 410]);
+
+/**
+ * When at least this share of the pages the crawl attempted were blocked (robots.txt, bot
+ * protection) or failed, the crawl saw too little for any confident `fail`.
+ */
+export const UNREAD_SHARE_FOR_REVIEW = 0.2;
+
+/** Why a page was not read. */
+export type UnreadReason =
+  | { readonly kind: 'blocked'; readonly by: string }
+  | { readonly kind: 'error'; readonly error: string }
+  | { readonly kind: 'needs-rendering'; readonly why: string; readonly browser: string | null }
+  | { readonly kind: 'robots'; readonly detail: string | null }
+  | { readonly kind: 'budget'; readonly limit: SkippedUrl['reason']; readonly detail: string | null };
+
+export interface UnreadPage {
+  readonly url: string;
+  readonly reason: UnreadReason;
+  readonly interests: readonly PageInterest[];
+  /** Left out by the page or time budget (not refused by the site). */
+  readonly budget: boolean;
+}
+
+/**
+ * Pages the crawl saw but could not read: blocked by robots.txt or bot protection, failed (not 404/410:
+ * a missing page hides nothing), script shells read without a browser, or left out by a page/time
+ * limit. Each carries what kind of page its URL suggests.
+ */
+export const unreadPages = derived('unread-pages', ({ evidence }): readonly UnreadPage[] => {
+  const rows: UnreadPage[] = [];
+  const seen = new Set<string>();
+  for (const page of evidence.pages) {
+    if (seen.has(page.url)) continue;
+    let reason: UnreadReason | null = null;
+    if (page.blocked) reason = { kind: 'blocked', by: page.blocked };
+    else if (page.httpStatus !== null && GONE_STATUSES.has(page.httpStatus)) continue;
+    else if (page.error) reason = { kind: 'error', error: page.error };
+    else if (page.facts?.error) reason = { kind: 'error', error: page.facts.error };
+    else if (page.renderReason && !page.rendered) reason = { kind: 'needs-rendering', why: page.renderReason, browser: evidence.crawl.renderUnavailable };
+    if (!reason) continue;
+    seen.add(page.url);
+    rows.push({ url: page.url, reason, interests: interestsOf(page.url, page.anchorText ?? ''), budget: false });
+  }
+  for (const skip of evidence.skipped) {
+    if (seen.has(skip.url)) continue;
+    const budget = skip.reason === 'max-pages' || skip.reason === 'time-budget';
+    let reason: UnreadReason | null = null;
+    if (skip.reason === 'robots') reason = { kind: 'robots', detail: skip.detail || null };
+    else if (budget) reason = { kind: 'budget', limit: skip.reason, detail: skip.detail || null };
+    if (!reason) continue;
+    seen.add(skip.url);
+    rows.push({ url: skip.url, reason, interests: interestsOf(skip.url), budget });
+  }
+  return rows;
+});
+
+/** Share of attempted pages (robots-blocked included) that were blocked, failed, or needed a browser they did not get. */
+export function unreadShare(evidence: SiteEvidence): number {
+  const failed = evidence.pages.filter((p) => p.blocked || (p.error && !(p.httpStatus !== null && GONE_STATUSES.has(p.httpStatus)))
+    || (p.renderReason && !p.rendered)).length;
+  const robots = evidence.skipped.filter((s) => s.reason === 'robots').length;
+  const attempted = evidence.pages.length + robots;
+  return attempted ? (failed + robots) / attempted : 0;
+}
+
+/**
+ * Unread pages that could change a check's answer: those whose URL looks like the kind of page the
+ * check looks for, every page the budget left when it stopped the crawl, or every unread page when a
+ * significant share of the site could not be read.
+ */
+function unreadThatMatters(interest: PageInterest) {
+  return derived(`unread-${interest}-pages`, (evaluation): readonly UnreadPage[] => {
+    const all = evaluation.get(unreadPages);
+    const { evidence } = evaluation;
+    if (unreadShare(evidence) >= UNREAD_SHARE_FOR_REVIEW) return all;
+    // When the page or time budget stopped the crawl, the links it left say nothing of what they hold
+    // ("/projects/", "/work/"): any of them may be what a check that came up short looks for.
+    const budgetStopped = evidence.crawl.stoppedBy === 'max-pages' || evidence.crawl.stoppedBy === 'time-budget';
+    return all.filter((u) => u.interests.includes(interest) || (budgetStopped && u.budget));
+  });
+}
+
+export const unreadCaseStudyPages = unreadThatMatters('case-study');
+export const unreadThoughtLeadershipPages = unreadThatMatters('thought-leadership');
+export const unreadPracticePages = unreadThatMatters('practice');
