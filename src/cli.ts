@@ -15,6 +15,7 @@ import { renderJson } from './report/json.ts';
 import { renderHtml } from './report/html.ts';
 import { renderMarkdown } from './report/markdown.ts';
 import { renderTerminal, wantsColor } from './report/terminal.ts';
+import { withoutControls, withoutControlsDeep } from './report/escape.ts';
 
 export const EXIT_PASS = 0;
 export const EXIT_NOT_PASSED = 1;
@@ -116,7 +117,7 @@ async function auditAction(input: string, opts: AuditCliOptions): Promise<number
   } catch (error) {
     progress.done();
     if (error instanceof CrawlStartError || error instanceof RangeError) {
-      process.stderr.write(`error: ${error.message}\n`);
+      process.stderr.write(`error: ${withoutControls(error.message)}\n`);
       return EXIT_USAGE;
     }
     throw error;
@@ -134,11 +135,12 @@ async function auditAction(input: string, opts: AuditCliOptions): Promise<number
     if (opts.html) writeFileSync(opts.html, renderHtml(report));
     if (opts.md) writeFileSync(opts.md, renderMarkdown(report));
   } catch (error) {
-    process.stderr.write(`error: could not write the report: ${(error as Error).message}\n`);
+    process.stderr.write(`error: could not write the report: ${withoutControls((error as Error).message)}\n`);
     return EXIT_USAGE;
   }
   const summaryStream = jsonToStdout ? process.stderr : process.stdout;
-  summaryStream.write(renderTerminal(report, { color: wantsColor(summaryStream), width: summaryStream.isTTY ? summaryStream.columns || 120 : Number.POSITIVE_INFINITY }));
+  // Titles, excerpts and robots.txt text reach the summary: no control character of theirs reaches the terminal.
+  summaryStream.write(renderTerminal(withoutControlsDeep(report), { color: wantsColor(summaryStream), width: summaryStream.isTTY ? summaryStream.columns || 120 : Number.POSITIVE_INFINITY }));
   for (const [flag, file] of [['json', opts.json], ['html', opts.html], ['md', opts.md]] as const) {
     if (file && file !== '-') process.stderr.write(`wrote ${flag.toUpperCase()} report to ${file}\n`);
   }
@@ -189,7 +191,7 @@ export async function main(argv: string[]): Promise<number> {
       // --help and --version end through exitOverride with code 0; everything else is a usage error.
       return error.exitCode === 0 ? EXIT_PASS : EXIT_USAGE;
     }
-    process.stderr.write(`error: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+    process.stderr.write(`error: ${withoutControls(error instanceof Error ? error.stack ?? error.message : String(error))}\n`);
     return EXIT_USAGE;
   }
   return exitCode;

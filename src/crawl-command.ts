@@ -6,6 +6,7 @@ import { crawlSite } from '../crawlers/crawl.ts';
 import { CrawlStartError } from '../crawlers/errors.ts';
 import type { CrawlResult, PageRecord } from '../crawlers/types.ts';
 import { addCrawlOptions, crawlOptionsFromCli } from './cli-options.ts';
+import { withoutControls } from './report/escape.ts';
 
 export function registerCrawlCommand(program: Command): void {
   const crawl = program
@@ -39,11 +40,11 @@ async function crawlAction(url: string, opts: Record<string, unknown>): Promise<
     } finally {
       process.off('SIGINT', onSigint);
     }
-    out.write(crawlSummary(result));
+    out.write(withoutControls(crawlSummary(result)));
     return 0;
   } catch (err) {
     if (err instanceof CrawlStartError || err instanceof RangeError) {
-      process.stderr.write(`error: ${err.message}\n`);
+      process.stderr.write(`error: ${withoutControls(err.message)}\n`);
       return 2;
     }
     throw err;

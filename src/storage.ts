@@ -2,6 +2,8 @@
 // partner's pages (metadata and analysis facts; bodies only when asked), its check results and the
 // rest of its SiteEvidence. A partner's results are written in one transaction, so a run killed at any
 // moment leaves each partner either complete or untouched, and `--resume` can pick up from there.
+// Stored results are only ever replaced by a newer outcome of the same partner, never deleted because
+// something later (a report file) failed. The schema is versioned (PRAGMA user_version, MIGRATIONS).
 
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
@@ -11,8 +13,13 @@ import type { AnalyzedPage, CheckResult, CheckStatus, CheckId, SiteEvidence } fr
 import type { Applicant } from './batch/input.ts';
 
 export const RESULTS_FILE = 'results.sqlite';
-/** PRAGMA user_version of the schema below; a file of another version is refused, not misread. */
-const SCHEMA_VERSION = 1;
+/**
+ * A partner in flight when the batch process died this many times is marked failed instead of being
+ * audited again: a site that crashes the process (or runs it out of memory) must not stop every
+ * --resume. After the first such death a suspect is audited alone, so an innocent partner that was
+ * merely in flight beside the culprit is not blamed twice.
+ */
+export const MAX_CRASHES = 2;
 
 export type RunState = 'running' | 'finished' | 'interrupted';
 /** pending: not started or to be redone; running: in flight (or lost to a kill); done / failed: final. */
@@ -23,7 +30,7 @@ export interface RunRow {
   startedAt: string;
   finishedAt: string | null;
   state: RunState;
-  /** Process that runs (or last ran) it, to refuse resuming a run that is still alive. */
+  /** Process that runs (or last ran) it; for the record only (the output lock says who runs it). */
   pid: number;
   inputPath: string;
   inputSha256: string;
@@ -52,6 +59,10 @@ export interface PartnerRow extends PartnerInput {
   position: number;
   state: PartnerState;
   attempts: number;
+  /** Times the batch process died (crash, kill, out of memory) while this partner was in flight. */
+  crashes: number;
+  /** Whether reports/<id>.* match this partner's stored outcome (written for done, absent for failed). */
+  outputsCurrent: boolean;
   error: string | null;
   auditedAt: string | null;
   durationMs: number | null;
@@ -74,7 +85,8 @@ export interface CheckRow {
   summary: string;
 }
 
-const SCHEMA = `
+/** Version 1: the first schema. */
+const SCHEMA_V1 = `
 CREATE TABLE IF NOT EXISTS runs (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
   started_at TEXT NOT NULL,
@@ -156,6 +168,18 @@ CREATE TABLE IF NOT EXISTS evaluations (
 CREATE INDEX IF NOT EXISTS partners_by_id ON partners(partner_id, run_id);
 `;
 
+/**
+ * Schema migrations: entry i takes a database from PRAGMA user_version i to i + 1. A file written by a
+ * newer version (user_version beyond this list) is refused, not misread.
+ */
+const MIGRATIONS: string[] = [
+  SCHEMA_V1,
+  // 2: crash counting (MAX_CRASHES) and whether a partner's report files are current.
+  `ALTER TABLE partners ADD COLUMN crashes INTEGER NOT NULL DEFAULT 0;
+   ALTER TABLE partners ADD COLUMN outputs_current INTEGER NOT NULL DEFAULT 0;`,
+];
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
 interface RunRecord {
   id: number;
   started_at: string;
@@ -180,10 +204,17 @@ interface PartnerRecord {
   extra_json: string;
   state: PartnerState;
   attempts: number;
+  crashes: number;
+  outputs_current: number;
   error: string | null;
   audited_at: string | null;
   duration_ms: number | null;
   summary_json: string | null;
+}
+
+/** Whether an error came from the database (disk full, I/O error, a locked or damaged file). */
+export function isStoreError(error: unknown): boolean {
+  return error instanceof Database.SqliteError;
 }
 
 export class ResultStore {
@@ -207,12 +238,16 @@ export class ResultStore {
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     const version = db.pragma('user_version', { simple: true }) as number;
-    if (version !== 0 && version !== SCHEMA_VERSION) {
+    if (version > SCHEMA_VERSION) {
       db.close();
-      throw new Error(`${path} was written by another version of partner-presence (schema ${version}, expected ${SCHEMA_VERSION})`);
+      throw new Error(`${path} was written by a newer version of partner-presence (schema ${version}, this one knows up to ${SCHEMA_VERSION})`);
     }
-    db.exec(SCHEMA);
-    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    for (let v = version; v < SCHEMA_VERSION; v++) {
+      db.transaction(() => {
+        db.exec(MIGRATIONS[v]!);
+        db.pragma(`user_version = ${v + 1}`);
+      })();
+    }
     return new ResultStore(path, db);
   }
 
@@ -274,12 +309,24 @@ export class ResultStore {
   }
 
   /**
-   * Takes over a run for resuming: partners left running by a killed or interrupted process go back
-   * to pending (they are audited again from the start), and the run is marked as ours.
+   * Takes over a run for resuming (the caller holds the output directory's lock, so no process runs
+   * it). Partners still marked running were in flight when the process died: each such death is
+   * counted, and a partner that has now seen MAX_CRASHES of them is recorded as failed; the others go
+   * back to pending (audited again from the start). The run is marked as ours.
    */
   resumeRun(runId: number): RunRow {
     this.#db.transaction(() => {
-      this.#db.prepare("UPDATE partners SET state = 'pending' WHERE run_id = ? AND state = 'running'").run(runId);
+      this.#db
+        .prepare("UPDATE partners SET state = 'pending', crashes = crashes + 1 WHERE run_id = ? AND state = 'running'")
+        .run(runId);
+      this.#db
+        .prepare(
+          `UPDATE partners SET state = 'failed', outputs_current = 0, audited_at = ?, duration_ms = NULL, summary_json = NULL,
+             error = 'the batch process died (crashed, ran out of memory or was killed) each of the ' || crashes ||
+               ' times this partner was being audited; not tried again (audit it alone with "partner-presence audit" to see why)'
+           WHERE run_id = ? AND state = 'pending' AND crashes >= ?`,
+        )
+        .run(new Date().toISOString(), runId, MAX_CRASHES);
       this.#db
         .prepare("UPDATE runs SET state = 'running', pid = ?, finished_at = NULL WHERE id = ?")
         .run(process.pid, runId);
@@ -350,7 +397,7 @@ export class ResultStore {
       this.#insertChecks(runId, partnerId, result.asOf, result.checks);
       this.#db
         .prepare(
-          `UPDATE partners SET state = 'done', error = NULL, audited_at = ?, duration_ms = ?, summary_json = ?
+          `UPDATE partners SET state = 'done', error = NULL, audited_at = ?, duration_ms = ?, summary_json = ?, outputs_current = 0
            WHERE run_id = ? AND partner_id = ?`,
         )
         .run(new Date().toISOString(), Math.round(result.durationMs), JSON.stringify(result.summary), runId, partnerId);
@@ -363,11 +410,16 @@ export class ResultStore {
       this.#deletePartnerResults(runId, partnerId);
       this.#db
         .prepare(
-          `UPDATE partners SET state = 'failed', error = ?, audited_at = ?, duration_ms = ?, summary_json = NULL
+          `UPDATE partners SET state = 'failed', error = ?, audited_at = ?, duration_ms = ?, summary_json = NULL, outputs_current = 0
            WHERE run_id = ? AND partner_id = ?`,
         )
         .run(error, new Date().toISOString(), Math.round(durationMs), runId, partnerId);
     })();
+  }
+
+  /** Records that reports/<id>.* now match the partner's stored outcome. */
+  markOutputsCurrent(runId: number, partnerId: string): void {
+    this.#db.prepare('UPDATE partners SET outputs_current = 1 WHERE run_id = ? AND partner_id = ?').run(runId, partnerId);
   }
 
   /** Stores a re-evaluation (`report --as-of`) beside the run's own results, which stay as they were. */
@@ -480,6 +532,8 @@ function toPartner(row: PartnerRecord): PartnerRow {
     extra: JSON.parse(row.extra_json) as Record<string, string>,
     state: row.state,
     attempts: row.attempts,
+    crashes: row.crashes,
+    outputsCurrent: row.outputs_current === 1,
     error: row.error,
     auditedAt: row.audited_at,
     durationMs: row.duration_ms,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ApplicantListError, parseApplicants, readApplicants } from '../src/batch/input.ts';
+import { ApplicantListError, MAX_APPLICANT_LIST_BYTES, parseApplicants, readApplicants } from '../src/batch/input.ts';
 
 const parse = (text: string, file = 'list.csv') => parseApplicants(Buffer.from(text, 'utf8'), file);
 
@@ -77,5 +77,32 @@ describe('applicant list input', () => {
     expect(() => parse('[1, 2', 'list.json')).toThrow(ApplicantListError);
     expect(() => parse('{"partners": []}', 'list.json')).toThrow(/not an array/);
     await expect(readApplicants(join(dir, 'missing.csv'))).rejects.toThrow(/cannot read .*missing\.csv: ENOENT/);
+  });
+
+  it('refuses ids Windows cannot use as file names, and never makes one from a name', () => {
+    const list = parse(
+      ['id,name,homepage', 'CON,Con,https://con.test/', 'nul.partner,Nul,https://nul.test/', 'com1,Com,https://com.test/',
+        'acme.,Acme,https://acme.test/', ',Con,https://con2.test/', ',Aux Systems,https://aux.test/', 'console,Console,https://console.test/'].join('\n'),
+    );
+    expect(list.applicants.map((a) => a.id)).toEqual(['con-2', 'aux-systems', 'console']);
+    expect(list.problems.map((p) => [p.line, p.message])).toEqual([
+      [2, 'id "CON" cannot name a file on Windows (a reserved device name such as CON, NUL or COM1); skipped'],
+      [3, 'id "nul.partner" cannot name a file on Windows (a reserved device name such as CON, NUL or COM1); skipped'],
+      [4, 'id "com1" cannot name a file on Windows (a reserved device name such as CON, NUL or COM1); skipped'],
+      [5, 'id "acme." cannot name a file on Windows (it ends with a dot); skipped'],
+    ]);
+  });
+
+  it('refuses a list past MAX_APPLICANT_LIST_BYTES before reading it, and a device that never ends', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pp-input-'));
+    const big = join(dir, 'big.csv');
+    // 100 MB of well-formed rows: read whole, it used to run the batch out of memory.
+    const row = (i: number) => `Partner ${i},https://www.partner-${i}.example.com/,${'x'.repeat(40)}\n`;
+    const block = Buffer.from(Array.from({ length: 10_000 }, (_, i) => row(i)).join(''));
+    writeFileSync(big, Buffer.concat([Buffer.from('name,homepage,notes\n'), ...Array.from({ length: Math.ceil(100 * 1024 ** 2 / block.length) }, () => block)]));
+    await expect(readApplicants(big)).rejects.toThrow(/big\.csv is 10\d MB; an applicant list may be at most 20 MB .*split it/);
+    await expect(readApplicants('/dev/zero')).rejects.toThrow(/\/dev\/zero is larger than 20 MB/);
+    expect(MAX_APPLICANT_LIST_BYTES).toBe(20 * 1024 ** 2);
+    rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -6,7 +6,7 @@ import type { PartnerRow } from '../src/storage.ts';
 
 const partner = (over: Partial<PartnerRow>): PartnerRow => ({
   runId: 2, id: 'acme', name: 'Acme', homepage: 'https://www.acme.test/', notes: '', extra: {}, line: 2, position: 0,
-  state: 'done', attempts: 1, error: null, auditedAt: '2026-11-29T10:00:00Z', durationMs: 1000,
+  state: 'done', attempts: 1, crashes: 0, outputsCurrent: true, error: null, auditedAt: '2026-11-29T10:00:00Z', durationMs: 1000,
   summary: { finalHomepage: 'https://www.acme.test/', verdict: 'fail', pagesCrawled: 42, caseStudiesFound: 3, caseStudiesReachable: 1,
     newestRetailThoughtLeadership: '2026-05-01', practicePage: 'https://www.acme.test/retail/' },
   ...over,

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { ResultStore, type PartnerSummary } from '../src/storage.ts';
+import { MAX_CRASHES, ResultStore, SCHEMA_VERSION, type PartnerSummary } from '../src/storage.ts';
 import type { AnalyzedPage, CheckResult, SiteEvidence } from '../src/types.ts';
 import type { PageFacts } from '../analyzers/types.ts';
 
@@ -173,12 +173,51 @@ describe('ResultStore', () => {
     store.close();
   });
 
+  it('counts process deaths per partner and fails a partner after MAX_CRASHES of them', () => {
+    const dir = tempDir();
+    let store = ResultStore.open(dir);
+    const run = store.startRun({ ...runMeta, partners });
+    for (let death = 1; death <= MAX_CRASHES; death++) {
+      store.markStarted(run.id, 'a');
+      if (death === 1) store.markStarted(run.id, 'b'); // in flight beside a the first time only
+      store.close(); // the process dies here
+      store = ResultStore.open(dir);
+      store.resumeRun(run.id);
+    }
+    const [a, b] = store.partners(run.id);
+    expect([a!.state, a!.crashes, a!.error]).toEqual(['failed', MAX_CRASHES, expect.stringMatching(/process died .* 2 times/)]);
+    expect([b!.state, b!.crashes]).toEqual(['pending', 1]);
+    store.close();
+  });
+
+  it('migrates a version 1 results file, keeping its runs and partners', () => {
+    const dir = tempDir();
+    const store = ResultStore.open(dir);
+    const run = store.startRun({ ...runMeta, partners });
+    store.saveResult(run.id, 'a', { evidence: evidence(), checks: [check('P3.2', 'pass')], asOf: run.asOf, summary, durationMs: 1 });
+    store.close();
+    // Version 1 as an older partner-presence wrote it: no crash count, no outputs flag.
+    const raw = new Database(join(dir, 'results.sqlite'));
+    raw.exec('ALTER TABLE partners DROP COLUMN crashes; ALTER TABLE partners DROP COLUMN outputs_current; PRAGMA user_version = 1');
+    raw.close();
+
+    const migrated = ResultStore.open(dir);
+    expect(migrated.partners(run.id).map((p) => [p.id, p.state, p.crashes, p.outputsCurrent])).toEqual([
+      ['a', 'done', 0, false], ['b', 'pending', 0, false],
+    ]);
+    expect(migrated.loadEvidence(run.id, 'a')).toEqual(evidence());
+    migrated.close();
+    const check2 = new Database(join(dir, 'results.sqlite'), { readonly: true });
+    expect(check2.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    check2.close();
+  });
+
   it('refuses a results file written with another schema version', () => {
     const dir = tempDir();
     ResultStore.open(dir).close();
     const raw = new Database(join(dir, 'results.sqlite'));
     raw.pragma('user_version = 7');
     raw.close();
-    expect(() => ResultStore.open(dir)).toThrow(/schema 7, expected 1/);
+    expect(() => ResultStore.open(dir)).toThrow(/schema 7, this one knows up to 2/);
   });
 });

@@ -1,6 +1,7 @@
 // The `batch` and `report` commands. Exit codes: 0 the run finished and every partner was audited;
 // 1 it finished but some partners could not be audited or some input rows were skipped; 2 usage
-// errors (bad options, a file that is not an applicant list, nothing to resume); 130 interrupted.
+// errors (bad options, a file that is not an applicant list, nothing to resume, DIR in use by another
+// process); 3 stopped because results or files could not be written; 130 interrupted.
 
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { join } from 'node:path';
@@ -8,9 +9,13 @@ import { addCrawlOptions, crawlOptionsFromCli } from '../cli-options.ts';
 import { today, validateAsOf } from '../audit.ts';
 import { ApplicantListError } from './input.ts';
 import { createProgress } from './progress.ts';
-import { BatchStartError, reportFromStore, runBatch, type StoredCrawlOptions } from './run.ts';
+import { OutputDirBusyError } from './lock.ts';
+import { BatchStartError, BatchStoppedError, reportFromStore, runBatch, type StoredCrawlOptions } from './run.ts';
+import { MAX_CRASHES } from '../storage.ts';
+import { withoutControls } from '../report/escape.ts';
 import { summaryTable, type SummaryRow } from './summary.ts';
 
+export const EXIT_STOPPED = 3;
 export const EXIT_INTERRUPTED = 130;
 
 const BATCH_HELP = `
@@ -19,8 +24,14 @@ summary.csv (one row per partner, with what changed since the previous run) and 
 Partner ids come from the id column, else from the name or host. Bad rows are reported with their
 line numbers and skipped. Ctrl-C stops cleanly; --resume continues the run, even after a crash.
 
+Only one process at a time works on DIR: a second batch, --resume or report there is refused.
+A partner that was being audited each time the process died (a crash, out of memory, a kill) is
+audited alone on --resume, and recorded as failed after ${MAX_CRASHES} such deaths.
+
 Exit codes: 0 every partner audited; 1 some partners could not be audited or rows were skipped;
-2 usage errors; 130 interrupted.
+2 usage errors or DIR in use; 3 stopped because results or files could not be written (disk full,
+a path that is a directory): what was stored is kept, fix it and continue with --resume;
+130 interrupted.
 
 Examples:
   partner-presence batch applicants.csv --out results/2026-11 --concurrency 4
@@ -96,11 +107,7 @@ async function batchAction(file: string, opts: Record<string, unknown>): Promise
     const failed = outcome.rows.some((r) => r.partner.state === 'failed');
     return failed || outcome.problems.length > 0 ? 1 : 0;
   } catch (error) {
-    if (error instanceof ApplicantListError || error instanceof BatchStartError || error instanceof RangeError) {
-      process.stderr.write(`partner-presence batch: ${error.message}\n`);
-      return 2;
-    }
-    throw error;
+    return commandError('batch', error);
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
@@ -113,12 +120,27 @@ function reportAction(dir: string, asOf: string): number {
     printSummary(rows, dir, `Run ${run.id} (crawled ${run.startedAt.slice(0, 10)}), re-evaluated as of ${asOf}`);
     return rows.some((r) => r.partner.state !== 'done') ? 1 : 0;
   } catch (error) {
-    if (error instanceof BatchStartError) {
-      process.stderr.write(`partner-presence report: ${error.message}\n`);
-      return 2;
-    }
-    throw error;
+    return commandError('report', error);
   }
+}
+
+/** The one line a batch or report that could not start or had to stop ends with, and its exit code. */
+function commandError(command: string, error: unknown): number {
+  if (error instanceof BatchStoppedError) {
+    process.stderr.write(
+      `partner-presence ${command}: stopped: ${withoutControls(error.message)}. The results stored so far are kept in ` +
+        `${error.resultsPath}; fix the cause and continue with --resume (or run report again).\n`,
+    );
+    return EXIT_STOPPED;
+  }
+  if (
+    error instanceof ApplicantListError || error instanceof BatchStartError || error instanceof OutputDirBusyError ||
+    error instanceof RangeError
+  ) {
+    process.stderr.write(`partner-presence ${command}: ${withoutControls(error.message)}\n`);
+    return 2;
+  }
+  throw error;
 }
 
 function printSummary(rows: SummaryRow[], outDir: string, heading: string): void {

@@ -2,7 +2,8 @@
 // Bad rows are reported with their line numbers and skipped; a file that is none of these formats is
 // one clear error, because auditing "whatever we could make of it" would waste hours of crawling.
 
-import { readFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { extname } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
@@ -46,6 +47,15 @@ export class ApplicantListError extends Error {
 
 const KNOWN_FIELDS = new Set(['id', 'name', 'homepage', 'notes']);
 const SAFE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/;
+/** Names Windows keeps for devices, with or without an extension: reports/con.json cannot be created there. */
+const WINDOWS_DEVICE = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\.|$)/i;
+
+/**
+ * The largest applicant list read: it is parsed whole, so its size bounds the memory a batch needs
+ * to start (about 20 MB at 100 bytes a row is 200,000 partners, far beyond one run's worth of
+ * crawling). A larger file is refused with this limit in the message, never half-read.
+ */
+export const MAX_APPLICANT_LIST_BYTES = 20 * 1024 * 1024;
 
 interface RawRow {
   line: number;
@@ -55,11 +65,35 @@ interface RawRow {
 export async function readApplicants(file: string): Promise<ApplicantList> {
   let bytes: Buffer;
   try {
-    bytes = await readFile(file);
+    bytes = await readBounded(file);
   } catch (error) {
+    if (error instanceof ApplicantListError) throw error;
     throw new ApplicantListError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
   return parseApplicants(bytes, file);
+}
+
+/** The file's bytes, refused past MAX_APPLICANT_LIST_BYTES (also for pipes and devices, whose size stat cannot tell). */
+async function readBounded(file: string): Promise<Buffer> {
+  const tooLarge = (size: string) =>
+    new ApplicantListError(
+      `${file} is ${size}; an applicant list may be at most ${MAX_APPLICANT_LIST_BYTES / 1024 ** 2} MB ` +
+        '(about 200,000 partners): split it into several lists, each run with its own --out',
+    );
+  const info = await stat(file);
+  if (info.isFile() && info.size > MAX_APPLICANT_LIST_BYTES) throw tooLarge(`${(info.size / 1024 ** 2).toFixed(0)} MB`);
+  const chunks: Buffer[] = [];
+  let read = 0;
+  const stream = createReadStream(file);
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    read += chunk.length;
+    if (read > MAX_APPLICANT_LIST_BYTES) {
+      stream.destroy();
+      throw tooLarge(`larger than ${MAX_APPLICANT_LIST_BYTES / 1024 ** 2} MB`);
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
 }
 
 /** Parses an applicant list from its bytes; `file` names it in messages and picks the format by extension. */
@@ -245,6 +279,13 @@ function validateRows(rows: RawRow[], extraColumns: string[]): Omit<ApplicantLis
       });
       continue;
     }
+    if (givenId !== '' && (WINDOWS_DEVICE.test(givenId) || givenId.endsWith('.'))) {
+      problems.push({
+        line,
+        message: `id "${givenId}" cannot name a file on Windows (${givenId.endsWith('.') ? 'it ends with a dot' : 'a reserved device name such as CON, NUL or COM1'}); skipped`,
+      });
+      continue;
+    }
     const siteKey = sameSiteKey(checked.url);
     const earlierSite = lineBySite.get(siteKey);
     if (earlierSite !== undefined) {
@@ -277,7 +318,7 @@ function validateRows(rows: RawRow[], extraColumns: string[]): Omit<ApplicantLis
     if (givenId !== '') return { id: givenId, ...rest };
     const base = slug(rest.name) || slug(siteName(new URL(rest.homepage).hostname)) || 'partner';
     let id = base;
-    for (let n = 2; taken.has(id.toLowerCase()); n++) id = `${base}-${n}`;
+    for (let n = 2; taken.has(id.toLowerCase()) || WINDOWS_DEVICE.test(id); n++) id = `${base}-${n}`;
     taken.add(id.toLowerCase());
     return { id, ...rest };
   });

@@ -1,8 +1,10 @@
 // What a batch leaves in DIR besides the database: reports/<partner>.json and .html (the same reports
 // as `audit`), summary.csv and index.html. Every file is written to a temporary name and renamed, so a
-// run killed mid-write never leaves a half-written report behind.
+// run killed mid-write never leaves a half-written report behind (the next run on DIR removes the
+// temporary file). A file that cannot be written is an OutputWriteError: it stops the run, and never
+// costs a partner its stored results.
 
-import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CheckId, CheckStatus, Report } from '../types.ts';
 import type { ResultStore, RunRow } from '../storage.ts';
@@ -14,11 +16,37 @@ export function reportPaths(outDir: string, partnerId: string): { json: string; 
   return { json: join(outDir, 'reports', `${partnerId}.json`), html: join(outDir, 'reports', `${partnerId}.html`) };
 }
 
+/** A batch output file could not be written or removed (disk full, a directory in the way …). */
+export class OutputWriteError extends Error {
+  constructor(readonly path: string, cause: unknown) {
+    super(`cannot write ${path}: ${(cause as Error).message ?? String(cause)}`, { cause });
+    this.name = 'OutputWriteError';
+  }
+}
+
 export function writePartnerReport(outDir: string, partnerId: string, report: Report): void {
-  mkdirSync(join(outDir, 'reports'), { recursive: true });
   const paths = reportPaths(outDir, partnerId);
+  outputStep(join(outDir, 'reports'), () => mkdirSync(join(outDir, 'reports'), { recursive: true }));
   writeAtomically(paths.json, `${JSON.stringify(report, null, 2)}\n`);
   writeAtomically(paths.html, renderHtml(report));
+}
+
+/** Removes a partner's report files (those of an earlier run when the partner failed in this one). */
+export function removePartnerReport(outDir: string, partnerId: string): void {
+  for (const path of Object.values(reportPaths(outDir, partnerId))) outputStep(path, () => rmSync(path, { force: true }));
+}
+
+/**
+ * Removes the temporary files a killed process left mid-write. Only called while holding DIR's lock,
+ * so no other process is writing them.
+ */
+export function removeLeftoverTemporaryFiles(outDir: string): void {
+  for (const dir of [outDir, join(outDir, 'reports')]) {
+    if (!existsSync(dir)) continue;
+    for (const name of readdirSync(dir)) {
+      if (TEMPORARY_NAME.test(name)) outputStep(join(dir, name), () => rmSync(join(dir, name), { force: true }));
+    }
+  }
 }
 
 export function hasPartnerReport(outDir: string, partnerId: string): boolean {
@@ -73,8 +101,25 @@ export function writeSummaryFiles(outDir: string, run: RunRow, asOf: string, row
   writeAtomically(join(outDir, 'index.html'), renderBatchIndex(indexRows, { title, generatedAt: new Date().toISOString() }));
 }
 
+const TEMPORARY_NAME = /\.\d+\.tmp$/;
+
 function writeAtomically(path: string, content: string): void {
   const temporary = `${path}.${process.pid}.tmp`;
-  writeFileSync(temporary, content);
-  renameSync(temporary, path);
+  outputStep(path, () => {
+    try {
+      writeFileSync(temporary, content);
+      renameSync(temporary, path);
+    } catch (error) {
+      rmSync(temporary, { force: true });
+      throw error;
+    }
+  });
+}
+
+function outputStep(path: string, step: () => void): void {
+  try {
+    step();
+  } catch (error) {
+    throw new OutputWriteError(path, error);
+  }
 }

@@ -2,6 +2,7 @@
 // flight, elapsed and ETA), plain one-line messages otherwise (logs, CI, pipes).
 
 import cliProgress from 'cli-progress';
+import { withoutControls } from '../report/escape.ts';
 
 export interface BatchProgress {
   start(total: number, alreadyDone: number): void;
@@ -12,7 +13,10 @@ export interface BatchProgress {
   partnerFinished(id: string, outcome: string): void;
   /** The partner's audit was abandoned (Ctrl-C) and will be redone on resume. */
   partnerAbandoned(id: string): void;
-  /** A message that must not be lost under the bar (input problems, shutdown notices). */
+  /**
+   * A message that must not be lost under the bar (input problems, shutdown notices). Messages and
+   * outcomes carry text from input files and sites: their control characters are dropped.
+   */
   note(message: string): void;
   stop(): void;
 }
@@ -66,10 +70,10 @@ class LineProgress extends CountingProgress {
   }
   protected finished(id: string, outcome: string): void {
     const elapsed = ((Date.now() - this.startedAt) / 1000).toFixed(1);
-    this.stream.write(`[${this.done}/${this.total}] ${id}: ${outcome} (${this.pages()} pages in ${elapsed} s so far)\n`);
+    this.stream.write(withoutControls(`[${this.done}/${this.total}] ${id}: ${outcome} (${this.pages()} pages in ${elapsed} s so far)\n`));
   }
   note(message: string): void {
-    this.stream.write(`${message}\n`);
+    this.stream.write(`${withoutControls(message)}\n`);
   }
   stop(): void {}
 }
@@ -112,12 +116,12 @@ class BarProgress extends CountingProgress {
   }
   note(message: string): void {
     if (!this.#running) {
-      this.stream.write(`${message}\n`);
+      this.stream.write(`${withoutControls(message)}\n`);
       return;
     }
     // Print above the bar: clear the bar's line, write the message, draw the bar again below it.
     this.stream.write('\r\x1b[2K');
-    this.stream.write(`${message}\n`);
+    this.stream.write(`${withoutControls(message)}\n`);
     this.#bar.update(this.#payload());
   }
   stop(): void {

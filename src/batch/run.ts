@@ -10,9 +10,18 @@ import { HostThrottle } from '../../crawlers/throttle.ts';
 import { Renderer } from '../../crawlers/render.ts';
 import { auditSite, resolveAuditOptions } from '../audit.ts';
 import { evaluate } from '../evaluate.ts';
-import { RESULTS_FILE, ResultStore, type PartnerRow, type RunRow } from '../storage.ts';
-import { readApplicants, type InputProblem } from './input.ts';
-import { hasPartnerReport, summaryRows, writePartnerReport, writeSummaryFiles } from './outputs.ts';
+import { isStoreError, MAX_CRASHES, RESULTS_FILE, ResultStore, type PartnerRow, type RunRow } from '../storage.ts';
+import { readApplicants, type ApplicantList, type InputProblem } from './input.ts';
+import { OutputDirLock } from './lock.ts';
+import {
+  hasPartnerReport,
+  OutputWriteError,
+  removeLeftoverTemporaryFiles,
+  removePartnerReport,
+  summaryRows,
+  writePartnerReport,
+  writeSummaryFiles,
+} from './outputs.ts';
 import type { BatchProgress } from './progress.ts';
 import { summarizeReport, type SummaryRow } from './summary.ts';
 
@@ -40,11 +49,22 @@ export interface BatchOutcome {
   audited: number;
 }
 
-/** A batch that cannot start: nothing to resume, the run is alive elsewhere, the list changed. */
+/** A batch that cannot start: nothing to resume, the list changed. */
 export class BatchStartError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'BatchStartError';
+  }
+}
+
+/**
+ * A run that stopped because its results or report files could not be written (disk full, a path
+ * that is a directory). Everything stored before stays stored; --resume continues once it is fixed.
+ */
+export class BatchStoppedError extends Error {
+  constructor(reason: string, readonly resultsPath: string) {
+    super(reason);
+    this.name = 'BatchStoppedError';
   }
 }
 
@@ -67,85 +87,106 @@ export async function runBatch(
   // Options are checked once here, not found wrong by every partner in turn (throws RangeError).
   resolveAuditOptions({ ...settings.crawl, asOf: settings.asOf });
   const list = await readApplicants(inputFile);
-  const store = ResultStore.open(settings.outDir);
+  const lock = OutputDirLock.acquire(settings.outDir);
   try {
-    const { run, options } = settings.resume ? takeOverRun(store, settings, list.sha256) : {
-      run: store.startRun({
-        inputPath: resolve(inputFile),
-        inputSha256: list.sha256,
-        asOf: settings.asOf,
-        options: { asOf: settings.asOf, crawl: settings.crawl, keepHtml: settings.keepHtml } satisfies StoredRunOptions,
-        extraColumns: list.extraColumns,
-        partners: list.applicants,
-      }),
-      options: { asOf: settings.asOf, crawl: settings.crawl, keepHtml: settings.keepHtml },
-    };
-    for (const problem of list.problems) progress.note(`${relative(process.cwd(), inputFile) || inputFile}:${problem.line}: ${problem.message}`);
-
-    const partners = store.partners(run.id);
-    const todo = partners.filter((p) => p.state === 'pending');
-    if (settings.resume) {
-      progress.note(
-        `Resuming run ${run.id} with its own options (as of ${run.asOf}): ` +
-          `${partners.length - todo.length} of ${partners.length} partners already done.`,
-      );
-    }
-    progress.start(partners.length, partners.length - todo.length);
-
-    // One browser (launched only if a page needs it) and one politeness ledger for the whole batch.
-    const shared = {
-      hosts: new HostThrottle(),
-      renderer: new Renderer({ chromiumPath: options.crawl.chromiumPath ?? null, resolve: options.crawl.resolve ?? [] }),
-    };
-    const queue = new PQueue({ concurrency: Math.max(1, settings.concurrency) });
-    let audited = 0;
-    // A store that cannot be written (disk full …) is no partner's fault: it stops the batch.
-    let fatal: unknown = null;
-    const stopQueue = () => queue.clear();
-    signal.addEventListener('abort', stopQueue, { once: true });
-    for (const partner of todo) {
-      void queue.add(async () => {
-        if (signal.aborted || fatal) return;
-        try {
-          if (await auditPartner(store, run, partner, options, shared, progress, signal, settings.outDir)) audited++;
-        } catch (error) {
-          fatal = error;
-          queue.clear();
-        }
-      });
-    }
+    const store = ResultStore.open(settings.outDir);
     try {
-      await queue.onIdle();
+      removeLeftoverTemporaryFiles(settings.outDir);
+      return await runLocked(store, inputFile, list, settings, progress, signal);
     } finally {
-      signal.removeEventListener('abort', stopQueue);
-      progress.stop();
-      await shared.renderer.close();
+      store.close();
     }
-    if (fatal) {
-      store.finishRun(run.id, 'interrupted');
-      throw fatal;
-    }
+  } finally {
+    lock.release();
+  }
+}
 
-    if (signal.aborted) {
-      store.finishRun(run.id, 'interrupted');
-      return { run: store.run(run.id)!, state: 'interrupted', rows: summaryRows(store, run, run.asOf), problems: list.problems, audited };
+async function runLocked(
+  store: ResultStore,
+  inputFile: string,
+  list: ApplicantList,
+  settings: BatchSettings,
+  progress: BatchProgress,
+  signal: AbortSignal,
+): Promise<BatchOutcome> {
+  const { run, options } = settings.resume ? takeOverRun(store, settings, list.sha256) : {
+    run: store.startRun({
+      inputPath: resolve(inputFile),
+      inputSha256: list.sha256,
+      asOf: settings.asOf,
+      options: { asOf: settings.asOf, crawl: settings.crawl, keepHtml: settings.keepHtml } satisfies StoredRunOptions,
+      extraColumns: list.extraColumns,
+      partners: list.applicants,
+    }),
+    options: { asOf: settings.asOf, crawl: settings.crawl, keepHtml: settings.keepHtml },
+  };
+  for (const problem of list.problems) progress.note(`${relative(process.cwd(), inputFile) || inputFile}:${problem.line}: ${problem.message}`);
+
+  const partners = store.partners(run.id);
+  const todo = partners.filter((p) => p.state === 'pending');
+  if (settings.resume) {
+    const givenUp = partners.filter((p) => p.state === 'failed' && p.crashes >= MAX_CRASHES);
+    progress.note(
+      `Resuming run ${run.id} with its own options (as of ${run.asOf}): ` +
+        `${partners.length - todo.length} of ${partners.length} partners already done.`,
+    );
+    for (const p of givenUp) progress.note(`${p.id}: ${p.error}`);
+  }
+  progress.start(partners.length, partners.length - todo.length);
+
+  // One browser (launched only if a page needs it) and one politeness ledger for the whole batch.
+  const shared = {
+    hosts: new HostThrottle(),
+    renderer: new Renderer({ chromiumPath: options.crawl.chromiumPath ?? null, resolve: options.crawl.resolve ?? [] }),
+  };
+  // Stops the run when its results or files cannot be written: no partner's fault, and going on
+  // would only audit partners whose results cannot be kept.
+  const stop = new AbortController();
+  const runSignal = AbortSignal.any([signal, stop.signal]);
+  let audited = 0;
+  const work = async (partner: PartnerRow) => {
+    if (runSignal.aborted) return;
+    try {
+      if (await auditPartner(store, run, partner, options, shared, progress, runSignal, settings.outDir)) audited++;
+    } catch (error) {
+      if (!stop.signal.aborted) stop.abort(stoppedBy(error, store));
     }
-    restoreMissingReports(store, run, settings.outDir);
-    store.finishRun(run.id, 'finished');
+  };
+  try {
+    // Partners in flight when an earlier process died go first and one at a time: if one of them
+    // kills the process again, it alone is blamed (MAX_CRASHES).
+    for (const partner of todo.filter((p) => p.crashes > 0)) await work(partner);
+    const queue = new PQueue({ concurrency: Math.max(1, settings.concurrency) });
+    const stopQueue = () => queue.clear();
+    runSignal.addEventListener('abort', stopQueue, { once: true });
+    for (const partner of todo.filter((p) => p.crashes === 0)) void queue.add(() => work(partner));
+    await queue.onIdle();
+    runSignal.removeEventListener('abort', stopQueue);
+  } finally {
+    progress.stop();
+    await shared.renderer.close();
+  }
+
+  if (runSignal.aborted) {
+    store.finishRun(run.id, 'interrupted');
+    if (stop.signal.aborted) throw stop.signal.reason;
+    return { run: store.run(run.id)!, state: 'interrupted', rows: summaryRows(store, run, run.asOf), problems: list.problems, audited };
+  }
+  try {
+    syncPartnerReports(store, run, settings.outDir);
     const rows = summaryRows(store, run, run.asOf);
     writeSummaryFiles(settings.outDir, run, run.asOf, rows);
+    store.finishRun(run.id, 'finished');
     return { run: store.run(run.id)!, state: 'finished', rows, problems: list.problems, audited };
-  } finally {
-    store.close();
+  } catch (error) {
+    store.finishRun(run.id, 'interrupted');
+    throw stoppedBy(error, store);
   }
 }
 
 function takeOverRun(store: ResultStore, settings: BatchSettings, sha256: string): { run: RunRow; options: StoredRunOptions } {
   const run = store.latestUnfinishedRun();
   if (!run) throw new BatchStartError(`nothing to resume in ${settings.outDir}: every run there has finished`);
-  if (run.state === 'running' && run.pid !== process.pid && processIsAlive(run.pid)) {
-    throw new BatchStartError(`run ${run.id} in ${settings.outDir} is still running (process ${run.pid})`);
-  }
   if (run.inputSha256 !== sha256) {
     throw new BatchStartError(
       `the applicant list changed since run ${run.id} started (${run.inputPath}); start a new run without --resume`,
@@ -154,18 +195,18 @@ function takeOverRun(store: ResultStore, settings: BatchSettings, sha256: string
   return { run: store.resumeRun(run.id), options: run.options as unknown as StoredRunOptions };
 }
 
-function processIsAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
+/** A failure to write results or files becomes the one BatchStoppedError the run stops with. */
+function stoppedBy(error: unknown, store: ResultStore): unknown {
+  if (error instanceof OutputWriteError) return new BatchStoppedError(error.message, store.path);
+  if (isStoreError(error)) return new BatchStoppedError(`cannot write the results to ${store.path}: ${errorMessage(error)}`, store.path);
+  return error;
 }
 
 /**
  * Audits one partner and stores its outcome. Returns whether an outcome (result or error) was stored;
- * false when the batch was aborted meanwhile, in which case nothing of the partner is kept.
+ * false when the batch was stopped meanwhile, in which case nothing of the partner is kept. Throws
+ * when the outcome cannot be stored or its report files cannot be written (the caller stops the run;
+ * what is stored stays stored, and --resume writes the missing files).
  */
 async function auditPartner(
   store: ResultStore,
@@ -184,8 +225,10 @@ async function auditPartner(
   const deadline = AbortSignal.timeout(limitMs);
   const signal = AbortSignal.any([batchSignal, deadline]);
   const bodies = options.keepHtml ? new Map<string, string>() : undefined;
+  let audit: Awaited<ReturnType<typeof auditSite>> | null = null;
+  let failure: string | null = null;
   try {
-    const { report, evidence } = await auditSite(
+    audit = await auditSite(
       partner.homepage,
       { ...options.crawl, asOf: options.asOf, signal },
       {
@@ -194,26 +237,30 @@ async function auditPartner(
       },
       shared,
     );
-    if (batchSignal.aborted) return abandon(store, run, partner, progress);
-    if (deadline.aborted) throw new Error(`did not finish within ${Math.round(limitMs / 1000)} s`);
-    const summary = summarizeReport(report);
-    store.saveResult(run.id, partner.id, { evidence, checks: report.checks, asOf: run.asOf, summary, durationMs: Date.now() - started, bodies });
-    writePartnerReport(outDir, partner.id, report);
-    progress.partnerFinished(partner.id, `${summary.pagesCrawled} pages, verdict ${summary.verdict}`);
-    return true;
+    if (deadline.aborted) failure = `did not finish within ${Math.round(limitMs / 1000)} s`;
   } catch (error) {
-    if (batchSignal.aborted) return abandon(store, run, partner, progress);
-    const message = deadline.aborted ? `did not finish within ${Math.round(limitMs / 1000)} s` : errorMessage(error);
+    failure = deadline.aborted ? `did not finish within ${Math.round(limitMs / 1000)} s` : errorMessage(error);
+  }
+  if (batchSignal.aborted) {
+    store.markPending(run.id, partner.id);
+    progress.partnerAbandoned(partner.id);
+    return false;
+  }
+  if (failure !== null || audit === null) {
+    const message = failure ?? 'no result';
     store.saveFailure(run.id, partner.id, message, Date.now() - started);
+    removePartnerReport(outDir, partner.id);
+    store.markOutputsCurrent(run.id, partner.id);
     progress.partnerFinished(partner.id, `error: ${message}`);
     return true;
   }
-}
-
-function abandon(store: ResultStore, run: RunRow, partner: PartnerRow, progress: BatchProgress): false {
-  store.markPending(run.id, partner.id);
-  progress.partnerAbandoned(partner.id);
-  return false;
+  const { report, evidence } = audit;
+  const summary = summarizeReport(report);
+  store.saveResult(run.id, partner.id, { evidence, checks: report.checks, asOf: run.asOf, summary, durationMs: Date.now() - started, bodies });
+  writePartnerReport(outDir, partner.id, report);
+  store.markOutputsCurrent(run.id, partner.id);
+  progress.partnerFinished(partner.id, `${summary.pagesCrawled} pages, verdict ${summary.verdict}`);
+  return true;
 }
 
 function errorMessage(error: unknown): string {
@@ -222,14 +269,22 @@ function errorMessage(error: unknown): string {
 }
 
 /**
- * A process killed between committing a partner and writing its report files leaves the files
- * missing; they are rebuilt from the stored evidence, which is what `report --as-of` relies on too.
+ * Brings reports/ in line with the run's stored outcomes: a partner stored but not written (the
+ * process was killed or stopped by a write error in between), or whose files went missing, gets its
+ * report rebuilt from the stored evidence (what `report --as-of` relies on too); a partner that failed
+ * loses the report an earlier run left.
  */
-function restoreMissingReports(store: ResultStore, run: RunRow, outDir: string): void {
+function syncPartnerReports(store: ResultStore, run: RunRow, outDir: string): void {
   for (const partner of store.partners(run.id)) {
-    if (partner.state !== 'done' || hasPartnerReport(outDir, partner.id)) continue;
-    const evidence = store.loadEvidence(run.id, partner.id);
-    if (evidence) writePartnerReport(outDir, partner.id, evaluate(evidence, run.asOf));
+    if (partner.state === 'failed' && !partner.outputsCurrent) {
+      removePartnerReport(outDir, partner.id);
+    } else if (partner.state === 'done' && (!partner.outputsCurrent || !hasPartnerReport(outDir, partner.id))) {
+      const evidence = store.loadEvidence(run.id, partner.id);
+      if (evidence) writePartnerReport(outDir, partner.id, evaluate(evidence, run.asOf));
+    } else {
+      continue;
+    }
+    store.markOutputsCurrent(run.id, partner.id);
   }
 }
 
@@ -239,8 +294,10 @@ function restoreMissingReports(store: ResultStore, run: RunRow, outDir: string):
  */
 export function reportFromStore(outDir: string, asOf: string): { run: RunRow; rows: SummaryRow[] } {
   if (!existsSync(join(outDir, RESULTS_FILE))) throw new BatchStartError(`no batch results in ${outDir} (no ${RESULTS_FILE})`);
+  const lock = OutputDirLock.acquire(outDir);
   const store = ResultStore.open(outDir);
   try {
+    removeLeftoverTemporaryFiles(outDir);
     const run = store.latestRun();
     if (!run) throw new BatchStartError(`no batch results in ${outDir}`);
     for (const partner of store.partners(run.id)) {
@@ -254,7 +311,10 @@ export function reportFromStore(outDir: string, asOf: string): { run: RunRow; ro
     const rows = summaryRows(store, run, asOf);
     writeSummaryFiles(outDir, run, asOf, rows);
     return { run, rows };
+  } catch (error) {
+    throw stoppedBy(error, store);
   } finally {
     store.close();
+    lock.release();
   }
 }

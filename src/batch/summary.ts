@@ -3,7 +3,9 @@
 
 import type { CheckId, CheckStatus, Report } from '../types.ts';
 import type { CheckRow, PartnerRow, PartnerSummary } from '../storage.ts';
+import { stringify } from 'csv-stringify/sync';
 import { CHECK_IDS } from '../report/index-page.ts';
+import { withoutControls } from '../report/escape.ts';
 
 /** Status of a check in one run, or what stands in for it when the partner was not audited. */
 export type CheckOutcome = CheckStatus | 'error' | 'not audited';
@@ -75,8 +77,16 @@ export function summaryCsv(rows: SummaryRow[], extraColumns: string[]): string {
     'newest_retail_thought_leadership', 'practice_page', 'pages_crawled', 'error', 'changes_since_previous_run',
     'notes', ...extraColumns,
   ];
-  const lines = [header, ...rows.map((row) => csvRecord(row, extraColumns))].map((cells) => cells.map(csvCell).join(','));
-  return `${lines.join('\r\n')}\r\n`;
+  // RFC 4180 with CRLF; cells a spreadsheet would run as a formula (=, +, -, @ first) get a leading
+  // apostrophe, and control characters (NUL, ESC …) are dropped: crawled text and error messages end
+  // up here and the file is opened in Excel or printed with cat.
+  const records = rows.map((row) => csvRecord(row, extraColumns).map((cell) => formulaSafe(withoutControls(cell))));
+  return stringify([header, ...records], { record_delimiter: 'windows', quoted_match: /^\s|\s$/ });
+}
+
+/** csv-stringify's own escape_formulas would also quote negative numbers; numbers stay numbers here. */
+function formulaSafe(value: string): string {
+  return /^[=+\-@\t]/.test(value) && !/^-?\d+(\.\d+)?$/.test(value) ? `'${value}` : value;
 }
 
 function csvRecord(row: SummaryRow, extraColumns: string[]): string[] {
@@ -108,15 +118,6 @@ export function partnerError(partner: PartnerRow): string | null {
   return null;
 }
 
-/**
- * RFC 4180 quoting. Cells a spreadsheet would run as a formula (=, +, -, @ first) get a leading
- * apostrophe: crawled text and error messages end up here and the file is opened in Excel.
- */
-function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) && !/^-?\d+(\.\d+)?$/.test(value) ? `'${value}` : value;
-  return /[",\r\n]|^\s|\s$/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
 // ---- terminal ----
 
 const STATUS_COLOUR: Record<CheckOutcome, string> = {
@@ -140,7 +141,7 @@ export function summaryTable(rows: SummaryRow[], colour: boolean): string {
       const text = (row.statuses[id] ?? (row.partner.state === 'failed' ? 'error' : '-')).padEnd(widths[i]!);
       return paint(text, outcome);
     });
-    const tail = failedOrMissing ?? formatChanges(row);
+    const tail = withoutControls(failedOrMissing ?? formatChanges(row)).replace(/\s+/g, ' ');
     return [row.partner.id.padEnd(idWidth), ...cells, tail].join('  ');
   });
   return [head, ...lines].join('\n');

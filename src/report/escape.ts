@@ -23,6 +23,28 @@ export function escapeHtml(text: string | null | undefined): string {
     .replace(/[&<>"'`]/g, (ch) => HTML_ESCAPES[ch]!);
 }
 
+/**
+ * C0 and C1 control characters except tab and newline (ESC starts terminal sequences that can clear
+ * the screen or rewrite a line, CR overwrites one, NUL ends strings in C tools), DEL, and the bidi
+ * embedding, override and isolate marks that make text display in another order than it reads.
+ */
+const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/** Text without control characters, for terminals and CSV cells: nothing crawled can steer the display. */
+export function withoutControls(text: string): string {
+  return text.replace(CONTROLS, '');
+}
+
+/** A copy of a JSON-like value (a Report, rows) with withoutControls applied to every string in it. */
+export function withoutControlsDeep<T>(value: T): T {
+  if (typeof value === 'string') return withoutControls(value) as T;
+  if (Array.isArray(value)) return value.map(withoutControlsDeep) as T;
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutControlsDeep(v)])) as T;
+  }
+  return value;
+}
+
 /** Same rules as escapeHtml; named separately so call sites say where the value goes. */
 export const escapeAttr = escapeHtml;
 
@@ -90,14 +112,15 @@ function safeDecode(part: string): string {
  * inline Markdown (CommonMark, GFM tables and strikethrough, GitHub math) treats as syntax is
  * backslash-escaped: `|` so that a table cell cannot be split, `<` and `&` so that no raw HTML or
  * entity gets through, `[` so that no link forms. Line-start syntax (#, -, 1.) needs no escape
- * because the report never starts a line with crawled text.
+ * because the report never starts a line with crawled text. A report pasted into an issue tracker
+ * must not notify anyone or link other issues: `@name` and `#123` get a zero-width space after the
+ * sign (a backslash does not stop GitHub's references), and bidi overrides are dropped.
  */
 export function escapeMarkdown(text: string | null | undefined): string {
   if (text === null || text === undefined) return '';
-  return String(text)
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
-    .replace(/\s*[\r\n]+\s*/g, ' ')
+  return withoutControls(String(text).replace(/\s*[\r\n]+\s*/g, ' '))
     .replace(/[\\`*_[\]<>!|~&$]/g, (ch) => `\\${ch}`)
+    .replace(/@(?=[A-Za-z0-9])|#(?=\d)/g, '$&\u200b')
     .trim();
 }
 
