@@ -6,7 +6,9 @@ import PQueue from 'p-queue';
 import { decodeBody } from './decode.ts';
 import { CrawlStartError, FetchError } from './errors.ts';
 import { createAgents, fetchOnce, formatSeconds, type FetchContext, type RawResponse } from './fetch.ts';
+import { botProtection, isHtmlType, looksLikePdf, mimeOf, redirectTarget, retryAfterMs } from './responses.ts';
 import { scanHtml, type HtmlScan } from './html-scan.ts';
+import { clickPaths } from './link-graph.ts';
 import { checkHostAddress, parseResolve, type ConnectPolicy } from './net.ts';
 import { resolveCrawlOptions } from './options.ts';
 import { Renderer, type SiteRenderer, type SubresourceAnswer } from './render.ts';
@@ -66,36 +68,6 @@ interface Node {
 /** The page that linked to a node first (the `from` of a skip), or null. */
 const firstReferrer = (node: Node): string | null => node.referrers.values().next().value ?? null;
 
-function mimeOf(headers: Record<string, string>): string | null {
-  const value = headers['content-type'];
-  return value ? value.split(';')[0].trim().toLowerCase() || null : null;
-}
-
-const isHtmlType = (mime: string | null) => mime === 'text/html' || mime === 'application/xhtml+xml';
-
-function looksLikePdf(url: string, headers: Record<string, string>): boolean {
-  const mime = mimeOf(headers);
-  if (mime === 'application/pdf' || mime === 'application/x-pdf') return true;
-  const binary = mime === null || mime === 'application/octet-stream' || mime === 'binary/octet-stream' || mime === 'application/force-download';
-  return binary && (/\.pdf$/i.test(new URL(url).pathname) || /\.pdf\b/i.test(headers['content-disposition'] ?? ''));
-}
-
-/** Bot-protection and challenge answers: the site refused us, the page is not missing. */
-function botProtection(status: number, headers: Record<string, string>, body: Buffer): boolean {
-  if (status === 999) return true;
-  if (status !== 403 && status !== 429 && status !== 503) return false;
-  if (headers['cf-mitigated'] || headers['x-datadome'] || headers['x-px-block']) return true;
-  const text = body.subarray(0, 64 * 1024).toString('latin1');
-  return /Just a moment\.\.\.|Attention Required! \| Cloudflare|cf-chl|challenge-platform|cf-browser-verification|_Incapsula_Resource|px-captcha|captcha-delivery|DDoS-Guard|Access Denied<\/h1>|Pardon Our Interruption/i.test(text);
-}
-
-function retryAfterMs(value: string | undefined): number | null {
-  if (!value) return null;
-  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? null : Math.max(0, at - Date.now());
-}
-
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     if (signal.aborted) return resolve();
@@ -107,11 +79,6 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
     }
     signal.addEventListener('abort', done, { once: true });
   });
-}
-
-/** Where a 3xx answer points, resolved against the URL that answered; null when it is not a redirect. */
-function redirectTarget(res: RawResponse, from: string): string | null {
-  return res.status >= 300 && res.status < 400 && res.headers.location ? normalizeUrl(res.headers.location, from) : null;
 }
 
 /** Why a page's static HTML looks like a script shell that needs rendering, or null. */
@@ -904,41 +871,4 @@ export async function crawlSite(
     startedAt: startedAt.toISOString(),
     durationMs: Date.now() - startedAt.getTime(),
   };
-}
-
-/**
- * Shortest click paths by BFS over every link seen (not the order pages happened to be fetched in).
- * A URL that redirected is reached by the same clicks as the URL that was clicked.
- */
-function clickPaths(start: string, homepage: string, edges: Map<string, string[]>, nodes: Map<string, Node>, pages: PageRecord[]): Record<string, string[]> {
-  const keyOf = (url: string) => nodes.get(url)?.url ?? url;
-  const parent = new Map<string, string | null>([[start, null]]);
-  const order = [start];
-  for (let i = 0; i < order.length; i++) {
-    for (const target of edges.get(order[i]) ?? []) {
-      const key = keyOf(target);
-      if (!parent.has(key)) {
-        parent.set(key, order[i]);
-        order.push(key);
-      }
-    }
-  }
-  const paths: Record<string, string[]> = {};
-  for (const url of order) {
-    const path: string[] = [];
-    for (let at: string | null = url; at !== null; at = parent.get(at) ?? null) path.push(at === start ? homepage : at);
-    paths[url] = path.reverse();
-  }
-  // A duplicate address has the path of the page it duplicates (links to it were counted as links there).
-  for (const page of pages) {
-    const p = page.duplicateOf ? paths[keyOf(page.url)] : undefined;
-    if (p) for (const url of [page.url, page.finalUrl]) paths[url] ??= p;
-  }
-  // Redirected pages: their final URL (and the start URL) share the clicked URL's path.
-  for (const page of pages) {
-    const p = paths[page.url];
-    if (p && page.finalUrl !== page.url && !paths[page.finalUrl]) paths[page.finalUrl] = [...p.slice(0, -1), page.finalUrl];
-  }
-  if (start !== homepage) paths[start] = [homepage];
-  return paths;
 }

@@ -1,0 +1,39 @@
+// The links between a site's pages, and the shortest click path to each page they give.
+import type { PageRecord } from './types.ts';
+
+/**
+ * Shortest click paths by BFS over every link seen (not the order pages happened to be fetched in).
+ * A URL that redirected is reached by the same clicks as the URL that was clicked.
+ */
+export function clickPaths(start: string, homepage: string, edges: Map<string, string[]>, nodes: Map<string, { url: string }>, pages: PageRecord[]): Record<string, string[]> {
+  const keyOf = (url: string) => nodes.get(url)?.url ?? url;
+  const parent = new Map<string, string | null>([[start, null]]);
+  const order = [start];
+  for (let i = 0; i < order.length; i++) {
+    for (const target of edges.get(order[i]) ?? []) {
+      const key = keyOf(target);
+      if (!parent.has(key)) {
+        parent.set(key, order[i]);
+        order.push(key);
+      }
+    }
+  }
+  const paths: Record<string, string[]> = {};
+  for (const url of order) {
+    const path: string[] = [];
+    for (let at: string | null = url; at !== null; at = parent.get(at) ?? null) path.push(at === start ? homepage : at);
+    paths[url] = path.reverse();
+  }
+  // A duplicate address has the path of the page it duplicates (links to it were counted as links there).
+  for (const page of pages) {
+    const p = page.duplicateOf ? paths[keyOf(page.url)] : undefined;
+    if (p) for (const url of [page.url, page.finalUrl]) paths[url] ??= p;
+  }
+  // Redirected pages: their final URL (and the start URL) share the clicked URL's path.
+  for (const page of pages) {
+    const p = paths[page.url];
+    if (p && page.finalUrl !== page.url && !paths[page.finalUrl]) paths[page.finalUrl] = [...p.slice(0, -1), page.finalUrl];
+  }
+  if (start !== homepage) paths[start] = [homepage];
+  return paths;
+}
