@@ -8,6 +8,7 @@ import { CrawlStartError, FetchError } from './errors.ts';
 import { createAgents, fetchOnce, formatSeconds, type FetchContext, type RawResponse } from './fetch.ts';
 import { botProtection, isHtmlType, looksLikePdf, mimeOf, redirectTarget, retryAfterMs } from './responses.ts';
 import { scanHtml, type HtmlScan } from './html-scan.ts';
+import { firstReferrer, Frontier, type FrontierNode } from './frontier.ts';
 import { clickPaths } from './link-graph.ts';
 import { checkHostAddress, parseResolve, type ConnectPolicy } from './net.ts';
 import { resolveCrawlOptions } from './options.ts';
@@ -16,9 +17,9 @@ import { RobotsCache, type RobotsFetchResult } from './robots.ts';
 import { parseSitemap } from './sitemaps.ts';
 import { HostThrottle } from './throttle.ts';
 import type {
-  CrawlEvents, CrawlOptions, CrawlResult, FoundVia, LinkRecord, PageRecord, SkipReason, SkippedUrl, StoppedBy,
+  CrawlEvents, CrawlOptions, CrawlResult, LinkRecord, PageRecord, SkipReason, SkippedUrl, StoppedBy,
 } from './types.ts';
-import { inScope, normalizeUrl, pathKey, scopeDomainOf, unfollowableScheme, withScheme } from './url.ts';
+import { inScope, normalizeUrl, scopeDomainOf, unfollowableScheme, withScheme } from './url.ts';
 
 export { CrawlStartError } from './errors.ts';
 export { HostThrottle } from './throttle.ts';
@@ -36,37 +37,13 @@ const KEPT_HEADERS = ['content-type', 'content-language', 'last-modified', 'date
 const RETRY_STATUSES = new Set([429, 500, 502, 503, 504]);
 /** A server asking us to come back later than this is not waited for. */
 const MAX_RETRY_AFTER_MS = 30_000;
-const MAX_URL_LENGTH = 2048;
 const MAX_SITEMAP_FILES = 50;
 const MAX_SITEMAP_NESTING = 3;
 const ROBOTS_MAX_REDIRECTS = 5;
 /** Subresources (scripts, styles) kept per site for the renderer. */
 const SUBRESOURCE_CACHE_BYTES = 32 * 1024 * 1024;
-/**
- * With a priority hint, this much priority is worth one click of depth: a strongly hinted link one
- * level deeper is fetched before unhinted (or penalised) links of the level above, so a page budget
- * is not spent on a wide level of job ads and archive pages before the pages the hint points to.
- */
-const PRIORITY_PER_CLICK = 3;
 /** Share of a page's own hint its links inherit (a link found on a retail page is more likely relevant). */
 const INHERITED_PRIORITY_SHARE = 0.5;
-
-/** One URL the crawl knows about: its best (shallowest) discovery and everything that links to it. */
-interface Node {
-  url: string;
-  depth: number | null;
-  foundVia: FoundVia;
-  anchorText: string | null;
-  referrers: Set<string>;
-  state: 'queued' | 'deferred' | 'fetching' | 'done' | 'skipped';
-  /** Frontier ordering hint (CrawlOptions.priority of its best link, plus a share of its referrer's). */
-  priority: number;
-  /** The hint of the link alone, without what it inherited: what its own links inherit from. */
-  linkPriority: number;
-}
-
-/** The page that linked to a node first (the `from` of a skip), or null. */
-const firstReferrer = (node: Node): string | null => node.referrers.values().next().value ?? null;
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
@@ -154,19 +131,18 @@ export async function crawlSite(
   const agents = createAgents(Math.max(opts.perHostConcurrency, 4) * 2);
   const fetchCtx: FetchContext = { policy, userAgent: opts.userAgent, timeoutMs: opts.timeoutMs, maxBytes: opts.maxBytes, agents, signal };
 
-  const nodes = new Map<string, Node>();
+  const frontier = new Frontier(
+    { maxDepth: opts.maxDepth, maxQueryVariants: opts.maxQueryVariants, prioritised: opts.priority !== undefined },
+    (s) => skip(s.url, s.reason, s.detail, s.from),
+  );
   const pages: PageRecord[] = [];
   const skipped: SkippedUrl[] = [];
   const skippedKeys = new Set<string>();
   const outbound: CrawlResult['outbound'] = [];
   const outboundSeen = new Set<string>();
   const sitemapUrls: string[] = [];
-  const queryVariants = new Map<string, number>();
   /** Link graph for click paths: node URL → linked node URLs (in scope). */
   const edges = new Map<string, string[]>();
-  const buckets: string[][] = [];
-  const sitemapBucket: string[] = [];
-  const dirtyBuckets = new Set<number>();
   let renderUnavailable: string | null = null;
   let renderer: Renderer | null = shared.renderer ?? null;
   let siteRenderer: SiteRenderer | null = null;
@@ -252,7 +228,7 @@ export async function crawlSite(
    * Fetches a page URL, following redirects one hop at a time: every hop is checked against scope,
    * robots.txt and (in the fetcher) the private-address guard. Stops at a URL the crawl already has.
    */
-  async function fetchDocument(url: string, node: Node, checkScope: boolean): Promise<DocumentOutcome> {
+  async function fetchDocument(url: string, node: FrontierNode, checkScope: boolean): Promise<DocumentOutcome> {
     const chain = [url];
     let current = url;
     for (;;) {
@@ -271,100 +247,14 @@ export async function crawlSite(
       if (chain.includes(next)) return stop('error', `redirect loop (${[...chain, next].map((u) => new URL(u).pathname).join(' → ')})`);
       if (chain.length > opts.maxRedirects) return stop('error', `more than ${opts.maxRedirects} redirects`);
       if (checkScope && !inScope(next, scopeDomain)) return stop('out-of-scope', `redirects to another site (${next})`);
-      if (checkScope && nodes.has(next) && nodes.get(next) !== node) return stop('known', 'redirects to a page the crawl already has');
+      if (checkScope && frontier.isOtherPage(next, node)) return stop('known', 'redirects to a page the crawl already has');
       const verdict = await robotsCheck(next);
       if (!verdict.allowed) return stop(verdict.reason, verdict.detail);
       // Claimed now, so a link to it (or another redirect) does not fetch the same content again.
-      if (!nodes.has(next)) nodes.set(next, node);
+      frontier.claim(next, node);
       chain.push(next);
       current = next;
     }
-  }
-
-  // ---- frontier ------------------------------------------------------------------------------------
-
-  /** Nodes waiting in the frontier (for progress reports). */
-  let waiting = 0;
-
-  function enqueue(node: Node) {
-    if (node.state !== 'queued') waiting++;
-    node.state = 'queued';
-    if (node.depth === null) sitemapBucket.push(node.url);
-    else {
-      (buckets[node.depth] ??= []).push(node.url);
-      if (opts.priority) dirtyBuckets.add(node.depth);
-    }
-  }
-
-  /** The best queued node of depth level d (stale entries dropped), left in its bucket. */
-  function bucketHead(d: number): Node | null {
-    const bucket = buckets[d];
-    if (!bucket?.length) return null;
-    if (dirtyBuckets.delete(d)) {
-      // Stable sort keeps discovery order among equals; shift() takes from the front.
-      bucket.sort((a, b) => nodes.get(b)!.priority - nodes.get(a)!.priority);
-    }
-    while (bucket.length) {
-      const node = nodes.get(bucket[0]!)!;
-      if (node.state === 'queued' && node.depth === d) return node;
-      bucket.shift();
-    }
-    return null;
-  }
-
-  function popFrontier(): Node | null {
-    // Breadth-first; with a hint, depth and priority trade off (PRIORITY_PER_CLICK), shallower on ties.
-    let best: { d: number; key: number } | null = null;
-    for (let d = 0; d < buckets.length; d++) {
-      const head = bucketHead(d);
-      if (!head) continue;
-      const key = opts.priority ? d - head.priority / PRIORITY_PER_CLICK : d;
-      if (!best || key < best.key) best = { d, key };
-      if (!opts.priority) break;
-    }
-    if (best) return nodes.get(buckets[best.d]!.shift()!)!;
-    while (sitemapBucket.length) {
-      const node = nodes.get(sitemapBucket.shift()!)!;
-      if (node.state === 'queued' && node.depth === null) return node;
-    }
-    return null;
-  }
-
-  /** A URL seen on a page (or in a sitemap). Decides whether it is queued; records why not. */
-  function discover(url: string, from: string | null, depth: number | null, text: string | null, via: FoundVia, priority = 0, linkPriority = priority) {
-    const known = nodes.get(url);
-    if (known) {
-      if (from && from !== url && nodes.get(from) !== known) known.referrers.add(from);
-      if (known.state === 'queued' && known.depth !== null && priority > known.priority) {
-        known.priority = priority;
-        known.linkPriority = Math.max(known.linkPriority, linkPriority);
-        dirtyBuckets.add(known.depth);
-      }
-      const shallower = depth !== null && (known.depth === null || depth < known.depth);
-      if (shallower && (known.state === 'queued' || known.state === 'deferred')) {
-        if (known.depth === null) {
-          known.foundVia = via;
-          known.anchorText = text;
-        }
-        known.depth = depth;
-        known.priority = Math.max(known.priority, priority);
-        known.linkPriority = Math.max(known.linkPriority, linkPriority);
-        if (depth <= opts.maxDepth) enqueue(known);
-      }
-      return;
-    }
-    if (url.length > MAX_URL_LENGTH) return skip(url, 'url-too-long', `${url.length} characters (limit ${MAX_URL_LENGTH})`, from);
-    if (url.includes('?')) {
-      const key = pathKey(url);
-      const seen = queryVariants.get(key) ?? 0;
-      if (seen >= opts.maxQueryVariants) {
-        return skip(url, 'query-variants', `more than ${opts.maxQueryVariants} query-string variants of ${key}`, from);
-      }
-      queryVariants.set(key, seen + 1);
-    }
-    const node: Node = { url, depth, foundVia: via, anchorText: text, referrers: new Set(from && from !== url ? [from] : []), state: 'deferred', priority, linkPriority };
-    nodes.set(url, node);
-    if (depth === null || depth <= opts.maxDepth) enqueue(node);
   }
 
   // ---- links ---------------------------------------------------------------------------------------
@@ -414,7 +304,7 @@ export async function crawlSite(
     return links;
   }
 
-  function followLinks(page: PageRecord, node: Node) {
+  function followLinks(page: PageRecord, node: FrontierNode) {
     const targets: string[] = [];
     for (const link of page.links) {
       if (!link.internal) {
@@ -428,7 +318,7 @@ export async function crawlSite(
       const childDepth = node.depth === null ? null : node.depth + 1;
       // Links on sitemap-only pages are followed too; their targets are no more reachable (depth null).
       const own = opts.priority?.(link) ?? 0;
-      discover(link.url, page.finalUrl, childDepth, link.text, 'link', own + Math.max(0, node.linkPriority) * INHERITED_PRIORITY_SHARE, own);
+      frontier.discover(link.url, { from: page.finalUrl, depth: childDepth, text: link.text, via: 'link', priority: own + Math.max(0, node.linkPriority) * INHERITED_PRIORITY_SHARE, linkPriority: own });
     }
     edges.set(node.url, targets);
   }
@@ -514,19 +404,17 @@ export async function crawlSite(
   }
 
   /** The page is `original` under another address: recorded as such, its links not followed again. */
-  function markDuplicate(record: PageRecord, node: Node, original: DirectoryPage) {
+  function markDuplicate(record: PageRecord, node: FrontierNode, original: DirectoryPage) {
     record.duplicateOf = original.url;
     record.body = null;
     record.links = [];
-    const originalNode = nodes.get(original.url)!;
-    for (const from of node.referrers) if (nodes.get(from) !== originalNode) originalNode.referrers.add(from);
     // Links to this address (and to its redirect hops) are links to the original from now on.
-    for (const url of [node.url, ...record.redirectChain]) if (nodes.get(url) === node) nodes.set(url, originalNode);
+    frontier.mergeInto(node, original.url, [node.url, ...record.redirectChain]);
   }
 
   // ---- one page ------------------------------------------------------------------------------------
 
-  function baseRecord(node: Node, url: string): PageRecord {
+  function baseRecord(node: FrontierNode, url: string): PageRecord {
     return {
       url,
       finalUrl: url,
@@ -610,10 +498,10 @@ export async function crawlSite(
   }
 
   /** Fetches one queued node and hands its record on. Returns false when it was not attempted. */
-  async function processNode(node: Node): Promise<boolean> {
+  async function processNode(node: FrontierNode): Promise<boolean> {
     const verdict = await robotsCheck(node.url);
     if (!verdict.allowed) {
-      node.state = 'skipped';
+      frontier.settle(node, 'skipped');
       skip(node.url, verdict.reason, verdict.detail, firstReferrer(node));
       return false;
     }
@@ -625,10 +513,10 @@ export async function crawlSite(
       outcome = await fetchDocument(node.url, node, true);
     } catch (err) {
       if (signal.aborted) {
-        node.state = 'queued';
+        frontier.putBack(node);
         return false;
       }
-      node.state = 'done';
+      frontier.settle(node, 'done');
       if (err instanceof FetchError && err.code === 'EPRIVATE') {
         skip(node.url, 'private-address', err.message, firstReferrer(node));
         return false;
@@ -638,7 +526,7 @@ export async function crawlSite(
       await emit(record);
       return true;
     }
-    node.state = 'done';
+    frontier.settle(node, 'done');
     record.redirectChain = outcome.chain;
     record.finalUrl = outcome.chain.length ? outcome.chain[outcome.chain.length - 1] : node.url;
     if (outcome.kind === 'redirect-stop') {
@@ -744,7 +632,7 @@ export async function crawlSite(
         const page = normalizeUrl(raw, url);
         if (!page || !hostInScope(page)) continue;
         sitemapUrls.push(page);
-        discover(page, null, null, null, 'sitemap');
+        frontier.discover(page, { from: null, depth: null, text: null, via: 'sitemap' });
       }
       pump();
     }
@@ -759,10 +647,8 @@ export async function crawlSite(
 
   function pump() {
     while (!signal.aborted && queue.pending + queue.size < opts.concurrency && attempted < opts.maxPages) {
-      const node = popFrontier();
+      const node = frontier.next();
       if (!node) break;
-      node.state = 'fetching';
-      waiting--;
       attempted++;
       void queue.add(async () => {
         const tried = await processNode(node).catch((err: Error) => {
@@ -773,7 +659,7 @@ export async function crawlSite(
         });
         if (!tried) attempted--;
         // This task is still counted as pending.
-        events.progress?.({ fetched: pages.length, queued: waiting + queue.pending - 1, rendered });
+        events.progress?.({ fetched: pages.length, queued: frontier.waiting + queue.pending - 1, rendered });
       }).finally(() => {
         pump();
         checkDone();
@@ -785,15 +671,12 @@ export async function crawlSite(
   signal.addEventListener('abort', () => checkDone(), { once: true });
   function checkDone() {
     if (queue.pending + queue.size > 0) return;
-    if (signal.aborted || attempted >= opts.maxPages || (sitemapWork === 0 && !hasFrontier())) finish();
+    if (signal.aborted || attempted >= opts.maxPages || (sitemapWork === 0 && !frontier.hasQueued())) finish();
   }
-  const hasFrontier = () => buckets.some((b) => b?.some((u) => nodes.get(u)!.state === 'queued')) || sitemapBucket.some((u) => nodes.get(u)!.state === 'queued');
-
   let homepage = start;
   try {
     // ---- the homepage: any failure here is one plain error ----
-    const startNode: Node = { url: start, depth: 0, foundVia: 'start', anchorText: null, referrers: new Set(), state: 'fetching', priority: 0, linkPriority: 0 };
-    nodes.set(start, startNode);
+    const startNode = frontier.start(start);
     const verdict = await robotsCheck(start);
     if (!verdict.allowed) {
       const entry = await robots.entry(start);
@@ -818,7 +701,7 @@ export async function crawlSite(
     if (!record.blocked && outcome.res.status >= 400) {
       throw new CrawlStartError(`Could not crawl ${start}: the homepage answered HTTP ${outcome.res.status}`);
     }
-    startNode.state = 'done';
+    frontier.settle(startNode, 'done');
     sameDirectoryPage(record, outcome.res);
     followLinks(record, startNode);
     record.durationMs = Date.now() - began;
@@ -842,26 +725,18 @@ export async function crawlSite(
   }
 
   if (internalError) throw internalError;
-  if (stoppedBy === 'done' && attempted >= opts.maxPages && hasFrontier()) stoppedBy = 'max-pages';
+  if (stoppedBy === 'done' && attempted >= opts.maxPages && frontier.hasQueued()) stoppedBy = 'max-pages';
   // URLs never fetched get their reason now: a shallower link may have reached them late.
-  for (const node of new Set(nodes.values())) {
-    if (node.state === 'deferred') skip(node.url, 'max-depth', `${node.depth} clicks from the homepage (limit ${opts.maxDepth})`, firstReferrer(node));
-    else if (node.state === 'queued') {
-      const reason: SkipReason = stoppedBy === 'time-budget' || stoppedBy === 'aborted' ? 'time-budget' : 'max-pages';
-      const detail = reason === 'max-pages' ? `page limit ${opts.maxPages} reached` : stoppedBy === 'aborted' ? 'crawl stopped' : `time budget ${formatSeconds(opts.timeBudgetMs)} used up`;
-      skip(node.url, reason, detail, firstReferrer(node));
-    }
-  }
-  for (const page of pages) {
-    const node = nodes.get(page.url);
-    if (node) page.referrers = [...node.referrers];
-  }
+  const notReached: SkipReason = stoppedBy === 'time-budget' || stoppedBy === 'aborted' ? 'time-budget' : 'max-pages';
+  const notReachedDetail = notReached === 'max-pages' ? `page limit ${opts.maxPages} reached` : stoppedBy === 'aborted' ? 'crawl stopped' : `time budget ${formatSeconds(opts.timeBudgetMs)} used up`;
+  for (const s of frontier.unfetched({ reason: notReached, detail: notReachedDetail })) skip(s.url, s.reason, s.detail, s.from);
+  for (const page of pages) page.referrers = frontier.referrersOf(page.url) ?? page.referrers;
 
   return {
     homepage,
     scopeDomain,
     pages,
-    paths: clickPaths(start, homepage, edges, nodes, pages),
+    paths: clickPaths(start, homepage, edges, (url) => frontier.identity(url), pages),
     skipped,
     outbound,
     sitemapUrls,

@@ -5,13 +5,12 @@ import type { PageRecord } from './types.ts';
  * Shortest click paths by BFS over every link seen (not the order pages happened to be fetched in).
  * A URL that redirected is reached by the same clicks as the URL that was clicked.
  */
-export function clickPaths(start: string, homepage: string, edges: Map<string, string[]>, nodes: Map<string, { url: string }>, pages: PageRecord[]): Record<string, string[]> {
-  const keyOf = (url: string) => nodes.get(url)?.url ?? url;
+export function clickPaths(start: string, homepage: string, edges: Map<string, string[]>, identity: (url: string) => string, pages: PageRecord[]): Record<string, string[]> {
   const parent = new Map<string, string | null>([[start, null]]);
   const order = [start];
   for (let i = 0; i < order.length; i++) {
     for (const target of edges.get(order[i]) ?? []) {
-      const key = keyOf(target);
+      const key = identity(target);
       if (!parent.has(key)) {
         parent.set(key, order[i]);
         order.push(key);
@@ -26,7 +25,7 @@ export function clickPaths(start: string, homepage: string, edges: Map<string, s
   }
   // A duplicate address has the path of the page it duplicates (links to it were counted as links there).
   for (const page of pages) {
-    const p = page.duplicateOf ? paths[keyOf(page.url)] : undefined;
+    const p = page.duplicateOf ? paths[identity(page.url)] : undefined;
     if (p) for (const url of [page.url, page.finalUrl]) paths[url] ??= p;
   }
   // Redirected pages: their final URL (and the start URL) share the clicked URL's path.

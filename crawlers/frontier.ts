@@ -1,0 +1,252 @@
+// The crawl frontier: every URL the crawl knows of, which to fetch next, and why the others were not.
+// Breadth-first by clicks from the homepage; with a caller's priority hint, priority and depth trade off.
+// Pages found only in sitemaps (no click path) come after every page found by links.
+import type { FoundVia, SkippedUrl, SkipReason } from './types.ts';
+import { pathKey } from './url.ts';
+
+export interface FrontierOptions {
+  /** Links this many clicks from the homepage are fetched; deeper ones wait for a shorter way there. Default 5. */
+  maxDepth: number;
+  /** Query-string variants of one path taken before the rest are skipped (calendar traps). Default 10. */
+  maxQueryVariants: number;
+  /** Longer URLs are skipped. Default 2048 (what browsers and servers reliably accept). */
+  maxUrlLength: number;
+  /** Order by the discoveries' priority hints (see PRIORITY_PER_CLICK), not only by depth. Default false. */
+  prioritised: boolean;
+}
+
+export const DEFAULT_FRONTIER_OPTIONS: Readonly<FrontierOptions> = Object.freeze({
+  maxDepth: 5,
+  maxQueryVariants: 10,
+  maxUrlLength: 2048,
+  prioritised: false,
+});
+
+/**
+ * With a priority hint, this much priority is worth one click of depth: a strongly hinted link one
+ * level deeper is fetched before unhinted (or penalised) links of the level above, so a page budget
+ * is not spent on a wide level of job ads and archive pages before the pages the hint points to.
+ */
+const PRIORITY_PER_CLICK = 3;
+
+/** One URL the crawl knows about: its best (shallowest) discovery and everything that links to it. */
+export interface FrontierNode {
+  url: string;
+  depth: number | null;
+  foundVia: FoundVia;
+  anchorText: string | null;
+  referrers: Set<string>;
+  state: 'queued' | 'deferred' | 'fetching' | 'done' | 'skipped';
+  /** Ordering hint (the caller's priority of its best link, plus what it inherited). */
+  priority: number;
+  /** The hint of the link alone, without what it inherited: what its own links inherit from. */
+  linkPriority: number;
+}
+
+/** How a URL was found: on which page, how many clicks from the homepage (null: no click path), by what. */
+export interface Discovery {
+  from: string | null;
+  depth: number | null;
+  text: string | null;
+  via: FoundVia;
+  priority?: number;
+  linkPriority?: number;
+}
+
+/** The page that linked to a node first (the `from` of a skip), or null. */
+export const firstReferrer = (node: FrontierNode): string | null => node.referrers.values().next().value ?? null;
+
+export class Frontier {
+  readonly #options: FrontierOptions;
+  readonly #onSkip: (skip: SkippedUrl) => void;
+  /** URL → node; several URLs (redirect hops, a duplicate's address) can name one node. */
+  readonly #nodes = new Map<string, FrontierNode>();
+  /** Queued URLs by depth; entries whose node moved or left the queue are dropped when met. */
+  readonly #buckets: string[][] = [];
+  readonly #sitemapBucket: string[] = [];
+  /** Depth levels whose priorities changed since they were last sorted. */
+  readonly #dirtyBuckets = new Set<number>();
+  readonly #queryVariants = new Map<string, number>();
+  #waiting = 0;
+
+  constructor(options: Partial<FrontierOptions> = {}, onSkip: (skip: SkippedUrl) => void = () => undefined) {
+    this.#options = { ...DEFAULT_FRONTIER_OPTIONS, ...options };
+    this.#onSkip = onSkip;
+  }
+
+  /** URLs waiting to be fetched (for progress reports). */
+  get waiting(): number {
+    return this.#waiting;
+  }
+
+  /** The start URL, being fetched now. */
+  start(url: string): FrontierNode {
+    const node: FrontierNode = { url, depth: 0, foundVia: 'start', anchorText: null, referrers: new Set(), state: 'fetching', priority: 0, linkPriority: 0 };
+    this.#nodes.set(url, node);
+    return node;
+  }
+
+  get(url: string): FrontierNode | undefined {
+    return this.#nodes.get(url);
+  }
+
+  /** The URL of the node `url` belongs to (itself when unknown): a redirect hop or alias names its page. */
+  identity(url: string): string {
+    return this.#nodes.get(url)?.url ?? url;
+  }
+
+  /** Every page that links to `url`'s node, in discovery order; null when unknown. */
+  referrersOf(url: string): string[] | null {
+    const node = this.#nodes.get(url);
+    return node ? [...node.referrers] : null;
+  }
+
+  /** `url` is known as another page than `node`. */
+  isOtherPage(url: string, node: FrontierNode): boolean {
+    const known = this.#nodes.get(url);
+    return known !== undefined && known !== node;
+  }
+
+  /** A redirect of `node` reached `url`: claimed, so a link to it does not fetch the same content again. */
+  claim(url: string, node: FrontierNode): void {
+    if (!this.#nodes.has(url)) this.#nodes.set(url, node);
+  }
+
+  /**
+   * `duplicate` is the page at `originalUrl` under other addresses (`urls`): links to those addresses
+   * count as links to the original from now on, and its referrers become the original's.
+   */
+  mergeInto(duplicate: FrontierNode, originalUrl: string, urls: string[]): void {
+    const original = this.#nodes.get(originalUrl)!;
+    for (const from of duplicate.referrers) if (this.#nodes.get(from) !== original) original.referrers.add(from);
+    for (const url of urls) if (this.#nodes.get(url) === duplicate) this.#nodes.set(url, original);
+  }
+
+  /** The fetch of `node` ended (`done`) or was refused before it began (`skipped`). */
+  settle(node: FrontierNode, state: 'done' | 'skipped'): void {
+    node.state = state;
+  }
+
+  /** The crawl stopped while `node` was in flight: it counts as not fetched. */
+  putBack(node: FrontierNode): void {
+    node.state = 'queued';
+  }
+
+  /** A URL seen on a page (or in a sitemap). Decides whether it is queued; records why not. */
+  discover(url: string, found: Discovery): void {
+    const { from, depth, text, via } = found;
+    const priority = found.priority ?? 0;
+    const linkPriority = found.linkPriority ?? priority;
+    const known = this.#nodes.get(url);
+    if (known) {
+      if (from && from !== url && this.#nodes.get(from) !== known) known.referrers.add(from);
+      if (known.state === 'queued' && known.depth !== null && priority > known.priority) {
+        known.priority = priority;
+        known.linkPriority = Math.max(known.linkPriority, linkPriority);
+        this.#dirtyBuckets.add(known.depth);
+      }
+      const shallower = depth !== null && (known.depth === null || depth < known.depth);
+      if (shallower && (known.state === 'queued' || known.state === 'deferred')) {
+        if (known.depth === null) {
+          known.foundVia = via;
+          known.anchorText = text;
+        }
+        known.depth = depth;
+        known.priority = Math.max(known.priority, priority);
+        known.linkPriority = Math.max(known.linkPriority, linkPriority);
+        if (depth <= this.#options.maxDepth) this.#enqueue(known);
+      }
+      return;
+    }
+    const { maxUrlLength, maxQueryVariants } = this.#options;
+    if (url.length > maxUrlLength) return this.#skip(url, 'url-too-long', `${url.length} characters (limit ${maxUrlLength})`, from);
+    if (url.includes('?')) {
+      const key = pathKey(url);
+      const seen = this.#queryVariants.get(key) ?? 0;
+      if (seen >= maxQueryVariants) return this.#skip(url, 'query-variants', `more than ${maxQueryVariants} query-string variants of ${key}`, from);
+      this.#queryVariants.set(key, seen + 1);
+    }
+    const node: FrontierNode = { url, depth, foundVia: via, anchorText: text, referrers: new Set(from && from !== url ? [from] : []), state: 'deferred', priority, linkPriority };
+    this.#nodes.set(url, node);
+    if (depth === null || depth <= this.#options.maxDepth) this.#enqueue(node);
+  }
+
+  /**
+   * The next URL to fetch, marked as being fetched; null when none is queued. Breadth-first; with
+   * priorities, depth and priority trade off (PRIORITY_PER_CLICK), shallower on ties; sitemap-only last.
+   */
+  next(): FrontierNode | null {
+    const node = this.#pop();
+    if (node) {
+      node.state = 'fetching';
+      this.#waiting--;
+    }
+    return node;
+  }
+
+  hasQueued(): boolean {
+    const queued = (u: string) => this.#nodes.get(u)!.state === 'queued';
+    return this.#buckets.some((b) => b?.some(queued)) || this.#sitemapBucket.some(queued);
+  }
+
+  /**
+   * Every URL known but never fetched, with its reason: deeper than maxDepth, or `notReached` (the
+   * page or time budget ran out before it).
+   */
+  unfetched(notReached: { reason: SkipReason; detail: string }): SkippedUrl[] {
+    const out: SkippedUrl[] = [];
+    for (const node of new Set(this.#nodes.values())) {
+      if (node.state === 'deferred') {
+        out.push({ url: node.url, reason: 'max-depth', detail: `${node.depth} clicks from the homepage (limit ${this.#options.maxDepth})`, from: firstReferrer(node) });
+      } else if (node.state === 'queued') out.push({ url: node.url, ...notReached, from: firstReferrer(node) });
+    }
+    return out;
+  }
+
+  #skip(url: string, reason: SkipReason, detail: string, from: string | null): void {
+    this.#onSkip({ url, reason, detail, from });
+  }
+
+  #enqueue(node: FrontierNode): void {
+    if (node.state !== 'queued') this.#waiting++;
+    node.state = 'queued';
+    if (node.depth === null) this.#sitemapBucket.push(node.url);
+    else {
+      (this.#buckets[node.depth] ??= []).push(node.url);
+      if (this.#options.prioritised) this.#dirtyBuckets.add(node.depth);
+    }
+  }
+
+  /** The best queued node of depth level d (stale entries dropped), left in its bucket. */
+  #bucketHead(d: number): FrontierNode | null {
+    const bucket = this.#buckets[d];
+    if (!bucket?.length) return null;
+    if (this.#dirtyBuckets.delete(d)) {
+      // Stable sort keeps discovery order among equals; shift() takes from the front.
+      bucket.sort((a, b) => this.#nodes.get(b)!.priority - this.#nodes.get(a)!.priority);
+    }
+    while (bucket.length) {
+      const node = this.#nodes.get(bucket[0]!)!;
+      if (node.state === 'queued' && node.depth === d) return node;
+      bucket.shift();
+    }
+    return null;
+  }
+
+  #pop(): FrontierNode | null {
+    let best: { d: number; key: number } | null = null;
+    for (let d = 0; d < this.#buckets.length; d++) {
+      const head = this.#bucketHead(d);
+      if (!head) continue;
+      const key = this.#options.prioritised ? d - head.priority / PRIORITY_PER_CLICK : d;
+      if (!best || key < best.key) best = { d, key };
+      if (!this.#options.prioritised) break;
+    }
+    if (best) return this.#nodes.get(this.#buckets[best.d]!.shift()!)!;
+    while (this.#sitemapBucket.length) {
+      const node = this.#nodes.get(this.#sitemapBucket.shift()!)!;
+      if (node.state === 'queued' && node.depth === null) return node;
+    }
+    return null;
+  }
+}
