@@ -5,15 +5,15 @@ import { setMaxListeners } from 'node:events';
 import PQueue from 'p-queue';
 import { decodeBody } from './decode.ts';
 import { CrawlStartError, FetchError } from './errors.ts';
-import { createAgents, fetchOnce, formatSeconds, type FetchContext, type RawResponse } from './fetch.ts';
-import { botProtection, isHtmlType, looksLikePdf, mimeOf, redirectTarget, retryAfterMs } from './responses.ts';
+import { formatSeconds, type RawResponse } from './fetch.ts';
+import { botProtection, isHtmlType, looksLikePdf, mimeOf, redirectTarget } from './responses.ts';
 import { scanHtml, type HtmlScan } from './html-scan.ts';
 import { firstReferrer, Frontier, type FrontierNode } from './frontier.ts';
 import { clickPaths } from './link-graph.ts';
 import { checkHostAddress, parseResolve, type ConnectPolicy } from './net.ts';
 import { resolveCrawlOptions } from './options.ts';
 import { Renderer, type SiteRenderer, type SubresourceAnswer } from './render.ts';
-import { RobotsCache, type RobotsFetchResult } from './robots.ts';
+import { PoliteFetcher } from './polite-fetcher.ts';
 import { parseSitemap } from './sitemaps.ts';
 import { HostThrottle } from './throttle.ts';
 import type {
@@ -34,29 +34,12 @@ export interface SharedCrawlResources {
 
 /** Headers kept on the record (the analyzers and reports use them). */
 const KEPT_HEADERS = ['content-type', 'content-language', 'last-modified', 'date', 'etag', 'x-robots-tag', 'server', 'cf-mitigated', 'location', 'retry-after', 'content-disposition', 'link'];
-const RETRY_STATUSES = new Set([429, 500, 502, 503, 504]);
-/** A server asking us to come back later than this is not waited for. */
-const MAX_RETRY_AFTER_MS = 30_000;
 const MAX_SITEMAP_FILES = 50;
 const MAX_SITEMAP_NESTING = 3;
-const ROBOTS_MAX_REDIRECTS = 5;
 /** Subresources (scripts, styles) kept per site for the renderer. */
 const SUBRESOURCE_CACHE_BYTES = 32 * 1024 * 1024;
 /** Share of a page's own hint its links inherit (a link found on a retail page is more likely relevant). */
 const INHERITED_PRIORITY_SHARE = 0.5;
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const t = setTimeout(done, ms);
-    function done() {
-      clearTimeout(t);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done, { once: true });
-  });
-}
 
 /** Why a page's static HTML looks like a script shell that needs rendering, or null. */
 function shellReason(scan: HtmlScan, internalLinks: number): string | null {
@@ -127,9 +110,7 @@ export async function crawlSite(
   // Every in-flight request and throttle wait listens for the stop; that is not a leak.
   setMaxListeners(0, signal);
 
-  const throttle = shared.hosts ?? new HostThrottle();
-  const agents = createAgents(Math.max(opts.perHostConcurrency, 4) * 2);
-  const fetchCtx: FetchContext = { policy, userAgent: opts.userAgent, timeoutMs: opts.timeoutMs, maxBytes: opts.maxBytes, agents, signal };
+  const fetcher = new PoliteFetcher({ ...opts, policy, signal, throttle: shared.hosts });
 
   const frontier = new Frontier(
     { maxDepth: opts.maxDepth, maxQueryVariants: opts.maxQueryVariants, prioritised: opts.priority !== undefined },
@@ -158,65 +139,6 @@ export async function crawlSite(
     events.skipped?.(s);
   };
 
-  // ---- requests: robots.txt first, per-host politeness, retries ------------------------------------
-
-  const robots = new RobotsCache((url) => fetchRobotsTxt(url), opts.userAgent);
-
-  /** One request under the host's politeness rules, retried on network errors, 429 and 5xx. */
-  async function request(url: string, wantBody?: (status: number, headers: Record<string, string>) => boolean, accept?: string): Promise<RawResponse> {
-    const host = new URL(url).hostname;
-    for (let attempt = 0; ; attempt++) {
-      const release = await throttle.acquire(host, opts.perHostConcurrency, opts.delayMs, signal);
-      let res: RawResponse;
-      try {
-        res = await fetchOnce(url, fetchCtx, wantBody, accept);
-      } catch (err) {
-        release();
-        if (err instanceof FetchError && err.transient && attempt < opts.retries && !signal.aborted) {
-          await sleep(backoff(attempt), signal);
-          continue;
-        }
-        throw err;
-      }
-      release();
-      if (RETRY_STATUSES.has(res.status) && attempt < opts.retries && !signal.aborted && !botProtection(res.status, res.headers, res.body)) {
-        const asked = retryAfterMs(res.headers['retry-after']);
-        if (asked !== null && asked > MAX_RETRY_AFTER_MS) return res;
-        const wait = asked ?? backoff(attempt);
-        throttle.pause(host, wait);
-        await sleep(wait, signal);
-        continue;
-      }
-      return res;
-    }
-  }
-
-  /** Exponential backoff with jitter: 0.5 s, 1 s, 2 s … plus up to 250 ms. */
-  const backoff = (attempt: number) => 500 * 2 ** attempt + Math.random() * 250;
-
-  async function fetchRobotsTxt(url: string): Promise<RobotsFetchResult> {
-    let current = url;
-    try {
-      for (let hop = 0; hop <= ROBOTS_MAX_REDIRECTS; hop++) {
-        const res = await request(current, undefined, 'text/plain,*/*;q=0.5');
-        const next = redirectTarget(res, current);
-        if (!next) return { status: res.status, text: res.body.toString('utf8') };
-        current = next;
-      }
-      // Too many redirects: RFC 9309 lets us treat robots.txt as unavailable (allow all).
-      return { status: 404, text: '' };
-    } catch (err) {
-      return { error: (err as Error).message, code: err instanceof FetchError ? err.code : 'EUNKNOWN' };
-    }
-  }
-
-  /** robots.txt verdict for a URL; also applies the host's Crawl-delay to the throttle. */
-  async function robotsCheck(url: string) {
-    const entry = await robots.entry(url);
-    if (entry.crawlDelayS) throttle.setMinGap(new URL(url).hostname, entry.crawlDelayS * 1000);
-    return robots.check(url);
-  }
-
   const wantPageBody = (url: () => string) => (status: number, headers: Record<string, string>) => {
     if (status >= 300 && status < 400 && headers.location) return false;
     const mime = mimeOf(headers);
@@ -232,7 +154,7 @@ export async function crawlSite(
     const chain = [url];
     let current = url;
     for (;;) {
-      const res = await request(current, wantPageBody(() => current));
+      const res = await fetcher.request(current, wantPageBody(() => current));
       const location = res.status >= 300 && res.status < 400 ? res.headers.location : undefined;
       if (!location) return { kind: 'response', res, chain: chain.length > 1 ? chain : [] };
       const next = normalizeUrl(location, current);
@@ -248,7 +170,7 @@ export async function crawlSite(
       if (chain.length > opts.maxRedirects) return stop('error', `more than ${opts.maxRedirects} redirects`);
       if (checkScope && !inScope(next, scopeDomain)) return stop('out-of-scope', `redirects to another site (${next})`);
       if (checkScope && frontier.isOtherPage(next, node)) return stop('known', 'redirects to a page the crawl already has');
-      const verdict = await robotsCheck(next);
+      const verdict = await fetcher.robotsVerdict(next);
       if (!verdict.allowed) return stop(verdict.reason, verdict.detail);
       // Claimed now, so a link to it (or another redirect) does not fetch the same content again.
       frontier.claim(next, node);
@@ -334,8 +256,8 @@ export async function crawlSite(
     const answer = (async (): Promise<SubresourceAnswer> => {
       let current = url;
       for (let hop = 0; hop <= opts.maxRedirects; hop++) {
-        if (!(await robotsCheck(current)).allowed) return null;
-        const res = await fetchOnce(current, fetchCtx);
+        if (!(await fetcher.robotsVerdict(current)).allowed) return null;
+        const res = await fetcher.requestOnce(current);
         const next = redirectTarget(res, current);
         if (!next) {
           const headers: Record<string, string> = {};
@@ -369,7 +291,7 @@ export async function crawlSite(
       timeoutMs: opts.timeoutMs,
       fetchSubresource,
       allowRequest: async (url) => {
-        if (!(await robotsCheck(url)).allowed) return false;
+        if (!(await fetcher.robotsVerdict(url)).allowed) return false;
         return checkHostAddress(url, policy).then(() => true, () => false);
       },
     });
@@ -499,7 +421,7 @@ export async function crawlSite(
 
   /** Fetches one queued node and hands its record on. Returns false when it was not attempted. */
   async function processNode(node: FrontierNode): Promise<boolean> {
-    const verdict = await robotsCheck(node.url);
+    const verdict = await fetcher.robotsVerdict(node.url);
     if (!verdict.allowed) {
       frontier.settle(node, 'skipped');
       skip(node.url, verdict.reason, verdict.detail, firstReferrer(node));
@@ -589,7 +511,7 @@ export async function crawlSite(
     sitemapOrigins.add(origin);
     sitemapWork++;
     try {
-      const entry = await robots.entry(`${origin}/`);
+      const entry = await fetcher.robots.entry(`${origin}/`);
       for (const s of entry.sitemaps) addSitemapFile(s, `${origin}/`, 0);
       addSitemapFile('/sitemap.xml', `${origin}/`, 0);
       readSitemapsInBackground();
@@ -617,10 +539,10 @@ export async function crawlSite(
     while (moreSitemapFiles()) {
       const { url, level } = sitemapFiles.shift()!;
       sitemapFilesRead++;
-      if (!(await robotsCheck(url)).allowed) continue;
+      if (!(await fetcher.robotsVerdict(url)).allowed) continue;
       let res: RawResponse;
       try {
-        res = await request(url, (status) => status < 300, 'application/xml,text/xml,text/plain,*/*;q=0.5');
+        res = await fetcher.request(url, (status) => status < 300, 'application/xml,text/xml,text/plain,*/*;q=0.5');
       } catch {
         continue;
       }
@@ -677,9 +599,9 @@ export async function crawlSite(
   try {
     // ---- the homepage: any failure here is one plain error ----
     const startNode = frontier.start(start);
-    const verdict = await robotsCheck(start);
+    const verdict = await fetcher.robotsVerdict(start);
     if (!verdict.allowed) {
-      const entry = await robots.entry(start);
+      const entry = await fetcher.robots.entry(start);
       if (entry.fetchError) throw new CrawlStartError(`Could not reach ${start}: ${entry.fetchError}`);
       throw new CrawlStartError(`${start} may not be crawled: ${verdict.detail}`);
     }
@@ -720,8 +642,7 @@ export async function crawlSite(
     await queue.onIdle();
     await (siteRenderer as SiteRenderer | null)?.close();
     if (!shared.renderer) await renderer?.close();
-    agents.http.destroy();
-    agents.https.destroy();
+    fetcher.close();
   }
 
   if (internalError) throw internalError;
@@ -740,7 +661,7 @@ export async function crawlSite(
     skipped,
     outbound,
     sitemapUrls,
-    robots: await robots.summary(),
+    robots: await fetcher.robots.summary(),
     renderUnavailable,
     stoppedBy,
     startedAt: startedAt.toISOString(),
