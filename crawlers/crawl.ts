@@ -14,7 +14,7 @@ import { checkHostAddress, parseResolve, type ConnectPolicy } from './net.ts';
 import { resolveCrawlOptions } from './options.ts';
 import { Renderer, type SiteRenderer, type SubresourceAnswer } from './render.ts';
 import { PoliteFetcher } from './polite-fetcher.ts';
-import { parseSitemap } from './sitemaps.ts';
+import { SitemapReader } from './sitemap-reader.ts';
 import { HostThrottle } from './throttle.ts';
 import type {
   CrawlEvents, CrawlOptions, CrawlResult, LinkRecord, PageRecord, SkipReason, SkippedUrl, StoppedBy,
@@ -34,8 +34,6 @@ export interface SharedCrawlResources {
 
 /** Headers kept on the record (the analyzers and reports use them). */
 const KEPT_HEADERS = ['content-type', 'content-language', 'last-modified', 'date', 'etag', 'x-robots-tag', 'server', 'cf-mitigated', 'location', 'retry-after', 'content-disposition', 'link'];
-const MAX_SITEMAP_FILES = 50;
-const MAX_SITEMAP_NESTING = 3;
 /** Subresources (scripts, styles) kept per site for the renderer. */
 const SUBRESOURCE_CACHE_BYTES = 32 * 1024 * 1024;
 /** Share of a page's own hint its links inherit (a link found on a retail page is more likely relevant). */
@@ -121,7 +119,6 @@ export async function crawlSite(
   const skippedKeys = new Set<string>();
   const outbound: CrawlResult['outbound'] = [];
   const outboundSeen = new Set<string>();
-  const sitemapUrls: string[] = [];
   /** Link graph for click paths: node URL → linked node URLs (in scope). */
   const edges = new Map<string, string[]>();
   let renderUnavailable: string | null = null;
@@ -427,7 +424,7 @@ export async function crawlSite(
       skip(node.url, verdict.reason, verdict.detail, firstReferrer(node));
       return false;
     }
-    void sitemapsOf(new URL(node.url).origin);
+    sitemapsOf(new URL(node.url).origin);
     const began = Date.now();
     const record = baseRecord(node, node.url);
     let outcome: DocumentOutcome;
@@ -484,81 +481,17 @@ export async function crawlSite(
     pages.push(record);
   }
 
-  // ---- sitemaps ------------------------------------------------------------------------------------
-
-  const sitemapFiles: { url: string; level: number }[] = [];
-  const sitemapFilesSeen = new Set<string>();
-  const sitemapOrigins = new Set<string>();
-  let sitemapFilesRead = 0;
-  let sitemapReader: Promise<void> | null = null;
-  /** Sitemap work not finished yet (the crawl is not done while sitemaps may still add pages). */
-  let sitemapWork = 0;
-
-  function addSitemapFile(raw: string, base: string, level: number) {
-    const url = normalizeUrl(raw, base);
-    if (url && !sitemapFilesSeen.has(url) && hostInScope(url)) {
-      sitemapFilesSeen.add(url);
-      sitemapFiles.push({ url, level });
-    }
-  }
-
-  /**
-   * The sitemaps of an in-scope host (www, a retail microsite, a blog), looked for once per origin:
-   * its robots.txt Sitemap: lines and /sitemap.xml.
-   */
-  async function sitemapsOf(origin: string): Promise<void> {
-    if (!opts.sitemaps || sitemapOrigins.has(origin)) return;
-    sitemapOrigins.add(origin);
-    sitemapWork++;
-    try {
-      const entry = await fetcher.robots.entry(`${origin}/`);
-      for (const s of entry.sitemaps) addSitemapFile(s, `${origin}/`, 0);
-      addSitemapFile('/sitemap.xml', `${origin}/`, 0);
-      readSitemapsInBackground();
-    } finally {
-      sitemapWork--;
-    }
-  }
-
-  const moreSitemapFiles = () =>
-    sitemapFiles.length > 0 && sitemapFilesRead < MAX_SITEMAP_FILES && sitemapUrls.length < opts.maxSitemapUrls && !signal.aborted;
-
-  /** One reader at a time works through the sitemap files queued so far (and any added meanwhile). */
-  function readSitemapsInBackground() {
-    if (sitemapReader || !moreSitemapFiles()) return;
-    sitemapWork++;
-    sitemapReader = readSitemapFiles().finally(() => {
-      sitemapReader = null;
-      sitemapWork--;
-      readSitemapsInBackground();
-      checkDone();
-    });
-  }
-
-  async function readSitemapFiles(): Promise<void> {
-    while (moreSitemapFiles()) {
-      const { url, level } = sitemapFiles.shift()!;
-      sitemapFilesRead++;
-      if (!(await fetcher.robotsVerdict(url)).allowed) continue;
-      let res: RawResponse;
-      try {
-        res = await fetcher.request(url, (status) => status < 300, 'application/xml,text/xml,text/plain,*/*;q=0.5');
-      } catch {
-        continue;
-      }
-      if (res.status >= 300) continue;
-      const parsed = parseSitemap(res.body, opts.maxBytes);
-      if (level < MAX_SITEMAP_NESTING) for (const s of parsed.sitemaps) addSitemapFile(s, url, level + 1);
-      for (const raw of parsed.pages) {
-        if (sitemapUrls.length >= opts.maxSitemapUrls) break;
-        const page = normalizeUrl(raw, url);
-        if (!page || !hostInScope(page)) continue;
-        sitemapUrls.push(page);
-        frontier.discover(page, { from: null, depth: null, text: null, via: 'sitemap' });
-      }
+  const sitemaps = new SitemapReader({ maxUrls: opts.maxSitemapUrls, maxBytes: opts.maxBytes }, fetcher, {
+    inScope: hostInScope,
+    found: (url) => frontier.discover(url, { from: null, depth: null, text: null, via: 'sitemap' }),
+    changed: () => {
       pump();
-    }
-  }
+      checkDone();
+    },
+  }, signal);
+  const sitemapsOf = (origin: string) => {
+    if (opts.sitemaps) void sitemaps.lookAt(origin);
+  };
 
   // ---- run -----------------------------------------------------------------------------------------
 
@@ -593,7 +526,7 @@ export async function crawlSite(
   signal.addEventListener('abort', () => checkDone(), { once: true });
   function checkDone() {
     if (queue.pending + queue.size > 0) return;
-    if (signal.aborted || attempted >= opts.maxPages || (sitemapWork === 0 && !frontier.hasQueued())) finish();
+    if (signal.aborted || attempted >= opts.maxPages || (!sitemaps.busy && !frontier.hasQueued())) finish();
   }
   let homepage = start;
   try {
@@ -631,7 +564,7 @@ export async function crawlSite(
     attempted = 1;
 
     // ---- everything else ----
-    if (!record.blocked) void sitemapsOf(new URL(homepage).origin);
+    if (!record.blocked) sitemapsOf(new URL(homepage).origin);
     pump();
     checkDone();
     await finished;
@@ -660,7 +593,7 @@ export async function crawlSite(
     paths: clickPaths(start, homepage, edges, (url) => frontier.identity(url), pages),
     skipped,
     outbound,
-    sitemapUrls,
+    sitemapUrls: sitemaps.urls,
     robots: await fetcher.robots.summary(),
     renderUnavailable,
     stoppedBy,
