@@ -1,11 +1,36 @@
 // The links between a site's pages, and the shortest click path to each page they give.
-import type { PageRecord } from './types.ts';
+import type { CrawlResult, PageRecord } from './types.ts';
+
+export class LinkGraph {
+  /** Links to other registrable domains, once each, with the page they were first seen on. */
+  readonly outbound: CrawlResult['outbound'] = [];
+  readonly #outboundSeen = new Set<string>();
+  /** Page URL → the in-scope URLs it links to. */
+  readonly #edges = new Map<string, string[]>();
+
+  /** The in-scope URLs `page` links to (or redirects to). */
+  setLinks(page: string, targets: string[]): void {
+    this.#edges.set(page, targets);
+  }
+
+  /** A link (or redirect) from `from` to another site. */
+  addOutbound(url: string, from: string, text: string): void {
+    if (this.#outboundSeen.has(url)) return;
+    this.#outboundSeen.add(url);
+    this.outbound.push({ url, from, text });
+  }
+
+  /** See clickPaths. */
+  clickPaths(start: string, homepage: string, identity: (url: string) => string, pages: PageRecord[]): Record<string, string[]> {
+    return clickPaths(start, homepage, this.#edges, identity, pages);
+  }
+}
 
 /**
  * Shortest click paths by BFS over every link seen (not the order pages happened to be fetched in).
  * A URL that redirected is reached by the same clicks as the URL that was clicked.
  */
-export function clickPaths(start: string, homepage: string, edges: Map<string, string[]>, identity: (url: string) => string, pages: PageRecord[]): Record<string, string[]> {
+function clickPaths(start: string, homepage: string, edges: Map<string, string[]>, identity: (url: string) => string, pages: PageRecord[]): Record<string, string[]> {
   const parent = new Map<string, string | null>([[start, null]]);
   const order = [start];
   for (let i = 0; i < order.length; i++) {

@@ -67,6 +67,28 @@ export function inScope(url: string, scopeDomain: string): boolean {
   }
 }
 
+/** A site's scope (see scopeDomainOf), with the public-suffix lookup done once per host. */
+export class SiteScope {
+  readonly domain: string;
+  readonly #byHost = new Map<string, boolean>();
+
+  /** The scope of the site whose homepage is `homepage`. */
+  constructor(homepage: string) {
+    this.domain = scopeDomainOf(new URL(homepage).hostname);
+  }
+
+  /** inScope for a normalized URL. */
+  has(url: string): boolean {
+    const host = /^https?:\/\/([^/:?#]+)/.exec(url)![1];
+    let yes = this.#byHost.get(host);
+    if (yes === undefined) {
+      yes = inScope(url, this.domain);
+      this.#byHost.set(host, yes);
+    }
+    return yes;
+  }
+}
+
 /** origin + path, the unit for counting query-string variants. */
 export function pathKey(url: string): string {
   const q = url.indexOf('?');

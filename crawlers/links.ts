@@ -1,0 +1,46 @@
+// A page's links as records: resolved against the page (and its <base href>), normalized, each
+// (URL, region, text) once, marked internal or not; links with other schemes listed as skipped.
+import type { HtmlScan } from './html-scan.ts';
+import type { LinkRecord, SkippedUrl } from './types.ts';
+import { normalizeUrl, unfollowableScheme, type SiteScope } from './url.ts';
+
+export class LinkReader {
+  /**
+   * One string instance per distinct URL or anchor text: every page repeats the same nav and footer
+   * links, and 2,000 records × 50 links of fresh strings is most of a crawl's memory.
+   */
+  readonly #interned = new Map<string, string>();
+  readonly #skip: (skip: SkippedUrl) => void;
+
+  constructor(skip: (skip: SkippedUrl) => void) {
+    this.#skip = skip;
+  }
+
+  read(scan: HtmlScan, pageUrl: string, scope: SiteScope): LinkRecord[] {
+    let base = pageUrl;
+    if (scan.baseHref !== null) base = normalizeUrl(scan.baseHref, pageUrl) ?? pageUrl;
+    const links: LinkRecord[] = [];
+    const seen = new Set<string>();
+    for (const raw of scan.links) {
+      const scheme = unfollowableScheme(raw.href);
+      if (scheme) {
+        this.#skip({ url: raw.href.trim().slice(0, 200), reason: 'scheme', detail: `${scheme}: link`, from: pageUrl });
+        continue;
+      }
+      const url = normalizeUrl(raw.href, base);
+      if (!url || url === pageUrl) continue;
+      const key = `${url} ${raw.region} ${raw.text}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      links.push({ url: this.#intern(url), text: this.#intern(raw.text), region: raw.region, internal: scope.has(url) });
+    }
+    return links;
+  }
+
+  #intern(s: string): string {
+    const known = this.#interned.get(s);
+    if (known !== undefined) return known;
+    this.#interned.set(s, s);
+    return s;
+  }
+}

@@ -1,0 +1,298 @@
+// Reads one page of the crawl into its PageRecord, as a short list of named steps (PageReader.steps):
+// ask robots.txt, fetch following redirects, read the response, render a script shell, recognise a
+// page already read under another address, follow the links.
+import { decodeBody } from './decode.ts';
+import { DirectoryAliases } from './duplicates.ts';
+import { CrawlStartError, FetchError } from './errors.ts';
+import { formatSeconds, type RawResponse } from './fetch.ts';
+import { firstReferrer, type Frontier, type FrontierNode } from './frontier.ts';
+import { scanHtml, type HtmlScan } from './html-scan.ts';
+import type { LinkGraph } from './link-graph.ts';
+import { LinkReader } from './links.ts';
+import type { PoliteFetcher } from './polite-fetcher.ts';
+import { fetchFollowingRedirects } from './redirects.ts';
+import { botProtection, isHtmlType, looksLikePdf, mimeOf } from './responses.ts';
+import type { SiteRendering } from './site-rendering.ts';
+import type { CrawlOptions, PageRecord, SkippedUrl } from './types.ts';
+import { normalizeUrl, SiteScope } from './url.ts';
+
+export type PageReaderOptions = Pick<CrawlOptions, 'render' | 'maxRedirects' | 'timeBudgetMs' | 'priority'>;
+
+export interface PageReaderParts {
+  fetcher: PoliteFetcher;
+  frontier: Frontier;
+  graph: LinkGraph;
+  rendering: SiteRendering;
+  /** Stops the crawl; its reason is 'time-budget' when the budget ran out. */
+  signal: AbortSignal;
+  skip: (skip: SkippedUrl) => void;
+  /** A page of `origin` is about to be fetched (its sitemaps may be worth reading). */
+  reachingOrigin: (origin: string) => void;
+}
+
+/** One page on its way through the steps. */
+interface Visit {
+  node: FrontierNode;
+  /** The homepage: what ends its visit early ends the crawl (CrawlStartError). */
+  start: boolean;
+  record: PageRecord;
+  began: number;
+  res: RawResponse | null;
+  /** The HTML as read (or rendered); null for other bodies. */
+  scan: HtmlScan | null;
+}
+
+/** After a step: go on, hand the record on as it is now, or drop it (the page counts as not attempted). */
+type StepResult = 'next' | 'record' | 'not-attempted';
+type Step = (visit: Visit) => StepResult | Promise<StepResult>;
+
+/** Headers kept on the record (the analyzers and reports use them). */
+const KEPT_HEADERS = ['content-type', 'content-language', 'last-modified', 'date', 'etag', 'x-robots-tag', 'server', 'cf-mitigated', 'location', 'retry-after', 'content-disposition', 'link'];
+/** Share of a page's own hint its links inherit (a link found on a retail page is more likely relevant). */
+const INHERITED_PRIORITY_SHARE = 0.5;
+
+/** Why a page's static HTML looks like a script shell that needs rendering, or null. */
+function shellReason(scan: HtmlScan, internalLinks: number): string | null {
+  if (scan.emptyAppRoot && scan.textLength < 200) return `empty ${scan.emptyAppRoot} app shell`;
+  if (scan.noscriptAsksForJs && scan.textLength < 500) return 'noscript asks for JavaScript and the page has little text';
+  if (scan.scriptCount > 0 && scan.textLength < 100 && internalLinks < 3) return 'scripts with almost no text and links';
+  return null;
+}
+
+function emptyRecord(node: FrontierNode): PageRecord {
+  return {
+    url: node.url,
+    finalUrl: node.url,
+    redirectChain: [],
+    httpStatus: null,
+    contentType: null,
+    charset: null,
+    headers: {},
+    foundVia: node.foundVia,
+    depth: node.depth,
+    anchorText: node.anchorText,
+    referrers: [...node.referrers],
+    body: null,
+    bytes: null,
+    truncated: false,
+    byteLength: 0,
+    rendered: false,
+    renderReason: null,
+    links: [],
+    canonical: null,
+    error: null,
+    blocked: null,
+    fetchedAt: new Date().toISOString(),
+    durationMs: 0,
+  };
+}
+
+export class PageReader {
+  readonly #options: PageReaderOptions;
+  readonly #parts: PageReaderParts;
+  readonly #links: LinkReader;
+  readonly #aliases = new DirectoryAliases();
+  #scope: SiteScope | null = null;
+
+  /** Reading a page, in order; a step may end the visit early. */
+  readonly steps: readonly Step[] = [
+    (v) => this.askRobots(v),
+    (v) => this.fetch(v),
+    (v) => this.readResponse(v),
+    (v) => this.renderShell(v),
+    (v) => this.dropDuplicate(v),
+    (v) => this.followLinks(v),
+  ];
+
+  constructor(options: PageReaderOptions, parts: PageReaderParts) {
+    this.#options = options;
+    this.#parts = parts;
+    this.#links = new LinkReader(parts.skip);
+  }
+
+  /** The site's scope, known once the homepage (after its redirects) has been fetched. */
+  get scope(): SiteScope {
+    if (!this.#scope) throw new Error('the scope is known once the homepage is read');
+    return this.#scope;
+  }
+
+  /**
+   * Reads `node`'s page; null when it was not attempted (refused by robots.txt or the address guard,
+   * or the crawl stopped). For the start page (`start`), what would end the visit early throws
+   * CrawlStartError instead.
+   */
+  async read(node: FrontierNode, start = false): Promise<PageRecord | null> {
+    const visit: Visit = { node, start, record: emptyRecord(node), began: Date.now(), res: null, scan: null };
+    for (const step of this.steps) {
+      const result = await step(visit);
+      if (result === 'not-attempted') return null;
+      if (result === 'record') break;
+    }
+    visit.record.durationMs = Date.now() - visit.began;
+    return visit.record;
+  }
+
+  async askRobots({ node, start }: Visit): Promise<StepResult> {
+    const { fetcher, frontier, skip, reachingOrigin } = this.#parts;
+    const verdict = await fetcher.robotsVerdict(node.url);
+    if (!verdict.allowed) {
+      if (start) {
+        const entry = await fetcher.robots.entry(node.url);
+        if (entry.fetchError) throw new CrawlStartError(`Could not reach ${node.url}: ${entry.fetchError}`);
+        throw new CrawlStartError(`${node.url} may not be crawled: ${verdict.detail}`);
+      }
+      frontier.settle(node, 'skipped');
+      skip({ url: node.url, reason: verdict.reason, detail: verdict.detail, from: firstReferrer(node) });
+      return 'not-attempted';
+    }
+    if (!start) reachingOrigin(new URL(node.url).origin);
+    return 'next';
+  }
+
+  async fetch(visit: Visit): Promise<StepResult> {
+    const { node, start, record } = visit;
+    const { fetcher, frontier, graph, signal, skip } = this.#parts;
+    visit.began = Date.now();
+    let outcome;
+    try {
+      outcome = await fetchFollowingRedirects(node.url, node, { fetcher, frontier, maxRedirects: this.#options.maxRedirects, scope: start ? null : this.scope });
+    } catch (err) {
+      if (start) {
+        const why = signal.reason === 'time-budget' ? `no answer within the time budget of ${formatSeconds(this.#options.timeBudgetMs)}` : (err as Error).message;
+        throw new CrawlStartError(`Could not reach ${node.url}: ${why}`);
+      }
+      if (signal.aborted) {
+        frontier.putBack(node);
+        return 'not-attempted';
+      }
+      frontier.settle(node, 'done');
+      if (err instanceof FetchError && err.code === 'EPRIVATE') {
+        skip({ url: node.url, reason: 'private-address', detail: err.message, from: firstReferrer(node) });
+        return 'not-attempted';
+      }
+      record.error = (err as Error).message;
+      return 'record';
+    }
+    frontier.settle(node, 'done');
+    record.redirectChain = outcome.chain;
+    record.finalUrl = outcome.chain.length ? outcome.chain[outcome.chain.length - 1] : node.url;
+    if (start) {
+      if (outcome.kind === 'redirect-stop') throw new CrawlStartError(`Could not reach ${node.url}: ${outcome.detail}`);
+      this.#scope = new SiteScope(record.finalUrl);
+    }
+    if (outcome.kind === 'response') {
+      visit.res = outcome.res;
+      return 'next';
+    }
+    record.httpStatus = outcome.res.status;
+    record.headers = outcome.res.headers.location ? { location: outcome.res.headers.location } : {};
+    if (outcome.reason === 'known') graph.setLinks(node.url, [record.finalUrl]);
+    else if (outcome.reason === 'error') record.error = outcome.detail;
+    else if (outcome.reason === 'private-address') {
+      // Same as a direct refusal: no record, the clicked URL is listed with the reason.
+      skip({ url: node.url, reason: 'private-address', detail: `redirects to ${record.finalUrl}: ${outcome.detail}`, from: firstReferrer(node) });
+      return 'not-attempted';
+    } else skip({ url: record.finalUrl, reason: outcome.reason, detail: `${outcome.detail} (redirect from ${node.url})`, from: node.url });
+    if (outcome.reason === 'out-of-scope') graph.addOutbound(record.finalUrl, node.url, node.anchorText ?? '');
+    return 'record';
+  }
+
+  /** Status, kept headers, type; a PDF keeps its bytes, HTML is decoded and its links read. */
+  readResponse(visit: Visit): StepResult {
+    const { record, start } = visit;
+    const res = visit.res!;
+    record.httpStatus = res.status;
+    for (const name of KEPT_HEADERS) if (res.headers[name] !== undefined) record.headers[name] = res.headers[name];
+    record.contentType = mimeOf(res.headers);
+    record.byteLength = res.body.length;
+    record.truncated = res.truncated;
+    if (res.bodyError) record.error = `body cut off: ${res.bodyError}`;
+    if (botProtection(res.status, res.headers, res.body)) {
+      record.blocked = 'bot-protection';
+      record.error = `blocked by bot protection (HTTP ${res.status})`;
+      return 'record';
+    }
+    if (res.status >= 400) {
+      if (start) throw new CrawlStartError(`Could not crawl ${visit.node.url}: the homepage answered HTTP ${res.status}`);
+      record.error = `HTTP ${res.status}`;
+    }
+    if (looksLikePdf(record.finalUrl, res.headers)) {
+      if (res.status < 400) record.bytes = new Uint8Array(res.body);
+      record.contentType ??= 'application/pdf';
+      return 'record';
+    }
+    const sniffedHtml = record.contentType === null && /^\s*(<!doctype html|<html|<head|<body)/i.test(res.body.subarray(0, 512).toString('latin1'));
+    if (!isHtmlType(record.contentType) && !sniffedHtml) return 'record';
+    if (sniffedHtml) record.contentType = 'text/html';
+    const { text, charset } = decodeBody(res.body, res.headers['content-type']);
+    record.charset = charset;
+    this.#readHtml(visit, text);
+    return 'next';
+  }
+
+  /** A page whose static HTML looks like a script shell is rendered (per the render option) and read again. */
+  async renderShell(visit: Visit): Promise<StepResult> {
+    const { record, scan } = visit;
+    const res = visit.res!;
+    if (!scan || res.status >= 400) return 'next';
+    const { render } = this.#options;
+    const reason = render === 'always' ? 'rendering always on' : shellReason(scan, record.links.filter((l) => l.internal).length);
+    if (!reason) return 'next';
+    if (render === 'never') {
+      record.renderReason = `${reason} (rendering off)`;
+      return 'next';
+    }
+    try {
+      const html = await this.#parts.rendering.render(record.finalUrl, res);
+      if (html === null) {
+        record.renderReason = `${reason} (no browser)`;
+        return 'next';
+      }
+      record.rendered = true;
+      record.renderReason = reason;
+      this.#readHtml(visit, html);
+    } catch (err) {
+      record.renderReason = `${reason}; ${(err as Error).message}`;
+    }
+    return 'next';
+  }
+
+  /** The page is one read before under its directory's other address: recorded as such, its links not followed again. */
+  dropDuplicate({ record, node, res }: Visit): StepResult {
+    const original = this.#aliases.originalOf(record, res!.body);
+    if (!original) return 'next';
+    record.duplicateOf = original;
+    record.body = null;
+    record.links = [];
+    // Links to this address (and to its redirect hops) are links to the original from now on.
+    this.#parts.frontier.mergeInto(node, original, [node.url, ...record.redirectChain]);
+    return 'record';
+  }
+
+  followLinks({ record, node }: Visit): StepResult {
+    const { frontier, graph } = this.#parts;
+    const targets: string[] = [];
+    const childDepth = node.depth === null ? null : node.depth + 1;
+    for (const link of record.links) {
+      if (!link.internal) {
+        graph.addOutbound(link.url, record.finalUrl, link.text);
+        continue;
+      }
+      targets.push(link.url);
+      // Links on sitemap-only pages are followed too; their targets are no more reachable (depth null).
+      const own = this.#options.priority?.(link) ?? 0;
+      const priority = own + Math.max(0, node.linkPriority) * INHERITED_PRIORITY_SHARE;
+      frontier.discover(link.url, { from: record.finalUrl, depth: childDepth, text: link.text, via: 'link', priority, linkPriority: own });
+    }
+    graph.setLinks(node.url, targets);
+    return 'record';
+  }
+
+  #readHtml(visit: Visit, html: string): void {
+    const { record } = visit;
+    record.body = html;
+    visit.scan = scanHtml(html);
+    record.links = this.#links.read(visit.scan, record.finalUrl, this.scope);
+    if (visit.scan.canonical) record.canonical = normalizeUrl(visit.scan.canonical, record.finalUrl);
+  }
+}
