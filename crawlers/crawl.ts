@@ -48,12 +48,7 @@ export async function crawlSite(
 ): Promise<CrawlResult> {
   const opts = resolveCrawlOptions(options);
   const startedAt = new Date();
-  let policy: ConnectPolicy;
-  try {
-    policy = { resolve: parseResolve(opts.resolve), allowPrivate: opts.allowPrivate, allowAddresses: new Set(opts.allowAddresses) };
-  } catch (err) {
-    throw new CrawlStartError((err as Error).message);
-  }
+  const policy: ConnectPolicy = { resolve: parseResolve(opts.resolve), allowPrivate: opts.allowPrivate, allowAddresses: new Set(opts.allowAddresses) };
   const start = normalizeUrl(withScheme(startUrl));
   if (!start) throw new CrawlStartError(`"${startUrl}" is not a web address (expected e.g. https://www.partner.com/)`);
 

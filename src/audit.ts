@@ -35,25 +35,14 @@ export function validateAsOf(value: string): string {
   return value;
 }
 
-function positiveInteger(name: string, value: number, allowZero = false): void {
-  if (!Number.isInteger(value) || value < (allowZero ? 0 : 1)) {
-    throw new RangeError(`${name} must be a ${allowZero ? 'non-negative' : 'positive'} whole number, got ${value}`);
-  }
-}
-
 /**
  * Audit defaults in one place: the crawler's defaults, today's date, and the priority hint that spends
  * a limited page budget on retail, case-study, blog and industry links first. Validated.
  */
 export function resolveAuditOptions(partial: Partial<AuditOptions> = {}): AuditOptions {
   const { asOf, ...crawl } = partial;
-  const options: AuditOptions = { priority: linkPriority, ...resolveCrawlOptions(crawl), asOf: validateAsOf(asOf ?? today()) };
-  for (const key of ['maxPages', 'maxDepth', 'maxBytes', 'timeoutMs', 'timeBudgetMs', 'maxQueryVariants', 'concurrency', 'perHostConcurrency'] as const) {
-    positiveInteger(key, options[key], key === 'maxDepth');
-  }
-  for (const key of ['delayMs', 'retries', 'maxRedirects', 'maxSitemapUrls'] as const) positiveInteger(key, options[key], true);
-  if (!['auto', 'always', 'never'].includes(options.render)) throw new RangeError(`render must be auto, always or never, got "${options.render}"`);
-  return options;
+  // crawlers/options.ts validates the crawl options (a RangeError naming the bad one).
+  return { priority: linkPriority, ...resolveCrawlOptions(crawl), asOf: validateAsOf(asOf ?? today()) };
 }
 
 /** What the analysers are given for one crawled page. */

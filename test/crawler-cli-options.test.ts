@@ -2,7 +2,9 @@ import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { addCrawlOptions, crawlOptionsFromCli, UsageError } from '../src/cli-options.ts';
 import { crawlSummary } from '../src/crawl-command.ts';
-import { DEFAULT_CRAWL_OPTIONS } from '../crawlers/options.ts';
+import { crawlSite } from '../crawlers/crawl.ts';
+import { CrawlOptionError, DEFAULT_CRAWL_OPTIONS, resolveCrawlOptions, validateCrawlOptions } from '../crawlers/options.ts';
+import { resolveAuditOptions } from '../src/audit.ts';
 import type { CrawlResult, PageRecord } from '../crawlers/types.ts';
 
 function parse(args: string[]) {
@@ -54,6 +56,34 @@ describe('crawl flags', () => {
     expect(() => crawlOptionsFromCli({ timeout: 'soon' })).toThrow(new UsageError('--timeout must be a duration such as 15, 15s, 1500ms or 5m, got "soon"'));
     expect(() => crawlOptionsFromCli({ maxBytes: '12' })).toThrow(UsageError);
     expect(() => crawlOptionsFromCli({ userAgent: 'a\nb' })).toThrow(RangeError);
+  });
+});
+
+describe('crawl options: one validator for the library, the audit and the CLI', () => {
+  it('reads numbers and the CLI spellings of sizes and durations', () => {
+    expect(validateCrawlOptions({ maxBytes: '2MB', timeoutMs: '1500ms', timeBudgetMs: '2m', maxPages: '40', allowAddresses: ['[fd00::2]'] })).toEqual({
+      maxBytes: 2 * 1024 * 1024, timeoutMs: 1500, timeBudgetMs: 120_000, maxPages: 40, allowAddresses: ['fd00::2'],
+    });
+    expect(validateCrawlOptions({ maxBytes: 4096, timeoutMs: 250, maxDepth: 0, retries: 0, render: 'never', sitemaps: false })).toEqual({
+      maxBytes: 4096, timeoutMs: 250, maxDepth: 0, retries: 0, render: 'never', sitemaps: false,
+    });
+  });
+
+  it('names the bad option as the caller knows it', () => {
+    expect(() => validateCrawlOptions({ maxPages: 0 })).toThrow(new CrawlOptionError('maxPages must be a whole number ≥ 1, got "0"'));
+    expect(() => validateCrawlOptions({ maxPages: 0 }, { maxPages: '--max-pages' })).toThrow('--max-pages must be a whole number ≥ 1, got "0"');
+    expect(() => validateCrawlOptions({ maxBytes: 100 })).toThrow('maxBytes must be at least 1KB, got "100"');
+    expect(() => validateCrawlOptions({ delayMs: -1 })).toThrow('delayMs must be a whole number ≥ 0, got "-1"');
+    expect(() => validateCrawlOptions({ render: 'sometimes' })).toThrow('render must be auto, always or never, got "sometimes"');
+    expect(() => validateCrawlOptions({ allowPrivate: 'yes' })).toThrow('allowPrivate must be true or false, got "yes"');
+    expect(() => validateCrawlOptions({ maxPage: 10 } as never)).toThrow('unknown crawl option "maxPage"');
+  });
+
+  it('is what crawlSite and the audit validate with, before any request', async () => {
+    expect(resolveCrawlOptions({ maxPages: undefined }).maxPages).toBe(DEFAULT_CRAWL_OPTIONS.maxPages);
+    await expect(crawlSite('http://127.0.0.1:9/', { maxPages: 0 })).rejects.toThrow(new CrawlOptionError('maxPages must be a whole number ≥ 1, got "0"'));
+    expect(() => resolveAuditOptions({ timeoutMs: 0 })).toThrow(new CrawlOptionError('timeoutMs must be a whole number ≥ 1, got "0"'));
+    expect(() => resolveAuditOptions({ concurrency: 1.5 })).toThrow(CrawlOptionError);
   });
 });
 
