@@ -7,6 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { addCrawlOptions, crawlOptionsFromCli } from './cli-options.ts';
 import { registerCrawlCommand } from './crawl-command.ts';
 import { registerBatchCommands } from './batch/command.ts';
+import { registerServeCommand } from './service/command.ts';
 import { CrawlStartError } from '../crawlers/errors.ts';
 import { auditSite, validateAsOf } from './audit.ts';
 import { TOOL_VERSION } from './evaluate.ts';
@@ -171,6 +172,7 @@ Run "partner-presence audit --help" for the checks, the crawl options and the ex
   });
   registerCrawlCommand(program);
   registerBatchCommands(program);
+  registerServeCommand(program);
   for (const cmd of program.commands) cmd.exitOverride();
   return program;
 }

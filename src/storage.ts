@@ -169,6 +169,37 @@ CREATE INDEX IF NOT EXISTS partners_by_id ON partners(partner_id, run_id);
 `;
 
 /**
+ * The web service's own tables (`partner-presence serve`). Every audit the service runs is a partner
+ * of a run like a batch's, so its state, evidence and checks live in the tables above; these add the
+ * unguessable id it is shared by, its place in the service's queue, and the uploaded lists' metadata.
+ */
+const SERVICE_SCHEMA = `
+CREATE TABLE IF NOT EXISTS service_audits (
+  id TEXT PRIMARY KEY,
+  -- Queue order: first in, first out.
+  seq INTEGER NOT NULL UNIQUE,
+  kind TEXT NOT NULL CHECK (kind IN ('visitor', 'batch')),
+  -- What "the same site" means for joining a running audit and for "changed since the previous audit".
+  site TEXT NOT NULL,
+  run_id INTEGER NOT NULL,
+  partner_id TEXT NOT NULL,
+  queued_at TEXT NOT NULL,
+  started_at TEXT,
+  finished_at TEXT,
+  FOREIGN KEY (run_id, partner_id) REFERENCES partners(run_id, partner_id)
+);
+CREATE INDEX IF NOT EXISTS service_audits_by_site ON service_audits(kind, site, seq);
+CREATE INDEX IF NOT EXISTS service_audits_by_run ON service_audits(run_id, partner_id);
+CREATE TABLE IF NOT EXISTS service_batches (
+  run_id INTEGER PRIMARY KEY REFERENCES runs(id),
+  -- As uploaded; shown (escaped), never used as a path.
+  file_name TEXT NOT NULL,
+  -- Rows skipped by the applicant-list parser: [{ line, message }].
+  problems_json TEXT NOT NULL
+);
+`;
+
+/**
  * Schema migrations: entry i takes a database from PRAGMA user_version i to i + 1. A file written by a
  * newer version (user_version beyond this list) is refused, not misread.
  */
@@ -177,8 +208,64 @@ const MIGRATIONS: string[] = [
   // 2: crash counting (MAX_CRASHES) and whether a partner's report files are current.
   `ALTER TABLE partners ADD COLUMN crashes INTEGER NOT NULL DEFAULT 0;
    ALTER TABLE partners ADD COLUMN outputs_current INTEGER NOT NULL DEFAULT 0;`,
+  // 3: the web service's audits and uploaded lists.
+  SERVICE_SCHEMA,
 ];
 export const SCHEMA_VERSION = MIGRATIONS.length;
+
+export type ServiceAuditKind = 'visitor' | 'batch';
+
+/** An audit run by the web service: its queue entry joined with its partner row. */
+export interface ServiceAuditRow {
+  id: string;
+  seq: number;
+  kind: ServiceAuditKind;
+  site: string;
+  runId: number;
+  partnerId: string;
+  name: string;
+  homepage: string;
+  asOf: string;
+  state: PartnerState;
+  error: string | null;
+  summary: PartnerSummary | null;
+  queuedAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+}
+
+/** A list uploaded to the web service, with its run. */
+export interface ServiceBatchRow {
+  run: RunRow;
+  fileName: string;
+  problems: { line: number; message: string }[];
+  counts: Record<PartnerState, number>;
+}
+
+interface ServiceAuditRecord {
+  id: string;
+  seq: number;
+  kind: ServiceAuditKind;
+  site: string;
+  run_id: number;
+  partner_id: string;
+  name: string;
+  homepage: string;
+  as_of: string;
+  state: PartnerState;
+  error: string | null;
+  summary_json: string | null;
+  queued_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+}
+
+const SERVICE_AUDIT_SELECT = `
+SELECT a.id, a.seq, a.kind, a.site, a.run_id, a.partner_id, p.name, p.homepage, r.as_of, p.state, p.error,
+  p.summary_json, a.queued_at, a.started_at, a.finished_at
+FROM service_audits a
+JOIN partners p ON p.run_id = a.run_id AND p.partner_id = a.partner_id
+JOIN runs r ON r.id = a.run_id`;
 
 interface RunRecord {
   id: number;
@@ -491,6 +578,106 @@ export class ResultStore {
     return { run, partner: toPartner(record), checks: this.checks(run.id, partnerId, run.asOf) };
   }
 
+  // ---- the web service (src/service/) ----
+
+  /**
+   * Queues audits for the web service: each partner of the run gets an unguessable id and a place at
+   * the end of the queue, in one transaction with nothing else.
+   */
+  addServiceAudits(entries: { id: string; kind: ServiceAuditKind; site: string; runId: number; partnerId: string }[]): void {
+    const insert = this.#db.prepare(
+      `INSERT INTO service_audits (id, seq, kind, site, run_id, partner_id, queued_at)
+       VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM service_audits), ?, ?, ?, ?, ?)`,
+    );
+    const now = new Date().toISOString();
+    this.#db.transaction(() => {
+      for (const e of entries) insert.run(e.id, e.kind, e.site, e.runId, e.partnerId, now);
+    })();
+  }
+
+  serviceAudit(id: string): ServiceAuditRow | null {
+    const row = this.#db.prepare(`${SERVICE_AUDIT_SELECT} WHERE a.id = ?`).get(id) as ServiceAuditRecord | undefined;
+    return row ? toServiceAudit(row) : null;
+  }
+
+  /** Audits not finished (pending or running), first queued first. */
+  unfinishedServiceAudits(): ServiceAuditRow[] {
+    return (
+      this.#db.prepare(`${SERVICE_AUDIT_SELECT} WHERE p.state IN ('pending', 'running') ORDER BY a.seq`).all() as ServiceAuditRecord[]
+    ).map(toServiceAudit);
+  }
+
+  /** The service's audits of one batch run, in list order. */
+  serviceAuditsOfRun(runId: number): ServiceAuditRow[] {
+    return (
+      this.#db.prepare(`${SERVICE_AUDIT_SELECT} WHERE a.run_id = ? ORDER BY p.position`).all(runId) as ServiceAuditRecord[]
+    ).map(toServiceAudit);
+  }
+
+  /** The latest audit of a site of this kind queued before `beforeSeq` (default: any). */
+  latestServiceAudit(kind: ServiceAuditKind, site: string, beforeSeq = Number.MAX_SAFE_INTEGER): ServiceAuditRow | null {
+    const row = this.#db
+      .prepare(`${SERVICE_AUDIT_SELECT} WHERE a.kind = ? AND a.site = ? AND a.seq < ? ORDER BY a.seq DESC LIMIT 1`)
+      .get(kind, site, beforeSeq) as ServiceAuditRecord | undefined;
+    return row ? toServiceAudit(row) : null;
+  }
+
+  /** The latest finished audit of a site of this kind queued before `beforeSeq`: what changes are measured from. */
+  previousServiceAudit(kind: ServiceAuditKind, site: string, beforeSeq: number): ServiceAuditRow | null {
+    const row = this.#db
+      .prepare(
+        `${SERVICE_AUDIT_SELECT} WHERE a.kind = ? AND a.site = ? AND a.seq < ? AND p.state IN ('done', 'failed')
+         ORDER BY a.seq DESC LIMIT 1`,
+      )
+      .get(kind, site, beforeSeq) as ServiceAuditRecord | undefined;
+    return row ? toServiceAudit(row) : null;
+  }
+
+  /** Marks a service audit started or finished (the partner row's state is set by markStarted / saveResult …). */
+  markServiceAuditTime(id: string, which: 'started' | 'finished'): void {
+    this.#db.prepare(`UPDATE service_audits SET ${which === 'started' ? 'started_at' : 'finished_at'} = ? WHERE id = ?`).run(new Date().toISOString(), id);
+  }
+
+  /**
+   * After a crash or a stop: audits left running start over from the queue (their runs are marked
+   * running again by their first audit). Returns how many.
+   */
+  requeueRunningServiceAudits(): number {
+    return this.#db.prepare(
+      `UPDATE partners SET state = 'pending' WHERE state = 'running'
+         AND EXISTS (SELECT 1 FROM service_audits a WHERE a.run_id = partners.run_id AND a.partner_id = partners.partner_id)`,
+    ).run().changes;
+  }
+
+  addServiceBatch(runId: number, fileName: string, problems: { line: number; message: string }[]): void {
+    this.#db.prepare('INSERT INTO service_batches (run_id, file_name, problems_json) VALUES (?, ?, ?)').run(runId, fileName, JSON.stringify(problems));
+  }
+
+  /** Lists uploaded to the service, newest first. */
+  serviceBatches(): ServiceBatchRow[] {
+    const rows = this.#db
+      .prepare('SELECT b.run_id, b.file_name, b.problems_json FROM service_batches b ORDER BY b.run_id DESC')
+      .all() as { run_id: number; file_name: string; problems_json: string }[];
+    return rows.map((row) => this.#serviceBatch(row));
+  }
+
+  serviceBatch(runId: number): ServiceBatchRow | null {
+    const row = this.#db
+      .prepare('SELECT run_id, file_name, problems_json FROM service_batches WHERE run_id = ?')
+      .get(runId) as { run_id: number; file_name: string; problems_json: string } | undefined;
+    return row ? this.#serviceBatch(row) : null;
+  }
+
+  #serviceBatch(row: { run_id: number; file_name: string; problems_json: string }): ServiceBatchRow {
+    const counts: Record<PartnerState, number> = { pending: 0, running: 0, done: 0, failed: 0 };
+    const states = this.#db.prepare('SELECT state, COUNT(*) AS n FROM partners WHERE run_id = ? GROUP BY state').all(row.run_id) as {
+      state: PartnerState;
+      n: number;
+    }[];
+    for (const s of states) counts[s.state] = s.n;
+    return { run: this.run(row.run_id)!, fileName: row.file_name, problems: JSON.parse(row.problems_json) as ServiceBatchRow['problems'], counts };
+  }
+
   #deletePartnerResults(runId: number, partnerId: string): void {
     for (const table of ['checks', 'evaluations', 'pages', 'evidence']) {
       this.#db.prepare(`DELETE FROM ${table} WHERE run_id = ? AND partner_id = ?`).run(runId, partnerId);
@@ -538,5 +725,25 @@ function toPartner(row: PartnerRecord): PartnerRow {
     auditedAt: row.audited_at,
     durationMs: row.duration_ms,
     summary: row.summary_json ? (JSON.parse(row.summary_json) as PartnerSummary) : null,
+  };
+}
+
+function toServiceAudit(row: ServiceAuditRecord): ServiceAuditRow {
+  return {
+    id: row.id,
+    seq: row.seq,
+    kind: row.kind,
+    site: row.site,
+    runId: row.run_id,
+    partnerId: row.partner_id,
+    name: row.name,
+    homepage: row.homepage,
+    asOf: row.as_of,
+    state: row.state,
+    error: row.error,
+    summary: row.summary_json ? (JSON.parse(row.summary_json) as PartnerSummary) : null,
+    queuedAt: row.queued_at,
+    startedAt: row.started_at,
+    finishedAt: row.finished_at,
   };
 }

@@ -76,10 +76,9 @@ export function summaryRows(store: ResultStore, run: RunRow, asOf: string): Summ
   });
 }
 
-/** Writes summary.csv and index.html for the rows. */
-export function writeSummaryFiles(outDir: string, run: RunRow, asOf: string, rows: SummaryRow[]): void {
-  writeAtomically(join(outDir, 'summary.csv'), summaryCsv(rows, run.extraColumns));
-  const indexRows = rows.map((row): BatchIndexRow => {
+/** The index page's rows; `reportHref` links a partner to its report (null: none to link to). */
+export function batchIndexRows(rows: SummaryRow[], reportHref: (partnerId: string) => string): BatchIndexRow[] {
+  return rows.map((row): BatchIndexRow => {
     const s = row.partner.state === 'done' ? row.partner.summary : null;
     return {
       id: row.partner.id,
@@ -94,9 +93,15 @@ export function writeSummaryFiles(outDir: string, run: RunRow, asOf: string, row
       practicePage: s?.practicePage ?? null,
       pagesCrawled: s?.pagesCrawled ?? null,
       error: partnerError(row.partner),
-      reportHref: s ? `reports/${encodeURIComponent(row.partner.id)}.html` : null,
+      reportHref: s ? reportHref(row.partner.id) : null,
     };
   });
+}
+
+/** Writes summary.csv and index.html for the rows. */
+export function writeSummaryFiles(outDir: string, run: RunRow, asOf: string, rows: SummaryRow[]): void {
+  writeAtomically(join(outDir, 'summary.csv'), summaryCsv(rows, run.extraColumns));
+  const indexRows = batchIndexRows(rows, (id) => `reports/${encodeURIComponent(id)}.html`);
   const title = `Partner presence: batch run ${run.id}, as of ${asOf}`;
   writeAtomically(join(outDir, 'index.html'), renderBatchIndex(indexRows, { title, generatedAt: new Date().toISOString() }));
 }

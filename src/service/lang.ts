@@ -1,0 +1,51 @@
+// The reader's language, chosen per request: ?lang=, else the `lang` cookie (set when ?lang= was
+// given), else Accept-Language, else English. Every page and report of the service is drawn in it;
+// the report renderers are reached only through `renderers` below, so a language they learn to
+// speak (zh-TW, issue 12) is switched on by adding it to LANGUAGES and passing it on there.
+
+import type { Report } from '../types.ts';
+import { renderHtml } from '../report/html.ts';
+import { renderMarkdown } from '../report/markdown.ts';
+import { renderJson } from '../report/json.ts';
+import { renderBatchIndex, type BatchIndexRow } from '../report/index-page.ts';
+
+export const LANGUAGES = ['en'] as const;
+export type Lang = (typeof LANGUAGES)[number];
+export const DEFAULT_LANG: Lang = 'en';
+export const LANG_COOKIE = 'lang';
+
+function supported(tag: string | undefined): Lang | null {
+  if (!tag) return null;
+  const lower = tag.trim().toLowerCase();
+  return LANGUAGES.find((l) => l.toLowerCase() === lower || l.toLowerCase() === lower.split('-')[0]) ?? null;
+}
+
+/** Accept-Language entries by quality, highest first (RFC 9110 §12.5.4). */
+function acceptedTags(header: string | undefined): string[] {
+  if (!header) return [];
+  return header
+    .split(',')
+    .map((part, index) => {
+      const [tag, ...params] = part.trim().split(';');
+      const q = params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)).find(Boolean);
+      return { tag: tag!.trim(), q: q ? Number(q[1]) : 1, index };
+    })
+    .filter((e) => e.tag && e.tag !== '*' && e.q > 0)
+    .sort((a, b) => b.q - a.q || a.index - b.index)
+    .map((e) => e.tag);
+}
+
+export function chooseLang(query: string | undefined, cookie: string | undefined, acceptLanguage: string | undefined): Lang {
+  return supported(query) ?? supported(cookie) ?? acceptedTags(acceptLanguage).map(supported).find((l) => l !== null) ?? DEFAULT_LANG;
+}
+
+/**
+ * The report renderers, one per format, in the reader's language. The renderers take no language yet
+ * (English only until issue 12); this is the one place that will pass it on.
+ */
+export const renderers = {
+  html: (report: Report, _lang: Lang): string => renderHtml(report),
+  markdown: (report: Report, _lang: Lang): string => renderMarkdown(report),
+  json: (report: Report): string => renderJson(report),
+  index: (rows: BatchIndexRow[], meta: { title: string; generatedAt: string }, _lang: Lang): string => renderBatchIndex(rows, meta),
+};

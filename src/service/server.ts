@@ -1,0 +1,640 @@
+// `partner-presence serve`: the self-check page, shareable audit pages, the program managers' console
+// and a JSON API over one AuditScheduler and the batch command's SQLite store. Fastify and its
+// maintained plugins do what they already do: security headers and CSP (helmet), per-address limits
+// (rate-limit), forms and uploads (formbody, multipart), cookies, static files, and request/response
+// validation by JSON Schema.
+
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import formbody from '@fastify/formbody';
+import multipart from '@fastify/multipart';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import type { ServerResponse } from 'node:http';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { evaluate } from '../evaluate.ts';
+import { ResultStore, type ServiceAuditRow, type ServiceBatchRow } from '../storage.ts';
+import { compareOutcomes } from '../batch/summary.ts';
+import { batchIndexRows, summaryRows } from '../batch/outputs.ts';
+import { renderBatchIndex } from '../report/index-page.ts';
+import type { Report } from '../types.ts';
+import {
+  auditParamsSchema, auditStatusRouteSchema, auditStatusSchema, batchParamsSchema, batchPartnerParamsSchema, batchStatusSchema,
+  errorSchema, problemsSchema, startAuditSchema,
+} from './api-schemas.ts';
+import { embedDocument, type EmbeddedDocument } from './html.ts';
+import { chooseLang, LANG_COOKIE, LANGUAGES, renderers, type Lang } from './lang.ts';
+import { messages } from './messages.ts';
+import {
+  auditProgressPage, auditReportPage, batchPage, consolePage, loginPage, messagePage, rateLimitedPage, selfCheckPage,
+  type Comparison, type PageContext,
+} from './pages.ts';
+import { AUDIT_ID_PATTERN, AuditScheduler, BatchUploadError, type AuditEvent, type AuditStatus, type BatchEvent, type ServiceCrawlOptions } from './scheduler.ts';
+
+export interface ServiceConfig {
+  host: string;
+  port: number;
+  /** Holds results.sqlite (the batch command's store, with the service's tables). */
+  dataDir: string;
+  maxRunning: number;
+  /** null: the console and the batch API are off. */
+  adminToken: string | null;
+  /** Every crawl option, the server's alone. */
+  crawl: ServiceCrawlOptions;
+  /** Audits one address may start per hour (joining a running audit does not count). */
+  auditsPerHour: number;
+  /** How long a finished audit is shown again instead of crawling the site again. */
+  cooldownMs: number;
+  /** Behind a reverse proxy: take the client's address and scheme from X-Forwarded-For / -Proto. */
+  trustProxy: boolean;
+}
+
+export const DEFAULT_SERVICE_CONFIG: Omit<ServiceConfig, 'dataDir' | 'crawl' | 'adminToken'> = {
+  host: '127.0.0.1',
+  port: 8080,
+  maxRunning: 2,
+  auditsPerHour: 6,
+  cooldownMs: 30 * 60_000,
+  trustProxy: false,
+};
+
+export interface RunningService {
+  app: FastifyInstance;
+  /** http://host:port, the port chosen by the system when 0 was asked for. */
+  url: string;
+  scheduler: AuditScheduler;
+  /** Stops taking requests and audits, puts running audits back in the queue, closes the store. */
+  close(): Promise<void>;
+}
+
+const STATIC_DIR = fileURLToPath(new URL('./static/', import.meta.url));
+const ADMIN_COOKIE = 'pp_admin';
+const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
+/** Reports kept rendered in memory; a finished audit's report never changes. */
+const REPORT_CACHE_SIZE = 64;
+const HEARTBEAT_MS = 20_000;
+
+type StoreCallback = (error: Error | null, result?: { current: number; ttl: number }) => void;
+interface RateLimitStore {
+  incr(key: string, callback: StoreCallback, timeWindow: number, max: number): void;
+  child(options: unknown): RateLimitStore;
+}
+// The plugin's in-memory store, which keeps one counter per route. The form and the API both start
+// audits, so they must share one count per address: every route gets the same store (routes that
+// count something else name their own groupId, which the plugin adds to the key).
+const LocalStore = createRequire(import.meta.url)('@fastify/rate-limit/store/LocalStore.js') as new (
+  continueExceeding: boolean, exponentialBackoff: boolean, cache?: number,
+) => RateLimitStore;
+class SharedLocalStore extends LocalStore {
+  constructor(params: { continueExceeding?: boolean; exponentialBackoff?: boolean; cache?: number }) {
+    super(Boolean(params.continueExceeding), Boolean(params.exponentialBackoff), params.cache);
+  }
+  override child(): RateLimitStore {
+    return this;
+  }
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    lang: Lang;
+  }
+}
+
+/** An error page or JSON error with a status: thrown by handlers, drawn by the error handler. */
+class HttpProblem extends Error {
+  constructor(readonly statusCode: number, message: string, readonly title?: string) {
+    super(message);
+  }
+}
+
+function isApi(req: FastifyRequest): boolean {
+  return req.url.startsWith('/api/');
+}
+
+function digest(value: string): Buffer {
+  return createHash('sha256').update(value).digest();
+}
+
+function sameSecret(given: string, expected: string): boolean {
+  return timingSafeEqual(digest(given), digest(expected));
+}
+
+/** The upload's name as shown in messages: no path, no control characters, not too long. */
+function displayName(name: string | undefined): string {
+  const base = (name ?? '').split(/[\\/]/).pop() ?? '';
+  const clean = base.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 120);
+  return clean || 'list';
+}
+
+export async function startService(config: ServiceConfig): Promise<RunningService> {
+  const store = ResultStore.open(config.dataDir);
+  const scheduler = new AuditScheduler(store, { maxRunning: config.maxRunning, crawl: config.crawl, cooldownMs: config.cooldownMs });
+  const app = Fastify({
+    trustProxy: config.trustProxy, logger: false, bodyLimit: 64 * 1024, forceCloseConnections: true,
+    // A request with a field the schema does not know is refused, not quietly trimmed.
+    ajv: { customOptions: { removeAdditional: false } },
+  });
+  const streams = new Set<ServerResponse>();
+  const reportCache = new Map<string, { report: Report; embedded: Map<Lang, EmbeddedDocument> }>();
+  const sessionValue = config.adminToken ? createHmac('sha256', config.adminToken).update('partner-presence console session').digest('base64url') : null;
+  const indexScript = embedDocument(renderBatchIndex([])).scripts.join('\n');
+  const limits = { maxPages: config.crawl.maxPages ?? 300, minutes: Math.ceil((config.crawl.timeBudgetMs ?? 300_000) / 60_000) };
+
+  app.addSchema(errorSchema);
+  app.addSchema(problemsSchema);
+  app.addSchema(auditStatusSchema);
+  app.addSchema(batchStatusSchema);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        scriptSrcAttr: ["'none'"],
+        // The report renderers style with <style> and style attributes; no script is inline.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+        objectSrc: ["'none'"],
+      },
+    },
+    referrerPolicy: { policy: 'same-origin' },
+  });
+  await app.register(cookie);
+  await app.register(formbody, { bodyLimit: 16 * 1024 });
+  await app.register(multipart, { limits: { files: 1, fileSize: MAX_UPLOAD_BYTES, fields: 4, fieldSize: 1024 } });
+  await app.register(rateLimit, { global: false, store: SharedLocalStore as never });
+  await app.register(fastifyStatic, { root: STATIC_DIR, prefix: '/static/', maxAge: '1h', index: false });
+
+  const pageContext = (req: FastifyRequest): PageContext => ({ lang: req.lang, console: config.adminToken !== null });
+  const t = (req: FastifyRequest) => messages(req.lang);
+
+  app.decorateRequest('lang', 'en');
+  app.addHook('onRequest', async (req, reply) => {
+    const query = req.query as Record<string, string | undefined>;
+    req.lang = chooseLang(query.lang, req.cookies[LANG_COOKIE], req.headers['accept-language']);
+    if (query.lang && (LANGUAGES as readonly string[]).includes(query.lang)) {
+      reply.setCookie(LANG_COOKIE, req.lang, { path: '/', sameSite: 'lax', httpOnly: true, maxAge: 365 * 86_400 });
+    }
+    // State changes only from this service's own pages: a browser names the page's origin.
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      const origin = req.headers.origin;
+      const fetchSite = req.headers['sec-fetch-site'];
+      if ((origin !== undefined && origin !== `${req.protocol}://${req.host}`) || (fetchSite !== undefined && fetchSite !== 'same-origin' && fetchSite !== 'none')) {
+        throw new HttpProblem(403, t(req).crossOrigin, t(req).forbiddenTitle);
+      }
+    }
+  });
+
+  app.setErrorHandler((error: Error & { statusCode?: number; validation?: unknown; retryAfterSeconds?: number }, req, reply) => {
+    const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
+    const message = status === 500 ? 'internal error' : error.message;
+    if (status === 500) req.log.error(error);
+    if (status === 429) {
+      const retryAfter = error.retryAfterSeconds ?? 3600;
+      void reply.code(429).header('retry-after', String(retryAfter));
+      if (isApi(req)) return reply.send({ error: message, retryAfterSeconds: retryAfter });
+      return reply.type('text/html; charset=utf-8').send(rateLimitedPage(pageContext(req), retryAfter));
+    }
+    if (isApi(req)) return reply.code(status).send({ error: message, ...(error instanceof BatchUploadError ? { problems: error.problems } : {}) });
+    const title = error instanceof HttpProblem && error.title ? error.title : status === 404 ? t(req).notFoundTitle : t(req).badRequestTitle;
+    return reply.code(status).type('text/html; charset=utf-8').send(messagePage(pageContext(req), title, message));
+  });
+
+  app.setNotFoundHandler((req, reply) => {
+    if (isApi(req)) return reply.code(404).send({ error: 'not found' });
+    return reply.code(404).type('text/html; charset=utf-8').send(messagePage(pageContext(req), t(req).notFoundTitle, t(req).notFound));
+  });
+
+  const startLimit = {
+    rateLimit: {
+      max: config.auditsPerHour,
+      timeWindow: 3_600_000,
+      groupId: 'audits',
+      // After the body is parsed, so that only submissions that start a crawl count.
+      hook: 'preHandler' as const,
+      allowList: (req: FastifyRequest) => {
+        const body = req.body as { homepage?: unknown; asOf?: unknown } | undefined;
+        return typeof body?.homepage !== 'string' || !scheduler.wouldCrawl(body.homepage, typeof body.asOf === 'string' && body.asOf ? body.asOf : undefined);
+      },
+      errorResponseBuilder: (_req: FastifyRequest, context: { ttl: number }) =>
+        Object.assign(new Error('too many audits from this address; try again later'), {
+          statusCode: 429, retryAfterSeconds: Math.max(1, Math.ceil(context.ttl / 1000)),
+        }),
+    },
+  };
+
+  // ---- reports ----
+
+  function reportOf(runId: number, partnerId: string, asOf: string): { report: Report; embedded: Map<Lang, EmbeddedDocument> } {
+    const key = `${runId}\u0000${partnerId}\u0000${asOf}`;
+    let entry = reportCache.get(key);
+    if (entry) {
+      reportCache.delete(key);
+      reportCache.set(key, entry);
+      return entry;
+    }
+    const evidence = store.loadEvidence(runId, partnerId);
+    if (!evidence) throw new HttpProblem(404, 'no stored result for this audit');
+    entry = { report: evaluate(evidence, asOf), embedded: new Map() };
+    reportCache.set(key, entry);
+    if (reportCache.size > REPORT_CACHE_SIZE) reportCache.delete(reportCache.keys().next().value!);
+    return entry;
+  }
+
+  function embeddedReport(runId: number, partnerId: string, asOf: string, lang: Lang): EmbeddedDocument {
+    const entry = reportOf(runId, partnerId, asOf);
+    let embedded = entry.embedded.get(lang);
+    if (!embedded) entry.embedded.set(lang, (embedded = embedDocument(renderers.html(entry.report, lang))));
+    return embedded;
+  }
+
+  function auditRow(id: string): ServiceAuditRow {
+    const row = new RegExp(AUDIT_ID_PATTERN).test(id) ? store.serviceAudit(id) : null;
+    if (!row || row.kind !== 'visitor') throw new HttpProblem(404, 'no audit has this address');
+    return row;
+  }
+
+  function withLinks(status: AuditStatus) {
+    const base = `/audits/${status.id}`;
+    return {
+      ...status,
+      links: {
+        page: base, events: `/api/audits/${status.id}/events`,
+        ...(status.state === 'done' ? { report: `/api/audits/${status.id}/report`, markdown: `${base}/report.md` } : {}),
+      },
+    };
+  }
+
+  function visitorComparison(row: ServiceAuditRow): Comparison | null {
+    const previous = store.previousServiceAudit('visitor', row.site, row.seq);
+    if (!previous) return null;
+    return {
+      previousHref: `/audits/${previous.id}`,
+      previousDate: (previous.finishedAt ?? previous.queuedAt).slice(0, 10),
+      changes: compareOutcomes(
+        { partner: previous, checks: store.checks(previous.runId, previous.partnerId, previous.asOf) },
+        { partner: row, checks: store.checks(row.runId, row.partnerId, row.asOf) },
+      ),
+    };
+  }
+
+  // ---- event streams ----
+
+  /** A Server-Sent Events response: `open` sends the current state and returns how to stop listening. */
+  function eventStream(req: FastifyRequest, reply: FastifyReply, open: (send: (event: string, data: unknown) => void, end: () => void) => () => void): void {
+    const headers = { ...reply.getHeaders(), 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', 'x-accel-buffering': 'no' };
+    reply.hijack();
+    const res = reply.raw;
+    res.writeHead(200, headers as Record<string, string>);
+    res.write('retry: 3000\n\n');
+    streams.add(res);
+    let stop: (() => void) | null = null;
+    let ended = false;
+    const end = () => {
+      if (ended) return;
+      ended = true;
+      clearInterval(heartbeat);
+      stop?.();
+      streams.delete(res);
+      res.end();
+    };
+    const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
+    req.raw.on('close', end);
+    // JSON.stringify never emits a raw newline, so one data line carries the whole event.
+    const send = (event: string, data: unknown) => {
+      if (!ended) res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+    };
+    stop = open(send, end);
+    if (ended) stop();
+  }
+
+  function auditEvents(req: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply): void {
+    const row = auditRow(req.params.id);
+    eventStream(req, reply, (send, end) => {
+      const forward = (event: AuditEvent) => {
+        send(event.type, event.type === 'check' ? event.check : event);
+        if (event.type === 'state' && (event.state === 'done' || event.state === 'failed')) end();
+      };
+      const unsubscribe = scheduler.subscribe(row.id, forward);
+      const status = scheduler.status(row.id)!;
+      send('progress', { type: 'progress', pagesFetched: status.pagesFetched, pagesQueued: status.pagesQueued, currentUrl: status.currentUrl });
+      for (const check of status.checks) forward({ type: 'check', check });
+      forward({ type: 'state', state: status.state, position: status.position, error: status.error });
+      return unsubscribe;
+    });
+  }
+
+  // ---- self-check and audits ----
+
+  app.get('/', async (req, reply) => reply.type('text/html; charset=utf-8').send(selfCheckPage(pageContext(req), limits)));
+
+  app.post<{ Body: { homepage?: string; asOf?: string } }>('/audits', {
+    config: startLimit,
+    schema: {
+      body: {
+        type: 'object',
+        properties: { homepage: { type: 'string', maxLength: 2000 }, asOf: { type: 'string', maxLength: 10 } },
+      },
+    },
+  }, async (req, reply) => {
+    const homepage = req.body?.homepage ?? '';
+    const asOf = req.body?.asOf || undefined;
+    try {
+      const { id } = scheduler.submitVisitor(homepage, asOf);
+      return reply.redirect(`/audits/${id}`, 303);
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error;
+      return reply.code(400).type('text/html; charset=utf-8')
+        .send(selfCheckPage(pageContext(req), limits, { homepage, asOf, error: error.message }));
+    }
+  });
+
+  app.get<{ Params: { id: string } }>('/audits/:id', async (req, reply) => {
+    const row = auditRow(req.params.id);
+    const status = scheduler.status(row.id)!;
+    const ctx = pageContext(req);
+    void reply.type('text/html; charset=utf-8').header('cache-control', 'no-store');
+    if (status.state !== 'done') return reply.send(auditProgressPage(ctx, status, `/audits/${row.id}/events`));
+    const host = new URL(status.homepage).host;
+    const base = `/audits/${row.id}`;
+    return reply.send(auditReportPage(ctx, embeddedReport(row.runId, row.partnerId, row.asOf, req.lang), {
+      title: t(req).checking(host),
+      links: { json: `${base}/report.json`, markdown: `${base}/report.md`, html: `${base}/report.html` },
+      comparison: visitorComparison(row),
+    }));
+  });
+
+  /** The finished report of an audit in one format. */
+  function sendReport(reply: FastifyReply, lang: Lang, runId: number, partnerId: string, asOf: string, format: 'json' | 'md' | 'html') {
+    const { report } = reportOf(runId, partnerId, asOf);
+    if (format === 'json') return reply.type('application/json; charset=utf-8').send(renderers.json(report));
+    if (format === 'md') return reply.type('text/markdown; charset=utf-8').send(renderers.markdown(report, lang));
+    // The self-contained file carries its own stricter CSP (no script at all).
+    return reply.type('text/html; charset=utf-8').header('content-disposition', 'attachment; filename="report.html"').send(renderers.html(report, lang));
+  }
+
+  function doneAudit(id: string): ServiceAuditRow {
+    const row = auditRow(id);
+    if (row.state !== 'done') throw new HttpProblem(404, 'this audit has no report (yet)');
+    return row;
+  }
+
+  for (const format of ['json', 'md', 'html'] as const) {
+    app.get<{ Params: { id: string } }>(`/audits/:id/report.${format}`, async (req, reply) => {
+      const row = doneAudit(req.params.id);
+      return sendReport(reply, req.lang, row.runId, row.partnerId, row.asOf, format);
+    });
+  }
+  app.get<{ Params: { id: string } }>('/audits/:id/events', (req, reply) => auditEvents(req, reply));
+
+  // ---- JSON API: audits ----
+
+  app.post<{ Body: { homepage: string; asOf?: string } }>('/api/audits', { config: startLimit, schema: startAuditSchema }, async (req, reply) => {
+    try {
+      const { id, joined } = scheduler.submitVisitor(req.body.homepage, req.body.asOf);
+      return reply.code(202).header('location', `/api/audits/${id}`).send({ id, joined, status: withLinks(scheduler.status(id)!) });
+    } catch (error) {
+      if (error instanceof RangeError) throw new HttpProblem(400, error.message);
+      throw error;
+    }
+  });
+  app.get<{ Params: { id: string } }>('/api/audits/:id', { schema: auditStatusRouteSchema }, async (req) => withLinks(scheduler.status(auditRow(req.params.id).id)!));
+  app.get<{ Params: { id: string } }>('/api/audits/:id/report', { schema: { params: auditParamsSchema } }, async (req, reply) => {
+    const row = doneAudit(req.params.id);
+    return sendReport(reply, req.lang, row.runId, row.partnerId, row.asOf, 'json');
+  });
+  app.get<{ Params: { id: string } }>('/api/audits/:id/events', { schema: { params: auditParamsSchema } }, (req, reply) => auditEvents(req, reply));
+
+  // ---- the console and the batch API (admin token) ----
+
+  function isAdmin(req: FastifyRequest): boolean {
+    if (!config.adminToken || !sessionValue) return false;
+    const authorization = req.headers.authorization;
+    if (authorization?.startsWith('Bearer ')) return sameSecret(authorization.slice(7), config.adminToken);
+    const session = req.cookies[ADMIN_COOKIE];
+    return session !== undefined && sameSecret(session, sessionValue);
+  }
+
+  async function requireAdmin(req: FastifyRequest, reply: FastifyReply): Promise<void> {
+    if (!config.adminToken) throw new HttpProblem(404, t(req).adminOff, t(req).notFoundTitle);
+    if (isAdmin(req)) return;
+    if (isApi(req)) throw new HttpProblem(401, 'an admin token is needed (Authorization: Bearer …)');
+    await reply.code(401).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(loginPage(pageContext(req)));
+  }
+
+  const loginLimit = { rateLimit: { max: 10, timeWindow: 900_000, groupId: 'login', errorResponseBuilder: startLimit.rateLimit.errorResponseBuilder } };
+
+  app.post<{ Body: { token?: string } }>('/admin/login', { config: loginLimit }, async (req, reply) => {
+    if (!config.adminToken || !sessionValue) throw new HttpProblem(404, t(req).adminOff, t(req).notFoundTitle);
+    if (typeof req.body?.token !== 'string' || !sameSecret(req.body.token, config.adminToken)) {
+      return reply.code(401).type('text/html; charset=utf-8').send(loginPage(pageContext(req), t(req).adminWrongToken));
+    }
+    void reply.setCookie(ADMIN_COOKIE, sessionValue, { path: '/', httpOnly: true, sameSite: 'strict', secure: req.protocol === 'https' });
+    return reply.redirect('/admin', 303);
+  });
+
+  app.post('/admin/logout', async (_req, reply) => {
+    void reply.clearCookie(ADMIN_COOKIE, { path: '/' });
+    return reply.redirect('/', 303);
+  });
+
+  app.get('/admin', { preHandler: requireAdmin }, async (req, reply) =>
+    reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(consolePage(pageContext(req), store.serviceBatches())));
+
+  /** Reads the one uploaded file and the optional date of a multipart request. */
+  async function readUpload(req: FastifyRequest): Promise<{ name: string; bytes: Buffer; asOf?: string }> {
+    let file: { name: string; bytes: Buffer } | null = null;
+    let asOf: string | undefined;
+    try {
+      for await (const part of req.parts()) {
+        if (part.type === 'file') file = { name: displayName(part.filename), bytes: await part.toBuffer() };
+        else if (part.fieldname === 'asOf' && typeof part.value === 'string' && part.value) asOf = part.value;
+      }
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (code === 'FST_REQ_FILE_TOO_LARGE') throw new HttpProblem(413, `the list is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`);
+      if (code?.startsWith('FST_')) throw new HttpProblem(400, (error as Error).message);
+      throw error;
+    }
+    if (!file) throw new HttpProblem(400, 'no file was uploaded');
+    return { ...file, asOf };
+  }
+
+  function startBatch(upload: { name: string; bytes: Buffer; asOf?: string }) {
+    try {
+      return scheduler.submitBatch(upload.name, upload.bytes, upload.asOf);
+    } catch (error) {
+      if (error instanceof RangeError) throw new HttpProblem(400, error.message);
+      throw error;
+    }
+  }
+
+  app.post('/admin/batches', { preHandler: requireAdmin }, async (req, reply) => {
+    try {
+      const { run } = startBatch(await readUpload(req));
+      return reply.redirect(`/admin/batches/${run.id}`, 303);
+    } catch (error) {
+      if (!(error instanceof BatchUploadError) && !(error instanceof HttpProblem && error.statusCode < 500)) throw error;
+      return reply.code((error as { statusCode?: number }).statusCode ?? 400).type('text/html; charset=utf-8')
+        .send(consolePage(pageContext(req), store.serviceBatches(), { error: error.message, problems: error instanceof BatchUploadError ? error.problems : [] }));
+    }
+  });
+
+  function batchRow(runId: number): ServiceBatchRow {
+    const batch = store.serviceBatch(runId);
+    if (!batch) throw new HttpProblem(404, 'no run has this number');
+    return batch;
+  }
+
+  function batchStatus(batch: ServiceBatchRow, withPartners: boolean) {
+    const audits = new Map(store.serviceAuditsOfRun(batch.run.id).map((a) => [a.partnerId, a]));
+    const base = `/api/batches/${batch.run.id}`;
+    return {
+      id: batch.run.id,
+      fileName: batch.fileName,
+      asOf: batch.run.asOf,
+      state: batch.run.state,
+      startedAt: batch.run.startedAt,
+      finishedAt: batch.run.finishedAt,
+      counts: { queued: batch.counts.pending, running: batch.counts.running, done: batch.counts.done, failed: batch.counts.failed },
+      problems: batch.problems,
+      links: { page: `/admin/batches/${batch.run.id}`, events: `${base}/events` },
+      ...(withPartners
+        ? {
+            partners: summaryRows(store, batch.run, batch.run.asOf).map((row) => ({
+              id: row.partner.id,
+              name: row.partner.name,
+              homepage: row.partner.homepage,
+              state: row.partner.state === 'pending' ? 'queued' : row.partner.state,
+              verdict: row.partner.summary?.verdict ?? null,
+              checks: row.statuses,
+              changes: row.changes,
+              error: row.partner.error,
+              auditId: audits.get(row.partner.id)?.id ?? '',
+              report: row.partner.state === 'done' ? `${base}/partners/${encodeURIComponent(row.partner.id)}/report` : null,
+            })),
+          }
+        : {}),
+    };
+  }
+
+  app.get<{ Params: { run: number } }>('/admin/batches/:run', { preHandler: requireAdmin, schema: { params: batchParamsSchema } }, async (req, reply) => {
+    const batch = batchRow(req.params.run);
+    const rows = batchIndexRows(summaryRows(store, batch.run, batch.run.asOf), (id) => `/admin/batches/${batch.run.id}/partners/${encodeURIComponent(id)}`);
+    const index = embedDocument(renderers.index(rows, { title: messages(req.lang).resultsHeading, generatedAt: new Date().toISOString() }, req.lang));
+    const running = store.serviceAuditsOfRun(batch.run.id).filter((a) => a.state === 'running')
+      .map((a) => ({ partnerId: a.partnerId, name: a.name, pagesFetched: scheduler.status(a.id)?.pagesFetched ?? 0 }));
+    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(batchPage(pageContext(req), batch, index, running));
+  });
+
+  function batchEvents(req: FastifyRequest<{ Params: { run: number } }>, reply: FastifyReply): void {
+    const batch = batchRow(req.params.run);
+    eventStream(req, reply, (send, end) => {
+      const c = batch.counts;
+      send('batch', { queued: c.pending, running: c.running, done: c.done, failed: c.failed });
+      if (c.pending + c.running === 0) {
+        end();
+        return () => {};
+      }
+      return scheduler.subscribeBatch(batch.run.id, (event: BatchEvent) => {
+        send('partner', event);
+        if (event.counts.queued + event.counts.running === 0) end();
+      });
+    });
+  }
+
+  app.get<{ Params: { run: number } }>('/admin/batches/:run/events', { preHandler: requireAdmin, schema: { params: batchParamsSchema } }, (req, reply) => batchEvents(req, reply));
+
+  function batchPartner(runId: number, partnerId: string) {
+    const batch = batchRow(runId);
+    const partner = store.partners(batch.run.id).find((p) => p.id === partnerId);
+    if (!partner || partner.state !== 'done') throw new HttpProblem(404, 'this partner has no report in this run');
+    return { batch, partner };
+  }
+
+  app.get<{ Params: { run: number; partner: string } }>('/admin/batches/:run/partners/:partner', {
+    preHandler: requireAdmin, schema: { params: batchPartnerParamsSchema },
+  }, async (req, reply) => {
+    const { batch, partner } = batchPartner(req.params.run, req.params.partner);
+    const previous = store.previousOutcome(partner.id, batch.run.id);
+    const base = `/admin/batches/${batch.run.id}/partners/${encodeURIComponent(partner.id)}`;
+    const comparison: Comparison | null = previous
+      ? {
+          previousHref: store.serviceBatch(previous.run.id) && previous.partner.state === 'done'
+            ? `/admin/batches/${previous.run.id}/partners/${encodeURIComponent(partner.id)}` : null,
+          previousDate: previous.run.startedAt.slice(0, 10),
+          changes: compareOutcomes(previous, { partner, checks: store.checks(batch.run.id, partner.id, batch.run.asOf) }),
+        }
+      : null;
+    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(auditReportPage(pageContext(req),
+      embeddedReport(batch.run.id, partner.id, batch.run.asOf, req.lang), {
+        title: t(req).partnerReportTitle(partner.name),
+        links: { json: `${base}/report.json`, markdown: `${base}/report.md`, html: `${base}/report.html` },
+        comparison,
+        back: { href: `/admin/batches/${batch.run.id}`, label: t(req).backToBatch },
+      }));
+  });
+  for (const format of ['json', 'md', 'html'] as const) {
+    app.get<{ Params: { run: number; partner: string } }>(`/admin/batches/:run/partners/:partner/report.${format}`, {
+      preHandler: requireAdmin, schema: { params: batchPartnerParamsSchema },
+    }, async (req, reply) => {
+      const { batch, partner } = batchPartner(req.params.run, req.params.partner);
+      return sendReport(reply, req.lang, batch.run.id, partner.id, batch.run.asOf, format);
+    });
+  }
+
+  app.post('/api/batches', {
+    preHandler: requireAdmin,
+    schema: { response: { 201: { $ref: 'batchStatus#' }, 400: { $ref: 'error#' }, 401: { $ref: 'error#' } } },
+  }, async (req, reply) => {
+    const { run } = startBatch(await readUpload(req));
+    return reply.code(201).header('location', `/api/batches/${run.id}`).send(batchStatus(batchRow(run.id), true));
+  });
+  app.get('/api/batches', { preHandler: requireAdmin, schema: { response: { 200: { type: 'array', items: { $ref: 'batchStatus#' } } } } },
+    async () => store.serviceBatches().map((b) => batchStatus(b, false)));
+  app.get<{ Params: { run: number } }>('/api/batches/:run', {
+    preHandler: requireAdmin, schema: { params: batchParamsSchema, response: { 200: { $ref: 'batchStatus#' } } },
+  }, async (req) => batchStatus(batchRow(req.params.run), true));
+  app.get<{ Params: { run: number } }>('/api/batches/:run/events', { preHandler: requireAdmin, schema: { params: batchParamsSchema } }, (req, reply) => batchEvents(req, reply));
+  app.get<{ Params: { run: number; partner: string } }>('/api/batches/:run/partners/:partner/report', {
+    preHandler: requireAdmin, schema: { params: batchPartnerParamsSchema },
+  }, async (req, reply) => {
+    const { batch, partner } = batchPartner(req.params.run, req.params.partner);
+    return sendReport(reply, req.lang, batch.run.id, partner.id, batch.run.asOf, 'json');
+  });
+
+  // The batch index's sorting script, served as a file: this service's CSP allows no inline script.
+  app.get('/static/index-sort.js', async (_req, reply) =>
+    reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=3600').send(indexScript));
+
+  scheduler.start();
+  await app.listen({ host: config.host, port: config.port });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+
+  let closing: Promise<void> | null = null;
+  return {
+    app,
+    url: `http://${host}:${port}`,
+    scheduler,
+    close() {
+      closing ??= (async () => {
+        await scheduler.stop();
+        for (const res of streams) res.end();
+        await app.close();
+        store.close();
+      })();
+      return closing;
+    },
+  };
+}
