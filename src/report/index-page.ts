@@ -231,7 +231,7 @@ function renderRow(row: BatchIndexRow): string {
 
 const INDEX_CSS = `
 :root { color-scheme: light; --fg:#1f2937; --muted:#6b7280; --line:#e5e7eb; --soft:#f8fafc; --link:#1d4ed8;
-  --pass:#15803d; --pass-bg:#dcfce7; --fail:#b91c1c; --fail-bg:#fee2e2; --review:#a16207; --review-bg:#fef3c7; }
+  --pass:#15803d; --pass-bg:#dcfce7; --fail:#b91c1c; --fail-bg:#fee2e2; --review:#92400e; --review-bg:#fef3c7; }
 * { box-sizing: border-box; }
 body { margin: 0; padding: 20px 24px 40px; color: var(--fg); font: 13.5px/1.45 system-ui, -apple-system, "Segoe UI", "Noto Sans TC", "PingFang TC", "Microsoft JhengHei", sans-serif; }
 h1 { font-size: 22px; margin: 0 0 4px; }
