@@ -176,7 +176,7 @@ describe('the batch API', () => {
     expect(status.counts).toEqual({ queued: 0, running: 0, done: 2, failed: 0 });
     const report = await (await fetch(`${base}${status.partners[0].report}`, { headers: auth })).json();
     expect(validateReport(report)).toBe(true);
-    expect(readdirSync(sut.dataDir).sort().filter((f) => !/^results\.sqlite(-wal|-shm)?$/.test(f))).toEqual([]);
+    expect(readdirSync(sut.dataDir).sort().filter((f) => !/^(results\.sqlite(-wal|-shm)?|batch\.lock(-journal)?)$/.test(f))).toEqual([]);
   });
 
   it('refuses a file that is not an applicant list with one clear error', async () => {

@@ -4,7 +4,7 @@
 // no serious or critical accessibility violation on any page.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import AxeBuilder from '@axe-core/playwright';
+import { AxeBuilder } from '@axe-core/playwright';
 import type { BrowserContext, Page } from 'playwright';
 import { ADMIN_TOKEN, startServiceUnderTest, type ServiceUnderTest } from './support/service.ts';
 import { useChromium } from './support/open-html.ts';

@@ -4,6 +4,7 @@
 
 import { Command, InvalidArgumentError } from 'commander';
 import { addCrawlOptions, crawlOptionsFromCli, UsageError } from '../cli-options.ts';
+import { OutputDirBusyError } from '../batch/lock.ts';
 
 export const ADMIN_TOKEN_ENV = 'PARTNER_PRESENCE_ADMIN_TOKEN';
 
@@ -63,18 +64,25 @@ async function serveAction(opts: Record<string, unknown>): Promise<number> {
   // Loaded here: the web framework is not needed by any other command.
   const { startService, DEFAULT_SERVICE_CONFIG } = await import('./server.ts');
   const token = (opts.adminToken as string | undefined) ?? process.env[ADMIN_TOKEN_ENV] ?? null;
-  const service = await startService({
-    ...DEFAULT_SERVICE_CONFIG,
-    host: String(opts.host),
-    port: opts.port as number,
-    dataDir: String(opts.data),
-    maxRunning: opts.maxRunning as number,
-    adminToken: token && token.length > 0 ? token : null,
-    crawl: { ...crawl, allowPrivate: false },
-    auditsPerHour: opts.auditsPerHour as number,
-    cooldownMs: opts.cooldown as number,
-    trustProxy: Boolean(opts.trustProxy),
-  });
+  let service;
+  try {
+    service = await startService({
+      ...DEFAULT_SERVICE_CONFIG,
+      host: String(opts.host),
+      port: opts.port as number,
+      dataDir: String(opts.data),
+      maxRunning: opts.maxRunning as number,
+      adminToken: token && token.length > 0 ? token : null,
+      crawl: { ...crawl, allowPrivate: false },
+      auditsPerHour: opts.auditsPerHour as number,
+      cooldownMs: opts.cooldown as number,
+      trustProxy: Boolean(opts.trustProxy),
+    });
+  } catch (error) {
+    if (!(error instanceof OutputDirBusyError) && (error as { code?: string }).code !== 'EADDRINUSE') throw error;
+    process.stderr.write(`partner-presence serve: ${(error as Error).message}\n`);
+    return 2;
+  }
   process.stderr.write(`partner-presence: serving ${service.url}/ (data in ${String(opts.data)}${token ? ', console at /admin' : ', console off: no admin token'})\n`);
   await new Promise<void>((resolve) => {
     const stop = (signal: NodeJS.Signals) => {

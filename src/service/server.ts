@@ -19,6 +19,7 @@ import { evaluate } from '../evaluate.ts';
 import { ResultStore, type ServiceAuditRow, type ServiceBatchRow } from '../storage.ts';
 import { compareOutcomes } from '../batch/summary.ts';
 import { batchIndexRows, summaryRows } from '../batch/outputs.ts';
+import { OutputDirLock } from '../batch/lock.ts';
 import { renderBatchIndex } from '../report/index-page.ts';
 import type { Report } from '../types.ts';
 import {
@@ -129,7 +130,9 @@ function displayName(name: string | undefined): string {
   return clean || 'list';
 }
 
+/** Throws OutputDirBusyError when another process (a batch, a report, another server) uses the data directory. */
 export async function startService(config: ServiceConfig): Promise<RunningService> {
+  const lock = OutputDirLock.acquire(config.dataDir);
   const store = ResultStore.open(config.dataDir);
   const scheduler = new AuditScheduler(store, { maxRunning: config.maxRunning, crawl: config.crawl, cooldownMs: config.cooldownMs });
   const app = Fastify({
@@ -616,8 +619,15 @@ export async function startService(config: ServiceConfig): Promise<RunningServic
   app.get('/static/index-sort.js', async (_req, reply) =>
     reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=3600').send(indexScript));
 
+  try {
+    await app.listen({ host: config.host, port: config.port });
+  } catch (error) {
+    await app.close();
+    store.close();
+    lock.release();
+    throw error;
+  }
   scheduler.start();
-  await app.listen({ host: config.host, port: config.port });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
@@ -633,6 +643,7 @@ export async function startService(config: ServiceConfig): Promise<RunningServic
         for (const res of streams) res.end();
         await app.close();
         store.close();
+        lock.release();
       })();
       return closing;
     },
