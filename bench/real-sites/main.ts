@@ -1,0 +1,187 @@
+// npm run bench:real -- [run|build|serve|files|labels] [--sources DIR] [--site ID …] [--rebuild] [--max-pages N]
+//
+// The real-site development bench (issue 9). Every site in sources.json is rebuilt from its snapshot
+// under the sources directory (nothing is fetched), served on 127.0.0.1 under its real hostname,
+// audited with the library (auditSite, as-of fixed per site) and scored against labels/<id>.json.
+//
+//   run    (default) build what is missing, audit, print per site and a machine-readable last line:
+//          sites= checks_agree=x/y cs_P= cs_R= tl_P= tl_R= dates= review_rate=
+//          Sites without a label are audited but neither scored nor shown (a labeller must not see verdicts).
+//   build  build (or rebuild with --rebuild) and print pages, missing files and build time per site
+//   serve  build and serve one site for a person to browse; prints its URL and the --resolve mapping
+//   files  write builds/<id>/FILES.txt (every page's URL and file) for labellers reading the HTML
+//   labels check every labels/<id>.json against the format (no build, no audit, no verdicts)
+//
+// It is a development bench, not part of `npm test`: CI has no snapshots. See README.md in this folder.
+
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { startFixtureServer } from '../../fixtures/server.ts';
+import { auditSite } from '../../src/audit.ts';
+import type { Report } from '../../src/types.ts';
+import { buildSite, sitePaths, writeFileList, type BuildRecord } from './build.ts';
+import { LABELS_DIR, loadSources, type SiteSource } from './sources.ts';
+import { rate, scoreCorpus, scoreSite, summaryLine, validateLabel, type SiteScore } from './score.ts';
+
+const DEFAULT_SOURCES = '/work/real-sites';
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    sources: { type: 'string', default: DEFAULT_SOURCES },
+    site: { type: 'string', multiple: true },
+    rebuild: { type: 'boolean', default: false },
+    'max-pages': { type: 'string' },
+  },
+});
+
+const command = positionals[0] ?? 'run';
+const sourcesDir = resolve(values.sources);
+const all = loadSources();
+const chosen = values.site?.length ? values.site.map((id) => all.find((s) => s.id === id) ?? fail(`no site "${id}" in sources.json`)) : all;
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(2);
+}
+
+async function buildAll(sites: SiteSource[]): Promise<Map<string, BuildRecord>> {
+  const built = new Map<string, BuildRecord>();
+  for (const s of sites) {
+    try {
+      built.set(s.id, await buildSite(sourcesDir, s, { rebuild: values.rebuild }));
+    } catch (err) {
+      console.error(`!! ${s.id}: build failed: ${(err as Error).message}`);
+    }
+  }
+  return built;
+}
+
+function describeBuild(s: SiteSource, r: BuildRecord): string {
+  const missing = r.missingFiles.length ? `, ${r.missingFiles.length} large files absent from the snapshot` : '';
+  return `${s.id.padEnd(16)} ${String(r.htmlPages).padStart(5)} pages ${String(r.pdfs).padStart(3)} PDFs  ${r.tool.padEnd(6)} ${s.repository}@${r.commit.slice(0, 10)} ` +
+    `http://${s.hostname}/ as-of ${s.asOf}${missing}${r.networkIsolated ? '' : ' (built WITH network access)'}`;
+}
+
+function loadLabel(s: SiteSource) {
+  const file = join(LABELS_DIR, `${s.id}.json`);
+  if (!existsSync(file)) return null;
+  const label = validateLabel(JSON.parse(readFileSync(file, 'utf8')), s.id);
+  if (label.asOf !== s.asOf) console.error(`   note: ${s.id} label asOf ${label.asOf} differs from sources.json ${s.asOf}; the audit uses ${s.asOf}`);
+  return label;
+}
+
+function printScore(s: SiteSource, score: SiteScore, report: Report): void {
+  console.log(`== ${s.id} (${s.company}; ${s.shape}, ${s.language}) as-of ${s.asOf}: ${report.crawl.pagesFetched} pages fetched, stopped by ${report.crawl.stoppedBy}`);
+  for (const c of score.checks) {
+    console.log(`   ${c.id.padEnd(7)} expected ${c.expected.padEnd(6)} actual ${(c.actual ?? 'none').padEnd(6)} ${c.agree ? 'agree' : 'DIFFER'}`);
+  }
+  const pp = score.practicePage;
+  console.log(`   practice page: ${pp.hit ? 'hit' : 'MISS'} (expected ${pp.expected ?? 'none'}, actual ${pp.actual ?? 'none'})`);
+  for (const [name, part] of [['case studies', score.caseStudies], ['retail thought leadership', score.thoughtLeadership]] as const) {
+    console.log(`   ${name}: P ${rate(part.precision)} (${part.precision.hits}/${part.precision.of}) R ${rate(part.recall)} (${part.recall.hits}/${part.recall.of})`);
+    for (const u of part.extra) console.log(`     extra  ${u}`);
+    for (const u of part.missed) console.log(`     missed ${u}`);
+  }
+  console.log(`   dates: ${rate(score.dates)} (${score.dates.hits}/${score.dates.of})`);
+  for (const w of score.dates.wrong) console.log(`     ${w.url}: expected ${w.expected ?? 'none'}, got ${w.actual ?? 'none'}`);
+  console.log(`   review on decided checks: ${score.reviews.hits}/${score.reviews.of}`);
+}
+
+async function runBench(): Promise<void> {
+  const built = await buildAll(chosen);
+  const sites = chosen.filter((s) => built.has(s.id));
+  if (sites.length === 0) fail('nothing built: see the errors above');
+  const server = await startFixtureServer({ root: join(sourcesDir, 'builds'), sites: sites.map((s) => s.id) });
+  const scores: SiteScore[] = [];
+  const unlabelled: string[] = [];
+  const failed: string[] = [];
+  mkdirSync(join(sourcesDir, 'reports'), { recursive: true });
+  try {
+    for (const s of sites) {
+      const label = loadLabel(s);
+      const started = Date.now();
+      let report: Report;
+      try {
+        ({ report } = await auditSite(server.url(s.hostname, '/'), {
+          resolve: server.resolveArgs(), allowPrivate: true, asOf: s.asOf, delayMs: 0,
+          ...(values['max-pages'] ? { maxPages: Number(values['max-pages']) } : {}),
+        }));
+      } catch (err) {
+        console.error(`!! ${s.id}: audit failed: ${(err as Error).message}`);
+        failed.push(s.id);
+        continue;
+      }
+      // Kept outside the repository (it quotes the site) so a result can be studied without re-running.
+      writeFileSync(join(sourcesDir, 'reports', `${s.id}.json`), JSON.stringify(report, null, 2));
+      if (!label) {
+        console.log(`== ${s.id}: unlabelled; audited ${report.crawl.pagesFetched} pages in ${((Date.now() - started) / 1000).toFixed(1)}s (verdicts not shown)`);
+        unlabelled.push(s.id);
+        continue;
+      }
+      const score = scoreSite(label, report, s.hostname, s.aliases);
+      scores.push(score);
+      printScore(s, score, report);
+    }
+  } finally {
+    await server.close();
+  }
+  const corpus = scoreCorpus(scores);
+  if (unlabelled.length) console.log(`unlabelled (audited, not scored): ${unlabelled.join(', ')}`);
+  if (failed.length) console.log(`audit failed: ${failed.join(', ')}`);
+  console.log(`practice pages hit ${corpus.practicePages.hits}/${corpus.practicePages.of}`);
+  console.log(summaryLine(corpus));
+}
+
+async function serveOne(): Promise<void> {
+  const id = positionals[1] ?? values.site?.[0] ?? fail('serve needs a site id: npm run bench:real -- serve <id>');
+  const s = all.find((x) => x.id === id) ?? fail(`no site "${id}" in sources.json`);
+  const record = await buildSite(sourcesDir, s, { rebuild: values.rebuild });
+  const server = await startFixtureServer({ root: join(sourcesDir, 'builds'), sites: [s.id] });
+  const port = server.port;
+  console.log(describeBuild(s, record));
+  console.log(`serving ${s.company} at ${server.url(s.hostname, '/')}`);
+  console.log(`  the name must resolve to 127.0.0.1 (it is the real site's name):`);
+  console.log(`  curl --resolve ${s.hostname}:${port}:127.0.0.1 ${server.url(s.hostname, '/')}`);
+  console.log(`  chromium --host-resolver-rules="MAP ${s.hostname} 127.0.0.1" ${server.url(s.hostname, '/')}`);
+  console.log(`  partner-presence audit ${server.url(s.hostname, '/')} --resolve ${s.hostname}:${port}:127.0.0.1 --allow-private --as-of ${s.asOf}`);
+  console.log(`  files: ${sitePaths(sourcesDir, s).files}`);
+  console.log('Ctrl-C stops the server.');
+  await new Promise<void>((done) => process.once('SIGINT', done));
+  await server.close();
+}
+
+function checkLabels(): void {
+  let problems = 0;
+  for (const s of chosen) {
+    try {
+      const label = loadLabel(s);
+      console.log(`${s.id.padEnd(16)} ${label ? `ok (${label.labeller}, ${label.labelledAt}, ${label.corrections.length} corrections)` : 'no label'}`);
+    } catch (err) {
+      problems++;
+      console.log(`${s.id.padEnd(16)} ${(err as Error).message}`);
+    }
+  }
+  if (problems) process.exitCode = 1;
+}
+
+async function main(): Promise<void> {
+  if (command === 'run') return runBench();
+  if (command === 'labels') return checkLabels();
+  if (command === 'serve') return serveOne();
+  if (command === 'build' || command === 'files') {
+    const built = await buildAll(chosen);
+    for (const s of chosen) {
+      const r = built.get(s.id);
+      if (!r) continue;
+      if (command === 'build') console.log(describeBuild(s, r));
+      else console.log(`${s.id.padEnd(16)} ${writeFileList(sourcesDir, s)}`);
+    }
+    if (built.size < chosen.length) process.exitCode = 1;
+    return;
+  }
+  fail(`unknown command "${command}": run, build, serve, files or labels`);
+}
+
+await main();
