@@ -1,16 +1,15 @@
-// npm run bench:real -- [run|build|serve|files|labels] [--sources DIR] [--site ID …] [--rebuild] [--max-pages N]
+// npm run bench:real -- [run|serve|files|labels] [--sources DIR] [--site ID …] [--max-pages N]
 //
-// The real-site development bench (issue 9). Every site in sources.json is rebuilt from its snapshot
-// under the sources directory (nothing is fetched), served on 127.0.0.1 under its real hostname,
-// audited with the library (auditSite, as-of fixed per site) and scored against labels/<id>.json.
+// The real-site development bench (issue 9). Every site in sources.json, built beforehand under the
+// sources directory (see README), is served on 127.0.0.1 under its real hostname, audited with the
+// library (auditSite, as-of fixed per site) and scored against labels/<id>.json.
 //
-//   run    (default) build what is missing, audit, print per site and a machine-readable last line:
+//   run    (default) audit, print per site and a machine-readable last line:
 //          sites= checks_agree=x/y cs_P= cs_R= tl_P= tl_R= dates= review_rate=
 //          Sites without a label are audited but neither scored nor shown (a labeller must not see verdicts).
-//   build  build (or rebuild with --rebuild) and print pages, missing files and build time per site
-//   serve  build and serve one site for a person to browse; prints its URL and the --resolve mapping
+//   serve  serve one site for a person to browse; prints its URL and the --resolve mapping
 //   files  write builds/<id>/FILES.txt (every page's URL and file) for labellers reading the HTML
-//   labels check every labels/<id>.json against the format (no build, no audit, no verdicts)
+//   labels check every labels/<id>.json against the format (no audit, no verdicts)
 //
 // It is a development bench, not part of `npm test`: CI has no snapshots. See README.md in this folder.
 
@@ -20,7 +19,7 @@ import { parseArgs } from 'node:util';
 import { startFixtureServer } from '../../fixtures/server.ts';
 import { auditSite } from '../../src/audit.ts';
 import type { Report } from '../../src/types.ts';
-import { buildSite, sitePaths, writeFileList, type BuildRecord } from './build.ts';
+import { readBuild, sitePaths, writeFileList, type BuildRecord } from './builds.ts';
 import { LABELS_DIR, loadSources, type SiteSource } from './sources.ts';
 import { rate, scoreCorpus, scoreSite, summaryLine, validateLabel, type SiteScore } from './score.ts';
 
@@ -31,7 +30,6 @@ const { values, positionals } = parseArgs({
   options: {
     sources: { type: 'string', default: DEFAULT_SOURCES },
     site: { type: 'string', multiple: true },
-    rebuild: { type: 'boolean', default: false },
     'max-pages': { type: 'string' },
   },
 });
@@ -46,22 +44,22 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-async function buildAll(sites: SiteSource[]): Promise<Map<string, BuildRecord>> {
+/** The sites whose builds are present and current; the others are named on stderr. */
+function builtSites(sites: SiteSource[]): Map<string, BuildRecord> {
   const built = new Map<string, BuildRecord>();
   for (const s of sites) {
     try {
-      built.set(s.id, await buildSite(sourcesDir, s, { rebuild: values.rebuild }));
+      built.set(s.id, readBuild(sourcesDir, s));
     } catch (err) {
-      console.error(`!! ${s.id}: build failed: ${(err as Error).message}`);
+      console.error(`!! ${(err as Error).message}`);
     }
   }
   return built;
 }
 
 function describeBuild(s: SiteSource, r: BuildRecord): string {
-  const missing = r.missingFiles.length ? `, ${r.missingFiles.length} large files absent from the snapshot` : '';
-  return `${s.id.padEnd(16)} ${String(r.htmlPages).padStart(5)} pages ${String(r.pdfs).padStart(3)} PDFs  ${r.tool.padEnd(6)} ${s.repository}@${r.commit.slice(0, 10)} ` +
-    `http://${s.hostname}/ as-of ${s.asOf}${missing}${r.networkIsolated ? '' : ' (built WITH network access)'}`;
+  const size = r.htmlPages === undefined ? '' : `${String(r.htmlPages).padStart(5)} pages ${String(r.pdfs ?? 0).padStart(3)} PDFs  `;
+  return `${s.id.padEnd(16)} ${size}${s.repository}@${r.commit.slice(0, 10)} http://${s.hostname}/ as-of ${s.asOf}`;
 }
 
 function loadLabel(s: SiteSource) {
@@ -90,9 +88,9 @@ function printScore(s: SiteSource, score: SiteScore, report: Report): void {
 }
 
 async function runBench(): Promise<void> {
-  const built = await buildAll(chosen);
+  const built = builtSites(chosen);
   const sites = chosen.filter((s) => built.has(s.id));
-  if (sites.length === 0) fail('nothing built: see the errors above');
+  if (sites.length === 0) fail('no site is built: see the errors above');
   const server = await startFixtureServer({ root: join(sourcesDir, 'builds'), sites: sites.map((s) => s.id) });
   const scores: SiteScore[] = [];
   const unlabelled: string[] = [];
@@ -137,7 +135,8 @@ async function runBench(): Promise<void> {
 async function serveOne(): Promise<void> {
   const id = positionals[1] ?? values.site?.[0] ?? fail('serve needs a site id: npm run bench:real -- serve <id>');
   const s = all.find((x) => x.id === id) ?? fail(`no site "${id}" in sources.json`);
-  const record = await buildSite(sourcesDir, s, { rebuild: values.rebuild });
+  let record: BuildRecord;
+  try { record = readBuild(sourcesDir, s); } catch (err) { fail((err as Error).message); }
   const server = await startFixtureServer({ root: join(sourcesDir, 'builds'), sites: [s.id] });
   const port = server.port;
   console.log(describeBuild(s, record));
@@ -170,18 +169,13 @@ async function main(): Promise<void> {
   if (command === 'run') return runBench();
   if (command === 'labels') return checkLabels();
   if (command === 'serve') return serveOne();
-  if (command === 'build' || command === 'files') {
-    const built = await buildAll(chosen);
-    for (const s of chosen) {
-      const r = built.get(s.id);
-      if (!r) continue;
-      if (command === 'build') console.log(describeBuild(s, r));
-      else console.log(`${s.id.padEnd(16)} ${writeFileList(sourcesDir, s)}`);
-    }
+  if (command === 'files') {
+    const built = builtSites(chosen);
+    for (const s of chosen) if (built.has(s.id)) console.log(`${describeBuild(s, built.get(s.id)!)}\n  ${writeFileList(sourcesDir, s)}`);
     if (built.size < chosen.length) process.exitCode = 1;
     return;
   }
-  fail(`unknown command "${command}": run, build, serve, files or labels`);
+  fail(`unknown command "${command}": run, serve, files or labels`);
 }
 
 await main();
