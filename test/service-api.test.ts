@@ -186,6 +186,36 @@ describe('the batch API', () => {
   });
 });
 
+describe('a site audited again after the cooldown', () => {
+  it('shows what changed since its previous audit', async () => {
+    const { fixtures, dataDir } = sut;
+    const crawl = { resolve: fixtures.resolveArgs(), allowAddresses: ['127.0.0.1'], delayMs: 0, render: 'never' as const };
+    const service = await startService({ ...DEFAULT_SERVICE_CONFIG, port: 0, dataDir: `${dataDir}/again`, adminToken: null, crawl, cooldownMs: 0 });
+    try {
+      const audit = async (asOf: string) => {
+        const res = await fetch(`${service.url}/api/audits`, {
+          method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ homepage: sut.site('www.evergreencommerce.test'), asOf }),
+        });
+        const { id, joined } = (await res.json()) as { id: string; joined: boolean };
+        expect(joined).toBe(false);
+        await waitForAudit(service.url, id);
+        return id;
+      };
+      // The site's newest retail item is from 2025-10-14: within 12 months in mid-2026, not by December.
+      const before = await audit('2026-06-01');
+      const page = await (await fetch(`${service.url}/audits/${before}`)).text();
+      expect(page).toMatch(/first audit of this site/);
+      const after = await audit('2026-12-04');
+      const changed = await (await fetch(`${service.url}/audits/${after}`)).text();
+      expect(changed).toMatch(/Changed since the audit of \d{4}-\d\d-\d\d/);
+      expect(changed).toContain(`href="/audits/${before}"`);
+      expect(changed.match(/<ul id="changes">(.*?)<\/ul>/s)?.[1]?.replace(/<[^>]+>/g, '')).toBe('P3.2 pass → fail');
+    } finally {
+      await service.close();
+    }
+  });
+});
+
 describe('a restart', () => {
   it('picks up queued and running audits after a stop, and loses nothing finished', async () => {
     const { fixtures, dataDir } = sut;

@@ -46,10 +46,26 @@ export interface EmbeddedDocument {
  * Splits a document made by a report renderer (html.ts, index-page.ts) into its style sheet and its
  * body, so each format keeps one renderer however it is shown. Scripts are taken out of the body.
  */
-export function embedDocument(document: string): EmbeddedDocument {
+export function embedDocument(document: string, options: { headingsBelow?: number } = {}): EmbeddedDocument {
   const $ = load(document);
   const css = $('head style').map((_, el) => $(el).text()).get().join('\n');
   const scripts = $('script').map((_, el) => $(el).text()).get();
   $('script').remove();
+  // Shown under a page's own headings: h1 becomes h(1 + headingsBelow) and so on down.
+  const offset = options.headingsBelow ?? 0;
+  if (offset > 0) {
+    $('h1, h2, h3, h4, h5').each((_, el) => {
+      el.tagName = `h${Math.min(6, Number(el.tagName[1]) + offset)}`;
+    });
+  }
   return { css, body: trusted($('body').html() ?? ''), scripts };
+}
+
+/** Puts `markup` right after the first element matching `selector` in `body` (or at its start). */
+export function insertAfter(body: Html, selector: string, markup: Html): Html {
+  const $ = load(body.value, null, false);
+  const anchor = $(selector).first();
+  if (anchor.length === 0) return trusted(markup.value + body.value);
+  anchor.after(markup.value);
+  return trusted($.html());
 }

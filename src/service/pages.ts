@@ -8,7 +8,7 @@ import type { ServiceBatchRow } from '../storage.ts';
 import type { CheckChange } from '../batch/summary.ts';
 import type { CheckStatus } from '../types.ts';
 import type { InputProblem } from '../batch/input.ts';
-import { html, trusted, type EmbeddedDocument, type Html } from './html.ts';
+import { html, insertAfter, trusted, type EmbeddedDocument, type Html } from './html.ts';
 import type { Lang } from './lang.ts';
 import { messages, type Messages } from './messages.ts';
 import type { AuditStatus, CheckBrief } from './scheduler.ts';
@@ -167,12 +167,13 @@ ${comparison === null
     : html`<p>${t.changedSince(comparison.previousDate)}${comparison.previousHref ? html` (<a href="${comparison.previousHref}">${t.previousAudit}</a>)` : ''}</p>
 <ul id="changes">${comparison.changes.map((c) => html`<li><strong>${c.checkId}</strong> ${statusBadge(t, c.from)} → ${statusBadge(t, c.to)}</li>`)}</ul>`}
 </section>`;
-  const body = html`<div class="service-bar">
+  const bar = html`<div class="service-bar">
 ${options.back ? html`<p><a href="${options.back.href}">${options.back.label}</a></p>` : ''}
 <p>${t.downloads} <a href="${options.links.json}" type="application/json">${t.reportJson}</a>, <a href="${options.links.markdown}" type="text/markdown">${t.reportMarkdown}</a>, <a href="${options.links.html}" download>${t.reportHtml}</a>. ${t.shareLink}</p>
 ${changes}
-</div>
-${report.body}`;
+</div>`;
+  // Under the report's own heading (the site it is about), above its verdict.
+  const body = insertAfter(report.body, 'main > header', bar);
   return layout(ctx, { title: options.title, body, css: report.css });
 }
 
@@ -267,7 +268,6 @@ export function batchPage(
 ${live ? html`<p class="hint">${t.refreshHint} <a href="">${t.refresh}</a></p>` : ''}
 ${batch.problems.length ? problemTable(t, batch.problems) : ''}
 ${live ? html`<h2>${t.nowAuditing}</h2><ul id="batch-running">${running.map((r) => html`<li data-partner="${r.partnerId}">${r.name} (${String(r.pagesFetched)})</li>`)}</ul>` : ''}
-<h2>${t.resultsHeading}</h2>
 <div class="index">${index.body}</div>
 </main>`;
   return layout(ctx, {

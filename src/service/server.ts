@@ -141,7 +141,8 @@ export async function startService(config: ServiceConfig): Promise<RunningServic
     ajv: { customOptions: { removeAdditional: false } },
   });
   const streams = new Set<ServerResponse>();
-  const reportCache = new Map<string, { report: Report; embedded: Map<Lang, EmbeddedDocument> }>();
+  /** A finished audit's report, its embeddable HTML and whole pages, by language: none of them ever changes. */
+  const reportCache = new Map<string, { report: Report; embedded: Map<Lang, EmbeddedDocument>; pages: Map<Lang, string> }>();
   const sessionValue = config.adminToken ? createHmac('sha256', config.adminToken).update('partner-presence console session').digest('base64url') : null;
   const indexScript = embedDocument(renderBatchIndex([])).scripts.join('\n');
   const limits = { maxPages: config.crawl.maxPages ?? 300, minutes: Math.ceil((config.crawl.timeBudgetMs ?? 300_000) / 60_000) };
@@ -237,7 +238,7 @@ export async function startService(config: ServiceConfig): Promise<RunningServic
 
   // ---- reports ----
 
-  function reportOf(runId: number, partnerId: string, asOf: string): { report: Report; embedded: Map<Lang, EmbeddedDocument> } {
+  function reportOf(runId: number, partnerId: string, asOf: string) {
     const key = `${runId}\u0000${partnerId}\u0000${asOf}`;
     let entry = reportCache.get(key);
     if (entry) {
@@ -247,7 +248,7 @@ export async function startService(config: ServiceConfig): Promise<RunningServic
     }
     const evidence = store.loadEvidence(runId, partnerId);
     if (!evidence) throw new HttpProblem(404, 'no stored result for this audit');
-    entry = { report: evaluate(evidence, asOf), embedded: new Map() };
+    entry = { report: evaluate(evidence, asOf), embedded: new Map<Lang, EmbeddedDocument>(), pages: new Map<Lang, string>() };
     reportCache.set(key, entry);
     if (reportCache.size > REPORT_CACHE_SIZE) reportCache.delete(reportCache.keys().next().value!);
     return entry;
@@ -367,13 +368,19 @@ export async function startService(config: ServiceConfig): Promise<RunningServic
     const ctx = pageContext(req);
     void reply.type('text/html; charset=utf-8').header('cache-control', 'no-store');
     if (status.state !== 'done') return reply.send(auditProgressPage(ctx, status, `/audits/${row.id}/events`));
-    const host = new URL(status.homepage).host;
-    const base = `/audits/${row.id}`;
-    return reply.send(auditReportPage(ctx, embeddedReport(row.runId, row.partnerId, row.asOf, req.lang), {
-      title: t(req).checking(host),
-      links: { json: `${base}/report.json`, markdown: `${base}/report.md`, html: `${base}/report.html` },
-      comparison: visitorComparison(row),
-    }));
+    // Finished: the page (its report and what changed since the audit before it) is final.
+    const { pages } = reportOf(row.runId, row.partnerId, row.asOf);
+    let page = pages.get(req.lang);
+    if (page === undefined) {
+      const base = `/audits/${row.id}`;
+      page = auditReportPage(ctx, embeddedReport(row.runId, row.partnerId, row.asOf, req.lang), {
+        title: t(req).checking(new URL(status.homepage).host),
+        links: { json: `${base}/report.json`, markdown: `${base}/report.md`, html: `${base}/report.html` },
+        comparison: visitorComparison(row),
+      });
+      pages.set(req.lang, page);
+    }
+    return reply.header('cache-control', 'public, max-age=300').send(page);
   });
 
   /** The finished report of an audit in one format. */
@@ -533,7 +540,7 @@ export async function startService(config: ServiceConfig): Promise<RunningServic
   app.get<{ Params: { run: number } }>('/admin/batches/:run', { preHandler: requireAdmin, schema: { params: batchParamsSchema } }, async (req, reply) => {
     const batch = batchRow(req.params.run);
     const rows = batchIndexRows(summaryRows(store, batch.run, batch.run.asOf), (id) => `/admin/batches/${batch.run.id}/partners/${encodeURIComponent(id)}`);
-    const index = embedDocument(renderers.index(rows, { title: messages(req.lang).resultsHeading, generatedAt: new Date().toISOString() }, req.lang));
+    const index = embedDocument(renderers.index(rows, { title: messages(req.lang).resultsHeading, generatedAt: new Date().toISOString() }, req.lang), { headingsBelow: 1 });
     const running = store.serviceAuditsOfRun(batch.run.id).filter((a) => a.state === 'running')
       .map((a) => ({ partnerId: a.partnerId, name: a.name, pagesFetched: scheduler.status(a.id)?.pagesFetched ?? 0 }));
     return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(batchPage(pageContext(req), batch, index, running));
