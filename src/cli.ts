@@ -11,7 +11,8 @@ import { registerServeCommand } from './service/command.ts';
 import { CrawlStartError } from '../crawlers/errors.ts';
 import { auditSite, validateAsOf } from './audit.ts';
 import { TOOL_VERSION } from './evaluate.ts';
-import type { CheckId, Report } from './types.ts';
+import type { Report } from './types.ts';
+import { CHECKS, SCORED_CHECK_IDS } from './checks/index.ts';
 import { renderJson } from './report/json.ts';
 import { renderHtml } from './report/html.ts';
 import { renderMarkdown } from './report/markdown.ts';
@@ -22,11 +23,9 @@ export const EXIT_PASS = 0;
 export const EXIT_NOT_PASSED = 1;
 export const EXIT_USAGE = 2;
 
-/** The checks that decide the exit code; P2.1 and P2.3 are informational. */
-const GATING_CHECKS: CheckId[] = ['P2.2.1', 'P2.2.2', 'P3.1', 'P3.2'];
-
+/** 0 when every scored check passes (the informational ones never decide it). */
 export function exitCodeFor(report: Report): number {
-  return GATING_CHECKS.every((id) => report.checks.find((c) => c.id === id)?.status === 'pass') ? EXIT_PASS : EXIT_NOT_PASSED;
+  return SCORED_CHECK_IDS.every((id) => report.checks.find((c) => c.id === id)?.status === 'pass') ? EXIT_PASS : EXIT_NOT_PASSED;
 }
 
 function parseAsOf(value: string): string {
@@ -51,17 +50,22 @@ export function checkStartUrl(input: string): string {
   return url.href;
 }
 
+/** "  P3.1    a retail practice page …", wrapped under its id. */
+function checkHelpLine(check: (typeof CHECKS)[number]): string {
+  const words = `${check.requirement}${check.informational ? ' (informational)' : ''}`.split(' ');
+  const lines: string[] = [''];
+  for (const word of words) {
+    if (lines.at(-1)!.length + word.length + 1 > 70 && lines.at(-1)!.length > 0) lines.push('');
+    lines[lines.length - 1] = lines.at(-1) ? `${lines.at(-1)} ${word}` : word;
+  }
+  return lines.map((line, i) => `  ${(i === 0 ? check.id : '').padEnd(8)}${line}`).join('\n');
+}
+
 const AUDIT_HELP = `
 Checks (AWS Retail Competency checklist, web-presence items):
-  P2.1    case-study elements, per public case study (informational)
-  P2.2.1  at least 2 public retail AWS case studies (HTML pages or PDFs)
-  P2.2.2  at least 2 of them reachable by links from the homepage
-  P2.3    delivery category, MSP or project, per case study (informational)
-  P3.1    a retail practice page reachable from the homepage (the homepage only
-          counts for a dedicated retail consultancy)
-  P3.2    retail thought leadership published within 12 months of --as-of
+${CHECKS.map(checkHelpLine).join('\n')}
 
-Exit codes: 0 when P2.2.1, P2.2.2, P3.1 and P3.2 all pass; 1 when any fails or needs review;
+Exit codes: 0 when ${SCORED_CHECK_IDS.slice(0, -1).join(', ')} and ${SCORED_CHECK_IDS.at(-1)} all pass; 1 when any fails or needs review;
 2 for usage errors or a site that cannot be crawled.
 
 Examples:

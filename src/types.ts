@@ -37,7 +37,8 @@ export interface SiteEvidence {
   };
 }
 
-export type CheckId = 'P2.1' | 'P2.2.1' | 'P2.2.2' | 'P2.3' | 'P3.1' | 'P3.2';
+/** A checklist item's id as the checklist numbers it (P2.2.1); the checks are listed in src/checks/index.ts. */
+export type CheckId = `P${number}.${number}` | `P${number}.${number}.${number}`;
 export type CheckStatus = 'pass' | 'fail' | 'review';
 
 export interface EvidenceRow {
@@ -71,6 +72,9 @@ export interface CheckContext {
 export interface Check {
   id: CheckId;
   title: string;
+  /** What it takes to pass, one line (the CLI's help lists it). */
+  requirement: string;
+  /** Informational checks (P2.1, P2.3) never make the overall verdict fail nor the exit code non-zero. */
   informational: boolean;
   /** The derived evidence it reads (Lighthouse's requiredArtifacts): the files that hold the rest of its decision. */
   inputs: readonly Derived<unknown>[];

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright';
 import { INDEX_CSP, renderBatchIndex, type BatchIndexRow } from '../src/report/index-page.ts';
+import { CHECK_IDS } from '../src/checks/index.ts';
 import type { Report } from '../src/types.ts';
 import { emptyReport, hostileReport, PAYLOADS } from './support/report-builder.ts';
 import { NOTHING_RAN, openHtml, sideEffects, useChromium } from './support/open-html.ts';
@@ -88,7 +89,7 @@ function batchRows(): BatchIndexRow[] {
 }
 
 describe('renderBatchIndex (strings)', () => {
-  const html = renderBatchIndex(batchRows(), { generatedAt: '2026-11-29 18:00 UTC' });
+  const html = renderBatchIndex(batchRows(), { checkIds: CHECK_IDS, generatedAt: '2026-11-29 18:00 UTC' });
 
   it('allows exactly its own inline script by hash and nothing external', () => {
     const scripts = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
@@ -120,7 +121,7 @@ describe('renderBatchIndex (strings)', () => {
   });
 
   it('renders an empty batch', () => {
-    const empty = renderBatchIndex([]);
+    const empty = renderBatchIndex([], { checkIds: CHECK_IDS });
     expect(empty).toContain('No partners in this batch.');
     expect(empty).toContain('<tbody>\n</tbody>');
   });
@@ -133,7 +134,7 @@ describe('renderBatchIndex in Chromium', () => {
     page.$$eval('#partners tbody tr:not([hidden]) td:first-child code', (codes) => codes.map((c) => c.textContent ?? ''));
 
   it('sorts by clicking headers, filters by text and status, and runs nothing hostile', async () => {
-    const opened = await openHtml(browser(), renderBatchIndex(batchRows()), 'index.html');
+    const opened = await openHtml(browser(), renderBatchIndex(batchRows(), { checkIds: CHECK_IDS }), 'index.html');
     try {
       const { page } = opened;
       expect(await visibleIds(page)).toEqual(['acme', 'empty', 'evil', 'cloudbridge', 'contoso']);

@@ -10,6 +10,7 @@ import type { CheckId, CheckStatus, Report } from '../types.ts';
 import type { ResultStore, RunRow } from '../storage.ts';
 import { renderHtml } from '../report/html.ts';
 import { renderBatchIndex, type BatchIndexRow } from '../report/index-page.ts';
+import { CHECK_IDS } from '../checks/index.ts';
 import { compareOutcomes, partnerError, summaryCsv, type SummaryRow } from './summary.ts';
 
 export function reportPaths(outDir: string, partnerId: string): { json: string; html: string } {
@@ -103,7 +104,7 @@ export function writeSummaryFiles(outDir: string, run: RunRow, asOf: string, row
   writeAtomically(join(outDir, 'summary.csv'), summaryCsv(rows, run.extraColumns));
   const indexRows = batchIndexRows(rows, (id) => `reports/${encodeURIComponent(id)}.html`);
   const title = `Partner presence: batch run ${run.id}, as of ${asOf}`;
-  writeAtomically(join(outDir, 'index.html'), renderBatchIndex(indexRows, { title, generatedAt: new Date().toISOString() }));
+  writeAtomically(join(outDir, 'index.html'), renderBatchIndex(indexRows, { checkIds: CHECK_IDS, title, generatedAt: new Date().toISOString() }));
 }
 
 const TEMPORARY_NAME = /\.\d+\.tmp$/;

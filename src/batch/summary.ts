@@ -4,7 +4,7 @@
 import type { CheckId, CheckStatus, Report } from '../types.ts';
 import type { CheckRow, PartnerRow, PartnerSummary } from '../storage.ts';
 import { stringify } from 'csv-stringify/sync';
-import { CHECK_IDS } from '../report/index-page.ts';
+import { CHECK_IDS } from '../checks/index.ts';
 import { withoutControls } from '../report/escape.ts';
 
 /** Status of a check in one run, or what stands in for it when the partner was not audited. */

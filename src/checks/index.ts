@@ -1,6 +1,8 @@
-// The checks in report order, and the runner that keeps one check's failure from killing the report.
+// The check registry: every check in report order. The CLI (help, exit code), the report, summary.csv,
+// the batch index and the schema's list of ids all come from CHECKS: adding a check is one new file in
+// this folder plus one line here. Also the runner that keeps one check's failure from killing the report.
 
-import type { Check, CheckContext, CheckResult } from '../types.ts';
+import type { Check, CheckContext, CheckId, CheckResult } from '../types.ts';
 import type { Derived, Evaluation } from '../evidence/evaluation.ts';
 import { caseStudyElementsCheck } from './p2-1-case-study-elements.ts';
 import { publicCaseStudies } from './p2-2-1-public-case-studies.ts';
@@ -13,6 +15,12 @@ import { checkResult } from './result.ts';
 export const CHECKS: readonly Check[] = [
   caseStudyElementsCheck, publicCaseStudies, reachableCaseStudies, deliveryCategory, practicePage, thoughtLeadership,
 ];
+
+/** The checks' ids in report order (summary.csv columns, index.html columns, the schema). */
+export const CHECK_IDS: readonly CheckId[] = CHECKS.map((c) => c.id);
+
+/** The checks that decide the verdict and the exit code (the others are informational). */
+export const SCORED_CHECK_IDS: readonly CheckId[] = CHECKS.filter((c) => !c.informational).map((c) => c.id);
 
 /** What one check may read: the evidence, the date, and the derived evidence it declares (anything else is a defect). */
 function contextFor(check: Check, evaluation: Evaluation): CheckContext {

@@ -11,7 +11,7 @@ import { CASE_STUDY_WINDOW_MONTHS, MIN_COMPLIANCE_CASE_STUDIES, MIN_PUBLIC_CASE_
 import { checkResult, noCountedCaseStudy, NO_COUNTED_CASE_STUDY_INPUTS, type CheckMeta } from './result.ts';
 import { describeDate, plural } from './phrases.ts';
 
-const meta: CheckMeta = { id: 'P2.1', title: 'Case-study elements', informational: true };
+const meta: CheckMeta = { id: 'P2.1', title: 'Case-study elements', requirement: 'case-study elements, per public case study', informational: true };
 
 /** Element ids in checklist order, completion date included. */
 export const CASE_STUDY_ELEMENTS: readonly CaseStudyElementId[] = [

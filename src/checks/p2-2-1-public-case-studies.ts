@@ -16,7 +16,9 @@ import {
 import { checkResult, offSiteReview, unreadReview, type CheckMeta } from './result.ts';
 import { describeAws, describeDate, describeNotCounted, describeRetail, plural } from './phrases.ts';
 
-const meta: CheckMeta = { id: 'P2.2.1', title: 'Public retail AWS case studies', informational: false };
+const meta: CheckMeta = {
+  id: 'P2.2.1', title: 'Public retail AWS case studies', requirement: 'at least 2 public retail AWS case studies (HTML pages or PDFs)', informational: false,
+};
 
 /** Whether a study is on AWS, and what decided it. */
 export type AwsReading =

@@ -10,7 +10,9 @@ import { MIN_REACHABLE_CASE_STUDIES } from './thresholds.ts';
 import { checkResult, offSiteReview, unreadReview, type CheckMeta } from './result.ts';
 import { describeNotCounted, plural } from './phrases.ts';
 
-const meta: CheckMeta = { id: 'P2.2.2', title: 'Case studies reachable from the homepage', informational: false };
+const meta: CheckMeta = {
+  id: 'P2.2.2', title: 'Case studies reachable from the homepage', requirement: 'at least 2 of them reachable by links from the homepage', informational: false,
+};
 
 function howFound(c: CaseStudy): string {
   if (c.path) return `reachable in ${c.path.length - 1} click${c.path.length === 2 ? '' : 's'} from the homepage`;

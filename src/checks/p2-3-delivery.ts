@@ -6,7 +6,9 @@ import type { Check, CheckContext, EvidenceRow } from '../types.ts';
 import { caseStudyJudgements } from './p2-2-1-public-case-studies.ts';
 import { checkResult, noCountedCaseStudy, NO_COUNTED_CASE_STUDY_INPUTS, type CheckMeta } from './result.ts';
 
-const meta: CheckMeta = { id: 'P2.3', title: 'Delivery category (MSP or project)', informational: true };
+const meta: CheckMeta = {
+  id: 'P2.3', title: 'Delivery category (MSP or project)', requirement: 'delivery category, MSP or project, per case study', informational: true,
+};
 
 function run(context: CheckContext) {
   const counted = context.get(caseStudyJudgements).filter((j) => j.counted).map((j) => j.study);

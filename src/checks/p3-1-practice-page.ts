@@ -20,7 +20,10 @@ import {
 import { checkResult, unreadReview, type CheckMeta } from './result.ts';
 import { describeRetail, plural } from './phrases.ts';
 
-const meta: CheckMeta = { id: 'P3.1', title: 'Retail practice microsite', informational: false };
+const meta: CheckMeta = {
+  id: 'P3.1', title: 'Retail practice microsite', informational: false,
+  requirement: 'a retail practice page reachable from the homepage (the homepage only counts for a dedicated retail consultancy)',
+};
 
 export type PracticeElementId = 'retailPractice' | 'awsSolutions' | 'useCases' | 'technicalSolutions' | 'caseStudyLinks';
 export const PRACTICE_ELEMENTS: readonly PracticeElementId[] = ['retailPractice', 'awsSolutions', 'useCases', 'technicalSolutions', 'caseStudyLinks'];

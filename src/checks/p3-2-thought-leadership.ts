@@ -12,7 +12,10 @@ import { MIN_PUBLISH_DATE_CONFIDENCE, MIN_RECENT_THOUGHT_LEADERSHIP, THOUGHT_LEA
 import { checkResult, unreadReview, type CheckMeta } from './result.ts';
 import { describeDate, describeRetail, plural } from './phrases.ts';
 
-const meta: CheckMeta = { id: 'P3.2', title: 'Recent retail thought leadership', informational: false };
+const meta: CheckMeta = {
+  id: 'P3.2', title: 'Recent retail thought leadership', informational: false,
+  requirement: `retail thought leadership published within ${THOUGHT_LEADERSHIP_WINDOW_MONTHS} months of --as-of`,
+};
 
 /** The kinds of item that count as thought leadership ("other" pages are listed, never counted). */
 export const COUNTED_KINDS: readonly ThoughtLeadershipKind[] = ['blog', 'news', 'video', 'event', 'whitepaper'];

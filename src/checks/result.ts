@@ -5,7 +5,7 @@ import { offSiteStoryLinks, type OffSiteLink } from '../evidence/off-site.ts';
 import { unreadCaseStudyPages, type UnreadPage } from '../evidence/unread.ts';
 import { describeUnreadReason } from './phrases.ts';
 
-export type CheckMeta = Pick<Check, 'id' | 'title' | 'informational'>;
+export type CheckMeta = Pick<Check, 'id' | 'title' | 'requirement' | 'informational'>;
 
 /** What a check built on noCountedCaseStudy must declare among its inputs. */
 export const NO_COUNTED_CASE_STUDY_INPUTS = [unreadCaseStudyPages, offSiteStoryLinks] as const;

@@ -7,9 +7,6 @@ import { createHash } from 'node:crypto';
 import type { CheckId, CheckStatus } from '../types.ts';
 import { displayPath, documentStart, escapeAttr, escapeHtml, hostOf, linkHtml, relativeOrHttpHref } from './escape.ts';
 
-/** The checks in report order (report-contract.md). */
-export const CHECK_IDS: readonly CheckId[] = ['P2.1', 'P2.2.1', 'P2.2.2', 'P2.3', 'P3.1', 'P3.2'];
-
 /** One partner of a batch run, as the index shows it. */
 export interface BatchIndexRow {
   /** Partner id from the batch input; names the report file. */
@@ -108,11 +105,19 @@ interface Column {
   title?: string;
 }
 
-export function renderBatchIndex(rows: BatchIndexRow[], meta: { title?: string; generatedAt?: string } = {}): string {
+export interface BatchIndexMeta {
+  /** The checks' ids in report order (from the check registry): one column each. */
+  checkIds: readonly CheckId[];
+  title?: string;
+  generatedAt?: string;
+}
+
+export function renderBatchIndex(rows: BatchIndexRow[], meta: BatchIndexMeta): string {
+  const checkIds = meta.checkIds;
   const columns: Column[] = [
     { label: 'Partner', type: 'text', title: 'Name, id, homepage and, when the audit failed, why' },
     { label: 'Verdict', type: 'number', title: 'Sorted fail, review, pass' },
-    ...CHECK_IDS.map((id): Column => ({ label: id, type: 'number', title: `${id} status; sorted fail, review, pass` })),
+    ...checkIds.map((id): Column => ({ label: id, type: 'number', title: `${id} status; sorted fail, review, pass` })),
     { label: 'Case studies', type: 'number', title: 'Retail case studies on AWS found (the P2.2.1 count)' },
     { label: 'Linked', type: 'number', title: 'Of those, reachable by links from the homepage' },
     { label: 'Newest retail TL', type: 'date', title: 'Publish date of the newest retail thought-leadership item' },
@@ -123,7 +128,7 @@ export function renderBatchIndex(rows: BatchIndexRow[], meta: { title?: string; 
   const counts = { pass: 0, fail: 0, review: 0, error: 0, changed: 0 };
   for (const row of rows) {
     counts[verdictKey(row)] += 1;
-    if (changedChecks(row).length > 0) counts.changed += 1;
+    if (changedChecks(row, checkIds).length > 0) counts.changed += 1;
   }
   const title = meta.title ?? 'Partner web presence: batch results';
   return [
@@ -155,7 +160,7 @@ export function renderBatchIndex(rows: BatchIndexRow[], meta: { title?: string; 
         .join('') +
       '</tr></thead>',
     '<tbody>',
-    ...rows.map(renderRow),
+    ...rows.map((row) => renderRow(row, checkIds)),
     '</tbody></table></div>',
     rows.length === 0 ? '<p class="muted">No partners in this batch.</p>' : '',
     '<p class="legend">Click a column header to sort (again to reverse). “pass → fail” marks a check whose status changed since the previous run.</p>',
@@ -176,10 +181,10 @@ function currentStatus(row: BatchIndexRow, id: CheckId): string | undefined {
   return row.checks[id] ?? (row.error ? 'error' : undefined);
 }
 
-function changedChecks(row: BatchIndexRow): CheckId[] {
+function changedChecks(row: BatchIndexRow, checkIds: readonly CheckId[]): CheckId[] {
   const previous = row.previousChecks;
   if (!previous) return [];
-  return CHECK_IDS.filter((id) => {
+  return checkIds.filter((id) => {
     const now = currentStatus(row, id);
     return previous[id] !== undefined && now !== undefined && previous[id] !== now;
   });
@@ -200,8 +205,8 @@ function numberCell(value: number | null | undefined): string {
   return `<td class="num" data-sort="${ok ? value : ''}">${ok ? value : '<span class="muted">—</span>'}</td>`;
 }
 
-function renderRow(row: BatchIndexRow): string {
-  const changed = changedChecks(row);
+function renderRow(row: BatchIndexRow, checkIds: readonly CheckId[]): string {
+  const changed = changedChecks(row, checkIds);
   const homeHost = hostOf(row.homepage);
   const reportHref = relativeOrHttpHref(row.reportHref);
   const verdict = verdictKey(row);
@@ -211,7 +216,7 @@ function renderRow(row: BatchIndexRow): string {
       (row.error ? `<span class="error">${escapeHtml(row.error)}</span>` : '') +
       '</td>',
     statusCell(row.verdict, null),
-    ...CHECK_IDS.map((id) =>
+    ...checkIds.map((id) =>
       statusCell(row.checks[id], changed.includes(id) ? { from: row.previousChecks![id]!, to: currentStatus(row, id)! } : null),
     ),
     numberCell(row.caseStudiesFound),
