@@ -166,7 +166,7 @@ Run "partner-presence audit --help" for the checks, the crawl options and the ex
     .description('crawl a partner site from its homepage and decide each checklist item with evidence')
     .argument('<url>', 'the partner\'s homepage (https:// is added when no scheme is given)')
     .option('--as-of <date>', 'audit date YYYY-MM-DD every window is measured from (default: today)', parseAsOf)
-    .option('--json <file>', 'write the JSON report (schemaVersion 1) to FILE; "-" writes it to stdout and the summary to stderr')
+    .option('--json <file>', 'write the JSON report (schemaVersion 2) to FILE; "-" writes it to stdout and the summary to stderr')
     .option('--html <file>', 'write the self-contained HTML report to FILE')
     .option('--md <file>', 'write the Markdown report to FILE');
   addCrawlOptions(audit);

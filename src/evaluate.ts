@@ -1,8 +1,8 @@
-// evaluate(evidence, asOf): runs every check and builds the report (schemaVersion 1). Pure: the same
+// evaluate(evidence, asOf): runs every check and builds the report (schemaVersion 2). Pure: the same
 // evidence and date always give the same report, so a stored audit can be re-judged on another date.
 
 import { readFileSync } from 'node:fs';
-import type { CheckResult, CheckStatus, Report, ReportCaseStudy, ReportPage, ReportPracticePage, ReportThoughtLeadership,
+import type { CheckResult, CheckStatus, CheckVerdict, Report, ReportCaseStudy, ReportPage, ReportPracticePage, ReportThoughtLeadership,
   SiteEvidence } from './types.ts';
 import { Evaluation } from './evidence/evaluation.ts';
 import { withinMonths } from './evidence/calendar.ts';
@@ -12,19 +12,38 @@ import { caseStudyElements } from './checks/p2-1-case-study-elements.ts';
 import { caseStudyJudgements } from './checks/p2-2-1-public-case-studies.ts';
 import { practiceChoice, PRACTICE_ELEMENTS } from './checks/p3-1-practice-page.ts';
 import { retailVerdict } from './checks/retail.ts';
-import { describeNotCounted } from './checks/phrases.ts';
-import { THOUGHT_LEADERSHIP_WINDOW_MONTHS } from './checks/thresholds.ts';
+import * as thresholds from './checks/thresholds.ts';
+import { CASE_STUDY_WINDOW_MONTHS, THOUGHT_LEADERSHIP_WINDOW_MONTHS } from './checks/thresholds.ts';
+import { monthsBefore } from './evidence/calendar.ts';
+import { phrase, reasonText } from './messages/index.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 export const TOOL_VERSION: string = pkg.version;
 
 /** pass when every scored check passes; fail when any fails; review otherwise. */
-export function overallVerdict(checks: CheckResult[]): CheckStatus {
+export function overallVerdict(checks: readonly Pick<CheckVerdict, 'informational' | 'status'>[]): CheckStatus {
   const scored = checks.filter((c) => !c.informational);
   if (scored.some((c) => c.status === 'fail')) return 'fail';
   if (scored.every((c) => c.status === 'pass')) return 'pass';
   return 'review';
 }
+
+/**
+ * A check's verdict with the English prose of schemaVersion 1 (summary, recommendation, each row's
+ * note), kept one version for scripts that read them; words come from the message catalog.
+ */
+export function withProse(verdict: CheckVerdict): CheckResult {
+  return {
+    ...verdict,
+    summary: phrase('en', verdict.outcome),
+    recommendation: verdict.advice.length ? verdict.advice.map((m) => phrase('en', m)).join(' ') : null,
+    evidence: verdict.evidence.map((row) => ({ ...row, note: phrase('en', { id: row.kind, values: row.values }) })),
+  };
+}
+
+/** Every number the checks decide by (src/checks/thresholds.ts), named in camelCase: what the report was judged against. */
+const THRESHOLDS: Record<string, number> = Object.fromEntries(Object.entries(thresholds).flatMap(([name, value]) =>
+  (typeof value === 'number' ? [[name.toLowerCase().replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase()), value]] : [])));
 
 function caseStudies(evaluation: Evaluation): ReportCaseStudy[] {
   return evaluation.get(caseStudyJudgements).map(({ study: c, ...j }) => ({
@@ -42,8 +61,10 @@ function caseStudies(evaluation: Evaluation): ReportCaseStudy[] {
     compliance: c.study?.compliance ?? [],
     delivery: c.study?.delivery ?? 'unknown',
     awsServices: [...c.awsServices],
+    customerRule: c.study?.customerRule ?? null,
     counted: j.counted,
-    notCountedWhy: j.counted ? null : describeNotCounted(j.notCounted),
+    notCounted: [...j.notCounted],
+    notCountedWhy: j.counted ? null : j.notCounted.map((r) => reasonText('en', r)).join('; '),
     retailScore: c.retailScore,
     attachments: [...c.attachments],
   }));
@@ -88,7 +109,7 @@ function pages(evidence: SiteEvidence): ReportPage[] {
 
 export function evaluate(evidence: SiteEvidence, asOf: string): Report {
   const evaluation = new Evaluation(evidence, asOf);
-  const checks = runChecks(evaluation);
+  const checks = runChecks(evaluation).map(withProse);
   let practicePage: Report['practicePage'] = null;
   try {
     const { chosen } = evaluation.get(practiceChoice);
@@ -98,7 +119,8 @@ export function evaluate(evidence: SiteEvidence, asOf: string): Report {
         path: chosen.path,
         isHomepage: chosen.isHomepage,
         elements: Object.fromEntries(PRACTICE_ELEMENTS.map((e) => [e, chosen.elements[e].present])) as ReportPracticePage['elements'],
-        elementNotes: Object.fromEntries(PRACTICE_ELEMENTS.map((e) => [e, chosen.elements[e].how])) as ReportPracticePage['elementNotes'],
+        elementReasons: Object.fromEntries(PRACTICE_ELEMENTS.map((e) => [e, chosen.elements[e].reason])) as ReportPracticePage['elementReasons'],
+        elementNotes: Object.fromEntries(PRACTICE_ELEMENTS.map((e) => [e, reasonText('en', chosen.elements[e].reason)])) as ReportPracticePage['elementNotes'],
       };
     }
   } catch {
@@ -114,10 +136,15 @@ export function evaluate(evidence: SiteEvidence, asOf: string): Report {
     }
   }
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     tool: { name: 'partner-presence', version: TOOL_VERSION },
     homepage: evidence.homepage,
     asOf,
+    windows: {
+      caseStudies: { months: CASE_STUDY_WINDOW_MONTHS, since: monthsBefore(asOf, CASE_STUDY_WINDOW_MONTHS) },
+      thoughtLeadership: { months: THOUGHT_LEADERSHIP_WINDOW_MONTHS, since: monthsBefore(asOf, THOUGHT_LEADERSHIP_WINDOW_MONTHS) },
+    },
+    thresholds: THRESHOLDS,
     verdict: overallVerdict(checks),
     crawl: {
       pagesFetched: evidence.crawl.pagesFetched,

@@ -1,8 +1,9 @@
 // The audit's vocabulary: evidence that checks read, the results they return, and the report
-// (../shared/report-contract.md, schemaVersion 1) that users script against.
+// (../shared/report-contract.md, schemaVersion 2) that users script against.
 
 import type { PageRecord, SkippedUrl, StoppedBy } from '../crawlers/types.ts';
 import type { Derived } from './evidence/evaluation.ts';
+import type { Message, MessageId, MessageValues, Reason } from './messages/index.ts';
 import type { PageFacts, RetailAreaId, CaseStudyElementId, Excerpted, DeliveryModel, DateSource,
   ThoughtLeadershipKind } from '../analyzers/types.ts';
 
@@ -41,23 +42,47 @@ export interface SiteEvidence {
 export type CheckId = `P${number}.${number}` | `P${number}.${number}.${number}`;
 export type CheckStatus = 'pass' | 'fail' | 'review';
 
-export interface EvidenceRow {
+/**
+ * One row of a check's evidence: a page (or link) and what was found about it, as a message id (the
+ * kind of row) with typed values (dates with their source, reasons with their rule, elements …) that
+ * renderers draw by value type and word in the reader's language.
+ */
+export interface Finding {
   url: string;
   /** Click path from the homepage, homepage first; null when not reachable by links. */
   path: string[] | null;
-  note: string;
+  /** What the row says (note.<kind> words it). */
+  kind: MessageId;
+  values: MessageValues;
 }
 
-export interface CheckResult {
+/** A check's decision as the check returns it: structured, no words. */
+export interface CheckVerdict {
   id: CheckId;
   title: string;
   status: CheckStatus;
-  summary: string;
-  evidence: EvidenceRow[];
-  /** What the partner could do; null on pass. */
-  recommendation: string | null;
+  /** Why this status (its message words it). */
+  outcome: Message;
+  /** What the partner could do; empty on pass. */
+  advice: Message[];
+  evidence: Finding[];
   /** Informational checks (P2.1, P2.3) never make the overall verdict fail. */
   informational: boolean;
+}
+
+/** A finding in the report: with its English note, kept one version for scripts that read it. */
+export interface EvidenceRow extends Finding {
+  /** @deprecated since schemaVersion 2: English prose of kind and values; read those instead. */
+  note: string;
+}
+
+/** A check in the report (schemaVersion 2): the verdict, plus the English prose of schemaVersion 1. */
+export interface CheckResult extends Omit<CheckVerdict, 'evidence'> {
+  evidence: EvidenceRow[];
+  /** @deprecated since schemaVersion 2: the English words of `outcome`. */
+  summary: string;
+  /** @deprecated since schemaVersion 2: the English words of `advice`; null on pass. */
+  recommendation: string | null;
 }
 
 /** What a check is given: the evidence, the audit date, and the derived evidence it declared. */
@@ -78,10 +103,10 @@ export interface Check {
   informational: boolean;
   /** The derived evidence it reads (Lighthouse's requiredArtifacts): the files that hold the rest of its decision. */
   inputs: readonly Derived<unknown>[];
-  run(context: CheckContext): CheckResult;
+  run(context: CheckContext): CheckVerdict;
 }
 
-// ---- Report (schemaVersion 1) ----
+// ---- Report (schemaVersion 2) ----
 
 export interface ReportPracticePage {
   url: string;
@@ -94,7 +119,9 @@ export interface ReportPracticePage {
     technicalSolutions: boolean;
     caseStudyLinks: boolean;
   };
-  /** How each element was decided ("names Amazon S3, AWS Lambda", "covers 3 of 6 retail areas …"). */
+  /** How each element was decided: the rule (reason.practice.*) and the values it read. */
+  elementReasons: Record<keyof ReportPracticePage['elements'], Reason>;
+  /** @deprecated since schemaVersion 2: the English words of elementReasons. */
   elementNotes: Record<keyof ReportPracticePage['elements'], string>;
 }
 
@@ -113,9 +140,13 @@ export interface ReportCaseStudy {
   compliance: string[];
   delivery: DeliveryModel;
   awsServices: string[];
+  /** Which rule of analyzers/case-study.ts CUSTOMER_RULES found the customer; null when none did. */
+  customerRule: string | null;
   /** Retail and AWS: counted by P2.2.1. */
   counted: boolean;
-  /** Why it is not counted ("not AWS (primarily Microsoft Azure)"), null when counted. */
+  /** Why it is not counted: every P2.2.1 rule that applied (reason.<rule>), empty when counted. */
+  notCounted: Reason[];
+  /** @deprecated since schemaVersion 2: the English words of notCounted, null when counted. */
   notCountedWhy: string | null;
   /** Boilerplate-free retail score 0..1 of the study (its page or attached PDF, the higher). */
   retailScore: number;
@@ -157,10 +188,17 @@ export interface ReportPage {
 }
 
 export interface Report {
-  schemaVersion: 1;
+  schemaVersion: 2;
   tool: { name: 'partner-presence'; version: string };
   homepage: string;
   asOf: string;
+  /** The windows the checks measured dates against: their length and first day. */
+  windows: {
+    caseStudies: { months: number; since: string };
+    thoughtLeadership: { months: number; since: string };
+  };
+  /** Every number the checks decided by, from src/checks/thresholds.ts, in camelCase. */
+  thresholds: Record<string, number>;
   /** pass when every scored check passes; fail when any fails; review otherwise. */
   verdict: CheckStatus;
   crawl: {

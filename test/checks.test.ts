@@ -6,7 +6,7 @@ import type { CaseStudyFacts, DateFact, PageFacts, PageType, RetailAreaId, Thoug
 import { RETAIL_AREAS } from '../analyzers/types.ts';
 import type { AnalyzedPage, CheckId, SiteEvidence } from '../src/types.ts';
 import { CHECKS, runCheck, runChecks } from '../src/checks/index.ts';
-import { evaluate } from '../src/evaluate.ts';
+import { evaluate, withProse } from '../src/evaluate.ts';
 import { Evaluation } from '../src/evidence/evaluation.ts';
 import { monthsBefore, withinMonths } from '../src/evidence/calendar.ts';
 import { linkPriority } from '../src/evidence/interests.ts';
@@ -141,7 +141,7 @@ function site(pages: AnalyzedPage[], skipped: SkippedUrl[] = []): SiteEvidence {
 }
 
 function check(id: CheckId, evidence: SiteEvidence, asOf = ASOF) {
-  return runCheck(CHECKS.find((c) => c.id === id)!, new Evaluation(evidence, asOf));
+  return withProse(runCheck(CHECKS.find((c) => c.id === id)!, new Evaluation(evidence, asOf)));
 }
 
 const u = (path: string) => new URL(path, HOME).href;
@@ -898,7 +898,7 @@ describe('runner and report', () => {
     expect(report.checks.find((c) => c.id === 'P2.3')!.status).toBe('fail');
     expect(report.verdict).toBe('pass');
     expect(report.thoughtLeadership[0]).toMatchObject({ url: u('/blog/x/'), retail: true, withinWindow: true, published: '2026-10-01', publishedSource: 'json-ld' });
-    expect(runChecks(new Evaluation(evidence, ASOF)).map((c) => c.status)).toEqual(['pass', 'pass', 'pass', 'fail', 'pass', 'pass']);
+    expect(runChecks(new Evaluation(evidence, ASOF)).map(withProse).map((c) => c.status)).toEqual(['pass', 'pass', 'pass', 'fail', 'pass', 'pass']);
   });
 
   it('ranks retail, case-study and blog links above others for the crawl budget', () => {
@@ -921,7 +921,7 @@ describe('pages that could not be read', () => {
 
   it('makes every check review, not fail, when a large share of the site could not be read', () => {
     const blocked: SkippedUrl[] = ['/a/', '/b/', '/c/'].map((p) => ({ url: u(p), reason: 'robots', detail: 'Disallow: /', from: HOME }));
-    const results = runChecks(new Evaluation(site([page(u('/about/'))], blocked), ASOF));
+    const results = runChecks(new Evaluation(site([page(u('/about/'))], blocked), ASOF)).map(withProse);
     expect(results.map((r) => r.status)).toEqual(['review', 'review', 'review', 'review', 'review', 'review']);
   });
 });
@@ -931,7 +931,7 @@ describe('script shells read without a browser', () => {
     const shell = page(HOME, { facts: facts() });
     shell.renderReason = 'empty #root app shell (rendering off)';
     const evidence = site([shell]);
-    const results = runChecks(new Evaluation(evidence, ASOF));
+    const results = runChecks(new Evaluation(evidence, ASOF)).map(withProse);
     expect(results.map((r) => r.status)).toEqual(['review', 'review', 'review', 'review', 'review', 'review']);
     expect(results[1]!.evidence[0]!.note).toMatch(/needs JavaScript rendering \(empty #root app shell \(rendering off\)\)/);
   });

@@ -62,8 +62,9 @@ describe('renderMarkdown', () => {
     expect(md).not.toMatch(/(?<!\\)\]\((?!<https?:)/); // every ](…) is ours and http(s)
     expect(md).not.toMatch(/(?<!\\)!\[/);
     expect(md).not.toContain('javascript:window');
-    expect(md).not.toMatch(/^#(?! Retail web presence audit|# )/m);
-    expect(md.match(/^#/gm)).toHaveLength(7);
+    expect(md).not.toMatch(/^#(?! Retail web presence audit|# |## P\d)/m);
+    // The title, seven sections, and the evidence of the three checks that did not pass.
+    expect(md.match(/^#/gm)).toHaveLength(11);
     expect(md).toContain('Contoso \\| \\| cell \\| split # Heading \\[click\\](javascript:alert(1))');
     // A javascript: item keeps its escaped title as text and gets no link.
     expect(md).toContain('| Event / webinar | Webinar "\\>\\<svg onload="window.\\_\\_pwned=\'svg\'"\\> | no date |');
@@ -72,7 +73,7 @@ describe('renderMarkdown', () => {
   it('shows case-study reachability, dates with source and the reason a study is not counted', () => {
     expect(md).toContain('| ✓ / › /customers/ › /customers/acme-grocers/ | 2026-03-05 (json-ld) | 9/10 | MSP |');
     expect(md).toContain('| ✗ not linked | no date | 9/10 | Project |');
-    expect(md).toContain('✗ not AWS (primarily Microsoft Azure)');
+    expect(md).toContain('✗ not AWS (primarily Microsoft Azure "\\>\\<svg');
     expect(md).toContain('[https://retail.shoptech.test/](<https://retail.shoptech.test/>) — / › /industries/ › retail.shoptech.test/');
     expect(md).toContain('✗ Technical solutions');
     expect(md).toContain('**overall 43 %**');

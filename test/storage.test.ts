@@ -75,7 +75,8 @@ const evidence = (): SiteEvidence => ({
 });
 
 const check = (id: CheckResult['id'], status: CheckResult['status']): CheckResult => ({
-  id, title: id, status, summary: `${id} is ${status}`, evidence: [], recommendation: null, informational: false,
+  id, title: id, status, outcome: { id: 'outcome.check-error', values: { error: status } }, advice: [], summary: `${id} is ${status}`, evidence: [],
+  recommendation: null, informational: false,
 });
 
 const summary: PartnerSummary = {

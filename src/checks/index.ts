@@ -2,7 +2,8 @@
 // the batch index and the schema's list of ids all come from CHECKS: adding a check is one new file in
 // this folder plus one line here. Also the runner that keeps one check's failure from killing the report.
 
-import type { Check, CheckContext, CheckId, CheckResult } from '../types.ts';
+import type { Check, CheckContext, CheckId, CheckVerdict } from '../types.ts';
+import { message } from '../messages/index.ts';
 import type { Derived, Evaluation } from '../evidence/evaluation.ts';
 import { caseStudyElementsCheck } from './p2-1-case-study-elements.ts';
 import { publicCaseStudies } from './p2-2-1-public-case-studies.ts';
@@ -36,16 +37,15 @@ function contextFor(check: Check, evaluation: Evaluation): CheckContext {
 }
 
 /** Runs one check; an exception inside it becomes a `review` result that names the error. */
-export function runCheck(check: Check, evaluation: Evaluation): CheckResult {
+export function runCheck(check: Check, evaluation: Evaluation): CheckVerdict {
   try {
     return check.run(contextFor(check, evaluation));
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    return checkResult(check, 'review', `The check could not run: ${message}`, [],
-      'This is a defect in partner-presence, not in the site: review this item by hand and report the error.');
+    return checkResult(check, 'review', message('outcome.check-error', { error: error instanceof Error ? error.message : String(error) }), [],
+      [message('advice.check-error')]);
   }
 }
 
-export function runChecks(evaluation: Evaluation): CheckResult[] {
+export function runChecks(evaluation: Evaluation): CheckVerdict[] {
   return CHECKS.map((check) => runCheck(check, evaluation));
 }

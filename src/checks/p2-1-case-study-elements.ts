@@ -3,13 +3,14 @@
 // case studies; the completion element is decided here from the publish date.
 
 import type { CaseStudyElementId, Excerpted } from '../../analyzers/types.ts';
-import type { Check, CheckContext, EvidenceRow } from '../types.ts';
+import type { Check, CheckContext, Finding } from '../types.ts';
+import { message, t, type Message } from '../messages/index.ts';
 import { withinMonths } from '../evidence/calendar.ts';
 import type { CaseStudy } from '../evidence/case-studies.ts';
 import { caseStudyJudgements } from './p2-2-1-public-case-studies.ts';
 import { CASE_STUDY_WINDOW_MONTHS, MIN_COMPLIANCE_CASE_STUDIES, MIN_PUBLIC_CASE_STUDIES } from './thresholds.ts';
 import { checkResult, noCountedCaseStudy, NO_COUNTED_CASE_STUDY_INPUTS, type CheckMeta } from './result.ts';
-import { describeDate, plural } from './phrases.ts';
+import { dateFact } from './values.ts';
 
 const meta: CheckMeta = { id: 'P2.1', title: 'Case-study elements', requirement: 'case-study elements, per public case study', informational: true };
 
@@ -29,7 +30,7 @@ const REQUIRED_IN_EVERY_STUDY = CASE_STUDY_ELEMENTS.filter((e) => e !== 'complia
 export interface CaseStudyElementReading {
   elements: Record<CaseStudyElementId, Excerpted>;
   /** How the completion element was decided (the publish date is the public proxy for completion). */
-  completionNote: string;
+  completion: Message;
 }
 
 /**
@@ -42,12 +43,15 @@ export function caseStudyElements(candidate: CaseStudy, asOf: string, windowMont
   const base = candidate.study?.elements;
   const published = candidate.published;
   let completed: Excerpted = absent;
-  let completionNote: string;
-  if (!published) completionNote = 'no publish date found, so completion within the window is not shown';
-  else if (withinMonths(published.date, asOf, windowMonths)) {
-    completed = { present: true, excerpt: `published ${describeDate(published)}` };
-    completionNote = `published ${describeDate(published)}, within ${windowMonths} months of ${asOf}`;
-  } else completionNote = `published ${describeDate(published)}, more than ${windowMonths} months before ${asOf}`;
+  let completion: Message;
+  if (!published) completion = message('P2.1.completion.none');
+  else {
+    const values = { published: dateFact(published), months: windowMonths, asOf };
+    if (withinMonths(published.date, asOf, windowMonths)) {
+      completed = { present: true, excerpt: t('en', 'P2.1.completion.excerpt', values) };
+      completion = message('P2.1.completion.within', values);
+    } else completion = message('P2.1.completion.outside', values);
+  }
   const customerName = base?.customerName ?? absent;
   return {
     elements: {
@@ -62,37 +66,41 @@ export function caseStudyElements(candidate: CaseStudy, asOf: string, windowMont
       results: base?.results ?? absent,
       compliance: base?.compliance ?? absent,
     },
-    completionNote,
+    completion,
   };
 }
 
 function run(context: CheckContext) {
   const counted = context.get(caseStudyJudgements).filter((j) => j.counted).map((j) => j.study);
-  if (counted.length === 0) {
-    return noCountedCaseStudy(meta, context, 'read the elements from',
-      'Publish retail AWS case studies that name the customer, the problem, the solution, the AWS services, the results and the compliance requirements.');
-  }
+  if (counted.length === 0) return noCountedCaseStudy(meta, context, message('P2.1.advice.publish'));
   const readings = counted.map((c) => ({ c, reading: caseStudyElements(c, context.asOf) }));
-  const rows: EvidenceRow[] = readings.map(({ c, reading }) => {
-    const present = CASE_STUDY_ELEMENTS.filter((e) => reading.elements[e].present);
-    const missing = CASE_STUDY_ELEMENTS.filter((e) => !reading.elements[e].present);
-    const compliance = c.study?.compliance.length ? `; compliance: ${c.study.compliance.join(', ')}` : '';
-    const anonymized = c.anonymized ? '; customer anonymised' : '';
-    return { url: c.url, path: c.path, note: `present: ${present.join(', ') || 'none'}; missing: ${missing.join(', ') || 'none'}${compliance}${anonymized}; ${reading.completionNote}` };
-  });
+  const rows: Finding[] = readings.map(({ c, reading }) => ({
+    url: c.url,
+    path: c.path,
+    kind: 'note.case-study-elements',
+    values: {
+      elements: {
+        type: 'elements', set: 'case-study',
+        elements: CASE_STUDY_ELEMENTS.map((id) => ({ id, present: reading.elements[id].present, excerpt: reading.elements[id].excerpt })),
+      },
+      compliance: c.study?.compliance.length ? [...c.study.compliance] : null,
+      anonymized: c.anonymized,
+      completion: reading.completion,
+    },
+  }));
   const complete = readings.filter(({ reading }) => REQUIRED_IN_EVERY_STUDY.every((e) => reading.elements[e].present));
   const withCompliance = readings.filter(({ reading }) => reading.elements.compliance.present);
-  const summary = `Every required element shown by ${complete.length} of ${plural(counted.length, 'public case study', 'public case studies')} (needs ${MIN_PUBLIC_CASE_STUDIES}); compliance requirements stated by ${withCompliance.length} (needs ${MIN_COMPLIANCE_CASE_STUDIES})`;
-  if (complete.length >= MIN_PUBLIC_CASE_STUDIES && withCompliance.length >= MIN_COMPLIANCE_CASE_STUDIES) {
-    return checkResult(meta, 'pass', summary, rows, null);
-  }
-  const gaps = new Map<string, number>();
+  const outcome = message('P2.1.summary', {
+    complete: complete.length, count: counted.length, needs: MIN_PUBLIC_CASE_STUDIES, withCompliance: withCompliance.length, needsCompliance: MIN_COMPLIANCE_CASE_STUDIES,
+  });
+  if (complete.length >= MIN_PUBLIC_CASE_STUDIES && withCompliance.length >= MIN_COMPLIANCE_CASE_STUDIES) return checkResult(meta, 'pass', outcome, rows, []);
+  const gaps = new Map<CaseStudyElementId, number>();
   for (const { reading } of readings) for (const e of REQUIRED_IN_EVERY_STUDY) if (!reading.elements[e].present) gaps.set(e, (gaps.get(e) ?? 0) + 1);
   const commonGaps = [...gaps.entries()].sort((a, b) => b[1] - a[1]).map(([e]) => e);
-  const advice: string[] = [];
-  if (commonGaps.length) advice.push(`Add to the case studies what they leave out: ${commonGaps.join(', ')}.`);
-  if (withCompliance.length < MIN_COMPLIANCE_CASE_STUDIES) advice.push(`State the customer's compliance requirements (e.g. PCI DSS, GDPR, 個資法) in at least ${MIN_COMPLIANCE_CASE_STUDIES} studies.`);
-  return checkResult(meta, 'fail', summary, rows, advice.join(' '));
+  const advice: Message[] = [];
+  if (commonGaps.length) advice.push(message('P2.1.advice.gaps', { elements: { type: 'elements', set: 'case-study', elements: commonGaps.map((id) => ({ id, present: false })) } }));
+  if (withCompliance.length < MIN_COMPLIANCE_CASE_STUDIES) advice.push(message('P2.1.advice.compliance', { needs: MIN_COMPLIANCE_CASE_STUDIES }));
+  return checkResult(meta, 'fail', outcome, rows, advice);
 }
 
 export const caseStudyElementsCheck: Check = { ...meta, inputs: [caseStudyJudgements, ...NO_COUNTED_CASE_STUDY_INPUTS], run };

@@ -3,41 +3,40 @@
 // customer) and what the count means. Inputs: the site's case studies (src/evidence/case-studies.ts),
 // the unread pages that may be case studies and the stories linked on other domains.
 
-import type { Check, CheckContext, EvidenceRow } from '../types.ts';
+import type { Check, CheckContext, Finding } from '../types.ts';
+import { message, type MessageValues, type Reason } from '../messages/index.ts';
 import { derived } from '../evidence/evaluation.ts';
 import { caseStudies, MIN_STORY_ELEMENTS, type CaseStudy } from '../evidence/case-studies.ts';
 import { SHARED_HOSTS } from '../evidence/interests.ts';
 import { offSiteStoryLinks } from '../evidence/off-site.ts';
 import { unreadCaseStudyPages } from '../evidence/unread.ts';
 import { retailVerdict, type RetailVerdict } from './retail.ts';
+import { dateFact, label, reasons, retail, text, url, urls } from './values.ts';
 import {
   MIN_ANNOUNCEMENT_KINDS, MIN_AWS_SERVICES_WHEN_OTHER_CLOUD, MIN_PUBLIC_CASE_STUDIES, MIN_RETAIL_LINE_OF_BUSINESS_TERMS,
 } from './thresholds.ts';
 import { checkResult, offSiteReview, unreadReview, type CheckMeta } from './result.ts';
-import { describeAws, describeDate, describeNotCounted, describeRetail, plural } from './phrases.ts';
 
 const meta: CheckMeta = {
   id: 'P2.2.1', title: 'Public retail AWS case studies', requirement: 'at least 2 public retail AWS case studies (HTML pages or PDFs)', informational: false,
 };
 
-/** Whether a study is on AWS, and what decided it. */
-export type AwsReading =
-  | { readonly aws: true; readonly rule: 'services-beside-other-cloud'; readonly services: readonly string[]; readonly clouds: readonly string[] }
-  | { readonly aws: false; readonly rule: 'other-cloud'; readonly services: readonly string[]; readonly clouds: readonly string[] }
-  | { readonly aws: true; readonly rule: 'services'; readonly services: readonly string[] }
-  | { readonly aws: true; readonly rule: 'mention' }
-  | { readonly aws: false; readonly rule: 'none' };
+/** Whether a study is on AWS, and the rule that decided it (reason.aws.<rule>). */
+export interface AwsReading {
+  readonly aws: boolean;
+  readonly reason: Reason;
+}
 
 /** AWS when services are named or AWS is mentioned, and the story is not primarily on another cloud. */
 export function readAws(services: readonly string[], mentionsAws: boolean, clouds: readonly string[]): AwsReading {
   if (clouds.length > 0) {
     return services.length >= MIN_AWS_SERVICES_WHEN_OTHER_CLOUD
-      ? { aws: true, rule: 'services-beside-other-cloud', services, clouds }
-      : { aws: false, rule: 'other-cloud', services, clouds };
+      ? { aws: true, reason: { rule: 'aws.services-beside-other-cloud', values: { services: [...services], clouds: [...clouds] } } }
+      : { aws: false, reason: { rule: 'aws.other-cloud', values: { services: [...services], clouds: [...clouds] } } };
   }
-  if (services.length > 0) return { aws: true, rule: 'services', services };
-  if (mentionsAws) return { aws: true, rule: 'mention' };
-  return { aws: false, rule: 'none' };
+  if (services.length > 0) return { aws: true, reason: { rule: 'aws.services', values: { services: [...services] } } };
+  if (mentionsAws) return { aws: true, reason: { rule: 'aws.mention' } };
+  return { aws: false, reason: { rule: 'aws.none' } };
 }
 
 /** What a rule sees of one study: the study and the readings every rule shares. */
@@ -47,23 +46,19 @@ export interface StoryReading {
   readonly aws: AwsReading;
 }
 
-/** Why a study is not counted: the rule that said so and the values it found. */
-export type NotCounted =
-  | { readonly rule: 'borderline-retail' | 'not-retail'; readonly score: number }
-  | { readonly rule: 'not-aws'; readonly aws: AwsReading }
-  | { readonly rule: 'generic-it'; readonly specific: readonly string[]; readonly general: readonly string[] }
-  | { readonly rule: 'not-a-story'; readonly shown: number }
-  | { readonly rule: 'no-customer' }
-  | { readonly rule: 'announcement'; readonly phrases: readonly string[] }
-  | { readonly rule: 'same-customer'; readonly url: string; readonly customer: string | null };
+export type NotCountedRuleId = 'borderline-retail' | 'not-retail' | 'not-aws' | 'generic-it' | 'not-a-story' | 'no-customer' | 'announcement' | 'same-customer';
 
-export type NotCountedRuleId = NotCounted['rule'];
+/** Why a study is not counted: the rule that said so (reason.<rule> words it) and the values it found. */
+export interface NotCounted extends Reason {
+  readonly rule: NotCountedRuleId;
+}
 
 interface NotCountedRule {
   readonly id: NotCountedRuleId;
   /** Whether the study could still be one after a careful read: then a check short of its count says review. */
-  readonly unsure: boolean | ((reason: NotCounted, reading: StoryReading) => boolean);
-  readonly test: (reading: StoryReading) => NotCounted | null;
+  readonly unsure: boolean | ((reading: StoryReading) => boolean);
+  /** The values behind the reason when the rule applies, null when it does not. */
+  readonly test: (reading: StoryReading) => MessageValues | null;
 }
 
 /**
@@ -71,18 +66,18 @@ interface NotCountedRule {
  * applies; it is "too close to call" (a short P2.2.1 says review) when every rule that applies is unsure.
  */
 export const NOT_COUNTED_RULES: readonly NotCountedRule[] = [
-  { id: 'borderline-retail', unsure: true, test: ({ study, retail }) => (retail === 'borderline' ? { rule: 'borderline-retail', score: study.retailScore } : null) },
-  { id: 'not-retail', unsure: false, test: ({ study, retail }) => (retail === 'not-retail' ? { rule: 'not-retail', score: study.retailScore } : null) },
-  { id: 'not-aws', unsure: false, test: ({ aws }) => (aws.aws ? null : { rule: 'not-aws', aws }) },
+  { id: 'borderline-retail', unsure: true, test: ({ study, retail: verdict }) => (verdict === 'borderline' ? { retail: retail(study.retailScore) } : null) },
+  { id: 'not-retail', unsure: false, test: ({ study, retail: verdict }) => (verdict === 'not-retail' ? { retail: retail(study.retailScore) } : null) },
+  { id: 'not-aws', unsure: false, test: ({ aws }) => (aws.aws ? null : { aws: reasons(aws.reason) }) },
   {
     // A retail customer, but few retail terms and more general IT ones (backup, migration, email): the
     // checklist excludes generic IT projects for retailers.
     id: 'generic-it',
     unsure: true,
-    test: ({ study, retail }) => {
+    test: ({ study, retail: verdict }) => {
       const lob = study.lineOfBusiness;
-      if (retail !== 'retail' || !lob || lob.specific.length >= MIN_RETAIL_LINE_OF_BUSINESS_TERMS || lob.general.length <= lob.specific.length) return null;
-      return { rule: 'generic-it', specific: lob.specific, general: lob.general };
+      if (verdict !== 'retail' || !lob || lob.specific.length >= MIN_RETAIL_LINE_OF_BUSINESS_TERMS || lob.general.length <= lob.specific.length) return null;
+      return { specific: [...lob.specific], general: [...lob.general] };
     },
   },
   {
@@ -90,22 +85,22 @@ export const NOT_COUNTED_RULES: readonly NotCountedRule[] = [
     // or a post: too unsure to count, worth a look.
     id: 'not-a-story',
     unsure: true,
-    test: ({ study }) => (study.storyParts < MIN_STORY_ELEMENTS ? { rule: 'not-a-story', shown: study.storyParts } : null),
+    test: ({ study }) => (study.storyParts < MIN_STORY_ELEMENTS ? { shown: study.storyParts } : null),
   },
   {
     // Problem / solution / results about nobody ("The problem: checkouts slow down at peak …") is a
     // how-to post; a customer story names its customer, or at least "a large retailer". Filed in the
     // blog or news as well, such a page is a post beyond doubt.
     id: 'no-customer',
-    unsure: (_reason, { study }) => !study.postAddress,
-    test: ({ study }) => (study.storyParts >= MIN_STORY_ELEMENTS && study.study !== null && !study.customer && !study.anonymized ? { rule: 'no-customer' } : null),
+    unsure: ({ study }) => !study.postAddress,
+    test: ({ study }) => (study.storyParts >= MIN_STORY_ELEMENTS && study.study !== null && !study.customer && !study.anonymized ? {} : null),
   },
   {
     // "X has selected Y … expected to go live in 2027": a project announced, not completed, with no
     // results to show. Several kinds of announcement phrasing leave no doubt; one is worth a look.
     id: 'announcement',
-    unsure: (reason) => reason.rule === 'announcement' && reason.phrases.length < MIN_ANNOUNCEMENT_KINDS,
-    test: ({ study }) => (study.announced.length > 0 ? { rule: 'announcement', phrases: study.announced } : null),
+    unsure: ({ study }) => study.announced.length < MIN_ANNOUNCEMENT_KINDS,
+    test: ({ study }) => (study.announced.length > 0 ? { phrases: study.announced.map(text) } : null),
   },
 ];
 
@@ -121,8 +116,8 @@ export interface CaseStudyJudgement extends StoryReading {
 function judge(study: CaseStudy): CaseStudyJudgement {
   const reading: StoryReading = { study, retail: retailVerdict(study.retailScore), aws: readAws(study.awsServices, study.mentionsAws, study.otherClouds) };
   const fired = NOT_COUNTED_RULES.flatMap((rule) => {
-    const reason = rule.test(reading);
-    return reason ? [{ reason, unsure: typeof rule.unsure === 'function' ? rule.unsure(reason, reading) : rule.unsure }] : [];
+    const values = rule.test(reading);
+    return values ? [{ reason: { rule: rule.id, values }, unsure: typeof rule.unsure === 'function' ? rule.unsure(reading) : rule.unsure }] : [];
   });
   return { ...reading, counted: fired.length === 0, notCounted: fired.map((f) => f.reason), unsure: fired.length > 0 && fired.every((f) => f.unsure) };
 }
@@ -185,7 +180,7 @@ function countEachCustomerOnce(judgements: CaseStudyJudgement[], scopeDomain: st
   return judgements.map((j) => {
     const keeper = kept.get(j);
     if (!keeper || keeper === j.study) return j;
-    return { ...j, counted: false, notCounted: [{ rule: 'same-customer', url: keeper.url, customer: keeper.customer }] };
+    return { ...j, counted: false, notCounted: [{ rule: 'same-customer', values: { url: url(keeper.url), customer: keeper.customer && text(keeper.customer) } }] };
   });
 }
 
@@ -193,39 +188,46 @@ function countEachCustomerOnce(judgements: CaseStudyJudgement[], scopeDomain: st
 export const caseStudyJudgements = derived('case-study-judgements', (evaluation): readonly CaseStudyJudgement[] =>
   countEachCustomerOnce(evaluation.get(caseStudies).map(judge), evaluation.evidence.scopeDomain));
 
-export function caseStudyRow(j: CaseStudyJudgement, verdict: string): EvidenceRow {
+/** A case study as a finding: counted or why not, and what it shows. */
+export function caseStudyFinding(j: CaseStudyJudgement): Finding {
   const c = j.study;
-  const parts = [verdict, `${c.format.toUpperCase()}`, describeRetail(c.retailScore, c.retailTerms), describeAws(j.aws)];
-  if (c.customer) parts.push(`customer ${c.customer}`);
-  if (c.attachments.length) parts.push(`with PDF ${c.attachments.join(', ')}`);
-  parts.push(c.published ? `published ${describeDate(c.published)}` : 'no publish date');
-  return { url: c.url, path: c.path, note: parts.join('; ') };
+  return {
+    url: c.url,
+    path: c.path,
+    kind: 'note.case-study',
+    values: {
+      notCounted: j.counted ? null : reasons(...j.notCounted),
+      format: label('format', c.format),
+      retail: retail(c.retailScore, c.retailTerms),
+      aws: reasons(j.aws.reason),
+      customer: c.customer && text(c.customer),
+      attachments: c.attachments.length ? urls(c.attachments) : null,
+      published: c.published && dateFact(c.published),
+    },
+  };
 }
 
 function run({ get }: CheckContext) {
   const judgements = get(caseStudyJudgements);
   const counted = judgements.filter((j) => j.counted);
-  const rows: EvidenceRow[] = [
-    ...counted.map((j) => caseStudyRow(j, 'counted')),
-    ...judgements.filter((j) => !j.counted).map((j) => caseStudyRow(j, `not counted: ${describeNotCounted(j.notCounted)}`)),
-  ];
-  const found = `${plural(counted.length, 'retail AWS case study', 'retail AWS case studies')} found (needs ${MIN_PUBLIC_CASE_STUDIES})`;
+  const rows = [...counted, ...judgements.filter((j) => !j.counted)].map(caseStudyFinding);
+  const found = message('P2.2.1.found', { count: counted.length, needs: MIN_PUBLIC_CASE_STUDIES });
   if (counted.length >= MIN_PUBLIC_CASE_STUDIES) {
-    return checkResult(meta, 'pass', `${found}; ${plural(judgements.length - counted.length, 'other case study', 'other case studies')} not counted`, rows, null);
+    return checkResult(meta, 'pass', message('P2.2.1.pass', { found, others: judgements.length - counted.length }), rows, []);
   }
   const borderline = judgements.filter((j) => j.unsure);
   if (counted.length + borderline.length >= MIN_PUBLIC_CASE_STUDIES) {
-    return checkResult(meta, 'review', `${found}; ${plural(borderline.length, 'more AWS case study', 'more AWS case studies')} too close to call (${borderline.map((j) => describeNotCounted(j.notCounted)).join('; ')})`,
-      rows, 'Check the case studies too close to call: say plainly that the customer is a retailer and the project a retail one, and tell the story (customer, problem, solution, results).');
+    return checkResult(meta, 'review', message('P2.2.1.too-close', { found, count: borderline.length, reasons: borderline.map((j) => reasons(...j.notCounted)) }),
+      rows, [message('P2.2.1.advice.too-close')]);
   }
   const unread = get(unreadCaseStudyPages);
   if (unread.length > 0) return unreadReview(meta, found, rows, unread);
   const offSite = get(offSiteStoryLinks);
   if (offSite.length > 0) return offSiteReview(meta, found, rows, offSite);
   const notAws = judgements.filter((j) => j.retail === 'retail' && !j.aws.aws);
-  let recommendation = `Publish at least ${MIN_PUBLIC_CASE_STUDIES} public case studies of completed retail projects on AWS (HTML or PDF), naming the customer and the AWS services used.`;
-  if (notAws.length > 0) recommendation += ` ${plural(notAws.length, 'retail case study', 'retail case studies')} found do not show AWS: name the AWS services if they ran on AWS.`;
-  return checkResult(meta, 'fail', found, rows, recommendation);
+  const advice = [message('P2.2.1.advice.publish', { needs: MIN_PUBLIC_CASE_STUDIES })];
+  if (notAws.length > 0) advice.push(message('P2.2.1.advice.name-aws', { count: notAws.length }));
+  return checkResult(meta, 'fail', found, rows, advice);
 }
 
 export const publicCaseStudies: Check = { ...meta, inputs: [caseStudyJudgements, unreadCaseStudyPages, offSiteStoryLinks], run };

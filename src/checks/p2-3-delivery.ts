@@ -2,9 +2,11 @@
 // project-based delivery, with the words that suggest it. The tool cannot verify it. Input: P2.2.1's
 // counted case studies.
 
-import type { Check, CheckContext, EvidenceRow } from '../types.ts';
+import type { Check, CheckContext, Finding } from '../types.ts';
+import { message } from '../messages/index.ts';
 import { caseStudyJudgements } from './p2-2-1-public-case-studies.ts';
 import { checkResult, noCountedCaseStudy, NO_COUNTED_CASE_STUDY_INPUTS, type CheckMeta } from './result.ts';
+import { label, text } from './values.ts';
 
 const meta: CheckMeta = {
   id: 'P2.3', title: 'Delivery category (MSP or project)', requirement: 'delivery category, MSP or project, per case study', informational: true,
@@ -12,24 +14,21 @@ const meta: CheckMeta = {
 
 function run(context: CheckContext) {
   const counted = context.get(caseStudyJudgements).filter((j) => j.counted).map((j) => j.study);
-  if (counted.length === 0) {
-    return noCountedCaseStudy(meta, context, 'categorise',
-      'Publish retail AWS case studies that say whether you run the workload for the customer (MSP) or delivered a project.');
-  }
-  const rows: EvidenceRow[] = counted.map((c) => {
-    const delivery = c.study?.delivery ?? 'unknown';
+  if (counted.length === 0) return noCountedCaseStudy(meta, context, message('P2.3.advice.publish'));
+  const rows: Finding[] = counted.map((c) => {
     const signals = c.study?.deliverySignals ?? { msp: [], project: [] };
-    const words = [signals.msp.length ? `MSP signals: ${signals.msp.join(', ')}` : '', signals.project.length ? `project signals: ${signals.project.join(', ')}` : '']
-      .filter(Boolean).join('; ');
-    return { url: c.url, path: c.path, note: `${delivery}${words ? ` (${words})` : ' (no delivery signals)'}` };
+    return {
+      url: c.url, path: c.path, kind: 'note.delivery',
+      values: { delivery: label('delivery', c.study?.delivery ?? 'unknown'), msp: signals.msp.map(text), project: signals.project.map(text) },
+    };
   });
   const categorised = counted.filter((c) => (c.study?.delivery ?? 'unknown') !== 'unknown');
   const msp = categorised.filter((c) => c.study!.delivery === 'msp').length;
-  const summary = `${categorised.length} of ${counted.length} case studies suggest a category (${msp} MSP, ${categorised.length - msp} project)`;
-  const advice = 'Say in each case study how it is delivered: ongoing managed operations (MSP) or a delivered project handed over to the customer.';
-  if (categorised.length === counted.length) return checkResult(meta, 'pass', summary, rows, null);
-  if (categorised.length === 0) return checkResult(meta, 'fail', summary, rows, advice);
-  return checkResult(meta, 'review', summary, rows, advice);
+  const outcome = message('P2.3.summary', { categorised: categorised.length, count: counted.length, msp, project: categorised.length - msp });
+  const advice = [message('P2.3.advice.say')];
+  if (categorised.length === counted.length) return checkResult(meta, 'pass', outcome, rows, []);
+  if (categorised.length === 0) return checkResult(meta, 'fail', outcome, rows, advice);
+  return checkResult(meta, 'review', outcome, rows, advice);
 }
 
 export const deliveryCategory: Check = { ...meta, inputs: [caseStudyJudgements, ...NO_COUNTED_CASE_STUDY_INPUTS], run };

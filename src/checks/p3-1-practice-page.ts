@@ -7,7 +7,8 @@
 import type { LinkRecord } from '../../crawlers/types.ts';
 import { RETAIL_AREAS } from '../../analyzers/types.ts';
 import { detectAws } from '../../analyzers/aws.ts';
-import type { AnalyzedPage, Check, CheckContext, EvidenceRow, SiteEvidence } from '../types.ts';
+import type { AnalyzedPage, Check, CheckContext, Finding, SiteEvidence } from '../types.ts';
+import { message, type Message, type Reason } from '../messages/index.ts';
 import { derived } from '../evidence/evaluation.ts';
 import { INTEREST_PATTERNS } from '../evidence/interests.ts';
 import { contentWords, homepageRecord, isHomepageUrl, isPdf, readablePage, readableUrl, retailTermsOf, type ReadPage } from '../evidence/pages.ts';
@@ -18,7 +19,7 @@ import {
   DEDICATED_RETAIL_SITE_SHARE, MAX_STUB_PRACTICE_WORDS, MIN_PRACTICE_ELEMENTS, MIN_TECHNICAL_AWS_SERVICES, MIN_USE_CASE_AREAS,
 } from './thresholds.ts';
 import { checkResult, unreadReview, type CheckMeta } from './result.ts';
-import { describeRetail, plural } from './phrases.ts';
+import { reasons, retail, url, urls } from './values.ts';
 
 const meta: CheckMeta = {
   id: 'P3.1', title: 'Retail practice microsite', informational: false,
@@ -30,7 +31,8 @@ export const PRACTICE_ELEMENTS: readonly PracticeElementId[] = ['retailPractice'
 
 export interface ElementReading {
   readonly present: boolean;
-  readonly how: string;
+  /** How it was decided (reason.practice.* words it). */
+  readonly reason: Reason;
 }
 
 /** What the element rules read of one candidate page. */
@@ -82,36 +84,38 @@ function readPage(page: ReadPage, targets: { caseStudyUrls: ReadonlySet<string>;
 export const PRACTICE_ELEMENT_RULES: readonly { readonly id: PracticeElementId; readonly read: (r: PageReading) => ElementReading }[] = [
   {
     id: 'retailPractice',
-    read: ({ page }) => ({ present: retailVerdict(page.facts.retail.score) === 'retail', how: describeRetail(page.facts.retail.score, retailTermsOf(page.facts)) }),
+    read: ({ page }) => ({
+      present: retailVerdict(page.facts.retail.score) === 'retail',
+      reason: { rule: 'practice.retail', values: { retail: retail(page.facts.retail.score, retailTermsOf(page.facts)) } },
+    }),
   },
   {
     id: 'awsSolutions',
     read: ({ page, services, mentionsAws }) => ({
       present: mentionsAws,
-      how: services.length > 0 ? `names ${services.slice(0, 6).join(', ')}`
-        : mentionsAws ? 'mentions AWS, names no service'
-        : page.facts.mentionsAws ? 'AWS named only in the titles of linked case studies' : 'no AWS mention',
+      reason: services.length > 0 ? { rule: 'practice.aws.services', values: { services: [...services] } }
+        : { rule: mentionsAws ? 'practice.aws.mention' : page.facts.mentionsAws ? 'practice.aws.only-in-study-links' : 'practice.aws.none' },
     }),
   },
   {
     id: 'useCases',
     read: ({ areas }) => ({
       present: areas.length >= MIN_USE_CASE_AREAS,
-      how: `covers ${areas.length} of 6 retail areas${areas.length ? ` (${areas.join(', ')})` : ''}; needs ${MIN_USE_CASE_AREAS}`,
+      reason: { rule: 'practice.use-cases', values: { count: areas.length, of: RETAIL_AREAS.length, areas: [...areas], needs: MIN_USE_CASE_AREAS } },
     }),
   },
   {
     id: 'technicalSolutions',
     read: ({ services }) => ({
       present: services.length >= MIN_TECHNICAL_AWS_SERVICES,
-      how: `${services.length} AWS services named outside case-study links; needs ${MIN_TECHNICAL_AWS_SERVICES}`,
+      reason: { rule: 'practice.technical', values: { count: services.length, needs: MIN_TECHNICAL_AWS_SERVICES } },
     }),
   },
   {
     id: 'caseStudyLinks',
     read: ({ studyLinks }) => ({
       present: studyLinks.length > 0,
-      how: studyLinks.length > 0 ? `links to ${studyLinks.slice(0, 3).map((l) => l.url).join(', ')}` : 'no link to a case study',
+      reason: studyLinks.length > 0 ? { rule: 'practice.links', values: { urls: urls(studyLinks.map((l) => l.url)) } } : { rule: 'practice.links.none' },
     }),
   },
 ];
@@ -120,7 +124,8 @@ export interface ScoredCandidate extends PracticeCandidate {
   readonly elements: Readonly<Record<PracticeElementId, ElementReading>>;
   /** Ranking score: retail focus, practice signals, AWS, elements shown. */
   readonly score: number;
-  readonly signals: readonly string[];
+  /** Why it is a candidate (signal.* words each). */
+  readonly signals: readonly Message[];
 }
 
 function score(c: PracticeCandidate, targets: Parameters<typeof readPage>[1]): ScoredCandidate {
@@ -128,9 +133,9 @@ function score(c: PracticeCandidate, targets: Parameters<typeof readPage>[1]): S
   const reading = readPage(c.page, targets);
   const elements = Object.fromEntries(PRACTICE_ELEMENT_RULES.map((rule) => [rule.id, rule.read(reading)])) as Record<PracticeElementId, ElementReading>;
   const present = PRACTICE_ELEMENTS.filter((e) => elements[e].present).length;
-  const signals: string[] = [];
-  if (c.type === 'practice') signals.push(`classified practice (${f.classification.signals.slice(0, 3).join(', ')})`);
-  if (c.namesRetail) signals.push('names retail in its address or title');
+  const signals: Message[] = [];
+  if (c.type === 'practice') signals.push(message('signal.classified-practice', { signals: f.classification.signals.slice(0, 3) }));
+  if (c.namesRetail) signals.push(message('signal.names-retail'));
   return {
     ...c,
     elements,
@@ -153,8 +158,9 @@ function retailShare(pages: ReadPage[]): { share: number; retail: number; total:
 }
 
 export interface DedicatedRetailReading {
-  dedicated: boolean;
-  note: string;
+  readonly dedicated: boolean;
+  /** What decided it (reason.practice.dedicated words it). */
+  readonly reason: Reason;
 }
 
 /** Offering pages (industries, solutions, services) beyond which a site's business is judged. */
@@ -171,21 +177,26 @@ const MAX_OTHER_INDUSTRIES_OF_SPECIALIST = 1;
  */
 export function dedicatedRetailConsultancy(evidence: SiteEvidence): DedicatedRetailReading {
   const home = homepageRecord(evidence);
-  if (!home) return { dedicated: false, note: 'homepage could not be read' };
+  if (!home) return { dedicated: false, reason: { rule: 'practice.dedicated.unreadable' } };
   const readable = evidence.pages.filter(readablePage).filter((p) => p.finalUrl !== home.finalUrl && !isHomepageUrl(p.finalUrl, evidence.homepage));
   const offerings = readable.filter((p) => p.facts.classification.type === 'practice' && !isPdf(p));
   const judged = offerings.length >= MIN_OFFERING_PAGES ? offerings : readable;
   const share = retailShare(judged);
-  const what = judged === offerings ? 'industry/solution pages' : 'pages';
-  const siteNote = `${share.retail} of ${share.total} ${what} about retail (${Math.round(share.share * 100)}%, needs ${Math.round(DEDICATED_RETAIL_SITE_SHARE * 100)}%)`;
   const homeRetail = retailVerdict(home.facts.retail.score) === 'retail';
   // "Healthcare, financial services, retail and manufacturing": the homepage itself says the partner
   // serves several industries, whatever share of its pages (a busy retail blog) speaks of retail.
   const industries = home.facts.otherIndustries ?? [];
   const generalist = industries.length > MAX_OTHER_INDUSTRIES_OF_SPECIALIST;
-  const industriesNote = generalist ? `; homepage also names ${industries.join(', ')}` : '';
-  const dedicated = homeRetail && !generalist && share.share >= DEDICATED_RETAIL_SITE_SHARE;
-  return { dedicated, note: `homepage ${describeRetail(home.facts.retail.score)}; ${siteNote}${industriesNote}` };
+  return {
+    dedicated: homeRetail && !generalist && share.share >= DEDICATED_RETAIL_SITE_SHARE,
+    reason: {
+      rule: 'practice.dedicated',
+      values: {
+        home: retail(home.facts.retail.score), retailPages: share.retail, total: share.total, offerings: judged === offerings,
+        share: share.share, needs: DEDICATED_RETAIL_SITE_SHARE, industries: generalist ? [...industries] : null,
+      },
+    },
+  };
 }
 
 function qualifies(c: ScoredCandidate): boolean {
@@ -219,61 +230,59 @@ export const practiceChoice = derived('practice-choice', (evaluation): PracticeC
   return { chosen, candidates, dedicated };
 });
 
-function elementsNote(c: ScoredCandidate): string {
-  return PRACTICE_ELEMENTS.map((e) => `${e} ${c.elements[e].present ? 'yes' : 'no'} (${c.elements[e].how})`).join('; ');
-}
-
-function candidateRow(c: ScoredCandidate, verdict: string): EvidenceRow {
-  const signals = c.signals.length ? ` (${c.signals.join('; ')})` : '';
-  return { url: c.url, path: c.path, note: `${verdict}${c.isHomepage ? ' [homepage]' : ''}${signals}: ${elementsNote(c)}` };
+/** A candidate as a finding: its role, why it is a candidate, and its five elements. */
+function candidateFinding(c: ScoredCandidate, role: 'practice-page' | 'other-candidate'): Finding {
+  return {
+    url: c.url,
+    path: c.path,
+    kind: 'note.practice-candidate',
+    values: {
+      role: message(`P3.1.role.${role}`),
+      homepage: c.isHomepage,
+      signals: [...c.signals],
+      elements: { type: 'elements', set: 'practice', elements: PRACTICE_ELEMENTS.map((id) => ({ id, present: c.elements[id].present, reason: c.elements[id].reason })) },
+    },
+  };
 }
 
 function run({ get }: CheckContext) {
   const { chosen, candidates, dedicated } = get(practiceChoice);
   const others = candidates.filter((c) => c !== chosen).slice(0, 4);
-  const rows: EvidenceRow[] = [
-    ...(chosen ? [candidateRow(chosen, 'practice page')] : []),
-    ...others.map((c) => candidateRow(c, 'other candidate')),
+  const rows: Finding[] = [
+    ...(chosen ? [candidateFinding(chosen, 'practice-page')] : []),
+    ...others.map((c) => candidateFinding(c, 'other-candidate')),
   ];
   if (chosen?.path) {
     const present = PRACTICE_ELEMENTS.filter((e) => chosen.elements[e].present);
     const missing = PRACTICE_ELEMENTS.filter((e) => !chosen.elements[e].present);
-    const where = chosen.isHomepage ? `the homepage (a dedicated retail consultancy: ${dedicated.note})` : chosen.url;
-    const summary = `Practice page ${where}, ${plural(chosen.path.length - 1, 'click')} from the homepage; covers ${present.length} of 5 elements${missing.length ? ` (missing ${missing.join(', ')})` : ''}`;
-    if (present.length >= MIN_PRACTICE_ELEMENTS) return checkResult(meta, 'pass', summary, rows, null);
-    return checkResult(meta, 'review', `${summary}: too thin to call a practice microsite without a look`, rows,
-      `Extend ${chosen.url} to cover ${missing.join(', ')}: AWS retail use cases, the technical solutions and AWS services used, and links to the retail case studies.`);
+    const found = message('P3.1.found', {
+      where: chosen.isHomepage ? message('P3.1.where.homepage', { dedicated: reasons(dedicated.reason) }) : url(chosen.url),
+      count: chosen.path.length - 1, present: present.length, total: PRACTICE_ELEMENTS.length, missing: [...missing],
+    });
+    if (present.length >= MIN_PRACTICE_ELEMENTS) return checkResult(meta, 'pass', found, rows, []);
+    return checkResult(meta, 'review', message('P3.1.thin', { found }), rows, [message('P3.1.advice.extend', { url: url(chosen.url), missing: [...missing] })]);
   }
 
   const unread = get(unreadPracticePages);
-  if (unread.length > 0) return unreadReview(meta, 'No reachable retail practice page found', rows, unread);
+  if (unread.length > 0) return unreadReview(meta, message('P3.1.none-reachable'), rows, unread);
   if (chosen) {
-    const how = chosen.page.foundVia === 'sitemap' ? 'is listed only in sitemap.xml' : 'is not linked from any page reachable from the homepage';
-    return checkResult(meta, 'fail', `The retail practice page ${chosen.url} ${how}`, rows,
-      `Link ${chosen.url} from the homepage, ideally from the main navigation (e.g. Industries › Retail).`);
+    return checkResult(meta, 'fail', message('P3.1.not-linked', { url: url(chosen.url), sitemapOnly: chosen.page.foundVia === 'sitemap' }), rows,
+      [message('P3.1.advice.link', { url: url(chosen.url) })]);
   }
   const stub = candidates.find((c) => !c.isHomepage && c.path !== null && c.elements.retailPractice.present && stubWords(c) !== null);
-  if (stub) {
-    return checkResult(meta, 'fail', `The retail page ${stub.url} is a stub (${stubWords(stub)} words): it names retail and AWS but no AWS service, retail use case or case study`, rows,
-      `Turn ${stub.url} into a retail practice page: the AWS retail practice and team, the AWS solutions and services used, retail use cases, and links to the retail case studies.`);
-  }
+  if (stub) return checkResult(meta, 'fail', message('P3.1.stub', { url: url(stub.url), words: stubWords(stub)! }), rows, [message('P3.1.advice.stub', { url: url(stub.url) })]);
   const borderline = candidates.find((c) => c.elements.awsSolutions.present && retailVerdict(c.page.facts.retail.score) === 'borderline' && !c.isHomepage);
   if (borderline) {
-    return checkResult(meta, 'review', `The best practice-page candidate ${borderline.url} has a borderline retail score`, rows,
-      `Check whether ${borderline.url} is the retail practice page; if so, make its retail focus explicit.`);
+    return checkResult(meta, 'review', message('P3.1.borderline', { url: url(borderline.url) }), rows, [message('P3.1.advice.borderline', { url: url(borderline.url) })]);
   }
   const near = candidates.find((c) => !c.isHomepage && c.elements.retailPractice.present);
   if (near) {
-    return checkResult(meta, 'fail', `The retail page ${near.url} does not present an AWS practice (${near.elements.awsSolutions.how})`, rows,
-      `Describe the AWS retail practice on ${near.url}: the AWS solutions and services used, competency use cases and links to AWS case studies.`);
+    return checkResult(meta, 'fail', message('P3.1.no-aws-practice', { url: url(near.url), aws: reasons(near.elements.awsSolutions.reason) }), rows,
+      [message('P3.1.advice.describe', { url: url(near.url) })]);
   }
   const home = candidates.find((c) => c.isHomepage && qualifies(c));
-  if (home) {
-    return checkResult(meta, 'fail', `Only the homepage speaks to AWS retail, and it is not accepted: the partner is not a dedicated retail consultancy (${dedicated.note})`,
-      rows, 'Create a retail practice page (e.g. /industries/retail) describing the AWS retail practice, solutions, use cases and case studies, and link it from the main navigation.');
-  }
-  return checkResult(meta, 'fail', 'No retail practice page found', rows,
-    'Create a retail practice page describing the AWS retail practice, solutions, use cases and case studies, and link it from the homepage navigation.');
+  if (home) return checkResult(meta, 'fail', message('P3.1.homepage-only', { dedicated: reasons(dedicated.reason) }), rows, [message('P3.1.advice.create-nav')]);
+  return checkResult(meta, 'fail', message('P3.1.none'), rows, [message('P3.1.advice.create')]);
 }
 
 export const practicePage: Check = { ...meta, inputs: [practiceChoice, unreadPracticePages], run };

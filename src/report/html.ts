@@ -1,72 +1,19 @@
 // The audit report as one self-contained HTML file: no external CSS, fonts, images or scripts, so it
 // opens offline, can be mailed as an attachment and prints cleanly. Every string that came from the
 // crawled site goes through escape.ts; the Content-Security-Policy forbids scripts and external loads
-// altogether, so even a missed escape could not run anything.
+// altogether, so even a missed escape could not run anything. Words come from the message catalog;
+// each check's evidence is drawn by value type (details.ts), so this file knows no check.
 
-import type { CheckResult, CheckStatus, EvidenceRow, Report, ReportCaseStudy, ReportPage } from '../types.ts';
-import type { CaseStudyElementId } from '../../analyzers/types.ts';
+import type { CheckResult, EvidenceRow, Report, ReportCaseStudy, ReportPage } from '../types.ts';
+import { phrase, t, type Lang, type MessageId } from '../messages/index.ts';
 import { COVERAGE_CHART_CSS, percent, renderCoverageChart } from './coverage-chart.ts';
+import { findingHtml } from './details.ts';
+import { adviceText, CASE_STUDY_ELEMENT_IDS, labelOf, notCountedText, outcomeText, PRACTICE_ELEMENT_IDS, statusClass, statusLabel } from './words.ts';
 import { displayPath, documentStart, escapeAttr, escapeHtml, hostOf, httpHref, linkHtml } from './escape.ts';
-import { plural } from '../checks/phrases.ts';
 
 /** No scripts, no external loads; inline <style> and style attributes only. */
 export const REPORT_CSP =
   "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
-
-export const STATUS_LABELS: Record<CheckStatus, string> = { pass: 'Pass', fail: 'Fail', review: 'Review' };
-
-const VERDICT_HEADLINES: Record<CheckStatus, string> = {
-  pass: 'Meets the web-presence prerequisites',
-  fail: 'Does not yet meet the web-presence prerequisites',
-  review: 'Needs a human review before a decision',
-};
-
-export const CASE_STUDY_ELEMENT_LABELS: Record<CaseStudyElementId, string> = {
-  customerName: 'Customer name',
-  customerWebsite: "Customer's website",
-  problem: 'Problem statement',
-  solution: 'How the partner solved it',
-  awsServices: 'How AWS services were used',
-  retailDomainKnowledge: 'Retail domain knowledge applied',
-  thirdParty: 'Third-party applications',
-  completedWithin18Months: 'Completed within 18 months',
-  results: 'Results and outcomes',
-  compliance: 'Compliance requirements',
-};
-
-export const PRACTICE_ELEMENT_LABELS: Record<keyof NonNullable<Report['practicePage']>['elements'], string> = {
-  retailPractice: 'Describes the AWS retail practice',
-  awsSolutions: 'AWS solutions',
-  useCases: 'Retail use cases',
-  technicalSolutions: 'Technical solutions',
-  caseStudyLinks: 'Links to customer case studies',
-};
-
-export const KIND_LABELS: Record<string, string> = {
-  blog: 'Blog post',
-  news: 'News',
-  video: 'Video',
-  event: 'Event / webinar',
-  whitepaper: 'Whitepaper',
-  other: 'Other',
-};
-
-export const DELIVERY_LABELS: Record<string, string> = { msp: 'MSP', project: 'Project', unknown: 'Unknown' };
-
-export const STOPPED_BY_LABELS: Record<string, string> = {
-  done: 'finished: every page in scope was visited',
-  'max-pages': 'stopped at the page limit',
-  'time-budget': 'stopped at the time budget',
-  aborted: 'aborted',
-};
-
-const PAGE_TYPE_LABELS: Record<string, string> = {
-  practice: 'Practice',
-  'case-study': 'Case study',
-  'thought-leadership': 'Thought leadership',
-  listing: 'Listing',
-  other: 'Other',
-};
 
 /** Longest crawled title shown in a cell; the full text stays in the title attribute. */
 const MAX_TITLE_CHARS = 140;
@@ -74,34 +21,35 @@ const MAX_CRUMB_CHARS = 40;
 
 /** What the renderers need to know about the site beyond one row: titles for breadcrumbs, etc. */
 interface RenderContext {
+  lang: Lang;
   homeHost: string | null;
   titleByUrl: Map<string, string>;
   foundViaByUrl: Map<string, string>;
 }
 
-export function renderHtml(report: Report): string {
-  const ctx = contextOf(report);
+export function renderHtml(report: Report, lang: Lang = 'en'): string {
+  const ctx = contextOf(report, lang);
   const host = hostOf(report.homepage) ?? report.homepage;
-  const title = `Retail web presence: ${host} — ${statusLabel(report.verdict)}`;
+  const title = t(lang, 'report.title', { host, verdict: statusLabel(lang, report.verdict) });
   return [
     ...documentStart(title, REPORT_CSP, REPORT_CSS + COVERAGE_CHART_CSS),
     '<body>',
     '<main>',
-    renderHeader(report),
-    renderVerdict(report),
-    '<section id="checks"><h2>Checks</h2>',
+    renderHeader(report, lang),
+    renderVerdict(report, lang),
+    `<section id="checks"><h2>${escapeHtml(t(lang, 'report.checks'))}</h2>`,
     ...(report.checks ?? []).map((check) => renderCheck(check, ctx)),
     '</section>',
     renderPracticePage(report, ctx),
     renderCaseStudies(report, ctx),
     renderThoughtLeadership(report, ctx),
-    '<section id="coverage"><h2>Retail coverage</h2>',
-    '<p class="lead">How much of the site’s content speaks to each of the six core retail business areas of the AWS Retail Competency (site-wide boilerplate removed).</p>',
+    `<section id="coverage"><h2>${escapeHtml(t(lang, 'report.coverage'))}</h2>`,
+    `<p class="lead">${escapeHtml(t(lang, 'report.coverage.lead'))}</p>`,
     renderCoverageChart(report.retailCoverage),
     '</section>',
-    renderCrawl(report),
+    renderCrawl(report, lang),
     renderPages(report, ctx),
-    `<footer>Generated by ${escapeHtml(report.tool?.name ?? 'partner-presence')} ${escapeHtml(report.tool?.version ?? '')} · report schema v${escapeHtml(String(report.schemaVersion))} · audit date ${escapeHtml(report.asOf)}</footer>`,
+    `<footer>${escapeHtml(t(lang, 'report.footer', { tool: report.tool?.name ?? 'partner-presence', version: report.tool?.version ?? '', schema: String(report.schemaVersion), asOf: report.asOf }))}</footer>`,
     '</main>',
     '</body>',
     '</html>',
@@ -109,7 +57,7 @@ export function renderHtml(report: Report): string {
   ].join('\n');
 }
 
-function contextOf(report: Report): RenderContext {
+function contextOf(report: Report, lang: Lang): RenderContext {
   const titleByUrl = new Map<string, string>();
   const foundViaByUrl = new Map<string, string>();
   for (const page of report.pages ?? []) {
@@ -119,44 +67,41 @@ function contextOf(report: Report): RenderContext {
       if (!foundViaByUrl.has(url)) foundViaByUrl.set(url, page.foundVia);
     }
   }
-  return { homeHost: hostOf(report.homepage), titleByUrl, foundViaByUrl };
+  return { lang, homeHost: hostOf(report.homepage), titleByUrl, foundViaByUrl };
 }
 
 // ---- sections ----
 
-function renderHeader(report: Report): string {
+function renderHeader(report: Report, lang: Lang): string {
   return (
     '<header>' +
-    '<p class="eyebrow">AWS Retail Competency · partner web presence audit</p>' +
+    `<p class="eyebrow">${escapeHtml(t(lang, 'report.eyebrow'))}</p>` +
     `<h1>${linkHtml(report.homepage, report.homepage)}</h1>` +
-    `<p class="meta">Audit date <strong>${escapeHtml(report.asOf)}</strong> · ` +
-    `${escapeHtml(String(report.crawl?.pagesFetched ?? 0))} pages crawled · ` +
+    `<p class="meta">${escapeHtml(t(lang, 'report.meta', { asOf: report.asOf, pages: report.crawl?.pagesFetched ?? 0 }))} · ` +
     `${escapeHtml(report.tool?.name ?? 'partner-presence')} ${escapeHtml(report.tool?.version ?? '')}</p>` +
     '</header>'
   );
 }
 
-function renderVerdict(report: Report): string {
+function renderVerdict(report: Report, lang: Lang): string {
   const checks = report.checks ?? [];
   const scored = checks.filter((c) => !c.informational);
   const informational = checks.filter((c) => c.informational);
   const passing = scored.filter((c) => c.status === 'pass').length;
-  const headline = VERDICT_HEADLINES[report.verdict] ?? 'Verdict unknown';
   const card = (check: CheckResult): string =>
     `<li class="card status-${statusClass(check.status)}">` +
     `<a class="card-link" href="#${anchorId(check.id)}"><span class="check-id">${escapeHtml(check.id)}</span> ` +
     `${escapeHtml(check.title)}</a>` +
-    `${badge(check.status)}` +
-    `<p>${escapeHtml(check.summary)}</p></li>`;
+    `${badge(lang, check.status)}` +
+    `<p>${escapeHtml(outcomeText(lang, check))}</p></li>`;
   return (
     `<section id="verdict" class="verdict status-${statusClass(report.verdict)}" aria-labelledby="verdict-title">` +
-    `<div class="verdict-head">${badge(report.verdict, 'badge-large')}` +
-    `<h2 id="verdict-title">${escapeHtml(headline)}</h2></div>` +
-    `<p class="verdict-sub">${passing} of ${scored.length} scored checks pass. ` +
-    'The overall verdict is <em>pass</em> only when every scored check passes.</p>' +
-    (scored.length > 0 ? `<ul class="cards">${scored.map(card).join('')}</ul>` : '<p class="muted">No checks were run.</p>') +
+    `<div class="verdict-head">${badge(lang, report.verdict, 'badge-large')}` +
+    `<h2 id="verdict-title">${escapeHtml(labelOf(lang, 'report.headline', statusClass(report.verdict)))}</h2></div>` +
+    `<p class="verdict-sub">${escapeHtml(t(lang, 'report.scored', { passing, count: scored.length }))} ${escapeHtml(t(lang, 'report.scored.rule'))}</p>` +
+    (scored.length > 0 ? `<ul class="cards">${scored.map(card).join('')}</ul>` : `<p class="muted">${escapeHtml(t(lang, 'report.no-checks'))}</p>`) +
     (informational.length > 0
-      ? `<p class="info-title">Informational (never fails the verdict)</p><ul class="cards cards-info">${informational.map(card).join('')}</ul>`
+      ? `<p class="info-title">${escapeHtml(t(lang, 'report.informational'))}</p><ul class="cards cards-info">${informational.map(card).join('')}</ul>`
       : '') +
     '</section>'
   );
@@ -164,74 +109,81 @@ function renderVerdict(report: Report): string {
 
 function renderCheck(check: CheckResult, ctx: RenderContext): string {
   const evidence = check.evidence ?? [];
+  const { lang } = ctx;
+  const advice = adviceText(lang, check);
   return (
     `<article class="check status-${statusClass(check.status)}" id="${anchorId(check.id)}">` +
-    `<h3><span class="check-id">${escapeHtml(check.id)}</span> ${escapeHtml(check.title)} ${badge(check.status)}` +
-    (check.informational ? ' <span class="tag">informational</span>' : '') +
+    `<h3><span class="check-id">${escapeHtml(check.id)}</span> ${escapeHtml(check.title)} ${badge(lang, check.status)}` +
+    (check.informational ? ` <span class="tag">${escapeHtml(t(lang, 'report.tag.informational'))}</span>` : '') +
     '</h3>' +
-    `<p class="summary">${escapeHtml(check.summary)}</p>` +
-    (check.recommendation
-      ? `<div class="recommendation"><strong>Recommendation</strong><p>${escapeHtml(check.recommendation)}</p></div>`
-      : '') +
+    `<p class="summary">${escapeHtml(outcomeText(lang, check))}</p>` +
+    (advice ? `<div class="recommendation"><strong>${escapeHtml(t(lang, 'report.recommendation'))}</strong><p>${escapeHtml(advice)}</p></div>` : '') +
     (evidence.length > 0
-      ? `<div class="table-wrap"><table class="evidence"><thead><tr><th scope="col">Page</th><th scope="col">Click path from the homepage</th><th scope="col">Note</th></tr></thead><tbody>` +
+      ? '<div class="table-wrap"><table class="evidence"><thead><tr>' +
+        ['report.column.page', 'report.column.click-path', 'report.column.findings'].map((id) => `<th scope="col">${escapeHtml(t(lang, id as MessageId))}</th>`).join('') +
+        '</tr></thead><tbody>' +
         evidence.map((row) => renderEvidenceRow(row, ctx)).join('') +
         '</tbody></table></div>'
-      : '<p class="muted">No evidence rows.</p>') +
+      : `<p class="muted">${escapeHtml(t(lang, 'report.no-evidence'))}</p>`) +
     '</article>'
   );
 }
 
 function renderEvidenceRow(row: EvidenceRow, ctx: RenderContext): string {
+  let findings: string;
+  try {
+    findings = row.values ? findingHtml(ctx.lang, row) : escapeHtml(row.note);
+  } catch {
+    findings = escapeHtml(row.note);
+  }
   return (
     '<tr>' +
     `<td>${pageCell(row.url, ctx.titleByUrl.get(row.url) ?? null, ctx)}</td>` +
     `<td>${breadcrumb(row.path, row.url, ctx)}</td>` +
-    `<td>${escapeHtml(row.note)}</td>` +
+    `<td>${findings}</td>` +
     '</tr>'
   );
 }
 
 function renderPracticePage(report: Report, ctx: RenderContext): string {
+  const { lang } = ctx;
   const practice = report.practicePage;
-  if (!practice) {
-    return '<section id="practice"><h2>Retail practice page</h2><p class="muted">No retail practice page was found.</p></section>';
-  }
-  const elements = Object.entries(PRACTICE_ELEMENT_LABELS)
-    .map(([key, label]) => {
-      const element = key as keyof typeof practice.elements;
+  const heading = `<h2>${escapeHtml(t(lang, 'report.practice'))}</h2>`;
+  if (!practice) return `<section id="practice">${heading}<p class="muted">${escapeHtml(t(lang, 'report.practice.none'))}</p></section>`;
+  const elements = PRACTICE_ELEMENT_IDS
+    .map((element) => {
       const present = Boolean(practice.elements?.[element]);
-      const note = practice.elementNotes?.[element];
-      return `<li class="${present ? 'yes' : 'no'}">${tick(present)} ${escapeHtml(label)}${note ? ` <span class="how">— ${escapeHtml(note)}</span>` : ''}</li>`;
+      let note = practice.elementNotes?.[element];
+      const reason = practice.elementReasons?.[element];
+      try { if (reason) note = phrase(lang, { id: `reason.${reason.rule}`, values: reason.values }); } catch { /* the English note then */ }
+      return `<li class="${present ? 'yes' : 'no'}">${tick(lang, present)} ${escapeHtml(t(lang, `element.practice.${element}`))}${note ? ` <span class="how">— ${escapeHtml(note)}</span>` : ''}</li>`;
     })
     .join('');
   return (
-    '<section id="practice"><h2>Retail practice page</h2>' +
+    `<section id="practice">${heading}` +
     '<dl class="practice">' +
-    `<dt>Page</dt><dd>${pageCell(practice.url, ctx.titleByUrl.get(practice.url) ?? null, ctx)}</dd>` +
-    `<dt>Click path</dt><dd>${breadcrumb(practice.path, practice.url, ctx)}</dd>` +
-    `<dt>Covers</dt><dd><ul class="elements">${elements}</ul></dd>` +
+    `<dt>${escapeHtml(t(lang, 'report.column.page'))}</dt><dd>${pageCell(practice.url, ctx.titleByUrl.get(practice.url) ?? null, ctx)}</dd>` +
+    `<dt>${escapeHtml(t(lang, 'report.column.click-path'))}</dt><dd>${breadcrumb(practice.path, practice.url, ctx)}</dd>` +
+    `<dt>${escapeHtml(t(lang, 'report.practice.covers'))}</dt><dd><ul class="elements">${elements}</ul></dd>` +
     '</dl>' +
-    (practice.isHomepage
-      ? '<p class="note">This is the homepage: it counts only for a dedicated retail consultancy whose homepage and site are about retail.</p>'
-      : '') +
+    (practice.isHomepage ? `<p class="note">${escapeHtml(t(lang, 'report.practice.homepage'))}</p>` : '') +
     '</section>'
   );
 }
 
 function renderCaseStudies(report: Report, ctx: RenderContext): string {
+  const { lang } = ctx;
   const studies = report.caseStudies ?? [];
   const counted = studies.filter((s) => s.counted);
   const head =
-    '<section id="case-studies"><h2>Case studies</h2>' +
-    `<p class="lead">${studies.length} found; ${counted.length} counted (retail, on AWS); ` +
-    `${counted.filter((s) => s.reachable).length} of those reachable by links from the homepage.</p>`;
-  if (studies.length === 0) return `${head}<p class="muted">No case studies were found.</p></section>`;
+    `<section id="case-studies"><h2>${escapeHtml(t(lang, 'report.case-studies'))}</h2>` +
+    `<p class="lead">${escapeHtml(t(lang, 'report.case-studies.lead', { found: studies.length, counted: counted.length, reachable: counted.filter((s) => s.reachable).length }))}</p>`;
+  if (studies.length === 0) return `${head}<p class="muted">${escapeHtml(t(lang, 'report.case-studies.none'))}</p></section>`;
   return (
     head +
     '<div class="table-wrap"><table class="case-studies"><thead><tr>' +
-    ['Case study', 'Retail', 'AWS', 'Reachable from the homepage', 'Published', 'Checklist elements', 'Delivery, compliance, AWS services']
-      .map((h) => `<th scope="col">${h}</th>`)
+    ['report.column.case-study', 'report.column.retail', 'report.column.aws', 'report.column.reachable', 'report.column.published', 'report.column.elements', 'report.column.facts']
+      .map((h) => `<th scope="col">${escapeHtml(t(lang, h as MessageId))}</th>`)
       .join('') +
     '</tr></thead><tbody>' +
     studies.map((study) => renderCaseStudyRow(study, ctx)).join('') +
@@ -240,14 +192,14 @@ function renderCaseStudies(report: Report, ctx: RenderContext): string {
 }
 
 function renderCaseStudyRow(study: ReportCaseStudy, ctx: RenderContext): string {
-  const elementIds = Object.keys(CASE_STUDY_ELEMENT_LABELS) as CaseStudyElementId[];
-  const present = elementIds.filter((id) => study.elements?.[id]?.present).length;
-  const elementList = elementIds
+  const { lang } = ctx;
+  const present = CASE_STUDY_ELEMENT_IDS.filter((id) => study.elements?.[id]?.present).length;
+  const elementList = CASE_STUDY_ELEMENT_IDS
     .map((id) => {
       const element = study.elements?.[id];
       const has = Boolean(element?.present);
       return (
-        `<li class="${has ? 'yes' : 'no'}">${tick(has)} ${escapeHtml(CASE_STUDY_ELEMENT_LABELS[id])}` +
+        `<li class="${has ? 'yes' : 'no'}">${tick(lang, has)} ${escapeHtml(t(lang, `element.case-study.${id}`))}` +
         (element?.excerpt ? `<blockquote>${escapeHtml(element.excerpt)}</blockquote>` : '') +
         '</li>'
       );
@@ -255,56 +207,59 @@ function renderCaseStudyRow(study: ReportCaseStudy, ctx: RenderContext): string 
     .join('');
   const customer = study.customer
     ? `<span class="customer">${escapeHtml(study.customer)}</span>`
-    : '<span class="customer muted">customer not named</span>';
-  const format = study.format === 'pdf' ? 'PDF' : study.format === 'html' ? 'HTML' : String(study.format);
+    : `<span class="customer muted">${escapeHtml(t(lang, 'report.customer-not-named'))}</span>`;
+  const why = notCountedText(lang, study);
   return (
     '<tr>' +
-    `<td class="cs-title">${customer}${pageCell(study.url, study.title, ctx)}<span class="tag">${escapeHtml(format)}</span>` +
+    `<td class="cs-title">${customer}${pageCell(study.url, study.title, ctx)}<span class="tag">${escapeHtml(labelOf(lang, 'label.format', study.format))}</span>` +
     (study.counted
-      ? ' <span class="tag counted">counted</span>'
-      : ` <span class="not-counted">not counted${study.notCountedWhy ? `: ${escapeHtml(study.notCountedWhy)}` : ''}</span>`) +
+      ? ` <span class="tag counted">${escapeHtml(t(lang, 'report.counted'))}</span>`
+      : ` <span class="not-counted">${escapeHtml(why ? t(lang, 'report.not-counted.why', { why }) : t(lang, 'report.not-counted'))}</span>`) +
     ((study.attachments ?? []).length > 0
-      ? `<span class="attachments">Attached: ${study.attachments.map((url) => linkHtml(url, displayPath(url, ctx.homeHost))).join(', ')}</span>`
+      ? `<span class="attachments">${escapeHtml(t(lang, 'report.attached'))} ${study.attachments.map((url) => linkHtml(url, displayPath(url, ctx.homeHost))).join(', ')}</span>`
       : '') +
     '</td>' +
-    `<td class="c">${tick(study.retail)}${scoreNote(study.retailScore)}</td>` +
-    `<td class="c">${tick(study.aws)}</td>` +
-    `<td class="path-cell">${study.reachable ? '' : `${tick(false)} `}${breadcrumb(study.path, study.url, ctx)}</td>` +
-    `<td>${dateWithSource(study.published, study.publishedSource)}</td>` +
-    `<td><details class="excerpts"><summary>${present} of ${elementIds.length} present</summary><ul class="elements">${elementList}</ul></details></td>` +
-    `<td class="cs-facts"><span class="label">Delivery</span> ${escapeHtml(DELIVERY_LABELS[study.delivery] ?? String(study.delivery))}` +
-    `<br><span class="label">Compliance</span> ${listOrDash(study.compliance)}` +
-    `<br><span class="label">AWS</span> ${listOrDash(study.awsServices)}</td>` +
+    `<td class="c">${tick(lang, study.retail)}${scoreNote(study.retailScore)}</td>` +
+    `<td class="c">${tick(lang, study.aws)}</td>` +
+    `<td class="path-cell">${study.reachable ? '' : `${tick(lang, false)} `}${breadcrumb(study.path, study.url, ctx)}</td>` +
+    `<td>${dateWithSource(lang, study.published, study.publishedSource)}</td>` +
+    `<td><details class="excerpts"><summary>${escapeHtml(t(lang, 'report.elements-present', { present, count: CASE_STUDY_ELEMENT_IDS.length }))}</summary><ul class="elements">${elementList}</ul></details></td>` +
+    `<td class="cs-facts"><span class="label">${escapeHtml(t(lang, 'report.delivery'))}</span> ${escapeHtml(labelOf(lang, 'label.delivery', study.delivery))}` +
+    `<br><span class="label">${escapeHtml(t(lang, 'report.compliance'))}</span> ${listOrDash(study.compliance)}` +
+    `<br><span class="label">${escapeHtml(t(lang, 'report.column.aws'))}</span> ${listOrDash(study.awsServices)}</td>` +
     '</tr>'
   );
 }
 
 function renderThoughtLeadership(report: Report, ctx: RenderContext): string {
+  const { lang } = ctx;
   const items = report.thoughtLeadership ?? [];
+  const months = report.windows?.thoughtLeadership.months ?? 12;
   const recent = items.filter((i) => i.retail && i.withinWindow).length;
   const head =
-    '<section id="thought-leadership"><h2>Thought leadership</h2>' +
-    `<p class="lead">${plural(items.length, 'item')} found; ${recent} retail, published within 12 months of ${escapeHtml(report.asOf)}.</p>`;
-  if (items.length === 0) return `${head}<p class="muted">No thought-leadership items were found.</p></section>`;
+    `<section id="thought-leadership"><h2>${escapeHtml(t(lang, 'report.thought-leadership'))}</h2>` +
+    `<p class="lead">${escapeHtml(t(lang, 'report.thought-leadership.lead', { count: items.length, recent, months, asOf: report.asOf }))}</p>`;
+  if (items.length === 0) return `${head}<p class="muted">${escapeHtml(t(lang, 'report.thought-leadership.none'))}</p></section>`;
   return (
     head +
     '<div class="table-wrap"><table class="thought-leadership"><thead><tr>' +
-    ['Kind', 'Title', 'Published', 'Within 12 months', 'Retail', 'Reachable from the homepage']
-      .map((h) => `<th scope="col">${h}</th>`)
+    [t(lang, 'report.column.kind'), t(lang, 'report.column.title'), t(lang, 'report.column.published'), t(lang, 'report.column.within', { months }),
+      t(lang, 'report.column.retail'), t(lang, 'report.column.reachable')]
+      .map((h) => `<th scope="col">${escapeHtml(h)}</th>`)
       .join('') +
     '</tr></thead><tbody>' +
     items
       .map(
         (item) =>
           '<tr>' +
-          `<td>${escapeHtml(KIND_LABELS[item.kind] ?? String(item.kind))}</td>` +
+          `<td>${escapeHtml(labelOf(lang, 'label.kind', item.kind))}</td>` +
           `<td>${pageCell(item.url, item.title, ctx)}</td>` +
-          `<td>${dateWithSource(item.published, item.publishedSource)}` +
-          (item.modified ? `<span class="modified">updated ${escapeHtml(item.modified)}</span>` : '') +
+          `<td>${dateWithSource(lang, item.published, item.publishedSource)}` +
+          (item.modified ? `<span class="modified">${escapeHtml(t(lang, 'report.updated', { date: item.modified }))}</span>` : '') +
           '</td>' +
-          `<td class="c">${item.published ? tick(item.withinWindow) : '<span class="muted">no date</span>'}</td>` +
-          `<td class="c">${tick(item.retail)}${scoreNote(item.retailScore)}</td>` +
-          `<td class="path-cell">${item.reachable ? '' : `${tick(false)} `}${breadcrumb(item.path, item.url, ctx)}</td>` +
+          `<td class="c">${item.published ? tick(lang, item.withinWindow) : `<span class="muted">${escapeHtml(t(lang, 'report.no-date'))}</span>`}</td>` +
+          `<td class="c">${tick(lang, item.retail)}${scoreNote(item.retailScore)}</td>` +
+          `<td class="path-cell">${item.reachable ? '' : `${tick(lang, false)} `}${breadcrumb(item.path, item.url, ctx)}</td>` +
           '</tr>',
       )
       .join('') +
@@ -312,31 +267,29 @@ function renderThoughtLeadership(report: Report, ctx: RenderContext): string {
   );
 }
 
-function renderCrawl(report: Report): string {
+function renderCrawl(report: Report, lang: Lang): string {
   const crawl = report.crawl;
   const blocked = crawl?.blockedByRobots ?? [];
   const errors = crawl?.errors ?? [];
-  const fact = (label: string, value: string): string => `<div><dt>${label}</dt><dd>${value}</dd></div>`;
+  const fact = (label: MessageId, value: string): string => `<div><dt>${escapeHtml(t(lang, label))}</dt><dd>${value}</dd></div>`;
   return (
-    '<section id="crawl"><h2>Crawl</h2><dl class="facts">' +
-    fact('Pages fetched', escapeHtml(String(crawl?.pagesFetched ?? 0))) +
-    fact('Rendered in a browser', escapeHtml(String(crawl?.pagesRendered ?? 0))) +
-    fact('Documents (PDF) read', escapeHtml(String(crawl?.documents ?? 0))) +
-    fact('Blocked by robots.txt', String(blocked.length)) +
-    fact('Errors', String(errors.length)) +
-    fact('Stopped', `<span class="text-value">${escapeHtml(STOPPED_BY_LABELS[crawl?.stoppedBy] ?? String(crawl?.stoppedBy ?? '—'))}</span>`) +
-    fact('Duration', escapeHtml(formatDuration(crawl?.durationMs))) +
+    `<section id="crawl"><h2>${escapeHtml(t(lang, 'report.crawl'))}</h2><dl class="facts">` +
+    fact('report.crawl.fetched', escapeHtml(String(crawl?.pagesFetched ?? 0))) +
+    fact('report.crawl.rendered', escapeHtml(String(crawl?.pagesRendered ?? 0))) +
+    fact('report.crawl.documents', escapeHtml(String(crawl?.documents ?? 0))) +
+    fact('report.crawl.robots', String(blocked.length)) +
+    fact('report.crawl.errors', String(errors.length)) +
+    fact('report.crawl.stopped', `<span class="text-value">${escapeHtml(labelOf(lang, 'label.stopped-by', crawl?.stoppedBy ?? '—'))}</span>`) +
+    fact('report.crawl.duration', escapeHtml(formatDuration(lang, crawl?.durationMs))) +
     '</dl>' +
-    (crawl?.renderUnavailable
-      ? `<p class="warn-box">Browser rendering was wanted but unavailable: ${escapeHtml(crawl.renderUnavailable)}. Pages that need JavaScript may be missing.</p>`
-      : '') +
+    (crawl?.renderUnavailable ? `<p class="warn-box">${escapeHtml(t(lang, 'report.crawl.no-browser', { why: crawl.renderUnavailable }))}</p>` : '') +
     (blocked.length > 0
-      ? `<details><summary>URLs blocked by robots.txt (${blocked.length})</summary><ul class="url-list">${blocked
+      ? `<details><summary>${escapeHtml(t(lang, 'report.crawl.robots-list', { count: blocked.length }))}</summary><ul class="url-list">${blocked
           .map((url) => `<li>${linkHtml(url)}</li>`)
           .join('')}</ul></details>`
       : '') +
     (errors.length > 0
-      ? `<details><summary>Errors (${errors.length})</summary><ul class="url-list">${errors
+      ? `<details><summary>${escapeHtml(t(lang, 'report.crawl.errors-list', { count: errors.length }))}</summary><ul class="url-list">${errors
           .map((e) => `<li>${linkHtml(e.url)} — ${escapeHtml(e.error)}</li>`)
           .join('')}</ul></details>`
       : '') +
@@ -345,15 +298,17 @@ function renderCrawl(report: Report): string {
 }
 
 function renderPages(report: Report, ctx: RenderContext): string {
+  const { lang } = ctx;
   const pages = report.pages ?? [];
   return (
-    '<section id="pages"><h2>All pages</h2>' +
-    `<details class="all-pages"><summary>Show all ${pages.length} pages</summary>` +
+    `<section id="pages"><h2>${escapeHtml(t(lang, 'report.pages'))}</h2>` +
+    `<details class="all-pages"><summary>${escapeHtml(t(lang, 'report.pages.show', { count: pages.length }))}</summary>` +
     (pages.length === 0
-      ? '<p class="muted">No pages.</p>'
+      ? `<p class="muted">${escapeHtml(t(lang, 'report.pages.none'))}</p>`
       : '<div class="table-wrap"><table class="pages"><thead><tr>' +
-        ['Page', 'HTTP', 'Type', 'Depth', 'Found via', 'Published', 'Retail', 'Note']
-          .map((h) => `<th scope="col">${h}</th>`)
+        (['report.column.page', 'report.column.http', 'report.column.type', 'report.column.depth', 'report.column.found-via', 'report.column.published',
+          'report.column.retail', 'report.column.note'] as MessageId[])
+          .map((h) => `<th scope="col">${escapeHtml(t(lang, h))}</th>`)
           .join('') +
         '</tr></thead><tbody>' +
         pages.map((page) => renderPageRow(page, ctx)).join('') +
@@ -363,19 +318,20 @@ function renderPages(report: Report, ctx: RenderContext): string {
 }
 
 function renderPageRow(page: ReportPage, ctx: RenderContext): string {
+  const { lang } = ctx;
   const notes: string[] = [];
-  if (page.rendered) notes.push('rendered');
+  if (page.rendered) notes.push(t(lang, 'report.page.rendered'));
   if (page.contentType && page.contentType !== 'text/html') notes.push(page.contentType);
   if (page.finalUrl && page.finalUrl !== page.url) notes.push(`→ ${displayPath(page.finalUrl, ctx.homeHost)}`);
-  if (page.lang) notes.push(`lang ${page.lang}`);
+  if (page.lang) notes.push(t(lang, 'report.page.lang', { lang: page.lang }));
   return (
     '<tr>' +
     `<td>${pageCell(page.url, page.title, ctx)}</td>` +
     `<td class="num">${page.httpStatus === null || page.httpStatus === undefined ? '—' : escapeHtml(String(page.httpStatus))}</td>` +
-    `<td>${escapeHtml(PAGE_TYPE_LABELS[page.type] ?? String(page.type))}</td>` +
+    `<td>${escapeHtml(labelOf(lang, 'label.page-type', page.type))}</td>` +
     `<td class="num">${page.depth === null || page.depth === undefined ? '—' : escapeHtml(String(page.depth))}</td>` +
     `<td>${escapeHtml(String(page.foundVia ?? ''))}</td>` +
-    `<td>${dateWithSource(page.published, page.publishedSource)}</td>` +
+    `<td>${dateWithSource(lang, page.published, page.publishedSource)}</td>` +
     `<td class="num">${percent(page.retailScore)}</td>` +
     `<td>${escapeHtml(notes.join(' · '))}${page.error ? ` <span class="error">${escapeHtml(page.error)}</span>` : ''}</td>` +
     '</tr>'
@@ -384,22 +340,14 @@ function renderPageRow(page: ReportPage, ctx: RenderContext): string {
 
 // ---- small pieces ----
 
-function statusLabel(status: string): string {
-  return STATUS_LABELS[status as CheckStatus] ?? 'Unknown';
+function badge(lang: Lang, status: string, extraClass = ''): string {
+  return `<span class="badge badge-${statusClass(status)}${extraClass ? ` ${extraClass}` : ''}">${escapeHtml(statusLabel(lang, status))}</span>`;
 }
 
-function statusClass(status: string): string {
-  return status in STATUS_LABELS ? status : 'unknown';
-}
-
-function badge(status: string, extraClass = ''): string {
-  return `<span class="badge badge-${statusClass(status)}${extraClass ? ` ${extraClass}` : ''}">${escapeHtml(statusLabel(status))}</span>`;
-}
-
-function tick(value: boolean): string {
+function tick(lang: Lang, value: boolean): string {
   return value
-    ? '<span class="tick yes" aria-label="yes">✓</span>'
-    : '<span class="tick no" aria-label="no">✗</span>';
+    ? `<span class="tick yes" aria-label="${escapeAttr(t(lang, 'value.yes'))}">✓</span>`
+    : `<span class="tick no" aria-label="${escapeAttr(t(lang, 'value.no'))}">✗</span>`;
 }
 
 /** Anchor ids from check ids ("P2.2.1" → "check-P2-2-1"), restricted to safe characters. */
@@ -430,17 +378,18 @@ function pageCell(url: string, title: string | null | undefined, ctx: RenderCont
  * A null path means the page cannot be reached by following links from the homepage.
  */
 function breadcrumb(path: string[] | null | undefined, url: string, ctx: RenderContext): string {
+  const { lang } = ctx;
   if (!path || path.length === 0) {
     const via = ctx.foundViaByUrl.get(url);
     return (
-      '<span class="unreachable">not linked from the homepage' +
-      (via && via !== 'link' ? ` (found via ${escapeHtml(via)})` : '') +
+      `<span class="unreachable">${escapeHtml(t(lang, 'report.not-linked'))}` +
+      (via && via !== 'link' ? ` ${escapeHtml(t(lang, 'report.found-via', { via }))}` : '') +
       '</span>'
     );
   }
   const steps = path.map((stepUrl, i) => {
     const title = ctx.titleByUrl.get(stepUrl);
-    const label = i === 0 ? 'Home' : title ? truncate(title, MAX_CRUMB_CHARS) : displayPath(stepUrl, ctx.homeHost);
+    const label = i === 0 ? t(lang, 'report.home') : title ? truncate(title, MAX_CRUMB_CHARS) : displayPath(stepUrl, ctx.homeHost);
     const href = httpHref(stepUrl);
     const titleAttr = title ? ` title="${escapeAttr(title)}"` : '';
     const inner = href
@@ -449,11 +398,11 @@ function breadcrumb(path: string[] | null | undefined, url: string, ctx: RenderC
     const showPath = i === 0 || title !== undefined;
     return `<li>${inner}${showPath ? `<code class="url">${escapeHtml(displayPath(stepUrl, ctx.homeHost))}</code>` : ''}</li>`;
   });
-  return `<ol class="crumbs" aria-label="Click path">${steps.join('')}</ol>`;
+  return `<ol class="crumbs" aria-label="${escapeAttr(t(lang, 'report.click-path'))}">${steps.join('')}</ol>`;
 }
 
-function dateWithSource(date: string | null | undefined, source: string | null | undefined): string {
-  if (!date) return '<span class="muted">no date found</span>';
+function dateWithSource(lang: Lang, date: string | null | undefined, source: string | null | undefined): string {
+  if (!date) return `<span class="muted">${escapeHtml(t(lang, 'report.no-date-found'))}</span>`;
   return `<span class="date">${escapeHtml(date)}</span>${source ? ` <span class="source">(${escapeHtml(source)})</span>` : ''}`;
 }
 
@@ -467,10 +416,11 @@ function listOrDash(items: string[] | null | undefined): string {
   return items.map((item) => escapeHtml(item)).join(', ');
 }
 
-function formatDuration(ms: number | null | undefined): string {
+function formatDuration(lang: Lang, ms: number | null | undefined): string {
   if (typeof ms !== 'number' || !Number.isFinite(ms)) return '—';
   const seconds = ms / 1000;
-  return seconds < 90 ? `${seconds.toFixed(1)} s` : `${Math.floor(seconds / 60)} min ${Math.round(seconds % 60)} s`;
+  return seconds < 90 ? t(lang, 'report.duration.seconds', { seconds: seconds.toFixed(1) })
+    : t(lang, 'report.duration.minutes', { minutes: Math.floor(seconds / 60), seconds: Math.round(seconds % 60) });
 }
 
 const REPORT_CSS = `
@@ -550,6 +500,9 @@ td.cs-title { min-width: 190px; }
 .not-counted { display: block; font-size: 12.5px; color: var(--fail); }
 .tag.counted { color: var(--pass); border-color: var(--pass); }
 .how { color: var(--muted); font-size: 13px; }
+dl.finding { display: grid; grid-template-columns: max-content 1fr; gap: 2px 10px; margin: 0; }
+dl.finding dt { color: var(--muted); font-size: 12.5px; } dl.finding dd { margin: 0; }
+ul.reasons { margin: 0; padding-left: 16px; }
 .note { color: var(--review); }
 .facts { display: grid; grid-template-columns: repeat(auto-fill, minmax(170px, 1fr)); gap: 8px; margin: 0 0 12px; }
 .facts div { border: 1px solid var(--line); border-radius: 8px; padding: 8px 12px; }

@@ -1,100 +1,102 @@
 // The audit report as Markdown, for pasting into a ticket or an email: the verdict, the checks, what
-// to do, and compact tables of case studies and thought leadership. Crawled text is escaped so that
-// it stays inert text and cannot break a table row (escape.ts).
+// to do, the evidence of every check that did not pass (drawn by value type), and compact tables of
+// case studies and thought leadership. Crawled text is escaped so that it stays inert text and cannot
+// break a table row (escape.ts). Words come from the message catalog.
 
 import { RETAIL_AREAS } from '../../analyzers/types.ts';
 import type { CheckStatus, Report } from '../types.ts';
+import { t, type Lang, type MessageId } from '../messages/index.ts';
 import { RETAIL_AREA_LABELS, percent } from './coverage-chart.ts';
-import { displayPath, escapeMarkdown, hostOf, markdownLink } from './escape.ts';
-import { plural } from '../checks/phrases.ts';
-import {
-  CASE_STUDY_ELEMENT_LABELS,
-  DELIVERY_LABELS,
-  KIND_LABELS,
-  PRACTICE_ELEMENT_LABELS,
-  STATUS_LABELS,
-  STOPPED_BY_LABELS,
-} from './html.ts';
+import { findingMarkdown } from './details.ts';
+import { displayPath, escapeMarkdown, hostOf, httpHref, markdownLink } from './escape.ts';
+import { adviceText, CASE_STUDY_ELEMENT_IDS, labelOf, notCountedText, outcomeText, PRACTICE_ELEMENT_IDS, statusLabel } from './words.ts';
 
-const STATUS_MARKS: Record<CheckStatus, string> = { pass: '✅ Pass', fail: '❌ Fail', review: '⚠️ Review' };
+const STATUS_ICONS: Record<CheckStatus, string> = { pass: '✅', fail: '❌', review: '⚠️' };
 
-export function renderMarkdown(report: Report): string {
+export function renderMarkdown(report: Report, lang: Lang = 'en'): string {
   const homeHost = hostOf(report.homepage);
   const checks = report.checks ?? [];
   const scored = checks.filter((c) => !c.informational);
   const lines: string[] = [];
+  const h = (id: MessageId, values?: Parameters<typeof t>[2]) => escapeMarkdown(t(lang, id, values));
 
-  lines.push(`# Retail web presence audit: ${escapeMarkdown(homeHost ?? report.homepage)}`, '');
+  lines.push(`# ${h('md.title', { host: homeHost ?? report.homepage })}`, '');
   lines.push(
-    `**Verdict: ${statusMark(report.verdict)}** — ${scored.filter((c) => c.status === 'pass').length} of ` +
-      `${scored.length} scored checks pass · audit date ${escapeMarkdown(report.asOf)} · ` +
-      `${markdownLink(report.homepage)}`,
+    `**${h('md.verdict')} ${statusMark(lang, report.verdict)}** — ${h('md.scored', { passing: scored.filter((c) => c.status === 'pass').length, count: scored.length })} · `
+      + `${h('md.audit-date', { asOf: report.asOf })} · ${markdownLink(report.homepage)}`,
     '',
   );
 
-  if (checks.length === 0) lines.push('No checks were run.');
-  else lines.push('| Check | Title | Status | Summary |', '|---|---|---|---|');
+  if (checks.length === 0) lines.push(h('report.no-checks'));
+  else lines.push(row([h('md.column.check'), h('report.column.title'), h('md.column.status'), h('md.column.summary')]), '|---|---|---|---|');
   for (const check of checks) {
     lines.push(
       row([
         escapeMarkdown(check.id),
-        escapeMarkdown(check.title) + (check.informational ? ' _(informational)_' : ''),
-        statusMark(check.status),
-        escapeMarkdown(check.summary),
+        escapeMarkdown(check.title) + (check.informational ? ` _(${h('report.tag.informational')})_` : ''),
+        statusMark(lang, check.status),
+        escapeMarkdown(outcomeText(lang, check)),
       ]),
     );
   }
   lines.push('');
 
-  const recommendations = checks.filter((c) => c.recommendation);
+  const recommendations = checks.map((c) => [c, adviceText(lang, c)] as const).filter(([, advice]) => advice);
   if (recommendations.length > 0) {
-    lines.push('## Recommendations', '');
-    for (const check of recommendations) {
-      lines.push(`- **${escapeMarkdown(check.id)}** ${escapeMarkdown(check.recommendation)}`);
-    }
+    lines.push(`## ${h('md.recommendations')}`, '');
+    for (const [check, advice] of recommendations) lines.push(`- **${escapeMarkdown(check.id)}** ${escapeMarkdown(advice)}`);
     lines.push('');
   }
 
-  lines.push('## Retail practice page', '');
+  const shown = checks.filter((c) => c.status !== 'pass' && (c.evidence ?? []).length > 0);
+  if (shown.length > 0) {
+    lines.push(`## ${h('md.evidence')}`, '');
+    for (const check of shown) {
+      lines.push(`### ${escapeMarkdown(check.id)} ${escapeMarkdown(check.title)}`, '');
+      for (const finding of check.evidence) {
+        let text: string;
+        try { text = finding.values ? findingMarkdown(lang, finding) : escapeMarkdown(finding.note); } catch { text = escapeMarkdown(finding.note); }
+        const page = httpHref(finding.url) ? markdownLink(finding.url) : h('report.not-a-web-address');
+        lines.push(`- ${page} — ${text}`);
+      }
+      lines.push('');
+    }
+  }
+
+  lines.push(`## ${h('report.practice')}`, '');
   const practice = report.practicePage;
   if (practice) {
-    lines.push(
-      `${markdownLink(practice.url)} — ${pathText(practice.path, homeHost)}` +
-        (practice.isHomepage ? ' (the homepage)' : ''),
-      '',
-    );
-    const covered = Object.entries(PRACTICE_ELEMENT_LABELS).map(
-      ([key, label]) => `${practice.elements?.[key as keyof typeof practice.elements] ? '✓' : '✗'} ${label}`,
-    );
-    lines.push(covered.join(' · '), '');
+    lines.push(`${markdownLink(practice.url)} — ${pathText(lang, practice.path, homeHost)}` + (practice.isHomepage ? ` (${h('md.the-homepage')})` : ''), '');
+    lines.push(PRACTICE_ELEMENT_IDS.map((id) => `${practice.elements?.[id] ? '✓' : '✗'} ${h(`element.practice.${id}`)}`).join(' · '), '');
   } else {
-    lines.push('No retail practice page was found.', '');
+    lines.push(h('report.practice.none'), '');
   }
 
   const studies = report.caseStudies ?? [];
-  lines.push('## Case studies', '');
+  lines.push(`## ${h('report.case-studies')}`, '');
   if (studies.length === 0) {
-    lines.push('No case studies were found.', '');
+    lines.push(h('report.case-studies.none'), '');
   } else {
-    const elementIds = Object.keys(CASE_STUDY_ELEMENT_LABELS) as (keyof typeof CASE_STUDY_ELEMENT_LABELS)[];
     lines.push(
-      '| Customer | Case study | Format | Retail | AWS | Counted | Reachable | Published | Elements | Delivery |',
+      row([h('field.customer'), h('report.column.case-study'), h('field.format'), h('report.column.retail'), h('report.column.aws'), h('md.column.counted'),
+        h('md.column.reachable'), h('report.column.published'), h('md.column.elements'), h('report.delivery')]),
       '|---|---|---|---|---|---|---|---|---|---|',
     );
     for (const study of studies) {
-      const present = elementIds.filter((id) => study.elements?.[id]?.present).length;
+      const present = CASE_STUDY_ELEMENT_IDS.filter((id) => study.elements?.[id]?.present).length;
+      const why = notCountedText(lang, study);
       lines.push(
         row([
-          study.customer ? escapeMarkdown(study.customer) : '_not named_',
+          study.customer ? escapeMarkdown(study.customer) : `_${h('md.not-named')}_`,
           markdownLink(study.url, study.title || study.url),
-          study.format === 'pdf' ? 'PDF' : 'HTML',
+          escapeMarkdown(labelOf(lang, 'label.format', study.format)),
           yesNo(study.retail),
           yesNo(study.aws),
-          study.counted ? '✓' : `✗${study.notCountedWhy ? ` ${escapeMarkdown(study.notCountedWhy)}` : ''}`,
-          study.reachable ? `✓ ${pathText(study.path, homeHost)}` : '✗ not linked',
-          dateText(study.published, study.publishedSource),
-          `${present}/${elementIds.length}`,
-          escapeMarkdown(DELIVERY_LABELS[study.delivery] ?? String(study.delivery)),
+          study.counted ? '✓' : `✗${why ? ` ${escapeMarkdown(why)}` : ''}`,
+          study.reachable ? `✓ ${pathText(lang, study.path, homeHost)}` : `✗ ${h('md.not-linked')}`,
+          dateText(lang, study.published, study.publishedSource),
+          `${present}/${CASE_STUDY_ELEMENT_IDS.length}`,
+          escapeMarkdown(labelOf(lang, 'label.delivery', study.delivery)),
         ]),
       );
     }
@@ -102,18 +104,22 @@ export function renderMarkdown(report: Report): string {
   }
 
   const items = report.thoughtLeadership ?? [];
-  lines.push('## Thought leadership', '');
+  const months = report.windows?.thoughtLeadership.months ?? 12;
+  lines.push(`## ${h('report.thought-leadership')}`, '');
   if (items.length === 0) {
-    lines.push('No thought-leadership items were found.', '');
+    lines.push(h('report.thought-leadership.none'), '');
   } else {
-    lines.push('| Kind | Title | Published | Within 12 months | Retail | Reachable |', '|---|---|---|---|---|---|');
+    lines.push(
+      row([h('report.column.kind'), h('report.column.title'), h('report.column.published'), h('report.column.within', { months }), h('report.column.retail'), h('md.column.reachable')]),
+      '|---|---|---|---|---|---|',
+    );
     for (const item of items) {
       lines.push(
         row([
-          escapeMarkdown(KIND_LABELS[item.kind] ?? String(item.kind)),
+          escapeMarkdown(labelOf(lang, 'label.kind', item.kind)),
           markdownLink(item.url, item.title || item.url),
-          dateText(item.published, item.publishedSource),
-          item.published ? yesNo(item.withinWindow) : 'no date',
+          dateText(lang, item.published, item.publishedSource),
+          item.published ? yesNo(item.withinWindow) : h('report.no-date'),
           yesNo(item.retail),
           yesNo(item.reachable),
         ]),
@@ -122,21 +128,20 @@ export function renderMarkdown(report: Report): string {
     lines.push('');
   }
 
-  lines.push('## Retail coverage', '');
+  lines.push(`## ${h('report.coverage')}`, '');
   lines.push(
     RETAIL_AREAS.map((area) => `${RETAIL_AREA_LABELS[area].en} ${percent(report.retailCoverage?.areas?.[area])}`).join(' · ') +
-      ` · **overall ${percent(report.retailCoverage?.overall)}**`,
+      ` · **${h('md.overall', { percent: percent(report.retailCoverage?.overall) })}**`,
     '',
   );
 
   const crawl = report.crawl;
-  lines.push('## Crawl', '');
+  lines.push(`## ${h('report.crawl')}`, '');
   lines.push(
-    `${plural(crawl?.pagesFetched ?? 0, 'page')} fetched, ${crawl?.pagesRendered ?? 0} rendered, ` +
-      `${plural(crawl?.documents ?? 0, 'document')} read; ` +
-      `${crawl?.blockedByRobots?.length ?? 0} blocked by robots.txt, ${plural(crawl?.errors?.length ?? 0, 'error')}; ` +
-      `${escapeMarkdown(STOPPED_BY_LABELS[crawl?.stoppedBy ?? ''] ?? String(crawl?.stoppedBy))}.` +
-      (crawl?.renderUnavailable ? ` Browser rendering unavailable: ${escapeMarkdown(crawl.renderUnavailable)}.` : ''),
+    h('md.crawl', {
+      fetched: crawl?.pagesFetched ?? 0, rendered: crawl?.pagesRendered ?? 0, documents: crawl?.documents ?? 0,
+      robots: crawl?.blockedByRobots?.length ?? 0, errors: crawl?.errors?.length ?? 0, stopped: labelOf(lang, 'label.stopped-by', crawl?.stoppedBy),
+    }) + (crawl?.renderUnavailable ? ` ${h('md.no-browser', { why: crawl.renderUnavailable })}` : ''),
     '',
   );
   lines.push(`_${escapeMarkdown(report.tool?.name ?? 'partner-presence')} ${escapeMarkdown(report.tool?.version ?? '')}_`, '');
@@ -147,21 +152,22 @@ function row(cells: string[]): string {
   return `| ${cells.join(' | ')} |`;
 }
 
-function statusMark(status: string): string {
-  return STATUS_MARKS[status as CheckStatus] ?? escapeMarkdown(STATUS_LABELS[status as CheckStatus] ?? String(status));
+function statusMark(lang: Lang, status: string): string {
+  const icon = STATUS_ICONS[status as CheckStatus];
+  return icon ? `${icon} ${escapeMarkdown(statusLabel(lang, status))}` : escapeMarkdown(statusLabel(lang, status));
 }
 
 function yesNo(value: boolean): string {
   return value ? '✓' : '✗';
 }
 
-function dateText(date: string | null | undefined, source: string | null | undefined): string {
-  if (!date) return 'no date';
+function dateText(lang: Lang, date: string | null | undefined, source: string | null | undefined): string {
+  if (!date) return escapeMarkdown(t(lang, 'report.no-date'));
   return `${escapeMarkdown(date)}${source ? ` (${escapeMarkdown(source)})` : ''}`;
 }
 
 /** Click path as "/ › /customers/ › /customers/acme/"; paths only, links would bloat a ticket. */
-function pathText(path: string[] | null | undefined, homeHost: string | null): string {
-  if (!path || path.length === 0) return 'not linked from the homepage';
+function pathText(lang: Lang, path: string[] | null | undefined, homeHost: string | null): string {
+  if (!path || path.length === 0) return escapeMarkdown(t(lang, 'report.not-linked'));
   return path.map((url) => escapeMarkdown(displayPath(url, homeHost))).join(' › ');
 }

@@ -1,8 +1,10 @@
-// The terminal summary: the verdict, then one line per check (status, id, title, summary), then the
+// The terminal summary: the verdict, then one line per check (status, id, title, outcome), then the
 // practice page, case studies, thought leadership and crawl in one line each. Colour only when asked.
+// Words come from the message catalog.
 
 import type { CheckStatus, Report } from '../types.ts';
-import { plural } from '../checks/phrases.ts';
+import { t, type Lang } from '../messages/index.ts';
+import { adviceText, outcomeText } from './words.ts';
 
 export interface TerminalOptions {
   /** ANSI colour (a TTY without NO_COLOR). */
@@ -28,37 +30,40 @@ function fit(text: string, width: number): string {
   return chars.length <= width ? text : `${chars.slice(0, Math.max(1, width - 1)).join('')}…`;
 }
 
-export function renderTerminal(report: Report, options: TerminalOptions): string {
+export function renderTerminal(report: Report, options: TerminalOptions, lang: Lang = 'en'): string {
   const paint = (code: string, text: string) => (options.color ? `${code}${text}${RESET}` : text);
   const badge = (status: CheckStatus) => paint(COLORS[status], status.toUpperCase().padEnd(BADGE_WIDTH));
   const lines: string[] = [];
-  lines.push(`${paint(BOLD, 'partner-presence')} ${report.homepage} as of ${report.asOf}: ${badge(report.verdict).trimEnd()}`);
+  lines.push(`${paint(BOLD, 'partner-presence')} ${t(lang, 'terminal.head', { homepage: report.homepage, asOf: report.asOf })} ${badge(report.verdict).trimEnd()}`);
   lines.push('');
-  const titleWidth = Math.max(...report.checks.map((c) => c.title.length + (c.informational ? 7 : 0)));
+  const info = ` ${t(lang, 'terminal.info')}`;
+  const titleWidth = Math.max(...report.checks.map((c) => c.title.length + (c.informational ? info.length : 0)));
   for (const c of report.checks) {
-    const title = `${c.title}${c.informational ? ' (info)' : ''}`.padEnd(titleWidth);
+    const title = `${c.title}${c.informational ? info : ''}`.padEnd(titleWidth);
     const room = Math.max(20, options.width - (2 + BADGE_WIDTH + 1 + 7 + title.length + 2));
-    lines.push(`  ${badge(c.status)} ${c.id.padEnd(7)}${title}  ${fit(c.summary, room)}`);
+    lines.push(`  ${badge(c.status)} ${c.id.padEnd(7)}${title}  ${fit(outcomeText(lang, c), room)}`);
   }
   lines.push('');
   const p = report.practicePage;
-  lines.push(`Practice page:      ${p ? `${p.isHomepage ? 'the homepage' : p.url}${p.path ? ` (${p.path.length - 1} click${p.path.length === 2 ? '' : 's'} from the homepage)` : ' (not linked from the homepage)'}` : 'none found'}`);
+  const practice = !p ? t(lang, 'terminal.practice.none')
+    : t(lang, p.path ? 'terminal.practice.linked' : 'terminal.practice.unlinked', { page: p.isHomepage ? t(lang, 'md.the-homepage') : p.url, count: p.path ? p.path.length - 1 : 0 });
+  lines.push(t(lang, 'terminal.practice', { practice }));
   const counted = report.caseStudies.filter((c) => c.counted);
-  lines.push(`Case studies:       ${counted.length} retail AWS (${counted.filter((c) => c.reachable).length} reachable) of ${report.caseStudies.length} found`);
-  const retailTl = report.thoughtLeadership.filter((t) => t.retail);
-  const newest = retailTl.map((t) => t.published).filter((d): d is string => d !== null && d <= report.asOf).sort().at(-1);
-  lines.push(`Thought leadership: ${plural(retailTl.length, 'retail item')}, ${retailTl.filter((t) => t.withinWindow).length} in the last 12 months${newest ? `, newest ${newest}` : ''}`);
+  lines.push(t(lang, 'terminal.case-studies', { counted: counted.length, reachable: counted.filter((c) => c.reachable).length, found: report.caseStudies.length }));
+  const retailTl = report.thoughtLeadership.filter((i) => i.retail);
+  const newest = retailTl.map((i) => i.published).filter((d): d is string => d !== null && d <= report.asOf).sort().at(-1) ?? null;
+  lines.push(t(lang, 'terminal.thought-leadership', {
+    count: retailTl.length, recent: retailTl.filter((i) => i.withinWindow).length, months: report.windows?.thoughtLeadership.months ?? 12, newest,
+  }));
   const c = report.crawl;
-  const extras = [
-    c.pagesRendered ? `${c.pagesRendered} rendered` : '', c.documents ? `${c.documents} PDF${c.documents === 1 ? '' : 's'}` : '',
-    c.errors.length ? `${c.errors.length} error${c.errors.length === 1 ? '' : 's'}` : '', c.blockedByRobots.length ? `${c.blockedByRobots.length} blocked by robots.txt` : '',
-    c.stoppedBy !== 'done' ? `stopped by ${c.stoppedBy}` : '', c.renderUnavailable ? `no browser: ${c.renderUnavailable}` : '',
-  ].filter(Boolean);
-  lines.push(`Crawl:              ${c.pagesFetched} pages${extras.length ? ` (${extras.join(', ')})` : ''} in ${(c.durationMs / 1000).toFixed(1)} s`);
-  const todo = report.checks.filter((ch) => ch.status !== 'pass' && ch.recommendation && !ch.informational);
+  lines.push(t(lang, 'terminal.crawl', {
+    pages: c.pagesFetched, rendered: c.pagesRendered, documents: c.documents, errors: c.errors.length, robots: c.blockedByRobots.length,
+    stopped: c.stoppedBy !== 'done' ? c.stoppedBy : null, browser: c.renderUnavailable, seconds: (c.durationMs / 1000).toFixed(1),
+  }));
+  const todo = report.checks.filter((ch) => ch.status !== 'pass' && !ch.informational).map((ch) => [ch, adviceText(lang, ch)] as const).filter(([, advice]) => advice);
   if (todo.length) {
     lines.push('');
-    for (const ch of todo) lines.push(paint(DIM, `${ch.id}: ${ch.recommendation}`));
+    for (const [ch, advice] of todo) lines.push(paint(DIM, `${ch.id}: ${advice}`));
   }
   return `${lines.join('\n')}\n`;
 }

@@ -41,11 +41,20 @@ function check(id: CheckResult['id'], title: string, status: CheckResult['status
     id,
     title,
     status,
+    outcome: { id: 'outcome.check-error', values: { error: `${title}: summary ${PAYLOADS.img}` } },
+    advice: status === 'pass' ? [] : [{ id: 'P3.1.advice.link', values: { url: { type: 'url', url: `${HOME}retail/${PAYLOADS.svg}` } } }],
     summary: `${title}: summary ${PAYLOADS.img}`,
     evidence: [
       {
         url: `${HOME}customers/acme-grocers/`,
         path: [HOME, `${HOME}customers/`, `${HOME}customers/acme-grocers/`],
+        kind: 'note.off-site-stories',
+        values: {
+          from: { type: 'url', url: PAYLOADS.jsUrl },
+          text: { type: 'text', text: `Note with ${PAYLOADS.script}` },
+          published: { type: 'date-fact', date: '2026-03-05', source: 'meta', rule: `meta:${PAYLOADS.attr}`, inferred: true },
+          notCounted: { type: 'reasons', reasons: [{ rule: 'same-customer', values: { url: { type: 'url', url: `${HOME}cases/${PAYLOADS.img}` }, customer: { type: 'text', text: PAYLOADS.iframe } } }] },
+        },
         note: `Note with ${PAYLOADS.script}`,
       },
     ],
@@ -70,7 +79,9 @@ export const caseStudy = (over: Partial<ReportCaseStudy>): ReportCaseStudy => ({
   compliance: ['PCI DSS', `GDPR ${PAYLOADS.attr}`],
   delivery: 'msp',
   awsServices: ['Amazon S3', 'AWS Lambda', `Amazon ${PAYLOADS.script}`],
+  customerRule: 'label',
   counted: true,
+  notCounted: [],
   notCountedWhy: null,
   retailScore: 0.72,
   attachments: [`${HOME}files/acme-grocers.pdf`, PAYLOADS.jsUrl],
@@ -80,10 +91,12 @@ export const caseStudy = (over: Partial<ReportCaseStudy>): ReportCaseStudy => ({
 /** A full, failing report of a partner site whose crawled text is hostile everywhere. */
 export function hostileReport(): Report {
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     tool: { name: 'partner-presence', version: '0.1.0' },
     homepage: HOME,
     asOf: '2026-11-29',
+    windows: { caseStudies: { months: 18, since: '2025-05-29' }, thoughtLeadership: { months: 12, since: '2025-11-29' } },
+    thresholds: { retailScoreThreshold: 0.3 },
     verdict: 'fail',
     crawl: {
       pagesFetched: 42,
@@ -100,8 +113,10 @@ export function hostileReport(): Report {
       check('P2.2.1', 'Public retail case studies on AWS', 'pass', false),
       check('P2.2.2', 'Case studies reachable from the homepage', 'fail', false, {
         evidence: [
-          { url: `${HOME}case-studies/hidden.pdf`, path: null, note: `Only in sitemap.xml ${PAYLOADS.svg}` },
-          { url: PAYLOADS.jsUrl, path: [HOME, PAYLOADS.jsUrl], note: 'javascript link' },
+          { url: `${HOME}case-studies/hidden.pdf`, path: null, kind: 'note.reach', values: { reach: { type: 'click-path', path: null, foundVia: 'sitemap' } },
+            note: `Only in sitemap.xml ${PAYLOADS.svg}` },
+          { url: PAYLOADS.jsUrl, path: [HOME, PAYLOADS.jsUrl], kind: 'note.reach', values: { reach: { type: 'click-path', path: [HOME, PAYLOADS.jsUrl], foundVia: 'link' } },
+            note: 'javascript link' },
         ],
       }),
       check('P2.3', 'Delivery category', 'pass', true),
@@ -113,6 +128,13 @@ export function hostileReport(): Report {
       path: [HOME, `${HOME}industries/`, 'https://retail.shoptech.test/'],
       isHomepage: false,
       elements: { retailPractice: true, awsSolutions: true, useCases: true, technicalSolutions: false, caseStudyLinks: true },
+      elementReasons: {
+        retailPractice: { rule: 'practice.retail', values: { retail: { type: 'retail', score: 0.5, threshold: 0.3, terms: [PAYLOADS.img] } } },
+        awsSolutions: { rule: 'practice.aws.services', values: { services: ['Amazon S3', PAYLOADS.script] } },
+        useCases: { rule: 'practice.use-cases', values: { count: 3, of: 6, areas: ['stores'], needs: 2 } },
+        technicalSolutions: { rule: 'practice.technical', values: { count: 1, needs: 2 } },
+        caseStudyLinks: { rule: 'practice.links', values: { urls: [{ type: 'url', url: PAYLOADS.jsUrl }] } },
+      },
       elementNotes: {
         retailPractice: `heading "Retail practice" ${PAYLOADS.img}`,
         awsSolutions: 'names Amazon S3, AWS Lambda',
@@ -138,6 +160,7 @@ export function hostileReport(): Report {
         awsServices: [],
       }),
       caseStudy({ url: PAYLOADS.jsUrl, title: `Azure story ${PAYLOADS.external}`, aws: false, counted: false,
+        notCounted: [{ rule: 'not-aws', values: { aws: { type: 'reasons', reasons: [{ rule: 'aws.other-cloud', values: { clouds: [`Microsoft Azure ${PAYLOADS.svg}`], services: [] } }] } } }],
         notCountedWhy: `not AWS (primarily Microsoft Azure) ${PAYLOADS.svg}`, customer: `Contoso | ${PAYLOADS.markdown}` }),
     ],
     thoughtLeadership: [
@@ -214,10 +237,12 @@ function page(url: string, title: string | null, depth: number | null, type: Rep
 /** A valid report with nothing found: empty arrays, nulls, zero coverage. */
 export function emptyReport(): Report {
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     tool: { name: 'partner-presence', version: '0.1.0' },
     homepage: 'https://empty.test/',
     asOf: '2026-11-29',
+    windows: { caseStudies: { months: 18, since: '2025-05-29' }, thoughtLeadership: { months: 12, since: '2025-11-29' } },
+    thresholds: {},
     verdict: 'review',
     crawl: { pagesFetched: 0, pagesRendered: 0, documents: 0, blockedByRobots: [], errors: [], stoppedBy: 'done', renderUnavailable: null, durationMs: 0 },
     checks: [],

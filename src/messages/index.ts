@@ -1,0 +1,169 @@
+// Words are made here and only here: every phrase a report shows (and the English prose fields the
+// JSON report keeps for one more version) is a message of a catalog, keyed by id, with named
+// placeholders filled from structured values at render time. Adding a language is adding a catalog.
+//
+// Template syntax: "{name}" inserts a value; "{name:fixed2}" a number with two decimals, "{name:percent}"
+// a 0..1 share as a whole percentage, "{name:semicolons}" a list joined by "; ". A message may instead be
+// { one, other } (Intl plural rules on values.count), or a function of its values for the few phrases
+// whose wording depends on a value.
+
+import { en, type MessageId } from './en.ts';
+
+export type { MessageId };
+export type Lang = 'en';
+
+/** A value a message can be filled with: text and numbers, lists, other messages, and typed values. */
+export type MessageValue = string | number | boolean | null | MessageRef | TypedValue | readonly MessageValue[];
+export type MessageValues = Readonly<Record<string, MessageValue>>;
+
+/** A phrase not yet worded: which message, with which values. */
+export interface MessageRef {
+  readonly id: string;
+  readonly values?: MessageValues;
+}
+
+/** A message of the catalog. */
+export interface Message extends MessageRef {
+  readonly id: MessageId;
+}
+
+/** A date with where it was read (analyzers/dates.ts): the rule that won and how sure it is. */
+export interface DateFactValue {
+  readonly type: 'date-fact';
+  readonly date: string;
+  readonly source: string;
+  readonly rule: string;
+  /** Below the confidence the checks trust (a month-only URL, the nearest date in the text). */
+  readonly inferred: boolean;
+}
+
+/** A page's retail reading: its boilerplate-free score against the threshold, and the terms behind it. */
+export interface RetailValue {
+  readonly type: 'retail';
+  readonly score: number;
+  readonly threshold: number;
+  readonly terms: readonly string[];
+}
+
+/** Why something was decided: a rule id and the values it found (reasons.<rule> words it). */
+export interface Reason {
+  readonly rule: string;
+  readonly values?: MessageValues;
+}
+
+export interface ReasonsValue {
+  readonly type: 'reasons';
+  readonly reasons: readonly Reason[];
+}
+
+/** Which elements (of a case study, of a practice page) are present, each with its excerpt or reading. */
+export interface ElementsValue {
+  readonly type: 'elements';
+  /** element.<set>.<id> names each element. */
+  readonly set: 'case-study' | 'practice';
+  readonly elements: readonly { readonly id: string; readonly present: boolean; readonly excerpt?: string | null; readonly reason?: Reason }[];
+}
+
+/** An id of a closed vocabulary (a page kind, a delivery model, a file format) that label.<vocabulary>.<id> words. */
+export interface LabelValue {
+  readonly type: 'label';
+  readonly vocabulary: 'kind' | 'delivery' | 'format' | 'retail-verdict' | 'window';
+  readonly id: string;
+}
+
+export interface UrlValue {
+  readonly type: 'url';
+  readonly url: string;
+}
+
+/** How a page is reached from the homepage: its click path, or how it was found instead. */
+export interface ClickPathValue {
+  readonly type: 'click-path';
+  readonly path: readonly string[] | null;
+  readonly foundVia: string;
+}
+
+/** Text quoted from the site (a customer's name, an anchor text): shown as is, never translated. */
+export interface TextValue {
+  readonly type: 'text';
+  readonly text: string;
+}
+
+export type TypedValue = DateFactValue | RetailValue | ReasonsValue | ElementsValue | LabelValue | UrlValue | ClickPathValue | TextValue;
+
+export type Template = string | { readonly one: string; readonly other: string } | ((values: MessageValues, lang: Lang) => string);
+
+
+/** Looked up when used: en.ts imports this module's value helpers. */
+function catalog(lang: Lang): Readonly<Record<MessageId, Template>> {
+  switch (lang) {
+    case 'en': return en;
+  }
+}
+
+export function message(id: MessageId, values?: MessageValues): Message {
+  return values ? { id, values } : { id };
+}
+
+export function isMessage(value: unknown): value is MessageRef {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && typeof (value as MessageRef).id === 'string'
+    && !('type' in value);
+}
+
+/** The words of a message in a language. */
+export function t(lang: Lang, id: MessageId, values: MessageValues = {}): string {
+  const template = catalog(lang)[id];
+  if (template === undefined) throw new Error(`no message "${id}" in the ${lang} catalog`);
+  if (typeof template === 'function') return template(values, lang);
+  const text = typeof template === 'string' ? template
+    : new Intl.PluralRules(lang).select(Number(values.count)) === 'one' ? template.one : template.other;
+  return text.replace(/\{(\w+)(?::(\w+))?\}/g, (_, name: string, format?: string) => {
+    if (!(name in values)) throw new Error(`message "${id}" needs a value for {${name}}`);
+    return formatValue(lang, values[name]!, format);
+  });
+}
+
+/** A message in words. */
+export function phrase(lang: Lang, m: MessageRef): string {
+  return t(lang, m.id as MessageId, m.values);
+}
+
+/** Any message value in words: the text renderer of every value type. */
+export function formatValue(lang: Lang, value: MessageValue, format?: string): string {
+  if (value === null) return '';
+  if (typeof value === 'number') {
+    // Rounded as JavaScript's toFixed rounds (0.985 is 0.98499… in binary), so every language shows the same digits.
+    if (format === 'fixed2') return new Intl.NumberFormat(lang, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(Number(value.toFixed(2)));
+    if (format === 'percent') return `${Math.round(value * 100)}%`;
+    return new Intl.NumberFormat(lang, { useGrouping: false, maximumFractionDigits: 3 }).format(value);
+  }
+  if (typeof value === 'string') return value;
+  if (typeof value === 'boolean') return t(lang, value ? 'value.yes' : 'value.no');
+  if (Array.isArray(value)) {
+    const parts = value.map((v) => formatValue(lang, v));
+    return parts.join(format === 'semicolons' ? '; ' : t(lang, 'list.separator'));
+  }
+  if (isMessage(value)) return phrase(lang, value);
+  const typed = value as TypedValue;
+  switch (typed.type) {
+    case 'date-fact': return t(lang, typed.inferred ? 'value.date-fact.inferred' : 'value.date-fact', {
+      date: typed.date, rule: typed.rule.startsWith(typed.source) ? typed.rule : `${typed.source}: ${typed.rule}`,
+    });
+    case 'retail': return typed.terms.length
+      ? t(lang, 'value.retail.terms', { score: typed.score, threshold: typed.threshold, terms: typed.terms.slice(0, 5) })
+      : t(lang, 'value.retail', { score: typed.score, threshold: typed.threshold });
+    case 'reasons': return typed.reasons.map((r) => reasonText(lang, r)).join('; ');
+    case 'elements': return typed.elements.map((e) => t(lang, `element.${typed.set}.${e.id}` as MessageId)).join(t(lang, 'list.separator'));
+    case 'label': return t(lang, `label.${typed.vocabulary}.${typed.id}` as MessageId);
+    case 'url': return typed.url;
+    case 'click-path': return typed.path
+      ? t(lang, 'value.click-path', { count: typed.path.length - 1 })
+      : t(lang, typed.foundVia === 'sitemap' ? 'value.click-path.sitemap-only' : 'value.click-path.none');
+    case 'text': return typed.text;
+  }
+}
+
+/** A reason in words: the message reason.<rule> with its values. */
+export function reasonText(lang: Lang, reason: Reason): string {
+  return t(lang, `reason.${reason.rule}` as MessageId, reason.values);
+}

@@ -1,0 +1,78 @@
+// A check's evidence drawn by value type, knowing no check (Lighthouse's details renderer): each
+// finding is a page (or link) with typed values, and each value type has one HTML renderer and one
+// plain-text renderer (the catalog's formatValue). Labels come from the catalog: field.<key>.
+
+import type { Finding } from '../types.ts';
+import {
+  formatValue, isMessage, phrase, reasonText, t, type Lang, type MessageId, type MessageValue, type TypedValue,
+} from '../messages/index.ts';
+import { escapeHtml, escapeMarkdown, httpHref, linkHtml, markdownLink } from './escape.ts';
+
+/** The values of a finding worth showing, in the order the check gave them (empty ones left out). */
+export function shownValues(finding: Finding): [string, MessageValue][] {
+  return Object.entries(finding.values).filter(([, v]) => v !== null && !(Array.isArray(v) && v.length === 0));
+}
+
+/** The label of a finding's value: field.<key> in the catalog. */
+export function valueLabel(lang: Lang, key: string): string {
+  return t(lang, `field.${key}` as MessageId);
+}
+
+/** A value as HTML: one renderer per value type; every string from the site is escaped. */
+export function valueHtml(lang: Lang, value: MessageValue): string {
+  if (value === null) return '';
+  if (typeof value === 'boolean') return value ? '<span class="tick yes">✓</span>' : '<span class="tick no">✗</span>';
+  if (typeof value === 'string' || typeof value === 'number') return escapeHtml(formatValue(lang, value));
+  if (Array.isArray(value)) return value.map((v) => valueHtml(lang, v)).join(escapeHtml(t(lang, 'list.separator')));
+  if (isMessage(value)) return escapeHtml(phrase(lang, value));
+  const typed = value as TypedValue;
+  switch (typed.type) {
+    case 'url': return linkHtml(typed.url);
+    case 'text': return `<q>${escapeHtml(typed.text)}</q>`;
+    case 'date-fact':
+      return `<span class="date">${escapeHtml(typed.date)}</span> <span class="source">(${escapeHtml(typed.rule)}`
+        + `${typed.inferred ? `, ${escapeHtml(t(lang, 'report.inferred'))}` : ''})</span>`;
+    case 'retail':
+      return `<span class="score">${escapeHtml(formatValue(lang, typed.score, 'percent'))}</span> `
+        + `<span class="how">${escapeHtml(t(lang, 'report.threshold', { threshold: typed.threshold }))}`
+        + `${typed.terms.length ? ` · ${escapeHtml(formatValue(lang, typed.terms.slice(0, 5)))}` : ''}</span>`;
+    case 'reasons':
+      return `<ul class="reasons">${typed.reasons.map((r) => `<li>${escapeHtml(reasonText(lang, r))}</li>`).join('')}</ul>`;
+    case 'elements':
+      return `<ul class="elements">${typed.elements.map((e) => `<li class="${e.present ? 'yes' : 'no'}">${valueHtml(lang, e.present)} `
+        + `${escapeHtml(t(lang, `element.${typed.set}.${e.id}` as MessageId))}`
+        + `${e.reason ? ` <span class="how">— ${escapeHtml(reasonText(lang, e.reason))}</span>` : ''}`
+        + `${e.excerpt ? `<blockquote>${escapeHtml(e.excerpt)}</blockquote>` : ''}</li>`).join('')}</ul>`;
+    case 'label':
+    case 'click-path':
+      return escapeHtml(formatValue(lang, typed));
+  }
+}
+
+/** A finding's values as a definition list: label, then the value drawn by its type. */
+export function findingHtml(lang: Lang, finding: Finding): string {
+  return `<dl class="finding">${shownValues(finding)
+    .map(([key, value]) => `<dt>${escapeHtml(valueLabel(lang, key))}</dt><dd>${valueHtml(lang, value)}</dd>`).join('')}</dl>`;
+}
+
+/** A finding's values as one line of Markdown: "label: value · label: value", URLs as links (http(s) only). */
+export function findingMarkdown(lang: Lang, finding: Finding): string {
+  return shownValues(finding).map(([key, value]) => `${escapeMarkdown(valueLabel(lang, key))}: ${valueMarkdown(lang, value)}`).join(' · ');
+}
+
+function valueMarkdown(lang: Lang, value: MessageValue): string {
+  if (Array.isArray(value)) return value.map((v) => valueMarkdown(lang, v)).join(escapeMarkdown(t(lang, 'list.separator')));
+  if (value !== null && typeof value === 'object' && 'type' in value && value.type === 'url') {
+    return httpHref(value.url) ? markdownLink(value.url) : escapeMarkdown(t(lang, 'report.not-a-web-address'));
+  }
+  return escapeMarkdown(valueText(lang, value));
+}
+
+/** A value as plain text; an elements list shows which are present and which missing. */
+export function valueText(lang: Lang, value: MessageValue): string {
+  if (typeof value === 'boolean') return value ? '✓' : '✗';
+  if (value !== null && typeof value === 'object' && !Array.isArray(value) && 'type' in value && value.type === 'elements') {
+    return value.elements.map((e) => `${e.present ? '✓' : '✗'} ${t(lang, `element.${value.set}.${e.id}` as MessageId)}`).join(', ');
+  }
+  return formatValue(lang, value);
+}
