@@ -8,6 +8,7 @@ import { renderHtml } from '../report/html.ts';
 import { renderMarkdown } from '../report/markdown.ts';
 import { renderJson } from '../report/json.ts';
 import { renderBatchIndex, type BatchIndexRow } from '../report/index-page.ts';
+import { CHECK_IDS } from '../checks/index.ts';
 
 export const LANGUAGES = ['en'] as const;
 export type Lang = (typeof LANGUAGES)[number];
@@ -47,5 +48,5 @@ export const renderers = {
   html: (report: Report, _lang: Lang): string => renderHtml(report),
   markdown: (report: Report, _lang: Lang): string => renderMarkdown(report),
   json: (report: Report): string => renderJson(report),
-  index: (rows: BatchIndexRow[], meta: { title: string; generatedAt: string }, _lang: Lang): string => renderBatchIndex(rows, meta),
+  index: (rows: BatchIndexRow[], meta: { title: string; generatedAt: string }, _lang: Lang): string => renderBatchIndex(rows, { ...meta, checkIds: CHECK_IDS }),
 };

@@ -2,7 +2,7 @@
 // (/static/live.js) updates a running audit or batch from its event stream; without it the page
 // reloads itself. Reports are the report renderers' own markup (see html.ts embedDocument).
 
-import { CHECK_IDS } from '../report/index-page.ts';
+import { CHECK_IDS } from '../checks/index.ts';
 import { linkHtml } from '../report/escape.ts';
 import type { ServiceBatchRow } from '../storage.ts';
 import type { CheckChange } from '../batch/summary.ts';

@@ -26,6 +26,7 @@ import {
   auditParamsSchema, auditStatusRouteSchema, auditStatusSchema, batchParamsSchema, batchPartnerParamsSchema, batchStatusSchema,
   errorSchema, problemsSchema, startAuditSchema,
 } from './api-schemas.ts';
+import { CHECK_IDS } from '../checks/index.ts';
 import { embedDocument, type EmbeddedDocument } from './html.ts';
 import { chooseLang, LANG_COOKIE, LANGUAGES, renderers, type Lang } from './lang.ts';
 import { messages } from './messages.ts';
@@ -144,7 +145,7 @@ export async function startService(config: ServiceConfig): Promise<RunningServic
   /** A finished audit's report, its embeddable HTML and whole pages, by language: none of them ever changes. */
   const reportCache = new Map<string, { report: Report; embedded: Map<Lang, EmbeddedDocument>; pages: Map<Lang, string> }>();
   const sessionValue = config.adminToken ? createHmac('sha256', config.adminToken).update('partner-presence console session').digest('base64url') : null;
-  const indexScript = embedDocument(renderBatchIndex([])).scripts.join('\n');
+  const indexScript = embedDocument(renderBatchIndex([], { checkIds: CHECK_IDS })).scripts.join('\n');
   const limits = { maxPages: config.crawl.maxPages ?? 300, minutes: Math.ceil((config.crawl.timeBudgetMs ?? 300_000) / 60_000) };
 
   app.addSchema(errorSchema);
