@@ -95,7 +95,10 @@ function seedAudits(dataDir: string, sourceId: string, count: number): void {
       store.markStarted(run.id, `visitor:${site}`);
       store.saveResult(run.id, `visitor:${site}`, {
         evidence, asOf: source.asOf, summary: source.summary!, durationMs: 1000,
-        checks: checks.map((c) => ({ id: c.checkId, title: c.checkId, status: c.status, summary: c.summary, evidence: [], recommendation: null, informational: false })),
+        checks: checks.map((c) => ({
+          id: c.checkId, title: c.checkId, status: c.status, outcome: { id: 'outcome.check-error', values: { error: c.summary } }, advice: [],
+          summary: c.summary, evidence: [], recommendation: null, informational: false,
+        })),
       });
       store.finishRun(run.id, 'finished');
     }

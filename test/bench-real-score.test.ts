@@ -47,7 +47,7 @@ const actual = report({
   checks: [
     { id: 'P2.1', status: 'fail' }, { id: 'P2.2.1', status: 'pass' }, { id: 'P2.2.2', status: 'review' },
     { id: 'P2.3', status: 'review' }, { id: 'P3.1', status: 'pass' }, { id: 'P3.2', status: 'review' },
-  ] as Report['checks'],
+  ] as unknown as Report['checks'],
   practicePage: null,
   caseStudies: [
     { url: `${base}/work/grocer/index.html`, counted: true, published: '2025-06-01' },
