@@ -5,8 +5,8 @@
 import { load } from 'cheerio/slim';
 import type { CheerioAPI } from 'cheerio';
 import { performance } from 'node:perf_hooks';
-import type { PageClassification, PageContent, PageDates, PageFacts, PageInput, RetailScore } from './types.ts';
-import { RETAIL_AREAS } from './types.ts';
+import type { PageClassification, PageContent, PageDates, PageFacts, PageInput } from './types.ts';
+import { emptyFacts, NO_DATES } from './facts.ts';
 import { extractContent } from './extract.ts';
 import { pdfContent, readPdf } from './pdf.ts';
 import { announcementPhrases, classifyPage, otherIndustries, withoutAwsCredentials } from './classify.ts';
@@ -39,32 +39,6 @@ export function documentKind(input: PageInput): DocumentKind {
  */
 export function parseHtml(html: string): CheerioAPI {
   return load(html, { xml: false });
-}
-
-const NO_DATES: PageDates = { published: null, modified: null };
-
-function emptyRetail(): RetailScore {
-  const areas = Object.fromEntries(RETAIL_AREAS.map((a) => [a, 0])) as RetailScore['areas'];
-  const terms = Object.fromEntries([...RETAIL_AREAS, 'generic'].map((a) => [a, []])) as unknown as RetailScore['terms'];
-  return { areas, score: 0, terms };
-}
-
-function emptyFacts(error: string | null): PageFacts {
-  return {
-    title: '',
-    lang: null,
-    description: null,
-    dates: NO_DATES,
-    classification: { type: 'other', kind: null, confidence: 0, signals: [] },
-    retail: emptyRetail(),
-    awsServices: [],
-    mentionsAws: false,
-    otherClouds: [],
-    caseStudy: null,
-    blockHashes: [],
-    excerpt: '',
-    error,
-  };
 }
 
 function message(err: unknown): string {

@@ -1,16 +1,17 @@
-// The audit pipeline: crawl the site, analyse each page as it arrives (then let its body go, so memory
-// stays flat), re-score retail without site boilerplate, gather SiteEvidence and evaluate the checks.
+// The audit pipeline: crawl the site, analyse each page as it arrives (in the analysis worker pool,
+// then let its body go, so memory stays flat), re-score retail without site boilerplate, gather
+// SiteEvidence and evaluate the checks.
 
 import type { CrawlEvents, CrawlOptions, PageRecord } from '../crawlers/types.ts';
 import type { PageFacts } from '../analyzers/types.ts';
 import { crawlSite } from '../crawlers/crawl.ts';
 import { resolveCrawlOptions } from '../crawlers/options.ts';
-import { analyzePage } from '../analyzers/index.ts';
 import { siteCoverage } from '../analyzers/coverage.ts';
 import type { AnalyzedPage, Report, SiteEvidence } from './types.ts';
 import { linkPriority } from './evidence/interests.ts';
 import { isPdf } from './evidence/pages.ts';
 import { evaluate } from './evaluate.ts';
+import { sharedAnalysisPool } from './analysis-pool.ts';
 
 export { evaluate };
 
@@ -78,10 +79,11 @@ export async function auditSite(
 ): Promise<{ report: Report; evidence: SiteEvidence }> {
   const { asOf, ...crawlOptions } = resolveAuditOptions(options);
   const facts = new Map<string, PageFacts>();
+  const analysis = sharedAnalysisPool();
   const result = await crawlSite(url, crawlOptions, {
     ...events,
     page: async (page) => {
-      if (analysable(page)) facts.set(page.url, await analyzePage(pageInput(page), asOf));
+      if (analysable(page)) facts.set(page.url, await analysis.analyze(pageInput(page), asOf, crawlOptions.timeoutMs));
       await events.page?.(page);
       page.body = null;
       page.bytes = null;

@@ -57,7 +57,7 @@ export function addCrawlOptions(cmd: Command): Command {
         .argParser(parser('maxBytes')),
     )
     .addOption(
-      new Option('--timeout <duration>', 'per request and per render, e.g. 15s or 1500ms')
+      new Option('--timeout <duration>', "per request, per render and per page's analysis, e.g. 15s or 1500ms")
         .default(D.timeoutMs, `${D.timeoutMs / 1000}s`)
         .argParser(parser('timeoutMs')),
     )
