@@ -3,6 +3,7 @@
 // headings (larger type) survive: the case-study reader and the classifier work on headings.
 
 import { getDocumentProxy, getMeta } from 'unpdf';
+import { inflateSync } from 'node:zlib';
 import type { PageContent, PageInput, TextBlock } from './types.ts';
 import { collapseWhitespace } from './text.ts';
 import { resolveLang } from './lang.ts';
@@ -41,6 +42,7 @@ interface Line {
  * not a PDF, encrypted); the caller turns that into the page's error.
  */
 export async function readPdf(bytes: Uint8Array): Promise<PdfDocument> {
+  checkInflatedSize(bytes);
   // PDF.js may detach the buffer it is given; the caller's bytes stay usable.
   const data = new Uint8Array(bytes);
   let doc: PdfProxy;
@@ -69,6 +71,47 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfDocument> {
     throw new Error(pdfErrorMessage(err));
   } finally {
     await doc.destroy().catch(() => undefined);
+  }
+}
+
+/**
+ * What the compressed streams PDF.js reads for text (page content, object streams, fonts; not images)
+ * may inflate to, in all. Real documents stay far below: 50 pages of text and a subset CJK font are a
+ * few MB. A decompression bomb (150 KB on the wire, 50 MB of content stream) is refused before PDF.js
+ * spends a minute and most of a gigabyte on it.
+ */
+export const MAX_INFLATED_BYTES = 32 * 2 ** 20;
+
+/** A stream keyword that opens stream data (not the "stream" of "endstream"). */
+const STREAM_START = /(?<!end)stream(?:\r\n|\n|\r)/g;
+
+/**
+ * Throws (plain words) when the document's FlateDecode streams, images aside, inflate to more than
+ * MAX_INFLATED_BYTES together. zlib stops at the cap, so a bomb costs no more than the cap to find.
+ * Streams zlib cannot read are left for PDF.js to judge.
+ */
+export function checkInflatedSize(bytes: Uint8Array): void {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  let budget = MAX_INFLATED_BYTES;
+  STREAM_START.lastIndex = 0;
+  for (let m = STREAM_START.exec(text); m !== null; m = STREAM_START.exec(text)) {
+    // The stream's dictionary: back to its "N 0 obj", looking no further than a dictionary can be long.
+    const before = text.slice(Math.max(0, m.index - 4096), m.index);
+    const dictionary = before.slice(Math.max(0, before.lastIndexOf('obj')));
+    if (!/\/(?:FlateDecode|Fl)\b/.test(dictionary) || /\/Subtype\s*\/Image\b/.test(dictionary)) continue;
+    const start = m.index + m[0].length;
+    const end = text.indexOf('endstream', start);
+    let inflated: number;
+    try {
+      inflated = inflateSync(bytes.subarray(start, end < 0 ? bytes.length : end), { maxOutputLength: budget + 1 }).length;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') inflated = budget + 1;
+      else continue;
+    }
+    budget -= inflated;
+    if (budget < 0) {
+      throw new Error(`PDF not read: its compressed streams inflate to more than ${MAX_INFLATED_BYTES / 2 ** 20} MB`);
+    }
   }
 }
 
