@@ -26,7 +26,7 @@ export function extractContent($: CheerioAPI, input: PageInput): PageContent {
     if (parsed !== undefined) flattenJsonLd(parsed, jsonLd);
   }
   const root = mainRoot(survey, $.root().get(0)!);
-  const blocks = readBlocks(root, survey.h1Element);
+  const { blocks, textCut } = readBlocks(root, survey.h1Element);
   const pageH1 = survey.h1;
   // A hero <h1> often sits above <main>/<article>; it is still the page's heading.
   if (pageH1 && !blocks.some((b) => b.tag === 'h1')) blocks.unshift({ text: pageH1, tag: 'h1' });
@@ -54,6 +54,7 @@ export function extractContent($: CheerioAPI, input: PageInput): PageContent {
     documentInfo: null,
     links: input.links,
     embeds: embedUrls(survey.embeds, url),
+    ...(textCut ? { textCut } : {}),
   };
 }
 
@@ -688,20 +689,32 @@ function isBoldLabelLine(br: Element): boolean {
   return text.length > 0 && text.length <= 40 && !/[.。!?！？]$/u.test(text);
 }
 
-/** Main-content blocks under `root`, in document order. */
-function readBlocks(root: AnyNode, h1: Element | null): TextBlock[] {
+/**
+ * Main text read per page. A very long article is ~60,000 characters; a hostile 5 MB page of text
+ * costs hundreds of MB to analyse whole, and its first quarter of a million characters say what it is.
+ */
+export const MAX_MAIN_TEXT = 250_000;
+
+/** Main-content blocks under `root`, in document order, up to MAX_MAIN_TEXT characters (`textCut` past it). */
+function readBlocks(root: AnyNode, h1: Element | null): { blocks: TextBlock[]; textCut: boolean } {
   const h1Ancestors = new Set<AnyNode>();
   for (let p = h1?.parent; p; p = p.parent) h1Ancestors.add(p);
   const rootLength = textLength(root);
   const blocks: TextBlock[] = [];
   let buffer = '';
   let bufferTag = 'div';
+  let room = MAX_MAIN_TEXT;
+  let textCut = false;
   const flush = () => {
     const text = collapseWhitespace(buffer);
     buffer = '';
     if (!text || !/[\p{L}\p{N}]/u.test(text)) return;
     if (text.length < 400 && BOILERPLATE_BLOCK.test(text)) return;
-    blocks.push({ text, tag: bufferTag });
+    if (text.length > room) textCut = true;
+    if (room <= 0) return;
+    const kept = text.length > room ? text.slice(0, room) : text;
+    room -= kept.length;
+    blocks.push({ text: kept, tag: bufferTag });
   };
   const walk = (node: AnyNode, tag: string, inArticle: boolean, depth: number) => {
     const children = (node as Element).children;
@@ -760,7 +773,7 @@ function readBlocks(root: AnyNode, h1: Element | null): TextBlock[] {
   const rootEl = root as Element;
   walk(rootEl, 'div', rootEl.name === 'article' || rootEl.name === 'main' || rootEl.attribs?.['role'] === 'main', 0);
   flush();
-  return dropSiblingRelatedRuns(blocks);
+  return { blocks: dropSiblingRelatedRuns(blocks), textCut };
 }
 
 /**

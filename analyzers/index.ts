@@ -4,10 +4,12 @@
 
 import { load } from 'cheerio/slim';
 import type { CheerioAPI } from 'cheerio';
+import { DomHandler, Parser } from 'htmlparser2';
+import { MAX_NESTING } from '../crawlers/html-scan.ts';
 import { performance } from 'node:perf_hooks';
 import type { PageClassification, PageContent, PageDates, PageFacts, PageInput } from './types.ts';
 import { emptyFacts, NO_DATES } from './facts.ts';
-import { extractContent } from './extract.ts';
+import { extractContent, MAX_MAIN_TEXT } from './extract.ts';
 import { pdfContent, readPdf } from './pdf.ts';
 import { announcementPhrases, classifyPage, otherIndustries, withoutAwsCredentials } from './classify.ts';
 import { extractDates, pdfDates } from './dates.ts';
@@ -35,10 +37,44 @@ export function documentKind(input: PageInput): DocumentKind {
 /**
  * htmlparser2 rather than parse5: several times faster on real pages, forgiving of broken markup,
  * and the parser the date extractor is measured with (bench:dates). It builds no implied
- * <html>/<head>/<body>, which the readers allow for.
+ * <html>/<head>/<body>, which the readers allow for. `nestingCut`: the markup went deeper than
+ * MAX_NESTING (the crawler's link scan stops there too, for the same reason), and only what came
+ * before that point was read.
  */
+export function readHtml(html: string): { $: CheerioAPI; nestingCut: boolean } {
+  const handler = new DomHandler();
+  let depth = 0;
+  let nestingCut = false;
+  const parser = new Parser({
+    onparserinit: (p) => handler.onparserinit(p),
+    onreset: () => handler.onreset(),
+    onend: () => handler.onend(),
+    onerror: (e) => handler.onerror(e),
+    onopentag: (name, attribs) => {
+      handler.onopentag(name, attribs);
+      if (++depth > MAX_NESTING && !nestingCut) {
+        nestingCut = true;
+        parser.pause();
+      }
+    },
+    onclosetag: () => {
+      depth--;
+      handler.onclosetag();
+    },
+    ontext: (t) => handler.ontext(t),
+    oncomment: (c) => handler.oncomment(c),
+    oncommentend: () => handler.oncommentend(),
+    oncdatastart: () => handler.oncdatastart(),
+    oncdataend: () => handler.oncdataend(),
+    onprocessinginstruction: (n, d) => handler.onprocessinginstruction(n, d),
+  });
+  parser.write(html);
+  if (!nestingCut) parser.end();
+  return { $: load(handler.root, { xml: false }), nestingCut };
+}
+
 export function parseHtml(html: string): CheerioAPI {
-  return load(html, { xml: false });
+  return readHtml(html).$;
 }
 
 function message(err: unknown): string {
@@ -80,13 +116,16 @@ export async function analyzePage(input: PageInput, asOf: string): Promise<PageF
   } else {
     let $: CheerioAPI;
     try {
-      $ = parseHtml(input.html ?? '');
+      const read = readHtml(input.html ?? '');
+      $ = read.$;
+      if (read.nestingCut) errors.push(`markup nested deeper than ${MAX_NESTING} elements: read up to that point`);
     } catch (err) {
       return emptyFacts(`HTML could not be parsed: ${message(err)}`);
     }
     // Dates first: they read the whole document, bylines and sidebars included.
     dates = attempt('dates', NO_DATES, () => extractDates($, url, asOf));
     content = attempt<PageContent | null>('content extraction', null, () => extractContent($, input));
+    if (content?.textCut) errors.push(`main text longer than ${MAX_MAIN_TEXT.toLocaleString('en')} characters: the rest was not read`);
   }
 
   const facts = emptyFacts(null);

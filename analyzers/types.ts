@@ -45,6 +45,8 @@ export interface PageContent {
   links: LinkRecord[];
   /** Absolute URLs of embedded video players (YouTube, Vimeo … iframes) and <video> sources. */
   embeds?: string[];
+  /** The main text ran past MAX_MAIN_TEXT characters (analyzers/extract.ts) and the rest was not read. */
+  textCut?: boolean;
 }
 
 export type DateSource = 'json-ld' | 'meta' | 'time' | 'url' | 'text' | 'pdf' | 'header';

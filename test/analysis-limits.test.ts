@@ -1,0 +1,138 @@
+// Hostile input costs one page, never the audit: PDFs that inflate to tens or hundreds of MB, markup
+// nested 200,000 elements deep, a 5 MB page of text on one line. Each is made here, served or analysed
+// for real, and must end as that page's error (or a note of what was not read) within bounded time and
+// memory, with every other page analysed as usual.
+import { createServer, type Server } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readPdf, MAX_INFLATED_BYTES } from '../analyzers/pdf.ts';
+import { analyzePage } from '../analyzers/index.ts';
+import { MAX_MAIN_TEXT } from '../analyzers/extract.ts';
+import { scanHtml, MAX_NESTING } from '../crawlers/html-scan.ts';
+import type { PageInput } from '../analyzers/types.ts';
+import { AnalysisPool } from '../src/analysis-pool.ts';
+import { auditSite } from '../src/audit.ts';
+import { inflatingPdf } from './support/hostile-pdf.ts';
+
+const AS_OF = '2026-11-29';
+const MB = 2 ** 20;
+
+const htmlInput = (html: string, url = 'http://www.partner.test/page/'): PageInput =>
+  ({ url, finalUrl: url, contentType: 'text/html', html, bytes: null, headers: {}, links: [] });
+const pdfInput = (bytes: Uint8Array, url = 'http://www.partner.test/story.pdf'): PageInput =>
+  ({ url, finalUrl: url, contentType: 'application/pdf', html: null, bytes, headers: {}, links: [] });
+
+const STORY = `<!doctype html><html lang="en"><head><title>How FreshMart moved its stores to AWS</title></head><body><main>
+<h1>How FreshMart moved its stores to AWS</h1><p>FreshMart, a grocery retailer with 80 stores, moved its point-of-sale
+and inventory systems to Amazon Web Services with our team, and cut checkout time by a third.</p></main></body></html>`;
+const NESTED = `<!doctype html><html lang="en"><head><title>Deep page</title></head><body><main><h1>Deep page</h1>
+<p>The first paragraph of a page whose markup then nests two hundred thousand elements deep.</p><a href="/before">before</a>
+${'<div>'.repeat(200_000)}<p>never read</p><a href="/after">after</a></main></body></html>`;
+const ONE_LINE = `<!doctype html><html lang="en"><head><title>Long page</title></head><body><p>${'retail store inventory loyalty cloud migration data analytics customer experience '.repeat(62_000)}</p></body></html>`;
+
+const seconds = async <T>(work: () => Promise<T>): Promise<{ value: T; s: number }> => {
+  const t0 = performance.now();
+  const value = await work();
+  return { value, s: (performance.now() - t0) / 1000 };
+};
+
+describe('PDF decompression bombs', () => {
+  it('refuses a 180 KB PDF whose content stream inflates to 50 MB before PDF.js reads it', async () => {
+    const pdf = inflatingPdf(50 * MB);
+    expect(pdf.length).toBeLessThan(250_000);
+    // Read whole, this one took ~59 s and ~900 MB.
+    const { value, s } = await seconds(() => readPdf(new Uint8Array(pdf)).then(() => null, (err: Error) => err.message));
+    expect(value).toBe(`PDF not read: its compressed streams inflate to more than ${MAX_INFLATED_BYTES / MB} MB`);
+    expect(s).toBeLessThan(10);
+  });
+
+  it('refuses a 1.5 MB PDF whose 400 content streams inflate to 400 MB (it ran the process out of memory)', async () => {
+    const facts = await analyzePage(pdfInput(new Uint8Array(inflatingPdf(400 * MB, 400))), AS_OF);
+    expect(facts.error).toBe(`PDF not read: its compressed streams inflate to more than ${MAX_INFLATED_BYTES / MB} MB`);
+  });
+
+  it('still reads a PDF whose streams inflate to less than the cap', async () => {
+    const pdf = await readPdf(new Uint8Array(inflatingPdf(64 * 1024)));
+    expect(pdf.text).toContain('Retail case study: the customer moved its stores to AWS.');
+  });
+});
+
+describe('the analysis pool contains a page that overruns', () => {
+  let pool: AnalysisPool;
+  beforeAll(() => {
+    pool = new AnalysisPool({ threads: 1, maxHeapMb: 96 });
+  });
+  afterAll(() => pool.close());
+
+  it('a PDF under the inflation cap whose text would take PDF.js ~35 s and ~550 MB costs its worker, not the process', async () => {
+    const { value: facts, s } = await seconds(() => pool.analyze(pdfInput(new Uint8Array(inflatingPdf(30 * MB))), AS_OF, 8_000));
+    expect(facts.error).toMatch(/^not analysed: (?:needed more memory than one page may use|took longer than 8 s)$/);
+    expect(s).toBeLessThan(30);
+    // The worker was replaced: the next page is analysed as usual.
+    const story = await pool.analyze(htmlInput(STORY), AS_OF, 15_000);
+    expect(story.error).toBeNull();
+    expect(story.title).toBe('How FreshMart moved its stores to AWS');
+  });
+
+  it('a 5 MB page of text on one line is analysed within a 96 MB heap (it peaked at 452 MB)', async () => {
+    expect(ONE_LINE.length).toBeGreaterThan(5_000_000);
+    const facts = await pool.analyze(htmlInput(ONE_LINE), AS_OF, 30_000);
+    expect(facts.error).toBe(`main text longer than ${MAX_MAIN_TEXT.toLocaleString('en')} characters: the rest was not read`);
+    expect(facts.title).toBe('Long page');
+    expect(facts.retail.score).toBeGreaterThan(0);
+  });
+});
+
+describe('markup nested 200,000 elements deep', () => {
+  it('is read up to the nesting cap, in well under a second, with the reason (it took ~50 s of CPU)', async () => {
+    const { value: facts, s } = await seconds(() => analyzePage(htmlInput(NESTED), AS_OF));
+    expect(facts.error).toBe(`markup nested deeper than ${MAX_NESTING} elements: read up to that point`);
+    expect(facts.title).toBe('Deep page');
+    expect(facts.excerpt).toContain('The first paragraph of a page whose markup then nests');
+    expect(s).toBeLessThan(5);
+  });
+
+  it("costs the crawler's link scan no more: links before the cap are kept", () => {
+    const t0 = performance.now();
+    const scan = scanHtml(NESTED);
+    expect((performance.now() - t0) / 1000).toBeLessThan(5);
+    expect(scan.links.map((l) => l.href)).toEqual(['/before']);
+  });
+});
+
+describe('an audit of a site that serves all of them', () => {
+  let server: Server;
+  let base: string;
+  beforeAll(async () => {
+    const pages: Record<string, { type: string; body: string | Buffer }> = {
+      '/': { type: 'text/html', body: `<!doctype html><html lang="en"><head><title>Partner</title></head><body><main><h1>Partner</h1>
+<ul><li><a href="/bomb.pdf">Case study (PDF)</a></li><li><a href="/drawn.pdf">Whitepaper (PDF)</a></li>
+<li><a href="/deep/">Deep page</a></li><li><a href="/long/">Long page</a></li><li><a href="/stories/freshmart/">FreshMart story</a></li></ul></main></body></html>` },
+      '/bomb.pdf': { type: 'application/pdf', body: inflatingPdf(50 * MB) },
+      '/drawn.pdf': { type: 'application/pdf', body: inflatingPdf(30 * MB) },
+      '/deep/': { type: 'text/html', body: NESTED },
+      '/long/': { type: 'text/html', body: ONE_LINE },
+      '/stories/freshmart/': { type: 'text/html', body: STORY },
+    };
+    server = createServer((req, res) => {
+      const page = pages[(req.url ?? '/').split('?')[0]!];
+      res.writeHead(page ? 200 : 404, { 'content-type': page?.type ?? 'text/plain' });
+      res.end(page?.body ?? 'not found');
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    base = `http://127.0.0.1:${(server.address() as { port: number }).port}/`;
+  });
+  afterAll(() => new Promise<void>((r) => server.close(() => r())));
+
+  it('finishes, records each hostile page with its reason, and analyses the rest', { timeout: 120_000 }, async () => {
+    const { evidence } = await auditSite(base, { allowPrivate: true, delayMs: 0, sitemaps: false, timeoutMs: 20_000, asOf: AS_OF });
+    const error = (path: string) => evidence.pages.find((p) => p.url === new URL(path, base).href)?.facts?.error;
+    expect(error('/bomb.pdf')).toMatch(/^PDF not read: its compressed streams inflate to more than/);
+    expect(error('/drawn.pdf')).toMatch(/^not analysed: (?:needed more memory than one page may use|took longer than 20 s)$/);
+    expect(error('/deep/')).toMatch(/^markup nested deeper than/);
+    expect(error('/long/')).toMatch(/^main text longer than/);
+    expect(error('/stories/freshmart/')).toBeNull();
+    expect(error('/')).toBeNull();
+    // No request starved into a false timeout: the only failed fetch is the deep page's dead link.
+    expect(evidence.pages.filter((p) => p.error !== null).map((p) => `${new URL(p.url).pathname} ${p.error}`)).toEqual(['/before HTTP 404']);
+  });
+});
