@@ -178,7 +178,14 @@ export interface PageFacts {
   description: string | null;
   dates: PageDates;
   classification: PageClassification;
+  /** The page's own retail reading, every block of it counted. */
   retail: RetailScore;
+  /**
+   * The same reading without the blocks the site repeats on many pages (taglines, menus in the main
+   * text), set by src/audit.ts from analyzers/coverage.ts: what the checks judge. Absent in evidence
+   * stored before the field existed, whose `retail` already holds it.
+   */
+  siteRetail?: RetailScore;
   /** Today's official names, e.g. "Amazon S3", de-duplicated, in order of first mention. */
   awsServices: string[];
   /** Mentions AWS at all (Amazon Web Services, AWS, 亞馬遜雲端 …). */

@@ -98,7 +98,7 @@ export async function auditSite(
   // Re-score every page without the blocks the site repeats everywhere (taglines, menus in main text).
   const analysed = pages.filter((p): p is AnalyzedPage & { facts: PageFacts } => p.facts !== null);
   const coverage = siteCoverage(analysed.map((p) => p.facts));
-  analysed.forEach((p, i) => { p.facts = { ...p.facts, retail: coverage.pageScores[i]! }; });
+  analysed.forEach((p, i) => { p.facts = { ...p.facts, siteRetail: coverage.pageScores[i]! }; });
 
   const evidence: SiteEvidence = {
     homepage: result.homepage,

@@ -6,6 +6,7 @@ import type { CheckResult, CheckStatus, CheckVerdict, Report, ReportCaseStudy, R
   SiteEvidence } from './types.ts';
 import { Evaluation } from './evidence/evaluation.ts';
 import { withinMonths } from './evidence/calendar.ts';
+import { siteRetail } from './evidence/pages.ts';
 import { thoughtLeadershipItems } from './evidence/thought-leadership.ts';
 import { runChecks } from './checks/index.ts';
 import { caseStudyElements } from './checks/p2-1-case-study-elements.ts';
@@ -102,7 +103,7 @@ function pages(evidence: SiteEvidence): ReportPage[] {
     type: p.facts?.classification.type ?? 'other',
     published: p.facts?.dates.published?.date ?? null,
     publishedSource: p.facts?.dates.published?.source ?? null,
-    retailScore: p.facts?.retail?.score ?? 0,
+    retailScore: p.facts ? siteRetail(p.facts)?.score ?? 0 : 0,
     error: p.error ?? (p.blocked ? `blocked by ${p.blocked}` : null) ?? p.facts?.error ?? null,
   }));
 }

@@ -11,7 +11,7 @@ import type { AnalyzedPage, Check, CheckContext, Finding, SiteEvidence } from '.
 import { message, type Message, type Reason } from '../messages/index.ts';
 import { derived } from '../evidence/evaluation.ts';
 import { INTEREST_PATTERNS } from '../evidence/interests.ts';
-import { contentWords, homepageRecord, isHomepageUrl, isPdf, readablePage, readableUrl, retailTermsOf, type ReadPage } from '../evidence/pages.ts';
+import { contentWords, homepageRecord, isHomepageUrl, isPdf, readablePage, readableUrl, retailTermsOf, siteRetail, type ReadPage } from '../evidence/pages.ts';
 import { caseStudyLinkTargets, practiceCandidates, type PracticeCandidate } from '../evidence/practice.ts';
 import { unreadPracticePages } from '../evidence/unread.ts';
 import { retailVerdict } from './retail.ts';
@@ -73,7 +73,7 @@ function readPage(page: ReadPage, targets: { caseStudyUrls: ReadonlySet<string>;
   const services = f.awsServices.filter((s) => !inStudyLinks.services.includes(s));
   return {
     page,
-    areas: RETAIL_AREAS.filter((a) => f.retail.areas[a] > 0),
+    areas: RETAIL_AREAS.filter((a) => siteRetail(f).areas[a] > 0),
     studyLinks,
     services,
     mentionsAws: services.length > 0 || (f.mentionsAws && !inStudyLinks.mentionsAws),
@@ -85,8 +85,8 @@ export const PRACTICE_ELEMENT_RULES: readonly { readonly id: PracticeElementId; 
   {
     id: 'retailPractice',
     read: ({ page }) => ({
-      present: retailVerdict(page.facts.retail.score) === 'retail',
-      reason: { rule: 'practice.retail', values: { retail: retail(page.facts.retail.score, retailTermsOf(page.facts)) } },
+      present: retailVerdict(siteRetail(page.facts).score) === 'retail',
+      reason: { rule: 'practice.retail', values: { retail: retail(siteRetail(page.facts).score, retailTermsOf(page.facts)) } },
     }),
   },
   {
@@ -140,7 +140,7 @@ function score(c: PracticeCandidate, targets: Parameters<typeof readPage>[1]): S
     ...c,
     elements,
     signals,
-    score: 3 * f.retail.score + (c.type === 'practice' ? 2 : 0) + (c.namesRetail ? 1 : 0)
+    score: 3 * siteRetail(f).score + (c.type === 'practice' ? 2 : 0) + (c.namesRetail ? 1 : 0)
       + Math.min(f.awsServices.length, 5) / 5 + (f.mentionsAws ? 0.5 : 0) + present / 5,
   };
 }
@@ -153,7 +153,7 @@ export const scoredPracticeCandidates = derived('scored-practice-candidates', (e
 
 /** Share of `pages` whose (boilerplate-free) retail score passes the threshold. */
 function retailShare(pages: ReadPage[]): { share: number; retail: number; total: number } {
-  const retail = pages.filter((p) => retailVerdict(p.facts.retail.score) === 'retail').length;
+  const retail = pages.filter((p) => retailVerdict(siteRetail(p.facts).score) === 'retail').length;
   return { share: pages.length ? retail / pages.length : 0, retail, total: pages.length };
 }
 
@@ -182,7 +182,7 @@ export function dedicatedRetailConsultancy(evidence: SiteEvidence): DedicatedRet
   const offerings = readable.filter((p) => p.facts.classification.type === 'practice' && !isPdf(p));
   const judged = offerings.length >= MIN_OFFERING_PAGES ? offerings : readable;
   const share = retailShare(judged);
-  const homeRetail = retailVerdict(home.facts.retail.score) === 'retail';
+  const homeRetail = retailVerdict(siteRetail(home.facts).score) === 'retail';
   // "Healthcare, financial services, retail and manufacturing": the homepage itself says the partner
   // serves several industries, whatever share of its pages (a busy retail blog) speaks of retail.
   const industries = home.facts.otherIndustries ?? [];
@@ -192,7 +192,7 @@ export function dedicatedRetailConsultancy(evidence: SiteEvidence): DedicatedRet
     reason: {
       rule: 'practice.dedicated',
       values: {
-        home: retail(home.facts.retail.score), retailPages: share.retail, total: share.total, offerings: judged === offerings,
+        home: retail(siteRetail(home.facts).score), retailPages: share.retail, total: share.total, offerings: judged === offerings,
         share: share.share, needs: DEDICATED_RETAIL_SITE_SHARE, industries: generalist ? [...industries] : null,
       },
     },
@@ -271,7 +271,7 @@ function run({ get }: CheckContext) {
   }
   const stub = candidates.find((c) => !c.isHomepage && c.path !== null && c.elements.retailPractice.present && stubWords(c) !== null);
   if (stub) return checkResult(meta, 'fail', message('P3.1.stub', { url: url(stub.url), words: stubWords(stub)! }), rows, [message('P3.1.advice.stub', { url: url(stub.url) })]);
-  const borderline = candidates.find((c) => c.elements.awsSolutions.present && retailVerdict(c.page.facts.retail.score) === 'borderline' && !c.isHomepage);
+  const borderline = candidates.find((c) => c.elements.awsSolutions.present && retailVerdict(siteRetail(c.page.facts).score) === 'borderline' && !c.isHomepage);
   if (borderline) {
     return checkResult(meta, 'review', message('P3.1.borderline', { url: url(borderline.url) }), rows, [message('P3.1.advice.borderline', { url: url(borderline.url) })]);
   }

@@ -7,7 +7,7 @@ import type { CaseStudyFacts, DateFact, Excerpted, PageFacts, RetailHit } from '
 import type { AnalyzedPage } from '../types.ts';
 import { derived } from './evaluation.ts';
 import { interestsOf } from './interests.ts';
-import { bestPath, groupBy, isPdf, readablePage, retailTermsOf, type ReadPage } from './pages.ts';
+import { bestPath, groupBy, isPdf, readablePage, retailTermsOf, siteRetail, type ReadPage } from './pages.ts';
 
 export interface CaseStudy {
   /** Final URL of the study's main document (the HTML page when a PDF is attached to it). */
@@ -90,8 +90,8 @@ function mergeExcerpted(a: Excerpted, b: Excerpted | undefined): Excerpted {
  * Null for evidence stored without per-block terms.
  */
 function retailLineOfBusiness(facts: PageFacts[]): CaseStudy['lineOfBusiness'] {
-  if (!facts.some((f) => f.retail.blocks)) return null;
-  const hits: RetailHit[] = facts.flatMap((f) => f.retail.blocks?.flatMap((b) => b.hits) ?? []);
+  if (!facts.some((f) => siteRetail(f).blocks)) return null;
+  const hits: RetailHit[] = facts.flatMap((f) => siteRetail(f).blocks?.flatMap((b) => b.hits) ?? []);
   const areaHits = hits.filter((h) => h.area !== 'generic');
   return {
     specific: [...new Set(areaHits.filter((h) => h.specific).map((h) => h.term))],
@@ -198,7 +198,7 @@ function buildCaseStudy(key: string, group: ReadPage[], attachedTo: Map<string, 
   const main = group.find((p) => p.finalUrl === key) ?? group[0]!;
   const facts = group.map((p) => p.facts);
   const services = [...new Set(facts.flatMap((f) => f.awsServices))];
-  const scored = facts.reduce((best, f) => (f.retail.score > best.retail.score ? f : best));
+  const scored = facts.reduce((best, f) => (siteRetail(f).score > siteRetail(best).score ? f : best));
   const study = withoutProductAsCustomer(
     mergeStudies([main.facts, ...facts.filter((f) => f !== main.facts)].map((f) => f.caseStudy).filter((s): s is CaseStudyFacts => s !== null)),
     services,
@@ -218,7 +218,7 @@ function buildCaseStudy(key: string, group: ReadPage[], attachedTo: Map<string, 
     study,
     customer: study?.customer ?? null,
     anonymized: study?.anonymized ?? false,
-    retailScore: scored.retail.score,
+    retailScore: siteRetail(scored).score,
     retailTerms: retailTermsOf(scored),
     awsServices: services,
     mentionsAws: facts.some((f) => f.mentionsAws),

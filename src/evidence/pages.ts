@@ -1,7 +1,7 @@
 // Page basics every piece of derived evidence uses: which pages can be trusted, which is the homepage,
 // the shortest click path among copies of one document.
 
-import type { PageFacts } from '../../analyzers/types.ts';
+import type { PageFacts, RetailScore } from '../../analyzers/types.ts';
 import type { AnalyzedPage, SiteEvidence } from '../types.ts';
 
 /** A page whose facts were read: what every derived set is built from. */
@@ -63,12 +63,18 @@ export function homepageRecord(evidence: SiteEvidence): ReadPage | null {
   return page && readablePage(page) ? page : null;
 }
 
+/** A page's retail reading as the checks judge it: without the site's boilerplate (see PageFacts.siteRetail). */
+export function siteRetail(facts: PageFacts): RetailScore {
+  return facts.siteRetail ?? facts.retail;
+}
+
 /** The retail terms a page's score is made of, each once. */
 export function retailTermsOf(facts: PageFacts): string[] {
-  return [...new Set(Object.values(facts.retail.terms).flat())];
+  return [...new Set(Object.values(siteRetail(facts).terms).flat())];
 }
 
 /** Main-content words of a page (boilerplate-free retail blocks), null when the analyzer kept no blocks. */
 export function contentWords(facts: PageFacts): number | null {
-  return facts.retail.blocks ? facts.retail.blocks.reduce((n, b) => n + b.words, 0) : null;
+  const { blocks } = siteRetail(facts);
+  return blocks ? blocks.reduce((n, b) => n + b.words, 0) : null;
 }

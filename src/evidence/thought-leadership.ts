@@ -4,7 +4,7 @@
 import type { DateFact, ThoughtLeadershipKind } from '../../analyzers/types.ts';
 import { caseStudies, withoutIndexes } from './case-studies.ts';
 import { derived } from './evaluation.ts';
-import { bestPath, groupBy, readablePage, retailTermsOf, type ReadPage } from './pages.ts';
+import { bestPath, groupBy, readablePage, retailTermsOf, siteRetail, type ReadPage } from './pages.ts';
 
 export interface ThoughtLeadershipItem {
   readonly url: string;
@@ -34,7 +34,7 @@ export const thoughtLeadershipItems = derived('thought-leadership', (evaluation)
       title: main.facts.title,
       kind: main.facts.classification.kind ?? (howTos.has(key) ? 'blog' : papers.has(key) ? 'whitepaper' : 'other'),
       path: bestPath(group),
-      retailScore: main.facts.retail.score,
+      retailScore: siteRetail(main.facts).score,
       retailTerms: retailTermsOf(main.facts),
       published: main.facts.dates.published,
       modified: main.facts.dates.modified,
