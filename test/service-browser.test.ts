@@ -14,7 +14,7 @@ const browser = useChromium();
 let context: BrowserContext;
 
 beforeAll(async () => {
-  sut = await startServiceUnderTest(['demo', 'hostile', 'static', 'stale'], { auditsPerHour: 4 });
+  sut = await startServiceUnderTest(['demo', 'hostile', 'static', 'stale'], { auditsPerHour: 5 });
   context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
 });
 afterAll(async () => {
@@ -153,8 +153,20 @@ describe('a partner checking their own site', () => {
     await second.close();
   });
 
+  it('works without JavaScript: the form submits, and the audit page reloads itself until the report is there', async () => {
+    const noScript = await browser().newContext({ javaScriptEnabled: false });
+    const page = await noScript.newPage();
+    sut.fixtures.route('www.northwind.test', '/*', { delayMs: 150 });
+    // A start page under the site's root is another site to the service, so this is a new audit.
+    await submit(page, sut.fixtures.url('www.northwind.test', '/industries/retail/'));
+    expect(await page.locator('#audit-state').innerText()).toMatch(/Reading the site|Waiting to start/);
+    sut.fixtures.route('www.northwind.test', '/*', { delayMs: 0 });
+    await page.locator('#verdict-title').waitFor({ timeout: 60_000 });
+    await noScript.close();
+  });
+
   it('shows a page saying when to try again once an address has started too many audits', async () => {
-    // Four audits were started above (the join did not count); new sites (on the fixture server's
+    // Five audits were started above (the join did not count); new sites (on the fixture server's
     // address, which answers 404 for them) use up whatever is left of the hour's allowance.
     const page = await context.newPage();
     let status = 0;
@@ -181,7 +193,8 @@ describe('a program manager', () => {
     await Promise.all([page.waitForURL(/\/admin$/), page.getByRole('button', { name: 'Sign in' }).click()]);
     expect(await accessibilityProblems(page)).toEqual([]);
 
-    sut.fixtures.route('www.northwind.test', '/*', { delayMs: 80 });
+    // Slow enough that the batch is still running while the page is checked; sped up afterwards.
+    sut.fixtures.route('www.northwind.test', '/*', { delayMs: 2000 });
     const csv = ['id,name,homepage', `northwind,Northwind,${sut.site('www.northwind.test')}`, 'nohome,No Homepage,', `harbour,Harbourline,${sut.site('www.harbourline.test')}`].join('\n');
     await page.getByLabel('Applicant list', { exact: true }).setInputFiles({ name: 'applicants.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await Promise.all([page.waitForURL(/\/admin\/batches\/\d+$/), page.getByRole('button', { name: 'Start the audits' }).click()]);
@@ -192,12 +205,11 @@ describe('a program manager', () => {
     const progress = page.locator('#batch-progress');
     expect(await progress.innerText()).toMatch(/of 2 partners finished/);
     expect(await accessibilityProblems(page)).toEqual([]);
+    sut.fixtures.route('www.northwind.test', '/*', { delayMs: 0 });
     // The live script reloads the page when the last partner is done.
     await page.locator('#batch-progress', { hasText: '2 of 2 partners finished' }).waitFor({ timeout: 60_000 });
-    sut.fixtures.route('www.northwind.test', '/*', { delayMs: 0 });
     await page.locator('table#partners tbody tr').first().waitFor();
     expect(await page.locator('table#partners tbody tr').count()).toBe(2);
-    expect(await accessibilityProblems(page)).toEqual([]);
 
     await Promise.all([page.waitForURL(/\/partners\/harbour$/), page.locator('tr', { hasText: 'Harbourline' }).getByRole('link', { name: 'report' }).click()]);
     await waitForReport(page);
