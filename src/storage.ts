@@ -639,14 +639,30 @@ export class ResultStore {
   }
 
   /**
-   * After a crash or a stop: audits left running start over from the queue (their runs are marked
-   * running again by their first audit). Returns how many.
+   * After the service died (crash, out of memory, SIGKILL; a clean stop puts its audits back itself):
+   * audits left running start over from the queue, and one that has now been in flight at MAX_CRASHES
+   * such deaths is recorded as failed, so that a site that kills the service cannot do it forever.
    */
-  requeueRunningServiceAudits(): number {
-    return this.#db.prepare(
-      `UPDATE partners SET state = 'pending' WHERE state = 'running'
-         AND EXISTS (SELECT 1 FROM service_audits a WHERE a.run_id = partners.run_id AND a.partner_id = partners.partner_id)`,
-    ).run().changes;
+  requeueRunningServiceAudits(): void {
+    const ofService = 'EXISTS (SELECT 1 FROM service_audits a WHERE a.run_id = partners.run_id AND a.partner_id = partners.partner_id)';
+    const now = new Date().toISOString();
+    this.#db.transaction(() => {
+      this.#db.prepare(`UPDATE partners SET state = 'pending', crashes = crashes + 1 WHERE state = 'running' AND ${ofService}`).run();
+      this.#db
+        .prepare(
+          `UPDATE service_audits SET finished_at = ? WHERE EXISTS (SELECT 1 FROM partners p WHERE p.run_id = service_audits.run_id
+             AND p.partner_id = service_audits.partner_id AND p.state = 'pending' AND p.crashes >= ?)`,
+        )
+        .run(now, MAX_CRASHES);
+      this.#db
+        .prepare(
+          `UPDATE partners SET state = 'failed', audited_at = ?, summary_json = NULL,
+             error = 'the service stopped unexpectedly (crashed, ran out of memory or was killed) each of the ' || crashes ||
+               ' times this site was being audited; not tried again'
+           WHERE state = 'pending' AND crashes >= ? AND ${ofService}`,
+        )
+        .run(now, MAX_CRASHES);
+    })();
   }
 
   addServiceBatch(runId: number, fileName: string, problems: { line: number; message: string }[]): void {

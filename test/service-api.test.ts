@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { ADMIN_TOKEN, readEvents, startServiceUnderTest, waitForAudit, type ServiceUnderTest } from './support/service.ts';
 import { DEFAULT_SERVICE_CONFIG, startService } from '../src/service/server.ts';
+import { MAX_CRASHES, ResultStore } from '../src/storage.ts';
 
 const schema = JSON.parse(readFileSync(new URL('../schema/report.schema.json', import.meta.url), 'utf8'));
 const validateReport = new Ajv2020({ strict: false }).compile(schema);
@@ -217,6 +218,26 @@ describe('a site audited again after the cooldown', () => {
 });
 
 describe('a restart', () => {
+  it('gives up on an audit that was in flight each time the service died, so one site cannot kill it forever', () => {
+    const store = ResultStore.open(`${sut.dataDir}/crashes`);
+    try {
+      const run = store.startRun({
+        inputPath: 'web', inputSha256: 'x', asOf: '2026-11-29', options: {}, extraColumns: [],
+        partners: [{ id: 'visitor:killer.test', name: 'killer.test', homepage: 'https://killer.test/', notes: '', extra: {}, line: 1 }],
+      });
+      store.addServiceAudits([{ id: 'k'.repeat(22), kind: 'visitor', site: 'killer.test', runId: run.id, partnerId: 'visitor:killer.test' }]);
+      for (let death = 1; death <= MAX_CRASHES; death++) {
+        expect(store.unfinishedServiceAudits().map((a) => a.id)).toEqual(['k'.repeat(22)]);
+        store.markStarted(run.id, 'visitor:killer.test');
+        store.requeueRunningServiceAudits();
+      }
+      expect(store.unfinishedServiceAudits()).toEqual([]);
+      expect(store.serviceAudit('k'.repeat(22))).toMatchObject({ state: 'failed', error: expect.stringMatching(/stopped unexpectedly .* 2 times/) });
+    } finally {
+      store.close();
+    }
+  });
+
   it('picks up queued and running audits after a stop, and loses nothing finished', async () => {
     const { fixtures, dataDir } = sut;
     const crawl = { resolve: fixtures.resolveArgs(), allowAddresses: ['127.0.0.1'], delayMs: 0, render: 'never' as const };

@@ -51,6 +51,17 @@ function serve(): Promise<{ child: ChildProcess; url: string; exited: Promise<nu
 }
 
 describe('the service process', () => {
+  it('refuses --allow-private (the guard stays on for visitors) with one clear message', async () => {
+    const child = spawn(process.execPath, [join(ROOT, 'bin/partner-presence.js'), 'serve', '--port', '0', '--data', dataDir, '--allow-private'], {
+      cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr!.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
+    const code = await new Promise((resolve) => child.on('exit', resolve));
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/--allow-private is refused for the web service: allow named addresses with --allow-address/);
+  });
+
   it('finishes an audit it was SIGKILLed in the middle of, once started again, and the visitor sees the report', async () => {
     fixtures.route('www.harbourline.test', '/*', { delayMs: 150 });
     const first = await serve();
