@@ -63,6 +63,9 @@ describe('the audit API', () => {
     const report = await (await fetch(`${base}${status.links.report}`)).json();
     expect(validateReport(report)).toBe(true);
     expect(report.verdict).toBe('pass');
+    const page = await fetch(`${base}/audits/${id}`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(page.headers.get('content-encoding')).toBe('gzip');
+    expect(await page.text()).toContain('id="verdict-title"');
     const markdown = await fetch(`${base}/audits/${id}/report.md`);
     expect(markdown.headers.get('content-type')).toMatch(/^text\/markdown/);
     expect(await markdown.text()).toMatch(/^# Retail web presence audit: www\.harbourline\.test/);

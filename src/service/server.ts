@@ -15,6 +15,7 @@ import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { evaluate } from '../evaluate.ts';
 import { ResultStore, type ServiceAuditRow, type ServiceBatchRow } from '../storage.ts';
 import { compareOutcomes } from '../batch/summary.ts';
@@ -99,6 +100,12 @@ class SharedLocalStore extends LocalStore {
   }
 }
 
+/** A finished audit's page as sent: it never changes, so it is encoded and compressed once. */
+interface CachedPage {
+  html: Buffer;
+  gzip: Buffer;
+}
+
 declare module 'fastify' {
   interface FastifyRequest {
     lang: Lang;
@@ -143,7 +150,7 @@ export async function startService(config: ServiceConfig): Promise<RunningServic
   });
   const streams = new Set<ServerResponse>();
   /** A finished audit's report, its embeddable HTML and whole pages, by language: none of them ever changes. */
-  const reportCache = new Map<string, { report: Report; embedded: Map<Lang, EmbeddedDocument>; pages: Map<Lang, string> }>();
+  const reportCache = new Map<string, { report: Report; embedded: Map<Lang, EmbeddedDocument>; pages: Map<Lang, CachedPage> }>();
   const sessionValue = config.adminToken ? createHmac('sha256', config.adminToken).update('partner-presence console session').digest('base64url') : null;
   const indexScript = embedDocument(renderBatchIndex([], { checkIds: CHECK_IDS })).scripts.join('\n');
   const limits = { maxPages: config.crawl.maxPages ?? 300, minutes: Math.ceil((config.crawl.timeBudgetMs ?? 300_000) / 60_000) };
@@ -249,7 +256,7 @@ export async function startService(config: ServiceConfig): Promise<RunningServic
     }
     const evidence = store.loadEvidence(runId, partnerId);
     if (!evidence) throw new HttpProblem(404, 'no stored result for this audit');
-    entry = { report: evaluate(evidence, asOf), embedded: new Map<Lang, EmbeddedDocument>(), pages: new Map<Lang, string>() };
+    entry = { report: evaluate(evidence, asOf), embedded: new Map<Lang, EmbeddedDocument>(), pages: new Map<Lang, CachedPage>() };
     reportCache.set(key, entry);
     if (reportCache.size > REPORT_CACHE_SIZE) reportCache.delete(reportCache.keys().next().value!);
     return entry;
@@ -369,19 +376,23 @@ export async function startService(config: ServiceConfig): Promise<RunningServic
     const ctx = pageContext(req);
     void reply.type('text/html; charset=utf-8').header('cache-control', 'no-store');
     if (status.state !== 'done') return reply.send(auditProgressPage(ctx, status, `/audits/${row.id}/events`));
-    // Finished: the page (its report and what changed since the audit before it) is final.
+    // Finished: the page (its report and what changed since the audit before it) is final, so it is
+    // built and compressed once (a report page is ~100 KB of HTML, ~15 KB gzipped).
     const { pages } = reportOf(row.runId, row.partnerId, row.asOf);
     let page = pages.get(req.lang);
     if (page === undefined) {
       const base = `/audits/${row.id}`;
-      page = auditReportPage(ctx, embeddedReport(row.runId, row.partnerId, row.asOf, req.lang), {
+      const html = Buffer.from(auditReportPage(ctx, embeddedReport(row.runId, row.partnerId, row.asOf, req.lang), {
         title: t(req).checking(new URL(status.homepage).host),
         links: { json: `${base}/report.json`, markdown: `${base}/report.md`, html: `${base}/report.html` },
         comparison: visitorComparison(row),
-      });
+      }));
+      page = { html, gzip: gzipSync(html) };
       pages.set(req.lang, page);
     }
-    return reply.header('cache-control', 'public, max-age=300').send(page);
+    void reply.header('cache-control', 'public, max-age=300').header('vary', 'accept-encoding');
+    if (/\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) return reply.header('content-encoding', 'gzip').send(page.gzip);
+    return reply.send(page.html);
   });
 
   /** The finished report of an audit in one format. */
