@@ -20,8 +20,12 @@ export interface SiteCoverage {
 const BOILERPLATE_MIN_PAGES = 3;
 /** … and on at least this share of the pages. */
 const BOILERPLATE_MIN_SHARE = 0.3;
-/** Pages at or above this (boilerplate-free) retail score are the site's retail pages (as in src/checks/thresholds.ts). */
-export const RETAIL_PAGE_THRESHOLD = 0.3;
+/**
+ * A page (or case study) is "about retail" when its boilerplate-free retail score reaches this: the
+ * site's retail pages here, and what every check counts as retail (src/checks/thresholds.ts uses it).
+ * Scores come from analyzers/retail.ts (0..1, generic retail markers plus the six areas).
+ */
+export const RETAIL_SCORE_THRESHOLD = 0.3;
 /** Site coverage of an area uses the site's best pages on it. */
 const TOP_PAGES = 3;
 
@@ -53,7 +57,7 @@ export function siteCoverage(pages: PageFacts[]): SiteCoverage {
   const pageScores = pages.map((p) =>
     p.retail.blocks ? scoreFromBlocks(p.retail.blocks.filter((b) => !isBoilerplate.has(b.hash))) : p.retail,
   );
-  const retailPages = pageScores.filter((s) => s.score >= RETAIL_PAGE_THRESHOLD);
+  const retailPages = pageScores.filter((s) => s.score >= RETAIL_SCORE_THRESHOLD);
   const areas = {} as Record<RetailAreaId, number>;
   for (const a of RETAIL_AREAS) {
     const best = retailPages.map((s) => s.areas[a]).sort((x, y) => y - x).slice(0, TOP_PAGES);

@@ -1,10 +1,7 @@
 // Every number a check decides by, in one place, with why it has the value it has.
 
-/**
- * A page (or case study) is "about retail" when its boilerplate-free retail score reaches this.
- * Scores come from analyzers/retail.ts (0..1, generic retail markers plus the six areas).
- */
-export const RETAIL_SCORE_THRESHOLD = 0.3;
+/** A page (or case study) is "about retail" from this boilerplate-free retail score on (why: there). */
+export { RETAIL_SCORE_THRESHOLD } from '../../analyzers/coverage.ts';
 
 /**
  * Scores this close below the threshold are too close to call: they never count, but a check that
