@@ -9,8 +9,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync, gunzipSync } from 'node:zlib';
-import type { AnalyzedPage, CheckResult, CheckStatus, CheckId, SiteEvidence } from './types.ts';
-import type { Applicant } from './batch/input.ts';
+import type { AnalyzedPage, Applicant, CheckResult, CheckStatus, CheckId, SiteEvidence } from './types.ts';
 
 export const RESULTS_FILE = 'results.sqlite';
 /**

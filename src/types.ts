@@ -39,6 +39,20 @@ export interface SiteEvidence {
 }
 
 /** A checklist item's id as the checklist numbers it (P2.2.1); the checks are listed in src/checks/index.ts. */
+/** One partner of an applicant list (src/batch/input.ts reads them; storage keeps them). */
+export interface Applicant {
+  /** Unique within the list; used for report file names and to match partners across runs. */
+  id: string;
+  name: string;
+  /** As given, with https:// added when no scheme was given. */
+  homepage: string;
+  notes: string;
+  /** Columns other than id, name, homepage and notes, carried into the summary. */
+  extra: Record<string, string>;
+  /** 1-based line of the row in the input file. */
+  line: number;
+}
+
 export type CheckId = `P${number}.${number}` | `P${number}.${number}.${number}`;
 export type CheckStatus = 'pass' | 'fail' | 'review';
 

@@ -8,19 +8,7 @@ import { createHash } from 'node:crypto';
 import { extname } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { parse as parseHost } from 'tldts';
-
-export interface Applicant {
-  /** Unique within the list; used for report file names and to match partners across runs. */
-  id: string;
-  name: string;
-  /** As given, with https:// added when no scheme was given. */
-  homepage: string;
-  notes: string;
-  /** Columns other than id, name, homepage and notes, carried into the summary. */
-  extra: Record<string, string>;
-  /** 1-based line of the row in the input file. */
-  line: number;
-}
+import type { Applicant } from '../types.ts';
 
 export interface InputProblem {
   line: number;
