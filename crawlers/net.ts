@@ -1,17 +1,12 @@
-// Where a request may connect: curl-style --resolve mappings and the private-address guard.
+// Where a request may connect: curl-style --resolve mappings and the private-address guard, which
+// allows only global unicast addresses unless told otherwise.
 import { lookup as dnsLookup } from 'node:dns';
-import { BlockList, isIP, type LookupFunction } from 'node:net';
+import { isIP, type LookupFunction } from 'node:net';
+import ipaddr from 'ipaddr.js';
 import { FetchError } from './errors.ts';
 
-/** Loopback, private, link-local (cloud metadata 169.254.169.254), unique-local, CGNAT, unspecified… */
-const PRIVATE = new BlockList();
-for (const [net, bits] of [
-  ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16],
-  ['172.16.0.0', 12], ['192.0.0.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15], ['224.0.0.0', 4], ['240.0.0.0', 4],
-] as const) PRIVATE.addSubnet(net, bits, 'ipv4');
-for (const [net, bits] of [['::', 128], ['::1', 128], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8], ['64:ff9b::', 96]] as const) {
-  PRIVATE.addSubnet(net, bits, 'ipv6');
-}
+/** IANA's IPv6 global unicast block: every address outside it is special-purpose (RFC 4291, RFC 6890). */
+const GLOBAL_UNICAST_V6 = ipaddr.parseCIDR('2000::/3');
 
 /** An IPv6 literal host without its URL brackets ("[::1]" → "::1"); other hosts unchanged. */
 export const unbracket = (host: string) => host.replace(/^\[|\]$/g, '');
@@ -19,14 +14,22 @@ export const unbracket = (host: string) => host.replace(/^\[|\]$/g, '');
 /** The port a request to `u` connects to. */
 export const portOf = (u: URL) => u.port || (u.protocol === 'https:' ? '443' : '80');
 
-export function isPrivateAddress(address: string): boolean {
+/**
+ * An address a public web site can have: global unicast, and in no special-purpose range of the IANA
+ * registries as ipaddr.js knows them (private, loopback, link-local, CGNAT, unique-local, 6to4, Teredo,
+ * NAT64, IPv4-mapped and -compatible, discard-only, documentation, multicast, reserved …).
+ */
+function isPublicAddress(address: string): boolean {
   const addr = unbracket(address);
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(addr);
-  if (mapped) return PRIVATE.check(mapped[1], 'ipv4');
-  const family = isIP(addr);
-  if (family === 4) return PRIVATE.check(addr, 'ipv4');
-  if (family === 6) return PRIVATE.check(addr, 'ipv6');
-  return false;
+  if (!isIP(addr)) return false;
+  const ip = ipaddr.parse(addr);
+  if (ip.kind() === 'ipv6' && !ip.match(GLOBAL_UNICAST_V6)) return false;
+  return ip.range() === 'unicast';
+}
+
+/** An IP address the guard refuses unless allowed: any that is not public (see isPublicAddress). */
+export function isPrivateAddress(address: string): boolean {
+  return isIP(unbracket(address)) !== 0 && !isPublicAddress(address);
 }
 
 /** "host:port:address" → map key "host:port" → address (curl --resolve syntax; IPv6 in brackets). */

@@ -79,7 +79,8 @@ export class SiteScope {
 
   /** inScope for a normalized URL. */
   has(url: string): boolean {
-    const host = /^https?:\/\/([^/:?#]+)/.exec(url)![1];
+    // Keyed by host: an IP address (an IPv6 literal included, brackets and all) is a scope of its own.
+    const host = /^https?:\/\/(\[[^\]]*\]|[^/:?#]+)/.exec(url)![1];
     let yes = this.#byHost.get(host);
     if (yes === undefined) {
       yes = inScope(url, this.domain);

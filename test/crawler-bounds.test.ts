@@ -1,0 +1,67 @@
+// Hostile sites against the crawler's bounds (issue 10): every input served by the fixture server on
+// loopback, every bound asserted on what the crawl did, not on how long a machine took.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFixtureServer, type FixtureServer } from '../fixtures/server.ts';
+import { crawlSite } from '../crawlers/crawl.ts';
+import { isPrivateAddress } from '../crawlers/net.ts';
+
+describe('the address guard allows only global unicast', () => {
+  let server: FixtureServer;
+  beforeAll(async () => {
+    server = await startFixtureServer({ sites: [] });
+  });
+  afterAll(() => server.close());
+
+  it('classifies special-purpose IPv6 ranges as refused, public ones as allowed', () => {
+    const special = [
+      '::7f00:1', // IPv4-compatible 127.0.0.1
+      '::ffff:7f00:1', '::ffff:8.8.8.8', // IPv4-mapped, hex and dotted
+      '2002:7f00:1::1', // 6to4 of 127.0.0.1
+      'fec0::1', // site-local (deprecated)
+      '64:ff9b::7f00:1', '64:ff9b:1::7f00:1', // NAT64, well-known and local-use prefix
+      '100::1', // discard-only
+      '2001::1', '2001:db8::1', // Teredo, documentation
+    ];
+    for (const a of special) expect(isPrivateAddress(a), a).toBe(true);
+    for (const a of ['2606:4700::1111', '2a00:1450:4001:82b::200e', '93.184.216.34']) expect(isPrivateAddress(a), a).toBe(false);
+  });
+
+  it('refuses in-scope hosts that resolve to them, and never connects', async () => {
+    // Each host resolves (--resolve, as DNS would answer) to a special-purpose address; several of them
+    // reach this machine's loopback, where the fixture server would answer.
+    const targets: Record<string, string> = {
+      mapped: '::ffff:7f00:1', compat: '::7f00:1', sixtofour: '2002:7f00:1::1', sitelocal: 'fec0::1', nat64: '64:ff9b:1::7f00:1', discard: '100::1',
+    };
+    const links = Object.keys(targets).map((name) => `<a href="http://${name}.v6.test:{{PORT}}/">${name}</a>`).join(' ');
+    server.route('www.v6.test', '/', { body: `<!doctype html><title>Home</title><p>${links}</p>` });
+    const resolve = [`www.v6.test:${server.port}:127.0.0.1`, ...Object.entries(targets).map(([name, a]) => `${name}.v6.test:${server.port}:[${a}]`)];
+    server.clearLog();
+    const result = await crawlSite(server.url('www.v6.test'), { resolve, allowAddresses: ['127.0.0.1'], delayMs: 0, retries: 0, timeoutMs: 1500, sitemaps: false });
+    const refused = result.skipped.filter((s) => s.reason === 'private-address').map((s) => new URL(s.url).hostname).sort();
+    expect(refused).toEqual(Object.keys(targets).map((name) => `${name}.v6.test`).sort());
+    expect(result.pages.map((p) => p.url)).toEqual([server.url('www.v6.test')]);
+    expect(server.log.map((e) => e.host)).toEqual(['www.v6.test', 'www.v6.test']);
+  });
+});
+
+describe('an IPv6 homepage', () => {
+  let server: FixtureServer | null = null;
+  beforeAll(async () => {
+    server = await startFixtureServer({ sites: [], address: '::1' }).catch(() => null);
+  });
+  afterAll(() => server?.close());
+
+  it('is its own scope: another IPv6 host is another site', async (ctx) => {
+    if (!server) return ctx.skip('no IPv6 loopback on this machine');
+    const port = server.port;
+    server.route('[::1]', '/', {
+      body: `<!doctype html><title>v6</title><a href="/about">About</a> <a href="http://[fd00::2]:${port}/">Other host</a> <a href="http://[::2]:${port}/x">Another</a>`,
+    });
+    server.route('[::1]', '/about', { body: '<!doctype html><title>About</title><p>About us</p>' });
+    const result = await crawlSite(`http://[::1]:${port}/`, { allowPrivate: true, delayMs: 0, retries: 0, timeoutMs: 1500, sitemaps: false });
+    expect(result.scopeDomain).toBe('::1');
+    expect(result.pages.map((p) => p.url)).toEqual([`http://[::1]:${port}/`, `http://[::1]:${port}/about`]);
+    expect(result.outbound.map((o) => o.url).sort()).toEqual([`http://[::2]:${port}/x`, `http://[fd00::2]:${port}/`]);
+    expect(result.pages[0]!.links.filter((l) => l.internal).map((l) => l.url)).toEqual([`http://[::1]:${port}/about`]);
+  });
+});
