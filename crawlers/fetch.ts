@@ -60,12 +60,17 @@ export function fetchOnce(
     const chunks: Buffer[] = [];
     let received = 0;
     let truncated = false;
+    /** The decompressor between the socket and the body, when the body is compressed. */
+    let decoder: Readable | null = null;
 
     const finish = (err: Error | null) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
       ctx.signal?.removeEventListener('abort', onAbort);
+      // A decompressor goes on inflating what it was already given after the request ends (a few KB of
+      // brotli can hold gigabytes): it stops here, whatever ended the body.
+      decoder?.destroy();
       if (err && !status) return rejectPromise(plainError(err, ctx.timeoutMs));
       // The headers came but the body broke off: keep what arrived and say why.
       const bodyError = err ? plainError(err, ctx.timeoutMs).message : null;
@@ -101,11 +106,11 @@ export function fetchOnce(
           req.destroy();
           return finish(null);
         }
-        let stream: Readable = res;
         const encoding = (headers['content-encoding'] ?? '').trim().toLowerCase();
-        if (encoding === 'gzip' || encoding === 'x-gzip') stream = res.pipe(createGunzip());
-        else if (encoding === 'deflate') stream = res.pipe(createInflate());
-        else if (encoding === 'br') stream = res.pipe(createBrotliDecompress());
+        if (encoding === 'gzip' || encoding === 'x-gzip') decoder = res.pipe(createGunzip());
+        else if (encoding === 'deflate') decoder = res.pipe(createInflate());
+        else if (encoding === 'br') decoder = res.pipe(createBrotliDecompress());
+        const stream: Readable = decoder ?? res;
         stream.on('data', (chunk: Buffer) => {
           if (settled) return;
           const room = ctx.maxBytes - received;

@@ -1,5 +1,7 @@
 // Hostile sites against the crawler's bounds (issue 10): every input served by the fixture server on
 // loopback, every bound asserted on what the crawl did, not on how long a machine took.
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFixtureServer, type FixtureServer } from '../fixtures/server.ts';
 import { crawlSite } from '../crawlers/crawl.ts';
@@ -63,5 +65,45 @@ describe('an IPv6 homepage', () => {
     expect(result.pages.map((p) => p.url)).toEqual([`http://[::1]:${port}/`, `http://[::1]:${port}/about`]);
     expect(result.outbound.map((o) => o.url).sort()).toEqual([`http://[::2]:${port}/x`, `http://[fd00::2]:${port}/`]);
     expect(result.pages[0]!.links.filter((l) => l.internal).map((l) => l.url)).toEqual([`http://[::1]:${port}/about`]);
+  });
+});
+
+/** Runs a crawl in a child process; resolves with what it printed and how long it lived after crawlSite returned. */
+function crawlInChild(url: string, options: object, waitMs: number) {
+  const script = fileURLToPath(new URL('./helpers/crawl-in-child.ts', import.meta.url));
+  const child = spawn(process.execPath, ['--import', 'tsx', script, url, JSON.stringify(options)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  return new Promise<{ printed: { returnedAt: number; pages: { url: string; truncated: boolean; byteLength: number; error: string | null }[] }; livedOnMs: number }>((resolve, reject) => {
+    let returnedAt = 0;
+    const killer = setInterval(() => {
+      // Still alive long after the crawl returned: stop it, the test fails on the figure.
+      if (returnedAt && Date.now() - returnedAt > waitMs) child.kill('SIGKILL');
+    }, 100);
+    child.stdout.on('data', () => {
+      if (!returnedAt && out.includes('\n')) returnedAt = JSON.parse(out.split('\n')[0]!).returnedAt;
+    });
+    child.on('exit', () => {
+      clearInterval(killer);
+      if (!out.includes('\n')) return reject(new Error(`the child crawl printed nothing: ${out}`));
+      const printed = JSON.parse(out.split('\n')[0]!);
+      resolve({ printed, livedOnMs: Date.now() - printed.returnedAt });
+    });
+  });
+}
+
+describe('a compressed body cut at the byte cap', () => {
+  let server: FixtureServer;
+  beforeAll(async () => {
+    server = await startFixtureServer({ sites: ['crawl-bounds'] });
+  });
+  afterAll(() => server.close());
+
+  it('stops its decompressor with the request: a brotli bomb leaves no work behind', { timeout: 60_000 }, async () => {
+    // 24 KB of brotli that inflates to 16 GiB; the page is cut at 1 MB and the process must then end.
+    const options = { resolve: server.resolveArgs(), allowPrivate: true, delayMs: 0, sitemaps: false, maxPages: 1, maxBytes: 1024 * 1024 };
+    const { printed, livedOnMs } = await crawlInChild(server.url('www.bounds.test', '/brotli-bomb'), options, 10_000);
+    expect(printed.pages).toEqual([{ url: server.url('www.bounds.test', '/brotli-bomb'), truncated: true, byteLength: 1024 * 1024, error: null }]);
+    expect(livedOnMs).toBeLessThan(5_000);
   });
 });
