@@ -107,3 +107,28 @@ describe('a compressed body cut at the byte cap', () => {
     expect(livedOnMs).toBeLessThan(5_000);
   });
 });
+
+describe('hostile sitemaps', () => {
+  let server: FixtureServer;
+  beforeAll(async () => {
+    server = await startFixtureServer({ sites: ['crawl-bounds'] });
+  });
+  afterAll(() => server.close());
+  const crawl = (host: string, options: Parameters<typeof crawlSite>[1] = {}) =>
+    crawlSite(server.url(host), { resolve: server.resolveArgs(), allowPrivate: true, delayMs: 0, ...options });
+  const bounds = (path: string) => server.url('www.bounds.test', path);
+
+  it('reads a sitemap of unclosed tags in one pass, within the time budget', async () => {
+    const result = await crawl('unclosed.bounds.test', { timeBudgetMs: 8_000 });
+    expect(result.sitemapUrls).toEqual([bounds('/listed.html')]);
+    expect(result.pages.map((p) => p.url)).toContain(bounds('/listed.html'));
+    expect(result.stoppedBy).toBe('done');
+    expect(result.durationMs).toBeLessThan(8_000);
+  });
+
+  it('decodes character references (an impossible one as U+FFFD), keeps CDATA and leaves images out', async () => {
+    const result = await crawl('entities.bounds.test');
+    expect(result.sitemapUrls).toEqual([bounds('/listed.html?a=1&b=2'), bounds('/odd-%EF%BF%BD-A.html'), bounds('/cdata.html')]);
+    expect(server.log.some((e) => e.path === '/photo.jpg')).toBe(false);
+  });
+});
