@@ -132,3 +132,19 @@ describe('hostile sitemaps', () => {
     expect(server.log.some((e) => e.path === '/photo.jpg')).toBe(false);
   });
 });
+
+describe('a robots.txt rule of a million wildcards', () => {
+  let server: FixtureServer;
+  beforeAll(async () => {
+    server = await startFixtureServer({ sites: ['crawl-bounds'] });
+  });
+  afterAll(() => server.close());
+
+  it('is matched in linear time: the crawl ends within its budget, every rule still obeyed', async () => {
+    const result = await crawlSite(server.url('stars.bounds.test'), { resolve: server.resolveArgs(), allowPrivate: true, delayMs: 0, timeBudgetMs: 8_000 });
+    expect(result.stoppedBy).toBe('done');
+    expect(result.durationMs).toBeLessThan(8_000);
+    expect(result.pages.filter((p) => p.url.includes('/long/')).map((p) => p.httpStatus)).toEqual([200, 200, 200, 200, 200]);
+    expect(result.skipped.find((s) => s.reason === 'robots')).toMatchObject({ url: server.url('stars.bounds.test', '/private/plans'), detail: 'robots.txt line 2: Disallow: /private/' });
+  });
+});

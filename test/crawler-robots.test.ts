@@ -2,8 +2,42 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SITES_ROOT, startFixtureServer, type FixtureServer } from '../fixtures/server.ts';
+import robotsParserModule from 'robots-parser';
 import { CrawlStartError } from '../crawlers/crawl.ts';
+import { RobotsCache } from '../crawlers/robots.ts';
 import { crawlFixture, expectRobotsObeyed } from './crawler-helpers.ts';
+
+const robotsParser = robotsParserModule as unknown as typeof robotsParserModule.default;
+
+describe('robots.txt matching', () => {
+  const UA = 'partner-presence/0.1.0';
+  const verdicts = async (text: string, urls: string[]) => {
+    const cache = new RobotsCache(async () => ({ status: 200, text }), UA);
+    return Promise.all(urls.map(async (url) => (await cache.check(url)).allowed));
+  };
+
+  it('decides as robots-parser (Google\'s algorithm) does: longest match, Allow on ties, * and $', async () => {
+    // Many small random rule sets over a tiny alphabet, where wildcards, anchors and ties meet often.
+    let seed = 42;
+    const random = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % n);
+    const word = (alphabet: string, max: number) => Array.from({ length: random(max) }, () => alphabet[random(alphabet.length)]).join('');
+    // Ties of equal length first (Allow wins whatever the order), then random sets.
+    const fixed = ['Disallow: /ab\nAllow: /ab', 'Allow: /a*\nDisallow: /ab', 'Disallow: /a$\nAllow: /*a', 'Disallow: /*b$\nAllow: /a'];
+    for (let round = 0; round < 300 + fixed.length; round++) {
+      const rules = fixed[round] ?? Array.from({ length: 1 + random(4) }, () => `${random(2) ? 'Allow' : 'Disallow'}: /${word('ab*$/', 6)}`).join('\n');
+      const text = `User-agent: *\n${rules}\n`;
+      const urls = [...['/a', '/ab', '/ba', '/b'].map((p) => `https://www.partner.example${p}`), ...Array.from({ length: 8 }, () => `https://www.partner.example/${word('ab/$', 7)}`)];
+      const oracle = robotsParser('https://www.partner.example/robots.txt', text);
+      expect(await verdicts(text, urls), text).toEqual(urls.map((u) => oracle.isAllowed(u, UA) !== false));
+    }
+  });
+
+  it('reads only the first 500 KiB (RFC 9309\'s minimum), cut at a line end', async () => {
+    const filler = `# ${'x'.repeat(1000)}\n`.repeat(520);
+    const text = `User-agent: *\nDisallow: /early/\n${filler}Disallow: /late/\n`;
+    expect(await verdicts(text, ['https://www.partner.example/early/a', 'https://www.partner.example/late/a'])).toEqual([false, true]);
+  });
+});
 
 describe('robots.txt on a site that disallows sections', () => {
   let server: FixtureServer;
