@@ -172,6 +172,7 @@ export async function crawlSite(
     skipped: skips.list,
     outbound: graph.outbound,
     sitemapUrls: sitemaps.urls,
+    unlisted: { skipped: skips.unlisted, outbound: graph.outboundUnlisted },
     robots: await fetcher.robots.summary(),
     renderUnavailable: rendering.unavailable,
     stoppedBy,

@@ -13,6 +13,11 @@ export interface FrontierOptions {
   maxUrlLength: number;
   /** Order by the discoveries' priority hints (see PRIORITY_PER_CLICK), not only by depth. Default false. */
   prioritised: boolean;
+  /**
+   * URLs remembered (queued, fetched or held back); new ones past it are skipped as frontier-full.
+   * Default 50,000: about 15 MB, and many times what a page budget can fetch.
+   */
+  maxUrls: number;
 }
 
 export const DEFAULT_FRONTIER_OPTIONS: Readonly<FrontierOptions> = Object.freeze({
@@ -20,6 +25,7 @@ export const DEFAULT_FRONTIER_OPTIONS: Readonly<FrontierOptions> = Object.freeze
   maxQueryVariants: 10,
   maxUrlLength: 2048,
   prioritised: false,
+  maxUrls: 50_000,
 });
 
 /**
@@ -158,8 +164,9 @@ export class Frontier {
       }
       return;
     }
-    const { maxUrlLength, maxQueryVariants } = this.#options;
+    const { maxUrlLength, maxQueryVariants, maxUrls } = this.#options;
     if (url.length > maxUrlLength) return this.#skip(url, 'url-too-long', `${url.length} characters (limit ${maxUrlLength})`, from);
+    if (this.#nodes.size >= maxUrls) return this.#skip(url, 'frontier-full', `the crawl already holds ${maxUrls} URLs`, from);
     if (url.includes('?')) {
       const key = pathKey(url);
       const seen = this.#queryVariants.get(key) ?? 0;

@@ -1,9 +1,14 @@
 // The links between a site's pages, and the shortest click path to each page they give.
 import type { CrawlResult, PageRecord } from './types.ts';
 
+/** Outbound links listed; the rest are counted. */
+const MAX_OUTBOUND = 5000;
+
 export class LinkGraph {
   /** Links to other registrable domains, once each, with the page they were first seen on. */
   readonly outbound: CrawlResult['outbound'] = [];
+  /** Outbound links past the listing limit (each occurrence counted). */
+  outboundUnlisted = 0;
   readonly #outboundSeen = new Set<string>();
   /** Page URL → the in-scope URLs it links to. */
   readonly #edges = new Map<string, string[]>();
@@ -16,6 +21,10 @@ export class LinkGraph {
   /** A link (or redirect) from `from` to another site. */
   addOutbound(url: string, from: string, text: string): void {
     if (this.#outboundSeen.has(url)) return;
+    if (this.outbound.length >= MAX_OUTBOUND) {
+      this.outboundUnlisted++;
+      return;
+    }
     this.#outboundSeen.add(url);
     this.outbound.push({ url, from, text });
   }

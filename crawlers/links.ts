@@ -4,6 +4,11 @@ import type { HtmlScan } from './html-scan.ts';
 import type { LinkRecord, SkippedUrl } from './types.ts';
 import { normalizeUrl, unfollowableScheme, type SiteScope } from './url.ts';
 
+/** Links read from one page; a page listing more is cut there (a hostile page can hold 200,000). */
+export const MAX_LINKS_PER_PAGE = 2000;
+/** Distinct strings shared between records; past it new strings are simply kept as they are. */
+const MAX_INTERNED = 100_000;
+
 export class LinkReader {
   /**
    * One string instance per distinct URL or anchor text: every page repeats the same nav and footer
@@ -22,6 +27,11 @@ export class LinkReader {
     const links: LinkRecord[] = [];
     const seen = new Set<string>();
     for (const raw of scan.links) {
+      if (links.length >= MAX_LINKS_PER_PAGE) {
+        const detail = `${scan.links.length} links on the page; the first ${MAX_LINKS_PER_PAGE} were read`;
+        this.#skip({ url: pageUrl, reason: 'too-many-links', detail, from: pageUrl });
+        break;
+      }
       const scheme = unfollowableScheme(raw.href);
       if (scheme) {
         this.#skip({ url: raw.href.trim().slice(0, 200), reason: 'scheme', detail: `${scheme}: link`, from: pageUrl });
@@ -40,7 +50,7 @@ export class LinkReader {
   #intern(s: string): string {
     const known = this.#interned.get(s);
     if (known !== undefined) return known;
-    this.#interned.set(s, s);
+    if (this.#interned.size < MAX_INTERNED) this.#interned.set(s, s);
     return s;
   }
 }

@@ -26,7 +26,9 @@ export type SkipReason =
   | 'query-variants'  // too many query-string variants of one path (calendar / pagination traps)
   | 'url-too-long'
   | 'private-address' // resolves to loopback / private / link-local and --allow-private is off
-  | 'scheme';         // mailto:, tel:, javascript:, data: …
+  | 'scheme'          // mailto:, tel:, javascript:, data: …
+  | 'frontier-full'   // the crawl already remembers as many URLs as it may (memory bound)
+  | 'too-many-links'; // a page with more links than are read from one page (memory bound)
 
 export interface SkippedUrl {
   url: string;
@@ -112,6 +114,11 @@ export interface CrawlResult {
   /** Links to other registrable domains, with the page they were on. */
   outbound: { url: string; from: string; text: string }[];
   sitemapUrls: string[];
+  /**
+   * What was seen but not listed, to keep memory bounded on hostile sites: skips past the listing
+   * limit per reason (counted per occurrence), and outbound links past theirs.
+   */
+  unlisted: { skipped: Partial<Record<SkipReason, number>>; outbound: number };
   robots: { host: string; status: 'ok' | 'missing' | 'unreachable' | 'error'; crawlDelayS: number | null }[];
   /** True when rendering was wanted but no browser could be launched. */
   renderUnavailable: string | null;

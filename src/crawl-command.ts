@@ -71,6 +71,8 @@ export function crawlSummary(result: CrawlResult): string {
   lines.push(`Rendered: ${count((p) => p.rendered)}${result.renderUnavailable ? ` (${result.renderUnavailable})` : ''}`);
   const bySkip = new Map<string, number>();
   for (const s of result.skipped) bySkip.set(s.reason, (bySkip.get(s.reason) ?? 0) + 1);
+  // Past the crawl's listing limit, skips are only counted.
+  for (const [reason, n] of Object.entries(result.unlisted.skipped)) bySkip.set(reason, (bySkip.get(reason) ?? 0) + n);
   lines.push(`Blocked by robots.txt: ${bySkip.get('robots') ?? 0}`);
   const other = [...bySkip].filter(([r]) => r !== 'robots');
   if (other.length) lines.push(`Skipped: ${other.map(([r, n]) => `${n} ${r}`).join(', ')}`);

@@ -5,7 +5,9 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFixtureServer, type FixtureServer } from '../fixtures/server.ts';
 import { crawlSite } from '../crawlers/crawl.ts';
+import { MAX_LINKS_PER_PAGE } from '../crawlers/links.ts';
 import { isPrivateAddress } from '../crawlers/net.ts';
+import { MAX_LISTED_SKIPS_PER_REASON } from '../crawlers/skip-log.ts';
 
 describe('the address guard allows only global unicast', () => {
   let server: FixtureServer;
@@ -146,5 +148,29 @@ describe('a robots.txt rule of a million wildcards', () => {
     expect(result.durationMs).toBeLessThan(8_000);
     expect(result.pages.filter((p) => p.url.includes('/long/')).map((p) => p.httpStatus)).toEqual([200, 200, 200, 200, 200]);
     expect(result.skipped.find((s) => s.reason === 'robots')).toMatchObject({ url: server.url('stars.bounds.test', '/private/plans'), detail: 'robots.txt line 2: Disallow: /private/' });
+  });
+});
+
+describe('a flood of links', () => {
+  let server: FixtureServer;
+  beforeAll(async () => {
+    server = await startFixtureServer({ sites: ['crawl-bounds'] });
+  });
+  afterAll(() => server.close());
+
+  it('keeps what it remembers bounded and counts the rest, each with its reason', async () => {
+    // Every page holds 60,000 links to new URLs (30,000 query-string variants, 30,000 new paths).
+    const result = await crawlSite(server.url('www.bounds.test', '/flood'), { resolve: server.resolveArgs(), allowPrivate: true, delayMs: 0, sitemaps: false, maxPages: 6 });
+    expect(result.pages).toHaveLength(6);
+    for (const page of result.pages) expect(page.links.length, page.url).toBeLessThanOrEqual(MAX_LINKS_PER_PAGE);
+    const tooMany = result.skipped.filter((s) => s.reason === 'too-many-links');
+    expect(tooMany).toHaveLength(6);
+    expect(tooMany[0]!.detail).toBe(`60000 links on the page; the first ${MAX_LINKS_PER_PAGE} were read`);
+    const byReason = new Map<string, number>();
+    for (const s of result.skipped) byReason.set(s.reason, (byReason.get(s.reason) ?? 0) + 1);
+    for (const [reason, n] of byReason) expect(n, reason).toBeLessThanOrEqual(MAX_LISTED_SKIPS_PER_REASON);
+    // Six pages × 1,000 variants of /flood read, 10 taken: the rest counted, not all listed.
+    expect(byReason.get('query-variants')).toBe(MAX_LISTED_SKIPS_PER_REASON);
+    expect(result.unlisted.skipped['query-variants']).toBe(6 * 1000 - 10 - MAX_LISTED_SKIPS_PER_REASON);
   });
 });

@@ -95,13 +95,14 @@ describe('crawl summary', () => {
       pages: [page('https://www.p.test/', { depth: 0 }), page('https://www.p.test/a', { rendered: true }), page('https://www.p.test/b', { httpStatus: 500, error: 'HTTP 500' }), page('https://www.p.test/s', { foundVia: 'sitemap', depth: null })],
       paths: { 'https://www.p.test/': ['https://www.p.test/'], 'https://www.p.test/a': ['https://www.p.test/', 'https://www.p.test/a'], 'https://www.p.test/b': ['https://www.p.test/', 'https://www.p.test/b'] },
       skipped: [{ url: 'https://www.p.test/private', reason: 'robots', detail: '', from: null }],
-      outbound: [], sitemapUrls: [], robots: [{ host: 'www.p.test', status: 'ok', crawlDelayS: 2 }], renderUnavailable: null, startedAt: '',
+      outbound: [], sitemapUrls: [], unlisted: { skipped: { 'query-variants': 40 }, outbound: 0 }, robots: [{ host: 'www.p.test', status: 'ok', crawlDelayS: 2 }], renderUnavailable: null, startedAt: '',
     } as unknown as CrawlResult;
     const text = crawlSummary(result);
     expect(text).toContain('Pages: 4 fetched, 3 OK, 1 only in sitemaps');
     expect(text).toContain('   0      1  #\n   1      2  ##\n  --      1  not reachable by links');
     expect(text).toContain('Rendered: 1');
     expect(text).toContain('Blocked by robots.txt: 1');
+    expect(text).toContain('Skipped: 40 query-variants');
     expect(text).toContain('robots.txt: www.p.test ok (Crawl-delay 2 s)');
     expect(text).toContain('Errors: 1\n  https://www.p.test/b: HTTP 500');
   });

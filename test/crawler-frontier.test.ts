@@ -109,6 +109,17 @@ describe('Frontier bookkeeping', () => {
     ]);
   });
 
+  it('remembers at most maxUrls URLs and skips the rest as frontier-full', () => {
+    const { f, skipped, drain } = frontier({ maxUrls: 3 });
+    for (const path of ['/a', '/b', '/c', '/d']) f.discover(u(path), link('/', 1));
+    f.discover(u('/a'), link('/b', 2));
+    expect(drain()).toEqual(['/a', '/b']);
+    expect(skipped).toEqual([
+      { url: u('/c'), reason: 'frontier-full', detail: 'the crawl already holds 3 URLs', from: u('/') },
+      { url: u('/d'), reason: 'frontier-full', detail: 'the crawl already holds 3 URLs', from: u('/') },
+    ]);
+  });
+
   it('names a redirect target and a duplicate address by the page they belong to', () => {
     const { f } = frontier();
     f.discover(u('/old'), link('/', 1));
