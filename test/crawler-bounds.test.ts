@@ -174,3 +174,22 @@ describe('a flood of links', () => {
     expect(result.unlisted.skipped['query-variants']).toBe(6 * 1000 - 10 - MAX_LISTED_SKIPS_PER_REASON);
   });
 });
+
+describe('answers that never end', () => {
+  let server: FixtureServer;
+  beforeAll(async () => {
+    server = await startFixtureServer({ sites: ['crawl-bounds'] });
+  });
+  afterAll(() => server.close());
+
+  it('are cut by the request timeout, and the crawl ends within its budget', async () => {
+    const u = (path: string) => server.url('slow.bounds.test', path);
+    const result = await crawlSite(u('/'), { resolve: server.resolveArgs(), allowPrivate: true, delayMs: 0, sitemaps: false, retries: 0, timeoutMs: 1000, timeBudgetMs: 6000 });
+    expect(result.stoppedBy).toBe('done');
+    expect(result.durationMs).toBeLessThan(6000);
+    const page = (path: string) => result.pages.find((p) => p.url === u(path));
+    expect(page('/drip')).toMatchObject({ httpStatus: 200, truncated: true, error: 'body cut off: timed out after 1 s' });
+    expect(page('/endless-headers')).toMatchObject({ httpStatus: null, error: 'timed out after 1 s' });
+    expect(page('/drip-503')?.httpStatus).toBe(503);
+  });
+});
