@@ -9,12 +9,14 @@ import { MAX_LINKS_PER_PAGE } from '../crawlers/links.ts';
 import { isPrivateAddress } from '../crawlers/net.ts';
 import { MAX_LISTED_SKIPS_PER_REASON } from '../crawlers/skip-log.ts';
 
+/** fixtures/sites/crawl-bounds: one hostile answer per path or host. */
+let server: FixtureServer;
+beforeAll(async () => {
+  server = await startFixtureServer({ sites: ['crawl-bounds'] });
+});
+afterAll(() => server.close());
+
 describe('the address guard allows only global unicast', () => {
-  let server: FixtureServer;
-  beforeAll(async () => {
-    server = await startFixtureServer({ sites: [] });
-  });
-  afterAll(() => server.close());
 
   it('classifies special-purpose IPv6 ranges as refused, public ones as allowed', () => {
     const special = [
@@ -49,19 +51,19 @@ describe('the address guard allows only global unicast', () => {
 });
 
 describe('an IPv6 homepage', () => {
-  let server: FixtureServer | null = null;
+  let v6: FixtureServer | null = null;
   beforeAll(async () => {
-    server = await startFixtureServer({ sites: [], address: '::1' }).catch(() => null);
+    v6 = await startFixtureServer({ sites: [], address: '::1' }).catch(() => null);
   });
-  afterAll(() => server?.close());
+  afterAll(() => v6?.close());
 
   it('is its own scope: another IPv6 host is another site', async (ctx) => {
-    if (!server) return ctx.skip('no IPv6 loopback on this machine');
-    const port = server.port;
-    server.route('[::1]', '/', {
+    if (!v6) return ctx.skip('no IPv6 loopback on this machine');
+    const port = v6.port;
+    v6.route('[::1]', '/', {
       body: `<!doctype html><title>v6</title><a href="/about">About</a> <a href="http://[fd00::2]:${port}/">Other host</a> <a href="http://[::2]:${port}/x">Another</a>`,
     });
-    server.route('[::1]', '/about', { body: '<!doctype html><title>About</title><p>About us</p>' });
+    v6.route('[::1]', '/about', { body: '<!doctype html><title>About</title><p>About us</p>' });
     const result = await crawlSite(`http://[::1]:${port}/`, { allowPrivate: true, delayMs: 0, retries: 0, timeoutMs: 1500, sitemaps: false });
     expect(result.scopeDomain).toBe('::1');
     expect(result.pages.map((p) => p.url)).toEqual([`http://[::1]:${port}/`, `http://[::1]:${port}/about`]);
@@ -95,11 +97,6 @@ function crawlInChild(url: string, options: object, waitMs: number) {
 }
 
 describe('a compressed body cut at the byte cap', () => {
-  let server: FixtureServer;
-  beforeAll(async () => {
-    server = await startFixtureServer({ sites: ['crawl-bounds'] });
-  });
-  afterAll(() => server.close());
 
   it('stops its decompressor with the request: a brotli bomb leaves no work behind', { timeout: 60_000 }, async () => {
     // 24 KB of brotli that inflates to 16 GiB; the page is cut at 1 MB and the process must then end.
@@ -111,11 +108,6 @@ describe('a compressed body cut at the byte cap', () => {
 });
 
 describe('hostile sitemaps', () => {
-  let server: FixtureServer;
-  beforeAll(async () => {
-    server = await startFixtureServer({ sites: ['crawl-bounds'] });
-  });
-  afterAll(() => server.close());
   const crawl = (host: string, options: Parameters<typeof crawlSite>[1] = {}) =>
     crawlSite(server.url(host), { resolve: server.resolveArgs(), allowPrivate: true, delayMs: 0, ...options });
   const bounds = (path: string) => server.url('www.bounds.test', path);
@@ -136,11 +128,6 @@ describe('hostile sitemaps', () => {
 });
 
 describe('a robots.txt rule of a million wildcards', () => {
-  let server: FixtureServer;
-  beforeAll(async () => {
-    server = await startFixtureServer({ sites: ['crawl-bounds'] });
-  });
-  afterAll(() => server.close());
 
   it('is matched in linear time: the crawl ends within its budget, every rule still obeyed', async () => {
     const result = await crawlSite(server.url('stars.bounds.test'), { resolve: server.resolveArgs(), allowPrivate: true, delayMs: 0, timeBudgetMs: 8_000 });
@@ -152,11 +139,6 @@ describe('a robots.txt rule of a million wildcards', () => {
 });
 
 describe('a flood of links', () => {
-  let server: FixtureServer;
-  beforeAll(async () => {
-    server = await startFixtureServer({ sites: ['crawl-bounds'] });
-  });
-  afterAll(() => server.close());
 
   it('keeps what it remembers bounded and counts the rest, each with its reason', async () => {
     // Every page holds 60,000 links to new URLs (30,000 query-string variants, 30,000 new paths).
@@ -176,11 +158,6 @@ describe('a flood of links', () => {
 });
 
 describe('answers that never end', () => {
-  let server: FixtureServer;
-  beforeAll(async () => {
-    server = await startFixtureServer({ sites: ['crawl-bounds'] });
-  });
-  afterAll(() => server.close());
 
   it('are cut by the request timeout, and the crawl ends within its budget', async () => {
     const u = (path: string) => server.url('slow.bounds.test', path);
