@@ -1,8 +1,12 @@
 // Publish-date benchmark: runs extractDates over a manifest of saved pages with reviewed original
 // publication dates (default ../shared/eval/dates/manifest.json) and prints coverage, exact-day
 // accuracy, precision, recall, ms/page (cheerio.load + extraction) and a per-rule breakdown.
-// Usage: npm run bench:dates -- [--manifest FILE] [--json FILE] [--as-of YYYY-MM-DD] [--parser htmlparser2|parse5]
+// The pages are split deterministically into a development half and a check half (see evalHalf):
+// rules are developed while looking only at the development half's misses (--misses), and a rule is
+// kept only if the check half does not get worse, so the figures say something about pages not seen.
+// Usage: npm run bench:dates -- [--manifest FILE] [--json FILE] [--as-of YYYY-MM-DD] [--parser htmlparser2|parse5] [--misses]
 
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +23,7 @@ interface ManifestEntry {
 
 interface PageResult {
   file: string;
+  half: Half;
   url: string;
   expected: string | null;
   got: string | null;
@@ -28,6 +33,17 @@ interface PageResult {
   ok: boolean;
   /** What every rule found (only with --json; not timed). */
   candidates?: Record<string, string | null>;
+}
+
+type Half = 'dev' | 'check';
+
+/**
+ * Which half a page belongs to: the low bit of the first byte of sha256 of its file name. The shared
+ * set itself was drawn by sha1 order of the file names, so a different hash keeps the halves unrelated
+ * to how the set was chosen (on the shared set: 261 development pages, 239 check pages).
+ */
+export function evalHalf(file: string): Half {
+  return (crypto.createHash('sha256').update(path.basename(file)).digest()[0]! & 1) === 0 ? 'dev' : 'check';
 }
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -45,13 +61,18 @@ function main(argv: string[]): number {
     .option('--json <file>', 'write per-page results to this file')
     .option('--as-of <date>', 'audit date YYYY-MM-DD (dates after it are rejected)', today())
     .option('--parser <name>', 'cheerio parser: htmlparser2 (fast) or parse5 (spec-compliant)', 'htmlparser2')
+    .option('--misses', "list the development half's misses (never the check half's)")
     .parse(argv, { from: 'user' });
-  const opts = program.opts<{ manifest: string; json?: string; asOf: string; parser: string }>();
+  const opts = program.opts<{ manifest: string; json?: string; asOf: string; parser: string; misses?: boolean }>();
   if (!/^\d{4}-\d{2}-\d{2}$/.test(opts.asOf)) {
     console.error(`--as-of must be YYYY-MM-DD, got "${opts.asOf}"`);
     return 2;
   }
   const manifestPath = path.resolve(opts.manifest);
+  if (!fs.existsSync(manifestPath)) {
+    console.error(`no manifest at ${manifestPath}: the shared evaluation set sits beside the checkout (../shared/eval/dates), or pass --manifest FILE`);
+    return 2;
+  }
   const entries = JSON.parse(fs.readFileSync(manifestPath, 'utf8')) as ManifestEntry[];
   const baseDir = path.dirname(manifestPath);
 
@@ -72,6 +93,7 @@ function main(argv: string[]): number {
     const got = dates.published?.date ?? null;
     results.push({
       file: e.file,
+      half: evalHalf(e.file),
       url: e.url,
       expected: e.expected ?? null,
       got,
@@ -112,6 +134,14 @@ function main(argv: string[]): number {
   if (opts.json) {
     fs.writeFileSync(opts.json, JSON.stringify(results, null, 1));
     console.log(`per-page results: ${path.resolve(opts.json)}`);
+  }
+  if (opts.misses) {
+    console.log("development half's misses (file, expected, got, winning rule):");
+    for (const r of results) if (r.half === 'dev' && !r.ok) console.log(`  ${r.file}  ${r.expected}  ${r.got ?? '-'}  ${r.rule ?? '-'}`);
+  }
+  for (const half of ['dev', 'check'] as const) {
+    const inHalf = results.filter((r) => r.half === half);
+    console.log(`${half.padEnd(5)} half: pages=${inHalf.length} accuracy=${ratio(inHalf.filter((r) => r.ok).length, inHalf.length)}`);
   }
   console.log(
     `within one day: ${ratio(withinOneDay, pages)}; extraction (cheerio.load + extractDates): ${(extractMs / Math.max(1, pages)).toFixed(1)} ms/page wall, ${(extractCpuUs / 1000 / Math.max(1, pages)).toFixed(1)} ms/page CPU`,

@@ -317,10 +317,13 @@ describe('PDF dates', () => {
   });
 });
 
-describe('evaluation sample (../shared/eval/dates)', () => {
-  const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-  const evalDir = path.resolve(projectRoot, '..', 'shared', 'eval', 'dates');
+// The shared evaluation pages sit beside the checkout (../shared), never inside it: a fresh clone has
+// none, and then this test is skipped with a message instead of failing.
+const evalDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'shared', 'eval', 'dates');
+const evalPresent = fs.existsSync(path.join(evalDir, 'manifest.json'));
+if (!evalPresent) console.warn(`dates.test.ts: skipping the evaluation-sample test: ${evalDir} is absent (it is not part of the repository)`);
 
+describe.skipIf(!evalPresent)(`evaluation sample (../shared/eval/dates)${evalPresent ? '' : ': skipped, ../shared/eval/dates is absent'}`, () => {
   it('keeps exact-day accuracy on a fixed 40-page sample above the floor', () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(evalDir, 'manifest.json'), 'utf8')) as { file: string; url: string; expected: string }[];
     const sample = manifest.filter((_, i) => i % 12 === 0).slice(0, 40);
