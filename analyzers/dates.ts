@@ -25,9 +25,18 @@ interface Context {
   textDates?: FoundDate[];
   /** JSON-LD dates, read once on first use. */
   ld?: LdDates;
+  /** Dates right after a "published" label, read once on first use. */
+  labelled?: LabelledDate[];
 }
 
 type Rule = (ctx: Context) => DateFact | null;
+
+interface LabelledDate {
+  found: FoundDate;
+  label: string;
+  /** The label heads its line (or a "|"-separated field of it), as a byline or info box writes it; not a word in a sentence. */
+  heading: boolean;
+}
 
 const fact = (date: string, source: DateSource, rule: string, confidence: number, raw: string): DateFact => ({
   date,
@@ -344,17 +353,30 @@ function labelledModified(ctx: Context, index: number): boolean {
   return MODIFIED_LABEL.test(line);
 }
 
-/** "Published on March 5, 2026", "Veröffentlicht am 17.05.2024", "發布日期：2026/03/05". */
-const labelledTextRule: Rule = (ctx) => {
+/**
+ * Dates written just after a "published" label ("Published on March 5, 2026", "Veröffentlicht am
+ * 17.05.2024", "發表日期：2017 / 05 / 26"), in text order; read once on first use.
+ */
+function labelledDates(ctx: Context): LabelledDate[] {
+  if (ctx.labelled) return ctx.labelled;
   const text = ctx.scan.text;
+  const out: LabelledDate[] = [];
   PUBLISHED_LABEL.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = PUBLISHED_LABEL.exec(text)) !== null) {
     const after = m.index + m[0].length;
     const found = datesIn(ctx, after, after + 60).find((f) => f.index - after <= 40);
-    if (found && !labelledModified(ctx, found.index)) return fact(found.date, 'text', 'text:published-label', 0.8, `${m[0]} ${found.raw}`);
+    if (!found || labelledModified(ctx, found.index)) continue;
+    const lineBefore = text.slice(text.lastIndexOf('\n', m.index - 1) + 1, m.index);
+    out.push({ found, label: m[0], heading: lineBefore.trim().length <= 12 || /[|·•]\s*$/.test(lineBefore) });
   }
-  return null;
+  ctx.labelled = out;
+  return out;
+}
+
+const labelledTextRule: Rule = (ctx) => {
+  const first = labelledDates(ctx)[0];
+  return first ? fact(first.found.date, 'text', 'text:published-label', 0.8, `${first.label} ${first.found.raw}`) : null;
 };
 
 const labelledModifiedRule: Rule = (ctx) => {
@@ -369,13 +391,18 @@ const labelledModifiedRule: Rule = (ctx) => {
   return null;
 };
 
-/** Pick among text dates: the one nearest the title; a date in the URL's month counts as 500 characters nearer. */
+/**
+ * Pick among text dates: the one nearest the title; a date in the URL's month counts as 500 characters
+ * nearer. A date the page labels as the publication date counts as standing at the title: a label says
+ * what a date is, nearness only suggests it, so a date in the lead paragraph must not beat the labelled one.
+ */
 function pickNearTitle(ctx: Context, found: FoundDate[]): FoundDate | null {
+  const labelled = new Set(labelledDates(ctx).filter((l) => l.heading).map((l) => l.found.index));
   let best: FoundDate | null = null;
   let bestScore = Infinity;
   for (const f of found) {
     if (labelledModified(ctx, f.index)) continue;
-    let score = titleDistance(ctx, f.index);
+    let score = labelled.has(f.index) ? 0 : titleDistance(ctx, f.index);
     if (ctx.urlMonth && f.date.slice(0, 7) === ctx.urlMonth) score -= 500;
     if (score < bestScore) {
       best = f;
@@ -514,8 +541,11 @@ function monthFirstFor(scan: Scan, lang: string | null, url: string): boolean {
 
 /**
  * Whether bare ROC numerals (115/08/12) are meant: a zh-TW / zh-Hant page, a .tw host, the word 民國,
- * or Traditional Chinese text (characters that Simplified Chinese writes differently).
+ * Traditional Chinese text (characters that Simplified Chinese writes differently), or a Chinese date
+ * label followed by a three-digit year (更新日期：106/05/26), which no other calendar writes.
  */
+const ROC_AFTER_LABEL = /(?:日期|時間|时间|於|于)\s*[:：]?\s*1[0-4]\d\s*[-\/.．／－]\s*\d/;
+
 function rocLikely(lang: string | null, url: string, text: string): boolean {
   if (/^zh[-_](tw|hant)/i.test(lang ?? '')) return true;
   let host = '';
@@ -525,7 +555,7 @@ function rocLikely(lang: string | null, url: string, text: string): boolean {
     /* not a URL: no host hint */
   }
   const sample = text.slice(0, 20_000);
-  return host.endsWith('.tw') || /民國/.test(sample) || /[們這發與來會對說實體處還國]/.test(sample);
+  return host.endsWith('.tw') || /民國/.test(sample) || /[們這發與來會對說實體處還國]/.test(sample) || ROC_AFTER_LABEL.test(text);
 }
 
 function buildContext($: CheerioAPI, url: string, asOf: string): Context {

@@ -264,6 +264,41 @@ describe('Chinese and the ROC calendar', () => {
     expect(d.published!.confidence).toBeGreaterThan(0.5);
   });
 
+  it('reads numeric dates with spaces around the separators, any of / . - as separator, and full-width digits', () => {
+    for (const written of ['2017 / 05 / 26', '2017.05.26', '2017 . 05 . 26', '2017 - 05 - 26', '2017/5/26', '２０１７／０５／２６', '２０１７　／　０５　／　２６', '２０１７．０５．２６']) {
+      expect(datesOf(page({ lang: 'zh-TW', byline: `發表日期：${written}` })).published?.date, written).toBe('2017-05-26');
+    }
+    for (const written of ['106 / 05 / 26', '106.05.26', '106 - 5 - 26', '１０６／０５／２６']) {
+      expect(datesOf(page({ lang: 'zh-TW', byline: `發布日期：${written}` })).published?.date, written).toBe('2017-05-26');
+    }
+    // Mixed separators are not one date, and the spaces stay bounded (a table of numbers is not a date).
+    expect(findDates('2017 / 05 - 26')).toEqual([]);
+    expect(findDates('2017    /    05    /    26')).toEqual([]);
+  });
+
+  it('reads a three-digit year after a Chinese date label as ROC even where nothing else says Taiwan; 更新日期 is the modified date', () => {
+    const simplified = (byline: string) => `<html lang="zh"><body><article><h1>门店数字化的三个步骤</h1>
+      <p class="info">${byline}</p><p>本文介绍门店系统的改造。</p></article></body></html>`;
+    expect(datesOf(simplified('日期：106 / 05 / 26')).published?.date).toBe('2017-05-26');
+    const updated = datesOf(simplified('更新日期：106/05/26'));
+    expect(updated.modified).toMatchObject({ date: '2017-05-26', rule: 'text:updated-label' });
+    expect(updated.published).toBeNull();
+    // A bare 106/05/26 with no label stays unread on such a page.
+    expect(datesOf(simplified('106/05/26')).published).toBeNull();
+  });
+
+  it("prefers a label's date over a nearer date written in the post's opening paragraph", () => {
+    const post = (lang: string, title: string, lead: string, label: string) => `<!doctype html><html lang="${lang}"><body>
+      <div class="container"><h1>${title}</h1><p>${lead}</p><p>More paragraphs follow here.</p><p>${label}</p></div></body></html>`;
+    const zh = post('zh-Hant', '小店家如何用行動支付找回老顧客', '我們在 2017年5月20日 的說明會上聽到不少經驗。', '發表日期：2017 / 05 / 26　｜　分類：零售觀察');
+    expect(datesOf(zh).published).toMatchObject({ date: '2017-05-26', rule: 'text:published-label' });
+    const en = post('en', 'Three loyalty ideas for corner shops', 'At the meetup on May 20, 2017 shop owners shared their ideas.', 'Published: May 26, 2017 | Category: Retail');
+    expect(datesOf(en).published?.date).toBe('2017-05-26');
+    // "published" inside a sentence is not a label: the byline under the title still wins.
+    const prose = page({ byline: 'June 3, 2025', body: 'The survey, which was published on 2 May 2025 by a trade body, found that shoppers like self-checkout.' });
+    expect(datesOf(prose).published?.date).toBe('2025-06-03');
+  });
+
   it('reads a page that came in as Big5 once it is decoded', () => {
     const html = `<html><head><meta charset="big5"></head><body><article><h1>零售業導入 AWS 成功案例</h1>
       <p class="date">發布日期：民國115年3月5日</p><p>客戶簡介…</p></article></body></html>`;

@@ -138,6 +138,11 @@ export function chineseNumber(s: string): number {
 const monthOf = (name: string): number => MONTH_NAMES[name.toLowerCase()] ?? NaN;
 const CN_NUM = '[\\d〇零一二三四五六七八九十百]{1,5}';
 
+// A numeric date separator (group 2), with up to two spaces either side; the second separator must be
+// the same character. Spaces are counted after foldWidth, so ideographic spaces count too.
+const SEP = '[ \\u00a0]{0,2}([-\\/.])[ \\u00a0]{0,2}';
+const SAME_SEP = '[ \\u00a0]{0,2}\\2[ \\u00a0]{0,2}';
+
 const PATTERNS: Pattern[] = [
   {
     // 民國115年8月12日, 中華民國一百一十五年八月十二日, 民國元年
@@ -158,15 +163,16 @@ const PATTERNS: Pattern[] = [
     read: (m) => makeDay(rocToGregorian(+m[1]!), +m[2]!, +m[3]!),
   },
   {
-    // 2026-03-05, 2026-03-05T23:30:00-08:00 (day as written), 2026/3/5, 2026.03.05
+    // 2026-03-05, 2026-03-05T23:30:00-08:00 (day as written), 2026/3/5, 2026.03.05, and the same with
+    // spaces around the separators (2026 / 03 / 05), which Taiwanese CMS templates write after a label
     form: 'ymd',
-    re: /(?<![\d.\/-])(\d{4})([-\/.])(\d{1,2})\2(\d{1,2})(?![\d])/g,
+    re: new RegExp(`(?<![\\d.\\/-])(\\d{4})${SEP}(\\d{1,2})${SAME_SEP}(\\d{1,2})(?!\\d)`, 'g'),
     read: (m) => makeDay(+m[1]!, +m[3]!, +m[4]!),
   },
   {
-    // 115/08/12, 115.08.12, 115-8-12 on zh-TW pages
+    // 115/08/12, 115.08.12, 115-8-12, 115 / 08 / 12 on zh-TW pages
     form: 'roc',
-    re: /(?<![\d.\/-])(\d{2,3})([-\/.])(\d{1,2})\2(\d{1,2})(?![\d.\/-]?\d)/g,
+    re: new RegExp(`(?<![\\d.\\/-])(\\d{2,3})${SEP}(\\d{1,2})${SAME_SEP}(\\d{1,2})(?![\\d.\\/-]?\\d)`, 'g'),
     read: (m, o) => (o.roc && +m[1]! >= 84 ? makeDay(rocToGregorian(+m[1]!), +m[3]!, +m[4]!) : null),
   },
   {
