@@ -50,6 +50,20 @@ describe('retail term matching', () => {
     expect(terms('委員會員工使用ＰＯＳ')).toEqual(['stores:point of sale']);
   });
 
+  it('knows the words of Taiwanese small retail: shops, stalls, markets, mobile payment, points', () => {
+    expect(terms('店家、商家與夜市攤販')).toEqual(['generic:店家', 'generic:商家', 'stores:夜市', 'generic:攤商']);
+    expect(terms('商圈裡的實體店面、加盟店與傳統市場')).toEqual(['stores:商圈', 'stores:實體店', 'stores:加盟店', 'stores:傳統市場']);
+    expect(terms('行動支付、電子發票與會員點數，集點換回頭客')).toEqual([
+      'business-applications:行動支付',
+      'business-applications:電子發票',
+      'customer-engagement:紅利點數',
+      'customer-engagement:集點',
+      'customer-engagement:回頭客',
+    ]);
+    // 市集 is also the name of a software marketplace: a general term, counted only on a page already about retail.
+    expect(matchRetailTerms('週末市集').map((m) => m.hit)).toEqual([{ area: 'stores', term: '市集', specific: false }]);
+  });
+
   it('keeps every area in both lexicons', () => {
     for (const lexicon of [retailEn, retailZh]) {
       expect(lexicon.generic.specific.length).toBeGreaterThan(5);
@@ -139,6 +153,43 @@ describe('scoreRetail', () => {
     expect(thirdParty.score).toBeLessThan(0.2);
     // The same distribution centres feeding a supermarket chain's stores are retail supply chain.
     expect(logistics('，每日配送至全台 64 家超市門市').score).toBeGreaterThan(0.5);
+  });
+
+  it('scores a story about small merchants as retail, in the store, payment and loyalty areas; an unrelated zh-TW case does not', () => {
+    const merchants = scoreRetail(
+      pageContent({
+        title: '老商圈的攤商與店家，如何一起接上行動支付',
+        lang: 'zh-TW',
+        blocks: [
+          ['h1', '老商圈的攤商與店家，如何一起接上行動支付'],
+          ['p', '這個商圈有兩百多個店家，從傳統市場的攤商到夜市的小吃攤販，過去大多只收現金，對帳全靠手寫。'],
+          ['p', '我們和地方協會一起建置共用的收款服務：每個攤位只要一支手機就能收行動支付，消費後自動集點，週末市集的客人也能用同一張集點卡。'],
+          ['p', '半年後，參與的實體店平均每月多出三成回頭客，攤商不必再每天結算零錢。'],
+          ['p', '服務部署在 AWS 上，使用 AWS Lambda 與 Amazon DynamoDB，夜間尖峰也能穩定運作。'],
+        ],
+      }),
+    );
+    // Before the small-retail words were in the lexicon this story scored 0.
+    expect(merchants.score).toBeGreaterThan(0.6);
+    expect(merchants.terms.generic).toEqual(expect.arrayContaining(['店家', '攤商']));
+    expect(merchants.areas.stores).toBeGreaterThan(0.5);
+    expect(merchants.terms['business-applications']).toContain('行動支付');
+    expect(merchants.terms['customer-engagement']).toEqual(expect.arrayContaining(['集點', '回頭客']));
+
+    const hospital = scoreRetail(
+      pageContent({
+        title: '醫療影像系統遷移至 AWS 的經驗',
+        lang: 'zh-TW',
+        blocks: [
+          ['h1', '醫療影像系統遷移至 AWS 的經驗'],
+          ['p', '一家區域醫院的影像儲存系統容量不足，放射科每天產生數 TB 的檢查影像。'],
+          ['p', '我們將影像歸檔遷移到 Amazon S3，並透過 AWS 市集訂閱的備份軟體建立異地備援，調閱時間縮短一半。'],
+          ['p', '專案在三個月內完成，這套架構已在 AWS 市集上架，醫療市場的反應良好；醫院資訊室以 Amazon CloudWatch 監控整體服務。'],
+        ],
+      }),
+    );
+    expect(hospital.score).toBeLessThan(0.1);
+    for (const area of RETAIL_AREAS) expect(hospital.areas[area], area).toBeLessThan(0.1);
   });
 
   it('scores a Traditional Chinese retail page', () => {
