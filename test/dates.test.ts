@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { explainDates, extractDates, parseDateString, pdfDates, rocToGregorian } from '../analyzers/dates.ts';
 import { findDates, urlDate, urlMonth } from '../analyzers/dates/parse.ts';
 import { decodeHtml } from '../analyzers/dates/decode.ts';
+import { scanDocument } from '../analyzers/dates/scan.ts';
 
 const AS_OF = '2026-11-29';
 const URL_PLAIN = 'https://www.shoptech.test/blog/retail-analytics';
@@ -115,6 +116,16 @@ describe('structured data', () => {
     );
     expect(d.published).toMatchObject({ date: '2025-08-12', source: 'time' });
     expect(d.modified?.date).toBe('2026-03-01');
+  });
+
+  it('reads a published <time> and an updated <time> written side by side as two dates, not one glued string', () => {
+    const html = `<html lang="de"><body><div class="newslist"><div class="newslist__meta">17.11.2021 in Politik</div>
+      <div class="newslist__meta">16.11.2021 in Kultur</div></div>
+      <article><h1>Ein Beitrag über Wochenmärkte</h1>
+      <div class="posted-on"><time class="entry-date published">19.11.2021</time><time class="updated">19.11.2021</time></div>
+      <p>Der Text des Beitrags.</p></article></body></html>`;
+    expect(scanDocument(cheerio.load(html).root()[0]!).text).toContain('19.11.2021 19.11.2021');
+    expect(datesOf(html).published?.date).toBe('2021-11-19');
   });
 
   it('lets the URL and the byline outvote a metadata day that disagrees with both', () => {

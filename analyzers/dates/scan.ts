@@ -142,6 +142,9 @@ export function scanDocument(root: AnyNode): Scan {
     parts.push(s);
     length += s.length;
   };
+  const space = (): void => {
+    if (!lastWasBreak && !parts[parts.length - 1]!.endsWith(' ')) push(' ');
+  };
   const breakLine = (): void => {
     if (!lastWasBreak) {
       push('\n');
@@ -213,7 +216,11 @@ export function scanDocument(root: AnyNode): Scan {
         (CONTAINER_TAGS.has(name) && name !== 'article' && marker !== '' && isBoilerplateMarker(attribs)));
 
     const isBlock = BLOCK_TAGS.has(name);
+    // A <time> is a word of its own: WordPress writes the published and the updated <time> side by side
+    // (the second hidden by CSS), and glued together their texts read as no date at all.
+    const isWord = name === 'time';
     if (isBlock) breakLine();
+    else if (isWord) space();
     const start = length;
     const startPart = parts.length;
 
@@ -245,6 +252,7 @@ export function scanDocument(root: AnyNode): Scan {
       scan.dateish.push({ start, end: length, marker });
     }
     if (isBlock) breakLine();
+    else if (isWord) space();
   };
 
   visit(root, false, false, 0);
