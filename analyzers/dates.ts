@@ -339,10 +339,21 @@ const MODIFIED_LABEL =
   /(?:updated|last updated|modified|last modified|revised|aktualisiert|geändert|zuletzt|stand:|mis à jour|actualizado|actualización|aggiornato|bijgewerkt|更新日期|更新時間|更新时间|最後更新|最后更新|修改日期)/i;
 const MODIFIED_LABEL_ALL = new RegExp(MODIFIED_LABEL.source, 'gi');
 
+// A date that opens or closes a span of days ("5.–11. Februar 2022", "14. - 20. Januar", "2020/7/11-12",
+// "13.01.2022 - 15.01.2022", "5月3日至5日") dates an event or a period, not the page. What follows a
+// dash must read as a day: "19.11.2021 - 14:05" is a time and "5 Mar 2026 - 4 min read" a reading time.
+const SPAN_AFTER = /^\s*(?:[-–—~～〜]|bis|to|until|through|au|al|至|到)\s*(?:\d{1,2}(?=[.日号號)）、､,\n]|\s+\p{L}+\.?\s+\d{4})|\d{4}[-/.]\d)/iu;
+const SPAN_BEFORE = /\d\.?\s*(?:[-–—~～〜]|bis|to|until|through|au|al|至|到)\s*$/i;
+
+function opensOrClosesSpan(text: string, f: FoundDate): boolean {
+  const end = f.index + f.raw.length;
+  return SPAN_AFTER.test(text.slice(end, end + 30)) || SPAN_BEFORE.test(text.slice(Math.max(0, f.index - 12), f.index));
+}
+
 /** Plausible dates in a slice of the page text, with offsets relative to the whole text. */
 function datesIn(ctx: Context, start: number, end: number): FoundDate[] {
   // The page text is parsed once; rules look at slices of the result.
-  ctx.textDates ??= findDates(ctx.scan.text, ctx.parse).filter((f) => isPlausible(f.date, ctx.asOf));
+  ctx.textDates ??= findDates(ctx.scan.text, ctx.parse).filter((f) => isPlausible(f.date, ctx.asOf) && !opensOrClosesSpan(ctx.scan.text, f));
   return ctx.textDates.filter((f) => f.index >= start && f.index + f.raw.length <= end);
 }
 

@@ -223,6 +223,23 @@ describe('visible text', () => {
     expect(datesOf(page({ lang: 'fr', byline: '17 mai 2024' })).published?.date).toBe('2024-05-17');
   });
 
+  it('does not take a date that opens or closes a span of days (an event or a period) for the page date', () => {
+    const article = (lang: string, title: string, lead: string, dateLine: string) => `<html lang="${lang}"><body><article>
+      <h1>${title}</h1><p>${lead}</p><p>Ein zweiter Absatz mit mehr Text über das Thema, damit der Abstand wächst.</p>
+      <p>${dateLine}</p></article></body></html>`;
+    const de = (lead: string) => datesOf(article('de', 'Hallenturnier der Jugend', lead, '03.02.2022'));
+    expect(de('Das Turnier vom 5. bis 11. Februar 2022 fand in der neuen Halle statt.').published?.date).toBe('2022-02-03');
+    expect(de('Die Anmeldung läuft vom 01.03.2022 - 15.03.2022 online.').published?.date).toBe('2022-02-03');
+    expect(de('Die Woche 14. - 20. Februar 2022 war kalt.').published?.date).toBe('2022-02-03');
+    const ja = datesOf(article('ja', '週末の勝ち馬まとめ(2020/7/11-12、18頭)', '今週も多くの馬が勝ちました。', '2020年07月12日 | セール情報'));
+    expect(ja.published?.date).toBe('2020-07-12');
+    const zh = datesOf(article('zh-TW', '夜市美食節', '活動時間：2026年5月3日至5日，歡迎攤商報名。', '發佈日期：2026/04/20'));
+    expect(zh.published?.date).toBe('2026-04-20');
+    // A time or a reading time after a dash is not a span.
+    expect(datesOf(page({ byline: '5 Mar 2026 - 4 min read' })).published?.date).toBe('2026-03-05');
+    expect(datesOf(page({ lang: 'de', byline: '19.11.2021 - 14:05 Uhr' })).published?.date).toBe('2021-11-19');
+  });
+
   it('reports "Updated" text as the modified date, not the published one', () => {
     const d = datesOf(page({ byline: '<span class="posted-on">March 5, 2026</span> · Last updated: June 1, 2026' }));
     expect(d.published?.date).toBe('2026-03-05');
