@@ -160,6 +160,13 @@ describe('pitfalls', () => {
     expect(datesOf(html).published).toMatchObject({ date: '2026-03-05', source: 'text' });
   });
 
+  it('takes the first <h2> with text as the title on a page without <h1>, not an empty icon heading', () => {
+    const html = `<html lang="de"><body><div class="top"><h2 class="icon-news"></h2><p>Heute: 28.02.2022</p></div>
+      <ul class="menu">${'<li>Menüpunkt mit einem etwas längeren Namen</li>'.repeat(12)}</ul>
+      <div class="content"><h2>Neue Öffnungszeiten am Wochenmarkt</h2><p>03.02.2022</p><p>Der Markt öffnet künftig früher.</p></div></body></html>`;
+    expect(datesOf(html).published?.date).toBe('2022-02-03');
+  });
+
   it('reads an info-box <aside> inside the article, but not a related-posts <aside>', () => {
     const html = `<html lang="de"><body><article><h1>Fremde DWG-Dateien in AutoCAD</h1>
       <aside class="related"><ul><li>03.01.2017 Andere Anleitung</li></ul></aside>

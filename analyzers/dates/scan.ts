@@ -130,7 +130,8 @@ export function scanDocument(root: AnyNode): Scan {
   const scan: Scan = { lang: null, canonical: null, metas: [], jsonLd: [], timed: [], text: '', titleOffset: -1, titleEnd: -1, dateish: [], scriptDates: [] };
   const parts: string[] = [];
   let length = 0;
-  let h2Offset = -1;
+  // The first <h2> with text, for pages whose title is not an <h1>.
+  let h2 = { start: -1, end: -1 };
   let lastWasBreak = true;
 
   // The title's ancestors are content, whatever their classes say ("header-with-topbar").
@@ -225,7 +226,6 @@ export function scanDocument(root: AnyNode): Scan {
     const startPart = parts.length;
 
     if (el === mainHeading) scan.titleOffset = start;
-    if (name === 'h2' && h2Offset < 0 && !inBoilerplate) h2Offset = start;
 
     const itemprop = (attribs.itemprop ?? '').toLowerCase();
     const isTime = name === 'time';
@@ -247,6 +247,7 @@ export function scanDocument(root: AnyNode): Scan {
     for (const c of el.children) visit(c, inBoilerplate, article, depth + 1);
 
     if (el === mainHeading) scan.titleEnd = length;
+    if (name === 'h2' && h2.start < 0 && !inBoilerplate && parts.slice(startPart).join('').trim()) h2 = { start, end: length };
     if (timedIndex >= 0) scan.timed[timedIndex]!.text = parts.slice(startPart).join('').trim().slice(0, 200);
     if (!inBoilerplate && marker !== '' && length > start && length - start < 400 && DATEISH_MARKER.test(marker)) {
       scan.dateish.push({ start, end: length, marker });
@@ -258,8 +259,8 @@ export function scanDocument(root: AnyNode): Scan {
   visit(root, false, false, 0);
   scan.text = parts.join('');
   if (scan.titleOffset < 0) {
-    scan.titleOffset = h2Offset;
-    scan.titleEnd = h2Offset;
+    scan.titleOffset = h2.start;
+    scan.titleEnd = h2.end;
   }
   return scan;
 }
