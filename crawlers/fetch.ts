@@ -6,6 +6,7 @@ import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import { isIP } from 'node:net';
 import type { Readable } from 'node:stream';
 import { FetchError } from './errors.ts';
+import { whenAborted } from './abort.ts';
 import { checkLiteralHost, policyLookup, portOf, unbracket, type ConnectPolicy } from './net.ts';
 
 export interface FetchContext {
@@ -55,6 +56,7 @@ export function fetchOnce(
       return rejectPromise(err);
     }
     let settled = false;
+    let forgetAbort = () => undefined as void;
     let status = 0;
     let headers: Record<string, string> = {};
     const chunks: Buffer[] = [];
@@ -67,7 +69,7 @@ export function fetchOnce(
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      ctx.signal?.removeEventListener('abort', onAbort);
+      forgetAbort();
       // A decompressor goes on inflating what it was already given after the request ends (a few KB of
       // brotli can hold gigabytes): it stops here, whatever ended the body.
       decoder?.destroy();
@@ -139,7 +141,7 @@ export function fetchOnce(
     );
     const onAbort = () => req.destroy(new FetchError('crawl stopped', 'EABORT', false));
     if (ctx.signal?.aborted) return onAbort();
-    ctx.signal?.addEventListener('abort', onAbort, { once: true });
+    forgetAbort = ctx.signal ? whenAborted(ctx.signal, onAbort) : () => undefined;
     req.end();
   });
 }

@@ -2,6 +2,7 @@
 // N requests in flight per host with a gap between them, retries with backoff on network errors, 429
 // and 5xx (honouring Retry-After), every connection behind the private-address guard (fetch.ts).
 import { FetchError } from './errors.ts';
+import { whenAborted } from './abort.ts';
 import { createAgents, fetchOnce, type FetchContext, type RawResponse } from './fetch.ts';
 import type { ConnectPolicy } from './net.ts';
 import { botProtection, redirectTarget, retryAfterMs } from './responses.ts';
@@ -42,12 +43,12 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     if (signal.aborted) return resolve();
     const t = setTimeout(done, ms);
+    const forget = whenAborted(signal, done);
     function done() {
       clearTimeout(t);
-      signal.removeEventListener('abort', done);
+      forget();
       resolve();
     }
-    signal.addEventListener('abort', done, { once: true });
   });
 }
 

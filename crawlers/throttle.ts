@@ -1,5 +1,6 @@
 // Per-host politeness: at most N requests in flight to a host and a minimum gap between their starts.
 // One HostThrottle can be shared by a batch, so politeness holds across partners on the same host.
+import { whenAborted } from './abort.ts';
 
 interface HostState {
   active: number;
@@ -43,25 +44,28 @@ export class HostThrottle {
     const s = this.#state(host);
     return new Promise<() => void>((resolve, reject) => {
       if (signal?.aborted) return reject(signal.reason instanceof Error ? signal.reason : new Error('aborted'));
+      // Forgotten once the slot is given: the crawl's one signal must not collect a listener per request.
+      let forgetAbort = () => undefined as void;
       const waiter = {
         concurrency,
         gapMs,
         signal,
-        resolve: () => resolve(this.#releaser(host)),
+        resolve: () => {
+          forgetAbort();
+          resolve(this.#releaser(host));
+        },
         reject,
       };
       s.waiters.push(waiter);
-      signal?.addEventListener(
-        'abort',
-        () => {
+      if (signal) {
+        forgetAbort = whenAborted(signal, () => {
           const i = s.waiters.indexOf(waiter);
           if (i >= 0) {
             s.waiters.splice(i, 1);
             reject(signal.reason instanceof Error ? signal.reason : new Error('aborted'));
           }
-        },
-        { once: true },
-      );
+        });
+      }
       this.#pump(host);
     });
   }
