@@ -55,7 +55,7 @@ export class AnalysisPool {
       maxThreads: this.threads,
       // Between sites of a batch, or pages of a slow site, a thread is kept rather than restarted.
       idleTimeout: 60_000,
-      resourceLimits: { maxOldGenerationSizeMb: maxHeapMb, maxYoungGenerationSizeMb: 16 },
+      resourceLimits: { maxOldGenerationSizeMb: maxHeapMb, maxYoungGenerationSizeMb: 8 },
     });
     this.#ready = this.#warmUp();
   }
