@@ -85,16 +85,6 @@ export function checkLiteralHost(hostname: string, policy: ConnectPolicy): void 
   if (isIP(host) && refused(policy, host)) throw privateError(host, host);
 }
 
-/** Chromium --host-resolver-rules for the same mappings. */
-export function hostResolverRules(entries: string[]): string | null {
-  const rules = [...parseResolve(entries)].map(([hostPort, address]) => {
-    const port = hostPort.slice(hostPort.lastIndexOf(':') + 1);
-    const host = hostPort.slice(0, hostPort.lastIndexOf(':'));
-    return `MAP ${host}:${port} ${isIP(address) === 6 ? `[${address}]` : address}:${port}`;
-  });
-  return rules.length ? rules.join(', ') : null;
-}
-
 /** Resolves a host as a request would and applies the guard; throws FetchError when refused. */
 export function checkHostAddress(url: string, policy: ConnectPolicy): Promise<void> {
   const u = new URL(url);

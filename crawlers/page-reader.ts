@@ -243,7 +243,7 @@ export class PageReader {
       return 'next';
     }
     try {
-      const html = await this.#parts.rendering.render(record.finalUrl, res);
+      const html = await this.#parts.rendering.render(record.finalUrl, res, this.#parts.signal);
       if (html === null) {
         record.renderReason = `${reason} (no browser)`;
         return 'next';

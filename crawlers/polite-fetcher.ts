@@ -101,9 +101,26 @@ export class PoliteFetcher {
     }
   }
 
-  /** One request outside the host's queue and without retries (the renderer's scripts and styles). */
-  requestOnce(url: string): Promise<RawResponse> {
-    return fetchOnce(url, this.#context);
+  /**
+   * Waits for a politeness slot on `host` (a URL hostname) and resolves with its release: for the
+   * requests the browser sends through its egress proxy. Rejects when the crawl or `stop` aborts.
+   */
+  slot(host: string, stop: AbortSignal): Promise<() => void> {
+    const { perHostConcurrency, delayMs, signal } = this.#options;
+    return this.#throttle.acquire(host, perHostConcurrency, delayMs, AbortSignal.any([signal, stop]));
+  }
+
+  /**
+   * One request in the host's queue, without retries (the renderer's scripts and styles). Rejects when
+   * `stop` (the end of the render) aborts the wait or the request.
+   */
+  async requestOnce(url: string, stop: AbortSignal): Promise<RawResponse> {
+    const release = await this.slot(new URL(url).hostname, stop);
+    try {
+      return await fetchOnce(url, { ...this.#context, signal: AbortSignal.any([this.#options.signal, stop]) });
+    } finally {
+      release();
+    }
   }
 
   /** robots.txt verdict for a URL; also applies the host's Crawl-delay to the throttle. */

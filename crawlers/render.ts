@@ -1,27 +1,68 @@
 // Rendering with Playwright + Chromium. One browser per run (a batch shares one Renderer), a fresh
 // context per site, the browser recycled after many pages. The page's own document is the one the
-// crawler already fetched (no second request); every other request the page makes goes through the
-// crawler's fetcher, so --resolve, the private-address guard and robots.txt hold inside the browser too.
+// crawler already fetched (no second request); the GET requests the page makes are answered by the
+// crawler's fetcher (robots.txt, politeness, a per-site cache).
+//
+// Everything else Chromium sends (POSTs, WebSockets, workers, popups, prefetches, redirects it follows
+// itself) can only leave through an EgressProxy in this process: each site's context has its own,
+// applying the crawl's address guard and politeness at connect time, and the browser as a whole is
+// launched with one that refuses everything, so a connection made outside any site context goes
+// nowhere. Chromium resolves no host name itself (the proxies do), and WebRTC may not send UDP that
+// bypasses the proxy. See SECURITY.md for what this guarantees.
+//
+// A page cannot hold the crawl: a render has a deadline (--timeout, or the crawl's stop), and a tab
+// that overruns it, or fails, is closed (which ends its renderer process, even one stuck in a loop);
+// a renderer's JavaScript heap is capped, so a page that allocates without bound crashes its own tab.
+import { setMaxListeners } from 'node:events';
 import { existsSync } from 'node:fs';
 import type { Browser, BrowserContext, Page, Route } from 'playwright';
-import { hostResolverRules } from './net.ts';
+import { EgressProxy, type EgressRefusal } from './egress-proxy.ts';
+import { formatSeconds } from './fetch.ts';
+import type { ConnectPolicy } from './net.ts';
+
+/** V8 heap limit of each renderer process: far above what real sites use, far below the machine. */
+const RENDERER_HEAP_MB = 512;
 
 const CHROMIUM_ARGS = [
   '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage',
-  // Documents are served from the crawler's own fetch, which Chromium sees as a public origin; its
-  // private-network checks would then refuse the page's own requests. The crawler's guard decides instead.
-  '--disable-features=BlockInsecurePrivateNetworkRequests,PrivateNetworkAccessSendPreflights,PrivateNetworkAccessRespectPreflightResults,LocalNetworkAccessChecks',
+  // Names are resolved by the egress proxies, never by Chromium: a connection that somehow skipped the
+  // proxy could not look up a name (the proxy itself is addressed by IP).
+  '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
+  // WebRTC sends UDP (STUN) outside the HTTP stack, proxy or not: only what can go through the proxy
+  // may (TURN over TCP). (Chromium 156 reads this switch; the older --force-webrtc-… one it ignores.)
+  '--webrtc-ip-handling-policy=disable_non_proxied_udp',
+  // A shared worker outlives the page that started it and is not the page's to intercept.
+  '--disable-shared-workers',
+  `--js-flags=--max-old-space-size=${RENDERER_HEAP_MB}`,
+  // One --disable-features (Chromium keeps only the last one given). Prerendering runs a hidden page
+  // nobody asked for. The page reaches its own site through the proxy, which Chromium sees as a
+  // loopback address: its private-network checks would refuse those requests; the proxy's guard
+  // decides instead. The rest are from Playwright's own list, which this switch replaces.
+  '--disable-features=' + [
+    'Prerender2', 'BlockInsecurePrivateNetworkRequests', 'PrivateNetworkAccessSendPreflights', 'PrivateNetworkAccessRespectPreflightResults',
+    'LocalNetworkAccessChecks', 'HttpsUpgrades', 'HttpsFirstBalancedModeAutoEnable', 'AvoidCorsURLLoaderRestartOnRedirect',
+    'OptimizationHints', 'NetworkTimeServiceQuerying', 'PreconnectToSearch', 'MediaRouter', 'PaintHolding', 'AutofillServerCommunication',
+  ].join(','),
 ];
+
+/**
+ * Playwright's defaults we refuse: with popup blocking on, window.open() without a click opens
+ * nothing (popups that still open are closed at once, see openTab).
+ */
+const IGNORED_DEFAULT_ARGS = ['--disable-popup-blocking'];
+
+/** Every proxy list Chromium gets: nothing bypasses it, loopback included (Chromium's default bypasses loopback). */
+const NO_BYPASS = '<-loopback>';
 
 export interface RendererOptions {
   /** Explicit executable; else $PARTNER_PRESENCE_CHROMIUM; else /usr/bin/chromium, then Playwright's own. */
   chromiumPath?: string | null;
-  /** curl-style host:port:address mappings, given to Chromium as --host-resolver-rules. */
-  resolve?: string[];
   /** Relaunch the browser after this many pages (Chromium's memory grows with use). Default 100. */
   recycleAfter?: number;
   /** Pages rendered at once. Default 3. */
   maxOpenPages?: number;
+  /** Told about each connection the browser was refused (any site). */
+  onEgressRefused?: (refusal: EgressRefusal) => void;
 }
 
 /** A response for the browser, or null to refuse the request. */
@@ -29,10 +70,18 @@ export type SubresourceAnswer = { status: number; headers: Record<string, string
 
 export interface SiteRenderHooks {
   userAgent: string;
+  /** Budget of one render, from navigation to the rendered DOM. */
   timeoutMs: number;
-  /** GET requests the page makes (scripts, styles, XHR): fetched by the crawler's rules. */
-  fetchSubresource: (url: string) => Promise<SubresourceAnswer>;
-  /** Other methods go to the network as the browser sends them, if this allows the URL. */
+  /** Where the browser may connect for this site: the crawl's own guard. */
+  policy: ConnectPolicy;
+  /** Waits for a politeness slot on a host (the crawl's HostThrottle); resolves with its release. */
+  acquireHost: (host: string, signal: AbortSignal) => Promise<() => void>;
+  /**
+   * GET requests the page makes (scripts, styles, XHR), fetched by the crawler's rules; rejects when
+   * `signal` (the end of the render) aborts it.
+   */
+  fetchSubresource: (url: string, signal: AbortSignal) => Promise<SubresourceAnswer>;
+  /** Other methods go out through the site's egress proxy as the browser sends them, if this allows the URL. */
   allowRequest: (url: string) => Promise<boolean>;
 }
 
@@ -40,12 +89,23 @@ export interface RenderedPage {
   html: string;
 }
 
+type FetchedDocument = { status: number; headers: Record<string, string>; body: Buffer };
+
 const BLOCKED_TYPES = new Set(['image', 'media', 'font']);
 /** The network counts as settled after this long without a request in flight. */
 const QUIET_MS = 150;
+/** Reading the DOM of a loaded page takes milliseconds; a page that does not answer in this is stuck. */
+const READ_GRACE_MS = 2_000;
+/** A tab that does not close in this long takes the whole browser down with it. */
+const CLOSE_GRACE_MS = 5_000;
+/** Subresources (scripts, styles) kept per site: a site's pages share most of them. */
+const SUBRESOURCE_CACHE_BYTES = 32 * 1024 * 1024;
 
 export class Renderer {
-  readonly #opts: Required<Omit<RendererOptions, 'chromiumPath'>> & { chromiumPath: string | null };
+  readonly #chromiumPath: string | null;
+  readonly #recycleAfter: number;
+  readonly #maxOpenPages: number;
+  readonly #onEgressRefused: ((refusal: EgressRefusal) => void) | undefined;
   #browser: Promise<Browser> | null = null;
   #generation = 0;
   #pagesThisBrowser = 0;
@@ -54,12 +114,10 @@ export class Renderer {
   #unavailable: string | null = null;
 
   constructor(opts: RendererOptions = {}) {
-    this.#opts = {
-      chromiumPath: opts.chromiumPath ?? null,
-      resolve: opts.resolve ?? [],
-      recycleAfter: opts.recycleAfter ?? 100,
-      maxOpenPages: opts.maxOpenPages ?? 3,
-    };
+    this.#chromiumPath = opts.chromiumPath ?? null;
+    this.#recycleAfter = opts.recycleAfter ?? 100;
+    this.#maxOpenPages = opts.maxOpenPages ?? 3;
+    this.#onEgressRefused = opts.onEgressRefused;
   }
 
   /**
@@ -67,24 +125,33 @@ export class Renderer {
    * $PARTNER_PRESENCE_CHROMIUM is the only one tried: a silent fallback would hide the mistake.
    */
   #candidates(): (string | undefined)[] {
-    const named = this.#opts.chromiumPath ?? process.env.PARTNER_PRESENCE_CHROMIUM;
+    const named = this.#chromiumPath ?? process.env.PARTNER_PRESENCE_CHROMIUM;
     if (named) return [named];
     return existsSync('/usr/bin/chromium') ? ['/usr/bin/chromium', undefined] : [undefined];
   }
 
   async #launch(): Promise<Browser> {
-    const rules = hostResolverRules(this.#opts.resolve);
-    const args = rules ? [...CHROMIUM_ARGS, `--host-resolver-rules=${rules}`] : CHROMIUM_ARGS;
+    // The browser-wide proxy: refuses every connection not made from a site's context.
+    const backstop = await EgressProxy.start({ policy: null, connectTimeoutMs: 1000, onRefused: this.#onEgressRefused });
     const failures: string[] = [];
     // Loaded on first use: Playwright costs ~90 MB of memory that a static-only crawl never needs.
     const { chromium } = await import('playwright');
     for (const executablePath of this.#candidates()) {
       try {
-        return await chromium.launch({ executablePath, args, headless: true });
+        const browser = await chromium.launch({
+          executablePath,
+          args: CHROMIUM_ARGS,
+          ignoreDefaultArgs: IGNORED_DEFAULT_ARGS,
+          proxy: { server: backstop.server, bypass: NO_BYPASS },
+          headless: true,
+        });
+        browser.once('disconnected', () => void backstop.close());
+        return browser;
       } catch (err) {
         failures.push(`${executablePath ?? "Playwright's Chromium"}: ${firstLine(err)}`);
       }
     }
+    await backstop.close();
     throw new Error(`no Chromium could be launched (${failures.join('; ')})`);
   }
 
@@ -102,24 +169,32 @@ export class Renderer {
 
   #getBrowser(): Promise<Browser> {
     if (!this.#browser) {
-      this.#browser = this.#launch();
+      const launched = this.#launch();
+      this.#browser = launched;
       this.#generation++;
       this.#pagesThisBrowser = 0;
-      this.#browser.catch(() => (this.#browser = null));
+      const forget = () => {
+        if (this.#browser === launched) this.#browser = null;
+      };
+      // A browser that failed to start, or died (killed, crashed), is replaced at the next page.
+      launched.then((browser) => browser.once('disconnected', forget), forget);
     }
     return this.#browser;
   }
 
+  /** Closes the current browser; the next page launches a new one. */
+  async #retire(): Promise<void> {
+    const old = this.#browser;
+    this.#browser = null;
+    if (old) await (await old.catch(() => null))?.close().catch(() => undefined);
+  }
+
   /** Waits for a page slot; recycles the browser between pages once it has rendered enough. */
   async #acquire(): Promise<void> {
-    while (this.#open >= this.#opts.maxOpenPages || (this.#pagesThisBrowser >= this.#opts.recycleAfter && this.#open > 0)) {
+    while (this.#open >= this.#maxOpenPages || (this.#pagesThisBrowser >= this.#recycleAfter && this.#open > 0)) {
       await new Promise<void>((r) => this.#waiting.push(r));
     }
-    if (this.#pagesThisBrowser >= this.#opts.recycleAfter && this.#browser) {
-      const old = this.#browser;
-      this.#browser = null;
-      await (await old).close().catch(() => undefined);
-    }
+    if (this.#pagesThisBrowser >= this.#recycleAfter && this.#browser) await this.#retire();
     this.#open++;
     this.#pagesThisBrowser++;
   }
@@ -129,37 +204,60 @@ export class Renderer {
     for (const wake of this.#waiting.splice(0)) wake();
   }
 
-  /** A rendering session for one site: its own browser context (cookies, storage, cache). */
+  /**
+   * Ends a tab that failed or overran: closing it ends its renderer process even when a script keeps
+   * the page busy; if even that does not answer, the browser is replaced.
+   */
+  async #abandon(page: Page): Promise<void> {
+    const closed = await settlesWithin(page.close({ runBeforeUnload: false }), CLOSE_GRACE_MS);
+    if (!closed) await this.#retire();
+  }
+
+  /** A rendering session for one site: its own browser context (cookies, storage, cache) and egress proxy. */
   site(hooks: SiteRenderHooks): SiteRenderer {
     let context: { ctx: Promise<BrowserContext>; generation: number } | null = null;
+    let egress: Promise<EgressProxy> | null = null;
+    const subresources = new SubresourceCache(hooks.fetchSubresource);
     // Open tabs waiting for the next page of this site: opening a tab costs more than rendering in it.
     let idle: PageTab[] = [];
     const contextNow = async (): Promise<BrowserContext> => {
       const browser = await this.#getBrowser();
+      egress ??= EgressProxy.start({
+        policy: hooks.policy,
+        acquireHost: hooks.acquireHost,
+        connectTimeoutMs: hooks.timeoutMs,
+        onRefused: this.#onEgressRefused,
+      });
+      const proxy = await egress;
       if (!context || context.generation !== this.#generation) {
         idle = [];
         context = {
           generation: this.#generation,
-          ctx: browser.newContext({ userAgent: hooks.userAgent, serviceWorkers: 'block', acceptDownloads: false }),
+          ctx: browser.newContext({
+            userAgent: hooks.userAgent,
+            serviceWorkers: 'block',
+            acceptDownloads: false,
+            proxy: { server: proxy.server, bypass: NO_BYPASS },
+          }),
         };
       }
       return context.ctx;
     };
     return {
-      render: async (url, document) => {
+      render: async (url, document, signal) => {
         await this.#acquire();
         let tab: PageTab | undefined;
         try {
           const ctx = await contextNow();
           const generation = this.#generation;
-          tab = idle.pop() ?? (await openTab(ctx, hooks));
-          const rendered = await tab.render(url, document);
-          if (generation === this.#generation && idle.length < this.#opts.maxOpenPages) idle.push(tab);
+          tab = idle.pop() ?? (await openTab(ctx, hooks, subresources));
+          const rendered = await tab.render(url, document, signal);
+          if (generation === this.#generation && idle.length < this.#maxOpenPages) idle.push(tab);
           else await tab.page.close().catch(() => undefined);
           return rendered;
         } catch (err) {
           // A tab that failed is not reused.
-          await tab?.page.close().catch(() => undefined);
+          if (tab) await this.#abandon(tab.page);
           throw new Error(`rendering failed: ${firstLine(err)}`);
         } finally {
           this.#release();
@@ -167,42 +265,53 @@ export class Renderer {
       },
       close: async () => {
         const c = context;
+        const e = egress;
         context = null;
+        egress = null;
         idle = [];
         if (c) await (await c.ctx.catch(() => null))?.close().catch(() => undefined);
+        if (e) await (await e.catch(() => null))?.close();
       },
     };
   }
 
   async close(): Promise<void> {
-    const b = this.#browser;
-    this.#browser = null;
-    if (b) await (await b.catch(() => null))?.close().catch(() => undefined);
+    await this.#retire();
   }
 }
 
 export interface SiteRenderer {
-  /** Renders `url` from the document the crawler fetched; throws with a plain message on failure. */
-  render(url: string, document: { status: number; headers: Record<string, string>; body: Buffer }): Promise<RenderedPage>;
+  /**
+   * Renders `url` from the document the crawler fetched; throws with a plain message on failure, when
+   * the page overruns the render budget, and when `signal` stops the crawl.
+   */
+  render(url: string, document: FetchedDocument, signal?: AbortSignal): Promise<RenderedPage>;
   close(): Promise<void>;
 }
 
 interface PageTab {
   page: Page;
-  render(url: string, document: { status: number; headers: Record<string, string>; body: Buffer }): Promise<RenderedPage>;
+  render(url: string, document: FetchedDocument, signal?: AbortSignal): Promise<RenderedPage>;
 }
 
-/** One browser tab whose requests all go through the crawler's hooks; reused for page after page. */
-async function openTab(context: BrowserContext, hooks: SiteRenderHooks): Promise<PageTab> {
+/** One browser tab whose GET requests go through the crawler's hooks; reused for page after page. */
+async function openTab(context: BrowserContext, hooks: SiteRenderHooks, subresources: SubresourceCache): Promise<PageTab> {
   const page = await context.newPage();
   interface Job {
     url: string;
-    document: { status: number; headers: Record<string, string>; body: Buffer };
+    document: FetchedDocument;
     documentServed: boolean;
     inflight: number;
     lastActivity: number;
+    /** Ends with the render: requests still waiting for a politeness slot give up. */
+    done: AbortController;
   }
   let job: Job | null = null;
+  let crashed = false;
+  page.on('crash', () => (crashed = true));
+  // A popup that opened anyway (after a click, or through the popup blocker's exceptions) is closed;
+  // its connections went through this site's proxy like every other.
+  page.on('popup', (popup) => void popup.close({ runBeforeUnload: false }).catch(() => undefined));
   await page.route('**/*', async (route: Route) => {
     // A request belongs to the page render that was running when it started.
     const current = job;
@@ -224,7 +333,7 @@ async function openTab(context: BrowserContext, hooks: SiteRenderHooks): Promise
         if (await hooks.allowRequest(target)) return await route.continue();
         return await route.abort('blockedbyclient');
       }
-      const answer = await hooks.fetchSubresource(target);
+      const answer = await subresources.get(target, current.done.signal);
       if (!answer) return await route.abort('blockedbyclient');
       await route.fulfill({ status: answer.status, headers: answer.headers, body: answer.body });
     } catch {
@@ -236,22 +345,111 @@ async function openTab(context: BrowserContext, hooks: SiteRenderHooks): Promise
   });
   return {
     page,
-    async render(url, document) {
-      const current: Job = { url, document, documentServed: false, inflight: 0, lastActivity: Date.now() };
+    async render(url, document, signal) {
+      const current: Job = { url, document, documentServed: false, inflight: 0, lastActivity: Date.now(), done: new AbortController() };
+      // Every request waiting for a politeness slot listens for the end of the render; not a leak.
+      setMaxListeners(0, current.done.signal);
       job = current;
+      const stop = signal ? AbortSignal.any([signal, current.done.signal]) : current.done.signal;
+      const deadline = Date.now() + hooks.timeoutMs;
+      const budget = formatSeconds(hooks.timeoutMs);
       try {
-        await page.goto(url, { waitUntil: 'load', timeout: hooks.timeoutMs });
-        const deadline = Date.now() + hooks.timeoutMs;
+        // The deadline is ours (below), so that it also holds while the page keeps the browser busy.
+        await within(page.goto(url, { waitUntil: 'load', timeout: 0 }), hooks.timeoutMs, stop, `the page did not load within ${budget}`);
         // Scripts build the page after load, often from fetched data: wait until the network is quiet.
-        while (Date.now() < deadline && (current.inflight > 0 || Date.now() - current.lastActivity < QUIET_MS)) {
+        while (Date.now() < deadline && !stop.aborted && (current.inflight > 0 || Date.now() - current.lastActivity < QUIET_MS)) {
           await new Promise((r) => setTimeout(r, 25));
         }
-        return { html: await page.content() };
+        const html = await within(page.content(), Math.max(0, deadline - Date.now()) + READ_GRACE_MS, stop, `the page was still running its scripts after ${budget}`);
+        // The page's life ends with its render: its scripts, sockets and queued requests stop now, not
+        // when the tab is next used.
+        await within(page.goto('about:blank'), READ_GRACE_MS, stop, 'the page would not let the tab go');
+        return { html };
+      } catch (err) {
+        if (crashed) throw new Error('the page crashed its browser tab (out of memory, or a renderer fault)');
+        if (signal?.aborted) throw new Error('the crawl stopped during rendering');
+        throw err;
       } finally {
+        current.done.abort();
         job = null;
       }
     },
   };
+}
+
+/** The answers to a site's subresource requests, shared by its tabs, up to SUBRESOURCE_CACHE_BYTES. */
+class SubresourceCache {
+  readonly #fetch: SiteRenderHooks['fetchSubresource'];
+  #answers = new Map<string, Promise<SubresourceAnswer>>();
+  #bytes = 0;
+
+  constructor(fetch: SiteRenderHooks['fetchSubresource']) {
+    this.#fetch = fetch;
+  }
+
+  /** The answer for `url`; null when refused, or when `signal` (this render's end) comes first. */
+  async get(url: string, signal: AbortSignal): Promise<SubresourceAnswer> {
+    for (;;) {
+      const known = this.#answers.get(url);
+      const answer = known ?? this.#fetch(url, signal);
+      if (!known) this.#answers.set(url, answer);
+      try {
+        const got = await answer;
+        if (!known) this.#count(got);
+        return got;
+      } catch {
+        // The render that asked first ended while the request waited: no answer to keep. This render
+        // asks again (becoming the one that asked first), unless it has ended too.
+        if (this.#answers.get(url) === answer) this.#answers.delete(url);
+        if (!known || signal.aborted) return null;
+      }
+    }
+  }
+
+  #count(answer: SubresourceAnswer): void {
+    this.#bytes += answer?.body.length ?? 0;
+    if (this.#bytes > SUBRESOURCE_CACHE_BYTES) {
+      this.#answers.clear();
+      this.#bytes = 0;
+    }
+  }
+}
+
+/** `work`, or a rejection with `overrun` after `ms` or when `stop` aborts (whichever comes first). */
+function within<T>(work: Promise<T>, ms: number, stop: AbortSignal, overrun: string): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const fail = () => {
+      clearTimeout(timer);
+      reject(new Error(overrun));
+    };
+    const timer = setTimeout(fail, ms);
+    if (stop.aborted) fail();
+    stop.addEventListener('abort', fail, { once: true });
+    work.then(
+      (value) => {
+        clearTimeout(timer);
+        stop.removeEventListener('abort', fail);
+        resolve(value);
+      },
+      (err: unknown) => {
+        clearTimeout(timer);
+        stop.removeEventListener('abort', fail);
+        reject(err);
+      },
+    );
+  });
+}
+
+/** True when `work` settles (either way) within `ms`. */
+function settlesWithin(work: Promise<unknown>, ms: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), ms);
+    const settled = () => {
+      clearTimeout(timer);
+      resolve(true);
+    };
+    work.then(settled, settled);
+  });
 }
 
 function firstLine(err: unknown): string {

@@ -1,5 +1,7 @@
 // Rendering for one site crawl: the browser launched on first need (or the batch's shared one), the
-// site's browser context, and the page's scripts and styles fetched under the crawler's rules.
+// site's browser context, and the page's requests under the crawler's rules: its GETs fetched by the
+// polite fetcher, everything else through the site's egress proxy (render.ts) with the crawl's
+// address guard and the same per-host politeness slots.
 import type { RawResponse } from './fetch.ts';
 import { checkHostAddress, type ConnectPolicy } from './net.ts';
 import type { PoliteFetcher } from './polite-fetcher.ts';
@@ -8,16 +10,12 @@ import { redirectTarget } from './responses.ts';
 
 export interface SiteRenderingOptions {
   chromiumPath: string | null;
-  resolve: string[];
   userAgent: string;
   /** Per render. */
   timeoutMs: number;
   /** Redirects followed for a subresource. */
   maxRedirects: number;
 }
-
-/** Subresources (scripts, styles) kept per site for the renderer. */
-const SUBRESOURCE_CACHE_BYTES = 32 * 1024 * 1024;
 
 export class SiteRendering {
   /** Pages rendered so far. */
@@ -31,8 +29,6 @@ export class SiteRendering {
   readonly #ownsRenderer: boolean;
   #renderer: Renderer | null;
   #site: SiteRenderer | null = null;
-  readonly #subresources = new Map<string, Promise<SubresourceAnswer>>();
-  #subresourceBytes = 0;
 
   constructor(options: SiteRenderingOptions, fetcher: PoliteFetcher, policy: ConnectPolicy, shared?: Renderer) {
     this.#options = options;
@@ -44,12 +40,13 @@ export class SiteRendering {
 
   /**
    * The page's HTML after its scripts ran, from the response the crawler already has; null when no
-   * browser can be had (see `unavailable`). Throws when the render itself fails.
+   * browser can be had (see `unavailable`). Throws when the render itself fails, overruns the render
+   * budget, or is stopped by `signal` (the crawl's end).
    */
-  async render(url: string, res: RawResponse): Promise<string | null> {
+  async render(url: string, res: RawResponse, signal: AbortSignal): Promise<string | null> {
     const site = await this.#siteRenderer();
     if (!site) return null;
-    const page = await site.render(url, { status: res.status, headers: res.headers, body: res.body });
+    const page = await site.render(url, { status: res.status, headers: res.headers, body: res.body }, signal);
     this.rendered++;
     return page.html;
   }
@@ -61,8 +58,8 @@ export class SiteRendering {
 
   async #siteRenderer(): Promise<SiteRenderer | null> {
     if (this.unavailable) return null;
-    const { chromiumPath, resolve, userAgent, timeoutMs } = this.#options;
-    this.#renderer ??= new Renderer({ chromiumPath, resolve });
+    const { chromiumPath, userAgent, timeoutMs } = this.#options;
+    this.#renderer ??= new Renderer({ chromiumPath });
     const why = await this.#renderer.unavailable();
     if (why) {
       this.unavailable = `rendering unavailable, pages crawled without JavaScript: ${why}`;
@@ -71,7 +68,9 @@ export class SiteRendering {
     this.#site ??= this.#renderer.site({
       userAgent,
       timeoutMs,
-      fetchSubresource: (url) => this.#fetchSubresource(url),
+      policy: this.#policy,
+      acquireHost: (host, stop) => this.#fetcher.slot(host, stop),
+      fetchSubresource: (url, stop) => this.#fetchSubresource(url, stop),
       allowRequest: async (url) => {
         if (!(await this.#fetcher.robotsVerdict(url)).allowed) return false;
         return checkHostAddress(url, this.#policy).then(() => true, () => false);
@@ -80,31 +79,27 @@ export class SiteRendering {
     return this.#site;
   }
 
-  async #fetchSubresource(url: string): Promise<SubresourceAnswer> {
-    const cached = this.#subresources.get(url);
-    if (cached) return cached;
-    const answer = (async (): Promise<SubresourceAnswer> => {
-      let current = url;
-      for (let hop = 0; hop <= this.#options.maxRedirects; hop++) {
-        if (!(await this.#fetcher.robotsVerdict(current)).allowed) return null;
-        const res = await this.#fetcher.requestOnce(current);
-        const next = redirectTarget(res, current);
-        if (!next) {
-          const headers: Record<string, string> = {};
-          if (res.headers['content-type']) headers['content-type'] = res.headers['content-type'];
-          return { status: res.status, headers, body: res.body };
-        }
-        current = next;
+  /** A GET the page makes: robots.txt, the address guard, the host's politeness slot, redirects followed. */
+  async #fetchSubresource(url: string, stop: AbortSignal): Promise<SubresourceAnswer> {
+    let current = url;
+    for (let hop = 0; hop <= this.#options.maxRedirects; hop++) {
+      if (!(await this.#fetcher.robotsVerdict(current)).allowed) return null;
+      let res: RawResponse;
+      try {
+        res = await this.#fetcher.requestOnce(current, stop);
+      } catch (err) {
+        // The render ended while the request waited: not an answer (render.ts may ask again).
+        if (stop.aborted) throw err;
+        return null;
       }
-      return null;
-    })().catch(() => null);
-    this.#subresources.set(url, answer);
-    const got = await answer;
-    this.#subresourceBytes += got?.body.length ?? 0;
-    if (this.#subresourceBytes > SUBRESOURCE_CACHE_BYTES) {
-      this.#subresources.clear();
-      this.#subresourceBytes = 0;
+      const next = redirectTarget(res, current);
+      if (!next) {
+        const headers: Record<string, string> = {};
+        if (res.headers['content-type']) headers['content-type'] = res.headers['content-type'];
+        return { status: res.status, headers, body: res.body };
+      }
+      current = next;
     }
-    return got;
+    return null;
   }
 }

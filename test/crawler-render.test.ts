@@ -43,9 +43,9 @@ describe('a single-page app', () => {
     expect(server.log.some((e) => e.path === '/static/tracker.js')).toBe(false);
   });
 
-  it('maps host names for the browser too (--resolve → --host-resolver-rules)', () => {
+  it('maps host names for the browser too (--resolve, applied by the site’s egress proxy)', () => {
     // The POST is sent by Chromium itself, not by the crawler's fetcher: it reached www.spa.test on
-    // 127.0.0.1 only through the host-resolver rules.
+    // 127.0.0.1 only through the egress proxy, which resolves names with the crawl's --resolve.
     const posts = server.log.filter((e) => e.method === 'POST');
     expect(posts.length).toBeGreaterThan(0);
     expect(posts.every((e) => e.host === 'www.spa.test' && e.path === '/api/featured.json' && /HeadlessChrome|partner-presence/.test(e.userAgent))).toBe(true);
@@ -56,8 +56,8 @@ describe('a single-page app', () => {
   });
 
   it('renders every page with render=always, sharing one browser between crawls', async () => {
-    // A batch's renderer is built with the run's --resolve mappings (Chromium takes them at launch).
-    const renderer = new Renderer({ resolve: server.resolveArgs() });
+    // A batch's renderer; each crawl brings its own --resolve mappings and guard (its egress proxy).
+    const renderer = new Renderer();
     try {
       const first = await crawlSite(u('/'), { resolve: server.resolveArgs(), allowPrivate: true, delayMs: 0, render: 'always', maxPages: 2 }, {}, { renderer });
       const second = await crawlSite(u('/'), { resolve: server.resolveArgs(), allowPrivate: true, delayMs: 0, render: 'always', maxPages: 2 }, {}, { renderer });
@@ -76,7 +76,7 @@ describe('a single-page app', () => {
 
 describe('a long crawl', () => {
   it('recycles the browser after its page quota and keeps rendering', async () => {
-    const renderer = new Renderer({ resolve: server.resolveArgs(), recycleAfter: 2, maxOpenPages: 2 });
+    const renderer = new Renderer({ recycleAfter: 2, maxOpenPages: 2 });
     try {
       const options = { resolve: server.resolveArgs(), allowPrivate: true, delayMs: 0, render: 'always' as const, maxPages: 7, sitemaps: false };
       const result = await crawlSite(server.url('www.northwind.test', '/'), options, {}, { renderer });

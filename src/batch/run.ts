@@ -137,7 +137,7 @@ async function runLocked(
   // One browser (launched only if a page needs it) and one politeness ledger for the whole batch.
   const shared = {
     hosts: new HostThrottle(),
-    renderer: new Renderer({ chromiumPath: options.crawl.chromiumPath ?? null, resolve: options.crawl.resolve ?? [] }),
+    renderer: new Renderer({ chromiumPath: options.crawl.chromiumPath ?? null }),
   };
   // Stops the run when its results or files cannot be written: no partner's fault, and going on
   // would only audit partners whose results cannot be kept.

@@ -1,0 +1,175 @@
+// The browser behind the address guard. Each page of the hostile fixture site crawl-egress aims one of
+// Chromium's channels (WebSockets from the page and its worker, popups, speculation rules, shared
+// workers, a POST answered with a 307, WebRTC, frames and navigations) at the suite's canary on
+// 127.0.0.2 (test/support/canary.ts), by address and by a name --resolve maps there. The crawl runs
+// as a careful user would run it against an intranet test site: without --allow-private, allowing
+// only the site's own address (--allow-address 127.0.0.1). The canary must see nothing, here and in
+// the whole suite (its globalSetup fails the run otherwise); the browser's refusals show each attempt
+// was made and stopped at the egress proxy. Then politeness inside the browser, and pages that try
+// to hold the crawl: a script that never ends, a heap that grows without bound.
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { startFixtureServer, type AccessLogEntry, type FixtureServer } from '../fixtures/server.ts';
+import { crawlSite, Renderer } from '../crawlers/crawl.ts';
+import type { EgressRefusal } from '../crawlers/egress-proxy.ts';
+import type { CrawlOptions } from '../crawlers/types.ts';
+import { canaryHits } from './support/canary.ts';
+
+const canaryPort = inject('canaryPort');
+const canaryControlPort = inject('canaryControlPort');
+const HOST = 'www.egress.test';
+/** Another name for the forbidden address, as an internal DNS name would be. */
+const INTRANET = 'intranet.egress.test';
+
+let server: FixtureServer;
+let renderer: Renderer;
+let refusals: EgressRefusal[] = [];
+
+beforeAll(async () => {
+  server = await startFixtureServer({ sites: ['crawl-egress'], canaryPort });
+  renderer = new Renderer({ onEgressRefused: (refusal) => refusals.push(refusal) });
+});
+afterAll(async () => {
+  await renderer?.close();
+  await server?.close();
+});
+
+/** Crawls one page of the hostile site with rendering; returns the page, the access log and the refusals. */
+async function crawlPage(path: string, options: Partial<CrawlOptions> = {}) {
+  server.clearLog();
+  refusals = [];
+  const result = await crawlSite(
+    server.url(HOST, path),
+    {
+      resolve: [...server.resolveArgs(), `${INTRANET}:${canaryPort}:127.0.0.2`],
+      allowAddresses: ['127.0.0.1'],
+      delayMs: 0,
+      render: 'always',
+      maxPages: 1,
+      sitemaps: false,
+      timeoutMs: 8_000,
+      ...options,
+    },
+    {},
+    { renderer },
+  );
+  return { page: result.pages[0], log: [...server.log], refused: refusals.map((r) => r.target), result };
+}
+
+const reports = (log: AccessLogEntry[]) => log.filter((e) => e.path.startsWith('/report/') && e.path !== '/report/hold').map((e) => e.path);
+const canary = `127.0.0.2:${canaryPort}`;
+const intranet = `${INTRANET}:${canaryPort}`;
+
+describe('a hostile page cannot make the browser connect to a forbidden address', () => {
+  it('WebSockets, from the page and from its worker, with the default --render auto', async () => {
+    const { page, log, refused } = await crawlPage('/websocket/', { render: 'auto' });
+    expect(page).toMatchObject({ rendered: true, renderReason: 'empty #root app shell' });
+    expect(reports(log)).toEqual(expect.arrayContaining(['/report/websocket-started', '/report/websocket-worker-started']));
+    expect(refused).toEqual(expect.arrayContaining([canary, intranet]));
+    expect(await canaryHits(canaryControlPort)).toEqual([]);
+  });
+
+  // The page's script ran (it reported so to its own site) and nothing reached the canary.
+  it.each([
+    ['window.open() popups', 'popup'],
+    ['speculation rules (prefetch and prerender)', 'speculation'],
+    ['WebRTC (STUN over UDP, TURN over TCP)', 'webrtc'],
+    ['iframe, object, embed and form navigations', 'frames'],
+  ])('%s', async (_channel, name) => {
+    const { page, log } = await crawlPage(`/${name}/`);
+    expect(page.rendered).toBe(true);
+    expect(reports(log)).toContain(`/report/${name}-started`);
+    expect(await canaryHits(canaryControlPort)).toEqual([]);
+  });
+
+  it('shared workers', async () => {
+    const { page, log } = await crawlPage('/shared-worker/');
+    expect(page.rendered).toBe(true);
+    // Shared workers are off; were they on, their requests would go out through the proxy like the rest.
+    expect(reports(log)).toEqual(['/report/shared-worker-unavailable']);
+    expect(await canaryHits(canaryControlPort)).toEqual([]);
+  });
+
+  it('a POST answered with a 307 to the forbidden address (the redirect Chromium follows itself)', async () => {
+    const { page, log, refused } = await crawlPage('/post-redirect/');
+    expect(page.rendered).toBe(true);
+    expect(log.filter((e) => e.method === 'POST').map((e) => [e.path, e.status])).toEqual([['/api/contact', 307]]);
+    expect(refused).toContain(intranet);
+    // Nothing internal came back for the page to send home.
+    expect(reports(log)).toEqual(['/report/post-failed']);
+    expect(await canaryHits(canaryControlPort)).toEqual([]);
+  });
+
+  it('location.href (the page navigates itself away)', async () => {
+    const { page, log } = await crawlPage('/navigate/');
+    expect(reports(log)).toContain('/report/navigate-started');
+    expect(page.renderReason).toMatch(/^rendering always on/);
+    expect(await canaryHits(canaryControlPort)).toEqual([]);
+  });
+});
+
+describe('politeness holds inside the browser', () => {
+  /**
+   * The crawler starts requests 500 ms apart. Their arrival at the server moves by the time each took
+   * to connect and be sent, several hundred ms on a loaded machine, so single gaps prove little; the
+   * span from first to last arrival bounds the rate whatever the jitter (without the throttle, the
+   * whole flood arrived within a few hundred ms).
+   */
+  async function expectPolite(pagePath: string, requestPath: string) {
+    const { log } = await crawlPage(pagePath, { delayMs: 500, perHostConcurrency: 1, timeoutMs: 8_000 });
+    const times = log.filter((e) => e.path.startsWith(requestPath)).map((e) => e.time);
+    expect(times.length).toBeGreaterThan(2);
+    // A render of at most 8 s (+2 s to read the page) at one request per 500 ms: at most 21 of the 300.
+    expect(times.length).toBeLessThanOrEqual(21);
+    expect(times[times.length - 1] - times[0]).toBeGreaterThanOrEqual((times.length - 1) * 500 - 400);
+    return times.length;
+  }
+
+  it('the page’s own GETs wait for --delay-ms, one at a time with --per-host-concurrency 1', async () => {
+    await expectPolite('/flood/', '/flooded/get');
+  });
+
+  it('so do the POSTs the browser sends itself (through the egress proxy)', async () => {
+    const sent = await expectPolite('/flood-post/', '/flooded/post');
+    // Requests still queued when the render ended were dropped, not sent later.
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(server.log.filter((e) => e.path.startsWith('/flooded/post')).length).toBe(sent);
+  });
+});
+
+describe('a page cannot hold the crawl', () => {
+  it('a script looping forever after load: the render is abandoned at --timeout and the crawl goes on', async () => {
+    const began = Date.now();
+    const { page } = await crawlPage('/loop/', { timeoutMs: 3_000 });
+    expect(page).toMatchObject({ rendered: false, renderReason: 'rendering always on; rendering failed: the page was still running its scripts after 3 s' });
+    expect(Date.now() - began).toBeLessThan(15_000);
+    // The renderer is usable afterwards.
+    const next = await crawlPage('/popup/');
+    expect(next.page.rendered).toBe(true);
+  });
+
+  it('the same page stops at --time-budget, and at the caller’s stop signal (the batch’s per-partner deadline)', async () => {
+    let began = Date.now();
+    const budget = await crawlPage('/loop/', { timeoutMs: 60_000, timeBudgetMs: 4_000 });
+    expect(budget.result.stoppedBy).toBe('time-budget');
+    expect(budget.page.renderReason).toBe('rendering always on; rendering failed: the crawl stopped during rendering');
+    expect(Date.now() - began).toBeLessThan(15_000);
+
+    began = Date.now();
+    const stopped = await crawlPage('/loop/', { timeoutMs: 60_000, signal: AbortSignal.timeout(4_000) });
+    expect(stopped.result.stoppedBy).toBe('aborted');
+    expect(stopped.page.rendered).toBe(false);
+    expect(Date.now() - began).toBeLessThan(15_000);
+  });
+
+  it('a page allocating without bound crashes its own tab at the heap cap, and is recorded as not rendered', async () => {
+    const { page, log } = await crawlPage('/memory/', { timeoutMs: 20_000 });
+    expect(page).toMatchObject({
+      rendered: false,
+      renderReason: 'rendering always on; rendering failed: the page crashed its browser tab (out of memory, or a renderer fault)',
+    });
+    const reached = log.filter((e) => e.path.startsWith('/report/memory')).map((e) => Number(new URL(e.path, 'http://x').searchParams.get('mb')));
+    // It got going (the test is not vacuous) and stopped near the 512 MB heap cap, not at gigabytes.
+    expect(reached.length).toBeGreaterThan(0);
+    expect(Math.max(...reached)).toBeLessThanOrEqual(512);
+  });
+});
