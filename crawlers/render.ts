@@ -209,8 +209,8 @@ export class Renderer {
    * the page busy; if even that does not answer, the browser is replaced.
    */
   async #abandon(page: Page): Promise<void> {
-    const closed = await settlesWithin(page.close({ runBeforeUnload: false }), CLOSE_GRACE_MS);
-    if (!closed) await this.#retire();
+    // A close that fails means the page is gone already.
+    if ((await outcomeWithin(page.close({ runBeforeUnload: false }), CLOSE_GRACE_MS)) === 'pending') await this.#retire();
   }
 
   /** A rendering session for one site: its own browser context (cookies, storage, cache) and egress proxy. */
@@ -220,6 +220,18 @@ export class Renderer {
     const subresources = new SubresourceCache(hooks.fetchSubresource);
     // Open tabs waiting for the next page of this site: opening a tab costs more than rendering in it.
     let idle: PageTab[] = [];
+    const parking = new Set<Promise<void>>();
+    /**
+     * The page's life ends with its render: the tab leaves it (its scripts, sockets and queued
+     * requests stop) before it waits for the site's next page. Done after the render has returned,
+     * so the crawl does not wait for it.
+     */
+    const park = async (tab: PageTab, generation: number) => {
+      const left = await outcomeWithin(tab.page.goto('about:blank', { waitUntil: 'commit' }), CLOSE_GRACE_MS);
+      if (left !== 'fulfilled') await this.#abandon(tab.page);
+      else if (generation === this.#generation && idle.length < this.#maxOpenPages) idle.push(tab);
+      else await tab.page.close().catch(() => undefined);
+    };
     const contextNow = async (): Promise<BrowserContext> => {
       const browser = await this.#getBrowser();
       egress ??= EgressProxy.start({
@@ -252,8 +264,9 @@ export class Renderer {
           const generation = this.#generation;
           tab = idle.pop() ?? (await openTab(ctx, hooks, subresources));
           const rendered = await tab.render(url, document, signal);
-          if (generation === this.#generation && idle.length < this.#maxOpenPages) idle.push(tab);
-          else await tab.page.close().catch(() => undefined);
+          const parked = park(tab, generation);
+          parking.add(parked);
+          void parked.finally(() => parking.delete(parked));
           return rendered;
         } catch (err) {
           // A tab that failed is not reused.
@@ -268,6 +281,8 @@ export class Renderer {
         const e = egress;
         context = null;
         egress = null;
+        // Not closed mid-way: Playwright takes minutes to close a page that is navigating to about:blank.
+        await Promise.all(parking);
         idle = [];
         if (c) await (await c.ctx.catch(() => null))?.close().catch(() => undefined);
         if (e) await (await e.catch(() => null))?.close();
@@ -361,9 +376,6 @@ async function openTab(context: BrowserContext, hooks: SiteRenderHooks, subresou
           await new Promise((r) => setTimeout(r, 25));
         }
         const html = await within(page.content(), Math.max(0, deadline - Date.now()) + READ_GRACE_MS, stop, `the page was still running its scripts after ${budget}`);
-        // The page's life ends with its render: its scripts, sockets and queued requests stop now, not
-        // when the tab is next used.
-        await within(page.goto('about:blank'), READ_GRACE_MS, stop, 'the page would not let the tab go');
         return { html };
       } catch (err) {
         if (crashed) throw new Error('the page crashed its browser tab (out of memory, or a renderer fault)');
@@ -440,15 +452,15 @@ function within<T>(work: Promise<T>, ms: number, stop: AbortSignal, overrun: str
   });
 }
 
-/** True when `work` settles (either way) within `ms`. */
-function settlesWithin(work: Promise<unknown>, ms: number): Promise<boolean> {
+/** How `work` ended within `ms`: fulfilled, rejected, or still pending. */
+function outcomeWithin(work: Promise<unknown>, ms: number): Promise<'fulfilled' | 'rejected' | 'pending'> {
   return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve(false), ms);
-    const settled = () => {
+    const timer = setTimeout(() => resolve('pending'), ms);
+    const end = (outcome: 'fulfilled' | 'rejected') => () => {
       clearTimeout(timer);
-      resolve(true);
+      resolve(outcome);
     };
-    work.then(settled, settled);
+    work.then(end('fulfilled'), end('rejected'));
   });
 }
 
