@@ -15,7 +15,7 @@
 // a renderer's JavaScript heap is capped, so a page that allocates without bound crashes its own tab.
 import { setMaxListeners } from 'node:events';
 import { existsSync } from 'node:fs';
-import type { Browser, BrowserContext, Page, Route } from 'playwright';
+import type { Browser, BrowserContext, Page, Request, Route } from 'playwright';
 import { EgressProxy, type EgressRefusal } from './egress-proxy.ts';
 import { formatSeconds } from './fetch.ts';
 import type { ConnectPolicy } from './net.ts';
@@ -316,7 +316,8 @@ async function openTab(context: BrowserContext, hooks: SiteRenderHooks, subresou
     url: string;
     document: FetchedDocument;
     documentServed: boolean;
-    inflight: number;
+    /** Requests of this render not finished yet: the crawler's answers and what went out through the proxy. */
+    pending: Set<Request>;
     lastActivity: number;
     /** Ends with the render: requests still waiting for a politeness slot give up. */
     done: AbortController;
@@ -327,6 +328,15 @@ async function openTab(context: BrowserContext, hooks: SiteRenderHooks, subresou
   // A popup that opened anyway (after a click, or through the popup blocker's exceptions) is closed;
   // its connections went through this site's proxy like every other.
   page.on('popup', (popup) => void popup.close({ runBeforeUnload: false }).catch(() => undefined));
+  page.on('request', (req) => {
+    job?.pending.add(req);
+    if (job) job.lastActivity = Date.now();
+  });
+  const settled = (req: Request) => {
+    if (job?.pending.delete(req)) job.lastActivity = Date.now();
+  };
+  page.on('requestfinished', settled);
+  page.on('requestfailed', settled);
   await page.route('**/*', async (route: Route) => {
     // A request belongs to the page render that was running when it started.
     const current = job;
@@ -342,7 +352,6 @@ async function openTab(context: BrowserContext, hooks: SiteRenderHooks, subresou
       return route.fulfill({ status: current.document.status, headers, body: current.document.body }).catch(() => undefined);
     }
     if (BLOCKED_TYPES.has(req.resourceType()) || !/^https?:/i.test(target)) return route.abort('blockedbyclient').catch(() => undefined);
-    current.inflight++;
     try {
       if (req.method() !== 'GET') {
         if (await hooks.allowRequest(target)) return await route.continue();
@@ -353,15 +362,12 @@ async function openTab(context: BrowserContext, hooks: SiteRenderHooks, subresou
       await route.fulfill({ status: answer.status, headers: answer.headers, body: answer.body });
     } catch {
       // The tab moved on or closed while this request was pending.
-    } finally {
-      current.inflight--;
-      current.lastActivity = Date.now();
     }
   });
   return {
     page,
     async render(url, document, signal) {
-      const current: Job = { url, document, documentServed: false, inflight: 0, lastActivity: Date.now(), done: new AbortController() };
+      const current: Job = { url, document, documentServed: false, pending: new Set(), lastActivity: Date.now(), done: new AbortController() };
       // Every request waiting for a politeness slot listens for the end of the render; not a leak.
       setMaxListeners(0, current.done.signal);
       job = current;
@@ -372,7 +378,7 @@ async function openTab(context: BrowserContext, hooks: SiteRenderHooks, subresou
         // The deadline is ours (below), so that it also holds while the page keeps the browser busy.
         await within(page.goto(url, { waitUntil: 'load', timeout: 0 }), hooks.timeoutMs, stop, `the page did not load within ${budget}`);
         // Scripts build the page after load, often from fetched data: wait until the network is quiet.
-        while (Date.now() < deadline && !stop.aborted && (current.inflight > 0 || Date.now() - current.lastActivity < QUIET_MS)) {
+        while (Date.now() < deadline && !stop.aborted && (current.pending.size > 0 || Date.now() - current.lastActivity < QUIET_MS)) {
           await new Promise((r) => setTimeout(r, 25));
         }
         const html = await within(page.content(), Math.max(0, deadline - Date.now()) + READ_GRACE_MS, stop, `the page was still running its scripts after ${budget}`);

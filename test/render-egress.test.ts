@@ -118,12 +118,12 @@ describe('politeness holds inside the browser', () => {
     const { log } = await crawlPage(pagePath, { delayMs: 500, perHostConcurrency: 1, timeoutMs: 8_000 });
     const times = log.filter((e) => e.path.startsWith(requestPath)).map((e) => e.time);
     expect(times.length).toBeGreaterThan(2);
-    // A render of at most 8 s (+2 s to read the page) at one request per 500 ms: at most 21 of the 300.
+    // A render of at most 8 s (+2 s to read the page) at one request per 500 ms: at most 21 of the 40.
     expect(times.length).toBeLessThanOrEqual(21);
     expect(times[times.length - 1] - times[0]).toBeGreaterThanOrEqual((times.length - 1) * 500 - 400);
   }
 
-  it('the page’s own GETs wait for --delay-ms, one at a time with --per-host-concurrency 1', async () => {
+  it('the page’s own GETs wait for --delay-ms, one at a time with --concurrency 1', async () => {
     await expectPolite('/flood/', '/flooded/get');
   });
 
