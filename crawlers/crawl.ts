@@ -94,6 +94,8 @@ export async function crawlSite(
   // ---- the run: up to `concurrency` pages in flight, until the frontier and the sitemaps are spent ----
   const queue = new PQueue({ concurrency: opts.concurrency });
   let attempted = 0;
+  /** Pages with a click path being read: until they are, their links may still come before sitemap-only pages. */
+  let linkedInFlight = 0;
   let internalError: Error | null = null;
   let finish: () => void = () => undefined;
   const finished = new Promise<void>((r) => (finish = r));
@@ -108,9 +110,11 @@ export async function crawlSite(
 
   function pump() {
     while (!signal.aborted && queue.pending + queue.size < opts.concurrency && attempted < opts.maxPages) {
-      const node = frontier.next();
+      const node = frontier.next({ sitemapOnly: linkedInFlight === 0 });
       if (!node) break;
       attempted++;
+      const linked = node.depth !== null;
+      if (linked) linkedInFlight++;
       void queue.add(async () => {
         const tried = await visit(node).catch((err: Error) => {
           // A bug, not a site problem: stop and surface it rather than report a partial crawl as complete.
@@ -122,6 +126,7 @@ export async function crawlSite(
         // This task is still counted as pending.
         events.progress?.({ fetched: pages.length, queued: frontier.waiting + queue.pending - 1, rendered: rendering.rendered });
       }).finally(() => {
+        if (linked) linkedInFlight--;
         pump();
         checkDone();
       });

@@ -180,10 +180,13 @@ export class Frontier {
 
   /**
    * The next URL to fetch, marked as being fetched; null when none is queued. Breadth-first; with
-   * priorities, depth and priority trade off (PRIORITY_PER_CLICK), shallower on ties; sitemap-only last.
+   * priorities, depth and priority trade off (PRIORITY_PER_CLICK), shallower on ties; sitemap-only last,
+   * and only when `sitemapOnly` allows: the caller holds them back while pages found by links are still
+   * being read, so the links those pages hold come first and a page budget is not spent on what only a
+   * sitemap lists (often stale copies) while the site's own navigation has more to give.
    */
-  next(): FrontierNode | null {
-    const node = this.#pop();
+  next({ sitemapOnly = true }: { sitemapOnly?: boolean } = {}): FrontierNode | null {
+    const node = this.#pop(sitemapOnly);
     if (node) {
       node.state = 'fetching';
       this.#waiting--;
@@ -240,7 +243,7 @@ export class Frontier {
     return null;
   }
 
-  #pop(): FrontierNode | null {
+  #pop(sitemapOnly: boolean): FrontierNode | null {
     let best: { d: number; key: number } | null = null;
     for (let d = 0; d < this.#buckets.length; d++) {
       const head = this.#bucketHead(d);
@@ -250,7 +253,7 @@ export class Frontier {
       if (!this.#options.prioritised) break;
     }
     if (best) return this.#nodes.get(this.#buckets[best.d]!.shift()!)!;
-    while (this.#sitemapBucket.length) {
+    while (sitemapOnly && this.#sitemapBucket.length) {
       const node = this.#nodes.get(this.#sitemapBucket.shift()!)!;
       if (node.state === 'queued' && node.depth === null) return node;
     }

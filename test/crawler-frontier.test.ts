@@ -69,6 +69,13 @@ describe('Frontier order', () => {
     expect(f.get(u('/linked-later'))).toMatchObject({ foundVia: 'link', depth: 2 });
     expect(f.get(u('/old-copy/1'))).toMatchObject({ foundVia: 'sitemap', depth: null });
   });
+
+  it('holds sitemap-only URLs back when told to (pages found by links are still being read)', () => {
+    const { f } = frontier();
+    f.discover(u('/old-copy/1'), sitemap);
+    expect(f.next({ sitemapOnly: false })).toBeNull();
+    expect(f.next({ sitemapOnly: true })?.url).toBe(u('/old-copy/1'));
+  });
 });
 
 describe('Frontier bookkeeping', () => {
