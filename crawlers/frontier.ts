@@ -1,6 +1,7 @@
 // The crawl frontier: every URL the crawl knows of, which to fetch next, and why the others were not.
 // Breadth-first by clicks from the homepage; with a caller's priority hint, priority and depth trade off.
 // Pages found only in sitemaps (no click path) come after every page found by links.
+import { fileKindOfUrl } from './file-kinds.ts';
 import type { FoundVia, SkippedUrl, SkipReason } from './types.ts';
 import { pathKey } from './url.ts';
 
@@ -165,6 +166,8 @@ export class Frontier {
       return;
     }
     const { maxUrlLength, maxQueryVariants, maxUrls } = this.#options;
+    const file = fileKindOfUrl(url);
+    if (file) return this.#skip(url, 'file-link', `${file.kind} file (.${file.extension})`, from);
     if (url.length > maxUrlLength) return this.#skip(url, 'url-too-long', `${url.length} characters (limit ${maxUrlLength})`, from);
     if (this.#nodes.size >= maxUrls) return this.#skip(url, 'frontier-full', `the crawl already holds ${maxUrls} URLs`, from);
     if (url.includes('?')) {

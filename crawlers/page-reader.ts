@@ -4,6 +4,7 @@
 import { decodeBody } from './decode.ts';
 import { DirectoryAliases } from './duplicates.ts';
 import { CrawlStartError, FetchError } from './errors.ts';
+import { fileKindOfType } from './file-kinds.ts';
 import { formatSeconds, type RawResponse } from './fetch.ts';
 import { firstReferrer, type Frontier, type FrontierNode } from './frontier.ts';
 import { scanHtml, type HtmlScan } from './html-scan.ts';
@@ -197,13 +198,23 @@ export class PageReader {
     return 'record';
   }
 
-  /** Status, kept headers, type; a PDF keeps its bytes, HTML is decoded and its links read. */
+  /**
+   * Status, kept headers, type; a PDF keeps its bytes, HTML is decoded and its links read. An image,
+   * archive, audio or video file or font is no page: listed as skipped, not handed on.
+   */
   readResponse(visit: Visit): StepResult {
     const { record, start } = visit;
     const res = visit.res!;
     record.httpStatus = res.status;
     for (const name of KEPT_HEADERS) if (res.headers[name] !== undefined) record.headers[name] = res.headers[name];
     record.contentType = mimeOf(res.headers);
+    const file = fileKindOfType(record.contentType);
+    if (file && !start && res.status < 300) {
+      // The body was not read (redirects.ts wants page bodies only): no page, no slot of the budget.
+      const where = record.finalUrl === visit.node.url ? '' : ` at ${record.finalUrl}`;
+      this.#parts.skip({ url: visit.node.url, reason: 'file-response', detail: `${file} file (${record.contentType}${where}), body not read`, from: firstReferrer(visit.node) });
+      return 'not-attempted';
+    }
     record.byteLength = res.body.length;
     record.truncated = res.truncated;
     if (res.bodyError) record.error = `body cut off: ${res.bodyError}`;

@@ -28,7 +28,9 @@ export type SkipReason =
   | 'private-address' // resolves to loopback / private / link-local and --allow-private is off
   | 'scheme'          // mailto:, tel:, javascript:, data: …
   | 'frontier-full'   // the crawl already remembers as many URLs as it may (memory bound)
-  | 'too-many-links'; // a page with more links than are read from one page (memory bound)
+  | 'too-many-links'  // a page with more links than are read from one page (memory bound)
+  | 'file-link'       // a link to an image, archive, audio or video file or font, known by its extension: not requested
+  | 'file-response';  // an answer whose Content-Type is one of those: abandoned after its headers, body not read
 
 export interface SkippedUrl {
   url: string;

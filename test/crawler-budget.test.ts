@@ -31,3 +31,40 @@ describe('pages found by links come before pages found only in a sitemap', () =>
     expect(result.pages.slice(4).map((p) => p.depth)).toEqual([null, null]);
   });
 });
+
+describe('files that are no pages (images, archives, audio and video, fonts)', () => {
+  it('are not requested when their extension says what they are, and listed with the reason', async () => {
+    server.clearLog();
+    const { result } = await crawlFixture(server, 'files.budget.test', { sitemaps: false });
+    const byExtension = result.skipped.filter((s) => s.reason === 'file-link');
+    expect(byExtension.map((s) => [new URL(s.url).pathname, s.detail]).sort()).toEqual([
+      ['/downloads/brochure.zip', 'archive file (.zip)'],
+      ['/fonts/brand.woff2', 'font file (.woff2)'],
+      ['/images/logo.svg', 'image file (.svg)'],
+      ['/images/team.PNG', 'image file (.png)'],
+      ['/media/podcast.mp3', 'media file (.mp3)'],
+      ['/media/talk.mp4', 'media file (.mp4)'],
+    ]);
+    expect(byExtension.every((s) => s.from === server.url('files.budget.test', '/'))).toBe(true);
+    const requested = server.log.filter((e) => e.host === 'files.budget.test').map((e) => e.path.replace(/\?.*/, ''));
+    for (const s of byExtension) expect(requested).not.toContain(new URL(s.url).pathname);
+  });
+
+  it('are abandoned after the headers when only the Content-Type says so, and take no page of the budget', async () => {
+    server.clearLog();
+    // The photo and the archive are linked first; three pages are still read with a budget of three.
+    // The byte cap is above the photo's 20 MB, so only not reading the body stops the server short of its end.
+    const { result } = await crawlFixture(server, 'files.budget.test', { sitemaps: false, maxPages: 3, maxBytes: 32_000_000 });
+    expect(paths(result).sort()).toEqual(['/', '/about.html', '/contact.html']);
+    const byType = result.skipped.filter((s) => s.reason === 'file-response');
+    expect(byType.map((s) => [new URL(s.url).pathname, s.detail]).sort()).toEqual([
+      ['/kit', expect.stringMatching(/^archive file \(application\/zip at http:\/\/files\.budget\.test:\d+\/downloads\/kit\), body not read$/)],
+      ['/photo', 'image file (image/jpeg), body not read'],
+    ]);
+    // 20 MB were on offer; the connection was closed after the headers (what the socket buffers took
+    // meanwhile is written, never read).
+    const photo = server.log.find((e) => e.path === '/photo')!;
+    expect(photo.bytes).toBeLessThan(20_000_000);
+    expect(result.stoppedBy).toBe('done');
+  });
+});
