@@ -1,5 +1,6 @@
 // One streaming pass over a page's HTML (htmlparser2, no DOM): links with anchor text and region,
-// <base href>, rel=canonical, meta refresh, and the signals that tell a script shell from a page.
+// <base href>, rel=canonical, meta refresh, a script that only sends the visitor elsewhere, and the
+// signals that tell a script shell from a page.
 import { Parser } from 'htmlparser2';
 import type { LinkRegion } from './types.ts';
 
@@ -21,7 +22,16 @@ export interface HtmlScan {
   emptyAppRoot: string | null;
   /** <noscript> text asking for JavaScript. */
   noscriptAsksForJs: boolean;
+  /** The first <meta http-equiv="refresh"> with a URL outside <noscript>: its delay and address (as written). */
+  refresh: { delaySeconds: number; href: string } | null;
+  /** The address (as written) of the first inline script whose whole code is `location = "…"` or `location.replace("…")`. */
+  scriptRedirect: string | null;
 }
+
+/** Longest inline script looked at for a bare location change (a redirect script is one statement). */
+const MAX_REDIRECT_SCRIPT = 600;
+/** `location = "…"`, `window.location.href = '…'`, `location.replace("…")`, `top.location.assign('…')`: the whole script. */
+const LOCATION_SCRIPT = /^(?:(?:window|document|self|top)\.)?location(?:\.href\s*=\s*|\s*=\s*|\.(?:replace|assign)\(\s*)(["'])([^"'\s]+)\1\s*\)?\s*;?$/;
 
 const REGION_TAGS: Record<string, LinkRegion> = { nav: 'nav', header: 'header', footer: 'footer', aside: 'aside', main: 'main' };
 const REGION_ROLES: Record<string, LinkRegion> = { navigation: 'nav', banner: 'header', contentinfo: 'footer', complementary: 'aside', main: 'main' };
@@ -95,12 +105,14 @@ export const MAX_NESTING = 1024;
 const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 export function scanHtml(html: string): HtmlScan {
-  const out: HtmlScan = { baseHref: null, canonical: null, links: [], textLength: 0, scriptCount: 0, emptyAppRoot: null, noscriptAsksForJs: false };
+  const out: HtmlScan = { baseHref: null, canonical: null, links: [], textLength: 0, scriptCount: 0, emptyAppRoot: null, noscriptAsksForJs: false, refresh: null, scriptRedirect: null };
   const stack: Frame[] = [];
   let hiddenDepth = 0;
   let inNoscript = 0;
   let noscriptText = '';
   let inBody = false;
+  /** The code of the inline script being read, while it is short enough to be a bare redirect. */
+  let script: string | null = null;
   // The anchor being read: its text and the img alt / aria-label fallbacks.
   let anchor: { href: string; text: string; fallback: string; region: LinkRegion; depth: number } | null = null;
 
@@ -124,10 +136,17 @@ export function scanHtml(html: string): HtmlScan {
         if (name === 'base' && attribs.href !== undefined && out.baseHref === null) out.baseHref = attribs.href;
         if (name === 'link' && attribs.href && /(^|\s)canonical(\s|$)/i.test(attribs.rel ?? '') && out.canonical === null) out.canonical = attribs.href;
         if (name === 'meta' && /^refresh$/i.test(attribs['http-equiv'] ?? '')) {
-          const m = /url\s*=\s*['"]?([^'"]+)/i.exec(attribs.content ?? '');
-          if (m) out.links.push({ href: m[1].trim(), text: '', region: 'main' });
+          const m = /^\s*(\d*(?:\.\d*)?)\s*[;,]?\s*url\s*=\s*['"]?([^'"]+)/i.exec(attribs.content ?? '');
+          if (m) {
+            out.links.push({ href: m[2].trim(), text: '', region: 'main' });
+            // A refresh in <noscript> is a fallback for browsers without scripts, not where the page sends everyone.
+            if (!inNoscript && out.refresh === null) out.refresh = { delaySeconds: Number(m[1]) || 0, href: m[2].trim() };
+          }
         }
-        if (name === 'script') out.scriptCount++;
+        if (name === 'script') {
+          out.scriptCount++;
+          script = attribs.src === undefined ? '' : null;
+        }
         if (name === 'area' && attribs.href !== undefined) {
           out.links.push({ href: attribs.href, text: collapse(attribs.alt ?? attribs['aria-label'] ?? attribs.title ?? ''), region: currentRegion() });
         }
@@ -152,6 +171,7 @@ export function scanHtml(html: string): HtmlScan {
         }
       },
       ontext(text) {
+        if (script !== null) script = script.length + text.length > MAX_REDIRECT_SCRIPT ? null : script + text;
         if (inNoscript) noscriptText += text;
         if (hiddenDepth) return;
         if (anchor) anchor.text += text;
@@ -164,6 +184,11 @@ export function scanHtml(html: string): HtmlScan {
         if (!frame) return;
         if (frame.hidden) hiddenDepth--;
         if (frame.name === 'noscript') inNoscript--;
+        if (frame.name === 'script') {
+          const target = script === null ? null : LOCATION_SCRIPT.exec(script.trim())?.[2];
+          if (target && out.scriptRedirect === null) out.scriptRedirect = target;
+          script = null;
+        }
         if (frame.appRoot && out.emptyAppRoot === null && out.textLength - frame.textAtOpen < 20) {
           out.emptyAppRoot = frame.appRoot;
         }

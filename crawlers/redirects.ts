@@ -1,9 +1,11 @@
 // A page URL fetched with its redirects followed one hop at a time under the crawl's rules: every hop
 // is checked against the scope, robots.txt and (in the fetcher) the private-address guard, and a hop
-// to a URL the crawl already has ends the chain there.
+// to a URL the crawl already has ends the chain there. A redirect stub (redirect-stubs.ts) is a hop
+// like an HTTP redirect.
 import type { RawResponse } from './fetch.ts';
 import type { Frontier, FrontierNode } from './frontier.ts';
 import type { PoliteFetcher } from './polite-fetcher.ts';
+import { stubRedirect } from './redirect-stubs.ts';
 import { isHtmlType, looksLikePdf, mimeOf } from './responses.ts';
 import type { SkipReason } from './types.ts';
 import { normalizeUrl, type SiteScope } from './url.ts';
@@ -34,7 +36,7 @@ export async function fetchFollowingRedirects(url: string, node: FrontierNode, r
   let current = url;
   for (;;) {
     const res = await fetcher.request(current, wantPageBody(() => current));
-    const location = res.status >= 300 && res.status < 400 ? res.headers.location : undefined;
+    const location = res.status >= 300 && res.status < 400 ? res.headers.location : stubLocation(current, res);
     if (!location) return { kind: 'response', res, chain: chain.length > 1 ? chain : [] };
     const next = normalizeUrl(location, current);
     const stop = (reason: 'known' | SkipReason | 'error', detail: string): DocumentOutcome => ({
@@ -56,4 +58,11 @@ export async function fetchFollowingRedirects(url: string, node: FrontierNode, r
     chain.push(next);
     current = next;
   }
+}
+
+/** Where a 2xx HTML answer that is a redirect stub sends the visitor (not back to itself), or undefined. */
+function stubLocation(url: string, res: RawResponse): string | undefined {
+  if (res.status < 200 || res.status >= 300 || res.truncated || !isHtmlType(mimeOf(res.headers) ?? 'text/html')) return undefined;
+  const stub = stubRedirect(url, res.body, res.headers['content-type']);
+  return stub && stub.url !== url ? stub.url : undefined;
 }

@@ -68,3 +68,30 @@ describe('files that are no pages (images, archives, audio and video, fonts)', (
     expect(result.stoppedBy).toBe('done');
   });
 });
+
+describe('redirect stubs (a page that only sends the visitor on, by meta refresh or a script)', () => {
+  it('are followed like HTTP redirects, through the scope, robots.txt and the known pages, and never handed on as pages', async () => {
+    server.clearLog();
+    const { result, bodies } = await crawlFixture(server, 'stubs.budget.test', { sitemaps: false });
+    const u = (path: string) => server.url('stubs.budget.test', path);
+    const read = result.pages.filter((p) => bodies.has(p.url));
+    expect(read.map((p) => [new URL(p.url).pathname, new URL(p.finalUrl).pathname]).sort()).toEqual([
+      ['/', '/'],
+      ['/about.html', '/about.html'],
+      ['/case-studies/old-name/', '/case-studies/retail-story/'],
+      ['/go-contact.html', '/contact.html'],
+      ['/moved-post/', '/blog/new-post/'],
+      ['/no-scripts.html', '/no-scripts.html'],
+    ]);
+    expect([...bodies.values()].filter((b) => /Redirecting|One moment|Taking you/.test(b))).toEqual([]);
+    expect(result.pages.find((p) => p.url === u('/moved-post/'))?.redirectChain).toEqual([u('/moved-post/'), u('/blog/new-post/')]);
+    // A stub to a page the crawl already has ends there; no second copy of the page.
+    expect(result.pages.find((p) => p.url === u('/old-about/'))).toMatchObject({ finalUrl: u('/about.html'), body: null });
+    expect(result.pages.filter((p) => p.finalUrl === u('/about.html'))).toHaveLength(2);
+    // Another site: outbound, not requested; a disallowed section: not requested, with the robots.txt rule.
+    expect(result.skipped.find((s) => s.url === 'http://social.elsewhere.test/the-partner')?.reason).toBe('out-of-scope');
+    expect(result.outbound.map((o) => o.url)).toContain('http://social.elsewhere.test/the-partner');
+    expect(result.skipped.find((s) => s.url === u('/private/area.html'))).toMatchObject({ reason: 'robots', from: u('/members/') });
+    expect(server.log.map((e) => e.path)).not.toContain('/private/area.html');
+  });
+});
