@@ -74,6 +74,8 @@ export class Frontier {
   /** Depth levels whose priorities changed since they were last sorted. */
   readonly #dirtyBuckets = new Set<number>();
   readonly #queryVariants = new Map<string, number>();
+  /** URL prefixes no longer fetched (see exclude), with the skip they get. */
+  readonly #excluded = new Map<string, { reason: SkipReason; detail: string }>();
   #waiting = 0;
 
   constructor(options: Partial<FrontierOptions> = {}, onSkip: (skip: SkippedUrl) => void = () => undefined) {
@@ -168,6 +170,8 @@ export class Frontier {
     const { maxUrlLength, maxQueryVariants, maxUrls } = this.#options;
     const file = fileKindOfUrl(url);
     if (file) return this.#skip(url, 'file-link', `${file.kind} file (.${file.extension})`, from);
+    const excluded = this.#exclusionOf(url);
+    if (excluded) return this.#skip(url, excluded.reason, excluded.detail, from);
     if (url.length > maxUrlLength) return this.#skip(url, 'url-too-long', `${url.length} characters (limit ${maxUrlLength})`, from);
     if (this.#nodes.size >= maxUrls) return this.#skip(url, 'frontier-full', `the crawl already holds ${maxUrls} URLs`, from);
     if (url.includes('?')) {
@@ -197,6 +201,21 @@ export class Frontier {
     return node;
   }
 
+  /**
+   * URLs starting with `prefix` (an origin and folder ending in "/", or a path ending in "?" for its
+   * query variants) are no longer fetched: those waiting, and those found later, are skipped with
+   * `reason` and `detail`.
+   */
+  exclude(prefix: string, reason: SkipReason, detail: string): void {
+    this.#excluded.set(prefix, { reason, detail });
+    for (const node of new Set(this.#nodes.values())) {
+      if ((node.state !== 'queued' && node.state !== 'deferred') || !node.url.startsWith(prefix)) continue;
+      if (node.state === 'queued') this.#waiting--;
+      node.state = 'skipped';
+      this.#skip(node.url, reason, detail, firstReferrer(node));
+    }
+  }
+
   hasQueued(): boolean {
     const queued = (u: string) => this.#nodes.get(u)!.state === 'queued';
     return this.#buckets.some((b) => b?.some(queued)) || this.#sitemapBucket.some(queued);
@@ -214,6 +233,23 @@ export class Frontier {
       } else if (node.state === 'queued') out.push({ url: node.url, ...notReached, from: firstReferrer(node) });
     }
     return out;
+  }
+
+  /** The exclusion a URL falls under: its path's query variants, or one of its folders. */
+  #exclusionOf(url: string): { reason: SkipReason; detail: string } | undefined {
+    if (!this.#excluded.size) return undefined;
+    const query = url.indexOf('?');
+    const path = query < 0 ? url : url.slice(0, query);
+    if (query >= 0) {
+      const variants = this.#excluded.get(`${path}?`);
+      if (variants) return variants;
+    }
+    const origin = url.indexOf('/', url.indexOf('//') + 2);
+    for (let at = origin; at >= 0; at = path.indexOf('/', at + 1)) {
+      const folder = this.#excluded.get(path.slice(0, at + 1));
+      if (folder) return folder;
+    }
+    return undefined;
   }
 
   #skip(url: string, reason: SkipReason, detail: string, from: string | null): void {

@@ -1,6 +1,7 @@
 // One streaming pass over a page's HTML (htmlparser2, no DOM): links with anchor text and region,
 // <base href>, rel=canonical, meta refresh, a script that only sends the visitor elsewhere, and the
 // signals that tell a script shell from a page.
+import { createHash } from 'node:crypto';
 import { Parser } from 'htmlparser2';
 import type { LinkRegion } from './types.ts';
 
@@ -26,6 +27,13 @@ export interface HtmlScan {
   refresh: { delaySeconds: number; href: string } | null;
   /** The address (as written) of the first inline script whose whole code is `location = "…"` or `location.replace("…")`. */
   scriptRedirect: string | null;
+  /** The <title>'s text, whitespace-collapsed (null without one). */
+  title: string | null;
+  /**
+   * The page's own text: visible text outside navigation, header, footer and sidebars, whitespace-
+   * collapsed. Its length, and a hash that pages with the same own text share (links may differ).
+   */
+  mainText: { length: number; hash: string };
 }
 
 /** Longest inline script looked at for a bare location change (a redirect script is one statement). */
@@ -105,7 +113,9 @@ export const MAX_NESTING = 1024;
 const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 export function scanHtml(html: string): HtmlScan {
-  const out: HtmlScan = { baseHref: null, canonical: null, links: [], textLength: 0, scriptCount: 0, emptyAppRoot: null, noscriptAsksForJs: false, refresh: null, scriptRedirect: null };
+  const out: HtmlScan = { baseHref: null, canonical: null, links: [], textLength: 0, scriptCount: 0, emptyAppRoot: null, noscriptAsksForJs: false, refresh: null, scriptRedirect: null, title: null, mainText: { length: 0, hash: '' } };
+  const mainHash = createHash('sha1');
+  let title: string | null = null;
   const stack: Frame[] = [];
   let hiddenDepth = 0;
   let inNoscript = 0;
@@ -143,6 +153,7 @@ export function scanHtml(html: string): HtmlScan {
             if (!inNoscript && out.refresh === null) out.refresh = { delaySeconds: Number(m[1]) || 0, href: m[2].trim() };
           }
         }
+        if (name === 'title' && title === null && !inBody) title = '';
         if (name === 'script') {
           out.scriptCount++;
           script = attribs.src === undefined ? '' : null;
@@ -173,9 +184,16 @@ export function scanHtml(html: string): HtmlScan {
       ontext(text) {
         if (script !== null) script = script.length + text.length > MAX_REDIRECT_SCRIPT ? null : script + text;
         if (inNoscript) noscriptText += text;
+        if (title !== null && !inBody && stack[stack.length - 1]?.name === 'title') title += text;
         if (hiddenDepth) return;
         if (anchor) anchor.text += text;
-        if (inBody) out.textLength += collapse(text).length;
+        if (!inBody) return;
+        const words = collapse(text);
+        out.textLength += words.length;
+        if (words && currentRegion() === 'main') {
+          mainHash.update(words).update(' ');
+          out.mainText.length += words.length;
+        }
       },
       onclosetag(name) {
         if (VOID.has(name)) return;
@@ -200,6 +218,8 @@ export function scanHtml(html: string): HtmlScan {
   parser.write(html);
   if (stack.length <= MAX_NESTING) parser.end();
   flushAnchor();
+  out.title = title === null ? null : collapse(title) || null;
+  out.mainText.hash = mainHash.digest('base64');
   out.noscriptAsksForJs = /javascript|\bJS\b|啟用|启用|有効/i.test(noscriptText);
   return out;
 }

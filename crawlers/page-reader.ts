@@ -1,6 +1,7 @@
 // Reads one page of the crawl into its PageRecord, as a short list of named steps (PageReader.steps):
 // ask robots.txt, fetch following redirects, read the response, render a script shell, recognise a
-// page already read under another address, follow the links.
+// page already read under another address (or a copy of one), follow the links.
+import { CopyFinder } from './copies.ts';
 import { decodeBody } from './decode.ts';
 import { DirectoryAliases } from './duplicates.ts';
 import { CrawlStartError, FetchError } from './errors.ts';
@@ -93,6 +94,7 @@ export class PageReader {
   readonly #parts: PageReaderParts;
   readonly #links: LinkReader;
   readonly #aliases = new DirectoryAliases();
+  readonly #copies = new CopyFinder();
   #scope: SiteScope | null = null;
 
   /** Reading a page, in order; a step may end the visit early. */
@@ -268,15 +270,24 @@ export class PageReader {
     return 'next';
   }
 
-  /** The page is one read before under its directory's other address: recorded as such, its links not followed again. */
-  dropDuplicate({ record, node, res }: Visit): StepResult {
-    const original = this.#aliases.originalOf(record, res!.body);
+  /**
+   * The page is one read before under its directory's other address, or a copy of one (copies.ts):
+   * recorded as such, its links not followed again. A query variant is the page itself (links to it
+   * count as links to the original); a copy folder's pages stay apart (their links lead into the copy).
+   * When the copies conclude a folder or a path's variants, the rest of them is not fetched.
+   */
+  dropDuplicate({ record, node, res, scan }: Visit): StepResult {
+    const alias = this.#aliases.originalOf(record, res!.body);
+    const copy = alias || !scan || record.error !== null || record.blocked !== null || (record.httpStatus ?? 0) >= 300 ? null : this.#copies.check(record.finalUrl, scan);
+    const original = alias ?? copy?.original;
     if (!original) return 'next';
     record.duplicateOf = original;
     record.body = null;
     record.links = [];
+    const { frontier } = this.#parts;
     // Links to this address (and to its redirect hops) are links to the original from now on.
-    this.#parts.frontier.mergeInto(node, original, [node.url, ...record.redirectChain]);
+    if (copy?.kind !== 'folder-copy') frontier.mergeInto(node, original, [node.url, ...record.redirectChain]);
+    if (copy?.concluded) frontier.exclude(copy.concluded.prefix, 'copies', copy.concluded.detail);
     return 'record';
   }
 

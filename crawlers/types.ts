@@ -30,7 +30,8 @@ export type SkipReason =
   | 'frontier-full'   // the crawl already remembers as many URLs as it may (memory bound)
   | 'too-many-links'  // a page with more links than are read from one page (memory bound)
   | 'file-link'       // a link to an image, archive, audio or video file or font, known by its extension: not requested
-  | 'file-response';  // an answer whose Content-Type is one of those: abandoned after its headers, body not read
+  | 'file-response'   // an answer whose Content-Type is one of those: abandoned after its headers, body not read
+  | 'copies';         // under a folder (or among a path's query variants) whose first pages read were copies of pages read elsewhere
 
 export interface SkippedUrl {
   url: string;
