@@ -272,9 +272,10 @@ export class PageReader {
 
   /**
    * The page is one read before under its directory's other address, or a copy of one (copies.ts):
-   * recorded as such, its links not followed again. A query variant is the page itself (links to it
-   * count as links to the original); a copy folder's pages stay apart (their links lead into the copy).
-   * When the copies conclude a folder or a path's variants, the rest of them is not fetched.
+   * recorded as such, its links not followed again. A copy keeps its own address in the link graph:
+   * a link's text describes the address it names ("Retail" on ?category=2 is no word on the page that
+   * address happens to serve). When the copies conclude a folder or a path's variants, the rest of
+   * them is not fetched.
    */
   dropDuplicate({ record, node, res, scan }: Visit): StepResult {
     const alias = this.#aliases.originalOf(record, res!.body);
@@ -286,7 +287,7 @@ export class PageReader {
     record.links = [];
     const { frontier } = this.#parts;
     // Links to this address (and to its redirect hops) are links to the original from now on.
-    if (copy?.kind !== 'folder-copy') frontier.mergeInto(node, original, [node.url, ...record.redirectChain]);
+    if (alias) frontier.mergeInto(node, original, [node.url, ...record.redirectChain]);
     if (copy?.concluded) frontier.exclude(copy.concluded.prefix, 'copies', copy.concluded.detail);
     return 'record';
   }
