@@ -76,6 +76,7 @@ export async function crawlSite(
       pump();
       checkDone();
     },
+    skipped: skip,
   }, signal);
   const sitemapsOf = (origin: string) => {
     if (opts.sitemaps) void sitemaps.lookAt(origin);

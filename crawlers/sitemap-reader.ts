@@ -3,6 +3,7 @@
 import type { RawResponse } from './fetch.ts';
 import type { PoliteFetcher } from './polite-fetcher.ts';
 import { parseSitemap } from './sitemaps.ts';
+import type { SkippedUrl } from './types.ts';
 import { normalizeUrl } from './url.ts';
 
 export interface SitemapReaderOptions {
@@ -30,6 +31,8 @@ export interface SitemapReaderHooks {
   found(url: string): void;
   /** A file was read (new URLs may wait), or the reader went idle (the crawl may be done). */
   changed(): void;
+  /** A sitemap file left unread, or read only in part, at a limit: what it may list was not taken. */
+  skipped(skip: SkippedUrl): void;
 }
 
 const SITEMAP_ACCEPT = 'application/xml,text/xml,text/plain,*/*;q=0.5';
@@ -93,7 +96,8 @@ export class SitemapReader {
 
   /** One reader at a time works through the sitemap files queued so far (and any added meanwhile). */
   #readInBackground(): void {
-    if (this.#reading || !this.#moreFiles()) return;
+    if (this.#reading) return;
+    if (!this.#moreFiles()) return this.#dropWaiting();
     this.#work++;
     this.#reading = this.#readFiles().finally(() => {
       this.#reading = null;
@@ -117,14 +121,33 @@ export class SitemapReader {
       if (res.status >= 300) continue;
       const parsed = parseSitemap(res.body, this.#options.maxBytes);
       if (level < this.#options.maxNesting) for (const s of parsed.sitemaps) this.#addFile(s, url, level + 1);
+      let taken = 0;
       for (const raw of parsed.pages) {
         if (this.urls.length >= this.#options.maxUrls) break;
+        taken++;
         const page = normalizeUrl(raw, url);
         if (!page || !this.#hooks.inScope(page)) continue;
         this.urls.push(page);
         this.#hooks.found(page);
       }
+      if (taken < parsed.pages.length) this.#leftUnread(url, `${parsed.pages.length - taken} of its ${parsed.pages.length} page URLs not taken: ${this.#limits()}`);
       this.#hooks.changed();
     }
+    this.#dropWaiting();
+  }
+
+  /** Files waiting when a limit is reached will not be read (the limits only grow tighter): listed as such. */
+  #dropWaiting(): void {
+    if (this.#signal.aborted) return;
+    for (const file of this.#files.splice(0)) this.#leftUnread(file.url, `not read: ${this.#limits()}`);
+  }
+
+  #limits(): string {
+    const { maxUrls, maxFiles } = this.#options;
+    return this.urls.length >= maxUrls ? `the limit of ${maxUrls} sitemap URLs was reached` : `the limit of ${maxFiles} sitemap files was reached`;
+  }
+
+  #leftUnread(url: string, detail: string): void {
+    this.#hooks.skipped({ url, reason: 'sitemap-limit', detail, from: null });
   }
 }

@@ -126,3 +126,16 @@ describe('copies of pages already read (query-string variants, a stale copy of t
     expect(result.stoppedBy).toBe('done');
   });
 });
+
+describe('what the crawl counted but did not read carries its reason', () => {
+  it('a sitemap read only in part at the sitemap URL limit says how many of its URLs were not taken', async () => {
+    const { result } = await crawlFixture(server, 'links.budget.test', { maxSitemapUrls: 5 });
+    expect(result.sitemapUrls).toHaveLength(5);
+    expect(result.skipped.filter((s) => s.reason === 'sitemap-limit')).toEqual([{
+      url: server.url('links.budget.test', '/sitemap.xml'),
+      reason: 'sitemap-limit',
+      detail: '15 of its 20 page URLs not taken: the limit of 5 sitemap URLs was reached',
+      from: null,
+    }]);
+  });
+});
