@@ -58,6 +58,8 @@ export class CopyFinder {
    * is a page of its own, and later copies of it are recognised).
    */
   check(url: string, content: PageContent): Copy | null {
+    // The first page read is the homepage: its host is the site itself, never a copy of another host.
+    if (this.#withOwnPages.size === 0) this.#withOwnPages.add(`${new URL(url).origin}/`);
     if (content.mainText.length < MIN_COPY_TEXT) return null;
     const key = `${content.title ?? ''}\n${content.mainText.hash}`;
     const u = new URL(url);

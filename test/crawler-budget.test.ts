@@ -99,9 +99,10 @@ describe('redirect stubs (a page that only sends the visitor on, by meta refresh
 describe('copies of pages already read (query-string variants, a stale copy of the site under a folder)', () => {
   it('are recorded as duplicates, and once the first read are all copies the rest is not fetched, with the reason', async () => {
     server.clearLog();
-    // 19 pages is what the site holds besides its copies: before, the copies ate that budget.
-    const { result, bodies } = await crawlFixture(server, 'copies.budget.test', { concurrency: 1, maxPages: 19 });
-    const at = (url: string) => { const u = new URL(url); return u.pathname + u.search; };
+    // 22 pages: what the site holds besides its copies, and the 3 copies that tell each copy apart.
+    // Before, the copies ate that budget.
+    const { result, bodies } = await crawlFixture(server, 'copies.budget.test', { concurrency: 1, maxPages: 22 });
+    const at = (url: string) => { const u = new URL(url); return (u.hostname === 'mirror.budget.test' ? 'mirror:' : '') + u.pathname + u.search; };
     expect(result.pages.filter((p) => p.duplicateOf).map((p) => [at(p.url), at(p.duplicateOf!)])).toEqual([
       ['/product.html?id=1', '/product.html'],
       ['/product.html?id=2', '/product.html'],
@@ -112,17 +113,22 @@ describe('copies of pages already read (query-string variants, a stale copy of t
       ['/partners/about.html', '/about.html'],
       ['/partners/services.html', '/services.html'],
       ['/partners/contact.html', '/contact.html'],
+      // A mirror host: the same paths on another host of the site.
+      ['mirror:/about.html', '/about.html'],
+      ['mirror:/services.html', '/services.html'],
+      ['mirror:/contact.html', '/contact.html'],
     ]);
     const copies = result.skipped.filter((s) => s.reason === 'copies');
     expect(copies.map((s) => at(s.url)).sort()).toEqual([
       '/old/blog/post-2.html', '/old/blog/post-3.html', '/old/contact.html', '/old/history.html',
       '/product.html?id=3', '/product.html?id=4', '/product.html?id=5', '/product.html?id=6', '/product.html?ref=footer',
+      'mirror:/blog/post-1.html', 'mirror:/product.html',
     ]);
     expect(copies.find((s) => at(s.url) === '/old/history.html')?.detail).toMatch(/^http:\/\/copies\.budget\.test:\d+\/old\/ holds copies of pages read elsewhere \(the first 3 read there, e\.g\. .*\/old\/blog\/post-1\.html = .*\/blog\/post-1\.html\)$/);
     expect(copies.find((s) => at(s.url) === '/product.html?id=3')?.detail).toMatch(/query-string variants of .*\/product\.html serve the same page/);
     expect(server.log.map((e) => e.path)).not.toContain('/old/history.html');
     expect([...bodies.keys()].map(at)).toEqual(expect.arrayContaining(['/partners/', '/partners/list.html', '/product.html']));
-    expect([...bodies.keys()].map(at).filter((p) => p.startsWith('/old/') || p.includes('?'))).toEqual([]);
+    expect([...bodies.keys()].map(at).filter((p) => p.startsWith('/old/') || p.startsWith('mirror:') || p.includes('?'))).toEqual([]);
     expect(result.stoppedBy).toBe('done');
   });
 });
