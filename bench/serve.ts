@@ -97,7 +97,7 @@ function seedAudits(dataDir: string, sourceId: string, count: number): void {
         evidence, asOf: source.asOf, summary: source.summary!, durationMs: 1000,
         checks: checks.map((c) => ({
           id: c.checkId, title: c.checkId, status: c.status, outcome: { id: 'outcome.check-error', values: { error: c.summary } }, advice: [],
-          summary: c.summary, evidence: [], recommendation: null, informational: false,
+          summary: c.summary, evidence: [], recommendation: null, informational: false, validUntil: null,
         })),
       });
       store.finishRun(run.id, 'finished');

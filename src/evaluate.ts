@@ -29,6 +29,15 @@ export function overallVerdict(checks: readonly Pick<CheckVerdict, 'informationa
   return 'review';
 }
 
+/** The earliest expiry of the passing checks: until when the web presence passes as it does on the audit date. */
+export function reportValidity(checks: readonly Pick<CheckVerdict, 'id' | 'validUntil'>[]): Report['validUntil'] {
+  let earliest: Report['validUntil'] = null;
+  for (const c of checks) {
+    if (c.validUntil && (!earliest || c.validUntil.until < earliest.date)) earliest = { date: c.validUntil.until, check: c.id };
+  }
+  return earliest;
+}
+
 /**
  * A check's verdict with the English prose of schemaVersion 1 (summary, recommendation, each row's
  * note), kept one version for scripts that read them; words come from the message catalog.
@@ -147,6 +156,7 @@ export function evaluate(evidence: SiteEvidence, asOf: string): Report {
     },
     thresholds: THRESHOLDS,
     verdict: overallVerdict(checks),
+    validUntil: reportValidity(checks),
     crawl: {
       pagesFetched: evidence.crawl.pagesFetched,
       pagesRendered: evidence.crawl.pagesRendered,

@@ -70,6 +70,18 @@ export interface Finding {
   values: MessageValues;
 }
 
+/**
+ * How long a passing check keeps passing on its own, the evidence unchanged and only the audit date
+ * moving on (dated case studies and posts leave their windows): the last audit date it passes, and why
+ * it stops then.
+ */
+export interface Validity {
+  /** YYYY-MM-DD: `--as-of` this date still passes, the day after does not. */
+  until: string;
+  /** What leaves its window (validity.<check> words it). */
+  why: Message;
+}
+
 /** A check's decision as the check returns it: structured, no words. */
 export interface CheckVerdict {
   id: CheckId;
@@ -82,6 +94,8 @@ export interface CheckVerdict {
   evidence: Finding[];
   /** Informational checks (P2.1, P2.3) never make the overall verdict fail. */
   informational: boolean;
+  /** A passing check that will stop passing as time goes by: until when; null when it does not expire (or does not pass). */
+  validUntil: Validity | null;
 }
 
 /** A finding in the report: with its English note, kept one version for scripts that read it. */
@@ -215,6 +229,11 @@ export interface Report {
   thresholds: Record<string, number>;
   /** pass when every scored check passes; fail when any fails; review otherwise. */
   verdict: CheckStatus;
+  /**
+   * The earliest validUntil of the passing checks: the last audit date on which the web presence
+   * passes as it does today, and the check that stops first. Null when no passing check expires.
+   */
+  validUntil: { date: string; check: CheckId } | null;
   crawl: {
     pagesFetched: number;
     pagesRendered: number;

@@ -201,9 +201,10 @@ describe('P3.2 and the other checks: outcomes by id', () => {
 
 describe('shared results', () => {
   it('word an unread page\'s reason by its kind', () => {
-    expect(unreadReason({ kind: 'blocked', by: 'cloudflare' })).toEqual({ rule: 'unread.blocked', values: { by: 'cloudflare' } });
+    expect(unreadReason({ kind: 'blocked', by: 'bot-protection' })).toEqual({ rule: 'unread.blocked', values: { by: { type: 'label', vocabulary: 'blocked-by', id: 'bot-protection' } } });
     expect(unreadReason({ kind: 'robots', detail: null })).toEqual({ rule: 'unread.robots', values: { detail: null } });
-    expect(unreadReason({ kind: 'budget', limit: 'max-pages', detail: null })).toEqual({ rule: 'unread.budget', values: { limit: 'max-pages', detail: null } });
+    expect(unreadReason({ kind: 'robots', detail: 'Disallow: /x' })).toEqual({ rule: 'unread.robots', values: { detail: { type: 'text', text: 'Disallow: /x' } } });
+    expect(unreadReason({ kind: 'budget', limit: 'max-pages' })).toEqual({ rule: 'unread.budget', values: { limit: { type: 'label', vocabulary: 'budget', id: 'max-pages' } } });
     expect(unreadReason({ kind: 'error', error: 'HTTP 503' }).rule).toBe('unread.error');
     expect(unreadReason({ kind: 'needs-rendering', why: 'empty #root', browser: null }).rule).toBe('unread.needs-rendering');
   });

@@ -153,7 +153,7 @@ describe('terminal summary', () => {
     expect(plain).toContain('…');
     expect(plain).toContain('P3.2: Publish.');
     expect(plain).not.toContain('P2.1: Add dates.');
-    expect(plain).toMatch(/Crawl: +3 pages \(1 PDF, 1 error, stopped by max-pages\)/);
+    expect(plain).toMatch(/Crawl: +3 pages \(1 PDF, 1 error, stopped at the page limit\) in 1\.2 s$/m);
     const coloured = renderTerminal(report, { color: true, width: 80 });
     expect(coloured).toContain('\x1b[31mFAIL');
     expect(coloured).toContain('\x1b[33mREVIEW');

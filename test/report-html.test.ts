@@ -56,7 +56,7 @@ describe('renderHtml (strings)', () => {
     expect(html).toMatch(/<title>Retail web presence: www\.shoptech\.test — Fail<\/title>/);
     // javascript: URLs are shown as text, never as hrefs.
     expect(html).not.toMatch(/href="(?!https?:|#check-)/);
-    expect(html).toContain('<span class="not-link">JS &lt;iframe srcdoc=');
+    expect(html).toContain('<span class="not-link" translate="no">JS &lt;iframe srcdoc=');
     expect(html).toContain('<code class="url">javascript:window.__pwned=&#39;href&#39;');
   });
 
@@ -69,7 +69,7 @@ describe('renderHtml (strings)', () => {
     expect(html).toMatch(/<ol class="crumbs" aria-label="Click path"><li><a href="https:\/\/www\.shoptech\.test\/"[^>]*>Home<\/a><code class="url">\/<\/code><\/li><li><a href="https:\/\/www\.shoptech\.test\/customers\/"/);
     // Off-host steps show their host (the retail.* microsite).
     expect(html).toContain('<code class="url">retail.shoptech.test/</code>');
-    expect(html).toContain('<span class="date">2026-03-05</span> <span class="source">(json-ld)</span>');
+    expect(html).toContain('<span class="date">2026-03-05</span> <span class="source">(structured data)</span>');
     expect(html).toContain('not linked from the homepage (found via sitemap)');
     // Advice is worded from its message at render time, URL values included.
     expect(html).toContain('from the homepage, ideally from the main navigation (e.g. Industries › Retail).');
@@ -84,7 +84,7 @@ describe('renderHtml (strings)', () => {
     expect(html).toContain('<summary>Show all 7 pages</summary>');
     expect(html).toContain('customer not named');
     expect(html).toContain('<span class="label">Delivery</span> MSP');
-    expect(html).toContain('<span class="label">Compliance</span> PCI DSS, GDPR &#39; onmouseover=');
+    expect(html).toContain('<span class="label">Compliance</span> <span translate="no">PCI DSS, GDPR &#39; onmouseover=');
     expect(html).toContain('3 found; 2 counted (retail, on AWS); 1 of those reachable');
     // The reason is worded from its rule (reason.not-aws) and values, the crawled cloud name escaped.
     expect(html).toContain('<span class="not-counted">not counted: not AWS (primarily Microsoft Azure &quot;&gt;&lt;svg');
@@ -115,7 +115,7 @@ describe('renderHtml (strings)', () => {
       overall: 0.5,
     });
     expect(svg.match(/class="cc-row"/g)).toHaveLength(6);
-    expect(svg).toContain('Customer engagement<tspan class="cc-zh" dx="6">顧客互動</tspan>');
+    expect(svg).toContain('Customer engagement<tspan class="cc-zh" dx="6" lang="zh-TW">顧客互動</tspan>');
     expect(svg).toContain('width="264.0"'); // 0.8 × 330
     expect(svg).toContain('>100 %<'); // 7 clamped to 1
     expect(svg).not.toContain('NaN');

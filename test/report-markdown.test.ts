@@ -71,7 +71,7 @@ describe('renderMarkdown', () => {
   });
 
   it('shows case-study reachability, dates with source and the reason a study is not counted', () => {
-    expect(md).toContain('| ✓ / › /customers/ › /customers/acme-grocers/ | 2026-03-05 (json-ld) | 9/10 | MSP |');
+    expect(md).toContain('| ✓ / › /customers/ › /customers/acme-grocers/ | 2026-03-05 (structured data) | 9/10 | MSP |');
     expect(md).toContain('| ✗ not linked | no date | 9/10 | Project |');
     expect(md).toContain('✗ not AWS (primarily Microsoft Azure "\\>\\<svg');
     expect(md).toContain('[https://retail.shoptech.test/](<https://retail.shoptech.test/>) — / › /industries/ › retail.shoptech.test/');

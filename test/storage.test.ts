@@ -76,7 +76,7 @@ const evidence = (): SiteEvidence => ({
 
 const check = (id: CheckResult['id'], status: CheckResult['status']): CheckResult => ({
   id, title: id, status, outcome: { id: 'outcome.check-error', values: { error: status } }, advice: [], summary: `${id} is ${status}`, evidence: [],
-  recommendation: null, informational: false,
+  recommendation: null, informational: false, validUntil: null,
 });
 
 const summary: PartnerSummary = {

@@ -3,16 +3,16 @@
 // case studies; the completion element is decided here from the publish date.
 
 import type { CaseStudyElementId, Excerpted } from '../../analyzers/types.ts';
-import type { Check, CheckContext, Finding } from '../types.ts';
+import type { Check, CheckContext, Finding, Validity } from '../types.ts';
 import { message, t, type Message } from '../messages/index.ts';
-import { withinMonths } from '../evidence/calendar.ts';
+import { lastDayWithin, withinMonths } from '../evidence/calendar.ts';
 import type { CaseStudy } from '../evidence/case-studies.ts';
 import { caseStudyJudgements } from './p2-2-1-public-case-studies.ts';
 import { CASE_STUDY_WINDOW_MONTHS, MIN_COMPLIANCE_CASE_STUDIES, MIN_PUBLIC_CASE_STUDIES } from './thresholds.ts';
 import { checkResult, noCountedCaseStudy, NO_COUNTED_CASE_STUDY_INPUTS, type CheckMeta } from './result.ts';
 import { dateFact } from './values.ts';
 
-const meta: CheckMeta = { id: 'P2.1', title: 'Case-study elements', requirement: 'case-study elements, per public case study', informational: true };
+const meta: CheckMeta = { id: 'P2.1', title: t('en', 'check.P2.1.title'), requirement: t('en', 'check.P2.1.requirement'), informational: true };
 
 /** Element ids in checklist order, completion date included. */
 export const CASE_STUDY_ELEMENTS: readonly CaseStudyElementId[] = [
@@ -48,8 +48,9 @@ export function caseStudyElements(candidate: CaseStudy, asOf: string, windowMont
   else {
     const values = { published: dateFact(published), months: windowMonths, asOf };
     if (withinMonths(published.date, asOf, windowMonths)) {
-      completed = { present: true, excerpt: t('en', 'P2.1.completion.excerpt', values) };
-      completion = message('P2.1.completion.within', values);
+      // The excerpt is the date as the page writes it, like every other element's excerpt.
+      completed = { present: true, excerpt: published.raw };
+      completion = message('P2.1.completion.within', { ...values, until: lastDayWithin(published.date, windowMonths) });
     } else completion = message('P2.1.completion.outside', values);
   }
   const customerName = base?.customerName ?? absent;
@@ -67,6 +68,20 @@ export function caseStudyElements(candidate: CaseStudy, asOf: string, windowMont
       compliance: base?.compliance ?? absent,
     },
     completion,
+  };
+}
+
+/**
+ * Until when P2.1 keeps passing: the complete studies stay complete only while their publish date is
+ * within the window, so it passes until the MIN_PUBLIC_CASE_STUDIES-th newest of them leaves it
+ * (compliance is not dated, and no study becomes complete as time goes by).
+ */
+function validity(complete: readonly CaseStudy[]): Validity {
+  const ends = complete.map((c) => ({ c, end: lastDayWithin(c.published!.date, CASE_STUDY_WINDOW_MONTHS) })).sort((a, b) => b.end.localeCompare(a.end));
+  const last = ends[MIN_PUBLIC_CASE_STUDIES - 1]!;
+  return {
+    until: last.end,
+    why: message('validity.P2.1', { rank: MIN_PUBLIC_CASE_STUDIES, published: dateFact(last.c.published!), months: CASE_STUDY_WINDOW_MONTHS }),
   };
 }
 
@@ -93,7 +108,9 @@ function run(context: CheckContext) {
   const outcome = message('P2.1.summary', {
     complete: complete.length, count: counted.length, needs: MIN_PUBLIC_CASE_STUDIES, withCompliance: withCompliance.length, needsCompliance: MIN_COMPLIANCE_CASE_STUDIES,
   });
-  if (complete.length >= MIN_PUBLIC_CASE_STUDIES && withCompliance.length >= MIN_COMPLIANCE_CASE_STUDIES) return checkResult(meta, 'pass', outcome, rows, []);
+  if (complete.length >= MIN_PUBLIC_CASE_STUDIES && withCompliance.length >= MIN_COMPLIANCE_CASE_STUDIES) {
+    return checkResult(meta, 'pass', outcome, rows, [], validity(complete.map(({ c }) => c)));
+  }
   const gaps = new Map<CaseStudyElementId, number>();
   for (const { reading } of readings) for (const e of REQUIRED_IN_EVERY_STUDY) if (!reading.elements[e].present) gaps.set(e, (gaps.get(e) ?? 0) + 1);
   const commonGaps = [...gaps.entries()].sort((a, b) => b[1] - a[1]).map(([e]) => e);

@@ -4,7 +4,7 @@
 // the unread pages that may be case studies and the stories linked on other domains.
 
 import type { Check, CheckContext, Finding } from '../types.ts';
-import { message, type MessageValues, type Reason } from '../messages/index.ts';
+import { message, t, type MessageValues, type Reason } from '../messages/index.ts';
 import { derived } from '../evidence/evaluation.ts';
 import { caseStudies, MIN_STORY_ELEMENTS, type CaseStudy } from '../evidence/case-studies.ts';
 import { SHARED_HOSTS } from '../evidence/interests.ts';
@@ -18,7 +18,7 @@ import {
 import { checkResult, offSiteReview, unreadReview, type CheckMeta } from './result.ts';
 
 const meta: CheckMeta = {
-  id: 'P2.2.1', title: 'Public retail AWS case studies', requirement: 'at least 2 public retail AWS case studies (HTML pages or PDFs)', informational: false,
+  id: 'P2.2.1', title: t('en', 'check.P2.2.1.title'), requirement: t('en', 'check.P2.2.1.requirement', { needs: MIN_PUBLIC_CASE_STUDIES }), informational: false,
 };
 
 /** Whether a study is on AWS, and the rule that decided it (reason.aws.<rule>). */

@@ -2,7 +2,7 @@
 // Inputs: P2.2.1's judgements (counted, and too close to call), unread pages, stories on other domains.
 
 import type { Check, CheckContext, Finding } from '../types.ts';
-import { message } from '../messages/index.ts';
+import { message, t } from '../messages/index.ts';
 import type { CaseStudy } from '../evidence/case-studies.ts';
 import { offSiteStoryLinks } from '../evidence/off-site.ts';
 import { unreadCaseStudyPages } from '../evidence/unread.ts';
@@ -12,7 +12,7 @@ import { checkResult, offSiteReview, unreadReview, type CheckMeta } from './resu
 import { reasons, urls } from './values.ts';
 
 const meta: CheckMeta = {
-  id: 'P2.2.2', title: 'Case studies reachable from the homepage', requirement: 'at least 2 of them reachable by links from the homepage', informational: false,
+  id: 'P2.2.2', title: t('en', 'check.P2.2.2.title'), requirement: t('en', 'check.P2.2.2.requirement', { needs: MIN_REACHABLE_CASE_STUDIES }), informational: false,
 };
 
 /** How a study is reached: its click path, or found only in a sitemap, or not at all. */

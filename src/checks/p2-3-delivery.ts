@@ -3,13 +3,13 @@
 // counted case studies.
 
 import type { Check, CheckContext, Finding } from '../types.ts';
-import { message } from '../messages/index.ts';
+import { message, t } from '../messages/index.ts';
 import { caseStudyJudgements } from './p2-2-1-public-case-studies.ts';
 import { checkResult, noCountedCaseStudy, NO_COUNTED_CASE_STUDY_INPUTS, type CheckMeta } from './result.ts';
 import { label, text } from './values.ts';
 
 const meta: CheckMeta = {
-  id: 'P2.3', title: 'Delivery category (MSP or project)', requirement: 'delivery category, MSP or project, per case study', informational: true,
+  id: 'P2.3', title: t('en', 'check.P2.3.title'), requirement: t('en', 'check.P2.3.requirement'), informational: true,
 };
 
 function run(context: CheckContext) {

@@ -8,7 +8,7 @@ import type { LinkRecord } from '../../crawlers/types.ts';
 import { RETAIL_AREAS } from '../../analyzers/types.ts';
 import { detectAws } from '../../analyzers/aws.ts';
 import type { AnalyzedPage, Check, CheckContext, Finding, SiteEvidence } from '../types.ts';
-import { message, type Message, type Reason } from '../messages/index.ts';
+import { message, t, type ElementsValue, type Message, type Reason } from '../messages/index.ts';
 import { derived } from '../evidence/evaluation.ts';
 import { INTEREST_PATTERNS } from '../evidence/interests.ts';
 import { contentWords, homepageRecord, isHomepageUrl, isPdf, readablePage, readableUrl, retailTermsOf, siteRetail, type ReadPage } from '../evidence/pages.ts';
@@ -19,11 +19,10 @@ import {
   DEDICATED_RETAIL_SITE_SHARE, MAX_STUB_PRACTICE_WORDS, MIN_PRACTICE_ELEMENTS, MIN_TECHNICAL_AWS_SERVICES, MIN_USE_CASE_AREAS,
 } from './thresholds.ts';
 import { checkResult, unreadReview, type CheckMeta } from './result.ts';
-import { reasons, retail, url, urls } from './values.ts';
+import { label, reasons, retail, url, urls } from './values.ts';
 
 const meta: CheckMeta = {
-  id: 'P3.1', title: 'Retail practice microsite', informational: false,
-  requirement: 'a retail practice page reachable from the homepage (the homepage only counts for a dedicated retail consultancy)',
+  id: 'P3.1', title: t('en', 'check.P3.1.title'), informational: false, requirement: t('en', 'check.P3.1.requirement'),
 };
 
 export type PracticeElementId = 'retailPractice' | 'awsSolutions' | 'useCases' | 'technicalSolutions' | 'caseStudyLinks';
@@ -101,7 +100,7 @@ export const PRACTICE_ELEMENT_RULES: readonly { readonly id: PracticeElementId; 
     id: 'useCases',
     read: ({ areas }) => ({
       present: areas.length >= MIN_USE_CASE_AREAS,
-      reason: { rule: 'practice.use-cases', values: { count: areas.length, of: RETAIL_AREAS.length, areas: [...areas], needs: MIN_USE_CASE_AREAS } },
+      reason: { rule: 'practice.use-cases', values: { count: areas.length, of: RETAIL_AREAS.length, areas: areas.map((a) => label('area', a)), needs: MIN_USE_CASE_AREAS } },
     }),
   },
   {
@@ -134,7 +133,7 @@ function score(c: PracticeCandidate, targets: Parameters<typeof readPage>[1]): S
   const elements = Object.fromEntries(PRACTICE_ELEMENT_RULES.map((rule) => [rule.id, rule.read(reading)])) as Record<PracticeElementId, ElementReading>;
   const present = PRACTICE_ELEMENTS.filter((e) => elements[e].present).length;
   const signals: Message[] = [];
-  if (c.type === 'practice') signals.push(message('signal.classified-practice', { signals: f.classification.signals.slice(0, 3) }));
+  if (c.type === 'practice') signals.push(message('signal.classified-practice'));
   if (c.namesRetail) signals.push(message('signal.names-retail'));
   return {
     ...c,
@@ -193,7 +192,7 @@ export function dedicatedRetailConsultancy(evidence: SiteEvidence): DedicatedRet
       rule: 'practice.dedicated',
       values: {
         home: retail(siteRetail(home.facts).score), retailPages: share.retail, total: share.total, offerings: judged === offerings,
-        share: share.share, needs: DEDICATED_RETAIL_SITE_SHARE, industries: generalist ? [...industries] : null,
+        share: share.share, needs: DEDICATED_RETAIL_SITE_SHARE, industries: generalist ? industries.map((i) => label('industry', i)) : null,
       },
     },
   };
@@ -254,13 +253,13 @@ function run({ get }: CheckContext) {
   ];
   if (chosen?.path) {
     const present = PRACTICE_ELEMENTS.filter((e) => chosen.elements[e].present);
-    const missing = PRACTICE_ELEMENTS.filter((e) => !chosen.elements[e].present);
+    const missing: ElementsValue = { type: 'elements', set: 'practice', elements: PRACTICE_ELEMENTS.filter((e) => !chosen.elements[e].present).map((id) => ({ id, present: false })) };
     const found = message('P3.1.found', {
       where: chosen.isHomepage ? message('P3.1.where.homepage', { dedicated: reasons(dedicated.reason) }) : url(chosen.url),
-      count: chosen.path.length - 1, present: present.length, total: PRACTICE_ELEMENTS.length, missing: [...missing],
+      count: chosen.path.length - 1, present: present.length, total: PRACTICE_ELEMENTS.length, missing,
     });
     if (present.length >= MIN_PRACTICE_ELEMENTS) return checkResult(meta, 'pass', found, rows, []);
-    return checkResult(meta, 'review', message('P3.1.thin', { found }), rows, [message('P3.1.advice.extend', { url: url(chosen.url), missing: [...missing] })]);
+    return checkResult(meta, 'review', message('P3.1.thin', { found }), rows, [message('P3.1.advice.extend', { url: url(chosen.url), missing })]);
   }
 
   const unread = get(unreadPracticePages);

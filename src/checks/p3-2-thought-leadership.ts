@@ -2,20 +2,20 @@
 // past 12 months. Only the publish date counts: an "updated" date says nothing about when it was published.
 
 import type { ThoughtLeadershipKind } from '../../analyzers/types.ts';
-import type { Check, CheckContext, Finding } from '../types.ts';
-import { message } from '../messages/index.ts';
-import { monthsBefore, withinMonths } from '../evidence/calendar.ts';
+import type { Check, CheckContext, Finding, Validity } from '../types.ts';
+import { message, t } from '../messages/index.ts';
+import { lastDayWithin, monthsBefore, withinMonths } from '../evidence/calendar.ts';
 import { offSiteThoughtLeadershipLinks } from '../evidence/off-site.ts';
 import { thoughtLeadershipItems, type ThoughtLeadershipItem } from '../evidence/thought-leadership.ts';
 import { unreadThoughtLeadershipPages } from '../evidence/unread.ts';
 import { retailVerdict } from './retail.ts';
 import { MIN_PUBLISH_DATE_CONFIDENCE, MIN_RECENT_THOUGHT_LEADERSHIP, THOUGHT_LEADERSHIP_WINDOW_MONTHS } from './thresholds.ts';
 import { checkResult, unreadReview, type CheckMeta } from './result.ts';
-import { dateFact, label, retail, text, url, urls } from './values.ts';
+import { dateFact, day, label, retail, text, url, urls } from './values.ts';
 
 const meta: CheckMeta = {
-  id: 'P3.2', title: 'Recent retail thought leadership', informational: false,
-  requirement: `retail thought leadership published within ${THOUGHT_LEADERSHIP_WINDOW_MONTHS} months of --as-of`,
+  id: 'P3.2', title: t('en', 'check.P3.2.title'), informational: false,
+  requirement: t('en', 'check.P3.2.requirement', { months: THOUGHT_LEADERSHIP_WINDOW_MONTHS }),
 };
 
 /** The kinds of item that count as thought leadership ("other" pages are listed, never counted). */
@@ -29,6 +29,7 @@ function windowRelation(date: string, asOf: string): 'within' | 'before' | 'afte
 
 /** An item as a finding: its kind, its retail reading, its publish date against the window. */
 function itemFinding(item: ThoughtLeadershipItem, asOf: string): Finding {
+  const window = item.published && windowRelation(item.published.date, asOf);
   return {
     url: item.url,
     path: item.path,
@@ -38,10 +39,24 @@ function itemFinding(item: ThoughtLeadershipItem, asOf: string): Finding {
       verdict: label('retail-verdict', retailVerdict(item.retailScore)),
       retail: retail(item.retailScore, item.retailTerms),
       published: item.published && dateFact(item.published),
-      window: item.published && label('window', windowRelation(item.published.date, asOf)),
+      window: window && label('window', window),
       months: THOUGHT_LEADERSHIP_WINDOW_MONTHS,
+      inWindowUntil: window === 'within' ? day(lastDayWithin(item.published!.date, THOUGHT_LEADERSHIP_WINDOW_MONTHS)) : null,
       modified: item.modified && dateFact(item.modified),
     },
+  };
+}
+
+/**
+ * Until when P3.2 keeps passing: while MIN_RECENT_THOUGHT_LEADERSHIP confidently dated retail items
+ * are within the window, so until the MIN-th newest of them leaves it.
+ */
+function validity(confident: readonly ThoughtLeadershipItem[]): Validity {
+  const ends = confident.map((i) => ({ i, end: lastDayWithin(i.published!.date, THOUGHT_LEADERSHIP_WINDOW_MONTHS) })).sort((a, b) => b.end.localeCompare(a.end));
+  const last = ends[MIN_RECENT_THOUGHT_LEADERSHIP - 1]!;
+  return {
+    until: last.end,
+    why: message('validity.P3.2', { rank: MIN_RECENT_THOUGHT_LEADERSHIP, published: dateFact(last.i.published!), months: THOUGHT_LEADERSHIP_WINDOW_MONTHS }),
   };
 }
 
@@ -63,7 +78,8 @@ function run({ get, asOf }: CheckContext) {
 
   const addDates = message('P3.2.advice.add-dates');
   if (retailRecentConfident.length >= MIN_RECENT_THOUGHT_LEADERSHIP) {
-    return checkResult(meta, 'pass', message('P3.2.pass', { counts, newest: retailRecentConfident[0]!.published!.date }), rows, []);
+    return checkResult(meta, 'pass', message('P3.2.pass', { counts, newest: retailRecentConfident[0]!.published!.date }), rows, [],
+      validity(retailRecentConfident));
   }
   if (retailRecent.length > 0) {
     return checkResult(meta, 'review', message('P3.2.inferred', { counts, date: dateFact(retailRecent[0]!.published!) }), rows, [addDates]);

@@ -2,11 +2,11 @@
 // results every check shares: short of its count while pages could not be read, or while the site
 // links to customer stories on another domain.
 
-import type { Check, CheckContext, CheckStatus, CheckVerdict, Finding } from '../types.ts';
+import type { Check, CheckContext, CheckStatus, CheckVerdict, Finding, Validity } from '../types.ts';
 import { message, type Message } from '../messages/index.ts';
 import { offSiteStoryLinks, type OffSiteLink } from '../evidence/off-site.ts';
 import { unreadCaseStudyPages, type UnreadPage, type UnreadReason } from '../evidence/unread.ts';
-import { reasons, text, url, urls } from './values.ts';
+import { label, reasons, text, url, urls } from './values.ts';
 import type { Reason } from '../messages/index.ts';
 
 export type CheckMeta = Pick<Check, 'id' | 'title' | 'requirement' | 'informational'>;
@@ -14,7 +14,9 @@ export type CheckMeta = Pick<Check, 'id' | 'title' | 'requirement' | 'informatio
 /** What a check built on noCountedCaseStudy must declare among its inputs. */
 export const NO_COUNTED_CASE_STUDY_INPUTS = [unreadCaseStudyPages, offSiteStoryLinks] as const;
 
-export function checkResult(meta: CheckMeta, status: CheckStatus, outcome: Message, evidence: Finding[], advice: Message[]): CheckVerdict {
+/** A check's result; `validUntil` only for a pass that expires as the audit date moves on. */
+export function checkResult(meta: CheckMeta, status: CheckStatus, outcome: Message, evidence: Finding[], advice: Message[],
+  validUntil: Validity | null = null): CheckVerdict {
   return {
     id: meta.id,
     title: meta.title,
@@ -23,17 +25,19 @@ export function checkResult(meta: CheckMeta, status: CheckStatus, outcome: Messa
     advice: status === 'pass' ? [] : advice,
     evidence,
     informational: meta.informational,
+    validUntil: status === 'pass' ? validUntil : null,
   };
 }
 
 /** Why a page was not read, as a reason (reason.unread.<kind>). */
 export function unreadReason(reason: UnreadReason): Reason {
   switch (reason.kind) {
-    case 'blocked': return { rule: 'unread.blocked', values: { by: reason.by } };
-    case 'error': return { rule: 'unread.error', values: { error: reason.error } };
-    case 'needs-rendering': return { rule: 'unread.needs-rendering', values: { why: reason.why, browser: reason.browser } };
-    case 'robots': return { rule: 'unread.robots', values: { detail: reason.detail } };
-    case 'budget': return { rule: 'unread.budget', values: { limit: reason.limit, detail: reason.detail } };
+    // The crawler's own words (an error, a robots.txt rule) are quoted as they are, never translated.
+    case 'blocked': return { rule: 'unread.blocked', values: { by: label('blocked-by', reason.by) } };
+    case 'error': return { rule: 'unread.error', values: { error: text(reason.error) } };
+    case 'needs-rendering': return { rule: 'unread.needs-rendering', values: { why: text(reason.why), browser: reason.browser && text(reason.browser) } };
+    case 'robots': return { rule: 'unread.robots', values: { detail: reason.detail && text(reason.detail) } };
+    case 'budget': return { rule: 'unread.budget', values: { limit: label('budget', reason.limit) } };
   }
 }
 

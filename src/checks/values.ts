@@ -1,11 +1,16 @@
 // Typed values the checks put in their findings (src/messages/index.ts defines each type).
 
 import type { DateFact } from '../../analyzers/types.ts';
-import type { DateFactValue, LabelValue, Reason, ReasonsValue, RetailValue, TextValue, UrlValue } from '../messages/index.ts';
+import type { DateFactValue, DateValue, LabelValue, Reason, ReasonsValue, RetailValue, TextValue, UrlValue } from '../messages/index.ts';
 import { MIN_PUBLISH_DATE_CONFIDENCE, RETAIL_SCORE_THRESHOLD } from './thresholds.ts';
 
 export function dateFact(fact: DateFact): DateFactValue {
   return { type: 'date-fact', date: fact.date, source: fact.source, rule: fact.rule, inferred: fact.confidence < MIN_PUBLISH_DATE_CONFIDENCE };
+}
+
+/** A day the tool worked out (the end of a window), as opposed to one read from a page (dateFact). */
+export function day(date: string): DateValue {
+  return { type: 'date', date };
 }
 
 export function retail(score: number, terms: readonly string[] = []): RetailValue {

@@ -21,7 +21,7 @@ export type UnreadReason =
   | { readonly kind: 'error'; readonly error: string }
   | { readonly kind: 'needs-rendering'; readonly why: string; readonly browser: string | null }
   | { readonly kind: 'robots'; readonly detail: string | null }
-  | { readonly kind: 'budget'; readonly limit: SkippedUrl['reason']; readonly detail: string | null };
+  | { readonly kind: 'budget'; readonly limit: SkippedUrl['reason'] };
 
 export interface UnreadPage {
   readonly url: string;
@@ -56,7 +56,7 @@ export const unreadPages = derived('unread-pages', ({ evidence }): readonly Unre
     const budget = skip.reason === 'max-pages' || skip.reason === 'time-budget';
     let reason: UnreadReason | null = null;
     if (skip.reason === 'robots') reason = { kind: 'robots', detail: skip.detail || null };
-    else if (budget) reason = { kind: 'budget', limit: skip.reason, detail: skip.detail || null };
+    else if (budget) reason = { kind: 'budget', limit: skip.reason };
     if (!reason) continue;
     seen.add(skip.url);
     rows.push({ url: skip.url, reason, interests: interestsOf(skip.url), budget });

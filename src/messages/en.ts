@@ -2,7 +2,7 @@
 // the template syntax). note.* messages make the English evidence[].note that the JSON report keeps for
 // one more version (schemaVersion 2 deprecates it); renderers draw findings from their typed values.
 
-import { formatValue, type MessageValue, type MessageValues, type Reason, type Template } from './index.ts';
+import { formatValue, messageText, type ElementsValue, type MessageValue, type MessageValues, type Template } from './index.ts';
 
 /** A value in English words. */
 const w = (value: MessageValue | undefined, format?: string): string => formatValue('en', value ?? null, format);
@@ -10,16 +10,28 @@ const w = (value: MessageValue | undefined, format?: string): string => formatVa
 const n = (count: MessageValue | undefined, one: string, other = `${one}s`): string => `${w(count)} ${count === 1 ? one : other}`;
 const list = (value: MessageValue | undefined): readonly MessageValue[] => (Array.isArray(value) ? value : []);
 const more = (count: MessageValue | undefined): string => (typeof count === 'number' && count > 0 ? ` and ${count} more` : '');
-const elementIds = (value: MessageValue | undefined, present: boolean): string =>
-  (value as unknown as { elements: { id: string; present: boolean }[] }).elements.filter((e) => e.present === present).map((e) => e.id).join(', ') || 'none';
+/** The elements of an elements value that are (or are not) present, in words: "customer name, customer's website". */
+const elementNames = (value: MessageValue | undefined, present: boolean): string => {
+  const { set, elements } = value as unknown as ElementsValue;
+  const names = elements.filter((e) => e.present === present).map((e) => lowerFirst(messageText('en', `element.${set}.${e.id}`)));
+  return names.join(', ') || 'none';
+};
+/** "Customer name" → "customer name" inside a sentence (names that start with a capital acronym stay). */
+const lowerFirst = (text: string): string => (/^[A-Z][a-z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text);
+/** 1 → "the newest", 2 → "the second-newest", 3 → "the third-newest" … */
+const newestRank = (rank: MessageValue | undefined): string =>
+  (rank === 1 ? 'the newest' : `the ${['second', 'third', 'fourth', 'fifth'][Number(rank) - 2] ?? `${w(rank)}th`}-newest`);
 
 const catalog = {
   // ---- value types: how each typed value reads in a sentence ----
   'list.separator': ', ',
   'value.yes': 'yes',
   'value.no': 'no',
-  'value.date-fact': '{date} ({rule})',
-  'value.date-fact.inferred': '{date} ({rule}, inferred)',
+  'value.quoted': '{text}',
+  'value.date.roc': '{date} ({roc})',
+  'value.date-fact': '{date} ({source})',
+  'value.date-fact.inferred': '{date} ({source}, inferred)',
+  'value.date-source.property': '{source} {property}',
   'value.retail': 'retail score {score:fixed2} vs threshold {threshold}',
   'value.retail.terms': 'retail score {score:fixed2} vs threshold {threshold} ({terms})',
   'value.click-path': { one: 'reachable in {count} click from the homepage', other: 'reachable in {count} clicks from the homepage' },
@@ -128,6 +140,9 @@ const catalog = {
   'report.inferred': 'inferred',
   'report.threshold': 'threshold {threshold:percent}',
   'report.coverage': 'Retail coverage',
+  'chart.title': 'Retail coverage over the six core business areas',
+  'chart.description': '{areas}; overall {overall}',
+  'chart.overall': 'Overall',
   'report.coverage.lead': 'How much of the site’s content speaks to each of the six core retail business areas of the AWS Retail Competency (site-wide boilerplate removed).',
   'report.crawl': 'Crawl',
   'report.crawl.fetched': 'Pages fetched',
@@ -178,19 +193,24 @@ const catalog = {
   // ---- the terminal summary ----
   'terminal.head': '{homepage} as of {asOf}:',
   'terminal.info': '(info)',
-  'terminal.practice': 'Practice page:      {practice}',
+  'terminal.label.practice': 'Practice page:',
+  'terminal.label.case-studies': 'Case studies:',
+  'terminal.label.thought-leadership': 'Thought leadership:',
+  'terminal.label.crawl': 'Crawl:',
+  'terminal.label.valid-until': 'Valid until:',
+  'terminal.valid-until': '{until} ({check}, {why})',
   'terminal.practice.none': 'none found',
   'terminal.practice.linked': (v) => `${w(v.page)} (${n(v.count, 'click')} from the homepage)`,
   'terminal.practice.unlinked': '{page} (not linked from the homepage)',
-  'terminal.case-studies': 'Case studies:       {counted} retail AWS ({reachable} reachable) of {found} found',
-  'terminal.thought-leadership': (v) => `Thought leadership: ${n(v.count, 'retail item')}, ${w(v.recent)} in the last ${w(v.months)} months${v.newest ? `, newest ${w(v.newest)}` : ''}`,
+  'terminal.case-studies': '{counted} retail AWS ({reachable} reachable) of {found} found',
+  'terminal.thought-leadership': (v) => `${n(v.count, 'retail item')}, ${w(v.recent)} in the last ${w(v.months)} months${v.newest ? `, newest ${w(v.newest)}` : ''}`,
   'terminal.crawl': (v) => {
     const extras = [
       v.rendered ? `${w(v.rendered)} rendered` : '', v.documents ? `${w(v.documents)} PDF${v.documents === 1 ? '' : 's'}` : '',
       v.errors ? n(v.errors, 'error') : '', v.robots ? `${w(v.robots)} blocked by robots.txt` : '',
-      v.stopped ? `stopped by ${w(v.stopped)}` : '', v.browser ? `no browser: ${w(v.browser)}` : '',
+      v.stopped ? w(v.stopped) : '', v.browser ? `no browser: ${w(v.browser)}` : '',
     ].filter(Boolean);
-    return `Crawl:              ${w(v.pages)} pages${extras.length ? ` (${extras.join(', ')})` : ''} in ${w(v.seconds)} s`;
+    return `${w(v.pages)} pages${extras.length ? ` (${extras.join(', ')})` : ''} in ${w(v.seconds)} s`;
   },
 
   // ---- vocabularies ----
@@ -224,6 +244,157 @@ const catalog = {
   'element.practice.technicalSolutions': 'Technical solutions',
   'element.practice.caseStudyLinks': 'Links to customer case studies',
 
+  // ---- the checks: titles and what each needs (the checklist's own items; ids stay as they are) ----
+  'check.P2.1.title': 'Case-study elements',
+  'check.P2.1.requirement': 'case-study elements, per public case study',
+  'check.P2.2.1.title': 'Public retail AWS case studies',
+  'check.P2.2.1.requirement': 'at least {needs} public retail AWS case studies (HTML pages or PDFs)',
+  'check.P2.2.2.title': 'Case studies reachable from the homepage',
+  'check.P2.2.2.requirement': 'at least {needs} of them reachable by links from the homepage',
+  'check.P2.3.title': 'Delivery category (MSP or project)',
+  'check.P2.3.requirement': 'delivery category, MSP or project, per case study',
+  'check.P3.1.title': 'Retail practice microsite',
+  'check.P3.1.requirement': 'a retail practice page reachable from the homepage (the homepage only counts for a dedicated retail consultancy)',
+  'check.P3.2.title': 'Recent retail thought leadership',
+  'check.P3.2.requirement': 'retail thought leadership published within {months} months of --as-of',
+  'check.informational': '(informational)',
+
+  // ---- how long a passing check keeps passing on its own (the evidence unchanged, only the date moving) ----
+  'validity.P3.2': (v) => `when ${newestRank(v.rank)} retail item (published ${w(v.published)}) turns ${w(v.months)} months old`,
+  'validity.P2.1': (v) => `when ${newestRank(v.rank)} complete case study (published ${w(v.published)}) leaves the ${w(v.months)}-month window`,
+  'validity.check': 'Passes until {until}, {why}.',
+  'validity.report': 'Web presence valid until {until}: {check} stops passing then, {why}.',
+  'validity.report.not-passing': 'Of the checks that pass, {check} is the first to stop: on {until}, {why}.',
+  'field.inWindowUntil': 'In the window until',
+
+  // ---- vocabularies read from the evidence ----
+  'label.area.customer-engagement': 'Customer engagement',
+  'label.area.merchandising-planning': 'Merchandising & planning',
+  'label.area.supply-chain-distribution': 'Supply chain & distribution',
+  'label.area.stores': 'Stores (physical, digital, virtual)',
+  'label.area.retail-data-science': 'Retail data science',
+  'label.area.business-applications': 'Core retail business apps',
+  'label.industry.healthcare': 'healthcare',
+  'label.industry.financial services': 'financial services',
+  'label.industry.manufacturing': 'manufacturing',
+  'label.industry.public sector': 'public sector',
+  'label.industry.education': 'education',
+  'label.industry.energy and utilities': 'energy and utilities',
+  'label.industry.telecommunications and media': 'telecommunications and media',
+  'label.industry.automotive': 'automotive',
+  'label.industry.high tech': 'high tech',
+  'label.blocked-by.bot-protection': 'bot protection',
+  'label.budget.max-pages': 'the page limit stopped the crawl first',
+  'label.budget.time-budget': 'the time budget ran out first',
+  'label.found-via.link': 'a link',
+  'label.found-via.sitemap': 'sitemap.xml',
+  'label.found-via.redirect': 'a redirect',
+  'label.found-via.start': 'the start address',
+  'label.date-source.json-ld': 'structured data',
+  'label.date-source.meta': 'page metadata',
+  'label.date-source.time': 'a date element in the page',
+  'label.date-source.url': 'the page address',
+  'label.date-source.text': 'the page text',
+  'label.date-source.pdf': 'the PDF document',
+  'label.date-source.header': 'the HTTP Last-Modified header',
+  'date-rule.time:published': 'the page’s published-date element',
+  'date-rule.microdata:datePublished': 'the page’s microdata publish date',
+  'date-rule.time:modified': 'the page’s updated-date element',
+  'date-rule.time:near-title': 'a date element next to the title',
+  'date-rule.url:path-date': 'the date in the page address',
+  'date-rule.url:canonical-date': 'the date in the canonical address',
+  'date-rule.url:og-url-date': 'the date in the shared-link address',
+  'date-rule.url:year-month': 'the year and month in the page address',
+  'date-rule.text:published-label': 'a “published” label in the text',
+  'date-rule.text:updated-label': 'an “updated” label in the text',
+  'date-rule.text:date-element': 'a date line in the text',
+  'date-rule.text:near-title': 'the date nearest the title',
+  'date-rule.text:nearest-in-body': 'the nearest date in the text',
+  'date-rule.pdf:CreationDate': 'the PDF’s creation date',
+  'date-rule.pdf:ModDate': 'the PDF’s modification date',
+  'date-rule.pdf:first-page-text': 'a date on the PDF’s first page',
+  'date-rule.pdf:first-page-month': 'a month on the PDF’s first page',
+  'report.page.pdf': 'PDF document',
+  'report.error': 'error: {error}',
+
+  // ---- a batch: the terminal table, summary.csv and index.html ----
+  'batch.status.pass': 'pass',
+  'batch.status.fail': 'fail',
+  'batch.status.review': 'review',
+  'batch.status.error': 'error',
+  'batch.status.not audited': 'not audited',
+  'batch.first-run': 'first run',
+  'batch.no-change': 'no change since run {run}',
+  'batch.change': '{check} {from} → {to}',
+  'batch.failed': 'failed',
+  'batch.not-audited-yet': 'not audited yet (the run was interrupted; continue it with --resume)',
+  'batch.table.id': 'id',
+  'batch.table.changes': 'changes / error',
+  'batch.heading.run': 'Run {run}, as of {asOf}',
+  'batch.heading.report': 'Run {run} (crawled {crawled}), re-evaluated as of {asOf}',
+  'batch.wrote': 'Wrote {index}, {csv} and {reports}/',
+  'csv.id': 'id',
+  'csv.name': 'name',
+  'csv.homepage': 'homepage',
+  'csv.verdict': 'verdict',
+  'csv.case_studies_found': 'case_studies_found',
+  'csv.case_studies_reachable': 'case_studies_reachable',
+  'csv.newest_retail_thought_leadership': 'newest_retail_thought_leadership',
+  'csv.valid_until': 'valid_until',
+  'csv.practice_page': 'practice_page',
+  'csv.pages_crawled': 'pages_crawled',
+  'csv.error': 'error',
+  'csv.changes_since_previous_run': 'changes_since_previous_run',
+  'csv.notes': 'notes',
+  'index.title': 'Partner presence: batch run {run}, as of {asOf}',
+  'index.default-title': 'Partner web presence: batch results',
+  'index.partners': { one: '{count} partner', other: '{count} partners' },
+  'index.count.pass': '{count} pass',
+  'index.count.fail': '{count} fail',
+  'index.count.review': '{count} review',
+  'index.count.error': '{count} error',
+  'index.changed': '{count} changed since the previous run',
+  'index.generated': 'generated {at}',
+  'index.filter': 'Filter',
+  'index.filter.placeholder': 'name, id, URL, error…',
+  'index.show': 'Show',
+  'index.show.all': 'all partners',
+  'index.show.fail': 'verdict: fail',
+  'index.show.review': 'verdict: review',
+  'index.show.pass': 'verdict: pass',
+  'index.show.error': 'audit error',
+  'index.show.changed': 'changed since previous run',
+  'index.shown': '{shown} of {total} partners shown',
+  'index.column.partner': 'Partner',
+  'index.column.partner.title': 'Name, id, homepage and, when the audit failed, why',
+  'index.column.verdict': 'Verdict',
+  'index.column.verdict.title': 'Sorted fail, review, pass',
+  'index.column.check.title': '{check} status; sorted fail, review, pass',
+  'index.column.case-studies': 'Case studies',
+  'index.column.case-studies.title': 'Retail case studies on AWS found (the P2.2.1 count)',
+  'index.column.linked': 'Linked',
+  'index.column.linked.title': 'Of those, reachable by links from the homepage',
+  'index.column.newest': 'Newest retail TL',
+  'index.column.newest.title': 'Publish date of the newest retail thought-leadership item',
+  'index.column.valid-until': 'Valid until',
+  'index.column.valid-until.title': 'The last audit date on which every passing check still passes on its own',
+  'index.column.practice': 'Practice page',
+  'index.column.pages': 'Pages',
+  'index.column.pages.title': 'Pages crawled',
+  'index.column.report': 'Report',
+  'index.none-dated': 'none dated',
+  'index.none': 'none',
+  'index.report': 'report',
+  'index.changed-marker': 'changed since the previous run',
+  'index.empty': 'No partners in this batch.',
+  'index.legend': 'Click a column header to sort (again to reverse). “pass → fail” marks a check whose status changed since the previous run.',
+
+  // ---- npm run demo ----
+  'demo.serving': 'Demo partner site served on 127.0.0.1:{port}; auditing {url}',
+  'demo.serving.as-of': 'Demo partner site served on 127.0.0.1:{port}; auditing {url} as of {asOf}',
+  'demo.wrote': 'Wrote {files}',
+  'cli.wrote': 'wrote the {format} report to {file}',
+
   // ---- reasons: why a rule decided, by rule id ----
   'reason.borderline-retail': 'borderline retail ({retail})',
   'reason.not-retail': 'not retail ({retail})',
@@ -245,20 +416,20 @@ const catalog = {
   'reason.unread.error': '{error}',
   'reason.unread.needs-rendering': (v) => `needs JavaScript rendering (${w(v.why)}) but was read without it${v.browser ? `: ${w(v.browser)}` : ''}`,
   'reason.unread.robots': (v) => `blocked by robots.txt${v.detail ? ` (${w(v.detail)})` : ''}`,
-  'reason.unread.budget': (v) => `not fetched: ${w(v.detail) || w(v.limit)}`,
+  'reason.unread.budget': 'not fetched: {limit}',
   'reason.practice.retail': '{retail}',
   'reason.practice.aws.services': (v) => `names ${w(list(v.services).slice(0, 6))}`,
   'reason.practice.aws.mention': 'mentions AWS, names no service',
   'reason.practice.aws.only-in-study-links': 'AWS named only in the titles of linked case studies',
   'reason.practice.aws.none': 'no AWS mention',
-  'reason.practice.use-cases': (v) => `covers ${w(v.count)} of ${w(v.of)} retail areas${list(v.areas).length ? ` (${w(v.areas)})` : ''}; needs ${w(v.needs)}`,
+  'reason.practice.use-cases': (v) => `covers ${w(v.count)} of ${w(v.of)} retail areas${list(v.areas).length ? ` (${list(v.areas).map((a) => lowerFirst(w(a))).join(', ')})` : ''}; needs ${w(v.needs)}`,
   'reason.practice.technical': '{count} AWS services named outside case-study links; needs {needs}',
   'reason.practice.links': (v) => `links to ${w(list(v.urls).slice(0, 3))}`,
   'reason.practice.links.none': 'no link to a case study',
   'reason.practice.dedicated.unreadable': 'homepage could not be read',
   'reason.practice.dedicated': (v) => `homepage ${w(v.home)}; ${w(v.retailPages)} of ${w(v.total)} ${v.offerings ? 'industry/solution pages' : 'pages'} about retail `
     + `(${w(v.share, 'percent')}, needs ${w(v.needs, 'percent')})${v.industries ? `; homepage also names ${w(v.industries)}` : ''}`,
-  'signal.classified-practice': 'classified practice ({signals})',
+  'signal.classified-practice': 'reads as a practice or solution page',
   'signal.names-retail': 'names retail in its address or title',
 
   // ---- what every check may say ----
@@ -278,8 +449,8 @@ const catalog = {
 
   // ---- findings (the English evidence[].note of schemaVersion 1) ----
   'note.unread': 'could not be read: {reason}',
-  'note.off-site-stories': (v) => `customer stories on another domain, linked from ${w(v.from)} ("${w(v.text)}"): not read`,
-  'note.off-site-thought-leadership': (v) => `thought leadership on another site, linked from ${w(v.from)} ("${w(v.text)}"): not read, publish date and topic unknown`,
+  'note.off-site-stories': 'customer stories on another domain, linked from {from} ("{text}"): not read',
+  'note.off-site-thought-leadership': 'thought leadership on another site, linked from {from} ("{text}"): not read, publish date and topic unknown',
   'note.case-study': (v) => [
     v.notCounted ? `not counted: ${w(v.notCounted)}` : 'counted', w(v.format), w(v.retail), w(v.aws),
     ...(v.customer ? [`customer ${w(v.customer)}`] : []), ...(v.attachments ? [`with PDF ${w(v.attachments)}`] : []),
@@ -287,17 +458,18 @@ const catalog = {
   ].join('; '),
   'note.reach': '{reach}',
   'note.too-close': 'too close to call: {notCounted}',
-  'note.case-study-elements': (v) => `present: ${elementIds(v.elements, true)}; missing: ${elementIds(v.elements, false)}`
+  'note.case-study-elements': (v) => `has: ${elementNames(v.elements, true)}; missing: ${elementNames(v.elements, false)}`
     + `${v.compliance ? `; compliance: ${w(v.compliance)}` : ''}${v.anonymized ? '; customer anonymised' : ''}; ${w(v.completion)}`,
   'note.delivery': (v) => {
     const signals = [list(v.msp).length ? `MSP signals: ${w(v.msp)}` : '', list(v.project).length ? `project signals: ${w(v.project)}` : ''].filter(Boolean).join('; ');
-    return `${(v.delivery as { id: string }).id}${signals ? ` (${signals})` : ' (no delivery signals)'}`;
+    return `${w(v.delivery)}${signals ? ` (${signals})` : ' (no delivery signals)'}`;
   },
   'note.practice-candidate': (v) => {
     const signals = list(v.signals).length ? ` (${w(v.signals, 'semicolons')})` : '';
-    const elements = (v.elements as unknown as { elements: { id: string; present: boolean; reason: Reason }[] }).elements
-      .map((e) => `${e.id} ${e.present ? 'yes' : 'no'} (${w({ type: 'reasons', reasons: [e.reason] })})`).join('; ');
-    return `${w(v.role)}${v.homepage ? ' [homepage]' : ''}${signals}: ${elements}`;
+    const { set, elements } = v.elements as unknown as ElementsValue;
+    const shown = elements.map((e) => `${lowerFirst(messageText('en', `element.${set}.${e.id}`))}: ${e.present ? 'yes' : 'no'}`
+      + `${e.reason ? ` (${w({ type: 'reasons', reasons: [e.reason] })})` : ''}`).join('; ');
+    return `${w(v.role)}${v.homepage ? ' (the homepage)' : ''}${signals}: ${shown}`;
   },
   'note.thought-leadership': (v) => {
     const published = v.published as { date: string } | null;
@@ -307,10 +479,10 @@ const catalog = {
     else {
       const window = (v.window as { id: string }).id;
       const where = window === 'within' ? 'within' : window === 'after' ? 'after the audit date, outside' : 'outside';
-      date = `published ${w(v.published)}, ${where} the ${w(v.months)}-month window`;
+      date = `published ${w(v.published)}, ${where} the ${w(v.months)}-month window${v.inWindowUntil ? ` until ${w(v.inWindowUntil)}` : ''}`;
       if (modified && modified.date > published.date) date += ` (updated ${modified.date}, which does not count)`;
     }
-    return `${(v.kind as { id: string }).id}; ${w(v.verdict)} (${w(v.retail)}); ${date}`;
+    return `${w(v.kind)}; ${w(v.verdict)} (${w(v.retail)}); ${date}`;
   },
 
   // ---- P2.1 ----
@@ -318,11 +490,10 @@ const catalog = {
   'P2.1.summary': (v) => `Every required element shown by ${w(v.complete)} of ${n(v.count, 'public case study', 'public case studies')} (needs ${w(v.needs)}); `
     + `compliance requirements stated by ${w(v.withCompliance)} (needs ${w(v.needsCompliance)})`,
   'P2.1.completion.none': 'no publish date found, so completion within the window is not shown',
-  'P2.1.completion.within': 'published {published}, within {months} months of {asOf}',
-  'P2.1.completion.outside': 'published {published}, more than {months} months before {asOf}',
-  'P2.1.completion.excerpt': 'published {published}',
+  'P2.1.completion.within': 'published {published}, within {months} months of {asOf:date}: inside the {months}-month window until {until:date}',
+  'P2.1.completion.outside': 'published {published}, more than {months} months before {asOf:date}',
   'P2.1.advice.publish': 'Publish retail AWS case studies that name the customer, the problem, the solution, the AWS services, the results and the compliance requirements.',
-  'P2.1.advice.gaps': (v) => `Add to the case studies what they leave out: ${elementIds(v.elements, false)}.`,
+  'P2.1.advice.gaps': (v) => `Add to the case studies what they leave out: ${elementNames(v.elements, false)}.`,
   'P2.1.advice.compliance': "State the customer's compliance requirements (e.g. PCI DSS, GDPR, 個資法) in at least {needs} studies.",
 
   // ---- P2.2.1 ----
@@ -352,10 +523,11 @@ const catalog = {
   'P3.1.role.practice-page': 'practice page',
   'P3.1.role.other-candidate': 'other candidate',
   'P3.1.found': (v) => `Practice page ${w(v.where)}, ${n(v.count, 'click')} from the homepage; covers ${w(v.present)} of ${w(v.total)} elements`
-    + `${list(v.missing).length ? ` (missing ${w(v.missing)})` : ''}`,
+    + `${(v.missing as unknown as ElementsValue).elements.length ? ` (missing ${elementNames(v.missing, false)})` : ''}`,
   'P3.1.where.homepage': 'the homepage (a dedicated retail consultancy: {dedicated})',
   'P3.1.thin': '{found}: too thin to call a practice microsite without a look',
-  'P3.1.advice.extend': 'Extend {url} to cover {missing}: AWS retail use cases, the technical solutions and AWS services used, and links to the retail case studies.',
+  'P3.1.advice.extend': (v) => `Extend ${w(v.url)} to cover ${elementNames(v.missing, false)}: AWS retail use cases, the technical solutions and AWS services used, `
+    + 'and links to the retail case studies.',
   'P3.1.none-reachable': 'No reachable retail practice page found',
   'P3.1.not-linked': (v) => `The retail practice page ${w(v.url)} ${v.sitemapOnly ? 'is listed only in sitemap.xml' : 'is not linked from any page reachable from the homepage'}`,
   'P3.1.advice.link': 'Link {url} from the homepage, ideally from the main navigation (e.g. Industries › Retail).',

@@ -3,14 +3,22 @@
 // placeholders filled from structured values at render time. Adding a language is adding a catalog.
 //
 // Template syntax: "{name}" inserts a value; "{name:fixed2}" a number with two decimals, "{name:percent}"
-// a 0..1 share as a whole percentage, "{name:semicolons}" a list joined by "; ". A message may instead be
+// a 0..1 share as a whole percentage, "{name:semicolons}" a list joined by "; ", "{name:date}" a
+// YYYY-MM-DD day as the language writes dates ("{name:date-roc}" with the ROC year). A message may instead be
 // { one, other } (Intl plural rules on values.count), or a function of its values for the few phrases
 // whose wording depends on a value.
 
 import { en, type MessageId } from './en.ts';
 
 export type { MessageId };
-export type Lang = 'en';
+
+/** The languages reports and the service speak. */
+export const LANGS = ['en'] as const;
+export type Lang = (typeof LANGS)[number];
+
+export function isLang(value: unknown): value is Lang {
+  return typeof value === 'string' && (LANGS as readonly string[]).includes(value);
+}
 
 /** A value a message can be filled with: text and numbers, lists, other messages, and typed values. */
 export type MessageValue = string | number | boolean | null | MessageRef | TypedValue | readonly MessageValue[];
@@ -35,6 +43,12 @@ export interface DateFactValue {
   readonly rule: string;
   /** Below the confidence the checks trust (a month-only URL, the nearest date in the text). */
   readonly inferred: boolean;
+}
+
+/** A calendar day (YYYY-MM-DD) the tool worked out (a window's end): written as the reader's language writes dates. */
+export interface DateValue {
+  readonly type: 'date';
+  readonly date: string;
 }
 
 /** A page's retail reading: its boilerplate-free score against the threshold, and the terms behind it. */
@@ -67,7 +81,7 @@ export interface ElementsValue {
 /** An id of a closed vocabulary (a page kind, a delivery model, a file format) that label.<vocabulary>.<id> words. */
 export interface LabelValue {
   readonly type: 'label';
-  readonly vocabulary: 'kind' | 'delivery' | 'format' | 'retail-verdict' | 'window';
+  readonly vocabulary: 'kind' | 'delivery' | 'format' | 'retail-verdict' | 'window' | 'area' | 'industry' | 'blocked-by' | 'budget' | 'stopped-by';
   readonly id: string;
 }
 
@@ -89,7 +103,7 @@ export interface TextValue {
   readonly text: string;
 }
 
-export type TypedValue = DateFactValue | RetailValue | ReasonsValue | ElementsValue | LabelValue | UrlValue | ClickPathValue | TextValue;
+export type TypedValue = DateValue | DateFactValue | RetailValue | ReasonsValue | ElementsValue | LabelValue | UrlValue | ClickPathValue | TextValue;
 
 export type Template = string | { readonly one: string; readonly other: string } | ((values: MessageValues, lang: Lang) => string);
 
@@ -99,6 +113,11 @@ function catalog(lang: Lang): Readonly<Record<MessageId, Template>> {
   switch (lang) {
     case 'en': return en;
   }
+}
+
+/** Whether the catalog has a message (for ids built from data: a date rule, a vocabulary id). */
+export function hasMessage(lang: Lang, id: string): id is MessageId {
+  return Object.hasOwn(catalog(lang), id);
 }
 
 export function message(id: MessageId, values?: MessageValues): Message {
@@ -123,6 +142,11 @@ export function t(lang: Lang, id: MessageId, values: MessageValues = {}): string
   });
 }
 
+/** The words of a message whose id is built from data (a catalog's own helpers use it: no id type to depend on). */
+export function messageText(lang: Lang, id: string, values?: MessageValues): string {
+  return t(lang, id as MessageId, values);
+}
+
 /** A message in words. */
 export function phrase(lang: Lang, m: MessageRef): string {
   return t(lang, m.id as MessageId, m.values);
@@ -131,6 +155,7 @@ export function phrase(lang: Lang, m: MessageRef): string {
 /** Any message value in words: the text renderer of every value type. */
 export function formatValue(lang: Lang, value: MessageValue, format?: string): string {
   if (value === null) return '';
+  if (format === 'date' || format === 'date-roc') return typeof value === 'string' ? formatDate(lang, value, format === 'date-roc') : formatValue(lang, value);
   if (typeof value === 'number') {
     // Rounded as JavaScript's toFixed rounds (0.985 is 0.98499… in binary), so every language shows the same digits.
     if (format === 'fixed2') return new Intl.NumberFormat(lang, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(Number(value.toFixed(2)));
@@ -146,11 +171,12 @@ export function formatValue(lang: Lang, value: MessageValue, format?: string): s
   if (isMessage(value)) return phrase(lang, value);
   const typed = value as TypedValue;
   switch (typed.type) {
+    case 'date': return formatDate(lang, typed.date);
     case 'date-fact': return t(lang, typed.inferred ? 'value.date-fact.inferred' : 'value.date-fact', {
-      date: typed.date, rule: typed.rule.startsWith(typed.source) ? typed.rule : `${typed.source}: ${typed.rule}`,
+      date: formatDate(lang, typed.date), source: dateSourceText(lang, typed.source, typed.rule),
     });
     case 'retail': return typed.terms.length
-      ? t(lang, 'value.retail.terms', { score: typed.score, threshold: typed.threshold, terms: typed.terms.slice(0, 5) })
+      ? t(lang, 'value.retail.terms', { score: typed.score, threshold: typed.threshold, terms: typed.terms.slice(0, 5).map((term) => ({ type: 'text', text: term })) })
       : t(lang, 'value.retail', { score: typed.score, threshold: typed.threshold });
     case 'reasons': return typed.reasons.map((r) => reasonText(lang, r)).join('; ');
     case 'elements': return typed.elements.map((e) => t(lang, `element.${typed.set}.${e.id}` as MessageId)).join(t(lang, 'list.separator'));
@@ -159,11 +185,49 @@ export function formatValue(lang: Lang, value: MessageValue, format?: string): s
     case 'click-path': return typed.path
       ? t(lang, 'value.click-path', { count: typed.path.length - 1 })
       : t(lang, typed.foundVia === 'sitemap' ? 'value.click-path.sitemap-only' : 'value.click-path.none');
-    case 'text': return typed.text;
+    case 'text': return t(lang, 'value.quoted', { text: typed.text });
   }
 }
 
 /** A reason in words: the message reason.<rule> with its values. */
 export function reasonText(lang: Lang, reason: Reason): string {
   return t(lang, `reason.${reason.rule}` as MessageId, reason.values);
+}
+
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * A calendar day (YYYY-MM-DD) as its readers write it: ISO in English (what program managers and
+ * scripts compare), 2026年11月29日 in Traditional Chinese, with the ROC year beside it when asked
+ * (民國115年). Anything that is not a calendar day is shown as it is.
+ */
+export function formatDate(lang: Lang, date: string, withRocYear = false): string {
+  const m = DAY.exec(date);
+  if (!m || lang === 'en') return date;
+  const day = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  if (Number.isNaN(day.getTime())) return date;
+  const written = new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(day);
+  if (!withRocYear || day.getUTCFullYear() <= 1911) return written;
+  const roc = new Intl.DateTimeFormat(`${lang}-u-ca-roc`, { era: 'long', year: 'numeric', timeZone: 'UTC' }).format(day);
+  return t(lang, 'value.date.roc', { date: written, roc });
+}
+
+/**
+ * Where a date was read, in words: the rule's own words when the catalog has them (date-rule.<rule>),
+ * else the source's, naming the page's metadata property (article:published_time) for metadata rules.
+ */
+export function dateSourceText(lang: Lang, source: string, rule: string): string {
+  const ruleId = `date-rule.${rule}`;
+  if (hasMessage(lang, ruleId)) return t(lang, ruleId);
+  const sourceId = `label.date-source.${source}`;
+  const words = hasMessage(lang, sourceId) ? t(lang, sourceId) : source;
+  const property = metadataProperty(source, rule);
+  return property ? t(lang, 'value.date-source.property', { source: words, property }) : words;
+}
+
+/** The page's own property a metadata rule read ("json-ld:BlogPosting.datePublished" → BlogPosting.datePublished), else null. */
+export function metadataProperty(source: string, rule: string): string | null {
+  if (source !== 'json-ld' && source !== 'meta') return null;
+  const colon = rule.indexOf(':');
+  return colon >= 0 && colon < rule.length - 1 ? rule.slice(colon + 1) : null;
 }

@@ -1,20 +1,27 @@
 // Inline SVG chart of the site's retail coverage over the six core business areas of the AWS Retail
 // Competency (checklist.md). Horizontal bars rather than a radar: six values on a shared 0–100 % axis
-// are compared more accurately by length, and long bilingual labels fit.
+// are compared more accurately by length, and long labels fit. An English chart names each area in the
+// checklist's Chinese edition's words too; a Chinese one in those words only.
 
 import { RETAIL_AREAS, type RetailAreaId } from '../../analyzers/types.ts';
 import type { Report } from '../types.ts';
+import { t, type Lang } from '../messages/index.ts';
 import { escapeHtml } from './escape.ts';
 
-/** English name and the Traditional Chinese edition's name of each area. */
-export const RETAIL_AREA_LABELS: Record<RetailAreaId, { en: string; zh: string }> = {
-  'customer-engagement': { en: 'Customer engagement', zh: '顧客互動' },
-  'merchandising-planning': { en: 'Merchandising & planning', zh: '商品企劃與規劃' },
-  'supply-chain-distribution': { en: 'Supply chain & distribution', zh: '供應鏈與物流配送' },
-  stores: { en: 'Stores (physical, digital, virtual)', zh: '門市' },
-  'retail-data-science': { en: 'Retail data science', zh: '進階零售資料科學' },
-  'business-applications': { en: 'Core retail business apps', zh: '核心零售業務應用' },
+/** Each area's name in the checklist's Traditional Chinese edition, shown beside the English one. */
+const CHECKLIST_AREA_NAMES: Record<RetailAreaId, string> = {
+  'customer-engagement': '顧客互動',
+  'merchandising-planning': '商品企劃與規劃',
+  'supply-chain-distribution': '供應鏈與物流配送',
+  stores: '門市',
+  'retail-data-science': '進階零售資料科學',
+  'business-applications': '核心零售業務應用',
 };
+
+/** An area's name in a language (label.area.<id>). */
+export function areaLabel(lang: Lang, area: RetailAreaId): string {
+  return t(lang, `label.area.${area}`);
+}
 
 /** A 0..1 score from possibly missing or out-of-range input. */
 export function unitScore(value: unknown): number {
@@ -33,7 +40,7 @@ const ROW_HEIGHT = 36;
 const TOP = 26;
 
 /** The chart as an inline <svg> element (no external resources, readable in print). */
-export function renderCoverageChart(coverage: Report['retailCoverage'] | null | undefined): string {
+export function renderCoverageChart(coverage: Report['retailCoverage'] | null | undefined, lang: Lang = 'en'): string {
   const areas = coverage?.areas ?? ({} as Partial<Record<RetailAreaId, number>>);
   const height = TOP + RETAIL_AREAS.length * ROW_HEIGHT + 34;
   const ticks = [0, 0.25, 0.5, 0.75, 1]
@@ -48,12 +55,11 @@ export function renderCoverageChart(coverage: Report['retailCoverage'] | null | 
   const rows = RETAIL_AREAS.map((area, i) => {
     const value = unitScore(areas[area]);
     const y = TOP + i * ROW_HEIGHT;
-    const label = RETAIL_AREA_LABELS[area];
     const barLength = Math.max(value * BAR_WIDTH, value > 0 ? 2 : 0);
     return (
       `<g class="cc-row">` +
       `<text x="${LABEL_WIDTH - 12}" y="${y + 22}" text-anchor="end" class="cc-label">` +
-      `${escapeHtml(label.en)}<tspan class="cc-zh" dx="6">${escapeHtml(label.zh)}</tspan></text>` +
+      `${escapeHtml(areaLabel(lang, area))}${secondLabel(lang, CHECKLIST_AREA_NAMES[area])}</text>` +
       `<rect x="${LABEL_WIDTH}" y="${y + 8}" width="${BAR_WIDTH}" height="20" class="cc-track"/>` +
       `<rect x="${LABEL_WIDTH}" y="${y + 8}" width="${barLength.toFixed(1)}" height="20" class="cc-bar${value < 0.2 ? ' cc-low' : ''}"/>` +
       `<text x="${LABEL_WIDTH + BAR_WIDTH + 8}" y="${y + 23}" class="cc-value">${percent(value)}</text>` +
@@ -62,23 +68,29 @@ export function renderCoverageChart(coverage: Report['retailCoverage'] | null | 
   }).join('');
   const overall = unitScore(coverage?.overall);
   const footY = TOP + RETAIL_AREAS.length * ROW_HEIGHT + 24;
-  const description = RETAIL_AREAS.map((a) => `${RETAIL_AREA_LABELS[a].en}: ${percent(areas[a])}`).join('; ');
+  const description = RETAIL_AREAS.map((a) => `${areaLabel(lang, a)}: ${percent(areas[a])}`).join('; ');
   return (
     `<svg class="coverage-chart" role="img" aria-labelledby="cc-title cc-desc" viewBox="0 0 ${WIDTH} ${height}" ` +
     `width="100%" style="max-width:${WIDTH}px" xmlns="http://www.w3.org/2000/svg">` +
-    `<title id="cc-title">Retail coverage over the six core business areas</title>` +
-    `<desc id="cc-desc">${escapeHtml(description)}; overall ${percent(overall)}</desc>` +
+    `<title id="cc-title">${escapeHtml(t(lang, 'chart.title'))}</title>` +
+    `<desc id="cc-desc">${escapeHtml(t(lang, 'chart.description', { areas: description, overall: percent(overall) }))}</desc>` +
     ticks +
     rows +
-    `<text x="${LABEL_WIDTH - 12}" y="${footY}" text-anchor="end" class="cc-label cc-overall">Overall<tspan class="cc-zh" dx="6">整體</tspan></text>` +
+    `<text x="${LABEL_WIDTH - 12}" y="${footY}" text-anchor="end" class="cc-label cc-overall">${escapeHtml(t(lang, 'chart.overall'))}`
+    + `${secondLabel(lang, '整體')}</text>` +
     `<text x="${LABEL_WIDTH}" y="${footY}" class="cc-value cc-overall">${percent(overall)}</text>` +
     `</svg>`
   );
 }
 
+/** The checklist's Chinese words after the English ones (an English chart only). */
+function secondLabel(lang: Lang, zh: string): string {
+  return lang === 'en' ? `<tspan class="cc-zh" dx="6" lang="zh-TW">${escapeHtml(zh)}</tspan>` : '';
+}
+
 /** CSS for the chart; the report inlines it once. */
 export const COVERAGE_CHART_CSS = `
-.coverage-chart { display:block; height:auto; font: 14px system-ui, "Noto Sans TC", "PingFang TC", "Microsoft JhengHei", sans-serif; }
+.coverage-chart { display:block; height:auto; font-size: 14px; font-family: inherit; }
 .coverage-chart .cc-grid { stroke:#d8dde3; stroke-width:1; }
 .coverage-chart .cc-tick { fill:#6b7280; font-size:11px; }
 .coverage-chart .cc-label { fill:#1f2937; }

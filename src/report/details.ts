@@ -4,7 +4,8 @@
 
 import type { Finding } from '../types.ts';
 import {
-  formatValue, isMessage, phrase, reasonText, t, type Lang, type MessageId, type MessageValue, type TypedValue,
+  dateSourceText, formatDate, formatValue, hasMessage, isMessage, metadataProperty, phrase, reasonText, t, type Lang, type MessageId, type MessageValue,
+  type TypedValue,
 } from '../messages/index.ts';
 import { escapeHtml, escapeMarkdown, httpHref, linkHtml, markdownLink } from './escape.ts';
 
@@ -28,14 +29,15 @@ export function valueHtml(lang: Lang, value: MessageValue): string {
   const typed = value as TypedValue;
   switch (typed.type) {
     case 'url': return linkHtml(typed.url);
-    case 'text': return `<q>${escapeHtml(typed.text)}</q>`;
+    case 'text': return quotedHtml(typed.text);
+    case 'date': return `<span class="date">${escapeHtml(formatDate(lang, typed.date))}</span>`;
     case 'date-fact':
-      return `<span class="date">${escapeHtml(typed.date)}</span> <span class="source">(${escapeHtml(typed.rule)}`
-        + `${typed.inferred ? `, ${escapeHtml(t(lang, 'report.inferred'))}` : ''})</span>`;
+      return `<span class="date">${escapeHtml(formatDate(lang, typed.date))}</span> <span class="source">(${dateSourceHtml(lang, typed.source, typed.rule)}`
+        + `${typed.inferred ? `${escapeHtml(t(lang, 'list.separator'))}${escapeHtml(t(lang, 'report.inferred'))}` : ''})</span>`;
     case 'retail':
       return `<span class="score">${escapeHtml(formatValue(lang, typed.score, 'percent'))}</span> `
         + `<span class="how">${escapeHtml(t(lang, 'report.threshold', { threshold: typed.threshold }))}`
-        + `${typed.terms.length ? ` · ${escapeHtml(formatValue(lang, typed.terms.slice(0, 5)))}` : ''}</span>`;
+        + `${typed.terms.length ? ` · ${typed.terms.slice(0, 5).map(quotedHtml).join(escapeHtml(t(lang, 'list.separator')))}` : ''}</span>`;
     case 'reasons':
       return `<ul class="reasons">${typed.reasons.map((r) => `<li>${escapeHtml(reasonText(lang, r))}</li>`).join('')}</ul>`;
     case 'elements':
@@ -47,6 +49,23 @@ export function valueHtml(lang: Lang, value: MessageValue): string {
     case 'click-path':
       return escapeHtml(formatValue(lang, typed));
   }
+}
+
+/**
+ * Text quoted from the site (a customer's name, a matched term, an excerpt): shown as written and
+ * marked translate="no", so a browser's translator leaves it as the partner wrote it.
+ */
+export function quotedHtml(text: string): string {
+  return `<q translate="no">${escapeHtml(text)}</q>`;
+}
+
+/** Where a date was read, in words; a metadata property the page names is shown as code, untranslated. */
+export function dateSourceHtml(lang: Lang, source: string, rule: string): string {
+  const property = metadataProperty(source, rule);
+  if (hasMessage(lang, `date-rule.${rule}`) || !property) return escapeHtml(dateSourceText(lang, source, rule));
+  const sourceId = `label.date-source.${source}`;
+  return escapeHtml(t(lang, 'value.date-source.property', { source: hasMessage(lang, sourceId) ? t(lang, sourceId) : source, property: '\uE000' }))
+    .replace('\uE000', `<code translate="no">${escapeHtml(property)}</code>`);
 }
 
 /** A finding's values as a definition list: label, then the value drawn by its type. */

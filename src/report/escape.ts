@@ -149,10 +149,10 @@ export function relativeOrHttpHref(href: string | null | undefined): string | nu
 }
 
 /** The start of a self-contained page: its CSP forbids every load the page does not carry itself. */
-export function documentStart(title: string, csp: string, css: string): string[] {
+export function documentStart(title: string, csp: string, css: string, lang = 'en'): string[] {
   return [
     '<!DOCTYPE html>',
-    '<html lang="en">',
+    `<html lang="${escapeAttr(lang)}">`,
     '<head>',
     '<meta charset="utf-8">',
     `<meta http-equiv="Content-Security-Policy" content="${escapeAttr(csp)}">`,

@@ -5,10 +5,13 @@
 // each check's evidence is drawn by value type (details.ts), so this file knows no check.
 
 import type { CheckResult, EvidenceRow, Report, ReportCaseStudy, ReportPage } from '../types.ts';
-import { phrase, t, type Lang, type MessageId } from '../messages/index.ts';
+import { formatDate, formatValue, phrase, t, type Lang, type MessageId } from '../messages/index.ts';
 import { COVERAGE_CHART_CSS, percent, renderCoverageChart } from './coverage-chart.ts';
 import { findingHtml } from './details.ts';
-import { adviceText, CASE_STUDY_ELEMENT_IDS, labelOf, notCountedText, outcomeText, PRACTICE_ELEMENT_IDS, statusClass, statusLabel } from './words.ts';
+import {
+  adviceText, CASE_STUDY_ELEMENT_IDS, checkTitle, checkValidityText, labelOf, notCountedText, outcomeText, PRACTICE_ELEMENT_IDS, reportValidityText,
+  statusClass, statusLabel,
+} from './words.ts';
 import { displayPath, documentStart, escapeAttr, escapeHtml, hostOf, httpHref, linkHtml } from './escape.ts';
 
 /** No scripts, no external loads; inline <style> and style attributes only. */
@@ -32,7 +35,7 @@ export function renderHtml(report: Report, lang: Lang = 'en'): string {
   const host = hostOf(report.homepage) ?? report.homepage;
   const title = t(lang, 'report.title', { host, verdict: statusLabel(lang, report.verdict) });
   return [
-    ...documentStart(title, REPORT_CSP, REPORT_CSS + COVERAGE_CHART_CSS),
+    ...documentStart(title, REPORT_CSP, REPORT_CSS + COVERAGE_CHART_CSS, lang),
     '<body>',
     '<main>',
     renderHeader(report, lang),
@@ -45,11 +48,11 @@ export function renderHtml(report: Report, lang: Lang = 'en'): string {
     renderThoughtLeadership(report, ctx),
     `<section id="coverage"><h2>${escapeHtml(t(lang, 'report.coverage'))}</h2>`,
     `<p class="lead">${escapeHtml(t(lang, 'report.coverage.lead'))}</p>`,
-    renderCoverageChart(report.retailCoverage),
+    renderCoverageChart(report.retailCoverage, lang),
     '</section>',
     renderCrawl(report, lang),
     renderPages(report, ctx),
-    `<footer>${escapeHtml(t(lang, 'report.footer', { tool: report.tool?.name ?? 'partner-presence', version: report.tool?.version ?? '', schema: String(report.schemaVersion), asOf: report.asOf }))}</footer>`,
+    `<footer>${escapeHtml(t(lang, 'report.footer', { tool: report.tool?.name ?? 'partner-presence', version: report.tool?.version ?? '', schema: String(report.schemaVersion), asOf: formatDate(lang, report.asOf) }))}</footer>`,
     '</main>',
     '</body>',
     '</html>',
@@ -77,7 +80,7 @@ function renderHeader(report: Report, lang: Lang): string {
     '<header>' +
     `<p class="eyebrow">${escapeHtml(t(lang, 'report.eyebrow'))}</p>` +
     `<h1>${linkHtml(report.homepage, report.homepage)}</h1>` +
-    `<p class="meta">${escapeHtml(t(lang, 'report.meta', { asOf: report.asOf, pages: report.crawl?.pagesFetched ?? 0 }))} · ` +
+    `<p class="meta">${escapeHtml(t(lang, 'report.meta', { asOf: formatDate(lang, report.asOf, true), pages: report.crawl?.pagesFetched ?? 0 }))} · ` +
     `${escapeHtml(report.tool?.name ?? 'partner-presence')} ${escapeHtml(report.tool?.version ?? '')}</p>` +
     '</header>'
   );
@@ -88,17 +91,23 @@ function renderVerdict(report: Report, lang: Lang): string {
   const scored = checks.filter((c) => !c.informational);
   const informational = checks.filter((c) => c.informational);
   const passing = scored.filter((c) => c.status === 'pass').length;
-  const card = (check: CheckResult): string =>
-    `<li class="card status-${statusClass(check.status)}">` +
-    `<a class="card-link" href="#${anchorId(check.id)}"><span class="check-id">${escapeHtml(check.id)}</span> ` +
-    `${escapeHtml(check.title)}</a>` +
-    `${badge(lang, check.status)}` +
-    `<p>${escapeHtml(outcomeText(lang, check))}</p></li>`;
+  const card = (check: CheckResult): string => {
+    const until = checkValidityText(lang, check);
+    return `<li class="card status-${statusClass(check.status)}">` +
+      `<a class="card-link" href="#${anchorId(check.id)}"><span class="check-id">${escapeHtml(check.id)}</span> ` +
+      `${escapeHtml(checkTitle(lang, check))}</a>` +
+      `${badge(lang, check.status)}` +
+      `<p>${escapeHtml(outcomeText(lang, check))}</p>` +
+      (until ? `<p class="valid-until">${escapeHtml(until)}</p>` : '') +
+      '</li>';
+  };
+  const validity = reportValidityText(lang, report);
   return (
     `<section id="verdict" class="verdict status-${statusClass(report.verdict)}" aria-labelledby="verdict-title">` +
     `<div class="verdict-head">${badge(lang, report.verdict, 'badge-large')}` +
     `<h2 id="verdict-title">${escapeHtml(labelOf(lang, 'report.headline', statusClass(report.verdict)))}</h2></div>` +
     `<p class="verdict-sub">${escapeHtml(t(lang, 'report.scored', { passing, count: scored.length }))} ${escapeHtml(t(lang, 'report.scored.rule'))}</p>` +
+    (validity ? `<p class="verdict-valid-until">${escapeHtml(validity.sentence)}</p>` : '') +
     (scored.length > 0 ? `<ul class="cards">${scored.map(card).join('')}</ul>` : `<p class="muted">${escapeHtml(t(lang, 'report.no-checks'))}</p>`) +
     (informational.length > 0
       ? `<p class="info-title">${escapeHtml(t(lang, 'report.informational'))}</p><ul class="cards cards-info">${informational.map(card).join('')}</ul>`
@@ -111,12 +120,14 @@ function renderCheck(check: CheckResult, ctx: RenderContext): string {
   const evidence = check.evidence ?? [];
   const { lang } = ctx;
   const advice = adviceText(lang, check);
+  const until = checkValidityText(lang, check);
   return (
     `<article class="check status-${statusClass(check.status)}" id="${anchorId(check.id)}">` +
-    `<h3><span class="check-id">${escapeHtml(check.id)}</span> ${escapeHtml(check.title)} ${badge(lang, check.status)}` +
+    `<h3><span class="check-id">${escapeHtml(check.id)}</span> ${escapeHtml(checkTitle(lang, check))} ${badge(lang, check.status)}` +
     (check.informational ? ` <span class="tag">${escapeHtml(t(lang, 'report.tag.informational'))}</span>` : '') +
     '</h3>' +
     `<p class="summary">${escapeHtml(outcomeText(lang, check))}</p>` +
+    (until ? `<p class="valid-until">${escapeHtml(until)}</p>` : '') +
     (advice ? `<div class="recommendation"><strong>${escapeHtml(t(lang, 'report.recommendation'))}</strong><p>${escapeHtml(advice)}</p></div>` : '') +
     (evidence.length > 0
       ? '<div class="table-wrap"><table class="evidence"><thead><tr>' +
@@ -200,13 +211,13 @@ function renderCaseStudyRow(study: ReportCaseStudy, ctx: RenderContext): string 
       const has = Boolean(element?.present);
       return (
         `<li class="${has ? 'yes' : 'no'}">${tick(lang, has)} ${escapeHtml(t(lang, `element.case-study.${id}`))}` +
-        (element?.excerpt ? `<blockquote>${escapeHtml(element.excerpt)}</blockquote>` : '') +
+        (element?.excerpt ? `<blockquote translate="no">${escapeHtml(element.excerpt)}</blockquote>` : '') +
         '</li>'
       );
     })
     .join('');
   const customer = study.customer
-    ? `<span class="customer">${escapeHtml(study.customer)}</span>`
+    ? `<span class="customer" translate="no">${escapeHtml(study.customer)}</span>`
     : `<span class="customer muted">${escapeHtml(t(lang, 'report.customer-not-named'))}</span>`;
   const why = notCountedText(lang, study);
   return (
@@ -225,8 +236,8 @@ function renderCaseStudyRow(study: ReportCaseStudy, ctx: RenderContext): string 
     `<td>${dateWithSource(lang, study.published, study.publishedSource)}</td>` +
     `<td><details class="excerpts"><summary>${escapeHtml(t(lang, 'report.elements-present', { present, count: CASE_STUDY_ELEMENT_IDS.length }))}</summary><ul class="elements">${elementList}</ul></details></td>` +
     `<td class="cs-facts"><span class="label">${escapeHtml(t(lang, 'report.delivery'))}</span> ${escapeHtml(labelOf(lang, 'label.delivery', study.delivery))}` +
-    `<br><span class="label">${escapeHtml(t(lang, 'report.compliance'))}</span> ${listOrDash(study.compliance)}` +
-    `<br><span class="label">${escapeHtml(t(lang, 'report.column.aws'))}</span> ${listOrDash(study.awsServices)}</td>` +
+    `<br><span class="label">${escapeHtml(t(lang, 'report.compliance'))}</span> ${listOrDash(lang, study.compliance)}` +
+    `<br><span class="label">${escapeHtml(t(lang, 'report.column.aws'))}</span> ${listOrDash(lang, study.awsServices)}</td>` +
     '</tr>'
   );
 }
@@ -255,7 +266,7 @@ function renderThoughtLeadership(report: Report, ctx: RenderContext): string {
           `<td>${escapeHtml(labelOf(lang, 'label.kind', item.kind))}</td>` +
           `<td>${pageCell(item.url, item.title, ctx)}</td>` +
           `<td>${dateWithSource(lang, item.published, item.publishedSource)}` +
-          (item.modified ? `<span class="modified">${escapeHtml(t(lang, 'report.updated', { date: item.modified }))}</span>` : '') +
+          (item.modified ? `<span class="modified">${escapeHtml(t(lang, 'report.updated', { date: formatDate(lang, item.modified) }))}</span>` : '') +
           '</td>' +
           `<td class="c">${item.published ? tick(lang, item.withinWindow) : `<span class="muted">${escapeHtml(t(lang, 'report.no-date'))}</span>`}</td>` +
           `<td class="c">${tick(lang, item.retail)}${scoreNote(item.retailScore)}</td>` +
@@ -274,15 +285,15 @@ function renderCrawl(report: Report, lang: Lang): string {
   const fact = (label: MessageId, value: string): string => `<div><dt>${escapeHtml(t(lang, label))}</dt><dd>${value}</dd></div>`;
   return (
     `<section id="crawl"><h2>${escapeHtml(t(lang, 'report.crawl'))}</h2><dl class="facts">` +
-    fact('report.crawl.fetched', escapeHtml(String(crawl?.pagesFetched ?? 0))) +
-    fact('report.crawl.rendered', escapeHtml(String(crawl?.pagesRendered ?? 0))) +
-    fact('report.crawl.documents', escapeHtml(String(crawl?.documents ?? 0))) +
-    fact('report.crawl.robots', String(blocked.length)) +
-    fact('report.crawl.errors', String(errors.length)) +
+    fact('report.crawl.fetched', escapeHtml(formatValue(lang, crawl?.pagesFetched ?? 0))) +
+    fact('report.crawl.rendered', escapeHtml(formatValue(lang, crawl?.pagesRendered ?? 0))) +
+    fact('report.crawl.documents', escapeHtml(formatValue(lang, crawl?.documents ?? 0))) +
+    fact('report.crawl.robots', escapeHtml(formatValue(lang, blocked.length))) +
+    fact('report.crawl.errors', escapeHtml(formatValue(lang, errors.length))) +
     fact('report.crawl.stopped', `<span class="text-value">${escapeHtml(labelOf(lang, 'label.stopped-by', crawl?.stoppedBy ?? '—'))}</span>`) +
     fact('report.crawl.duration', escapeHtml(formatDuration(lang, crawl?.durationMs))) +
     '</dl>' +
-    (crawl?.renderUnavailable ? `<p class="warn-box">${escapeHtml(t(lang, 'report.crawl.no-browser', { why: crawl.renderUnavailable }))}</p>` : '') +
+    (crawl?.renderUnavailable ? `<p class="warn-box">${escapeHtml(t(lang, 'report.crawl.no-browser', { why: { type: 'text', text: crawl.renderUnavailable } }))}</p>` : '') +
     (blocked.length > 0
       ? `<details><summary>${escapeHtml(t(lang, 'report.crawl.robots-list', { count: blocked.length }))}</summary><ul class="url-list">${blocked
           .map((url) => `<li>${linkHtml(url)}</li>`)
@@ -290,7 +301,7 @@ function renderCrawl(report: Report, lang: Lang): string {
       : '') +
     (errors.length > 0
       ? `<details><summary>${escapeHtml(t(lang, 'report.crawl.errors-list', { count: errors.length }))}</summary><ul class="url-list">${errors
-          .map((e) => `<li>${linkHtml(e.url)} — ${escapeHtml(e.error)}</li>`)
+          .map((e) => `<li>${linkHtml(e.url)} — <span translate="no">${escapeHtml(e.error)}</span></li>`)
           .join('')}</ul></details>`
       : '') +
     '</section>'
@@ -320,20 +331,21 @@ function renderPages(report: Report, ctx: RenderContext): string {
 function renderPageRow(page: ReportPage, ctx: RenderContext): string {
   const { lang } = ctx;
   const notes: string[] = [];
-  if (page.rendered) notes.push(t(lang, 'report.page.rendered'));
-  if (page.contentType && page.contentType !== 'text/html') notes.push(page.contentType);
-  if (page.finalUrl && page.finalUrl !== page.url) notes.push(`→ ${displayPath(page.finalUrl, ctx.homeHost)}`);
-  if (page.lang) notes.push(t(lang, 'report.page.lang', { lang: page.lang }));
+  if (page.rendered) notes.push(escapeHtml(t(lang, 'report.page.rendered')));
+  if (page.contentType === 'application/pdf') notes.push(escapeHtml(t(lang, 'report.page.pdf')));
+  else if (page.contentType && page.contentType !== 'text/html') notes.push(`<code translate="no">${escapeHtml(page.contentType)}</code>`);
+  if (page.finalUrl && page.finalUrl !== page.url) notes.push(`→ <code class="url">${escapeHtml(displayPath(page.finalUrl, ctx.homeHost))}</code>`);
+  if (page.lang) notes.push(escapeHtml(t(lang, 'report.page.lang', { lang: languageName(lang, page.lang) })));
   return (
     '<tr>' +
     `<td>${pageCell(page.url, page.title, ctx)}</td>` +
     `<td class="num">${page.httpStatus === null || page.httpStatus === undefined ? '—' : escapeHtml(String(page.httpStatus))}</td>` +
     `<td>${escapeHtml(labelOf(lang, 'label.page-type', page.type))}</td>` +
     `<td class="num">${page.depth === null || page.depth === undefined ? '—' : escapeHtml(String(page.depth))}</td>` +
-    `<td>${escapeHtml(String(page.foundVia ?? ''))}</td>` +
+    `<td>${escapeHtml(labelOf(lang, 'label.found-via', page.foundVia))}</td>` +
     `<td>${dateWithSource(lang, page.published, page.publishedSource)}</td>` +
     `<td class="num">${percent(page.retailScore)}</td>` +
-    `<td>${escapeHtml(notes.join(' · '))}${page.error ? ` <span class="error">${escapeHtml(page.error)}</span>` : ''}</td>` +
+    `<td>${notes.join(' · ')}${page.error ? ` <span class="error" translate="no">${escapeHtml(page.error)}</span>` : ''}</td>` +
     '</tr>'
   );
 }
@@ -367,9 +379,11 @@ function pageCell(url: string, title: string | null | undefined, ctx: RenderCont
   const href = httpHref(url);
   const titleAttr = title && shown !== title ? ` title="${escapeAttr(title)}"` : '';
   const label = escapeHtml(shown ?? path);
+  // A title is the site's own words: shown as written, and kept from browser translation.
+  const quoted = shown ? ' translate="no"' : '';
   const link = href
-    ? `<a href="${escapeAttr(href)}" rel="noreferrer noopener"${titleAttr}>${label}</a>`
-    : `<span class="not-link"${titleAttr}>${label}</span>`;
+    ? `<a href="${escapeAttr(href)}" rel="noreferrer noopener"${titleAttr}${quoted}>${label}</a>`
+    : `<span class="not-link"${titleAttr}${quoted}>${label}</span>`;
   return `<span class="page">${link}${shown ? `<code class="url">${escapeHtml(path)}</code>` : ''}</span>`;
 }
 
@@ -391,7 +405,8 @@ function breadcrumb(path: string[] | null | undefined, url: string, ctx: RenderC
     const title = ctx.titleByUrl.get(stepUrl);
     const label = i === 0 ? t(lang, 'report.home') : title ? truncate(title, MAX_CRUMB_CHARS) : displayPath(stepUrl, ctx.homeHost);
     const href = httpHref(stepUrl);
-    const titleAttr = title ? ` title="${escapeAttr(title)}"` : '';
+    // The first step is labelled "Home" in the reader's words; the others by the site's own titles.
+    const titleAttr = title && i > 0 ? ` title="${escapeAttr(title)}" translate="no"` : '';
     const inner = href
       ? `<a href="${escapeAttr(href)}" rel="noreferrer noopener"${titleAttr}>${escapeHtml(label)}</a>`
       : `<span class="not-link"${titleAttr}>${escapeHtml(label)}</span>`;
@@ -403,7 +418,16 @@ function breadcrumb(path: string[] | null | undefined, url: string, ctx: RenderC
 
 function dateWithSource(lang: Lang, date: string | null | undefined, source: string | null | undefined): string {
   if (!date) return `<span class="muted">${escapeHtml(t(lang, 'report.no-date-found'))}</span>`;
-  return `<span class="date">${escapeHtml(date)}</span>${source ? ` <span class="source">(${escapeHtml(source)})</span>` : ''}`;
+  return `<span class="date">${escapeHtml(formatDate(lang, date))}</span>${source ? ` <span class="source">(${escapeHtml(labelOf(lang, 'label.date-source', source))})</span>` : ''}`;
+}
+
+/** A page's language tag (en-US) as a name in the reader's language ("English (United States)"), else the tag. */
+function languageName(lang: Lang, tag: string): string {
+  try {
+    return new Intl.DisplayNames([lang], { type: 'language' }).of(tag) ?? tag;
+  } catch {
+    return tag;
+  }
 }
 
 /** A 0..1 retail score under a tick, when the report has one. */
@@ -411,9 +435,10 @@ function scoreNote(score: number | null | undefined): string {
   return typeof score === 'number' && Number.isFinite(score) ? `<span class="score">${percent(score)}</span>` : '';
 }
 
-function listOrDash(items: string[] | null | undefined): string {
+/** Names read from the site (compliance standards, AWS services): shown as written. */
+function listOrDash(lang: Lang, items: string[] | null | undefined): string {
   if (!items || items.length === 0) return '<span class="muted">—</span>';
-  return items.map((item) => escapeHtml(item)).join(', ');
+  return `<span translate="no">${items.map((item) => escapeHtml(item)).join(escapeHtml(t(lang, 'list.separator')))}</span>`;
 }
 
 function formatDuration(lang: Lang, ms: number | null | undefined): string {

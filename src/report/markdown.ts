@@ -5,11 +5,13 @@
 
 import { RETAIL_AREAS } from '../../analyzers/types.ts';
 import type { CheckStatus, Report } from '../types.ts';
-import { t, type Lang, type MessageId } from '../messages/index.ts';
-import { RETAIL_AREA_LABELS, percent } from './coverage-chart.ts';
+import { formatDate, t, type Lang, type MessageId } from '../messages/index.ts';
+import { areaLabel, percent } from './coverage-chart.ts';
 import { findingMarkdown } from './details.ts';
 import { displayPath, escapeMarkdown, hostOf, httpHref, markdownLink } from './escape.ts';
-import { adviceText, CASE_STUDY_ELEMENT_IDS, labelOf, notCountedText, outcomeText, PRACTICE_ELEMENT_IDS, statusLabel } from './words.ts';
+import {
+  adviceText, CASE_STUDY_ELEMENT_IDS, checkTitle, checkValidityText, labelOf, notCountedText, outcomeText, PRACTICE_ELEMENT_IDS, reportValidityText, statusLabel,
+} from './words.ts';
 
 const STATUS_ICONS: Record<CheckStatus, string> = { pass: '✅', fail: '❌', review: '⚠️' };
 
@@ -23,9 +25,11 @@ export function renderMarkdown(report: Report, lang: Lang = 'en'): string {
   lines.push(`# ${h('md.title', { host: homeHost ?? report.homepage })}`, '');
   lines.push(
     `**${h('md.verdict')} ${statusMark(lang, report.verdict)}** — ${h('md.scored', { passing: scored.filter((c) => c.status === 'pass').length, count: scored.length })} · `
-      + `${h('md.audit-date', { asOf: report.asOf })} · ${markdownLink(report.homepage)}`,
+      + `${h('md.audit-date', { asOf: formatDate(lang, report.asOf, true) })} · ${markdownLink(report.homepage)}`,
     '',
   );
+  const validity = reportValidityText(lang, report);
+  if (validity) lines.push(escapeMarkdown(validity.sentence), '');
 
   if (checks.length === 0) lines.push(h('report.no-checks'));
   else lines.push(row([h('md.column.check'), h('report.column.title'), h('md.column.status'), h('md.column.summary')]), '|---|---|---|---|');
@@ -33,9 +37,9 @@ export function renderMarkdown(report: Report, lang: Lang = 'en'): string {
     lines.push(
       row([
         escapeMarkdown(check.id),
-        escapeMarkdown(check.title) + (check.informational ? ` _(${h('report.tag.informational')})_` : ''),
+        escapeMarkdown(checkTitle(lang, check)) + (check.informational ? ` _(${h('report.tag.informational')})_` : ''),
         statusMark(lang, check.status),
-        escapeMarkdown(outcomeText(lang, check)),
+        escapeMarkdown([outcomeText(lang, check), checkValidityText(lang, check)].filter(Boolean).join(' ')),
       ]),
     );
   }
@@ -52,7 +56,7 @@ export function renderMarkdown(report: Report, lang: Lang = 'en'): string {
   if (shown.length > 0) {
     lines.push(`## ${h('md.evidence')}`, '');
     for (const check of shown) {
-      lines.push(`### ${escapeMarkdown(check.id)} ${escapeMarkdown(check.title)}`, '');
+      lines.push(`### ${escapeMarkdown(check.id)} ${escapeMarkdown(checkTitle(lang, check))}`, '');
       for (const finding of check.evidence) {
         let text: string;
         try { text = finding.values ? findingMarkdown(lang, finding) : escapeMarkdown(finding.note); } catch { text = escapeMarkdown(finding.note); }
@@ -130,7 +134,7 @@ export function renderMarkdown(report: Report, lang: Lang = 'en'): string {
 
   lines.push(`## ${h('report.coverage')}`, '');
   lines.push(
-    RETAIL_AREAS.map((area) => `${RETAIL_AREA_LABELS[area].en} ${percent(report.retailCoverage?.areas?.[area])}`).join(' · ') +
+    RETAIL_AREAS.map((area) => `${escapeMarkdown(areaLabel(lang, area))} ${percent(report.retailCoverage?.areas?.[area])}`).join(' · ') +
       ` · **${h('md.overall', { percent: percent(report.retailCoverage?.overall) })}**`,
     '',
   );
@@ -163,7 +167,7 @@ function yesNo(value: boolean): string {
 
 function dateText(lang: Lang, date: string | null | undefined, source: string | null | undefined): string {
   if (!date) return escapeMarkdown(t(lang, 'report.no-date'));
-  return `${escapeMarkdown(date)}${source ? ` (${escapeMarkdown(source)})` : ''}`;
+  return `${escapeMarkdown(formatDate(lang, date))}${source ? ` (${escapeMarkdown(labelOf(lang, 'label.date-source', source))})` : ''}`;
 }
 
 /** Click path as "/ › /customers/ › /customers/acme/"; paths only, links would bloat a ticket. */

@@ -42,6 +42,7 @@ function check(id: CheckResult['id'], title: string, status: CheckResult['status
     title,
     status,
     outcome: { id: 'outcome.check-error', values: { error: `${title}: summary ${PAYLOADS.img}` } },
+    validUntil: null,
     advice: status === 'pass' ? [] : [{ id: 'P3.1.advice.link', values: { url: { type: 'url', url: `${HOME}retail/${PAYLOADS.svg}` } } }],
     summary: `${title}: summary ${PAYLOADS.img}`,
     evidence: [
@@ -98,6 +99,7 @@ export function hostileReport(): Report {
     windows: { caseStudies: { months: 18, since: '2025-05-29' }, thoughtLeadership: { months: 12, since: '2025-11-29' } },
     thresholds: { retailScoreThreshold: 0.3 },
     verdict: 'fail',
+    validUntil: null,
     crawl: {
       pagesFetched: 42,
       pagesRendered: 3,
@@ -243,6 +245,7 @@ export function emptyReport(): Report {
     asOf: '2026-11-29',
     windows: { caseStudies: { months: 18, since: '2025-05-29' }, thoughtLeadership: { months: 12, since: '2025-11-29' } },
     thresholds: {},
+    validUntil: null,
     verdict: 'review',
     crawl: { pagesFetched: 0, pagesRendered: 0, documents: 0, blockedByRobots: [], errors: [], stoppedBy: 'done', renderUnavailable: null, durationMs: 0 },
     checks: [],
