@@ -2,7 +2,7 @@
 // (batch/command.ts). Exit codes for audit: 0 when P2.2.1, P2.2.2, P3.1 and P3.2 all pass; 1 when any
 // fails or needs review; 2 for usage errors or a site that cannot be crawled.
 
-import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { writeFileSync } from 'node:fs';
 import { addCrawlOptions, crawlOptionsFromCli } from './cli-options.ts';
 import { registerCrawlCommand } from './crawl-command.ts';
@@ -18,6 +18,7 @@ import { renderHtml } from './report/html.ts';
 import { renderMarkdown } from './report/markdown.ts';
 import { renderTerminal, wantsColor } from './report/terminal.ts';
 import { withoutControls, withoutControlsDeep } from './report/escape.ts';
+import { LANGS, t, type Lang } from './messages/index.ts';
 
 export const EXIT_PASS = 0;
 export const EXIT_NOT_PASSED = 1;
@@ -75,6 +76,7 @@ Examples:
 
 interface AuditCliOptions {
   asOf?: string;
+  lang: Lang;
   json?: string;
   html?: string;
   md?: string;
@@ -137,19 +139,25 @@ async function auditAction(input: string, opts: AuditCliOptions): Promise<number
       if (jsonToStdout) process.stdout.write(renderJson(report));
       else writeFileSync(opts.json, renderJson(report));
     }
-    if (opts.html) writeFileSync(opts.html, renderHtml(report));
-    if (opts.md) writeFileSync(opts.md, renderMarkdown(report));
+    if (opts.html) writeFileSync(opts.html, renderHtml(report, opts.lang));
+    if (opts.md) writeFileSync(opts.md, renderMarkdown(report, opts.lang));
   } catch (error) {
     process.stderr.write(`error: could not write the report: ${withoutControls((error as Error).message)}\n`);
     return EXIT_USAGE;
   }
   const summaryStream = jsonToStdout ? process.stderr : process.stdout;
   // Titles, excerpts and robots.txt text reach the summary: no control character of theirs reaches the terminal.
-  summaryStream.write(renderTerminal(withoutControlsDeep(report), { color: wantsColor(summaryStream), width: summaryStream.isTTY ? summaryStream.columns || 120 : Number.POSITIVE_INFINITY }));
+  summaryStream.write(renderTerminal(withoutControlsDeep(report), { color: wantsColor(summaryStream), width: summaryStream.isTTY ? summaryStream.columns || 120 : Number.POSITIVE_INFINITY }, opts.lang));
   for (const [flag, file] of [['json', opts.json], ['html', opts.html], ['md', opts.md]] as const) {
-    if (file && file !== '-') process.stderr.write(`wrote ${flag.toUpperCase()} report to ${file}\n`);
+    if (file && file !== '-') process.stderr.write(`${t(opts.lang, 'cli.wrote', { format: flag.toUpperCase(), file })}\n`);
   }
   return exitCodeFor(report);
+}
+
+/** --lang: the language of the words of every report but the JSON one, which is language-neutral. */
+export function langOption(): Option {
+  return new Option('--lang <lang>', 'language of the terminal summary and the HTML and Markdown reports (the JSON report has no prose)')
+    .choices([...LANGS]).default('en');
 }
 
 export function buildProgram(): Command {
@@ -168,7 +176,8 @@ Run "partner-presence audit --help" for the checks, the crawl options and the ex
     .option('--as-of <date>', 'audit date YYYY-MM-DD every window is measured from (default: today)', parseAsOf)
     .option('--json <file>', 'write the JSON report (schemaVersion 2) to FILE; "-" writes it to stdout and the summary to stderr')
     .option('--html <file>', 'write the self-contained HTML report to FILE')
-    .option('--md <file>', 'write the Markdown report to FILE');
+    .option('--md <file>', 'write the Markdown report to FILE')
+    .addOption(langOption());
   addCrawlOptions(audit);
   audit.addHelpText('after', AUDIT_HELP);
   audit.action(async (url: string, opts: AuditCliOptions, cmd: Command) => {

@@ -1,5 +1,6 @@
 // `npm run demo`: serves the bundled demo partner site on 127.0.0.1, audits it, prints the verdicts and
-// writes demo-report.html and demo-report.json in the current directory. No network access needed.
+// writes demo-report.html, demo-report.md and demo-report.json in the current directory, in the language
+// --lang names (en, zh-TW; the JSON has no prose). No network access needed.
 
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -8,7 +9,9 @@ import { startFixtureServer } from '../fixtures/server.ts';
 import { auditSite, validateAsOf } from './audit.ts';
 import { renderHtml } from './report/html.ts';
 import { renderJson } from './report/json.ts';
+import { renderMarkdown } from './report/markdown.ts';
 import { renderTerminal, wantsColor } from './report/terminal.ts';
+import { isLang, LANGS, t, type Lang } from './messages/index.ts';
 
 const DEMO_SITE = 'demo';
 const SITES_ROOT = fileURLToPath(new URL('../fixtures/sites/', import.meta.url));
@@ -31,20 +34,30 @@ function asOfFromArgv(argv: string[]): string | undefined {
   return i >= 0 && argv[i + 1] ? validateAsOf(argv[i + 1]!) : undefined;
 }
 
+/** `--lang en|zh-TW`: the language of the summary and the HTML and Markdown reports. */
+function langFromArgv(argv: string[]): Lang {
+  const i = argv.indexOf('--lang');
+  if (i < 0) return 'en';
+  const lang = argv[i + 1];
+  if (!isLang(lang)) throw new RangeError(`--lang must be one of ${LANGS.join(', ')}, not ${JSON.stringify(lang ?? '')}`);
+  return lang;
+}
+
 export async function runDemo(argv: string[]): Promise<number> {
   const settings = demoSettings();
   const asOf = asOfFromArgv(argv) ?? settings.asOf;
+  const lang = langFromArgv(argv);
   const server = await startFixtureServer({ sites: [DEMO_SITE] });
   try {
     const url = server.url(settings.host, '/');
-    process.stderr.write(`Demo partner site served on 127.0.0.1:${server.port}; auditing ${url}${asOf ? ` as of ${asOf}` : ''}\n`);
+    process.stderr.write(`${t(lang, asOf ? 'demo.serving.as-of' : 'demo.serving', { port: server.port, url, asOf: asOf ?? null })}\n`);
     const { report } = await auditSite(url, { resolve: server.resolveArgs(), allowPrivate: true, delayMs: 20, asOf });
-    const htmlFile = resolve('demo-report.html');
-    const jsonFile = resolve('demo-report.json');
-    writeFileSync(htmlFile, renderHtml(report));
-    writeFileSync(jsonFile, renderJson(report));
-    process.stdout.write(renderTerminal(report, { color: wantsColor(process.stdout), width: process.stdout.isTTY ? process.stdout.columns || 120 : Number.POSITIVE_INFINITY }));
-    process.stdout.write(`\nWrote ${htmlFile} and ${jsonFile}\n`);
+    const files = { html: resolve('demo-report.html'), md: resolve('demo-report.md'), json: resolve('demo-report.json') };
+    writeFileSync(files.html, renderHtml(report, lang));
+    writeFileSync(files.md, renderMarkdown(report, lang));
+    writeFileSync(files.json, renderJson(report));
+    process.stdout.write(renderTerminal(report, { color: wantsColor(process.stdout), width: process.stdout.isTTY ? process.stdout.columns || 120 : Number.POSITIVE_INFINITY }, lang));
+    process.stdout.write(`\n${t(lang, 'demo.wrote', { files: Object.values(files) })}\n`);
     // The demo succeeded when it produced the report, whatever the demo partner's verdict.
     return 0;
   } finally {

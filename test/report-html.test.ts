@@ -69,7 +69,7 @@ describe('renderHtml (strings)', () => {
     expect(html).toMatch(/<ol class="crumbs" aria-label="Click path"><li><a href="https:\/\/www\.shoptech\.test\/"[^>]*>Home<\/a><code class="url">\/<\/code><\/li><li><a href="https:\/\/www\.shoptech\.test\/customers\/"/);
     // Off-host steps show their host (the retail.* microsite).
     expect(html).toContain('<code class="url">retail.shoptech.test/</code>');
-    expect(html).toContain('<span class="date">2026-03-05</span> <span class="source">(structured data)</span>');
+    expect(html).toContain('<span class="date">2026-03-05</span><span class="source"> (structured data)</span>');
     expect(html).toContain('not linked from the homepage (found via sitemap)');
     // Advice is worded from its message at render time, URL values included.
     expect(html).toContain('from the homepage, ideally from the main navigation (e.g. Industries › Retail).');

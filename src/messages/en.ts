@@ -25,9 +25,12 @@ const newestRank = (rank: MessageValue | undefined): string =>
 const catalog = {
   // ---- value types: how each typed value reads in a sentence ----
   'list.separator': ', ',
+  'list.separator.semicolons': '; ',
   'value.yes': 'yes',
   'value.no': 'no',
   'value.quoted': '{text}',
+  'value.labelled': '{label}: {value}',
+  'value.parenthesised': ' ({text})',
   'value.date.roc': '{date} ({roc})',
   'value.date-fact': '{date} ({source})',
   'value.date-fact.inferred': '{date} ({source}, inferred)',

@@ -9,11 +9,12 @@
 // whose wording depends on a value.
 
 import { en, type MessageId } from './en.ts';
+import { zhTW } from './zh-TW.ts';
 
 export type { MessageId };
 
-/** The languages reports and the service speak. */
-export const LANGS = ['en'] as const;
+/** The languages reports and the service speak: English, and Traditional Chinese as written in Taiwan. */
+export const LANGS = ['en', 'zh-TW'] as const;
 export type Lang = (typeof LANGS)[number];
 
 export function isLang(value: unknown): value is Lang {
@@ -112,6 +113,7 @@ export type Template = string | { readonly one: string; readonly other: string }
 function catalog(lang: Lang): Readonly<Record<MessageId, Template>> {
   switch (lang) {
     case 'en': return en;
+    case 'zh-TW': return zhTW;
   }
 }
 
@@ -166,7 +168,7 @@ export function formatValue(lang: Lang, value: MessageValue, format?: string): s
   if (typeof value === 'boolean') return t(lang, value ? 'value.yes' : 'value.no');
   if (Array.isArray(value)) {
     const parts = value.map((v) => formatValue(lang, v));
-    return parts.join(format === 'semicolons' ? '; ' : t(lang, 'list.separator'));
+    return parts.join(t(lang, format === 'semicolons' ? 'list.separator.semicolons' : 'list.separator'));
   }
   if (isMessage(value)) return phrase(lang, value);
   const typed = value as TypedValue;

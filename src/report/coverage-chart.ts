@@ -8,16 +8,6 @@ import type { Report } from '../types.ts';
 import { t, type Lang } from '../messages/index.ts';
 import { escapeHtml } from './escape.ts';
 
-/** Each area's name in the checklist's Traditional Chinese edition, shown beside the English one. */
-const CHECKLIST_AREA_NAMES: Record<RetailAreaId, string> = {
-  'customer-engagement': '顧客互動',
-  'merchandising-planning': '商品企劃與規劃',
-  'supply-chain-distribution': '供應鏈與物流配送',
-  stores: '門市',
-  'retail-data-science': '進階零售資料科學',
-  'business-applications': '核心零售業務應用',
-};
-
 /** An area's name in a language (label.area.<id>). */
 export function areaLabel(lang: Lang, area: RetailAreaId): string {
   return t(lang, `label.area.${area}`);
@@ -59,7 +49,7 @@ export function renderCoverageChart(coverage: Report['retailCoverage'] | null | 
     return (
       `<g class="cc-row">` +
       `<text x="${LABEL_WIDTH - 12}" y="${y + 22}" text-anchor="end" class="cc-label">` +
-      `${escapeHtml(areaLabel(lang, area))}${secondLabel(lang, CHECKLIST_AREA_NAMES[area])}</text>` +
+      `${escapeHtml(areaLabel(lang, area))}${secondLabel(lang, areaLabel('zh-TW', area))}</text>` +
       `<rect x="${LABEL_WIDTH}" y="${y + 8}" width="${BAR_WIDTH}" height="20" class="cc-track"/>` +
       `<rect x="${LABEL_WIDTH}" y="${y + 8}" width="${barLength.toFixed(1)}" height="20" class="cc-bar${value < 0.2 ? ' cc-low' : ''}"/>` +
       `<text x="${LABEL_WIDTH + BAR_WIDTH + 8}" y="${y + 23}" class="cc-value">${percent(value)}</text>` +
@@ -77,7 +67,7 @@ export function renderCoverageChart(coverage: Report['retailCoverage'] | null | 
     ticks +
     rows +
     `<text x="${LABEL_WIDTH - 12}" y="${footY}" text-anchor="end" class="cc-label cc-overall">${escapeHtml(t(lang, 'chart.overall'))}`
-    + `${secondLabel(lang, '整體')}</text>` +
+    + `${secondLabel(lang, t('zh-TW', 'chart.overall'))}</text>` +
     `<text x="${LABEL_WIDTH}" y="${footY}" class="cc-value cc-overall">${percent(overall)}</text>` +
     `</svg>`
   );

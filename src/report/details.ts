@@ -44,7 +44,7 @@ export function valueHtml(lang: Lang, value: MessageValue): string {
       return `<ul class="elements">${typed.elements.map((e) => `<li class="${e.present ? 'yes' : 'no'}">${valueHtml(lang, e.present)} `
         + `${escapeHtml(t(lang, `element.${typed.set}.${e.id}` as MessageId))}`
         + `${e.reason ? ` <span class="how">— ${escapeHtml(reasonText(lang, e.reason))}</span>` : ''}`
-        + `${e.excerpt ? `<blockquote>${escapeHtml(e.excerpt)}</blockquote>` : ''}</li>`).join('')}</ul>`;
+        + `${e.excerpt ? `<blockquote translate="no">${escapeHtml(e.excerpt)}</blockquote>` : ''}</li>`).join('')}</ul>`;
     case 'label':
     case 'click-path':
       return escapeHtml(formatValue(lang, typed));
@@ -76,7 +76,7 @@ export function findingHtml(lang: Lang, finding: Finding): string {
 
 /** A finding's values as one line of Markdown: "label: value · label: value", URLs as links (http(s) only). */
 export function findingMarkdown(lang: Lang, finding: Finding): string {
-  return shownValues(finding).map(([key, value]) => `${escapeMarkdown(valueLabel(lang, key))}: ${valueMarkdown(lang, value)}`).join(' · ');
+  return shownValues(finding).map(([key, value]) => t(lang, 'value.labelled', { label: escapeMarkdown(valueLabel(lang, key)), value: valueMarkdown(lang, value) })).join(' · ');
 }
 
 function valueMarkdown(lang: Lang, value: MessageValue): string {

@@ -418,7 +418,7 @@ function breadcrumb(path: string[] | null | undefined, url: string, ctx: RenderC
 
 function dateWithSource(lang: Lang, date: string | null | undefined, source: string | null | undefined): string {
   if (!date) return `<span class="muted">${escapeHtml(t(lang, 'report.no-date-found'))}</span>`;
-  return `<span class="date">${escapeHtml(formatDate(lang, date))}</span>${source ? ` <span class="source">(${escapeHtml(labelOf(lang, 'label.date-source', source))})</span>` : ''}`;
+  return `<span class="date">${escapeHtml(formatDate(lang, date))}</span>${source ? `<span class="source">${escapeHtml(t(lang, 'value.parenthesised', { text: labelOf(lang, 'label.date-source', source) }))}</span>` : ''}`;
 }
 
 /** A page's language tag (en-US) as a name in the reader's language ("English (United States)"), else the tag. */
@@ -452,7 +452,7 @@ const REPORT_CSS = `
 :root { color-scheme: light; --fg:#1f2937; --muted:#6b7280; --line:#e5e7eb; --bg-soft:#f8fafc;
   --pass:#15803d; --pass-bg:#dcfce7; --fail:#b91c1c; --fail-bg:#fee2e2; --review:#a16207; --review-bg:#fef3c7; --link:#1d4ed8; }
 * { box-sizing: border-box; }
-body { margin:0; color:var(--fg); background:#fff; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", "Noto Sans TC", "PingFang TC", "Microsoft JhengHei", sans-serif; }
+body { margin:0; color:var(--fg); background:#fff; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", "PingFang TC", "Microsoft JhengHei", "Noto Sans TC", "Noto Sans CJK TC", sans-serif; }
 main { max-width: 1180px; margin: 0 auto; padding: 24px 28px 48px; }
 a { color: var(--link); text-decoration: none; overflow-wrap: anywhere; }
 a:hover { text-decoration: underline; }

@@ -37,7 +37,7 @@ export function renderMarkdown(report: Report, lang: Lang = 'en'): string {
     lines.push(
       row([
         escapeMarkdown(check.id),
-        escapeMarkdown(checkTitle(lang, check)) + (check.informational ? ` _(${h('report.tag.informational')})_` : ''),
+        escapeMarkdown(checkTitle(lang, check)) + (check.informational ? ` _${t(lang, 'value.parenthesised', { text: h('report.tag.informational') }).trim()}_` : ''),
         statusMark(lang, check.status),
         escapeMarkdown([outcomeText(lang, check), checkValidityText(lang, check)].filter(Boolean).join(' ')),
       ]),
@@ -70,7 +70,7 @@ export function renderMarkdown(report: Report, lang: Lang = 'en'): string {
   lines.push(`## ${h('report.practice')}`, '');
   const practice = report.practicePage;
   if (practice) {
-    lines.push(`${markdownLink(practice.url)} — ${pathText(lang, practice.path, homeHost)}` + (practice.isHomepage ? ` (${h('md.the-homepage')})` : ''), '');
+    lines.push(`${markdownLink(practice.url)} — ${pathText(lang, practice.path, homeHost)}` + (practice.isHomepage ? t(lang, 'value.parenthesised', { text: h('md.the-homepage') }) : ''), '');
     lines.push(PRACTICE_ELEMENT_IDS.map((id) => `${practice.elements?.[id] ? '✓' : '✗'} ${h(`element.practice.${id}`)}`).join(' · '), '');
   } else {
     lines.push(h('report.practice.none'), '');
@@ -167,7 +167,7 @@ function yesNo(value: boolean): string {
 
 function dateText(lang: Lang, date: string | null | undefined, source: string | null | undefined): string {
   if (!date) return escapeMarkdown(t(lang, 'report.no-date'));
-  return `${escapeMarkdown(formatDate(lang, date))}${source ? ` (${escapeMarkdown(labelOf(lang, 'label.date-source', source))})` : ''}`;
+  return `${escapeMarkdown(formatDate(lang, date))}${source ? t(lang, 'value.parenthesised', { text: escapeMarkdown(labelOf(lang, 'label.date-source', source)) }) : ''}`;
 }
 
 /** Click path as "/ › /customers/ › /customers/acme/"; paths only, links would bloat a ticket. */

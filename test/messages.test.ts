@@ -1,0 +1,88 @@
+// The message catalogs: every language has every message, and each uses the same values as the English
+// one (a value dropped in translation is a fact the reader never sees; one the English does not have
+// would throw when rendered). Dates are written as the reader's language writes them.
+
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { en } from '../src/messages/en.ts';
+import { zhTW } from '../src/messages/zh-TW.ts';
+import { formatDate, formatValue, LANGS, t, type Template } from '../src/messages/index.ts';
+import { RETAIL_AREAS } from '../analyzers/types.ts';
+
+const CATALOGS = { en, 'zh-TW': zhTW } as const;
+
+/** The values a template reads: {name} in a string, v.name in a function's source. */
+function valuesRead(template: Template): string[] {
+  const source = typeof template === 'function' ? template.toString()
+    : typeof template === 'string' ? template : `${template.one} ${template.other}`;
+  const names = typeof template === 'function'
+    ? [...source.matchAll(/\bv\.(\w+)/g)].map((m) => m[1]!)
+    : [...source.matchAll(/\{(\w+)(?::\w+)?\}/g)].map((m) => m[1]!);
+  // A plural template reads count to choose its form even where a form leaves it out.
+  if (typeof template === 'object') names.push('count');
+  return [...new Set(names)].sort();
+}
+
+describe('message catalogs', () => {
+  it('has a catalog for every language, each with exactly the English message ids', () => {
+    expect(Object.keys(CATALOGS).sort()).toEqual([...LANGS].sort());
+    for (const catalog of Object.values(CATALOGS)) expect(Object.keys(catalog).sort()).toEqual(Object.keys(en).sort());
+  });
+
+  it('uses the same values in every language as in English', () => {
+    const differ: string[] = [];
+    for (const [lang, catalog] of Object.entries(CATALOGS)) {
+      for (const [id, template] of Object.entries(catalog)) {
+        const english = valuesRead(en[id as keyof typeof en]);
+        const translated = valuesRead(template);
+        // A plural form may leave count out of a word ("one item") that Chinese writes with the number.
+        const dropPluralCount = (names: string[]) => names.filter((n) => n !== 'count' || english.includes('count') && translated.includes('count'));
+        if (JSON.stringify(dropPluralCount(english)) !== JSON.stringify(dropPluralCount(translated))) {
+          differ.push(`${lang} ${id}: en reads ${english.join(',')}; ${lang} reads ${translated.join(',')}`);
+        }
+      }
+    }
+    expect(differ).toEqual([]);
+  });
+
+  it('names the six retail areas as the checklist’s Chinese edition does', () => {
+    expect(RETAIL_AREAS.map((a) => t('zh-TW', `label.area.${a}`))).toEqual([
+      '顧客互動', '商品企劃與規劃', '供應鏈與物流配送', '門市：實體／數位／虛擬', '進階零售資料科學', '核心零售業務應用',
+    ]);
+  });
+
+  // The project's notes list each area's Chinese name in its heading: "### 3.1 Customer engagement (顧客互動)".
+  const notes = new URL('../../shared/domain-notes.md', import.meta.url);
+  it.skipIf(!existsSync(notes))('matches the area names of ../shared/domain-notes.md (skipped when ../shared is absent)', () => {
+    const headings = [...readFileSync(notes, 'utf8').matchAll(/^### 3\.\d .*?\((.+)\)\s*$/gm)].map((m) => m[1]!.replace(/:/g, '：').replace(/\//g, '／'));
+    expect(headings).toHaveLength(RETAIL_AREAS.length);
+    expect(RETAIL_AREAS.map((a) => t('zh-TW', `label.area.${a}`))).toEqual(headings);
+  });
+});
+
+describe('dates and numbers in the reader\'s language', () => {
+  it('writes a day as ISO in English and as 年月日 in Traditional Chinese, with the ROC year when asked', () => {
+    expect(formatDate('en', '2026-11-29')).toBe('2026-11-29');
+    expect(formatDate('zh-TW', '2026-11-29')).toBe('2026年11月29日');
+    expect(formatDate('zh-TW', '2026-11-29', true)).toBe('2026年11月29日（民國115年）');
+    expect(formatDate('zh-TW', '1911-12-31', true)).toBe('1911年12月31日');
+    expect(formatDate('zh-TW', 'not a date')).toBe('not a date');
+  });
+
+  it('writes numbers, percentages and plurals through Intl', () => {
+    expect(formatValue('zh-TW', 2.5)).toBe('2.5');
+    expect(formatValue('zh-TW', ['甲', '乙'])).toBe('甲、乙');
+    expect(formatValue('zh-TW', ['甲', '乙'], 'semicolons')).toBe('甲；乙');
+    expect(formatValue('zh-TW', 0.42, 'percent')).toMatch(/^42\s?%$/);
+    expect(t('en', 'index.partners', { count: 1 })).toBe('1 partner');
+    expect(t('en', 'index.partners', { count: 2 })).toBe('2 partners');
+    expect(t('zh-TW', 'index.partners', { count: 2 })).toBe('2 個合作夥伴');
+  });
+
+  it('words a typed date fact by where it was read, in each language', () => {
+    const fact = { type: 'date-fact', date: '2026-10-22', source: 'json-ld', rule: 'json-ld:BlogPosting.datePublished', inferred: false } as const;
+    expect(formatValue('en', fact)).toBe('2026-10-22 (structured data BlogPosting.datePublished)');
+    expect(formatValue('zh-TW', fact)).toBe('2026年10月22日（結構化資料 BlogPosting.datePublished）');
+    expect(formatValue('zh-TW', { ...fact, source: 'url', rule: 'url:year-month', inferred: true })).toBe('2026年10月22日（頁面網址中的年月，推測）');
+  });
+});
