@@ -4,6 +4,7 @@ import {
   CrawlOptionError, DEFAULT_CRAWL_OPTIONS, RENDER_MODES, validateCrawlOption, validateCrawlOptions, type CrawlOptionNames, type CrawlOptionsInput,
 } from '../crawlers/options.ts';
 import type { CrawlOptions } from '../crawlers/types.ts';
+import { LANGS } from './messages/index.ts';
 
 /** A bad flag value; extends RangeError so every command's usage-error path (exit code 2) catches it. */
 export class UsageError extends RangeError {
@@ -108,4 +109,10 @@ export function crawlOptionsFromCli(opts: Record<string, unknown>): Partial<Craw
   // --concurrency counts requests per host; the crawl's overall limit grows with it.
   if (out.perHostConcurrency !== undefined) out.concurrency = Math.max(D.concurrency, out.perHostConcurrency);
   return out;
+}
+
+/** --lang: the language of the words of every report but the JSON one, which is language-neutral. */
+export function langOption(): Option {
+  return new Option('--lang <lang>', 'language of the terminal summary, the HTML and Markdown reports, summary.csv\'s headers and index.html '
+    + '(the JSON report has no prose)').choices([...LANGS]).default('en');
 }

@@ -2,9 +2,9 @@
 // (batch/command.ts). Exit codes for audit: 0 when P2.2.1, P2.2.2, P3.1 and P3.2 all pass; 1 when any
 // fails or needs review; 2 for usage errors or a site that cannot be crawled.
 
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { writeFileSync } from 'node:fs';
-import { addCrawlOptions, crawlOptionsFromCli } from './cli-options.ts';
+import { addCrawlOptions, crawlOptionsFromCli, langOption } from './cli-options.ts';
 import { registerCrawlCommand } from './crawl-command.ts';
 import { registerBatchCommands } from './batch/command.ts';
 import { registerServeCommand } from './service/command.ts';
@@ -18,7 +18,7 @@ import { renderHtml } from './report/html.ts';
 import { renderMarkdown } from './report/markdown.ts';
 import { renderTerminal, wantsColor } from './report/terminal.ts';
 import { withoutControls, withoutControlsDeep } from './report/escape.ts';
-import { LANGS, t, type Lang } from './messages/index.ts';
+import { t, type Lang } from './messages/index.ts';
 
 export const EXIT_PASS = 0;
 export const EXIT_NOT_PASSED = 1;
@@ -152,12 +152,6 @@ async function auditAction(input: string, opts: AuditCliOptions): Promise<number
     if (file && file !== '-') process.stderr.write(`${t(opts.lang, 'cli.wrote', { format: flag.toUpperCase(), file })}\n`);
   }
   return exitCodeFor(report);
-}
-
-/** --lang: the language of the words of every report but the JSON one, which is language-neutral. */
-export function langOption(): Option {
-  return new Option('--lang <lang>', 'language of the terminal summary and the HTML and Markdown reports (the JSON report has no prose)')
-    .choices([...LANGS]).default('en');
 }
 
 export function buildProgram(): Command {

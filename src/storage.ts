@@ -50,6 +50,8 @@ export interface PartnerSummary {
   caseStudiesFound: number;
   caseStudiesReachable: number;
   newestRetailThoughtLeadership: string | null;
+  /** report.validUntil's date: the last audit date every passing check still passes on its own (absent in results stored before it existed). */
+  validUntil?: string | null;
   practicePage: string | null;
 }
 

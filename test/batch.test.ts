@@ -231,4 +231,21 @@ describe('batch over the fixture sites', () => {
       await browser.close();
     }
   });
+
+  it('report --lang zh-TW rewrites the reports, summary.csv\'s headers and index.html in Traditional Chinese, carrying valid_until', () => {
+    const out = join(dir, 'out');
+    reportFromStore(out, asOf, 'zh-TW');
+    const [header, ...records] = parseCsv(readFileSync(join(out, 'summary.csv'), 'utf8')) as string[][];
+    expect(header!.slice(0, 3)).toEqual(['編號', '名稱', '首頁']);
+    const validUntil = header!.indexOf('有效期限');
+    const done = sites.map((s) => s.site);
+    for (const record of records.filter((r) => done.includes(r[0]!))) {
+      const report = JSON.parse(readFileSync(join(out, 'reports', `${record[0]}.json`), 'utf8')) as Report;
+      expect(record[validUntil]).toBe(report.validUntil?.date ?? '');
+      expect(readFileSync(join(out, 'reports', `${record[0]}.html`), 'utf8')).toContain('<html lang="zh-TW">');
+    }
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('<html lang="zh-TW">');
+    reportFromStore(out, asOf);
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('<html lang="en">');
+  });
 });

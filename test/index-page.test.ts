@@ -31,6 +31,7 @@ function batchIndexRow(input: { id: string; name: string; homepage: string; repo
     caseStudiesFound: report ? counted.length : null,
     caseStudiesReachable: report ? counted.filter((s) => s.reachable).length : null,
     newestThoughtLeadership: report?.thoughtLeadership.map((t) => t.published).filter((d) => d !== null).sort().at(-1) ?? null,
+    validUntil: report?.validUntil?.date ?? null,
     practicePage: report?.practicePage?.url ?? null,
     pagesCrawled: report?.crawl.pagesFetched ?? null,
     error: input.error ?? null,
@@ -46,6 +47,7 @@ function handRow(over: Partial<BatchIndexRow> & Pick<BatchIndexRow, 'id' | 'name
     caseStudiesFound: 3,
     caseStudiesReachable: 3,
     newestThoughtLeadership: null,
+    validUntil: null,
     practicePage: null,
     pagesCrawled: null,
     error: null,
@@ -124,6 +126,22 @@ describe('renderBatchIndex (strings)', () => {
     const empty = renderBatchIndex([], { checkIds: CHECK_IDS });
     expect(empty).toContain('No partners in this batch.');
     expect(empty).toContain('<tbody>\n</tbody>');
+  });
+
+  it('shows until when each partner’s web presence holds, sorted by its ISO date', () => {
+    const rows = [handRow({ id: 'a', name: 'A', homepage: 'https://a.test/', validUntil: '2027-10-22' })];
+    expect(renderBatchIndex(rows, { checkIds: CHECK_IDS })).toContain('<td class="date" data-sort="2027-10-22">2027-10-22</td>');
+    expect(renderBatchIndex(rows, { checkIds: CHECK_IDS }, 'zh-TW')).toContain('<td class="date" data-sort="2027-10-22">2027年10月22日</td>');
+  });
+
+  it('speaks Traditional Chinese when asked, the script’s count sentence included', () => {
+    const zh = renderBatchIndex(batchRows(), { checkIds: CHECK_IDS, generatedAt: '2026-11-29 18:00 UTC' }, 'zh-TW');
+    expect(zh).toContain('<html lang="zh-TW">');
+    expect(zh).toContain('5 個合作夥伴 · <span class="badge badge-pass">1 個通過</span>');
+    expect(zh).toContain('<span class="changed" title="與上次執行相比有變化">通過 → 未通過</span>');
+    expect(zh).toContain('data-template="顯示 {total} 個合作夥伴中的 {shown} 個"');
+    expect(zh).toContain('<button type="button">有效期限</button>');
+    expect(zh).not.toMatch(/>(?:Partner|Verdict|Filter|Show|report)</);
   });
 });
 

@@ -5,7 +5,8 @@
 
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { join } from 'node:path';
-import { addCrawlOptions, crawlOptionsFromCli } from '../cli-options.ts';
+import { addCrawlOptions, crawlOptionsFromCli, langOption } from '../cli-options.ts';
+import { t, type Lang } from '../messages/index.ts';
 import { today, validateAsOf } from '../audit.ts';
 import { ApplicantListError } from './input.ts';
 import { createProgress } from './progress.ts';
@@ -47,7 +48,8 @@ export function registerBatchCommands(program: Command): void {
     .option('--as-of <date>', 'audit date YYYY-MM-DD every window is measured from (default: today)', parseDate)
     .option('--concurrency <n>', 'partners audited at the same time', parsePositive, 4)
     .option('--resume', 'continue the latest unfinished run in DIR (finished partners are not audited again)')
-    .option('--keep-html', 'also store every page body (gzip) in results.sqlite');
+    .option('--keep-html', 'also store every page body (gzip) in results.sqlite')
+    .addOption(langOption());
   // The shared crawl flags, except that in a batch --concurrency counts partners: the crawl's own
   // --concurrency (requests in flight per host) is --host-concurrency here.
   for (const option of addCrawlOptions(new Command()).options) {
@@ -66,8 +68,9 @@ export function registerBatchCommands(program: Command): void {
     .description('re-evaluate the checks of the latest run in DIR from the stored evidence (no crawling) and rewrite its reports')
     .argument('<dir>', 'a batch output directory')
     .option('--as-of <date>', 'audit date YYYY-MM-DD (default: today)', parseDate)
-    .action((dir: string, opts: { asOf?: string }, cmd: Command) => {
-      cmd.setOptionValue('exitCode', reportAction(dir, opts.asOf ?? today()));
+    .addOption(langOption())
+    .action((dir: string, opts: { asOf?: string; lang: Lang }, cmd: Command) => {
+      cmd.setOptionValue('exitCode', reportAction(dir, opts.asOf ?? today(), opts.lang));
     });
 }
 
@@ -94,6 +97,7 @@ async function batchAction(file: string, opts: Record<string, unknown>): Promise
         concurrency: opts.concurrency as number,
         keepHtml: Boolean(opts.keepHtml),
         resume: Boolean(opts.resume),
+        lang: opts.lang as Lang,
       },
       progress,
       controller.signal,
@@ -103,7 +107,8 @@ async function batchAction(file: string, opts: Record<string, unknown>): Promise
       process.stderr.write(`Run ${outcome.run.id} interrupted with ${left} partners to go; continue with: --resume\n`);
       return EXIT_INTERRUPTED;
     }
-    printSummary(outcome.rows, outDir, `Run ${outcome.run.id}, as of ${outcome.run.asOf}`);
+    const lang = opts.lang as Lang;
+    printSummary(outcome.rows, outDir, t(lang, 'batch.heading.run', { run: outcome.run.id, asOf: outcome.run.asOf }), lang);
     const failed = outcome.rows.some((r) => r.partner.state === 'failed');
     return failed || outcome.problems.length > 0 ? 1 : 0;
   } catch (error) {
@@ -114,10 +119,10 @@ async function batchAction(file: string, opts: Record<string, unknown>): Promise
   }
 }
 
-function reportAction(dir: string, asOf: string): number {
+function reportAction(dir: string, asOf: string, lang: Lang): number {
   try {
-    const { run, rows } = reportFromStore(dir, asOf);
-    printSummary(rows, dir, `Run ${run.id} (crawled ${run.startedAt.slice(0, 10)}), re-evaluated as of ${asOf}`);
+    const { run, rows } = reportFromStore(dir, asOf, lang);
+    printSummary(rows, dir, t(lang, 'batch.heading.report', { run: run.id, crawled: run.startedAt.slice(0, 10), asOf }), lang);
     return rows.some((r) => r.partner.state !== 'done') ? 1 : 0;
   } catch (error) {
     return commandError('report', error);
@@ -143,10 +148,10 @@ function commandError(command: string, error: unknown): number {
   throw error;
 }
 
-function printSummary(rows: SummaryRow[], outDir: string, heading: string): void {
+function printSummary(rows: SummaryRow[], outDir: string, heading: string, lang: Lang): void {
   const colour = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
-  process.stdout.write(`${heading}\n${summaryTable(rows, colour)}\n\n`);
-  process.stdout.write(`Wrote ${join(outDir, 'index.html')}, ${join(outDir, 'summary.csv')} and ${join(outDir, 'reports')}/\n`);
+  process.stdout.write(`${heading}\n${summaryTable(rows, colour, lang)}\n\n`);
+  process.stdout.write(`${t(lang, 'batch.wrote', { index: join(outDir, 'index.html'), csv: join(outDir, 'summary.csv'), reports: join(outDir, 'reports') })}\n`);
 }
 
 function parseDate(value: string): string {

@@ -11,6 +11,7 @@ import type { ResultStore, RunRow } from '../storage.ts';
 import { renderHtml } from '../report/html.ts';
 import { renderBatchIndex, type BatchIndexRow } from '../report/index-page.ts';
 import { CHECK_IDS } from '../checks/index.ts';
+import { t, type Lang } from '../messages/index.ts';
 import { compareOutcomes, partnerError, summaryCsv, type SummaryRow } from './summary.ts';
 
 export function reportPaths(outDir: string, partnerId: string): { json: string; html: string } {
@@ -25,11 +26,11 @@ export class OutputWriteError extends Error {
   }
 }
 
-export function writePartnerReport(outDir: string, partnerId: string, report: Report): void {
+export function writePartnerReport(outDir: string, partnerId: string, report: Report, lang: Lang = 'en'): void {
   const paths = reportPaths(outDir, partnerId);
   outputStep(join(outDir, 'reports'), () => mkdirSync(join(outDir, 'reports'), { recursive: true }));
   writeAtomically(paths.json, `${JSON.stringify(report, null, 2)}\n`);
-  writeAtomically(paths.html, renderHtml(report));
+  writeAtomically(paths.html, renderHtml(report, lang));
 }
 
 /** Removes a partner's report files (those of an earlier run when the partner failed in this one). */
@@ -78,7 +79,7 @@ export function summaryRows(store: ResultStore, run: RunRow, asOf: string): Summ
 }
 
 /** The index page's rows; `reportHref` links a partner to its report (null: none to link to). */
-export function batchIndexRows(rows: SummaryRow[], reportHref: (partnerId: string) => string): BatchIndexRow[] {
+export function batchIndexRows(rows: SummaryRow[], reportHref: (partnerId: string) => string, lang: Lang = 'en'): BatchIndexRow[] {
   return rows.map((row): BatchIndexRow => {
     const s = row.partner.state === 'done' ? row.partner.summary : null;
     return {
@@ -91,20 +92,21 @@ export function batchIndexRows(rows: SummaryRow[], reportHref: (partnerId: strin
       caseStudiesFound: s?.caseStudiesFound ?? null,
       caseStudiesReachable: s?.caseStudiesReachable ?? null,
       newestThoughtLeadership: s?.newestRetailThoughtLeadership ?? null,
+      validUntil: s?.validUntil ?? null,
       practicePage: s?.practicePage ?? null,
       pagesCrawled: s?.pagesCrawled ?? null,
-      error: partnerError(row.partner),
+      error: partnerError(row.partner, lang),
       reportHref: s ? reportHref(row.partner.id) : null,
     };
   });
 }
 
 /** Writes summary.csv and index.html for the rows. */
-export function writeSummaryFiles(outDir: string, run: RunRow, asOf: string, rows: SummaryRow[]): void {
-  writeAtomically(join(outDir, 'summary.csv'), summaryCsv(rows, run.extraColumns));
-  const indexRows = batchIndexRows(rows, (id) => `reports/${encodeURIComponent(id)}.html`);
-  const title = `Partner presence: batch run ${run.id}, as of ${asOf}`;
-  writeAtomically(join(outDir, 'index.html'), renderBatchIndex(indexRows, { checkIds: CHECK_IDS, title, generatedAt: new Date().toISOString() }));
+export function writeSummaryFiles(outDir: string, run: RunRow, asOf: string, rows: SummaryRow[], lang: Lang = 'en'): void {
+  writeAtomically(join(outDir, 'summary.csv'), summaryCsv(rows, run.extraColumns, lang));
+  const indexRows = batchIndexRows(rows, (id) => `reports/${encodeURIComponent(id)}.html`, lang);
+  const title = t(lang, 'index.title', { run: run.id, asOf });
+  writeAtomically(join(outDir, 'index.html'), renderBatchIndex(indexRows, { checkIds: CHECK_IDS, title, generatedAt: new Date().toISOString() }, lang));
 }
 
 const TEMPORARY_NAME = /\.\d+\.tmp$/;

@@ -3,6 +3,7 @@
 // error; an abort (Ctrl-C) discards the partners in flight, and `--resume` finishes the run later.
 
 import PQueue from 'p-queue';
+import type { Lang } from '../messages/index.ts';
 import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { CrawlOptions } from '../../crawlers/types.ts';
@@ -38,6 +39,8 @@ export interface BatchSettings {
   keepHtml: boolean;
   /** Continue the latest unfinished run in outDir instead of starting a new one. */
   resume: boolean;
+  /** The language of the HTML reports, summary.csv's headers and index.html (the JSON reports have no prose). */
+  lang?: Lang;
 }
 
 export interface BatchOutcome {
@@ -147,7 +150,7 @@ async function runLocked(
   const work = async (partner: PartnerRow) => {
     if (runSignal.aborted) return;
     try {
-      if (await auditPartner(store, run, partner, options, shared, progress, runSignal, settings.outDir)) audited++;
+      if (await auditPartner(store, run, partner, options, shared, progress, runSignal, settings.outDir, settings.lang)) audited++;
     } catch (error) {
       if (!stop.signal.aborted) stop.abort(stoppedBy(error, store));
     }
@@ -173,9 +176,9 @@ async function runLocked(
     return { run: store.run(run.id)!, state: 'interrupted', rows: summaryRows(store, run, run.asOf), problems: list.problems, audited };
   }
   try {
-    syncPartnerReports(store, run, settings.outDir);
+    syncPartnerReports(store, run, settings.outDir, settings.lang);
     const rows = summaryRows(store, run, run.asOf);
-    writeSummaryFiles(settings.outDir, run, run.asOf, rows);
+    writeSummaryFiles(settings.outDir, run, run.asOf, rows, settings.lang);
     store.finishRun(run.id, 'finished');
     return { run: store.run(run.id)!, state: 'finished', rows, problems: list.problems, audited };
   } catch (error) {
@@ -217,6 +220,7 @@ async function auditPartner(
   progress: BatchProgress,
   batchSignal: AbortSignal,
   outDir: string,
+  lang?: Lang,
 ): Promise<boolean> {
   store.markStarted(run.id, partner.id);
   progress.partnerStarted(partner.id);
@@ -257,7 +261,7 @@ async function auditPartner(
   const { report, evidence } = audit;
   const summary = summarizeReport(report);
   store.saveResult(run.id, partner.id, { evidence, checks: report.checks, asOf: run.asOf, summary, durationMs: Date.now() - started, bodies });
-  writePartnerReport(outDir, partner.id, report);
+  writePartnerReport(outDir, partner.id, report, lang);
   store.markOutputsCurrent(run.id, partner.id);
   progress.partnerFinished(partner.id, `${summary.pagesCrawled} pages, verdict ${summary.verdict}`);
   return true;
@@ -274,13 +278,13 @@ function errorMessage(error: unknown): string {
  * report rebuilt from the stored evidence (what `report --as-of` relies on too); a partner that failed
  * loses the report an earlier run left.
  */
-function syncPartnerReports(store: ResultStore, run: RunRow, outDir: string): void {
+function syncPartnerReports(store: ResultStore, run: RunRow, outDir: string, lang?: Lang): void {
   for (const partner of store.partners(run.id)) {
     if (partner.state === 'failed' && !partner.outputsCurrent) {
       removePartnerReport(outDir, partner.id);
     } else if (partner.state === 'done' && (!partner.outputsCurrent || !hasPartnerReport(outDir, partner.id))) {
       const evidence = store.loadEvidence(run.id, partner.id);
-      if (evidence) writePartnerReport(outDir, partner.id, evaluate(evidence, run.asOf));
+      if (evidence) writePartnerReport(outDir, partner.id, evaluate(evidence, run.asOf), lang);
     } else {
       continue;
     }
@@ -292,7 +296,7 @@ function syncPartnerReports(store: ResultStore, run: RunRow, outDir: string): vo
  * `report DIR --as-of DATE`: re-evaluates every audited partner of the latest run from its stored
  * evidence, without crawling, and rewrites the reports, summary.csv and index.html.
  */
-export function reportFromStore(outDir: string, asOf: string): { run: RunRow; rows: SummaryRow[] } {
+export function reportFromStore(outDir: string, asOf: string, lang?: Lang): { run: RunRow; rows: SummaryRow[] } {
   if (!existsSync(join(outDir, RESULTS_FILE))) throw new BatchStartError(`no batch results in ${outDir} (no ${RESULTS_FILE})`);
   const lock = OutputDirLock.acquire(outDir);
   const store = ResultStore.open(outDir);
@@ -306,10 +310,10 @@ export function reportFromStore(outDir: string, asOf: string): { run: RunRow; ro
       if (!evidence) continue;
       const report = evaluate(evidence, asOf);
       store.saveEvaluation(run.id, partner.id, asOf, report.checks, summarizeReport(report));
-      writePartnerReport(outDir, partner.id, report);
+      writePartnerReport(outDir, partner.id, report, lang);
     }
     const rows = summaryRows(store, run, asOf);
-    writeSummaryFiles(outDir, run, asOf, rows);
+    writeSummaryFiles(outDir, run, asOf, rows, lang);
     return { run, rows };
   } catch (error) {
     throw stoppedBy(error, store);

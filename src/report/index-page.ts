@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { CheckId, CheckStatus } from '../types.ts';
 import { displayPath, documentStart, escapeAttr, escapeHtml, hostOf, linkHtml, relativeOrHttpHref } from './escape.ts';
+import { formatDate, formatValue, t, type Lang, type MessageId } from '../messages/index.ts';
 
 /** One partner of a batch run, as the index shows it. */
 export interface BatchIndexRow {
@@ -24,6 +25,8 @@ export interface BatchIndexRow {
   caseStudiesReachable: number | null;
   /** Publish date (YYYY-MM-DD) of the newest retail thought-leadership item, null when none is dated. */
   newestThoughtLeadership: string | null;
+  /** The last audit date on which every passing check still passes on its own (report.validUntil), null when none expires. */
+  validUntil: string | null;
   /** URL of the retail practice page, null when none was found. */
   practicePage: string | null;
   pagesCrawled: number | null;
@@ -87,7 +90,8 @@ const INDEX_SCRIPT = `(() => {
       row.hidden = !(matchesText && matchesStatus);
       if (!row.hidden) shown += 1;
     }
-    if (count) count.textContent = shown + ' of ' + rows.length + ' partners shown';
+    // The sentence comes in the page's language from the element itself ({shown} and {total} filled in here).
+    if (count) count.textContent = (count.dataset.template || '{shown}/{total}').replace('{shown}', String(shown)).replace('{total}', String(rows.length));
   };
   if (text) text.addEventListener('input', apply);
   if (status) status.addEventListener('change', apply);
@@ -112,42 +116,45 @@ export interface BatchIndexMeta {
   generatedAt?: string;
 }
 
-export function renderBatchIndex(rows: BatchIndexRow[], meta: BatchIndexMeta): string {
+export function renderBatchIndex(rows: BatchIndexRow[], meta: BatchIndexMeta, lang: Lang = 'en'): string {
   const checkIds = meta.checkIds;
+  const w = (id: MessageId, values?: Parameters<typeof t>[2]) => escapeHtml(t(lang, id, values));
   const columns: Column[] = [
-    { label: 'Partner', type: 'text', title: 'Name, id, homepage and, when the audit failed, why' },
-    { label: 'Verdict', type: 'number', title: 'Sorted fail, review, pass' },
-    ...checkIds.map((id): Column => ({ label: id, type: 'number', title: `${id} status; sorted fail, review, pass` })),
-    { label: 'Case studies', type: 'number', title: 'Retail case studies on AWS found (the P2.2.1 count)' },
-    { label: 'Linked', type: 'number', title: 'Of those, reachable by links from the homepage' },
-    { label: 'Newest retail TL', type: 'date', title: 'Publish date of the newest retail thought-leadership item' },
-    { label: 'Practice page', type: 'text' },
-    { label: 'Pages', type: 'number', title: 'Pages crawled' },
-    { label: 'Report', type: 'text' },
+    { label: t(lang, 'index.column.partner'), type: 'text', title: t(lang, 'index.column.partner.title') },
+    { label: t(lang, 'index.column.verdict'), type: 'number', title: t(lang, 'index.column.verdict.title') },
+    ...checkIds.map((id): Column => ({ label: id, type: 'number', title: t(lang, 'index.column.check.title', { check: id }) })),
+    { label: t(lang, 'index.column.case-studies'), type: 'number', title: t(lang, 'index.column.case-studies.title') },
+    { label: t(lang, 'index.column.linked'), type: 'number', title: t(lang, 'index.column.linked.title') },
+    { label: t(lang, 'index.column.newest'), type: 'date', title: t(lang, 'index.column.newest.title') },
+    { label: t(lang, 'index.column.valid-until'), type: 'date', title: t(lang, 'index.column.valid-until.title') },
+    { label: t(lang, 'index.column.practice'), type: 'text' },
+    { label: t(lang, 'index.column.pages'), type: 'number', title: t(lang, 'index.column.pages.title') },
+    { label: t(lang, 'index.column.report'), type: 'text' },
   ];
   const counts = { pass: 0, fail: 0, review: 0, error: 0, changed: 0 };
   for (const row of rows) {
     counts[verdictKey(row)] += 1;
     if (changedChecks(row, checkIds).length > 0) counts.changed += 1;
   }
-  const title = meta.title ?? 'Partner web presence: batch results';
+  const title = meta.title ?? t(lang, 'index.default-title');
+  const option = (value: string, id: MessageId) => `<option value="${value}">${w(id)}</option>`;
   return [
-    ...documentStart(title, INDEX_CSP, INDEX_CSS),
+    ...documentStart(title, INDEX_CSP, INDEX_CSS, lang),
     '<body>',
     `<header><h1>${escapeHtml(title)}</h1>`,
-    `<p class="meta">${rows.length} partners · <span class="badge badge-pass">${counts.pass} pass</span> ` +
-      `<span class="badge badge-fail">${counts.fail} fail</span> <span class="badge badge-review">${counts.review} review</span> ` +
-      `<span class="badge badge-error">${counts.error} error</span> · ${counts.changed} changed since the previous run` +
-      (meta.generatedAt ? ` · generated ${escapeHtml(meta.generatedAt)}` : '') +
+    `<p class="meta">${w('index.partners', { count: rows.length })} · <span class="badge badge-pass">${w('index.count.pass', { count: counts.pass })}</span> ` +
+      `<span class="badge badge-fail">${w('index.count.fail', { count: counts.fail })}</span> <span class="badge badge-review">${w('index.count.review', { count: counts.review })}</span> ` +
+      `<span class="badge badge-error">${w('index.count.error', { count: counts.error })}</span> · ${w('index.changed', { count: counts.changed })}` +
+      (meta.generatedAt ? ` · ${w('index.generated', { at: meta.generatedAt })}` : '') +
       '</p></header>',
     '<div class="controls">',
-    '<label>Filter <input id="filter-text" type="search" placeholder="name, id, URL, error…" autocomplete="off"></label>',
-    '<label>Show <select id="filter-status">' +
-      '<option value="all">all partners</option><option value="fail">verdict: fail</option>' +
-      '<option value="review">verdict: review</option><option value="pass">verdict: pass</option>' +
-      '<option value="error">audit error</option><option value="changed">changed since previous run</option>' +
+    `<label>${w('index.filter')} <input id="filter-text" type="search" placeholder="${escapeAttr(t(lang, 'index.filter.placeholder'))}" autocomplete="off"></label>`,
+    `<label>${w('index.show')} <select id="filter-status">` +
+      option('all', 'index.show.all') + option('fail', 'index.show.fail') + option('review', 'index.show.review') + option('pass', 'index.show.pass') +
+      option('error', 'index.show.error') + option('changed', 'index.show.changed') +
       '</select></label>',
-    `<span id="row-count" aria-live="polite">${rows.length} partners</span>`,
+    `<span id="row-count" aria-live="polite" data-template="${escapeAttr(t(lang, 'index.shown', { shown: '{shown}', total: '{total}' }))}">`
+      + `${w('index.partners', { count: rows.length })}</span>`,
     '</div>',
     '<div class="table-wrap"><table id="partners">',
     '<thead><tr>' +
@@ -160,10 +167,10 @@ export function renderBatchIndex(rows: BatchIndexRow[], meta: BatchIndexMeta): s
         .join('') +
       '</tr></thead>',
     '<tbody>',
-    ...rows.map((row) => renderRow(row, checkIds)),
+    ...rows.map((row) => renderRow(row, checkIds, lang)),
     '</tbody></table></div>',
-    rows.length === 0 ? '<p class="muted">No partners in this batch.</p>' : '',
-    '<p class="legend">Click a column header to sort (again to reverse). “pass → fail” marks a check whose status changed since the previous run.</p>',
+    rows.length === 0 ? `<p class="muted">${w('index.empty')}</p>` : '',
+    `<p class="legend">${w('index.legend')}</p>`,
     `<script>${INDEX_SCRIPT}</script>`,
     '</body>',
     '</html>',
@@ -190,22 +197,32 @@ function changedChecks(row: BatchIndexRow, checkIds: readonly CheckId[]): CheckI
   });
 }
 
-function statusCell(status: CheckStatus | null | undefined, change: { from: string; to: string } | null): string {
+/** A status (pass, fail, review, error) in the page's words; an unknown one as it is. */
+function statusWord(lang: Lang, status: string): string {
+  return ['pass', 'fail', 'review', 'error', 'not audited'].includes(status) ? t(lang, `batch.status.${status}` as MessageId) : status;
+}
+
+function statusCell(lang: Lang, status: CheckStatus | null | undefined, change: { from: string; to: string } | null): string {
   const known = status === 'pass' || status === 'fail' || status === 'review';
   const rank = known ? STATUS_RANK[status] : '';
-  const badge = known ? `<span class="badge badge-${status}">${status}</span>` : '<span class="muted">—</span>';
+  const badge = known ? `<span class="badge badge-${status}">${escapeHtml(statusWord(lang, status))}</span>` : '<span class="muted">—</span>';
   const marker = change
-    ? `<span class="changed" title="changed since the previous run">${escapeHtml(change.from)} → ${escapeHtml(change.to)}</span>`
+    ? `<span class="changed" title="${escapeAttr(t(lang, 'index.changed-marker'))}">${escapeHtml(statusWord(lang, change.from))} → ${escapeHtml(statusWord(lang, change.to))}</span>`
     : '';
   return `<td class="status" data-sort="${rank}">${badge}${marker}</td>`;
 }
 
-function numberCell(value: number | null | undefined): string {
+function numberCell(lang: Lang, value: number | null | undefined): string {
   const ok = typeof value === 'number' && Number.isFinite(value);
-  return `<td class="num" data-sort="${ok ? value : ''}">${ok ? value : '<span class="muted">—</span>'}</td>`;
+  return `<td class="num" data-sort="${ok ? value : ''}">${ok ? escapeHtml(formatValue(lang, value)) : '<span class="muted">—</span>'}</td>`;
 }
 
-function renderRow(row: BatchIndexRow, checkIds: readonly CheckId[]): string {
+/** A day sorted by its ISO form and shown as the page's language writes it. */
+function dateCell(lang: Lang, date: string | null, none: string): string {
+  return `<td class="date" data-sort="${escapeAttr(date ?? '')}">${date ? escapeHtml(formatDate(lang, date)) : `<span class="muted">${escapeHtml(none)}</span>`}</td>`;
+}
+
+function renderRow(row: BatchIndexRow, checkIds: readonly CheckId[], lang: Lang): string {
   const changed = changedChecks(row, checkIds);
   const homeHost = hostOf(row.homepage);
   const reportHref = relativeOrHttpHref(row.reportHref);
@@ -215,16 +232,17 @@ function renderRow(row: BatchIndexRow, checkIds: readonly CheckId[]): string {
       `<code>${escapeHtml(row.id)}</code>${linkHtml(row.homepage, homeHost ?? row.homepage, 'home')}` +
       (row.error ? `<span class="error">${escapeHtml(row.error)}</span>` : '') +
       '</td>',
-    statusCell(row.verdict, null),
+    statusCell(lang, row.verdict, null),
     ...checkIds.map((id) =>
-      statusCell(row.checks[id], changed.includes(id) ? { from: row.previousChecks![id]!, to: currentStatus(row, id)! } : null),
+      statusCell(lang, row.checks[id], changed.includes(id) ? { from: row.previousChecks![id]!, to: currentStatus(row, id)! } : null),
     ),
-    numberCell(row.caseStudiesFound),
-    numberCell(row.caseStudiesReachable),
-    `<td class="date" data-sort="${escapeAttr(row.newestThoughtLeadership ?? '')}">${row.newestThoughtLeadership ? escapeHtml(row.newestThoughtLeadership) : '<span class="muted">none dated</span>'}</td>`,
-    `<td class="practice" data-sort="${escapeAttr(row.practicePage ?? '')}">${row.practicePage ? linkHtml(row.practicePage, displayPath(row.practicePage, homeHost)) : '<span class="muted">none</span>'}</td>`,
-    numberCell(row.pagesCrawled),
-    `<td data-sort="${reportHref ? 1 : ''}">${reportHref ? `<a href="${escapeAttr(reportHref)}">report</a>` : '<span class="muted">—</span>'}</td>`,
+    numberCell(lang, row.caseStudiesFound),
+    numberCell(lang, row.caseStudiesReachable),
+    dateCell(lang, row.newestThoughtLeadership, t(lang, 'index.none-dated')),
+    dateCell(lang, row.validUntil, '—'),
+    `<td class="practice" data-sort="${escapeAttr(row.practicePage ?? '')}">${row.practicePage ? linkHtml(row.practicePage, displayPath(row.practicePage, homeHost)) : `<span class="muted">${escapeHtml(t(lang, 'index.none'))}</span>`}</td>`,
+    numberCell(lang, row.pagesCrawled),
+    `<td data-sort="${reportHref ? 1 : ''}">${reportHref ? `<a href="${escapeAttr(reportHref)}">${escapeHtml(t(lang, 'index.report'))}</a>` : '<span class="muted">—</span>'}</td>`,
   ];
   return (
     `<tr data-verdict="${verdict}" data-changed="${changed.length > 0 ? 'yes' : 'no'}"` +
@@ -238,7 +256,7 @@ const INDEX_CSS = `
 :root { color-scheme: light; --fg:#1f2937; --muted:#6b7280; --line:#e5e7eb; --soft:#f8fafc; --link:#1d4ed8;
   --pass:#15803d; --pass-bg:#dcfce7; --fail:#b91c1c; --fail-bg:#fee2e2; --review:#92400e; --review-bg:#fef3c7; }
 * { box-sizing: border-box; }
-body { margin: 0; padding: 20px 24px 40px; color: var(--fg); font: 13.5px/1.45 system-ui, -apple-system, "Segoe UI", "Noto Sans TC", "PingFang TC", "Microsoft JhengHei", sans-serif; }
+body { margin: 0; padding: 20px 24px 40px; color: var(--fg); font: 13.5px/1.45 system-ui, -apple-system, "Segoe UI", "PingFang TC", "Microsoft JhengHei", "Noto Sans TC", "Noto Sans CJK TC", sans-serif; }
 h1 { font-size: 22px; margin: 0 0 4px; }
 .meta, .legend, .muted { color: var(--muted); }
 .muted { font-style: italic; }

@@ -40,13 +40,10 @@ export function chooseLang(query: string | undefined, cookie: string | undefined
   return supported(query) ?? supported(cookie) ?? acceptedTags(acceptLanguage).map(supported).find((l) => l !== null) ?? DEFAULT_LANG;
 }
 
-/**
- * The report renderers, one per format, in the reader's language. The renderers take no language yet
- * (English only until issue 12); this is the one place that will pass it on.
- */
+/** The report renderers, one per format, in the reader's language (the JSON report has none). */
 export const renderers = {
-  html: (report: Report, _lang: Lang): string => renderHtml(report),
-  markdown: (report: Report, _lang: Lang): string => renderMarkdown(report),
+  html: (report: Report, lang: Lang): string => renderHtml(report, lang),
+  markdown: (report: Report, lang: Lang): string => renderMarkdown(report, lang),
   json: (report: Report): string => renderJson(report),
-  index: (rows: BatchIndexRow[], meta: { title: string; generatedAt: string }, _lang: Lang): string => renderBatchIndex(rows, { ...meta, checkIds: CHECK_IDS }),
+  index: (rows: BatchIndexRow[], meta: { title: string; generatedAt: string }, lang: Lang): string => renderBatchIndex(rows, { ...meta, checkIds: CHECK_IDS }, lang),
 };
