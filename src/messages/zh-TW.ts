@@ -260,8 +260,8 @@ export const zhTW: Readonly<Record<MessageId, Template>> = {
   'check.informational': '（僅供參考）',
 
   // ---- validity ----
-  'validity.P3.2': (v) => `屆時距${newestRank(v.rank)}零售內容的發布日 ${w(v.published)} 已滿 ${w(v.months)} 個月`,
-  'validity.P2.1': (v) => `屆時${newestRank(v.rank)}完整案例研究的發布日 ${w(v.published)} 已超出 ${w(v.months)} 個月的期間`,
+  'validity.P3.2': (v) => `屆時${newestRank(v.rank)}零售內容已滿 ${w(v.months)} 個月，其發布日為 ${w(v.published)}`,
+  'validity.P2.1': (v) => `屆時${newestRank(v.rank)}完整案例研究已超出 ${w(v.months)} 個月的期間，其發布日為 ${w(v.published)}`,
   'validity.check': '有效至 {until}，{why}。',
   'validity.report': '網路形象有效至 {until}：{check} 在此之後不再通過，{why}。',
   'validity.report.not-passing': '在通過的檢查中，{check} 最先失效：{until}之後，{why}。',

@@ -543,9 +543,11 @@ ul.reasons { margin: 0; padding-left: 16px; }
   .table-wrap { overflow: visible; }
   details.excerpts > summary { display: none; }
   table { font-size: 10px; } code, .url { font-size: 9px; }
-  details.excerpts { min-width: 220px; }
+  /* An A4 line is ~720 px: headers wrap (Chinese ones are long) and the widest cells give way, so no table runs off the page. */
+  th { white-space: normal; } th, td { padding: 4px 5px; }
+  details.excerpts { min-width: 170px; }
   .elements blockquote { font-size: 9.5px; margin-left: 12px; }
-  td.path-cell { min-width: 120px; } td.cs-title, .page { min-width: 120px; } td.cs-facts { min-width: 110px; font-size: 10px; }
+  td.path-cell { min-width: 90px; } td.cs-title, .page { min-width: 100px; } td.cs-facts { min-width: 90px; font-size: 10px; }
 }
 @media print { details.excerpts::details-content { content-visibility: visible; display: block; height: auto; } }
 `;
