@@ -71,6 +71,25 @@ describe('the audit API', () => {
     expect(await markdown.text()).toMatch(/^# Retail web presence audit: www\.harbourline\.test/);
   });
 
+  it('speaks Traditional Chinese when asked by ?lang=, the cookie it sets, or Accept-Language, with a switch on every page', async () => {
+    const zh = await fetch(`${base}/audits/${id}?lang=zh-TW`);
+    expect(zh.headers.get('set-cookie')).toMatch(/^lang=zh-TW;/);
+    const zhPage = await zh.text();
+    expect(zhPage).toContain('<html lang="zh-TW">');
+    expect(zhPage).toContain('零售實務微型網站'); // the embedded report too
+    expect(zhPage).toContain(`<a href="/audits/${id}?lang=en" hreflang="en" lang="en">English</a>`);
+    expect(zhPage).toContain('<span aria-current="true" lang="zh-TW">繁體中文</span>');
+    const markdown = await (await fetch(`${base}/audits/${id}/report.md`, { headers: { cookie: 'lang=zh-TW' } })).text();
+    expect(markdown).toMatch(/^# 零售網路形象稽核：www\.harbourline\.test/);
+    const english = await (await fetch(`${base}/audits/${id}`)).text();
+    expect(english).toContain('<html lang="en">');
+    expect(english).toContain(`<a href="/audits/${id}?lang=zh-TW" hreflang="zh-TW" lang="zh-TW">繁體中文</a>`);
+    expect(await (await fetch(`${base}//evil.test/x`)).text()).toContain('<a href="/evil.test/x?lang=zh-TW"');
+    expect(await (await fetch(`${base}/`, { headers: { 'accept-language': 'zh-Hant-TW,zh;q=0.9,en;q=0.5' } })).text()).toContain('申請前，先檢查您的零售網路形象');
+    // Simplified Chinese is not offered: such a reader gets the next language they accept, or English.
+    expect(await (await fetch(`${base}/`, { headers: { 'accept-language': 'zh-CN' } })).text()).toContain('<html lang="en">');
+  });
+
   it('shows a finished audit again for the same site (any spelling of its address) within the cooldown', async () => {
     const host = new URL(sut.site('www.harbourline.test')).host.replace(/^www\./, '');
     const { res, body } = await startAudit(`HTTP://${host.toUpperCase()}`);

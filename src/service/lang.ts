@@ -1,7 +1,7 @@
 // The reader's language, chosen per request: ?lang=, else the `lang` cookie (set when ?lang= was
-// given), else Accept-Language, else English. Every page and report of the service is drawn in it;
-// the report renderers are reached only through `renderers` below, so a language they learn to
-// speak (zh-TW, issue 12) is switched on by adding it to LANGUAGES and passing it on there.
+// given), else Accept-Language, else English. Every page and report of the service is drawn in it
+// (the languages and their words are src/messages'); the report renderers are reached through
+// `renderers` below, which passes it on.
 
 import type { Report } from '../types.ts';
 import { renderHtml } from '../report/html.ts';
@@ -9,16 +9,22 @@ import { renderMarkdown } from '../report/markdown.ts';
 import { renderJson } from '../report/json.ts';
 import { renderBatchIndex, type BatchIndexRow } from '../report/index-page.ts';
 import { CHECK_IDS } from '../checks/index.ts';
+import { LANGS, type Lang } from '../messages/index.ts';
 
-export const LANGUAGES = ['en'] as const;
-export type Lang = (typeof LANGUAGES)[number];
+export { LANGS as LANGUAGES, type Lang };
 export const DEFAULT_LANG: Lang = 'en';
 export const LANG_COOKIE = 'lang';
 
+/**
+ * The language a tag asks for: the same tag, or the same language with another region or script
+ * (en-GB → en). Chinese counts as Traditional (zh-TW) unless it names Simplified (zh-CN, zh-Hans),
+ * which this service does not speak.
+ */
 function supported(tag: string | undefined): Lang | null {
   if (!tag) return null;
   const lower = tag.trim().toLowerCase();
-  return LANGUAGES.find((l) => l.toLowerCase() === lower || l.toLowerCase() === lower.split('-')[0]) ?? null;
+  if (/^zh(?:-|$)/.test(lower)) return /^zh-(?:cn|sg|hans)(?:-|$)/.test(lower) ? null : 'zh-TW';
+  return LANGS.find((l) => l.toLowerCase() === lower || l.toLowerCase() === lower.split('-')[0]) ?? null;
 }
 
 /** Accept-Language entries by quality, highest first (RFC 9110 §12.5.4). */

@@ -9,14 +9,16 @@ import type { CheckChange } from '../batch/summary.ts';
 import type { CheckStatus } from '../types.ts';
 import type { InputProblem } from '../batch/input.ts';
 import { html, insertAfter, trusted, type EmbeddedDocument, type Html } from './html.ts';
-import type { Lang } from './lang.ts';
-import { messages, type Messages } from './messages.ts';
+import { LANGS, type Lang } from '../messages/index.ts';
+import { messages, type Messages } from '../messages/service.ts';
 import type { AuditStatus, CheckBrief } from './scheduler.ts';
 
 export interface PageContext {
   lang: Lang;
   /** Whether the console link is shown (an admin token is configured). */
   console: boolean;
+  /** This page's path, which the language switch links to. */
+  path: string;
 }
 
 interface LayoutOptions {
@@ -46,7 +48,10 @@ ${(options.scripts ?? []).map((src) => html`<script src="${src}" defer></script>
 <body>
 <a class="skip" href="#content">${t.skipToContent}</a>
 <header class="site"><nav aria-label="${t.serviceName}"><a class="brand" href="/">${t.serviceName}</a>
-<a href="/">${t.navSelfCheck}</a>${ctx.console ? html` <a href="/admin">${t.navConsole}</a>` : ''}</nav></header>
+<a href="/">${t.navSelfCheck}</a>${ctx.console ? html` <a href="/admin">${t.navConsole}</a>` : ''}</nav>
+<nav class="langs" aria-label="${t.languageSwitch}">${LANGS.map((l) => (l === ctx.lang
+    ? html`<span aria-current="true" lang="${l}">${messages(l).languageName}</span>`
+    : html`<a href="${ctx.path}?lang=${l}" hreflang="${l}" lang="${l}">${messages(l).languageName}</a>`))}</nav></header>
 <div id="content">
 ${options.body}
 </div>

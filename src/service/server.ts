@@ -30,7 +30,7 @@ import {
 import { CHECK_IDS } from '../checks/index.ts';
 import { embedDocument, type EmbeddedDocument } from './html.ts';
 import { chooseLang, LANG_COOKIE, LANGUAGES, renderers, type Lang } from './lang.ts';
-import { messages } from './messages.ts';
+import { messages } from '../messages/service.ts';
 import {
   auditProgressPage, auditReportPage, batchPage, consolePage, loginPage, messagePage, rateLimitedPage, selfCheckPage,
   type Comparison, type PageContext,
@@ -186,7 +186,13 @@ export async function startService(config: ServiceConfig): Promise<RunningServic
   await app.register(rateLimit, { global: false, store: SharedLocalStore as never });
   await app.register(fastifyStatic, { root: STATIC_DIR, prefix: '/static/', maxAge: '1h', index: false });
 
-  const pageContext = (req: FastifyRequest): PageContext => ({ lang: req.lang, console: config.adminToken !== null });
+  const pageContext = (req: FastifyRequest): PageContext => ({
+    lang: req.lang,
+    console: config.adminToken !== null,
+    // The language switch links back to this page; after a form was sent, to the start page. One leading
+    // slash only, so the link can never read as another host (//host).
+    path: req.method === 'GET' ? `/${req.url.split('?')[0]!.replace(/^\/+/, '')}` : '/',
+  });
   const t = (req: FastifyRequest) => messages(req.lang);
 
   app.decorateRequest('lang', 'en');

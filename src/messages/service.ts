@@ -1,12 +1,17 @@
-// The words of the service's own pages, one catalog per language (the reports' words are the report
-// renderers'). A language added to lang.ts LANGUAGES must add its catalog here: the type makes every
-// key required.
+// The words of the web service's own pages (src/service/pages.ts), one catalog per language; the
+// reports' words are in en.ts and zh-TW.ts. Every language of LANGS has a catalog here: the type makes
+// every key required. Functions fill in numbers and dates the page knows; the live script fills in the
+// numbers of data-text-* templates (1001 … 1005, {position}), so each translation keeps them.
 
-import type { Lang } from './lang.ts';
+import type { Lang } from './index.ts';
+import { formatDate } from './index.ts';
 import type { CheckId, CheckStatus } from '../types.ts';
 
 export interface Messages {
   serviceName: string;
+  /** The language's name in itself, for the language switch. */
+  languageName: string;
+  languageSwitch: string;
   skipToContent: string;
   navSelfCheck: string;
   navConsole: string;
@@ -91,6 +96,8 @@ const ITEM_LINES_EN: Record<CheckId, string> = {
 
 const EN: Messages = {
   serviceName: 'partner-presence',
+  languageName: 'English',
+  languageSwitch: 'Language',
   skipToContent: 'Skip to the content',
   navSelfCheck: 'Self-check',
   navConsole: 'Program managers',
@@ -167,7 +174,96 @@ const EN: Messages = {
   backToBatch: 'Back to the run',
 };
 
-const CATALOGS: Record<Lang, Messages> = { en: EN };
+const ITEM_LINES_ZH_TW: Record<CheckId, string> = {
+  'P2.1': '您的案例研究寫出客戶名稱，並說明問題、您的解決方案、使用的 AWS 服務、成果以及任何合規要求。',
+  'P2.2.1': '至少兩篇在 AWS 上服務零售客戶的公開案例研究（網頁或 PDF）。',
+  'P2.2.2': '其中至少兩篇案例研究可從您的首頁經由連結到達。',
+  'P2.3': '每篇案例研究說明交付方式：代管服務（MSP）或專案。',
+  'P3.1': '一個介紹您 AWS 零售實務的頁面，並從首頁連結。',
+  'P3.2': '過去 12 個月內發布的零售部落格文章、新聞、影片、網路研討會或白皮書。',
+};
+
+const ZH_TW: Messages = {
+  serviceName: 'partner-presence',
+  languageName: '繁體中文',
+  languageSwitch: '語言',
+  skipToContent: '跳到主要內容',
+  navSelfCheck: '自我檢查',
+  navConsole: '計畫經理',
+  selfCheckTitle: '申請前，先檢查您的零售網路形象',
+  selfCheckLead:
+    '輸入貴公司的首頁網址。我們會像 AWS 合作夥伴計畫經理一樣閱讀您的公開網站，並附上佐證，告訴您符合 AWS 零售能力認證檢查清單中的哪些網路形象項目。',
+  homepageLabel: '貴公司的首頁',
+  homepageHint: '例如 www.example.com 或 https://www.example.com.tw/',
+  asOfLabel: '稽核日期（選填）',
+  asOfHint: '12 個月與 18 個月期間往回計算的起點。留空則為今天。',
+  submit: '檢查我的網站',
+  whatIsChecked: '檢查哪些項目',
+  itemLines: ITEM_LINES_ZH_TW,
+  informational: '僅供參考',
+  howItWorks: ({ maxPages, minutes }) =>
+    `我們會以禮貌的方式、在 robots.txt 允許的範圍內，最多讀取您網站的 ${maxPages} 個公開頁面，最多 ${minutes} 分鐘。任何擁有結果連結的人都能看到結果。`,
+  checking: (host) => `正在檢查 ${host}`,
+  auditDate: (asOf) => `稽核日期 ${formatDate('zh-TW', asOf, true)}`,
+  queued: (position) => (position === null ? '等待開始。' : `等待開始：排在第 ${position} 位。`),
+  running: '正在讀取網站…',
+  done: '已完成。',
+  failed: (error) => `稽核無法完成：${error}`,
+  pagesRead: '已讀取頁數',
+  lastPageRead: '最後讀取的頁面',
+  noPageYet: '尚無',
+  checksHeading: '檢查項目',
+  checksPending: '讀完網站後，每項檢查一有結果就會顯示在這裡。',
+  shareLink: '分享此頁：任何擁有此網址的人都能看到這些結果。',
+  refreshHint: '此頁會自動更新。若未啟用 JavaScript，每 10 秒重新載入一次。',
+  refresh: '立即重新載入',
+  downloads: '下載此報告：',
+  reportJson: 'JSON',
+  reportMarkdown: 'Markdown',
+  reportHtml: '單一 HTML 檔案',
+  changesHeading: '與此網站上次稽核相比的變化',
+  firstAudit: '這是此網站在這裡的第一次稽核。',
+  noChange: (date) => `自 ${formatDate('zh-TW', date)} 的稽核以來，沒有任何檢查改變。`,
+  changedSince: (date) => `自 ${formatDate('zh-TW', date)} 的稽核以來的變化：`,
+  previousAudit: '上次稽核',
+  status: { pass: '通過', fail: '未通過', review: '需審查', error: '錯誤', 'not audited': '未稽核' },
+  tryAgainLater: '檢查另一個網站',
+  rateLimitedTitle: '來自您位址的稽核太多',
+  rateLimited: (minutes, at) =>
+    `您的位址目前已達可開始的稽核數量上限。大約 ${minutes} 分鐘後（UTC ${at}）可以再開始一個。已開始的稽核會繼續進行。`,
+  notFoundTitle: '找不到',
+  notFound: '此網址沒有內容。稽核的網址是開始稽核時顯示的那一個。',
+  badRequestTitle: '無法處理',
+  forbiddenTitle: '已拒絕',
+  crossOrigin: '此表單只能從本服務自己的頁面送出。',
+  adminLoginTitle: '計畫經理：登入',
+  adminTokenLabel: '存取權杖',
+  adminLogin: '登入',
+  adminWrongToken: '權杖不正確。',
+  adminOff: '此伺服器未啟用計畫經理主控台（以 --admin-token 啟動）。',
+  adminLogout: '登出',
+  consoleTitle: '計畫經理主控台',
+  uploadHeading: '稽核申請者名單',
+  uploadLead:
+    '含標題列的 CSV（name、homepage；可選 id、notes 及任何其他欄位）、JSON 陣列或 JSON Lines，與 batch 指令讀取的格式相同。無法稽核的列會連同行號一起列出。',
+  listLabel: '申請者名單',
+  listHint: '.csv、.json 或 .jsonl 檔案。',
+  upload: '開始稽核',
+  pastRuns: '執行紀錄',
+  noRuns: '尚未上傳任何名單。',
+  runLine: (r) => `第 ${r.id} 次執行：${r.file}，開始於 ${r.started}，已稽核 ${r.total} 個中的 ${r.done} 個${r.failed ? `，${r.failed} 個無法稽核` : ''}`,
+  batchTitle: (id, file) => `第 ${id} 次執行：${file}`,
+  batchProgress: (c) => `${c.total} 個合作夥伴中已完成 ${c.finished} 個（${c.failed} 個無法稽核），${c.running} 個進行中，${c.queued} 個等待中。`,
+  skippedRows: '略過的列',
+  line: '行',
+  problem: '問題',
+  nowAuditing: '正在稽核',
+  resultsHeading: '結果',
+  partnerReportTitle: (name) => `報告：${name}`,
+  backToBatch: '回到此次執行',
+};
+
+const CATALOGS: Record<Lang, Messages> = { en: EN, 'zh-TW': ZH_TW };
 
 export function messages(lang: Lang): Messages {
   return CATALOGS[lang];
