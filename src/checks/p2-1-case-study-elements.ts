@@ -3,13 +3,13 @@
 // case studies; the completion element is decided here from the publish date.
 
 import type { CaseStudyElementId, Excerpted } from '../../analyzers/types.ts';
-import type { Check, CheckContext, Finding, Validity } from '../types.ts';
+import type { Check, CheckContext, Finding } from '../types.ts';
 import { message, t, type Message } from '../messages/index.ts';
 import { lastDayWithin, withinMonths } from '../evidence/calendar.ts';
 import type { CaseStudy } from '../evidence/case-studies.ts';
 import { caseStudyJudgements } from './p2-2-1-public-case-studies.ts';
 import { CASE_STUDY_WINDOW_MONTHS, MIN_COMPLIANCE_CASE_STUDIES, MIN_PUBLIC_CASE_STUDIES } from './thresholds.ts';
-import { checkResult, noCountedCaseStudy, NO_COUNTED_CASE_STUDY_INPUTS, type CheckMeta } from './result.ts';
+import { checkResult, noCountedCaseStudy, NO_COUNTED_CASE_STUDY_INPUTS, windowValidity, type CheckMeta } from './result.ts';
 import { dateFact } from './values.ts';
 
 const meta: CheckMeta = { id: 'P2.1', title: t('en', 'check.P2.1.title'), requirement: t('en', 'check.P2.1.requirement'), informational: true };
@@ -71,20 +71,6 @@ export function caseStudyElements(candidate: CaseStudy, asOf: string, windowMont
   };
 }
 
-/**
- * Until when P2.1 keeps passing: the complete studies stay complete only while their publish date is
- * within the window, so it passes until the MIN_PUBLIC_CASE_STUDIES-th newest of them leaves it
- * (compliance is not dated, and no study becomes complete as time goes by).
- */
-function validity(complete: readonly CaseStudy[]): Validity {
-  const ends = complete.map((c) => ({ c, end: lastDayWithin(c.published!.date, CASE_STUDY_WINDOW_MONTHS) })).sort((a, b) => b.end.localeCompare(a.end));
-  const last = ends[MIN_PUBLIC_CASE_STUDIES - 1]!;
-  return {
-    until: last.end,
-    why: message('validity.P2.1', { rank: MIN_PUBLIC_CASE_STUDIES, published: dateFact(last.c.published!), months: CASE_STUDY_WINDOW_MONTHS }),
-  };
-}
-
 function run(context: CheckContext) {
   const counted = context.get(caseStudyJudgements).filter((j) => j.counted).map((j) => j.study);
   if (counted.length === 0) return noCountedCaseStudy(meta, context, message('P2.1.advice.publish'));
@@ -109,7 +95,9 @@ function run(context: CheckContext) {
     complete: complete.length, count: counted.length, needs: MIN_PUBLIC_CASE_STUDIES, withCompliance: withCompliance.length, needsCompliance: MIN_COMPLIANCE_CASE_STUDIES,
   });
   if (complete.length >= MIN_PUBLIC_CASE_STUDIES && withCompliance.length >= MIN_COMPLIANCE_CASE_STUDIES) {
-    return checkResult(meta, 'pass', outcome, rows, [], validity(complete.map(({ c }) => c)));
+    // Complete studies stay complete only while dated inside the window (compliance is not dated).
+    return checkResult(meta, 'pass', outcome, rows, [],
+      windowValidity(complete.map(({ c }) => c), MIN_PUBLIC_CASE_STUDIES, CASE_STUDY_WINDOW_MONTHS, 'validity.P2.1'));
   }
   const gaps = new Map<CaseStudyElementId, number>();
   for (const { reading } of readings) for (const e of REQUIRED_IN_EVERY_STUDY) if (!reading.elements[e].present) gaps.set(e, (gaps.get(e) ?? 0) + 1);

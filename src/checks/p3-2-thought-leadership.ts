@@ -2,7 +2,7 @@
 // past 12 months. Only the publish date counts: an "updated" date says nothing about when it was published.
 
 import type { ThoughtLeadershipKind } from '../../analyzers/types.ts';
-import type { Check, CheckContext, Finding, Validity } from '../types.ts';
+import type { Check, CheckContext, Finding } from '../types.ts';
 import { message, t } from '../messages/index.ts';
 import { lastDayWithin, monthsBefore, withinMonths } from '../evidence/calendar.ts';
 import { offSiteThoughtLeadershipLinks } from '../evidence/off-site.ts';
@@ -10,7 +10,7 @@ import { thoughtLeadershipItems, type ThoughtLeadershipItem } from '../evidence/
 import { unreadThoughtLeadershipPages } from '../evidence/unread.ts';
 import { retailVerdict } from './retail.ts';
 import { MIN_PUBLISH_DATE_CONFIDENCE, MIN_RECENT_THOUGHT_LEADERSHIP, THOUGHT_LEADERSHIP_WINDOW_MONTHS } from './thresholds.ts';
-import { checkResult, unreadReview, type CheckMeta } from './result.ts';
+import { checkResult, unreadReview, windowValidity, type CheckMeta } from './result.ts';
 import { dateFact, day, label, retail, text, url, urls } from './values.ts';
 
 const meta: CheckMeta = {
@@ -47,19 +47,6 @@ function itemFinding(item: ThoughtLeadershipItem, asOf: string): Finding {
   };
 }
 
-/**
- * Until when P3.2 keeps passing: while MIN_RECENT_THOUGHT_LEADERSHIP confidently dated retail items
- * are within the window, so until the MIN-th newest of them leaves it.
- */
-function validity(confident: readonly ThoughtLeadershipItem[]): Validity {
-  const ends = confident.map((i) => ({ i, end: lastDayWithin(i.published!.date, THOUGHT_LEADERSHIP_WINDOW_MONTHS) })).sort((a, b) => b.end.localeCompare(a.end));
-  const last = ends[MIN_RECENT_THOUGHT_LEADERSHIP - 1]!;
-  return {
-    until: last.end,
-    why: message('validity.P3.2', { rank: MIN_RECENT_THOUGHT_LEADERSHIP, published: dateFact(last.i.published!), months: THOUGHT_LEADERSHIP_WINDOW_MONTHS }),
-  };
-}
-
 function run({ get, asOf }: CheckContext) {
   const items = get(thoughtLeadershipItems).filter((i) => COUNTED_KINDS.includes(i.kind));
   const recent = (i: ThoughtLeadershipItem) => i.published !== null && withinMonths(i.published.date, asOf, THOUGHT_LEADERSHIP_WINDOW_MONTHS);
@@ -79,7 +66,7 @@ function run({ get, asOf }: CheckContext) {
   const addDates = message('P3.2.advice.add-dates');
   if (retailRecentConfident.length >= MIN_RECENT_THOUGHT_LEADERSHIP) {
     return checkResult(meta, 'pass', message('P3.2.pass', { counts, newest: retailRecentConfident[0]!.published!.date }), rows, [],
-      validity(retailRecentConfident));
+      windowValidity(retailRecentConfident, MIN_RECENT_THOUGHT_LEADERSHIP, THOUGHT_LEADERSHIP_WINDOW_MONTHS, 'validity.P3.2'));
   }
   if (retailRecent.length > 0) {
     return checkResult(meta, 'review', message('P3.2.inferred', { counts, date: dateFact(retailRecent[0]!.published!) }), rows, [addDates]);

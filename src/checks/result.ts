@@ -6,7 +6,9 @@ import type { Check, CheckContext, CheckStatus, CheckVerdict, Finding, Validity 
 import { message, type Message } from '../messages/index.ts';
 import { offSiteStoryLinks, type OffSiteLink } from '../evidence/off-site.ts';
 import { unreadCaseStudyPages, type UnreadPage, type UnreadReason } from '../evidence/unread.ts';
-import { label, reasons, text, url, urls } from './values.ts';
+import { dateFact, label, reasons, text, url, urls } from './values.ts';
+import { lastDayWithin } from '../evidence/calendar.ts';
+import type { DateFact } from '../../analyzers/types.ts';
 import type { Reason } from '../messages/index.ts';
 
 export type CheckMeta = Pick<Check, 'id' | 'title' | 'requirement' | 'informational'>;
@@ -27,6 +29,19 @@ export function checkResult(meta: CheckMeta, status: CheckStatus, outcome: Messa
     informational: meta.informational,
     validUntil: status === 'pass' ? validUntil : null,
   };
+}
+
+/**
+ * Until when a pass that needs `needed` dated items inside a `months`-month window holds, the evidence
+ * unchanged and only the audit date moving on: until the needed-th newest of them leaves the window
+ * (items are the ones the pass counted, each with its publish date). `why` words it.
+ */
+export function windowValidity(items: readonly { readonly published: DateFact | null }[], needed: number, months: number,
+  why: 'validity.P2.1' | 'validity.P3.2'): Validity {
+  const ends = items.map(({ published }) => ({ published: published!, end: lastDayWithin(published!.date, months) }))
+    .sort((a, b) => b.end.localeCompare(a.end));
+  const last = ends[needed - 1]!;
+  return { until: last.end, why: message(why, { rank: needed, published: dateFact(last.published), months }) };
 }
 
 /** Why a page was not read, as a reason (reason.unread.<kind>). */
