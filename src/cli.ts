@@ -84,11 +84,11 @@ interface AuditCliOptions {
 }
 
 /** Progress on stderr: one rewritten line on a terminal, an occasional plain line otherwise. */
-function progressReporter(stream: NodeJS.WriteStream) {
+function progressReporter(stream: NodeJS.WriteStream, lang: Lang) {
   let lastLogged = 0;
   return {
     update(p: { fetched: number; queued: number; rendered: number }) {
-      const text = `crawling: ${p.fetched} pages fetched${p.rendered ? `, ${p.rendered} rendered` : ''}, ${p.queued} queued`;
+      const text = t(lang, 'cli.progress', { fetched: p.fetched, rendered: p.rendered, queued: p.queued });
       if (stream.isTTY) stream.write(`\r${text}\x1b[K`);
       else if (p.fetched - lastLogged >= 25) {
         lastLogged = p.fetched;
@@ -112,14 +112,14 @@ async function auditAction(input: string, opts: AuditCliOptions): Promise<number
   const controller = new AbortController();
   const onSigint = () => {
     if (controller.signal.aborted) process.exit(130);
-    process.stderr.write('\ninterrupted: finishing the report with the pages read so far (Ctrl-C again quits)\n');
+    process.stderr.write(`\n${t(opts.lang, 'cli.interrupted')}\n`);
     controller.abort(new Error('interrupted'));
   };
   process.on('SIGINT', onSigint);
-  const progress = progressReporter(process.stderr);
+  const progress = progressReporter(process.stderr, opts.lang);
   let report: Report;
   try {
-    process.stderr.write(`auditing ${url}\n`);
+    process.stderr.write(`${t(opts.lang, 'cli.auditing', { url })}\n`);
     ({ report } = await auditSite(url, { ...crawlOptionsFromCli(opts), asOf: opts.asOf, signal: controller.signal }, { progress: (p) => progress.update(p) }));
   } catch (error) {
     progress.done();

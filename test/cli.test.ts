@@ -123,6 +123,20 @@ describe('partner-presence CLI', () => {
     expect(run.stdout).toMatch(/^partner-presence .* as of 2031-01-01: FAIL/);
   });
 
+  it('writes the summary, the progress and the Markdown report in Traditional Chinese with --lang zh-TW, and refuses a language it lacks', { timeout: 120_000 }, async () => {
+    const md = join(dir, 'zh.md');
+    const run = await cli(['audit', ...siteArgs(), '--as-of', '2031-01-01', '--lang', 'zh-TW', '--md', md]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^正在稽核 http:/m);
+    expect(run.stderr).toContain('已將 MD 報告寫入');
+    expect(run.stdout).toMatch(/^partner-presence .*，稽核日期 2031年1月1日： 未通過$/m);
+    expect(run.stdout).toMatch(/^ {2}未通過 +P3\.2 +近期的零售思想領導力 /m);
+    expect(readFileSync(md, 'utf8')).toMatch(/^# 零售網路形象稽核：/);
+    const french = await cli(['audit', ...siteArgs(), '--lang', 'fr']);
+    expect(french.code).toBe(2);
+    expect(french.stderr).toMatch(/--lang.*fr.*en, zh-TW/s);
+  });
+
   it('runs the demo offline: verdicts on stdout, demo-report.html and .json in the current directory', { timeout: 120_000 }, async () => {
     const run = await cli([], dir, DEMO);
     expect(run.code, run.stderr).toBe(0);

@@ -397,6 +397,9 @@ const catalog = {
   'demo.serving.as-of': 'Demo partner site served on 127.0.0.1:{port}; auditing {url} as of {asOf}',
   'demo.wrote': 'Wrote {files}',
   'cli.wrote': 'wrote the {format} report to {file}',
+  'cli.auditing': 'auditing {url}',
+  'cli.progress': (v) => `crawling: ${w(v.fetched)} pages fetched${v.rendered ? `, ${w(v.rendered)} rendered` : ''}, ${w(v.queued)} queued`,
+  'cli.interrupted': 'interrupted: finishing the report with the pages read so far (Ctrl-C again quits)',
 
   // ---- reasons: why a rule decided, by rule id ----
   'reason.borderline-retail': 'borderline retail ({retail})',

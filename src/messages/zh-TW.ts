@@ -394,6 +394,9 @@ export const zhTW: Readonly<Record<MessageId, Template>> = {
   'demo.serving.as-of': '示範合作夥伴網站已在 127.0.0.1:{port} 上提供；正在以 {asOf:date} 為稽核日期稽核 {url}',
   'demo.wrote': '已寫入 {files}',
   'cli.wrote': '已將 {format} 報告寫入 {file}',
+  'cli.auditing': '正在稽核 {url}',
+  'cli.progress': (v) => `爬取中：已擷取 ${w(v.fetched)} 頁${v.rendered ? `，轉譯 ${w(v.rendered)} 頁` : ''}，佇列中 ${w(v.queued)} 頁`,
+  'cli.interrupted': '已中斷：以目前讀取的頁面完成報告（再按一次 Ctrl-C 立即結束）',
 
   // ---- reasons ----
   'reason.borderline-retail': '零售程度不明確（{retail}）',
