@@ -345,6 +345,17 @@ const MODIFIED_LABEL_ALL = new RegExp(MODIFIED_LABEL.source, 'gi');
 const SPAN_AFTER = /^\s*(?:[-–—~～〜]|bis|to|until|through|au|al|至|到)\s*(?:\d{1,2}(?=[.日号號)）、､,\n]|\s+\p{L}+\.?\s+\d{4})|\d{4}[-/.]\d)/iu;
 const SPAN_BEFORE = /\d\.?\s*(?:[-–—~～〜]|bis|to|until|through|au|al|至|到)\s*$/i;
 
+// Labels that say a date is something other than the page's: a member's registration or birth, a
+// deadline or an expiry ("Registriert: 18.09.2008", "Member since Jan 3, 2015", "Anmeldeschluss 01.03.",
+// "valid until", "截止日期"). Forum posts and event pages write them next to the post's own date.
+const OTHER_DATE_LABEL =
+  /(?<!\p{L})(?:registered|registriert|joined|member since|mitglied seit|dabei seit|inscrit|inscription|registrado|iscritto|born|geboren|né le|née le|deadline|due date|valid until|valid through|expires|gültig bis|ablaufdatum|frist|anmeldeschluss|einsendeschluss|bewerbungsschluss|date limite)(?!\p{L})|註冊|注册|加入日期|加入時間|出生|截止|有效期/iu;
+
+function labelledOtherKind(text: string, f: FoundDate): boolean {
+  const before = text.slice(Math.max(0, f.index - 30), f.index);
+  return OTHER_DATE_LABEL.test(before.slice(before.lastIndexOf('\n') + 1).replace(/^.*\d/s, ''));
+}
+
 function opensOrClosesSpan(text: string, f: FoundDate): boolean {
   const end = f.index + f.raw.length;
   return SPAN_AFTER.test(text.slice(end, end + 30)) || SPAN_BEFORE.test(text.slice(Math.max(0, f.index - 12), f.index));
@@ -353,7 +364,7 @@ function opensOrClosesSpan(text: string, f: FoundDate): boolean {
 /** Plausible dates in a slice of the page text, with offsets relative to the whole text. */
 function datesIn(ctx: Context, start: number, end: number): FoundDate[] {
   // The page text is parsed once; rules look at slices of the result.
-  ctx.textDates ??= findDates(ctx.scan.text, ctx.parse).filter((f) => isPlausible(f.date, ctx.asOf) && !opensOrClosesSpan(ctx.scan.text, f));
+  ctx.textDates ??= findDates(ctx.scan.text, ctx.parse).filter((f) => isPlausible(f.date, ctx.asOf) && !opensOrClosesSpan(ctx.scan.text, f) && !labelledOtherKind(ctx.scan.text, f));
   return ctx.textDates.filter((f) => f.index >= start && f.index + f.raw.length <= end);
 }
 

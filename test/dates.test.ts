@@ -247,6 +247,20 @@ describe('visible text', () => {
     expect(datesOf(page({ lang: 'de', byline: '19.11.2021 - 14:05 Uhr' })).published?.date).toBe('2021-11-19');
   });
 
+  it("does not take a member's registration date, a birth date or a deadline for the page date", () => {
+    const forum = (lang: string, profile: string, post: string) => `<html lang="${lang}"><body><div class="topic">
+      <h1>Which till printer for a small shop?</h1><div class="profile"><b>shopkeeper42</b><br>${profile}<br>Posts: 1626</div>
+      <div class="post"><p>Some opening words of the post, long enough to put distance between things here.</p>
+      <p>${post}</p></div></div></body></html>`;
+    expect(datesOf(forum('de', 'Registriert: 18.09.2008', 'Beitrag » 21.01.2009, 05:42')).published?.date).toBe('2009-01-21');
+    expect(datesOf(forum('en', 'Member since Sep 18, 2008', 'Posted Jan 21, 2009 5:42 am')).published?.date).toBe('2009-01-21');
+    expect(datesOf(forum('zh-TW', '註冊日期：2008/09/18', '發表於 2009/01/21 05:42')).published?.date).toBe('2009-01-21');
+    const event = page({ body: 'Submit your talk. Deadline: March 30, 2026. The meetup itself is in May.', byline: 'March 2, 2026' });
+    expect(datesOf(event).published?.date).toBe('2026-03-02');
+    // A name that merely contains such a word ("Osborne") labels nothing.
+    expect(datesOf(page({ byline: 'By Ann Osborne 12 March 2026' })).published?.date).toBe('2026-03-12');
+  });
+
   it('reports "Updated" text as the modified date, not the published one', () => {
     const d = datesOf(page({ byline: '<span class="posted-on">March 5, 2026</span> · Last updated: June 1, 2026' }));
     expect(d.published?.date).toBe('2026-03-05');
