@@ -414,8 +414,25 @@ const labelledModifiedRule: Rule = (ctx) => {
 };
 
 /**
+ * A date inside a sentence ("On 3 March 2021 the first shop opened …") tells of an event; a byline, a
+ * dateline or a kicker writes the page's date on a short line of its own. Such a date counts as this
+ * many characters farther from the title.
+ */
+const RUNNING_TEXT_DISTANCE = 200;
+/** Characters of a line besides the date past which the line is running text, not a byline. */
+const RUNNING_TEXT_MIN_CHARS = 60;
+
+function inRunningText(ctx: Context, f: FoundDate): boolean {
+  const text = ctx.scan.text;
+  const lineStart = text.lastIndexOf('\n', f.index - 1) + 1;
+  const newline = text.indexOf('\n', f.index);
+  const lineEnd = newline < 0 ? text.length : newline;
+  return lineEnd - lineStart - f.raw.length > RUNNING_TEXT_MIN_CHARS;
+}
+
+/**
  * Pick among text dates: the one nearest the title; a date in the URL's month counts as 500 characters
- * nearer. A date the page labels as the publication date counts as standing at the title: a label says
+ * nearer, a date inside running text 200 characters farther (inRunningText). A date the page labels as the publication date counts as standing at the title: a label says
  * what a date is, nearness only suggests it, so a date in the lead paragraph must not beat the labelled one.
  */
 function pickNearTitle(ctx: Context, found: FoundDate[]): FoundDate | null {
@@ -426,6 +443,7 @@ function pickNearTitle(ctx: Context, found: FoundDate[]): FoundDate | null {
     if (labelledModified(ctx, f.index)) continue;
     let score = labelled.has(f.index) ? 0 : titleDistance(ctx, f.index);
     if (ctx.urlMonth && f.date.slice(0, 7) === ctx.urlMonth) score -= 500;
+    if (inRunningText(ctx, f)) score += RUNNING_TEXT_DISTANCE;
     if (score < bestScore) {
       best = f;
       bestScore = score;

@@ -261,6 +261,17 @@ describe('visible text', () => {
     expect(datesOf(page({ byline: 'By Ann Osborne 12 March 2026' })).published?.date).toBe('2026-03-12');
   });
 
+  it('takes a date on a line of its own over a nearer one inside a sentence', () => {
+    const article = (lang: string, kicker: string, title: string, lead: string) => `<html lang="${lang}"><body><article>
+      <p>${kicker}</p><h1>${title}</h1><p>${lead}</p></article></body></html>`;
+    const en = article('en', 'News · 14 June 2024', 'A new store format for the high street',
+      'On 3 March 2021 the first shop of this kind opened, and nobody expected the format to spread to four more towns.');
+    expect(datesOf(en).published?.date).toBe('2024-06-14');
+    const de = article('de', 'Aktuelles · 14.06.2024', 'Ein neues Ladenformat für die Innenstadt',
+      'Am 03.03.2021 öffnete der erste Laden dieser Art, und niemand rechnete damit, dass vier weitere Städte folgen würden.');
+    expect(datesOf(de).published?.date).toBe('2024-06-14');
+  });
+
   it('reports "Updated" text as the modified date, not the published one', () => {
     const d = datesOf(page({ byline: '<span class="posted-on">March 5, 2026</span> · Last updated: June 1, 2026' }));
     expect(d.published?.date).toBe('2026-03-05');
