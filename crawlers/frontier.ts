@@ -63,6 +63,13 @@ export interface Discovery {
 /** The page that linked to a node first (the `from` of a skip), or null. */
 export const firstReferrer = (node: FrontierNode): string | null => node.referrers.values().next().value ?? null;
 
+/** A known URL not fetched, or not followed: from its first referrer, with its link's text. */
+export function skipOf(node: FrontierNode, reason: SkipReason, detail: string): SkippedUrl {
+  return withText({ url: node.url, reason, detail, from: firstReferrer(node) }, node.anchorText);
+}
+
+const withText = (skip: SkippedUrl, text: string | null): SkippedUrl => (text ? { ...skip, text } : skip);
+
 export class Frontier {
   readonly #options: FrontierOptions;
   readonly #onSkip: (skip: SkippedUrl) => void;
@@ -169,15 +176,15 @@ export class Frontier {
     }
     const { maxUrlLength, maxQueryVariants, maxUrls } = this.#options;
     const file = fileKindOfUrl(url);
-    if (file) return this.#skip(url, 'file-link', `${file.kind} file (.${file.extension})`, from);
+    if (file) return this.#skip(url, 'file-link', `${file.kind} file (.${file.extension})`, from, text);
     const excluded = this.#exclusionOf(url);
-    if (excluded) return this.#skip(url, excluded.reason, excluded.detail, from);
-    if (url.length > maxUrlLength) return this.#skip(url, 'url-too-long', `${url.length} characters (limit ${maxUrlLength})`, from);
-    if (this.#nodes.size >= maxUrls) return this.#skip(url, 'frontier-full', `the crawl already holds ${maxUrls} URLs`, from);
+    if (excluded) return this.#skip(url, excluded.reason, excluded.detail, from, text);
+    if (url.length > maxUrlLength) return this.#skip(url, 'url-too-long', `${url.length} characters (limit ${maxUrlLength})`, from, text);
+    if (this.#nodes.size >= maxUrls) return this.#skip(url, 'frontier-full', `the crawl already holds ${maxUrls} URLs`, from, text);
     if (url.includes('?')) {
       const key = pathKey(url);
       const seen = this.#queryVariants.get(key) ?? 0;
-      if (seen >= maxQueryVariants) return this.#skip(url, 'query-variants', `more than ${maxQueryVariants} query-string variants of ${key}`, from);
+      if (seen >= maxQueryVariants) return this.#skip(url, 'query-variants', `more than ${maxQueryVariants} query-string variants of ${key}`, from, text);
       this.#queryVariants.set(key, seen + 1);
     }
     const node: FrontierNode = { url, depth, foundVia: via, anchorText: text, referrers: new Set(from && from !== url ? [from] : []), state: 'deferred', priority, linkPriority };
@@ -212,7 +219,7 @@ export class Frontier {
       if ((node.state !== 'queued' && node.state !== 'deferred') || !node.url.startsWith(prefix)) continue;
       if (node.state === 'queued') this.#waiting--;
       node.state = 'skipped';
-      this.#skip(node.url, reason, detail, firstReferrer(node));
+      this.#onSkip(skipOf(node, reason, detail));
     }
   }
 
@@ -229,8 +236,8 @@ export class Frontier {
     const out: SkippedUrl[] = [];
     for (const node of new Set(this.#nodes.values())) {
       if (node.state === 'deferred') {
-        out.push({ url: node.url, reason: 'max-depth', detail: `${node.depth} clicks from the homepage (limit ${this.#options.maxDepth})`, from: firstReferrer(node) });
-      } else if (node.state === 'queued') out.push({ url: node.url, ...notReached, from: firstReferrer(node) });
+        out.push(skipOf(node, 'max-depth', `${node.depth} clicks from the homepage (limit ${this.#options.maxDepth})`));
+      } else if (node.state === 'queued') out.push(skipOf(node, notReached.reason, notReached.detail));
     }
     return out;
   }
@@ -252,8 +259,8 @@ export class Frontier {
     return undefined;
   }
 
-  #skip(url: string, reason: SkipReason, detail: string, from: string | null): void {
-    this.#onSkip({ url, reason, detail, from });
+  #skip(url: string, reason: SkipReason, detail: string, from: string | null, text: string | null): void {
+    this.#onSkip(withText({ url, reason, detail, from }, text));
   }
 
   #enqueue(node: FrontierNode): void {

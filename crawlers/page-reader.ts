@@ -7,7 +7,7 @@ import { DirectoryAliases } from './duplicates.ts';
 import { CrawlStartError, FetchError } from './errors.ts';
 import { fileKindOfType } from './file-kinds.ts';
 import { formatSeconds, type RawResponse } from './fetch.ts';
-import { firstReferrer, type Frontier, type FrontierNode } from './frontier.ts';
+import { skipOf, type Frontier, type FrontierNode } from './frontier.ts';
 import { scanHtml, type HtmlScan } from './html-scan.ts';
 import type { LinkGraph } from './link-graph.ts';
 import { LinkReader } from './links.ts';
@@ -145,7 +145,7 @@ export class PageReader {
         throw new CrawlStartError(`${node.url} may not be crawled: ${verdict.detail}`);
       }
       frontier.settle(node, 'skipped');
-      skip({ url: node.url, reason: verdict.reason, detail: verdict.detail, from: firstReferrer(node) });
+      skip(skipOf(node, verdict.reason, verdict.detail));
       return 'not-attempted';
     }
     if (!start) reachingOrigin(new URL(node.url).origin);
@@ -170,7 +170,7 @@ export class PageReader {
       }
       frontier.settle(node, 'done');
       if (err instanceof FetchError && err.code === 'EPRIVATE') {
-        skip({ url: node.url, reason: 'private-address', detail: err.message, from: firstReferrer(node) });
+        skip(skipOf(node, 'private-address', err.message));
         return 'not-attempted';
       }
       record.error = (err as Error).message;
@@ -193,7 +193,7 @@ export class PageReader {
     else if (outcome.reason === 'error') record.error = outcome.detail;
     else if (outcome.reason === 'private-address') {
       // Same as a direct refusal: no record, the clicked URL is listed with the reason.
-      skip({ url: node.url, reason: 'private-address', detail: `redirects to ${record.finalUrl}: ${outcome.detail}`, from: firstReferrer(node) });
+      skip(skipOf(node, 'private-address', `redirects to ${record.finalUrl}: ${outcome.detail}`));
       return 'not-attempted';
     } else skip({ url: record.finalUrl, reason: outcome.reason, detail: `${outcome.detail} (redirect from ${node.url})`, from: node.url });
     if (outcome.reason === 'out-of-scope') graph.addOutbound(record.finalUrl, node.url, node.anchorText ?? '');
@@ -214,7 +214,7 @@ export class PageReader {
     if (file && !start && res.status < 300) {
       // The body was not read (redirects.ts wants page bodies only): no page, no slot of the budget.
       const where = record.finalUrl === visit.node.url ? '' : ` at ${record.finalUrl}`;
-      this.#parts.skip({ url: visit.node.url, reason: 'file-response', detail: `${file} file (${record.contentType}${where}), body not read`, from: firstReferrer(visit.node) });
+      this.#parts.skip(skipOf(visit.node, 'file-response', `${file} file (${record.contentType}${where}), body not read`));
       return 'not-attempted';
     }
     record.byteLength = res.body.length;

@@ -41,6 +41,11 @@ export interface SkippedUrl {
   detail: string;
   /** The page on which the URL was found (null for the start URL or sitemap entries). */
   from: string | null;
+  /**
+   * The text of the link to it (its shallowest link's, for a page never fetched), when it was found by
+   * a link with text: with the path, what says what an unread page may hold.
+   */
+  text?: string;
 }
 
 /**

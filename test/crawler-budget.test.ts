@@ -145,3 +145,17 @@ describe('what the crawl counted but did not read carries its reason', () => {
     }]);
   });
 });
+
+describe('URLs counted but not read', () => {
+  it('carry the text of the link to them, so a check can tell what they may hold, so a check can tell what it may hold', async () => {
+    const { result } = await crawlFixture(server, 'files.budget.test', { sitemaps: false, maxPages: 2 });
+    expect(result.skipped.find((s) => s.reason === 'max-pages')).toEqual({
+      url: server.url('files.budget.test', '/contact.html'),
+      reason: 'max-pages',
+      detail: 'page limit 2 reached',
+      from: server.url('files.budget.test', '/'),
+      text: 'Contact',
+    });
+    expect(result.skipped.find((s) => s.url.endsWith('/images/team.PNG'))?.text).toBe('Team photo');
+  });
+});
