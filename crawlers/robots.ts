@@ -46,8 +46,12 @@ interface RobotsEntry {
 
 export interface RobotsVerdict {
   allowed: boolean;
-  /** 'private-address' when the host itself is refused by the guard (robots.txt could not be asked). */
-  reason: 'robots' | 'private-address';
+  /**
+   * 'private-address' when the host itself is refused by the guard (robots.txt could not be asked);
+   * 'unreachable' when robots.txt could not be fetched at all (DNS, connection, timeout): disallowed
+   * like any failure, but the host did not refuse us, and a visitor cannot reach it either.
+   */
+  reason: 'robots' | 'private-address' | 'unreachable';
   /** The rule or failure that decided, e.g. "robots.txt line 4: Disallow: /internal/". */
   detail: string;
 }
@@ -161,7 +165,7 @@ export class RobotsCache {
   async check(url: string): Promise<RobotsVerdict> {
     const e = await this.entry(url);
     if (e.fetchCode === 'EPRIVATE') return { allowed: false, reason: 'private-address', detail: e.fetchError! };
-    if (e.failure) return { allowed: false, reason: 'robots', detail: e.failure };
+    if (e.failure) return { allowed: false, reason: e.status === 'unreachable' ? 'unreachable' : 'robots', detail: e.failure };
     if (e.status !== 'ok') return { allowed: true, reason: 'robots', detail: 'no robots.txt' };
     const rule = decidingRule(e.rules, url);
     if (!rule || rule.allow) return { allowed: true, reason: 'robots', detail: 'allowed' };

@@ -18,7 +18,8 @@ export type FoundVia = 'start' | 'link' | 'redirect' | 'sitemap';
 
 /** Why a URL was seen but not fetched, or fetched but not followed. */
 export type SkipReason =
-  | 'robots'          // disallowed by robots.txt
+  | 'robots'          // disallowed by robots.txt (its rules, or everything when it answered 5xx)
+  | 'unreachable'     // its host's robots.txt could not be fetched at all (DNS, connection, timeout): nothing there is requested
   | 'out-of-scope'    // another registrable domain (recorded as outbound, never followed)
   | 'max-depth'
   | 'max-pages'

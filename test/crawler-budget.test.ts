@@ -159,3 +159,16 @@ describe('URLs counted but not read', () => {
     expect(result.skipped.find((s) => s.url.endsWith('/images/team.PNG'))?.text).toBe('Team photo');
   });
 });
+
+describe('a host of the site that cannot be reached at all', () => {
+  it('is not requested, and its URLs are listed as unreachable, not as refused by robots.txt', async () => {
+    const { result } = await crawlFixture(server, 'hosts.budget.test', { sitemaps: false, retries: 0, resolve: [...server.resolveArgs(), 'down.budget.test:1:127.0.0.1'] });
+    expect(result.pages.map((p) => new URL(p.url).pathname)).toEqual(['/', '/about.html']);
+    expect(result.skipped.filter((s) => s.reason === 'robots')).toEqual([]);
+    expect(result.skipped.find((s) => s.reason === 'unreachable')).toMatchObject({
+      url: 'http://down.budget.test:1/case-studies/',
+      detail: expect.stringMatching(/^robots\.txt unreachable \(connection refused \(ECONNREFUSED\)\): everything disallowed \(RFC 9309\)$/),
+      text: 'Case studies (on a host that is down)',
+    });
+  });
+});
