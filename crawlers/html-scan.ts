@@ -94,7 +94,8 @@ function regionOf(name: string, attribs: Record<string, string>, inSection: bool
 
 interface Frame {
   name: string;
-  region: LinkRegion | null;
+  /** The region the element's content is in: its own, or the nearest enclosing element's ('main' when none). */
+  within: LinkRegion;
   /** This element is, or sits inside, sectioning content. */
   inSection: boolean;
   hidden: boolean;
@@ -132,10 +133,7 @@ export function scanHtml(html: string): HtmlScan {
     anchor = null;
   };
 
-  const currentRegion = (): LinkRegion => {
-    for (let i = stack.length - 1; i >= 0; i--) if (stack[i].region) return stack[i].region!;
-    return 'main';
-  };
+  const currentRegion = (): LinkRegion => stack[stack.length - 1]?.within ?? 'main';
 
   const parser = new Parser(
     {
@@ -164,9 +162,10 @@ export function scanHtml(html: string): HtmlScan {
         if (name === 'img' && anchor && attribs.alt) anchor.fallback ||= attribs.alt;
         if (VOID.has(name)) return;
         const parentInSection = stack.length > 0 && stack[stack.length - 1].inSection;
+        const region = regionOf(name, attribs, parentInSection);
         const frame: Frame = {
           name,
-          region: regionOf(name, attribs, parentInSection),
+          within: region ?? currentRegion(),
           inSection: parentInSection || isSectioning(name, attribs),
           hidden: HIDDEN_TEXT.has(name),
           appRoot: APP_ROOT_TAGS.has(name) ? `<${name}>` : attribs.id && APP_ROOT_IDS.test(attribs.id) ? `#${attribs.id}` : null,
