@@ -5,6 +5,7 @@
 import { inScope } from '../../crawlers/url.ts';
 import type { SiteEvidence } from '../types.ts';
 import { derived } from './evaluation.ts';
+import { implausibleBy, siteFocus, type SiteFocus } from './focus.ts';
 import { SHARED_HOSTS } from './interests.ts';
 import { readableUrl } from './pages.ts';
 
@@ -13,9 +14,10 @@ export type OffSiteLink = SiteEvidence['outbound'][number];
 
 /**
  * Outbound links from pages reachable from the homepage to other registrable domains, once each, that
- * `keep` accepts given the link and its lower-cased host.
+ * `keep` accepts given the link and its lower-cased host, and that could plausibly hold what the check
+ * needs (src/evidence/focus.ts: on a site with no retail work at all, only links that name retail).
  */
-function offSiteLinks(evidence: SiteEvidence, keep: (link: OffSiteLink, host: string) => boolean): OffSiteLink[] {
+function offSiteLinks(evidence: SiteEvidence, focus: SiteFocus, needsAws: boolean, keep: (link: OffSiteLink, host: string) => boolean): OffSiteLink[] {
   const reachable = new Set(evidence.pages.filter((p) => p.path !== null).flatMap((p) => [p.url, p.finalUrl]));
   const rows: OffSiteLink[] = [];
   const seen = new Set<string>();
@@ -23,7 +25,7 @@ function offSiteLinks(evidence: SiteEvidence, keep: (link: OffSiteLink, host: st
     let host: string;
     try { host = new URL(link.url).hostname.toLowerCase(); } catch { continue; }
     if (seen.has(link.url) || !reachable.has(link.from) || inScope(link.url, evidence.scopeDomain)) continue;
-    if (!keep(link, host)) continue;
+    if (!keep(link, host) || implausibleBy(focus, link.url, link.text, needsAws) !== null) continue;
     seen.add(link.url);
     rows.push(link);
   }
@@ -46,8 +48,8 @@ const AWS_CUSTOMER_STORY = /^https?:\/\/(?:[a-z0-9-]+\.)*aws\.amazon\.com\/(?:[a
  * or parent company's stories site, a separate brand domain). Shared platforms (LinkedIn, YouTube …)
  * are not the partner's; AWS's own case-study pages are, when they tell the partner's customer's story.
  */
-export const offSiteStoryLinks = derived('off-site-story-links', ({ evidence }): readonly OffSiteLink[] =>
-  offSiteLinks(evidence, (link, host) => AWS_CUSTOMER_STORY.test(link.url)
+export const offSiteStoryLinks = derived('off-site-story-links', (evaluation): readonly OffSiteLink[] =>
+  offSiteLinks(evaluation.evidence, evaluation.get(siteFocus), true, (link, host) => AWS_CUSTOMER_STORY.test(link.url)
     || (!SHARED_HOSTS.test(host) && OFF_SITE_STORIES.test(`${readableUrl(link.url)} ${link.text}`))));
 
 // ---- Thought leadership published off the partner's domain ----
@@ -81,6 +83,6 @@ const OFF_SITE_TL_TEXT = /\b(?:blogs?|newsletters?|webinars?|podcasts?|workshops
  * was published is unknown. Links into AWS's or a social network's site count only as item addresses,
  * never by anchor text alone ("AWS Blog" in a footer is AWS's).
  */
-export const offSiteThoughtLeadershipLinks = derived('off-site-thought-leadership-links', ({ evidence }): readonly OffSiteLink[] =>
-  offSiteLinks(evidence, (link, host) => OFF_SITE_TL_ITEM.test(link.url)
+export const offSiteThoughtLeadershipLinks = derived('off-site-thought-leadership-links', (evaluation): readonly OffSiteLink[] =>
+  offSiteLinks(evaluation.evidence, evaluation.get(siteFocus), false, (link, host) => OFF_SITE_TL_ITEM.test(link.url)
     || (!SHARED_HOSTS.test(host) && OFF_SITE_TL_TEXT.test(link.text))));

@@ -4,6 +4,7 @@
 import type { SkippedUrl } from '../../crawlers/types.ts';
 import type { SiteEvidence } from '../types.ts';
 import { derived } from './evaluation.ts';
+import { implausibleBy, siteFocus } from './focus.ts';
 import { interestsOf, type PageInterest } from './interests.ts';
 
 /** Not there: a visitor cannot see these either, so they hide nothing from the audit. */
@@ -29,6 +30,8 @@ export interface UnreadPage {
   readonly interests: readonly PageInterest[];
   /** Left out by the page or time budget (not refused by the site). */
   readonly budget: boolean;
+  /** The anchor text of a link to it, when the crawl kept one. */
+  readonly anchor: string;
 }
 
 /**
@@ -49,7 +52,7 @@ export const unreadPages = derived('unread-pages', ({ evidence }): readonly Unre
     else if (page.renderReason && !page.rendered) reason = { kind: 'needs-rendering', why: page.renderReason, browser: evidence.crawl.renderUnavailable };
     if (!reason) continue;
     seen.add(page.url);
-    rows.push({ url: page.url, reason, interests: interestsOf(page.url, page.anchorText ?? ''), budget: false });
+    rows.push({ url: page.url, reason, interests: interestsOf(page.url, page.anchorText ?? ''), budget: false, anchor: page.anchorText ?? '' });
   }
   for (const skip of evidence.skipped) {
     if (seen.has(skip.url)) continue;
@@ -59,7 +62,7 @@ export const unreadPages = derived('unread-pages', ({ evidence }): readonly Unre
     else if (budget) reason = { kind: 'budget', limit: skip.reason };
     if (!reason) continue;
     seen.add(skip.url);
-    rows.push({ url: skip.url, reason, interests: interestsOf(skip.url), budget });
+    rows.push({ url: skip.url, reason, interests: interestsOf(skip.url), budget, anchor: '' });
   }
   return rows;
 });
@@ -76,20 +79,24 @@ export function unreadShare(evidence: SiteEvidence): number {
 /**
  * Unread pages that could change a check's answer: those whose URL looks like the kind of page the
  * check looks for, every page the budget left when it stopped the crawl, or every unread page when a
- * significant share of the site could not be read.
+ * significant share of the site could not be read; in each case only pages that could plausibly hold
+ * what the check needs (src/evidence/focus.ts: not on a site with no retail work at all, unless the
+ * address names retail; for the AWS checks, not on a site that never mentions AWS, unless it names AWS).
  */
-function unreadThatMatters(interest: PageInterest) {
+function unreadThatMatters(interest: PageInterest, needsAws: boolean) {
   return derived(`unread-${interest}-pages`, (evaluation): readonly UnreadPage[] => {
     const all = evaluation.get(unreadPages);
+    const focus = evaluation.get(siteFocus);
     const { evidence } = evaluation;
-    if (unreadShare(evidence) >= UNREAD_SHARE_FOR_REVIEW) return all;
+    const plausible = all.filter((u) => implausibleBy(focus, u.url, u.anchor, needsAws) === null);
+    if (unreadShare(evidence) >= UNREAD_SHARE_FOR_REVIEW) return plausible;
     // When the page or time budget stopped the crawl, the links it left say nothing of what they hold
     // ("/projects/", "/work/"): any of them may be what a check that came up short looks for.
     const budgetStopped = evidence.crawl.stoppedBy === 'max-pages' || evidence.crawl.stoppedBy === 'time-budget';
-    return all.filter((u) => u.interests.includes(interest) || (budgetStopped && u.budget));
+    return plausible.filter((u) => u.interests.includes(interest) || (budgetStopped && u.budget));
   });
 }
 
-export const unreadCaseStudyPages = unreadThatMatters('case-study');
-export const unreadThoughtLeadershipPages = unreadThatMatters('thought-leadership');
-export const unreadPracticePages = unreadThatMatters('practice');
+export const unreadCaseStudyPages = unreadThatMatters('case-study', true);
+export const unreadThoughtLeadershipPages = unreadThatMatters('thought-leadership', false);
+export const unreadPracticePages = unreadThatMatters('practice', true);

@@ -1,0 +1,66 @@
+// Unread pages and off-site links turn a short check's `fail` into `review` only when they could
+// plausibly hold what the check needs (src/evidence/focus.ts PLAUSIBILITY_RULES).
+
+import { describe, expect, it } from 'vitest';
+import type { SiteEvidence } from '../src/types.ts';
+import { MIN_PAGES_TO_JUDGE_FOCUS, PLAUSIBILITY_RULES, siteFocusOf } from '../src/evidence/focus.ts';
+import { facts, HOME, page, site, u, verdict } from './support/site-builder.ts';
+
+/** A site of `n` read posts, `retail` of them about retail, `aws` of them naming AWS, plus unread pages and off-site links. */
+function blogSite(n: number, opts: { retail?: number; aws?: number; unread?: string[]; outbound?: { url: string; text: string }[] } = {}): SiteEvidence {
+  const pages = Array.from({ length: n }, (_, i) => page(u(`/blog/post-${i}/`), {
+    facts: facts({ type: 'thought-leadership', kind: 'blog', retail: i < (opts.retail ?? 0) ? 0.8 : 0, mentionsAws: i < (opts.aws ?? 0) }),
+  }));
+  const evidence = site(pages, (opts.unread ?? []).map((path) => ({ url: u(path), reason: 'robots' as const, detail: 'Disallow', from: HOME })));
+  evidence.outbound = (opts.outbound ?? []).map((l) => ({ ...l, from: HOME }));
+  return evidence;
+}
+
+describe('site focus', () => {
+  it('is a named, ordered list of rules', () => {
+    expect(PLAUSIBILITY_RULES.map((r) => r.id)).toEqual(['no-retail-focus', 'no-aws']);
+  });
+
+  it('judges a site only once enough of it was read, and needs more than one retail page in twenty', () => {
+    expect(siteFocusOf(blogSite(MIN_PAGES_TO_JUDGE_FOCUS - 2).pages)).toMatchObject({ judged: false, retail: true, aws: true });
+    expect(siteFocusOf(blogSite(39, { retail: 1 }).pages)).toMatchObject({ judged: true, retailPages: 1, retail: false, aws: false });
+    expect(siteFocusOf(blogSite(39, { retail: 2 }).pages)).toMatchObject({ retail: true });
+    expect(siteFocusOf(blogSite(59, { retail: 2 }).pages)).toMatchObject({ retail: false });
+    expect(siteFocusOf(blogSite(39, { aws: 1 }).pages)).toMatchObject({ aws: true });
+  });
+});
+
+describe('unread pages on a site with no retail work', () => {
+  const unread = ['/docs/case-studies/shipyard-report.pdf', '/blog/tag/kubernetes/'];
+
+  it('leave a short check failing when their addresses name no retail topic', () => {
+    const evidence = blogSite(30, { aws: 5, unread });
+    for (const id of ['P2.1', 'P2.2.1', 'P2.2.2', 'P2.3', 'P3.2'] as const) expect(verdict(id, evidence).status, id).toBe('fail');
+  });
+
+  it('still make it review when an address names retail, or when too little was read to judge', () => {
+    expect(verdict('P2.2.1', blogSite(30, { aws: 5, unread: ['/docs/case-studies/grocery-chain-loyalty.pdf'] })).status).toBe('review');
+    expect(verdict('P3.2', blogSite(30, { unread: ['/blog/零售趨勢/'] })).status).toBe('review');
+    expect(verdict('P2.2.1', blogSite(MIN_PAGES_TO_JUDGE_FOCUS - 2, { unread })).status).toBe('review');
+  });
+
+  it('keep a retail-focused site in review', () => {
+    const retailSite = blogSite(30, { retail: 10, aws: 5, unread });
+    expect(verdict('P2.2.1', retailSite).status).toBe('review');
+  });
+
+  it('leave the AWS checks failing on a retail site that never mentions AWS, unless the address names AWS', () => {
+    const retailNoAws = blogSite(30, { retail: 20, unread: ['/uploads/fashion-brand-case-study.pdf'] });
+    expect(verdict('P2.2.1', retailNoAws).status).toBe('fail');
+    expect(verdict('P3.1', retailNoAws).status).toBe('fail');
+    expect(verdict('P2.2.1', blogSite(30, { retail: 20, unread: ['/uploads/fashion-brand-case-study-on-aws.pdf'] })).status).toBe('review');
+  });
+});
+
+describe('off-site links on a site with no retail work', () => {
+  it('leave P3.2 failing unless the link names retail', () => {
+    const video = { url: 'https://www.youtube.com/watch?v=abc', text: 'Our talk on infrastructure as code' };
+    expect(verdict('P3.2', blogSite(30, { outbound: [video] })).status).toBe('fail');
+    expect(verdict('P3.2', blogSite(30, { outbound: [{ ...video, text: 'Our talk on retail checkout at scale' }] })).status).toBe('review');
+  });
+});
