@@ -578,6 +578,48 @@ function isRelatedList(el: Element): boolean {
   return total > 0 && linkTextLength(el) >= (total - label.length) * 0.5;
 }
 
+/** Link texts that only say "open the item" (a card's button), EN and zh-TW. */
+const READ_MORE = /^(?:read|learn|see|view|discover|find out|continue reading|keep reading|more|details)(?:\s+(?:more|the\s+)?(?:blog|post|article|story|case study|news|full story|here|details|more))?\s*(?:[»›>→…]|\.\.\.)?$|^(?:閱讀更多|繼續閱讀|了解更多|看更多|更多|詳細內容|詳情|閱讀全文|查看更多)\s*[»›>→]?$/i;
+
+/** A teaser card holds at most this much text: a title, a date, a byline and an excerpt. */
+const MAX_TEASER_CARD_TEXT = 600;
+
+/** A post's or story's address: a dated path, or a path under a section of posts or stories. */
+const ITEM_ADDRESS = /\/(?:19|20)\d{2}\/\d{1,2}\/|\/(?:blogs?|news|insights?|posts?|articles?|stories|case-?stud(?:y|ies)|success-?stor(?:y|ies)|customers?|events?|webinars?|部落格|新聞|文章|案例|活動)\/[^/?#]/i;
+/** A date as cards show it: "06 June 2024", "Jun 6, 2024", "2024-06-06", "2024/6/6", "2024年6月6日". */
+const CARD_DATE = /\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}\b|\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b|\d{4}\s*年\s*\d{1,2}\s*月/i;
+
+/**
+ * A teaser of another post or story (a related-post card, a "latest posts" tile): a short container
+ * whose links lead to one other page at least twice (its title and its button or image), or that ends
+ * in a "Read more" link, and that shows a date or links to a post's or story's address. Its excerpt is
+ * the other item's text, not this page's: left out of the main text, so a post is judged on its own
+ * body. Cards of the partner's offerings ("Retail analytics … Learn more" → /services/…) are the
+ * page's own content and stay.
+ */
+function isTeaserCard(el: Element): boolean {
+  const total = textLength(el);
+  if (total === 0 || total > MAX_TEASER_CARD_TEXT) return false;
+  const links: { href: string; text: string }[] = [];
+  const stack: AnyNode[] = [...el.children];
+  while (stack.length) {
+    const n = stack.shift()!;
+    if (n.type !== 'tag') continue;
+    const e = n as Element;
+    if (e.name === 'a') {
+      const href = (e.attribs['href'] ?? '').trim().replace(/#.*$/, '');
+      if (href && !/^(?:javascript|mailto|tel):/i.test(href)) links.push({ href, text: collapseWhitespace(innerText(e)) });
+      continue;
+    }
+    stack.push(...e.children);
+  }
+  if (links.length === 0) return false;
+  const counts = new Map<string, number>();
+  for (const l of links) counts.set(l.href, (counts.get(l.href) ?? 0) + 1);
+  const cardShape = [...counts.values()].some((c) => c >= 2) || READ_MORE.test(links[links.length - 1]!.text);
+  return cardShape && (CARD_DATE.test(innerText(el)) || links.some((l) => ITEM_ADDRESS.test(l.href)));
+}
+
 function firstLabel(el: Element, depth: number): string | null {
   for (const c of el.children) {
     if (c.type === 'text') {
@@ -760,6 +802,7 @@ function readBlocks(root: AnyNode, h1: Element | null): { blocks: TextBlock[]; t
         continue;
       }
       if ((container || name === 'li') && el.children.length > 1 && isRelatedList(el)) continue;
+      if ((container || name === 'li') && el !== rootEl && !h1Ancestors.has(el) && isTeaserCard(el)) continue;
       flush();
       // A leaf names its own text; a container inside a leaf (div in li) keeps the leaf's name.
       const innerTag = leaf ? name : LEAF_BLOCKS.has(tag) ? tag : 'div';

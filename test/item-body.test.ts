@@ -1,0 +1,60 @@
+// An item is judged on its own body: teaser cards of other posts and stories (a date, a title, an
+// excerpt, a "Read more" button) are the other items' text and stay out of this page's main text and
+// retail score; cards of the partner's own offerings are the page's content and stay in.
+
+import { describe, expect, it } from 'vitest';
+import { analyzePage, parseHtml } from '../analyzers/index.ts';
+import { extractContent } from '../analyzers/extract.ts';
+import { htmlInput } from './pages/page-input.ts';
+
+const POST_BODY = `
+  <h1>Running private wireless networks at remote mines</h1>
+  <p>Mining sites sit far from fibre. A private wireless network lets the operator connect haul trucks, drills and
+  sensors without a public carrier, and an orchestration layer at the edge keeps the software on each site current.</p>
+  <p>We describe how the sites were connected, how updates reach each gateway, and what the operators measured after a
+  year: fewer dropped connections and shorter maintenance windows across all of their pits.</p>`;
+
+const card = (date: string, title: string, href: string, excerptText: string, button = 'Read blog') => `
+  <div class="col"><div class="tile">
+    <p class="date">${date}</p>
+    <p class="title"><a href="${href}">${title}</a></p>
+    <p class="excerpt">${excerptText}</p>
+    <a class="btn" href="${href}">${button}</a>
+  </div></div>`;
+
+const RETAIL_TEASER = card('12 March 2024', 'Stores that restock themselves', '/blog/2024/03/12/stores-that-restock/',
+  'Retailers and grocers use shelf cameras and point-of-sale data to replenish stores, cut stockouts and delight shoppers with loyalty offers...');
+
+function postWith(extra: string): string {
+  return `<html><head><title>Running private wireless networks</title></head><body><main><article>${POST_BODY}</article>
+  <section><h2>Keep reading</h2><div class="row">${extra}</div></section></main></body></html>`;
+}
+
+const url = 'https://www.edgeco.test/blog/2024/05/02/private-wireless-mines/';
+
+describe('teaser cards of other items', () => {
+  it('are left out of the main text', () => {
+    const html = postWith(RETAIL_TEASER);
+    const content = extractContent(parseHtml(html), htmlInput(html, url));
+    expect(content.mainText).toContain('haul trucks');
+    expect(content.mainText).not.toContain('Stores that restock themselves');
+    expect(content.mainText).not.toContain('shelf cameras');
+  });
+
+  it('do not make an unrelated post retail', async () => {
+    const facts = await analyzePage(htmlInput(postWith(RETAIL_TEASER + RETAIL_TEASER.replace(/restock/g, 'rearrange')), url), '2024-06-01');
+    expect(facts.retail.score).toBeLessThan(0.1);
+  });
+
+  it('are told by a "Read more" button alone when they show a date', () => {
+    const single = `<div class="tile"><p>3 Jan 2024</p><h3>Shoppers and the self-checkout</h3><p>Retail shoppers prefer stores with fast checkouts ...</p><a href="/insights/self-checkout/">Read more</a></div>`;
+    const html = postWith(single);
+    expect(extractContent(parseHtml(html), htmlInput(html, url)).mainText).not.toContain('self-checkout');
+  });
+
+  it('leave the partner\'s own offering cards in', () => {
+    const offering = `<div class="tile"><h3>Retail analytics</h3><p>Merchandising and store teams see sell-through, stockouts and basket size per store every morning.</p><a href="/services/retail-analytics/">Learn more</a></div>`;
+    const html = postWith(offering);
+    expect(extractContent(parseHtml(html), htmlInput(html, 'https://www.edgeco.test/industries/retail/')).mainText).toContain('sell-through');
+  });
+});
