@@ -6,6 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { analyzePage, parseHtml } from '../analyzers/index.ts';
 import { extractContent } from '../analyzers/extract.ts';
 import { htmlInput } from './pages/page-input.ts';
+import { Evaluation } from '../src/evidence/evaluation.ts';
+import { thoughtLeadershipItems } from '../src/evidence/thought-leadership.ts';
+import { caseStudies } from '../src/evidence/case-studies.ts';
+import { ASOF, date, facts, page, site, u } from './support/site-builder.ts';
 
 const POST_BODY = `
   <h1>Running private wireless networks at remote mines</h1>
@@ -56,5 +60,18 @@ describe('teaser cards of other items', () => {
     const offering = `<div class="tile"><h3>Retail analytics</h3><p>Merchandising and store teams see sell-through, stockouts and basket size per store every morning.</p><a href="/services/retail-analytics/">Learn more</a></div>`;
     const html = postWith(offering);
     expect(extractContent(parseHtml(html), htmlInput(html, 'https://www.edgeco.test/industries/retail/')).mainText).toContain('sell-through');
+  });
+});
+
+describe('archive and section-root addresses', () => {
+  it('are never thought-leadership items or case studies, whatever the classifier said', () => {
+    const post = () => facts({ type: 'thought-leadership', kind: 'blog', retail: 0.7, published: date('2026-06-01') });
+    const paths = ['/author/jane-doe/', '/blog/tag/edge/index.html', '/category/retail/', '/blog/', '/news/index.html', '/標籤/零售/', '/blog/2026/06/01/shelf-analytics/'];
+    const evidence = site([...paths.map((p) => page(u(p), { facts: post() })),
+      page(u('/customers/'), { facts: facts({ type: 'case-study', retail: 0.8, services: ['Amazon S3'] }) }),
+      page(u('/customers/grocer-x/'), { facts: facts({ type: 'case-study', retail: 0.8, services: ['Amazon S3'] }) })]);
+    const evaluation = new Evaluation(evidence, ASOF);
+    expect(evaluation.get(thoughtLeadershipItems).map((i) => i.url)).toEqual([u('/blog/2026/06/01/shelf-analytics/')]);
+    expect(evaluation.get(caseStudies).map((c) => c.url)).toEqual([u('/customers/grocer-x/')]);
   });
 });

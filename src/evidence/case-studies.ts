@@ -7,7 +7,7 @@ import type { CaseStudyFacts, DateFact, Excerpted, PageFacts, RetailHit } from '
 import type { AnalyzedPage } from '../types.ts';
 import { derived } from './evaluation.ts';
 import { interestsOf } from './interests.ts';
-import { bestPath, groupBy, isPdf, readablePage, retailTermsOf, siteRetail, type ReadPage } from './pages.ts';
+import { bestPath, groupBy, isPdf, readablePage, readableUrl, retailTermsOf, siteRetail, type ReadPage } from './pages.ts';
 
 export interface CaseStudy {
   /** Final URL of the study's main document (the HTML page when a PDF is attached to it). */
@@ -63,17 +63,27 @@ function isCaseStudyPage(page: AnalyzedPage): page is ReadPage {
 
 const PAGINATED = /\/page\/\d+\/?$|[?&](page|paged|p)=\d+/i;
 
+/**
+ * Archive addresses: an author's, tag's, category's or topic's page lists other items, whatever its
+ * markup (/author/jane/, /blog/tag/edge/, /category/news/page/2/, /標籤/零售/). Never an item itself.
+ */
+const ARCHIVE_PATH = /\/(?:authors?|tags?|categor(?:y|ies)|topics?|archives?|labels?|作者|標籤|分類)\/[^/?#]+(?:\/|\.html?)?(?:index\.html?)?(?:$|[?#]|\/page\/)/i;
+/** A section's own root (/blog/, /news/index.html, /blog/blog/): the index of its items. */
+const SECTION_ROOT = /\/(?:blogs?|news|insights?|articles?|posts?|stories|case-?stud(?:y|ies)|success-?stor(?:y|ies)|customers?|resources|events|webinars|部落格|最新消息|新聞|文章|案例|成功案例|客戶案例)\/?(?:index\.html?)?$/i;
+
 /** An index links to several items of its kind from its main content. */
 const LISTING_MIN_ITEM_LINKS = 4;
 
 /**
- * Drops index pages from a set of item pages: paginated URLs, and pages whose main content links to
- * several other items of the set. Counting an index as an item would be a wrong pass.
+ * Drops index pages from a set of item pages: paginated URLs, archive and section-root addresses,
+ * and pages whose main content links to several other items of the set. Counting an index as an item would be a wrong pass.
  */
 export function withoutIndexes<T extends AnalyzedPage>(pages: T[]): T[] {
   const items = new Set(pages.flatMap((p) => [p.url, p.finalUrl]));
   return pages.filter((p) => {
     if (PAGINATED.test(p.finalUrl)) return false;
+    const path = readableUrl(p.finalUrl).replace(/^[a-z]+:\/\/[^/]+/i, '');
+    if (ARCHIVE_PATH.test(path) || SECTION_ROOT.test(path)) return false;
     const linked = new Set(p.links.filter((l) => l.region === 'main' && l.url !== p.url && l.url !== p.finalUrl && items.has(l.url)).map((l) => l.url));
     return linked.size < LISTING_MIN_ITEM_LINKS;
   });
