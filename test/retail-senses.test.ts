@@ -1,0 +1,27 @@
+// Software senses of retail words do not count as retail; the retail senses still do. Each pair
+// differs only in the word beside the term, which is what tells the senses apart.
+
+import { describe, expect, it } from 'vitest';
+import { matchRetailTerms } from '../analyzers/retail.ts';
+
+const terms = (text: string) => matchRetailTerms(text).map((m) => m.hit.term);
+
+describe('software senses of retail words', () => {
+  it.each([
+    ['shipping', 'The team keeps shipping features to production every sprint.', 'Free shipping on orders over fifty dollars cut cart abandonment.'],
+    ['inventory', 'Ansible reads the server inventory before each deploy.', 'Inventory across forty stores is counted nightly.'],
+    ['membership', 'Cluster membership changes when a node joins the ring.', 'A paid membership gives shoppers early access to sales.'],
+    ['consumer', 'Each Kafka consumer commits its offsets after a batch.', 'The consumer now compares prices in the aisle.'],
+    ['pricing', 'Spot pricing makes batch jobs cheaper at night.', 'Dynamic markdowns and pricing for seasonal apparel.'],
+    ['store', 'Write every change to the event store first.', 'Footfall in each store is counted by door sensors.'],
+  ])('%s: software sense does not count, retail sense does', (term, software, retail) => {
+    expect(terms(software)).not.toContain(term);
+    expect(terms(retail)).toContain(term);
+  });
+
+  it('zh-TW: member login, message consumers and server stock lists are not retail', () => {
+    expect(terms('請先會員登入，或加入會員後再下載白皮書')).toEqual([]);
+    expect(terms('訊息消費者依序處理佇列；伺服器庫存清單每日更新')).toEqual([]);
+    expect(terms('連鎖超市的會員經營與門市庫存')).toEqual(expect.arrayContaining(['會員經營', '庫存']));
+  });
+});
