@@ -141,3 +141,17 @@ export function detectAws(text: string): AwsDetection {
   }
   return { services, mentionsAws: marker || services.length > 0, otherClouds: clouds };
 }
+
+// The partner's own product or company hosted on AWS ("Our cloud back office runs on AWS", "我們的
+// 雲端後台架設於 AWS"): what the partner's software runs on, not work it delivers for customers on
+// AWS. First person only: "its platform now runs on AWS" in a story is the customer's, and "our
+// solution" is ambiguous (the solution delivered to a customer), so neither is here.
+const OWN_HOSTING = [
+  /\bour\s+(?:[\w-]+\s+){0,3}?(?:platform|products?|back[- ]?office|back[- ]?end|cloud|services?|saas|software|apps?|application|systems?|infrastructure|website|servers?)\b[^.!?\n]{0,60}?\b(?:runs?|running|(?:is|are)\s+(?:hosted|built|deployed|running|powered)|hosted|built|deployed|lives|sits|powered)\b[^.!?\n]{0,30}?\b(?:AWS|Amazon Web Services)\b[^.!?\n]*/gi,
+  /(?:我們的|本公司的?|我們|敝公司的?)\s*[\p{Script=Han}A-Za-z\s]{0,8}?(?:平台|產品|後台|系統|服務|軟體|雲端|主機|伺服器)[^。！？\n]{0,30}?(?:架設|建置|建構|運行|執行|部署|託管|架構|運作)(?:於|在)?[^。！？\n]{0,10}?(?:AWS|Amazon Web Services|亞馬遜)[^。！？\n]*/gu,
+];
+
+/** The text without sentences saying the partner's own product or company is hosted on AWS. */
+export function withoutOwnHosting(text: string): string {
+  return OWN_HOSTING.reduce((t, re) => t.replace(re, ' '), text);
+}

@@ -14,7 +14,7 @@ import { pdfContent, readPdf } from './pdf.ts';
 import { announcementPhrases, classifyPage, otherIndustries, withoutAwsCredentials } from './classify.ts';
 import { extractDates, pdfDates } from './dates.ts';
 import { scoreRetail } from './retail.ts';
-import { detectAws } from './aws.ts';
+import { detectAws, withoutOwnHosting } from './aws.ts';
 import { readCaseStudy } from './case-study.ts';
 import { blockHash } from './terms.ts';
 import { countHan, excerpt } from './text.ts';
@@ -139,13 +139,16 @@ export async function analyzePage(input: PageInput, asOf: string): Promise<PageF
     facts.retail = attempt('retail scoring', facts.retail, () => scoreRetail(page));
     const titledText = `${page.title}\n${page.mainText}`;
     facts.otherIndustries = attempt('industry detection', [], () => otherIndustries(titledText));
-    const aws = attempt('AWS detection', null, () => detectAws(titledText));
+    // "Our back office runs on AWS" says what the partner's own product runs on, not what it delivers
+    // for customers on AWS: such sentences name no AWS use (nor services) for the page.
+    const awsText = attempt('AWS detection', titledText, () => withoutOwnHosting(titledText));
+    const aws = attempt('AWS detection', null, () => detectAws(awsText));
     if (aws) {
       facts.awsServices = aws.services;
       // Naming no service, the page may mention AWS only as the partner's badge ("AWS Advanced Tier
       // Services Partner" in a call to action): that is no use of AWS.
       facts.mentionsAws = aws.mentionsAws && (aws.services.length > 0
-        || attempt('AWS detection', false, () => detectAws(withoutAwsCredentials(titledText)).mentionsAws));
+        || attempt('AWS detection', false, () => detectAws(withoutAwsCredentials(awsText)).mentionsAws));
       facts.otherClouds = aws.otherClouds;
     }
     if (facts.classification.type === 'case-study') {
