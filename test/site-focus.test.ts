@@ -4,12 +4,12 @@
 import { describe, expect, it } from 'vitest';
 import type { SiteEvidence } from '../src/types.ts';
 import { MIN_PAGES_TO_JUDGE_FOCUS, PLAUSIBILITY_RULES, siteFocusOf } from '../src/evidence/focus.ts';
-import { facts, HOME, page, site, u, verdict } from './support/site-builder.ts';
+import { date, facts, HOME, page, site, u, verdict } from './support/site-builder.ts';
 
 /** A site of `n` read posts, `retail` of them about retail, `aws` of them naming AWS, plus unread pages and off-site links. */
 function blogSite(n: number, opts: { retail?: number; aws?: number; unread?: string[]; outbound?: { url: string; text: string }[] } = {}): SiteEvidence {
   const pages = Array.from({ length: n }, (_, i) => page(u(`/blog/post-${i}/`), {
-    facts: facts({ type: 'thought-leadership', kind: 'blog', retail: i < (opts.retail ?? 0) ? 0.8 : 0, mentionsAws: i < (opts.aws ?? 0) }),
+    facts: facts({ type: 'thought-leadership', kind: 'blog', retail: i < (opts.retail ?? 0) ? 0.8 : 0, mentionsAws: i < (opts.aws ?? 0), published: date('2020-01-15') }),
   }));
   const evidence = site(pages, (opts.unread ?? []).map((path) => ({ url: u(path), reason: 'robots' as const, detail: 'Disallow', from: HOME })));
   evidence.outbound = (opts.outbound ?? []).map((l) => ({ ...l, from: HOME }));
@@ -62,5 +62,32 @@ describe('off-site links on a site with no retail work', () => {
     const video = { url: 'https://www.youtube.com/watch?v=abc', text: 'Our talk on infrastructure as code' };
     expect(verdict('P3.2', blogSite(30, { outbound: [video] })).status).toBe('fail');
     expect(verdict('P3.2', blogSite(30, { outbound: [{ ...video, text: 'Our talk on retail checkout at scale' }] })).status).toBe('review');
+  });
+});
+
+describe('off-site links that are not the partner\'s own material', () => {
+  const retailSite = (outbound: { url: string; text: string; from?: string }[]) => {
+    const evidence = blogSite(30, { retail: 10 });
+    evidence.outbound = outbound.map((l) => ({ from: HOME, ...l }));
+    return evidence;
+  };
+
+  it('a citation inside a post does not keep P3.2 in review; the same link from the menu does', () => {
+    const cited = { url: 'https://www.youtube.com/watch?v=xyz', text: 'Keynote recording by the conference', from: u('/blog/post-3/') };
+    expect(verdict('P3.2', retailSite([cited])).status).toBe('fail');
+    expect(verdict('P3.2', retailSite([{ ...cited, from: HOME }])).status).toBe('review');
+    expect(verdict('P3.2', retailSite([{ ...cited, text: 'Watch our talk on store analytics' }])).status).toBe('review');
+  });
+
+  it('share buttons are not stories or posts published elsewhere', () => {
+    const shares = [
+      { url: `https://www.reddit.com/submit?url=${encodeURIComponent(u('/case-studies/grocer/'))}`, text: 'Reddit' },
+      { url: `https://www.linkedin.com/shareArticle?mini=true&url=${u('/case-studies/grocer/')}`, text: 'Share on LinkedIn' },
+      { url: `https://twitter.com/intent/tweet?url=${u('/blog/post-1/')}&text=Webinar`, text: 'Tweet this webinar' },
+    ];
+    const evidence = retailSite(shares);
+    evidence.pages.forEach((p) => { if (p.facts) p.facts.mentionsAws = true; });
+    expect(verdict('P2.2.1', evidence).status).toBe('fail');
+    expect(verdict('P3.2', evidence).status).toBe('fail');
   });
 });

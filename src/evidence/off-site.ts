@@ -13,19 +13,42 @@ import { readableUrl } from './pages.ts';
 export type OffSiteLink = SiteEvidence['outbound'][number];
 
 /**
+ * Share buttons (a LinkedIn or Reddit share, a tweet intent) carry the partner's own page's address:
+ * they are no material published elsewhere.
+ */
+const SHARE_LINK = /\/(?:share|sharer(?:\.php)?|shareArticle|submit|intent\/(?:tweet|post)|sharing)(?:[/?#]|$)|[?&](?:url|u|link)=https?(?::|%3A)/i;
+
+/** Words that make a link inside a post the partner's own ("watch our talk", "我們的講座"). */
+const FIRST_PERSON = /\b(?:our|my|we|us)\b|我們|本公司|敝公司/i;
+
+/**
+ * Whether a link is not the partner's own material elsewhere: a share button, or a link from inside
+ * one of the partner's articles or stories that does not say it is theirs (a citation of someone
+ * else's article or video). Links from the site's other pages (a "Blog" menu entry, a talks page, a
+ * news item announcing a recording) may be.
+ */
+function notOwnMaterial(link: OffSiteLink, items: ReadonlySet<string>): boolean {
+  return SHARE_LINK.test(link.url) || (items.has(link.from) && !FIRST_PERSON.test(link.text));
+}
+
+/**
  * Outbound links from pages reachable from the homepage to other registrable domains, once each, that
- * `keep` accepts given the link and its lower-cased host, and that could plausibly hold what the check
- * needs (src/evidence/focus.ts: on a site with no retail work at all, only links that name retail).
+ * `keep` accepts given the link and its lower-cased host, that are the partner's own material (not a
+ * share button or a citation inside a post), and that could plausibly hold what the check needs
+ * (src/evidence/focus.ts: on a site with no retail work at all, only links that name retail).
  */
 function offSiteLinks(evidence: SiteEvidence, focus: SiteFocus, needsAws: boolean, keep: (link: OffSiteLink, host: string) => boolean): OffSiteLink[] {
   const reachable = new Set(evidence.pages.filter((p) => p.path !== null).flatMap((p) => [p.url, p.finalUrl]));
+  // Articles and stories cite others; news and event items announce the partner's own recordings.
+  const items = new Set(evidence.pages.filter((p) => p.facts && (p.facts.classification.type === 'case-study'
+    || (p.facts.classification.type === 'thought-leadership' && p.facts.classification.kind === 'blog'))).flatMap((p) => [p.url, p.finalUrl]));
   const rows: OffSiteLink[] = [];
   const seen = new Set<string>();
   for (const link of evidence.outbound) {
     let host: string;
     try { host = new URL(link.url).hostname.toLowerCase(); } catch { continue; }
     if (seen.has(link.url) || !reachable.has(link.from) || inScope(link.url, evidence.scopeDomain)) continue;
-    if (!keep(link, host) || implausibleBy(focus, link.url, link.text, needsAws) !== null) continue;
+    if (!keep(link, host) || notOwnMaterial(link, items) || implausibleBy(focus, link.url, link.text, needsAws) !== null) continue;
     seen.add(link.url);
     rows.push(link);
   }
