@@ -25,3 +25,12 @@ describe('software senses of retail words', () => {
     expect(terms('連鎖超市的會員經營與門市庫存')).toEqual(expect.arrayContaining(['會員經營', '庫存']));
   });
 });
+
+describe('restaurant businesses', () => {
+  it('are retail customers, in English and Chinese', () => {
+    expect(terms('A quick-service restaurant chain with 400 outlets wanted one view of its orders.')).toContain('QSR');
+    expect(terms('The group runs forty restaurants across the region.')).toContain('restaurant');
+    expect(terms('The QSR operator tracks sales per outlet.')).toContain('QSR');
+    expect(terms('連鎖餐飲品牌的點餐資料每天彙整')).toContain('餐飲');
+  });
+});
