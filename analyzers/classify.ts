@@ -47,6 +47,9 @@ const DATED_PATH = /\/(?:19|20)\d{2}\/(?:0?[1-9]|1[0-2])(?:\/|$)/;
 
 // zh-TW story titles name the customer in corner brackets and end in 案例: 「全家福量販」導入 AWS 會員數據平台案例.
 const CASE_TITLE = /\b(?:case study|success story|customer story)\b|成功案例|客戶案例|導入案例|客戶故事|「[^」]{2,20}」[^「」]{0,40}案例(?!分享|集|列表|介紹)/i;
+// A downloaded document's file name (Content-Disposition), camel case and separators allowed.
+const CASE_FILE_NAME = /case[-_ ]?stud(?:y|ies)|success[-_ ]?stor(?:y|ies)|customer[-_ ]?stor(?:y|ies)|成功案例|客戶案例|導入案例|客戶故事/i;
+const WHITEPAPER_FILE_NAME = /white[-_ ]?paper|e-?book|白皮書|電子書/i;
 // Plural section names title the index of stories, not a story.
 const CASE_INDEX_TITLE = /^(?:(?:our |customer |client |all )?(?:case studies|success stories|customer stories|client stories|customers|clients|references)|成功案例|客戶案例|案例分享|客戶故事|成功故事)$/i;
 // A section's bare name as a page's h1: "Events", "Latest news", 活動報名, 技術專欄 (Chinese has no
@@ -196,6 +199,10 @@ export function classifyPage(content: PageContent, url: string, dates: PageDates
     add('thought-leadership', 1.5, `shape:dated article, ${paragraphs} paragraphs`, null);
   }
   if (content.documentInfo) {
+    // The name a download gives its file says what it is as an address would ("…-CaseStudy.pdf").
+    const fileName = content.documentInfo['fileName'] ?? '';
+    if (CASE_FILE_NAME.test(fileName)) add('case-study', 3.5, `file:${fileName}`);
+    else if (WHITEPAPER_FILE_NAME.test(fileName)) add('thought-leadership', 2.5, `file:${fileName}`, 'whitepaper');
     const subject = `${content.documentInfo['subject'] ?? ''} ${content.documentInfo['keywords'] ?? ''}`;
     if (/white ?paper|e-?book|白皮書/i.test(subject)) add('thought-leadership', 2.5, 'pdf:subject whitepaper', 'whitepaper');
     else if (words >= 250) add('thought-leadership', 2, 'pdf:document', 'whitepaper');

@@ -284,6 +284,26 @@ function joinLines(lines: string[]): string {
 const PLACEHOLDER_TITLE = /^(?:untitled|title|document\d*|presentation\d*|powerpoint presentation|slide \d+|microsoft (?:word|powerpoint) - .*|.*\.(?:docx?|pptx?|pdf|indd|ai))$/i;
 
 /** The PageContent of a PDF: title from Info Title (unless a tool placeholder) or the first heading / line. */
+/**
+ * The file name a download answer gives its document (Content-Disposition, RFC 6266: the UTF-8
+ * `filename*` form first, then `filename`): on an extensionless download address it is all the
+ * address-like evidence of what the document is ("Northwind-CaseStudy.pdf").
+ */
+export function attachmentFileName(disposition: string | undefined): string | null {
+  if (!disposition) return null;
+  const extended = /\bfilename\*\s*=\s*(?:utf-8|iso-8859-1)'[^']*'([^;]+)/i.exec(disposition);
+  if (extended) {
+    try {
+      return decodeURIComponent(extended[1]!.trim());
+    } catch {
+      // a malformed escape: fall back to the plain form
+    }
+  }
+  const plain = /\bfilename\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^;\s]+))/i.exec(disposition);
+  const name = plain ? (plain[1]?.replace(/\\(.)/g, '$1') ?? plain[2]) : null;
+  return name?.trim() || null;
+}
+
 export function pdfContent(pdf: PdfDocument, input: PageInput): PageContent {
   const blocks = pdf.blocks;
   const infoTitle = collapseWhitespace(pdf.info['Title'] ?? '');
@@ -303,6 +323,7 @@ export function pdfContent(pdf: PdfDocument, input: PageInput): PageContent {
   put('producer', pdf.info['Producer']);
   put('creationDate', pdf.info['CreationDate'] ? parseDateString(pdf.info['CreationDate']) : null);
   put('modDate', pdf.info['ModDate'] ? parseDateString(pdf.info['ModDate']) : null);
+  put('fileName', attachmentFileName(input.headers['content-disposition']));
   put('pages', String(pdf.pages));
   if (pdf.pagesRead < pdf.pages) put('pagesRead', String(pdf.pagesRead));
   const url = input.finalUrl || input.url;
