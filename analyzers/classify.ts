@@ -180,8 +180,29 @@ export function withoutAwsCredentials(text: string): string {
   return AWS_CREDENTIALS.reduce((t, re) => t.replace(re, ' '), text);
 }
 
+/** A redirect stub has at most this many words of its own ("Redirecting… click here if nothing happens"). */
+const MAX_REDIRECT_STUB_WORDS = 40;
+const REDIRECT_TEXT = /^\s*(?:redirecting|you are being redirected|this (?:page|site|post) (?:has )?moved|(?:page|site|post) moved|click here if (?:you are not|nothing)|轉址|重新導向|頁面已移至|網頁已搬移)/i;
+/** A line saying "Redirecting…" is short. */
+const MAX_REDIRECT_LINE_WORDS = 15;
+
+/**
+ * A page that only sends the visitor elsewhere: a meta refresh to another address, or a few words
+ * saying "Redirecting…". It is no item of any kind (the crawler follows such stubs like redirects;
+ * one that slips through still never counts as a case study or a post).
+ */
+export function redirectStub(content: PageContent): string | null {
+  if (wordCount(content.mainText) > MAX_REDIRECT_STUB_WORDS) return null;
+  const refresh = content.meta['refresh'];
+  if (refresh && /url\s*=/i.test(refresh)) return `redirect stub: meta refresh ${refresh.slice(0, 80)}`;
+  const text = content.blocks.find((b) => REDIRECT_TEXT.test(b.text) && wordCount(b.text) <= MAX_REDIRECT_LINE_WORDS);
+  return text ? `redirect stub: ${text.text.slice(0, 80)}` : null;
+}
+
 /** Decides the page type (and, for thought leadership, its kind) with the signals that decided it. */
 export function classifyPage(content: PageContent, url: string, dates: PageDates): PageClassification {
+  const stub = redirectStub(content);
+  if (stub) return { type: 'other', kind: null, confidence: 1, signals: [stub] };
   const signals: Signal[] = [];
   const add = (type: PageType, weight: number, name: string, kind?: Kind | null) => signals.push({ type, weight, name, kind });
   const words = wordCount(content.mainText);
