@@ -86,9 +86,10 @@ const OFFERING_TEXT = [
 // Case-study section headings: short and anchored, so "Our retail solutions" on a practice page
 // is not read as a story's "Solution".
 const CASE_HEADINGS: [string, RegExp][] = [
-  ['challenge', /^(?:the |business |key |customer |client |main )?(?:challenges?|problems?|situation|pain points?|background|business needs?|requirements?|brief|ask|context|starting point|objectives?|goals?)$/i],
-  ['solution', /^(?:the |our )?(?:solution|approach|implementation|what we did|what we built|what we delivered|how we did it|how we helped|architecture)$|^(?:導入服務|服務內容)$/i],
-  ['results', /^(?:the |key |business )?(?:results?|outcomes?|benefits|impact|value delivered|metrics)$|^what changed$/i],
+  ['challenge', /^(?:the |business |key |customer |client |main )?(?:challenges?|problems?|problem statement|situation|pain points?|background|business needs?|requirements?|brief|ask|context|starting point|objectives?|goals?)$/i],
+  // "Acme's solution": the partner's possessive names the story's solution section too.
+  ['solution', /^(?:the |our |[\w&.-]+['’]s )?(?:solution|approach|implementation|what we did|what we built|what we delivered|how we did it|how we helped|architecture)$|^(?:導入服務|服務內容)$/i],
+  ['results', /^(?:the |key |business )?(?:results?|outcomes?|benefits|impact|value delivered|value added|business value(?: delivered)?|benefits delivered|metrics)$|^what changed$/i],
 ];
 // zh-TW story headings name their section last, after a qualifier of any wording: 合作背景,
 // 客戶面臨的挑戰, 我們的做法, 導入方案, 上線成果, 專案效益. Short headings only, so a sentence is not one.
