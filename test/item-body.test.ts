@@ -75,3 +75,18 @@ describe('archive and section-root addresses', () => {
     expect(evaluation.get(caseStudies).map((c) => c.url)).toEqual([u('/customers/grocer-x/')]);
   });
 });
+
+describe('a post that links to other posts', () => {
+  it('is still an item when it has a body of its own; a page of excerpts is an index', () => {
+    const post = (words: number) => facts({ type: 'thought-leadership', kind: 'blog', retail: 0.7, published: date('2026-06-01'), words });
+    const others = ['/blog/a/', '/blog/b/', '/blog/c/', '/blog/d/', '/blog/e/'].map(u);
+    const evidence = site([
+      ...others.map((o) => page(o, { facts: post(500) })),
+      page(u('/blog/long-read/'), { facts: post(800), links: others }),
+      page(u('/blog/highlights/'), { facts: post(250), links: others }),
+    ]);
+    const listed = new Evaluation(evidence, ASOF).get(thoughtLeadershipItems).map((i) => i.url);
+    expect(listed).toContain(u('/blog/long-read/'));
+    expect(listed).not.toContain(u('/blog/highlights/'));
+  });
+});

@@ -7,7 +7,7 @@ import type { CaseStudyFacts, DateFact, Excerpted, PageFacts, RetailHit } from '
 import type { AnalyzedPage } from '../types.ts';
 import { derived } from './evaluation.ts';
 import { interestsOf } from './interests.ts';
-import { bestPath, groupBy, isPdf, readablePage, readableUrl, retailTermsOf, siteRetail, type ReadPage } from './pages.ts';
+import { bestPath, contentWords, groupBy, isPdf, readablePage, readableUrl, retailTermsOf, siteRetail, type ReadPage } from './pages.ts';
 
 export interface CaseStudy {
   /** Final URL of the study's main document (the HTML page when a PDF is attached to it). */
@@ -76,7 +76,8 @@ const LISTING_MIN_ITEM_LINKS = 4;
 
 /**
  * Drops index pages from a set of item pages: paginated URLs, archive and section-root addresses,
- * and pages whose main content links to several other items of the set. Counting an index as an item would be a wrong pass.
+ * and pages whose main content links to several other items of the set, unless they have a body of
+ * their own besides (a post with related-post links). Counting an index as an item would be a wrong pass.
  */
 export function withoutIndexes<T extends AnalyzedPage>(pages: T[]): T[] {
   const items = new Set(pages.flatMap((p) => [p.url, p.finalUrl]));
@@ -85,8 +86,19 @@ export function withoutIndexes<T extends AnalyzedPage>(pages: T[]): T[] {
     const path = readableUrl(p.finalUrl).replace(/^[a-z]+:\/\/[^/]+/i, '');
     if (ARCHIVE_PATH.test(path) || SECTION_ROOT.test(path)) return false;
     const linked = new Set(p.links.filter((l) => l.region === 'main' && l.url !== p.url && l.url !== p.finalUrl && items.has(l.url)).map((l) => l.url));
-    return linked.size < LISTING_MIN_ITEM_LINKS;
+    return linked.size < LISTING_MIN_ITEM_LINKS || hasBodyOfItsOwn(p, linked.size);
   });
+}
+
+/** A post followed by links to related posts still has a body of its own: this many words at least … */
+const ITEM_MIN_OWN_WORDS = 300;
+/** … and this many per item it links to (an index's excerpts are a few dozen words each). */
+const ITEM_MIN_WORDS_PER_LINK = 100;
+
+/** Whether a page's own main text (teaser cards excluded, analyzers/extract.ts) makes it an item that links to others. */
+function hasBodyOfItsOwn(page: AnalyzedPage, linkedItems: number): boolean {
+  const words = page.facts ? contentWords(page.facts) : null;
+  return words !== null && words >= ITEM_MIN_OWN_WORDS && words >= linkedItems * ITEM_MIN_WORDS_PER_LINK;
 }
 
 function mergeExcerpted(a: Excerpted, b: Excerpted | undefined): Excerpted {
