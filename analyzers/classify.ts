@@ -34,7 +34,7 @@ const RESOURCES_SECTION = /^(?:resources?|resource-?center|library|learn|資源|
 const PRACTICE_SECTION = /^(?:industr(?:y|ies)|sectors?|verticals?|markets?|practices?|expertise|產業|產業解決方案|行業|產業別)$/;
 const SOLUTION_SECTION = /^(?:solutions?|services?|offerings?|capabilities|解決方案|服務)$/;
 const INDUSTRY_SEGMENT = /(?:^|[-_])(?:retail|retailers?|consumer|cpg|fmcg|ecommerce|e-commerce|commerce|grocery|fashion|apparel|restaurants?|hospitality)(?:$|[-_])|零售|流通|電商|消費品/;
-const OTHER_SECTION = /^(?:about(?:-?us)?|contact(?:-?us)?|privacy(?:-?policy)?|terms(?:-of-(?:use|service))?|legal|careers?|jobs|join-?us|cookie-?policy|sitemap|login|signin|search|關於我們|聯絡我們|隱私權政策|人才招募)$/;
+const OTHER_SECTION = /^(?:about(?:-?us)?|contact(?:-?us)?|privacy(?:-?(?:policy|notice|statement))?|terms(?:-of-(?:use|service)|-and-conditions|-conditions)?|legal|imprint|impressum|disclaimer|accessibility|careers?|jobs|join-?us|cookies?(?:-?(?:policy|notice|settings))?|sitemap|login|signin|search|關於我們|聯絡我們|隱私權政策|人才招募)$/;
 const LISTING_SECTION = /^(?:category|categories|tags?|topics?|archives?|authors?|分類|標籤)$/;
 const PAGINATED_URL = /[?&](?:page|paged|pg|p)=\d+|\/page[-_/]?\d+(?:\.html?)?\/?(?:$|[?#])/i;
 const PAGE_SUFFIX = /\/page[-_/]?\d+(?:\.html?)?\/?$/i;
@@ -295,6 +295,10 @@ function urlSignals(url: string, add: Add): void {
       add('practice', 1.5, `url:${shown}…`);
     } else if (LISTING_SECTION.test(seg) && !isLast) {
       add('listing', 2, `url:${shown}…`);
+    } else if (OTHER_SECTION.test(seg) && isLast) {
+      // The page itself is a legal or company page (/privacy/, /company/careers/, /legal/cookies/):
+      // no article markup a CMS puts on every page makes it a post.
+      add('other', 6.5, `url:${shown}`);
     } else if (OTHER_SECTION.test(seg) && i === 0) {
       add('other', 3, `url:${shown}`);
     } else if (RESOURCES_SECTION.test(seg)) {

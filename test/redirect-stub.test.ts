@@ -24,3 +24,13 @@ describe('redirect stubs', () => {
     expect((await analyse(post, 'https://www.partner.test/blog/2026/03/retail-trends/')).classification.type).toBe('thought-leadership');
   });
 });
+
+describe('legal and company pages', () => {
+  it('are no posts even with article markup, a date and paragraphs of prose, at any depth', async () => {
+    const prose = Array.from({ length: 4 }, (_, i) => `<p>Clause ${i + 1}. We keep the personal data of shoppers and retailers who use the service only as long as the contract requires, and we delete it within thirty days of the end of the contract unless the law requires otherwise.</p>`).join('');
+    const html = `<html><head><title>Terms and conditions</title><meta property="og:type" content="article"><script type="application/ld+json">{"@type":"BlogPosting","datePublished":"2021-11-05"}</script></head><body><main><h1>Terms and conditions</h1><p>Last updated 5 November 2021</p>${prose}</main></body></html>`;
+    for (const path of ['/terms-and-conditions/', '/company/careers/', '/legal/cookies/']) {
+      expect((await analyse(html, `https://www.partner.test${path}`)).classification.type, path).not.toBe('thought-leadership');
+    }
+  });
+});
