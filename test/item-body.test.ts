@@ -9,7 +9,7 @@ import { htmlInput } from './pages/page-input.ts';
 import { Evaluation } from '../src/evidence/evaluation.ts';
 import { thoughtLeadershipItems } from '../src/evidence/thought-leadership.ts';
 import { caseStudies } from '../src/evidence/case-studies.ts';
-import { ASOF, date, facts, page, site, u } from './support/site-builder.ts';
+import { ASOF, date, facts, page, site, u, verdict } from './support/site-builder.ts';
 
 const POST_BODY = `
   <h1>Running private wireless networks at remote mines</h1>
@@ -88,5 +88,18 @@ describe('a post that links to other posts', () => {
     const listed = new Evaluation(evidence, ASOF).get(thoughtLeadershipItems).map((i) => i.url);
     expect(listed).toContain(u('/blog/long-read/'));
     expect(listed).not.toContain(u('/blog/highlights/'));
+  });
+});
+
+describe('a recent item just under the retail threshold', () => {
+  const borderlinePost = (markers: string[]) => {
+    const f = facts({ type: 'thought-leadership', kind: 'blog', retail: 0.25, published: date('2026-09-01') });
+    f.retail.terms = { ...f.retail.terms, generic: markers, 'retail-data-science': ['recommendation engine'] };
+    return site([page(u('/blog/2026/09/recommenders/'), { facts: f })]);
+  };
+
+  it('keeps P3.2 in review when it names retail, and leaves it failing when it names no retail at all', () => {
+    expect(verdict('P3.2', borderlinePost(['retailer'])).outcome.id).toBe('P3.2.borderline');
+    expect(verdict('P3.2', borderlinePost([])).status).toBe('fail');
   });
 });

@@ -55,7 +55,10 @@ function run({ get, asOf }: CheckContext) {
   const retailRecentConfident = retailRecent.filter((i) => i.published!.confidence >= MIN_PUBLISH_DATE_CONFIDENCE);
   const retailDated = retailItems.filter((i) => i.published !== null);
   const retailUndated = retailItems.filter((i) => i.published === null);
-  const borderline = items.filter((i) => retailVerdict(i.retailScore) === 'borderline');
+  // Just under the threshold is worth a look only when the item names retail at all (retail,
+  // retailers, shoppers, grocery …): area words alone ("recommendation engine", "sourcing") are
+  // every industry's, and such an item is not about retail to any reader.
+  const borderline = items.filter((i) => retailVerdict(i.retailScore) === 'borderline' && i.retailMarkers.length > 0);
   const borderlineRecent = borderline.filter(recent);
   const since = monthsBefore(asOf, THOUGHT_LEADERSHIP_WINDOW_MONTHS);
   const rows = [...retailItems, ...borderline].map((i) => itemFinding(i, asOf));

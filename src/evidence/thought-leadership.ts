@@ -13,6 +13,8 @@ export interface ThoughtLeadershipItem {
   readonly path: string[] | null;
   readonly retailScore: number;
   readonly retailTerms: readonly string[];
+  /** The words among them that say who it is about (retail, retailers, shoppers, grocery …). */
+  readonly retailMarkers: readonly string[];
   /** Publish date only: a modified date never stands in for it. */
   readonly published: DateFact | null;
   readonly modified: DateFact | null;
@@ -36,6 +38,7 @@ export const thoughtLeadershipItems = derived('thought-leadership', (evaluation)
       path: bestPath(group),
       retailScore: siteRetail(main.facts).score,
       retailTerms: retailTermsOf(main.facts),
+      retailMarkers: [...new Set(siteRetail(main.facts).terms.generic ?? [])],
       published: main.facts.dates.published,
       modified: main.facts.dates.modified,
     };
