@@ -18,7 +18,7 @@ function blogSite(n: number, opts: { retail?: number; aws?: number; unread?: str
 
 describe('site focus', () => {
   it('is a named, ordered list of rules', () => {
-    expect(PLAUSIBILITY_RULES.map((r) => r.id)).toEqual(['no-retail-focus', 'no-aws']);
+    expect(PLAUSIBILITY_RULES.map((r) => r.id)).toEqual(['holds-nothing-checked', 'archive', 'other-industry', 'no-retail-focus', 'no-aws']);
   });
 
   it('judges a site only once enough of it was read, and needs more than one retail page in twenty', () => {
@@ -54,6 +54,21 @@ describe('unread pages on a site with no retail work', () => {
     expect(verdict('P2.2.1', retailNoAws).status).toBe('fail');
     expect(verdict('P3.1', retailNoAws).status).toBe('fail');
     expect(verdict('P2.2.1', blogSite(30, { retail: 20, unread: ['/uploads/fashion-brand-case-study-on-aws.pdf'] })).status).toBe('review');
+  });
+});
+
+describe('unread addresses that hold nothing a check needs', () => {
+  it('job ads, legal pages, archives and other industries\' pages leave a retail site\'s short checks failing', () => {
+    const unread = ['/careers/data-engineer/', '/privacy-policy/', '/blog/tag/retail/', '/case-studies/page/3/', '/bfsi/churn-prediction/', '/solutions/healthcare-analytics/'];
+    const evidence = blogSite(30, { retail: 10, aws: 5, unread });
+    evidence.crawl.stoppedBy = 'max-pages';
+    for (const path of unread) evidence.skipped.push({ url: u(path), reason: 'max-pages', detail: '', from: HOME });
+    for (const id of ['P2.2.1', 'P3.1', 'P3.2'] as const) expect(verdict(id, evidence).status, id).toBe('fail');
+  });
+
+  it('an address of another industry that names retail stays worth a look', () => {
+    const evidence = blogSite(30, { retail: 10, aws: 5, unread: ['/banking/case-studies/retail-bank-and-grocer-loyalty/'] });
+    expect(verdict('P2.2.1', evidence).status).toBe('review');
   });
 });
 

@@ -12,6 +12,7 @@
 import { RETAIL_SCORE_THRESHOLD } from '../../analyzers/coverage.ts';
 import type { AnalyzedPage } from '../types.ts';
 import { derived } from './evaluation.ts';
+import { holdsNothingChecked } from './interests.ts';
 import { readablePage, readableUrl, siteRetail } from './pages.ts';
 
 /** Below this many read pages the site is not judged: too little was read to say what it is about. */
@@ -59,13 +60,25 @@ export function siteFocusOf(pages: readonly AnalyzedPage[]): SiteFocus {
 
 export const siteFocus = derived('site-focus', ({ evidence }): SiteFocus => siteFocusOf(evidence.pages));
 
-export type PlausibilityRuleId = 'no-retail-focus' | 'no-aws';
+export type PlausibilityRuleId = 'holds-nothing-checked' | 'archive' | 'other-industry' | 'no-retail-focus' | 'no-aws';
+
+/** Archive addresses list items found elsewhere; a tag, author or category page is never what a check needs. */
+const ARCHIVE_ADDRESS = /\/(?:authors?|tags?|categor(?:y|ies)|topics?|archives?|labels?|作者|標籤|分類)\/|\/page\/\d+|[?&](?:page|paged|pg|p)=\d+/i;
+
+/** An address filed under another industry (/bfsi/…, /healthcare/…): none of its pages is retail work. */
+const OTHER_INDUSTRY_ADDRESS = /\/(?:[a-z-]*-)?(?:bfsi|banking|banks|insurance|insurers|fintech|healthcare|health-care|hospitals?|life-sciences|pharma(?:ceuticals?)?|manufacturing|education|edtech|government|public-sector|telecoms?|telecommunications|energy|utilities|oil-and-gas|automotive|real-estate|proptech|travel|aviation)(?:-[a-z-]*)?\/|\/(?:金融|銀行|保險|醫療|製造|教育|政府|電信|能源)(?:業|產業)?\//i;
 
 /**
  * Why an unread page or off-site link could not hold what a check needs, in order. `needsAws`: the
  * check looks for retail work on AWS (case studies, the practice page), not retail material alone.
  */
 export const PLAUSIBILITY_RULES: readonly { readonly id: PlausibilityRuleId; readonly implausible: (focus: SiteFocus, topic: string, needsAws: boolean) => boolean }[] = [
+  // Job ads, legal pages: nothing any check reads (src/evidence/interests.ts).
+  { id: 'holds-nothing-checked', implausible: (_focus, topic) => holdsNothingChecked(topic) },
+  // A tag, author or category archive, or page n of a listing: it lists items, it is none.
+  { id: 'archive', implausible: (_focus, topic) => ARCHIVE_ADDRESS.test(topic) },
+  // Filed under another industry, and naming no retail topic itself.
+  { id: 'other-industry', implausible: (_focus, topic) => OTHER_INDUSTRY_ADDRESS.test(topic) && !RETAIL_TOPIC.test(topic) },
   // No read page shows retail work, and the address and anchor name no retail topic.
   { id: 'no-retail-focus', implausible: (focus, topic) => !focus.retail && !RETAIL_TOPIC.test(topic) },
   // No read page mentions AWS, and the address and anchor do not either: no AWS case study or AWS practice behind it.

@@ -25,6 +25,12 @@ const LOW_INTEREST_PATTERNS: { pattern: RegExp; penalty: number }[] = [
   { pattern: /\b(locations?|offices?)\b|據點|辦公室|服務據點/i, penalty: 2 },
 ];
 
+/** Job ads, legal pages, office pages: pages no check reads (the strongest of LOW_INTEREST_PATTERNS). */
+export function holdsNothingChecked(url: string, text = ''): boolean {
+  const hay = `${readableUrl(url)} ${text}`;
+  return LOW_INTEREST_PATTERNS.some(({ pattern, penalty }) => penalty >= 4 && pattern.test(hay));
+}
+
 /** Archive page n of a listing (/page/3/, ?page=3, "Next »", "下一頁"): the items themselves are what matter. */
 const PAGINATION = /\/page\/\d+|[?&](page|paged|pg|p)=\d+/i;
 const PAGINATION_TEXT = /^(\d{1,4}|next|previous|prev|older( posts| entries)?|newer( posts| entries)?|more|[«‹<>›»]+|下一頁|上一頁|第\s*\d+\s*頁|更多)(\s*[«‹<>›»]+)?$/i;
