@@ -731,6 +731,24 @@ function isBadgeList(prepared: PreparedText, hits: { start: number; end: number 
 
 const ABSENT: Excerpted = { present: false, excerpt: null };
 
+/** A story's industry field: "Industry: Grocery", "Segment" over "Logistics", 產業別：零售. */
+const INDUSTRY_FIELD_RE = /^\s*(?:(?:the\s+)?(?:client['’]s\s+|customer['’]s\s+)?(?:industry|segment|sector|vertical)|產業別?|行業|產業類別)\s*[:：]?\s*(.*)$/iu;
+/** An industry field's value is short: "Retail", "Logistics & transport". */
+const MAX_INDUSTRY_VALUE = 60;
+
+/** The industry a story files its customer under, as it states it; null when it has no such field. */
+function statedIndustry(blocks: ReadBlock[]): string | null {
+  for (let i = 0; i < blocks.length; i++) {
+    const text = blocks[i]!.block.text;
+    if (text.length > MAX_INDUSTRY_VALUE + 20) continue;
+    const m = INDUSTRY_FIELD_RE.exec(text);
+    if (!m) continue;
+    const value = (m[1] || (blocks[i + 1]?.block.text ?? '')).trim();
+    if (value && value.length <= MAX_INDUSTRY_VALUE) return value;
+  }
+  return null;
+}
+
 export function readCaseStudy(content: PageContent, url: string, services: string[]): CaseStudyFacts {
   const partner = partnerIdentity(content, url);
   const blocks = readSections(content, partner);
@@ -842,6 +860,7 @@ export function readCaseStudy(content: PageContent, url: string, services: strin
     anonymized: customer?.anonymized ?? false,
     customerRule: customer?.rule ?? null,
     customerWebsite: website?.url ?? null,
+    statedIndustry: statedIndustry(blocks),
     elements: {
       customerName: customerElement,
       customerWebsite: website ? { present: true, excerpt: website.excerpt } : ABSENT,

@@ -160,6 +160,11 @@ export interface CaseStudyFacts {
   customerRule?: string | null;
   customerWebsite: string | null;
   /**
+   * The industry the story files its customer under, as written in an "Industry:" / "Segment" / 產業
+   * field; null when it has none. Absent in evidence stored before the field existed.
+   */
+  statedIndustry?: string | null;
+  /**
    * All elements except completedWithin18Months, which depends on the audit date and is decided by
    * the P2.1 check from the page's publish date.
    */

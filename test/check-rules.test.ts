@@ -20,7 +20,7 @@ const rules = (evidence: SiteEvidence, url: string) => judgementOf(evidence, url
 
 describe('P2.2.1 NOT_COUNTED_RULES', () => {
   it('is a named, ordered list', () => {
-    expect(NOT_COUNTED_RULES.map((r) => r.id)).toEqual(['borderline-retail', 'not-retail', 'not-aws', 'generic-it', 'not-a-story', 'no-customer', 'announcement']);
+    expect(NOT_COUNTED_RULES.map((r) => r.id)).toEqual(['borderline-retail', 'not-retail', 'other-industry', 'not-aws', 'generic-it', 'not-a-story', 'no-customer', 'announcement']);
   });
 
   it('records which rule decided, with its values, and whether the study is too close to call', () => {
@@ -66,6 +66,14 @@ describe('P2.2.1 NOT_COUNTED_RULES', () => {
     };
     expect(judgementOf(announced(['will use']), u('/cases/x/'))).toMatchObject({ unsure: true, notCounted: [{ rule: 'announcement', values: { phrases: [{ type: 'text', text: 'will use' }] } }] });
     expect(judgementOf(announced(['will use', 'has selected']), u('/cases/x/'))).toMatchObject({ unsure: false, notCounted: [{ rule: 'announcement' }] });
+  });
+
+  it('does not count a story filed under another industry, unless that industry is also retail', () => {
+    const filed = (statedIndustry: string) => site([page(u('/cases/x/'), { facts: retailAwsStudy({ caseStudy: study({ statedIndustry }) }) })]);
+    expect(judgementOf(filed('Logistics'), u('/cases/x/'))).toMatchObject({ counted: false, unsure: false, notCounted: [{ rule: 'other-industry', values: { industry: { type: 'text', text: 'Logistics' } } }] });
+    expect(rules(filed('金融業'), u('/cases/x/'))).toEqual(['other-industry']);
+    expect(rules(filed('Retail & logistics'), u('/cases/x/'))).toEqual([]);
+    expect(rules(filed('Grocery'), u('/cases/x/'))).toEqual([]);
   });
 
   it('names a generic IT project only with fewer than two retail terms and more general IT than retail ones', () => {

@@ -27,3 +27,13 @@ describe('story section headings', () => {
     expect(facts.classification.type).toBe('thought-leadership');
   });
 });
+
+describe('the industry a story states', () => {
+  it('is read from an Industry / Segment / 產業 field, as a heading over its value or as a label', async () => {
+    const asHeading = story('Problem Statement', 'Solution', 'Results').replace('<h3>Customer</h3>', '<h3>Segment</h3><p>Logistics</p><h3>Customer</h3>');
+    expect((await analyzePage(htmlInput(asHeading, 'https://www.northbeam.test/work/a/'), '2026-06-01')).caseStudy?.statedIndustry).toBe('Logistics');
+    const asLabel = story('Challenge', 'Solution', 'Results').replace('<h3>Customer</h3>', '<p>Industry: Grocery retail</p><h3>Customer</h3>');
+    expect((await analyzePage(htmlInput(asLabel, 'https://www.northbeam.test/work/b/'), '2026-06-01')).caseStudy?.statedIndustry).toBe('Grocery retail');
+    expect((await analyzePage(htmlInput(story('Challenge', 'Solution', 'Results'), 'https://www.northbeam.test/work/c/'), '2026-06-01')).caseStudy?.statedIndustry).toBeNull();
+  });
+});

@@ -39,6 +39,11 @@ export function readAws(services: readonly string[], mentionsAws: boolean, cloud
   return { aws: false, reason: { rule: 'aws.none' } };
 }
 
+/** Industries a story may file its customer under that are not retail (EN and zh-TW). */
+const NOT_RETAIL_INDUSTRY = /\b(?:logistics|transport(?:ation)?|shipping|freight|courier|banking|banks?|bfsi|financial services|fintech|insurance|nbfc|healthcare|health care|hospitals?|pharma\w*|life sciences|manufacturing|industrial|education|edtech|government|public sector|telecom\w*|media|broadcasting|publishing|energy|utilities|oil|automotive|real estate|travel|aviation|airlines?|gaming|software|saas|ad ?tech|advertising|marketing services)\b|物流|運輸|金融|銀行|保險|醫療|製造|教育|政府|電信|媒體|能源|汽車|不動產|旅遊|航空|遊戲|軟體/iu;
+/** …unless it also names a retail one ("Retail & logistics", 零售物流). */
+const RETAIL_INDUSTRY = /\b(?:retail\w*|e-?commerce|consumer|cpg|fmcg|grocery|fashion|apparel|restaurants?|qsr|food|hospitality|luxury)\b|零售|電商|消費|餐飲|百貨|服飾|通路/iu;
+
 /** What a rule sees of one study: the study and the readings every rule shares. */
 export interface StoryReading {
   readonly study: CaseStudy;
@@ -46,7 +51,7 @@ export interface StoryReading {
   readonly aws: AwsReading;
 }
 
-export type NotCountedRuleId = 'borderline-retail' | 'not-retail' | 'not-aws' | 'generic-it' | 'not-a-story' | 'no-customer' | 'announcement' | 'same-customer';
+export type NotCountedRuleId = 'borderline-retail' | 'not-retail' | 'other-industry' | 'not-aws' | 'generic-it' | 'not-a-story' | 'no-customer' | 'announcement' | 'same-customer';
 
 /** Why a study is not counted: the rule that said so (reason.<rule> words it) and the values it found. */
 export interface NotCounted extends Reason {
@@ -68,6 +73,16 @@ interface NotCountedRule {
 export const NOT_COUNTED_RULES: readonly NotCountedRule[] = [
   { id: 'borderline-retail', unsure: true, test: ({ study, retail: verdict }) => (verdict === 'borderline' ? { retail: retail(study.retailScore) } : null) },
   { id: 'not-retail', unsure: false, test: ({ study, retail: verdict }) => (verdict === 'not-retail' ? { retail: retail(study.retailScore) } : null) },
+  {
+    // The story files its customer under another industry ("Segment: Logistics", 產業：金融): however
+    // many retail words it borrows from its customer's customers, it is not a retailer's story.
+    id: 'other-industry',
+    unsure: false,
+    test: ({ study }) => {
+      const industry = study.study?.statedIndustry;
+      return industry && NOT_RETAIL_INDUSTRY.test(industry) && !RETAIL_INDUSTRY.test(industry) ? { industry: text(industry) } : null;
+    },
+  },
   { id: 'not-aws', unsure: false, test: ({ aws }) => (aws.aws ? null : { aws: reasons(aws.reason) }) },
   {
     // A retail customer, but few retail terms and more general IT ones (backup, migration, email): the

@@ -141,6 +141,7 @@ function mergeStudies(studies: CaseStudyFacts[]): CaseStudyFacts | null {
       customer: merged.customer ?? s.customer,
       anonymized: merged.customer === null && s.customer === null ? merged.anonymized || s.anonymized : false,
       customerWebsite: merged.customerWebsite ?? s.customerWebsite,
+      statedIndustry: merged.statedIndustry ?? s.statedIndustry ?? null,
       elements,
       compliance: [...new Set([...merged.compliance, ...s.compliance])],
       delivery: merged.delivery !== 'unknown' ? merged.delivery : s.delivery,

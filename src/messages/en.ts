@@ -404,6 +404,7 @@ const catalog = {
   // ---- reasons: why a rule decided, by rule id ----
   'reason.borderline-retail': 'borderline retail ({retail})',
   'reason.not-retail': 'not retail ({retail})',
+  'reason.other-industry': 'the story files its customer under another industry ({industry})',
   'reason.not-aws': 'not AWS ({aws})',
   'reason.generic-it': (v) => {
     const general: string = list(v.general).length ? `; general IT: ${w(list(v.general).slice(0, 4))}` : '';
