@@ -384,7 +384,26 @@ function structuredDataSignals(content: PageContent, dates: PageDates, words: nu
   }
 }
 
+/** A labelled client field, as portfolio entries and story sidebars show it: "Client: X", or "Client" over "X". */
+const CLIENT_FIELD = /^\s*(?:client|customer|客戶|客戶名稱)\s*[:：]?\s*(.*)$/i;
+const MAX_CLIENT_VALUE = 60;
+
+function clientField(content: PageContent): string | null {
+  const blocks = content.blocks;
+  for (let i = 0; i < blocks.length; i++) {
+    const m = blocks[i]!.text.length <= MAX_CLIENT_VALUE + 12 ? CLIENT_FIELD.exec(blocks[i]!.text) : null;
+    if (!m) continue;
+    const next = blocks[i + 1];
+    const value = m[1] ? m[1].trim() : next && !/^h[1-6]$/.test(next.tag) ? next.text.trim() : '';
+    if (value && value.length <= MAX_CLIENT_VALUE && !/[.。!?]$/.test(value)) return value;
+  }
+  return null;
+}
+
 function structureSignals(content: PageContent, words: number, add: Add): void {
+  // Naming the client in a field of its own is what a project page does (a portfolio entry, a story's sidebar).
+  const client = clientField(content);
+  if (client) add('case-study', 2, `field:client ${client}`);
   const found = new Set<string>();
   let about = false;
   for (const h of content.headings) {

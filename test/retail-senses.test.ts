@@ -34,3 +34,9 @@ describe('restaurant businesses', () => {
     expect(terms('連鎖餐飲品牌的點餐資料每天彙整')).toContain('餐飲');
   });
 });
+
+describe('clothing', () => {
+  it('is apparel, a retail marker', () => {
+    expect(terms('The label sells garments, knitwear and footwear online.')).toContain('apparel');
+  });
+});

@@ -37,3 +37,23 @@ describe('the industry a story states', () => {
     expect((await analyzePage(htmlInput(story('Challenge', 'Solution', 'Results'), 'https://www.northbeam.test/work/c/'), '2026-06-01')).caseStudy?.statedIndustry).toBeNull();
   });
 });
+
+describe('a project page that names its client in a field', () => {
+  it('is a case study, as a portfolio entry is', async () => {
+    const entry = `<html><head><title>Webshop rebuild</title></head><body><main><h1>Webshop rebuild</h1>
+      <h3>About the project</h3><p>Founded in 1988, the brand makes knitwear and garments from British wool and sells them online and in two shops.</p>
+      <h4>Client</h4><div>Fellside Knitwear</div><h4>Year</h4><div>2024</div>
+      <h3>What we did</h3><ul><li>Platform migration to a new shop system</li><li>Hosting on Amazon EC2 with email through Amazon SES</li><li>Ongoing monitoring and support</li></ul>
+      </main></body></html>`;
+    const facts = await analyzePage(htmlInput(entry, 'https://www.devshop.test/portfolio/fellside/'), '2026-06-01');
+    expect(facts.classification.type).toBe('case-study');
+    expect(facts.classification.signals).toContain('field:client Fellside Knitwear');
+    expect(facts.caseStudy?.customer).toBe('Fellside Knitwear');
+  });
+
+  it('but a sentence after a "Customer" heading is no client field', async () => {
+    const page = `<html><head><title>Support</title></head><body><main><h1>Support</h1><h3>Customer</h3>
+      <p>We answer every question within a day.</p><p>Write to us at any time of day, and a person will answer you.</p></main></body></html>`;
+    expect((await analyzePage(htmlInput(page, 'https://www.devshop.test/support/'), '2026-06-01')).classification.signals.join()).not.toMatch(/field:client/);
+  });
+});
