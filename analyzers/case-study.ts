@@ -882,3 +882,23 @@ export function readCaseStudy(content: PageContent, url: string, services: strin
 
 const genericComplianceLabels = new Set((complianceData.generic as LabelledEntry[]).map((e) => e.label));
 const isGenericCompliance = (label: string) => genericComplianceLabels.has(label);
+
+/** The partner saying it did the work ("we built", "our team migrated", 我們協助): a delivery, not a commentary. */
+const PARTNER_DID_THE_WORK =
+  /\bwe (?:(?:have|had) )?(?:built|designed|delivered|implemented|migrated|developed|deployed|created|helped|rebuilt|modernized|modernised|automated|set up)\b|\bour (?:team|engineers|consultants|developers|specialists) (?:(?:have|had) )?(?:built|designed|delivered|implemented|migrated|developed|deployed|created|helped|rebuilt)\b|我們(?:協助|幫助|替|為其|為該)|(?:為|替)客戶(?:建置|打造|導入|開發)/iu;
+/** Customer rules that name a story's customer outright (not a name guessed from the introduction). */
+const STORY_CUSTOMER_RULES = new Set<string>(['label', 'json-ld', 'about-heading', 'title', 'anonymised']);
+
+/**
+ * A post or news item that tells one customer's story: a customer named outright (or anonymised),
+ * its problem, what was built and the result, and the partner saying it did the work. A post about a
+ * famous retailer's strategy, or a how-to with a worked example, is none: the partner did not do it.
+ * Null when the post is not such a story.
+ */
+export function customerStoryInPost(content: PageContent, url: string, services: string[]): CaseStudyFacts | null {
+  if (!PARTNER_DID_THE_WORK.test(content.mainText)) return null;
+  const story = readCaseStudy(content, url, services);
+  const named = (story.customer !== null || story.anonymized) && STORY_CUSTOMER_RULES.has(story.customerRule ?? '');
+  const { problem, solution, results } = story.elements;
+  return named && problem.present && solution.present && results.present ? story : null;
+}

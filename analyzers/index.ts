@@ -15,7 +15,7 @@ import { announcementPhrases, classifyPage, otherIndustries, withoutAwsCredentia
 import { extractDates, pdfDates } from './dates.ts';
 import { scoreRetail } from './retail.ts';
 import { detectAws, withoutOwnHosting } from './aws.ts';
-import { readCaseStudy } from './case-study.ts';
+import { customerStoryInPost, readCaseStudy } from './case-study.ts';
 import { blockHash } from './terms.ts';
 import { countHan, excerpt } from './text.ts';
 
@@ -154,6 +154,14 @@ export async function analyzePage(input: PageInput, asOf: string): Promise<PageF
     if (facts.classification.type === 'case-study') {
       facts.caseStudy = attempt('case-study reading', null, () => readCaseStudy(page, url, facts.awsServices));
       facts.announcement = attempt('announcement reading', [], () => announcementPhrases(page.mainText));
+    } else if (facts.classification.type === 'thought-leadership' && (facts.classification.kind === 'blog' || facts.classification.kind === 'news')) {
+      // A customer's story published as a post or a news item is a case study too (and stays a post).
+      const story = attempt('case-study reading', null, () => customerStoryInPost(page, url, facts.awsServices));
+      if (story) {
+        facts.caseStudy = story;
+        facts.announcement = attempt('announcement reading', [], () => announcementPhrases(page.mainText));
+        facts.classification = { ...facts.classification, signals: [...facts.classification.signals, `story:${story.customer ?? 'anonymised customer'}`] };
+      }
     }
     facts.blockHashes = page.blocks.map((b) => blockHash(b.text));
     facts.excerpt = leadExcerpt(page);
