@@ -192,10 +192,10 @@ describe('P3.2 and the other checks: outcomes by id', () => {
     expect(r.outcome).toMatchObject({ id: 'P2.2.2.not-linked', values: { urls: [{ type: 'url', url: u('/cases/b/') }] } });
   });
 
-  it('P2.3 passes when every study has a category, reviews some, fails none', () => {
+  it('P2.3 passes when every study has a category, fails when any has none', () => {
     const of = (delivery: 'msp' | 'project' | 'unknown') => retailAwsStudy({ caseStudy: study({ delivery }) });
     expect(verdict('P2.3', site([page(u('/cases/a/'), { facts: of('msp') }), page(u('/cases/b/'), { facts: of('project') })])).outcome).toMatchObject({ values: { msp: 1, project: 1, categorised: 2 } });
-    expect(verdict('P2.3', site([page(u('/cases/a/'), { facts: of('msp') }), page(u('/cases/b/'), { facts: of('unknown') })])).status).toBe('review');
+    expect(verdict('P2.3', site([page(u('/cases/a/'), { facts: of('msp') }), page(u('/cases/b/'), { facts: of('unknown') })])).status).toBe('fail');
     expect(verdict('P2.3', site([page(u('/cases/a/'), { facts: of('unknown') })])).status).toBe('fail');
   });
 

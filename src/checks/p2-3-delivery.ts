@@ -26,9 +26,9 @@ function run(context: CheckContext) {
   const msp = categorised.filter((c) => c.study!.delivery === 'msp').length;
   const outcome = message('P2.3.summary', { categorised: categorised.length, count: counted.length, msp, project: categorised.length - msp });
   const advice = [message('P2.3.advice.say')];
-  if (categorised.length === counted.length) return checkResult(meta, 'pass', outcome, rows, []);
-  if (categorised.length === 0) return checkResult(meta, 'fail', outcome, rows, advice);
-  return checkResult(meta, 'review', outcome, rows, advice);
+  // Each case study must say how it was delivered: one that does not fails the item, however many
+  // others do (a reader of that study cannot tell either).
+  return checkResult(meta, categorised.length === counted.length ? 'pass' : 'fail', outcome, rows, advice);
 }
 
 export const deliveryCategory: Check = { ...meta, inputs: [caseStudyJudgements, ...NO_COUNTED_CASE_STUDY_INPUTS], run };
