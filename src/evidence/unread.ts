@@ -6,6 +6,7 @@ import type { SiteEvidence } from '../types.ts';
 import { derived } from './evaluation.ts';
 import { implausibleBy, siteFocus } from './focus.ts';
 import { interestsOf, type PageInterest } from './interests.ts';
+import { readableUrl } from './pages.ts';
 
 /** Not there: a visitor cannot see these either, so they hide nothing from the audit. */
 const GONE_STATUSES = new Set([404, 410]);
@@ -77,8 +78,34 @@ export function unreadShare(evidence: SiteEvidence): number {
 }
 
 /**
+ * Beyond the words of INTEREST_PATTERNS, what a link the budget cut may hold: project and client
+ * pages hold customer stories, updates and libraries hold posts, service and sector pages hold a
+ * practice. (Not in INTEREST_PATTERNS: the crawl's priority hint would rank every "work" link up.)
+ */
+const MAY_HOLD_WHEN_CUT: Record<PageInterest, RegExp> = {
+  'case-study': /\b(?:projects?|work|showcase|clients?|customers?|references?)\b|專案|實績/i,
+  'thought-leadership': /\b(?:updates|stories|library|knowledge|media|podcasts?|talks?)\b|專欄|知識/i,
+  practice: /\b(?:services?|expertise|capabilit(?:y|ies)|offerings?|what-we-do|sectors?|verticals?|markets?)\b|服務|專長/i,
+};
+
+/** Words of an address that say nothing of its topic: file names, CMS item routes. */
+const ADDRESS_FILLER = new Set(['www', 'index', 'default', 'html', 'htm', 'php', 'asp', 'aspx', 'jsp', 'node', 'item', 'items', 'page', 'pages', 'detail', 'details', 'view', 'show', 'content', 'id', 'cid', 'pid', 'nid', 'lang']);
+
+/** An address with no word of its own in its path or query (/p/1234, /node/57, /item.php?id=3). */
+export function opaqueAddress(url: string): boolean {
+  let hay: string;
+  try {
+    const u = new URL(url);
+    hay = decodeURIComponent(`${u.pathname} ${u.search}`);
+  } catch {
+    return true;
+  }
+  return (hay.match(/\p{L}{3,}|\p{Script=Han}{2,}/gu) ?? []).every((w) => ADDRESS_FILLER.has(w.toLowerCase()));
+}
+
+/**
  * Unread pages that could change a check's answer: those whose URL looks like the kind of page the
- * check looks for, every page the budget left when it stopped the crawl, or every unread page when a
+ * check looks for, the pages with opaque addresses the budget left when it stopped the crawl, or every unread page when a
  * significant share of the site could not be read; in each case only pages that could plausibly hold
  * what the check needs (src/evidence/focus.ts: not on a site with no retail work at all, unless the
  * address names retail; for the AWS checks, not on a site that never mentions AWS, unless it names AWS).
@@ -90,10 +117,12 @@ function unreadThatMatters(interest: PageInterest, needsAws: boolean) {
     const { evidence } = evaluation;
     const plausible = all.filter((u) => implausibleBy(focus, u.url, u.anchor, needsAws) === null);
     if (unreadShare(evidence) >= UNREAD_SHARE_FOR_REVIEW) return plausible;
-    // When the page or time budget stopped the crawl, the links it left say nothing of what they hold
-    // ("/projects/", "/work/"): any of them may be what a check that came up short looks for.
+    // When the page or time budget stopped the crawl, a link it left whose address says nothing of
+    // what it holds ("/p/1234", "/node/57?id=3") may be what a check that came up short looks for; one
+    // whose address names another topic ("/bigdata/data-lake/") is judged by its words like any other.
     const budgetStopped = evidence.crawl.stoppedBy === 'max-pages' || evidence.crawl.stoppedBy === 'time-budget';
-    return plausible.filter((u) => u.interests.includes(interest) || (budgetStopped && u.budget));
+    return plausible.filter((u) => u.interests.includes(interest)
+      || (budgetStopped && u.budget && (opaqueAddress(u.url) || MAY_HOLD_WHEN_CUT[interest].test(`${readableUrl(u.url)} ${u.anchor}`))));
   });
 }
 
