@@ -104,9 +104,16 @@ export function matchRetailTerms(text: string | PreparedText): RetailMatch[] {
   return out;
 }
 
+/**
+ * Code listings (<pre>) are neither about retail nor against it: a post's JSON schemas or shell
+ * sessions would only dilute its prose, so they are left out of the score.
+ */
+const NOT_PROSE_TAGS = new Set(['pre']);
+
 /** Per-block record of the retail terms a page's main text (and title) contains. */
 export function retailBlocks(content: PageContent): RetailBlock[] {
-  const sources = content.title ? [{ text: content.title, tag: 'title' }, ...content.blocks] : content.blocks;
+  const prose = content.blocks.filter((b) => !NOT_PROSE_TAGS.has(b.tag));
+  const sources = content.title ? [{ text: content.title, tag: 'title' }, ...prose] : prose;
   return sources.map((b) => {
     const prepared = prepare(b.text);
     return {

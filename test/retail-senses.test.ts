@@ -2,7 +2,7 @@
 // differs only in the word beside the term, which is what tells the senses apart.
 
 import { describe, expect, it } from 'vitest';
-import { matchRetailTerms } from '../analyzers/retail.ts';
+import { matchRetailTerms, scoreRetail } from '../analyzers/retail.ts';
 
 const terms = (text: string) => matchRetailTerms(text).map((m) => m.hit.term);
 
@@ -38,5 +38,24 @@ describe('restaurant businesses', () => {
 describe('clothing', () => {
   it('is apparel, a retail marker', () => {
     expect(terms('The label sells garments, knitwear and footwear online.')).toContain('apparel');
+  });
+});
+
+describe('jewelry and the cart', () => {
+  it('jewelry is a retail category and adding to the cart a shopper\'s act', () => {
+    expect(terms('An online jewellery shop sells necklaces and rings.')).toContain('jewelry');
+    expect(terms('Track every add-to-cart event by product.')).toContain('add to cart');
+  });
+});
+
+describe('code listings', () => {
+  it('do not dilute a post\'s retail score', () => {
+    const prose = [
+      { text: 'Take an online jewelry store: shoppers browse necklaces, add them to the cart and buy.', tag: 'p' },
+      { text: 'Merchandisers want conversion rate per product category and per campaign, and store teams want the same per SKU.', tag: 'p' },
+    ];
+    const code = { text: Array.from({ length: 400 }, (_, i) => `"field${i}": "string"`).join(', '), tag: 'pre' };
+    const content = (blocks: { text: string; tag: string }[]) => ({ title: 'Event context', blocks, mainText: blocks.map((b) => b.text).join('\n') }) as never;
+    expect(scoreRetail(content([...prose, code])).score).toBe(scoreRetail(content(prose)).score);
   });
 });
