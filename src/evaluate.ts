@@ -12,7 +12,7 @@ import { runChecks } from './checks/index.ts';
 import { caseStudyElements } from './checks/p2-1-case-study-elements.ts';
 import { caseStudyJudgements } from './checks/p2-2-1-public-case-studies.ts';
 import { practiceChoice, PRACTICE_ELEMENTS } from './checks/p3-1-practice-page.ts';
-import { retailVerdict } from './checks/retail.ts';
+import { itemRetailVerdict } from './checks/p3-2-thought-leadership.ts';
 import * as thresholds from './checks/thresholds.ts';
 import { CASE_STUDY_WINDOW_MONTHS, THOUGHT_LEADERSHIP_WINDOW_MONTHS } from './checks/thresholds.ts';
 import { monthsBefore } from './evidence/calendar.ts';
@@ -86,7 +86,7 @@ function thoughtLeadership(evaluation: Evaluation): ReportThoughtLeadership[] {
     url: i.url,
     title: i.title,
     kind: i.kind,
-    retail: retailVerdict(i.retailScore) === 'retail',
+    retail: itemRetailVerdict(i) === 'retail',
     published: i.published?.date ?? null,
     publishedSource: i.published?.source ?? null,
     withinWindow: i.published !== null && withinMonths(i.published.date, asOf, THOUGHT_LEADERSHIP_WINDOW_MONTHS),

@@ -7,6 +7,7 @@ import { analyzePage, parseHtml } from '../analyzers/index.ts';
 import { extractContent } from '../analyzers/extract.ts';
 import { htmlInput } from './pages/page-input.ts';
 import { Evaluation } from '../src/evidence/evaluation.ts';
+import { evaluate } from '../src/evaluate.ts';
 import { thoughtLeadershipItems } from '../src/evidence/thought-leadership.ts';
 import { caseStudies } from '../src/evidence/case-studies.ts';
 import { ASOF, date, facts, page, site, u, verdict } from './support/site-builder.ts';
@@ -101,5 +102,17 @@ describe('a recent item just under the retail threshold', () => {
   it('keeps P3.2 in review when it names retail, and leaves it failing when it names no retail at all', () => {
     expect(verdict('P3.2', borderlinePost(['retailer'])).outcome.id).toBe('P3.2.borderline');
     expect(verdict('P3.2', borderlinePost([])).status).toBe('fail');
+  });
+});
+
+describe('an item that names no retail marker', () => {
+  it('is no retail thought leadership however high its area words score, in the check and in the report', () => {
+    const f = facts({ type: 'thought-leadership', kind: 'blog', retail: 0.6, published: date('2026-09-01') });
+    f.retail.terms = { ...f.retail.terms, generic: [], 'supply-chain-distribution': ['logistics', 'shipping', 'supply chain'] };
+    const evidence = site([page(u('/blog/2026/09/port-logistics/'), { facts: f })]);
+    expect(verdict('P3.2', evidence).status).toBe('fail');
+    expect(evaluate(evidence, ASOF).thoughtLeadership).toMatchObject([{ url: u('/blog/2026/09/port-logistics/'), retail: false }]);
+    const withMarker = facts({ type: 'thought-leadership', kind: 'blog', retail: 0.6, published: date('2026-09-01') });
+    expect(verdict('P3.2', site([page(u('/blog/2026/09/grocer-logistics/'), { facts: withMarker })])).status).toBe('pass');
   });
 });

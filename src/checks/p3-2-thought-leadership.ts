@@ -8,7 +8,7 @@ import { lastDayWithin, monthsBefore, withinMonths } from '../evidence/calendar.
 import { offSiteThoughtLeadershipLinks } from '../evidence/off-site.ts';
 import { thoughtLeadershipItems, type ThoughtLeadershipItem } from '../evidence/thought-leadership.ts';
 import { unreadThoughtLeadershipPages } from '../evidence/unread.ts';
-import { retailVerdict } from './retail.ts';
+import { retailVerdict, type RetailVerdict } from './retail.ts';
 import { MIN_PUBLISH_DATE_CONFIDENCE, MIN_RECENT_THOUGHT_LEADERSHIP, THOUGHT_LEADERSHIP_WINDOW_MONTHS } from './thresholds.ts';
 import { checkResult, unreadReview, windowValidity, type CheckMeta } from './result.ts';
 import { dateFact, day, label, retail, text, url, urls } from './values.ts';
@@ -20,6 +20,17 @@ const meta: CheckMeta = {
 
 /** The kinds of item that count as thought leadership ("other" pages are listed, never counted). */
 export const COUNTED_KINDS: readonly ThoughtLeadershipKind[] = ['blog', 'news', 'video', 'event', 'whitepaper'];
+
+/**
+ * An item's retail verdict for P3.2. An item that never names retail, retailers, shoppers, grocery,
+ * e-commerce or a consumer brand (no retail marker) is not about retail, whatever its area words:
+ * logistics, personalisation, AI or "edge computing" are every industry's (a post on maritime
+ * logistics is no retail thought leadership). Just under the threshold is worth a look only with a
+ * marker for the same reason.
+ */
+export function itemRetailVerdict(item: Pick<ThoughtLeadershipItem, 'retailScore' | 'retailMarkers'>): RetailVerdict {
+  return item.retailMarkers.length > 0 ? retailVerdict(item.retailScore) : 'not-retail';
+}
 
 /** Where a publish date falls against the window: inside it, before it, or after the audit date. */
 function windowRelation(date: string, asOf: string): 'within' | 'before' | 'after' {
@@ -36,7 +47,7 @@ function itemFinding(item: ThoughtLeadershipItem, asOf: string): Finding {
     kind: 'note.thought-leadership',
     values: {
       kind: label('kind', item.kind),
-      verdict: label('retail-verdict', retailVerdict(item.retailScore)),
+      verdict: label('retail-verdict', itemRetailVerdict(item)),
       retail: retail(item.retailScore, item.retailTerms),
       published: item.published && dateFact(item.published),
       window: window && label('window', window),
@@ -50,15 +61,12 @@ function itemFinding(item: ThoughtLeadershipItem, asOf: string): Finding {
 function run({ get, asOf }: CheckContext) {
   const items = get(thoughtLeadershipItems).filter((i) => COUNTED_KINDS.includes(i.kind));
   const recent = (i: ThoughtLeadershipItem) => i.published !== null && withinMonths(i.published.date, asOf, THOUGHT_LEADERSHIP_WINDOW_MONTHS);
-  const retailItems = items.filter((i) => retailVerdict(i.retailScore) === 'retail');
+  const retailItems = items.filter((i) => itemRetailVerdict(i) === 'retail');
   const retailRecent = retailItems.filter(recent);
   const retailRecentConfident = retailRecent.filter((i) => i.published!.confidence >= MIN_PUBLISH_DATE_CONFIDENCE);
   const retailDated = retailItems.filter((i) => i.published !== null);
   const retailUndated = retailItems.filter((i) => i.published === null);
-  // Just under the threshold is worth a look only when the item names retail at all (retail,
-  // retailers, shoppers, grocery …): area words alone ("recommendation engine", "sourcing") are
-  // every industry's, and such an item is not about retail to any reader.
-  const borderline = items.filter((i) => retailVerdict(i.retailScore) === 'borderline' && i.retailMarkers.length > 0);
+  const borderline = items.filter((i) => itemRetailVerdict(i) === 'borderline');
   const borderlineRecent = borderline.filter(recent);
   const since = monthsBefore(asOf, THOUGHT_LEADERSHIP_WINDOW_MONTHS);
   const rows = [...retailItems, ...borderline].map((i) => itemFinding(i, asOf));

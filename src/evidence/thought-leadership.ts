@@ -13,7 +13,7 @@ export interface ThoughtLeadershipItem {
   readonly path: string[] | null;
   readonly retailScore: number;
   readonly retailTerms: readonly string[];
-  /** The words among them that say who it is about (retail, retailers, shoppers, grocery …). */
+  /** The words among them that say it is about retail: retail markers (retail, shoppers, grocery …) and stores (in-store, POS …). */
   readonly retailMarkers: readonly string[];
   /** Publish date only: a modified date never stands in for it. */
   readonly published: DateFact | null;
@@ -38,10 +38,21 @@ export const thoughtLeadershipItems = derived('thought-leadership', (evaluation)
       path: bestPath(group),
       retailScore: siteRetail(main.facts).score,
       retailTerms: retailTermsOf(main.facts),
-      retailMarkers: [...new Set(siteRetail(main.facts).terms.generic ?? [])],
+      retailMarkers: retailMarkers(main.facts),
       published: main.facts.dates.published,
       modified: main.facts.dates.modified,
     };
   });
   return items.sort((a, b) => (b.published?.date ?? '').localeCompare(a.published?.date ?? '') || a.url.localeCompare(b.url));
 });
+
+/**
+ * The retail markers of a page (retail, retailers, shoppers, grocery, e-commerce …) and its physical
+ * or digital store terms (a store, in-store, point of sale): the words that say a text is about
+ * retail rather than about an area every industry shares (logistics, personalisation, AI).
+ */
+function retailMarkers(facts: ReadPage['facts']): string[] {
+  const score = siteRetail(facts);
+  if (!score.blocks) return [...new Set([...(score.terms.generic ?? []), ...(score.terms.stores ?? [])])];
+  return [...new Set(score.blocks.flatMap((b) => b.hits).filter((h) => h.area === 'generic' || (h.area === 'stores' && h.specific)).map((h) => h.term))];
+}
