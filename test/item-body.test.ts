@@ -116,3 +116,12 @@ describe('an item that names no retail marker', () => {
     expect(verdict('P3.2', site([page(u('/blog/2026/09/grocer-logistics/'), { facts: withMarker })])).status).toBe('pass');
   });
 });
+
+describe('a long post beside a list of ten recent posts', () => {
+  it('is an item: fifty words of its own per linked post are enough', () => {
+    const post = (words: number) => facts({ type: 'thought-leadership', kind: 'blog', retail: 0.7, published: date('2026-06-01'), words });
+    const recent = Array.from({ length: 10 }, (_, i) => u(`/blog/recent-${i}/`));
+    const evidence = site([...recent.map((r) => page(r, { facts: post(400) })), page(u('/blog/guide/'), { facts: post(900), links: recent })]);
+    expect(new Evaluation(evidence, ASOF).get(thoughtLeadershipItems).map((i) => i.url)).toContain(u('/blog/guide/'));
+  });
+});

@@ -92,8 +92,8 @@ export function withoutIndexes<T extends AnalyzedPage>(pages: T[]): T[] {
 
 /** A post followed by links to related posts still has a body of its own: this many words at least … */
 const ITEM_MIN_OWN_WORDS = 300;
-/** … and this many per item it links to (an index's excerpts are a few dozen words each). */
-const ITEM_MIN_WORDS_PER_LINK = 100;
+/** … and this many per item it links to (an index keeps a few words per item once its teaser cards are left out). */
+const ITEM_MIN_WORDS_PER_LINK = 50;
 
 /** Whether a page's own main text (teaser cards excluded, analyzers/extract.ts) makes it an item that links to others. */
 function hasBodyOfItsOwn(page: AnalyzedPage, linkedItems: number): boolean {
