@@ -74,6 +74,18 @@ describe('P2.2.1 NOT_COUNTED_RULES', () => {
     expect(rules(filed('金融業'), u('/cases/x/'))).toEqual(['other-industry']);
     expect(rules(filed('Retail & logistics'), u('/cases/x/'))).toEqual([]);
     expect(rules(filed('Grocery'), u('/cases/x/'))).toEqual([]);
+    expect(rules(filed('Hospitality'), u('/cases/x/'))).toEqual(['other-industry']);
+    expect(rules(filed('Restaurants & hospitality'), u('/cases/x/'))).toEqual([]);
+  });
+
+  it('counts a retail function\'s general terms (CRM, a data warehouse) as retail work, not generic IT', () => {
+    const f = retailAwsStudy();
+    f.retail.blocks = [{ hash: 'b', words: 100, weight: 1, hits: [
+      { area: 'customer-engagement', term: 'CRM', specific: false }, { area: 'retail-data-science', term: 'data warehouse', specific: false },
+      { area: 'business-applications', term: 'integration', specific: false }, { area: 'business-applications', term: 'migration', specific: false },
+      { area: 'business-applications', term: 'backup', specific: false },
+    ] }];
+    expect(rules(site([page(u('/cases/x/'), { facts: f })]), u('/cases/x/'))).toEqual([]);
   });
 
   it('names a generic IT project only with fewer than two retail terms and more general IT than retail ones', () => {

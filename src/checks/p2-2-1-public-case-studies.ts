@@ -40,9 +40,9 @@ export function readAws(services: readonly string[], mentionsAws: boolean, cloud
 }
 
 /** Industries a story may file its customer under that are not retail (EN and zh-TW). */
-const NOT_RETAIL_INDUSTRY = /\b(?:logistics|transport(?:ation)?|shipping|freight|courier|banking|banks?|bfsi|financial services|fintech|insurance|nbfc|healthcare|health care|hospitals?|pharma\w*|life sciences|manufacturing|industrial|education|edtech|government|public sector|telecom\w*|media|broadcasting|publishing|energy|utilities|oil|automotive|real estate|travel|aviation|airlines?|gaming|software|saas|ad ?tech|advertising|marketing services)\b|物流|運輸|金融|銀行|保險|醫療|製造|教育|政府|電信|媒體|能源|汽車|不動產|旅遊|航空|遊戲|軟體/iu;
+const NOT_RETAIL_INDUSTRY = /\b(?:hospitality|hotels?|logistics|transport(?:ation)?|shipping|freight|courier|banking|banks?|bfsi|financial services|fintech|insurance|nbfc|healthcare|health care|hospitals?|pharma\w*|life sciences|manufacturing|industrial|education|edtech|government|public sector|telecom\w*|media|broadcasting|publishing|energy|utilities|oil|automotive|real estate|travel|aviation|airlines?|gaming|software|saas|ad ?tech|advertising|marketing services)\b|物流|運輸|金融|銀行|保險|醫療|製造|教育|政府|電信|媒體|能源|汽車|不動產|旅遊|航空|遊戲|軟體/iu;
 /** …unless it also names a retail one ("Retail & logistics", 零售物流). */
-const RETAIL_INDUSTRY = /\b(?:retail\w*|e-?commerce|consumer|cpg|fmcg|grocery|fashion|apparel|restaurants?|qsr|food|hospitality|luxury)\b|零售|電商|消費|餐飲|百貨|服飾|通路/iu;
+const RETAIL_INDUSTRY = /\b(?:retail\w*|e-?commerce|consumer|cpg|fmcg|grocery|fashion|apparel|restaurants?|qsr|food|luxury)\b|零售|電商|消費|餐飲|百貨|服飾|通路/iu;
 
 /** What a rule sees of one study: the study and the readings every rule shares. */
 export interface StoryReading {
@@ -86,12 +86,15 @@ export const NOT_COUNTED_RULES: readonly NotCountedRule[] = [
   { id: 'not-aws', unsure: false, test: ({ aws }) => (aws.aws ? null : { aws: reasons(aws.reason) }) },
   {
     // A retail customer, but few retail terms and more general IT ones (backup, migration, email): the
-    // checklist excludes generic IT projects for retailers.
+    // checklist excludes generic IT projects for retailers. A retail function's general terms (CRM,
+    // BI, a data warehouse for marketing) are retail work for a retailer, not generic IT.
     id: 'generic-it',
     unsure: true,
     test: ({ study, retail: verdict }) => {
       const lob = study.lineOfBusiness;
-      if (verdict !== 'retail' || !lob || lob.specific.length >= MIN_RETAIL_LINE_OF_BUSINESS_TERMS || lob.general.length <= lob.specific.length) return null;
+      if (verdict !== 'retail' || !lob) return null;
+      const retailWork = lob.specific.length + lob.retailGeneral.length;
+      if (retailWork >= MIN_RETAIL_LINE_OF_BUSINESS_TERMS || lob.general.length <= retailWork) return null;
       return { specific: [...lob.specific], general: [...lob.general] };
     },
   },

@@ -31,7 +31,13 @@ export interface CaseStudy {
   readonly otherClouds: readonly string[];
   readonly published: DateFact | null;
   /** The retail work the story shows; null for evidence stored without per-block terms. */
-  readonly lineOfBusiness: { readonly specific: readonly string[]; readonly general: readonly string[] } | null;
+  readonly lineOfBusiness: {
+    readonly specific: readonly string[];
+    /** General terms of a retail function (CRM, BI, sourcing …): retail work when the customer is a retailer. */
+    readonly retailGeneral: readonly string[];
+    /** General IT terms (migration, backup, integration, ERP …). */
+    readonly general: readonly string[];
+  } | null;
   /** How many of customer (or an anonymised one), problem, solution and results it shows. */
   readonly storyParts: number;
   /** Its address files it in the blog or news, not among case studies. */
@@ -108,16 +114,20 @@ function mergeExcerpted(a: Excerpted, b: Excerpted | undefined): Excerpted {
 
 /**
  * The retail work a story shows: distinct retail-specific terms of the six areas (not the generic
- * words that say who the customer is) and the general IT terms, over all copies of the story.
+ * words that say who the customer is), the general terms of a retail function (CRM, marketing
+ * automation, BI, data warehouse, sourcing: the retail work of a retailer's story) and the general IT
+ * terms of business applications (migration, backup, integration, ERP), over all copies of the story.
  * Null for evidence stored without per-block terms.
  */
 function retailLineOfBusiness(facts: PageFacts[]): CaseStudy['lineOfBusiness'] {
   if (!facts.some((f) => siteRetail(f).blocks)) return null;
   const hits: RetailHit[] = facts.flatMap((f) => siteRetail(f).blocks?.flatMap((b) => b.hits) ?? []);
   const areaHits = hits.filter((h) => h.area !== 'generic');
+  const general = areaHits.filter((h) => !h.specific);
   return {
     specific: [...new Set(areaHits.filter((h) => h.specific).map((h) => h.term))],
-    general: [...new Set(areaHits.filter((h) => !h.specific).map((h) => h.term))],
+    retailGeneral: [...new Set(general.filter((h) => h.area !== 'business-applications').map((h) => h.term))],
+    general: [...new Set(general.filter((h) => h.area === 'business-applications').map((h) => h.term))],
   };
 }
 
