@@ -38,6 +38,7 @@ describe('restaurant businesses', () => {
 describe('clothing', () => {
   it('is apparel, a retail marker', () => {
     expect(terms('The label sells garments, knitwear and footwear online.')).toContain('apparel');
+    expect(terms('成衣品牌與珠寶飾品的線上銷售')).toContain('服飾');
   });
 });
 
