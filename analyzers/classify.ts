@@ -50,6 +50,10 @@ const CASE_TITLE = /\b(?:case study|success story|customer story)\b|成功案例
 // A downloaded document's file name (Content-Disposition), camel case and separators allowed.
 const CASE_FILE_NAME = /case[-_ ]?stud(?:y|ies)|success[-_ ]?stor(?:y|ies)|customer[-_ ]?stor(?:y|ies)|成功案例|客戶案例|導入案例|客戶故事/i;
 const WHITEPAPER_FILE_NAME = /white[-_ ]?paper|e-?book|白皮書|電子書/i;
+// A slug that names a customer story among other words.
+const STORY_SLUG = /(?:^|[-_])(?:case-?stud(?:y|ies)|success-?stor(?:y|ies)|customer-?stor(?:y|ies))(?:[-_]|$)|成功案例|客戶案例|導入案例/i;
+// The kicker line above a story's heading ("SUCCESS STORY", 客戶案例).
+const STORY_KICKER = /^(?:case study|success story|customer story|client story|成功案例|客戶案例|導入案例|客戶故事)$/i;
 // Plural section names title the index of stories, not a story.
 const CASE_INDEX_TITLE = /^(?:(?:our |customer |client |all )?(?:case studies|success stories|customer stories|client stories|customers|clients|references)|成功案例|客戶案例|案例分享|客戶故事|成功故事)$/i;
 // A section's bare name as a page's h1: "Events", "Latest news", 活動報名, 技術專欄 (Chinese has no
@@ -270,6 +274,8 @@ function urlSignals(url: string, add: Add): void {
     return;
   }
   const last = segs.length - 1;
+  // The item's own slug says what it is: /downloads/success-story-river-isle/, /resources/acme-case-study/.
+  if (STORY_SLUG.test(segs[last]!) && !CASE_SECTION.test(segs[last]!)) add('case-study', 3.5, `url:${segs[last]} (story slug)`);
   const item = ITEM_OF_SECTION.exec(segs[last]!);
   const itemSection = item ? (item[1] ?? item[2])! : null;
   if (itemSection && CASE_SECTION.test(itemSection)) add('case-study', 3, `url:${segs[last]} (${itemSection} item)`);
@@ -325,6 +331,9 @@ function urlSignals(url: string, add: Add): void {
 function titleSignals(content: PageContent, add: Add): void {
   const h1 = content.headings.find((h) => h.level === 1)?.text ?? '';
   const title = `${content.title} ${h1 !== content.title ? h1 : ''}`;
+  const h1Index = content.blocks.findIndex((b) => b.tag === 'h1');
+  const kicker = content.blocks.slice(0, Math.max(0, h1Index)).find((b) => STORY_KICKER.test(b.text.trim()));
+  if (kicker) add('case-study', 2.5, `kicker:${kicker.text.trim()}`);
   if (CASE_INDEX_TITLE.test(h1 || content.title)) add('listing', 1.5, `title:${h1 || content.title}`);
   else if (CASE_TITLE.test(title)) add('case-study', 2.5, `title:${CASE_TITLE.exec(title)![0]}`);
   // A section's bare name ("Events", 活動報名) does not make its index an item of that kind; the

@@ -57,3 +57,23 @@ describe('a project page that names its client in a field', () => {
     expect((await analyzePage(htmlInput(page, 'https://www.devshop.test/support/'), '2026-06-01')).classification.signals.join()).not.toMatch(/field:client/);
   });
 });
+
+describe('a story named by its slug and its kicker', () => {
+  it('is a case study even on a download page with article markup', async () => {
+    const html = `<html><head><title>Personalised outfits lift revenue 6%</title><meta property="og:type" content="article">
+      <script type="application/ld+json">{"@type":"BlogPosting","datePublished":"2024-02-01"}</script></head><body><main>
+      <p>SUCCESS STORY</p><h1>Personalised outfits lift revenue 6% at Harbour Lane</h1>
+      <p>Harbour Lane is a fashion retailer with 120 stores and a busy webshop. Its generic recommendations sold little.</p>
+      <p>The team added outfit recommendations to product pages and emails, and tested them against the old widget for a season.</p>
+      <p>Revenue per visitor rose 6% and the average order value 5% within twelve months of the roll-out to every category.</p>
+      </main></body></html>`;
+    const facts = await analyzePage(htmlInput(html, 'https://www.outfitco.test/downloads/success-story-harbour-lane/'), '2026-06-01');
+    expect(facts.classification.type).toBe('case-study');
+    expect(facts.classification.signals).toEqual(expect.arrayContaining(['url:success-story-harbour-lane (story slug)', 'kicker:SUCCESS STORY']));
+  });
+
+  it('but the stories index is not one', async () => {
+    const html = `<html><head><title>Success stories</title></head><body><main><h1>Success stories</h1><p>Read how retailers grow with us.</p></main></body></html>`;
+    expect((await analyzePage(htmlInput(html, 'https://www.outfitco.test/success-stories/'), '2026-06-01')).classification.type).not.toBe('case-study');
+  });
+});
