@@ -401,6 +401,7 @@ export const zhTW: Readonly<Record<MessageId, Template>> = {
   // ---- reasons ----
   'reason.borderline-retail': '零售程度不明確（{retail}）',
   'reason.not-retail': '非零售（{retail}）',
+  'reason.other-industry': '案例把客戶歸在其他產業（{industry}）',
   'reason.not-aws': '不是 AWS（{aws}）',
   'reason.generic-it': (v) => {
     const general = list(v.general).length ? `；一般 IT：${w(list(v.general).slice(0, 4))}` : '';
