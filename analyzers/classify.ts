@@ -5,6 +5,7 @@
 import type { PageClassification, PageContent, PageDates, PageType, ThoughtLeadershipKind } from './types.ts';
 import { countHan, wordCount } from './text.ts';
 import { HEADING_NUMBERING } from './terms.ts';
+import { indexDocumentDirectory, isPaginatedUrl, paginationBase } from '../crawlers/url.ts';
 
 type Kind = ThoughtLeadershipKind;
 
@@ -36,8 +37,6 @@ const SOLUTION_SECTION = /^(?:solutions?|services?|offerings?|capabilities|解�
 const INDUSTRY_SEGMENT = /(?:^|[-_])(?:retail|retailers?|consumer|cpg|fmcg|ecommerce|e-commerce|commerce|grocery|fashion|apparel|restaurants?|hospitality)(?:$|[-_])|零售|流通|電商|消費品/;
 const OTHER_SECTION = /^(?:about(?:-?us)?|contact(?:-?us)?|privacy(?:-?(?:policy|notice|statement))?|terms(?:-of-(?:use|service)|-and-conditions|-conditions)?|legal|imprint|impressum|disclaimer|accessibility|careers?|jobs|join-?us|cookies?(?:-?(?:policy|notice|settings))?|sitemap|login|signin|search|關於我們|聯絡我們|隱私權政策|人才招募)$/;
 const LISTING_SECTION = /^(?:category|categories|tags?|topics?|archives?|authors?|分類|標籤)$/;
-const PAGINATED_URL = /[?&](?:page|paged|pg|p)=\d+|\/page[-_/]?\d+(?:\.html?)?\/?(?:$|[?#])/i;
-const PAGE_SUFFIX = /\/page[-_/]?\d+(?:\.html?)?\/?$/i;
 // Taiwanese CMS templates name an item's page after its section: case_detail_21.html,
 // news_detail.php?id=105, newsview.aspx, case-in-12.html, news_21.html. The section part decides.
 const ITEM_OF_SECTION = /^([a-z]+?)(?:[-_]?(?:detail|details|view|show|content)|[-_](?:in|info|item|read))(?:[-_]?\d+)?$|^([a-z]+?)[-_]\d+$/;
@@ -262,7 +261,7 @@ function pathSegments(url: string): { segments: string[]; host: string; query: s
 
 function urlSignals(url: string, add: Add): void {
   const { segments, host, query } = pathSegments(url);
-  if (PAGINATED_URL.test(url)) add('listing', 2.5, 'url:paginated');
+  if (isPaginatedUrl(url)) add('listing', 2.5, 'url:paginated');
   // Drop a trailing /page/N so /blog/page/2/ reads as the blog index.
   const segs = segments.length >= 2 && segments[segments.length - 2] === 'page' && /^\d+$/.test(segments[segments.length - 1]!)
     ? segments.slice(0, -2)
@@ -456,32 +455,13 @@ function isTitleLike(text: string): boolean {
   return han >= 6 || text.split(/\s+/).length >= 4;
 }
 
-/** A URL without its page number (/blog/page/2/ → /blog/, ?page=2 dropped), to find a page's own pagination. */
-function paginationBase(url: string): string | null {
-  try {
-    const u = new URL(url);
-    for (const key of ['page', 'paged', 'pg', 'p']) u.searchParams.delete(key);
-    u.hash = '';
-    u.pathname = u.pathname.replace(PAGE_SUFFIX, '/').replace(/\/?$/, '/');
-    return u.href;
-  } catch {
-    return null;
-  }
-}
-
-/** A directory's index document, which stands for the directory: /stories/index.html is /stories/. */
-const INDEX_DOCUMENT = /\/(?:index|default)\.(?:html?|php|aspx?|jsp)$/i;
-
 /**
  * Path prefix under which a page's items live: /customers/ for /customers/, /customers/page/2/ and
- * /customers/index.html.
+ * /customers/index.html (an index document stands for its directory).
  */
 function sectionPath(url: string): string | null {
-  try {
-    return new URL(url).pathname.replace(INDEX_DOCUMENT, '/').replace(PAGE_SUFFIX, '/').replace(/\/?$/, '/');
-  } catch {
-    return null;
-  }
+  const base = paginationBase(indexDocumentDirectory(url) ?? url);
+  return base === null ? null : new URL(base).pathname;
 }
 
 function linkSignals(content: PageContent, url: string, add: Add): void {
@@ -503,12 +483,12 @@ function linkSignals(content: PageContent, url: string, add: Add): void {
     if (link.region === 'main' && REGISTER_LINK.test(link.text)) register = true;
     if (!link.internal) continue;
     // Pagination bars often sit in a <nav>: any region counts, if it pages through this very URL.
-    if (link.url !== url && PAGINATED_URL.test(link.url) && paginationBase(link.url) === base) paginated = true;
+    if (link.url !== url && isPaginatedUrl(link.url) && paginationBase(link.url) === base) paginated = true;
     if (link.region !== 'main') continue;
     if (seen.has(link.url) || link.url === url) continue;
     seen.add(link.url);
     const linkPath = sectionPath(link.url);
-    if (section && linkPath && linkPath !== section && linkPath.startsWith(section) && !PAGINATED_URL.test(link.url)) {
+    if (section && linkPath && linkPath !== section && linkPath.startsWith(section) && !isPaginatedUrl(link.url)) {
       children.add(linkPath);
     }
     if (!isTitleLike(link.text)) continue;

@@ -8,9 +8,7 @@
 // page, and depends on which address the crawl happened to see first.
 import { createHash } from 'node:crypto';
 import type { PageRecord } from './types.ts';
-
-/** A directory's index document: the file a server answers for the directory URL itself. */
-const INDEX_DOCUMENT = /^(index|default)\.(html?|shtml|php|aspx?|jsp)$/i;
+import { indexDocumentDirectory } from './url.ts';
 
 /**
  * The directory URL a page may be an alias of: itself for /dir/ and /dir/index.html for …/dir/
@@ -18,11 +16,7 @@ const INDEX_DOCUMENT = /^(index|default)\.(html?|shtml|php|aspx?|jsp)$/i;
  */
 function directoryKey(url: string): string | null {
   const u = new URL(url);
-  if (u.pathname.endsWith('/')) return u.href;
-  const slash = u.pathname.lastIndexOf('/');
-  if (!INDEX_DOCUMENT.test(u.pathname.slice(slash + 1))) return null;
-  u.pathname = u.pathname.slice(0, slash + 1);
-  return u.href;
+  return u.pathname.endsWith('/') ? u.href : indexDocumentDirectory(url);
 }
 
 /** A fetched HTML page at a directory address, for recognising the same page under the other one. */

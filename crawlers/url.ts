@@ -95,3 +95,55 @@ export function pathKey(url: string): string {
   const q = url.indexOf('?');
   return q < 0 ? url : url.slice(0, q);
 }
+
+function parsedUrl(url: string): URL | null {
+  try {
+    return new URL(url);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A directory's index document: the file a server may answer for the directory URL itself
+ * (/index.html, /default.aspx, /index.php …), or the homepage under a file name of its own (/home.html).
+ */
+const INDEX_DOCUMENT = /^(?:index|default|home)\.(?:html?|shtml|php|aspx?|jsp)$/i;
+
+/**
+ * The directory URL an index-document address stands for: …/dir/ for …/dir/index.html (query kept:
+ * /index.php?p=1 gives /?p=1). Null for any other address, a directory URL included.
+ */
+export function indexDocumentDirectory(url: string): string | null {
+  const u = parsedUrl(url);
+  if (!u) return null;
+  const slash = u.pathname.lastIndexOf('/');
+  if (!INDEX_DOCUMENT.test(u.pathname.slice(slash + 1))) return null;
+  u.pathname = u.pathname.slice(0, slash + 1);
+  return u.href;
+}
+
+/** Query parameters that number the pages of a listing (?page=2, WordPress ?paged=2, ?pg=2, ?p=2). */
+const PAGE_PARAMS = ['page', 'paged', 'pg', 'p'];
+const PAGE_PARAM = new RegExp(`[?&](?:${PAGE_PARAMS.join('|')})=\\d`, 'i');
+/** A page number at the end of the path: /page/2/, /page-2, /page_2.html, /page2. */
+const PAGE_SUFFIX = /\/page[-_/]?\d+(?:\.html?)?\/?$/i;
+
+/** Page n of a listing: a page number in the query (?page=3) or at the end of the path (/page/3/). */
+export function isPaginatedUrl(url: string): boolean {
+  const u = parsedUrl(url);
+  return u !== null && (PAGE_SUFFIX.test(u.pathname) || PAGE_PARAM.test(u.search));
+}
+
+/**
+ * The address every page of one listing shares: the URL without its page number and fragment, its
+ * path ending in "/" (/blog/page/2/, /blog?page=2 and /blog all give /blog/). Null when unparsable.
+ */
+export function paginationBase(url: string): string | null {
+  const u = parsedUrl(url);
+  if (!u) return null;
+  for (const key of PAGE_PARAMS) u.searchParams.delete(key);
+  u.hash = '';
+  u.pathname = u.pathname.replace(PAGE_SUFFIX, '/').replace(/\/?$/, '/');
+  return u.href;
+}

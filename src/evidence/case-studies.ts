@@ -5,6 +5,7 @@
 
 import type { CaseStudyFacts, DateFact, Excerpted, PageFacts, RetailHit } from '../../analyzers/types.ts';
 import type { AnalyzedPage } from '../types.ts';
+import { isPaginatedUrl } from '../../crawlers/url.ts';
 import { derived } from './evaluation.ts';
 import { interestsOf } from './interests.ts';
 import { bestPath, contentWords, groupBy, isPdf, readablePage, readableUrl, retailTermsOf, siteRetail, type ReadPage } from './pages.ts';
@@ -67,8 +68,6 @@ function isCaseStudyPage(page: AnalyzedPage): page is ReadPage {
   return readablePage(page) && (page.facts.classification.type === 'case-study' || page.facts.caseStudy !== null);
 }
 
-const PAGINATED = /\/page\/\d+\/?$|[?&](page|paged|p)=\d+/i;
-
 /**
  * Archive addresses: an author's, tag's, category's or topic's page lists other items, whatever its
  * markup (/author/jane/, /blog/tag/edge/, /category/news/page/2/, /標籤/零售/). Never an item itself.
@@ -88,7 +87,7 @@ const LISTING_MIN_ITEM_LINKS = 4;
 export function withoutIndexes<T extends AnalyzedPage>(pages: T[]): T[] {
   const items = new Set(pages.flatMap((p) => [p.url, p.finalUrl]));
   return pages.filter((p) => {
-    if (PAGINATED.test(p.finalUrl)) return false;
+    if (isPaginatedUrl(p.finalUrl)) return false;
     const path = readableUrl(p.finalUrl).replace(/^[a-z]+:\/\/[^/]+/i, '');
     if (ARCHIVE_PATH.test(path) || SECTION_ROOT.test(path)) return false;
     const linked = new Set(p.links.filter((l) => l.region === 'main' && l.url !== p.url && l.url !== p.finalUrl && items.has(l.url)).map((l) => l.url));

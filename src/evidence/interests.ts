@@ -2,6 +2,7 @@
 // shared by the crawl's priority hint and by "unread pages that matter".
 
 import type { LinkRecord } from '../../crawlers/types.ts';
+import { isPaginatedUrl } from '../../crawlers/url.ts';
 import { readableUrl } from './pages.ts';
 
 export type PageInterest = 'case-study' | 'thought-leadership' | 'practice';
@@ -31,8 +32,7 @@ export function holdsNothingChecked(url: string, text = ''): boolean {
   return LOW_INTEREST_PATTERNS.some(({ pattern, penalty }) => penalty >= 4 && pattern.test(hay));
 }
 
-/** Archive page n of a listing (/page/3/, ?page=3, "Next »", "下一頁"): the items themselves are what matter. */
-const PAGINATION = /\/page\/\d+|[?&](page|paged|pg|p)=\d+/i;
+/** A link to archive page n of a listing ("Next »", "下一頁", /page/3/): the items themselves are what matter. */
 const PAGINATION_TEXT = /^(\d{1,4}|next|previous|prev|older( posts| entries)?|newer( posts| entries)?|more|[«‹<>›»]+|下一頁|上一頁|第\s*\d+\s*頁|更多)(\s*[«‹<>›»]+)?$/i;
 
 /**
@@ -51,7 +51,7 @@ export function linkPriority(link: LinkRecord): number {
   if (INTEREST_PATTERNS.practice.test(hay)) score += 1;
   if (/\.pdf(\?|$)/i.test(link.url)) score += 1;
   for (const { pattern, penalty } of LOW_INTEREST_PATTERNS) if (pattern.test(hay)) score -= penalty;
-  if (PAGINATION.test(url) || PAGINATION_TEXT.test(link.text.trim())) score -= 3;
+  if (isPaginatedUrl(link.url) || PAGINATION_TEXT.test(link.text.trim())) score -= 3;
   return score;
 }
 

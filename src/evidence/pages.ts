@@ -3,6 +3,7 @@
 
 import type { PageFacts, RetailScore } from '../../analyzers/types.ts';
 import type { AnalyzedPage, SiteEvidence } from '../types.ts';
+import { indexDocumentDirectory } from '../../crawlers/url.ts';
 
 /** A page whose facts were read: what every derived set is built from. */
 export type ReadPage = AnalyzedPage & { facts: PageFacts };
@@ -41,16 +42,12 @@ export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<s
   return groups;
 }
 
-/** A directory's index document: /index.html, /default.aspx, /index.php (the homepage under another address). */
-const INDEX_DOCUMENT = /^\/(?:index|default|home)\.(?:html?|php|aspx?|jsp)$/i;
-
 /** The homepage itself, or the same page under its index-document address (/index.html for /). */
 export function isHomepageUrl(url: string, homepage: string): boolean {
   if (url === homepage) return true;
   try {
-    const u = new URL(url);
     const h = new URL(homepage);
-    return u.origin === h.origin && h.pathname === '/' && !u.search && INDEX_DOCUMENT.test(u.pathname);
+    return h.pathname === '/' && !new URL(url).search && indexDocumentDirectory(url) === `${h.origin}/`;
   } catch {
     return false;
   }

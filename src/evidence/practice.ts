@@ -3,6 +3,7 @@
 
 import type { PageType } from '../../analyzers/types.ts';
 import type { AnalyzedPage } from '../types.ts';
+import { isPaginatedUrl } from '../../crawlers/url.ts';
 import { caseStudies } from './case-studies.ts';
 import { derived } from './evaluation.ts';
 import { interestsOf } from './interests.ts';
@@ -19,8 +20,8 @@ export interface PracticeCandidate {
   readonly namesRetail: boolean;
 }
 
-/** The address of an archive of posts by taxonomy, author, date or page number. */
-const POST_ARCHIVE = /\/(?:category|categories|tags?|topics?|archives?|authors?|分類|標籤)\/|[?&](?:cat|tag|category|author|paged?)=|\/page\/\d+\/?$|\/(?:19|20)\d{2}\/(?:0?[1-9]|1[0-2])\/?$/i;
+/** The address of an archive of posts by taxonomy, author or date (page n of any listing: isPaginatedUrl). */
+const POST_ARCHIVE = /\/(?:category|categories|tags?|topics?|archives?|authors?|分類|標籤)\/|[?&](?:cat|tag|category|author)=|\/(?:19|20)\d{2}\/(?:0?[1-9]|1[0-2])\/?$/i;
 
 /** A page dedicated to retail says so where a visitor looks first: in its address or its title. */
 const RETAIL_NAMED = /retail|零售|consumer|commerce|cpg|fmcg|grocer|fashion|apparel|電商|電子商務|消費品|流通|百貨|量販/i;
@@ -45,7 +46,7 @@ export const practiceCandidates = derived('practice-candidates', ({ evidence }):
     const namesRetail = RETAIL_NAMED.test(`${readableUrl(page.finalUrl)} ${page.facts.title}`);
     // A post, a story or an index of them names retail too; its address says what it is. So does a
     // blog's archive of retail posts (WordPress /category/retail/, /tag/retail/, ?cat=4).
-    const postOrStory = interestsOf(page.finalUrl).some((i) => i !== 'practice') || POST_ARCHIVE.test(readableUrl(page.finalUrl));
+    const postOrStory = interestsOf(page.finalUrl).some((i) => i !== 'practice') || POST_ARCHIVE.test(readableUrl(page.finalUrl)) || isPaginatedUrl(page.finalUrl);
     const eligible = isHomepage || (namesRetail && !postOrStory && (type === 'practice' || type === 'other' || type === 'listing'));
     if (!eligible) continue;
     seen.add(page.finalUrl);
