@@ -11,6 +11,7 @@ import type { CheerioAPI } from 'cheerio';
 import type { DateFact, DateSource, PageDates } from './types.ts';
 import { findDates, findMonthYear, foldWidth, isPlausible, makeDay, parseDateString, urlDate, urlMonth, type FoundDate, type ParseOptions } from './dates/parse.ts';
 import { scanDocument, type DatedElement, type Scan } from './dates/scan.ts';
+import { readJsonLd, type JsonLd } from './json-ld.ts';
 
 export { parseDateString, rocToGregorian } from './dates/parse.ts';
 
@@ -23,6 +24,8 @@ interface Context {
   urlMonth: string | null;
   /** Plausible dates in the page text, read once on first use. */
   textDates?: FoundDate[];
+  /** The page's JSON-LD when the caller has read it already (analyzePage: the content extractor has). */
+  jsonLd?: JsonLd;
   /** JSON-LD dates, read once on first use. */
   ld?: LdDates;
   /** Dates right after a "published" label, read once on first use. */
@@ -55,31 +58,13 @@ function plausible(ctx: Context, raw: string | null | undefined): string | null 
 
 // ---------------------------------------------------------------- JSON-LD
 
-/** JSON.parse, then the repairs real pages need (comments, trailing commas, raw newlines, several objects). */
-function parseJsonLenient(body: string): unknown {
-  const cleaned = body.replace(/^\s*(?:<!--|\/\/\s*<!\[CDATA\[)/, '').replace(/(?:-->|\/\/\s*\]\]>)\s*$/, '').trim();
-  try {
-    return JSON.parse(cleaned);
-  } catch {
-    const repaired = cleaned
-      .replace(/[\u0000-\u001f]+/g, ' ')
-      .replace(/,\s*([}\]])/g, '$1')
-      .replace(/}\s*{/g, '},{');
-    try {
-      return JSON.parse(repaired.startsWith('[') ? repaired : `[${repaired}]`);
-    } catch {
-      return null;
-    }
-  }
-}
-
 interface LdNode {
   types: string[];
   obj: Record<string, unknown>;
 }
 
-// Only these keys lead to the page's own entities; others (comment, review, itemListElement, author,
-// publisher, isPartOf, hasPart …) hold other things with their own dates.
+// Only these keys lead to the page's own entities (a top-level @graph is flattened already); others
+// (comment, review, itemListElement, author, publisher, isPartOf, hasPart …) hold other things with their own dates.
 const LD_DESCEND = new Set(['@graph', 'mainEntity', 'mainentity']);
 
 function collectLd(value: unknown, out: LdNode[], depth: number): void {
@@ -115,18 +100,14 @@ interface LdDates {
 }
 
 function jsonLd(ctx: Context): LdDates {
-  ctx.ld ??= readJsonLd(ctx);
+  ctx.ld ??= readLdDates(ctx);
   return ctx.ld;
 }
 
-function readJsonLd(ctx: Context): LdDates {
+function readLdDates(ctx: Context): LdDates {
+  const { objects, unparsed } = ctx.jsonLd ?? readJsonLd(ctx.scan.jsonLd);
   const nodes: LdNode[] = [];
-  const fallbackBodies: string[] = [];
-  for (const body of ctx.scan.jsonLd) {
-    const parsed = parseJsonLenient(body);
-    if (parsed === null) fallbackBodies.push(body);
-    else collectLd(parsed, nodes, 0);
-  }
+  for (const obj of objects) collectLd(obj, nodes, 0);
   // Rank: the article itself, then video/event, then the web page; in document order within a rank.
   const rank = (n: LdNode): number => {
     const ts = n.types.join(' ');
@@ -166,7 +147,7 @@ function readJsonLd(ctx: Context): LdDates {
     }
   }
   // JSON-LD too broken to parse: read the fields directly.
-  for (const body of fallbackBodies) {
+  for (const body of unparsed) {
     const pub = /"(datePublished|dateCreated|uploadDate)"\s*:\s*"([^"]{6,40})"/.exec(body);
     const d = plausible(ctx, pub?.[2]);
     if (!published && d) published = fact(d, 'json-ld', `json-ld:malformed.${pub![1]}`, 0.85, pub![2]!);
@@ -538,7 +519,7 @@ function firstOf(rules: Rule[], ctx: Context): DateFact | null {
 
 /** What every published-date rule finds on the page, in rule order (for explanations and tuning). */
 export function explainDates($: CheerioAPI, url: string, asOf: string): { rule: string; fact: DateFact | null }[] {
-  const ctx = buildContext($, url, asOf);
+  const ctx = buildContext($, url, asOf, undefined);
   return PUBLISHED_RULES.map(([rule, , fn]) => ({ rule, fact: fn(ctx) }));
 }
 
@@ -598,7 +579,7 @@ function rocLikely(lang: string | null, url: string, text: string): boolean {
   return host.endsWith('.tw') || /民國/.test(sample) || /[們這發與來會對說實體處還國]/.test(sample) || ROC_AFTER_LABEL.test(text);
 }
 
-function buildContext($: CheerioAPI, url: string, asOf: string): Context {
+function buildContext($: CheerioAPI, url: string, asOf: string, jsonLd: JsonLd | undefined): Context {
   const scan = scanDocument($.root()[0]!);
   const lang = scan.lang;
   const roc = rocLikely(lang, url, scan.text);
@@ -607,14 +588,18 @@ function buildContext($: CheerioAPI, url: string, asOf: string): Context {
     scan,
     url,
     asOf,
+    ...(jsonLd ? { jsonLd } : {}),
     parse: { lang, roc, monthFirst: monthFirstFor(scan, lang, url) },
     urlMonth: m ? `${m.year}-${String(m.month).padStart(2, '0')}` : null,
   };
 }
 
-/** Publish and modified dates of an HTML page. Reads `$` only (never mutates it). */
-export function extractDates($: CheerioAPI, url: string, asOf: string): PageDates {
-  const ctx = buildContext($, url, asOf);
+/**
+ * Publish and modified dates of an HTML page. Reads `$` only (never mutates it). `jsonLd`: the page's
+ * JSON-LD when the caller has read it already (else it is read from the page's scripts).
+ */
+export function extractDates($: CheerioAPI, url: string, asOf: string, jsonLd?: JsonLd): PageDates {
+  const ctx = buildContext($, url, asOf, jsonLd);
   return { published: votePublished(ctx), modified: firstOf(MODIFIED_RULES, ctx) };
 }
 

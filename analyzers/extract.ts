@@ -10,6 +10,7 @@ import type { AnyNode, Element } from 'domhandler';
 import type { PageContent, PageInput, TextBlock } from './types.ts';
 import { collapseWhitespace } from './text.ts';
 import { resolveLang } from './lang.ts';
+import { isJsonLdType, readJsonLd } from './json-ld.ts';
 
 // Nodes nested deeper than this are not read (browsers stop nesting at 512 too); it keeps the
 // recursive walks far from the call-stack limit on hostile or broken markup.
@@ -20,11 +21,7 @@ export function extractContent($: CheerioAPI, input: PageInput): PageContent {
   const url = input.finalUrl || input.url;
   const survey = surveyDocument($.root().get(0)!);
   const meta = survey.meta;
-  const jsonLd: Record<string, unknown>[] = [];
-  for (const raw of survey.jsonLd) {
-    const parsed = parseJsonLenient(raw);
-    if (parsed !== undefined) flattenJsonLd(parsed, jsonLd);
-  }
+  const jsonLd = readJsonLd(survey.jsonLd);
   const root = mainRoot(survey, $.root().get(0)!);
   const { blocks, textCut } = readBlocks(root, survey.h1Element);
   const pageH1 = survey.h1;
@@ -49,7 +46,8 @@ export function extractContent($: CheerioAPI, input: PageInput): PageContent {
     headings,
     blocks,
     mainText,
-    jsonLd,
+    jsonLd: jsonLd.objects,
+    ...(jsonLd.unparsed.length ? { unparsedJsonLd: jsonLd.unparsed } : {}),
     meta,
     documentInfo: null,
     links: input.links,
@@ -112,7 +110,7 @@ function surveyDocument(root: AnyNode): Survey {
     for (const child of children) {
       if (child.type === 'script') {
         const el = child as Element;
-        if ((el.attribs['type'] ?? '').trim().toLowerCase() === 'application/ld+json') {
+        if (isJsonLdType(el.attribs['type'] ?? '')) {
           survey.jsonLd.push(el.children.map((c) => (c.type === 'text' ? (c as unknown as { data: string }).data : '')).join(''));
         }
         continue;
@@ -196,105 +194,6 @@ function putMeta(meta: Record<string, string>, key: string | undefined, value: s
   if (!k || k in meta) return;
   const v = collapseWhitespace(value);
   if (v) meta[k] = v;
-}
-
-// ---------------------------------------------------------------------------------------------
-// JSON-LD
-
-/**
- * JSON.parse, then a second try after the repairs real CMS output needs: HTML comment / CDATA
- * wrappers, JS comments, raw newlines and tabs inside strings, trailing commas, several objects
- * back to back. Undefined when it still does not parse.
- */
-export function parseJsonLenient(raw: string): unknown {
-  const text = raw.trim();
-  if (!text) return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    // fall through to the repairs
-  }
-  let fixed = text
-    .replace(/^\s*(?:<!--|\/\/\s*<!\[CDATA\[|<!\[CDATA\[)/, '')
-    .replace(/(?:-->|\/\/\s*\]\]>|\]\]>)\s*$/, '')
-    .trim();
-  fixed = escapeControlCharsInStrings(stripJsComments(fixed))
-    .replace(/,\s*([}\]])/g, '$1')
-    .replace(/;\s*$/, '');
-  if (!fixed.startsWith('[') && /\}\s*\{/.test(fixed)) {
-    fixed = `[${fixed.replace(/\}\s*\{/g, '},{')}]`;
-  }
-  try {
-    return JSON.parse(fixed);
-  } catch {
-    return undefined;
-  }
-}
-
-/** Removes // and /* *\/ comments outside strings (URLs inside strings keep their "//"). */
-function stripJsComments(text: string): string {
-  let out = '';
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (inString) {
-      out += ch;
-      if (ch === '\\') out += text[++i] ?? '';
-      else if (ch === '"') inString = false;
-    } else if (ch === '"') {
-      inString = true;
-      out += ch;
-    } else if (ch === '/' && text[i + 1] === '/') {
-      while (i < text.length && text[i] !== '\n') i++;
-    } else if (ch === '/' && text[i + 1] === '*') {
-      const end = text.indexOf('*/', i + 2);
-      i = end < 0 ? text.length : end + 1;
-    } else {
-      out += ch;
-    }
-  }
-  return out;
-}
-
-function escapeControlCharsInStrings(text: string): string {
-  let out = '';
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (inString) {
-      if (ch === '\\') {
-        out += ch + (text[++i] ?? '');
-        continue;
-      }
-      if (ch === '"') inString = false;
-      if (ch === '\n') out += '\\n';
-      else if (ch === '\r') out += '\\r';
-      else if (ch === '\t') out += '\\t';
-      else out += ch;
-    } else {
-      if (ch === '"') inString = true;
-      out += ch;
-    }
-  }
-  return out;
-}
-
-function flattenJsonLd(value: unknown, out: Record<string, unknown>[]): void {
-  if (Array.isArray(value)) {
-    for (const v of value) flattenJsonLd(v, out);
-    return;
-  }
-  if (!value || typeof value !== 'object') return;
-  const obj = value as Record<string, unknown>;
-  const graph = obj['@graph'];
-  if (graph !== undefined) {
-    const { '@graph': _graph, ...rest } = obj;
-    // A @graph wrapper usually carries only @context; keep it when it says more.
-    if (Object.keys(rest).some((k) => k !== '@context')) out.push(rest);
-    flattenJsonLd(graph, out);
-    return;
-  }
-  out.push(obj);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -122,10 +122,12 @@ export async function analyzePage(input: PageInput, asOf: string): Promise<PageF
     } catch (err) {
       return emptyFacts(`HTML could not be parsed: ${message(err)}`);
     }
-    // Dates first: they read the whole document, bylines and sidebars included.
-    dates = attempt('dates', NO_DATES, () => extractDates($, url, asOf));
+    // Neither reader changes the document. The content extractor reads the JSON-LD once for both;
+    // the dates read the whole document, bylines and sidebars included.
     content = attempt<PageContent | null>('content extraction', null, () => extractContent($, input));
     if (content?.textCut) errors.push(`main text longer than ${MAX_MAIN_TEXT.toLocaleString('en')} characters: the rest was not read`);
+    const jsonLd = content ? { objects: content.jsonLd, unparsed: content.unparsedJsonLd ?? [] } : undefined;
+    dates = attempt('dates', NO_DATES, () => extractDates($, url, asOf, jsonLd));
   }
 
   const facts = emptyFacts(null);

@@ -37,6 +37,8 @@ export interface PageContent {
   mainText: string;
   /** All JSON-LD objects, flattened out of @graph and arrays. */
   jsonLd: Record<string, unknown>[];
+  /** JSON-LD scripts too broken to parse even after repairs (their text): dates read fields from them. */
+  unparsedJsonLd?: string[];
   /** <meta name|property|itemprop=…> content, keys lower-cased, repeated keys keep the first. */
   meta: Record<string, string>;
   /** Document metadata for PDFs (title, author, creationDate, modDate as ISO day strings). */

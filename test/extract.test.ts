@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { load as loadWithParse5 } from 'cheerio';
 import { parseHtml } from '../analyzers/index.ts';
-import { extractContent, parseJsonLenient } from '../analyzers/extract.ts';
+import { extractContent } from '../analyzers/extract.ts';
+import { parseJsonLenient } from '../analyzers/json-ld.ts';
 import { detectLangFromText, normalizeLangTag, resolveLang } from '../analyzers/lang.ts';
 import { excerpt } from '../analyzers/text.ts';
 import { htmlInput, pageInput } from './pages/page-input.ts';

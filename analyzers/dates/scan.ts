@@ -5,6 +5,7 @@
 // comment threads, the Wayback toolbar) are flagged so rules can skip them.
 
 import type { AnyNode, DataNode, Element } from 'domhandler';
+import { isJsonLdType } from '../json-ld.ts';
 
 export interface MetaTag {
   key: string;
@@ -190,9 +191,9 @@ export function scanDocument(root: AnyNode): Scan {
       return;
     }
     if (name === 'script') {
-      const type = (attribs.type ?? '').toLowerCase();
+      const type = attribs.type ?? '';
       const body = el.children.map((c) => ('data' in c ? (c as DataNode).data : '')).join('');
-      if (type.includes('ld+json')) {
+      if (isJsonLdType(type)) {
         if (body.trim()) scan.jsonLd.push(body);
       } else if (scan.scriptDates.length < 20 && body.includes('"')) {
         for (const m of body.matchAll(SCRIPT_DATE)) scan.scriptDates.push({ key: m[1]!, value: m[2]! });
