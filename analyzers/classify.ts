@@ -3,8 +3,8 @@
 // link lists and pagination. Every signal that counts is kept so a report can say why.
 
 import type { PageClassification, PageContent, PageDates, PageType, ThoughtLeadershipKind } from './types.ts';
-import { countHan, wordCount } from './text.ts';
-import { HEADING_NUMBERING } from './terms.ts';
+import { countHan } from './text.ts';
+import { HEADING_NUMBERING, wordCount } from './terms.ts';
 import { indexDocumentDirectory, isPaginatedUrl, paginationBase } from '../crawlers/url.ts';
 
 type Kind = ThoughtLeadershipKind;

@@ -339,7 +339,11 @@ export class SubstringMatcher<P> {
   }
 }
 
-/** Word-equivalents of a text: Latin tokens plus CJK characters / 1.6 (mean Chinese word length). */
+/**
+ * Word-equivalents of a text, the one unit every word threshold is written in (page length, title
+ * length, retail density): Latin tokens plus CJK characters / 1.6 (the mean length of a Chinese word;
+ * a Chinese sentence has no spaces). `tokens`: the text's tokens when the caller has them.
+ */
 export function wordCount(text: string, tokens?: Token[]): number {
   const latin = (tokens ?? tokenize(text)).length;
   let cjk = 0;

@@ -23,16 +23,6 @@ export function countHan(text: string): number {
   return text.match(HAN_G)?.length ?? 0;
 }
 
-/**
- * A "word" count that works for both scripts: Latin-script words plus one per Han character
- * (a Chinese sentence has no spaces, so characters are the honest unit of length).
- */
-export function wordCount(text: string): number {
-  const han = countHan(text);
-  const latin = text.replace(HAN_G, ' ').match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)?.length ?? 0;
-  return han + latin;
-}
-
 const SENTENCE_END = /[.!?。！？](?=\s|$)|[。！？]/g;
 
 /**
