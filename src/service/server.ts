@@ -138,6 +138,16 @@ function displayName(name: string | undefined): string {
   return clean || 'list';
 }
 
+/** What the routes share: the configuration, the store and the scheduler, open event streams, finished reports. */
+interface Service {
+  readonly config: ServiceConfig;
+  readonly app: FastifyInstance;
+  readonly store: ResultStore;
+  readonly scheduler: AuditScheduler;
+  readonly streams: Set<ServerResponse>;
+  readonly reports: FinishedReports;
+}
+
 /** Throws OutputDirBusyError when another process (a batch, a report, another server) uses the data directory. */
 export async function startService(config: ServiceConfig): Promise<RunningService> {
   const lock = OutputDirLock.acquire(config.dataDir);
@@ -148,13 +158,53 @@ export async function startService(config: ServiceConfig): Promise<RunningServic
     // A request with a field the schema does not know is refused, not quietly trimmed.
     ajv: { customOptions: { removeAdditional: false } },
   });
-  const streams = new Set<ServerResponse>();
-  /** A finished audit's report, its embeddable HTML and whole pages, by language: none of them ever changes. */
-  const reportCache = new Map<string, { report: Report; embedded: Map<Lang, EmbeddedDocument>; pages: Map<Lang, CachedPage> }>();
-  const sessionValue = config.adminToken ? createHmac('sha256', config.adminToken).update('partner-presence console session').digest('base64url') : null;
-  const indexScript = embedDocument(renderBatchIndex([], { checkIds: CHECK_IDS })).scripts.join('\n');
-  const limits = { maxPages: config.crawl.maxPages ?? 300, minutes: Math.ceil((config.crawl.timeBudgetMs ?? 300_000) / 60_000) };
+  const service: Service = { config, app, store, scheduler, streams: new Set<ServerResponse>(), reports: new FinishedReports(store) };
 
+  await registerPlugins(app);
+  handleRequests(app, config);
+  registerAuditPages(service);
+  registerAuditApi(service);
+  const requireAdmin = adminGuard(config);
+  registerConsole(service, requireAdmin);
+  registerBatchApi(service, requireAdmin);
+  // The batch index's sorting script, served as a file: this service's CSP allows no inline script.
+  const indexScript = embedDocument(renderBatchIndex([], { checkIds: CHECK_IDS })).scripts.join('\n');
+  app.get('/static/index-sort.js', async (_req, reply) =>
+    reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=3600').send(indexScript));
+
+  try {
+    await app.listen({ host: config.host, port: config.port });
+  } catch (error) {
+    await app.close();
+    store.close();
+    lock.release();
+    throw error;
+  }
+  scheduler.start();
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+
+  let closing: Promise<void> | null = null;
+  return {
+    app,
+    url: `http://${host}:${port}`,
+    scheduler,
+    close() {
+      closing ??= (async () => {
+        await scheduler.stop();
+        for (const res of service.streams) res.end();
+        await app.close();
+        store.close();
+        lock.release();
+      })();
+      return closing;
+    },
+  };
+}
+
+/** Schemas, security headers and CSP, cookies, forms, uploads, rate limits, static files. */
+async function registerPlugins(app: FastifyInstance): Promise<void> {
   app.addSchema(errorSchema);
   app.addSchema(problemsSchema);
   app.addSchema(auditStatusSchema);
@@ -185,16 +235,22 @@ export async function startService(config: ServiceConfig): Promise<RunningServic
   await app.register(multipart, { limits: { files: 1, fileSize: MAX_UPLOAD_BYTES, fields: 4, fieldSize: 1024 } });
   await app.register(rateLimit, { global: false, store: SharedLocalStore as never });
   await app.register(fastifyStatic, { root: STATIC_DIR, prefix: '/static/', maxAge: '1h', index: false });
+}
 
-  const pageContext = (req: FastifyRequest): PageContext => ({
+function pageContext(req: FastifyRequest, config: ServiceConfig): PageContext {
+  return {
     lang: req.lang,
     console: config.adminToken !== null,
     // The language switch links back to this page; after a form was sent, to the start page. One leading
     // slash only, so the link can never read as another host (//host).
     path: req.method === 'GET' ? `/${req.url.split('?')[0]!.replace(/^\/+/, '')}` : '/',
-  });
-  const t = (req: FastifyRequest) => messages(req.lang);
+  };
+}
 
+const t = (req: FastifyRequest) => messages(req.lang);
+
+/** Every request: its language, same-origin state changes; every error and unknown address: a page or JSON. */
+function handleRequests(app: FastifyInstance, config: ServiceConfig): void {
   app.decorateRequest('lang', 'en');
   app.addHook('onRequest', async (req, reply) => {
     const query = req.query as Record<string, string | undefined>;
@@ -220,19 +276,29 @@ export async function startService(config: ServiceConfig): Promise<RunningServic
       const retryAfter = error.retryAfterSeconds ?? 3600;
       void reply.code(429).header('retry-after', String(retryAfter));
       if (isApi(req)) return reply.send({ error: message, retryAfterSeconds: retryAfter });
-      return reply.type('text/html; charset=utf-8').send(rateLimitedPage(pageContext(req), retryAfter));
+      return reply.type('text/html; charset=utf-8').send(rateLimitedPage(pageContext(req, config), retryAfter));
     }
     if (isApi(req)) return reply.code(status).send({ error: message, ...(error instanceof BatchUploadError ? { problems: error.problems } : {}) });
     const title = error instanceof HttpProblem && error.title ? error.title : status === 404 ? t(req).notFoundTitle : t(req).badRequestTitle;
-    return reply.code(status).type('text/html; charset=utf-8').send(messagePage(pageContext(req), title, message));
+    return reply.code(status).type('text/html; charset=utf-8').send(messagePage(pageContext(req, config), title, message));
   });
 
   app.setNotFoundHandler((req, reply) => {
     if (isApi(req)) return reply.code(404).send({ error: 'not found' });
-    return reply.code(404).type('text/html; charset=utf-8').send(messagePage(pageContext(req), t(req).notFoundTitle, t(req).notFound));
+    return reply.code(404).type('text/html; charset=utf-8').send(messagePage(pageContext(req, config), t(req).notFoundTitle, t(req).notFound));
   });
+}
 
-  const startLimit = {
+/** The rate limit's refusal: a 429 with how long to wait. */
+function tooManyRequests(_req: FastifyRequest, context: { ttl: number }) {
+  return Object.assign(new Error('too many audits from this address; try again later'), {
+    statusCode: 429, retryAfterSeconds: Math.max(1, Math.ceil(context.ttl / 1000)),
+  });
+}
+
+/** Audits one address may start per hour, the form and the API together. */
+function auditStartLimit({ config, scheduler }: Service) {
+  return {
     rateLimit: {
       max: config.auditsPerHour,
       timeWindow: 3_600_000,
@@ -243,120 +309,148 @@ export async function startService(config: ServiceConfig): Promise<RunningServic
         const body = req.body as { homepage?: unknown; asOf?: unknown } | undefined;
         return typeof body?.homepage !== 'string' || !scheduler.wouldCrawl(body.homepage, typeof body.asOf === 'string' && body.asOf ? body.asOf : undefined);
       },
-      errorResponseBuilder: (_req: FastifyRequest, context: { ttl: number }) =>
-        Object.assign(new Error('too many audits from this address; try again later'), {
-          statusCode: 429, retryAfterSeconds: Math.max(1, Math.ceil(context.ttl / 1000)),
-        }),
+      errorResponseBuilder: tooManyRequests,
     },
   };
+}
 
-  // ---- reports ----
+// ---- reports ----
 
-  function reportOf(runId: number, partnerId: string, asOf: string) {
+/** A finished audit's report, its embeddable HTML and whole pages, by language: none of them ever changes. */
+class FinishedReports {
+  readonly #entries = new Map<string, { report: Report; embedded: Map<Lang, EmbeddedDocument>; pages: Map<Lang, CachedPage> }>();
+
+  constructor(private readonly store: ResultStore) {}
+
+  of(runId: number, partnerId: string, asOf: string) {
     const key = `${runId}\u0000${partnerId}\u0000${asOf}`;
-    let entry = reportCache.get(key);
+    let entry = this.#entries.get(key);
     if (entry) {
-      reportCache.delete(key);
-      reportCache.set(key, entry);
+      this.#entries.delete(key);
+      this.#entries.set(key, entry);
       return entry;
     }
-    const evidence = store.loadEvidence(runId, partnerId);
+    const evidence = this.store.loadEvidence(runId, partnerId);
     if (!evidence) throw new HttpProblem(404, 'no stored result for this audit');
     entry = { report: evaluate(evidence, asOf), embedded: new Map<Lang, EmbeddedDocument>(), pages: new Map<Lang, CachedPage>() };
-    reportCache.set(key, entry);
-    if (reportCache.size > REPORT_CACHE_SIZE) reportCache.delete(reportCache.keys().next().value!);
+    this.#entries.set(key, entry);
+    if (this.#entries.size > REPORT_CACHE_SIZE) this.#entries.delete(this.#entries.keys().next().value!);
     return entry;
   }
 
-  function embeddedReport(runId: number, partnerId: string, asOf: string, lang: Lang): EmbeddedDocument {
-    const entry = reportOf(runId, partnerId, asOf);
+  embedded(runId: number, partnerId: string, asOf: string, lang: Lang): EmbeddedDocument {
+    const entry = this.of(runId, partnerId, asOf);
     let embedded = entry.embedded.get(lang);
     if (!embedded) entry.embedded.set(lang, (embedded = embedDocument(renderers.html(entry.report, lang))));
     return embedded;
   }
 
-  function auditRow(id: string): ServiceAuditRow {
-    const row = new RegExp(AUDIT_ID_PATTERN).test(id) ? store.serviceAudit(id) : null;
-    if (!row || row.kind !== 'visitor') throw new HttpProblem(404, 'no audit has this address');
-    return row;
+  /** The finished report of an audit in one format. */
+  send(reply: FastifyReply, lang: Lang, runId: number, partnerId: string, asOf: string, format: 'json' | 'md' | 'html') {
+    const { report } = this.of(runId, partnerId, asOf);
+    if (format === 'json') return reply.type('application/json; charset=utf-8').send(renderers.json(report));
+    if (format === 'md') return reply.type('text/markdown; charset=utf-8').send(renderers.markdown(report, lang));
+    // The self-contained file carries its own stricter CSP (no script at all).
+    return reply.type('text/html; charset=utf-8').header('content-disposition', 'attachment; filename="report.html"').send(renderers.html(report, lang));
   }
+}
 
-  function withLinks(status: AuditStatus) {
-    const base = `/audits/${status.id}`;
-    return {
-      ...status,
-      links: {
-        page: base, events: `/api/audits/${status.id}/events`,
-        ...(status.state === 'done' ? { report: `/api/audits/${status.id}/report`, markdown: `${base}/report.md` } : {}),
-      },
+// ---- event streams ----
+
+/** A Server-Sent Events response: `open` sends the current state and returns how to stop listening. */
+function eventStream(
+  streams: Set<ServerResponse>, req: FastifyRequest, reply: FastifyReply,
+  open: (send: (event: string, data: unknown) => void, end: () => void) => () => void,
+): void {
+  const headers = { ...reply.getHeaders(), 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', 'x-accel-buffering': 'no' };
+  reply.hijack();
+  const res = reply.raw;
+  res.writeHead(200, headers as Record<string, string>);
+  res.write('retry: 3000\n\n');
+  streams.add(res);
+  let stop: (() => void) | null = null;
+  let ended = false;
+  const end = () => {
+    if (ended) return;
+    ended = true;
+    clearInterval(heartbeat);
+    stop?.();
+    streams.delete(res);
+    res.end();
+  };
+  const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
+  req.raw.on('close', end);
+  // JSON.stringify never emits a raw newline, so one data line carries the whole event.
+  const send = (event: string, data: unknown) => {
+    if (!ended) res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+  };
+  stop = open(send, end);
+  if (ended) stop();
+}
+
+// ---- self-check and audits ----
+
+function auditRow(store: ResultStore, id: string): ServiceAuditRow {
+  const row = new RegExp(AUDIT_ID_PATTERN).test(id) ? store.serviceAudit(id) : null;
+  if (!row || row.kind !== 'visitor') throw new HttpProblem(404, 'no audit has this address');
+  return row;
+}
+
+function doneAudit(store: ResultStore, id: string): ServiceAuditRow {
+  const row = auditRow(store, id);
+  if (row.state !== 'done') throw new HttpProblem(404, 'this audit has no report (yet)');
+  return row;
+}
+
+function withLinks(status: AuditStatus) {
+  const base = `/audits/${status.id}`;
+  return {
+    ...status,
+    links: {
+      page: base, events: `/api/audits/${status.id}/events`,
+      ...(status.state === 'done' ? { report: `/api/audits/${status.id}/report`, markdown: `${base}/report.md` } : {}),
+    },
+  };
+}
+
+function visitorComparison(store: ResultStore, row: ServiceAuditRow): Comparison | null {
+  const previous = store.previousServiceAudit('visitor', row.site, row.seq);
+  if (!previous) return null;
+  return {
+    previousHref: `/audits/${previous.id}`,
+    previousDate: (previous.finishedAt ?? previous.queuedAt).slice(0, 10),
+    changes: compareOutcomes(
+      { partner: previous, checks: store.checks(previous.runId, previous.partnerId, previous.asOf) },
+      { partner: row, checks: store.checks(row.runId, row.partnerId, row.asOf) },
+    ),
+  };
+}
+
+function auditEvents({ store, scheduler, streams }: Service, req: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply): void {
+  const row = auditRow(store, req.params.id);
+  eventStream(streams, req, reply, (send, end) => {
+    const forward = (event: AuditEvent) => {
+      send(event.type, event.type === 'check' ? event.check : event);
+      if (event.type === 'state' && (event.state === 'done' || event.state === 'failed')) end();
     };
-  }
+    const unsubscribe = scheduler.subscribe(row.id, forward);
+    const status = scheduler.status(row.id)!;
+    send('progress', { type: 'progress', pagesFetched: status.pagesFetched, pagesQueued: status.pagesQueued, currentUrl: status.currentUrl });
+    for (const check of status.checks) forward({ type: 'check', check });
+    forward({ type: 'state', state: status.state, position: status.position, error: status.error });
+    return unsubscribe;
+  });
+}
 
-  function visitorComparison(row: ServiceAuditRow): Comparison | null {
-    const previous = store.previousServiceAudit('visitor', row.site, row.seq);
-    if (!previous) return null;
-    return {
-      previousHref: `/audits/${previous.id}`,
-      previousDate: (previous.finishedAt ?? previous.queuedAt).slice(0, 10),
-      changes: compareOutcomes(
-        { partner: previous, checks: store.checks(previous.runId, previous.partnerId, previous.asOf) },
-        { partner: row, checks: store.checks(row.runId, row.partnerId, row.asOf) },
-      ),
-    };
-  }
+/** The self-check form, an audit's page (progress, then its report), its downloads and its events. */
+function registerAuditPages(service: Service): void {
+  const { app, config, store, scheduler, reports } = service;
+  const limits = { maxPages: config.crawl.maxPages ?? 300, minutes: Math.ceil((config.crawl.timeBudgetMs ?? 300_000) / 60_000) };
 
-  // ---- event streams ----
-
-  /** A Server-Sent Events response: `open` sends the current state and returns how to stop listening. */
-  function eventStream(req: FastifyRequest, reply: FastifyReply, open: (send: (event: string, data: unknown) => void, end: () => void) => () => void): void {
-    const headers = { ...reply.getHeaders(), 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', 'x-accel-buffering': 'no' };
-    reply.hijack();
-    const res = reply.raw;
-    res.writeHead(200, headers as Record<string, string>);
-    res.write('retry: 3000\n\n');
-    streams.add(res);
-    let stop: (() => void) | null = null;
-    let ended = false;
-    const end = () => {
-      if (ended) return;
-      ended = true;
-      clearInterval(heartbeat);
-      stop?.();
-      streams.delete(res);
-      res.end();
-    };
-    const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
-    req.raw.on('close', end);
-    // JSON.stringify never emits a raw newline, so one data line carries the whole event.
-    const send = (event: string, data: unknown) => {
-      if (!ended) res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
-    };
-    stop = open(send, end);
-    if (ended) stop();
-  }
-
-  function auditEvents(req: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply): void {
-    const row = auditRow(req.params.id);
-    eventStream(req, reply, (send, end) => {
-      const forward = (event: AuditEvent) => {
-        send(event.type, event.type === 'check' ? event.check : event);
-        if (event.type === 'state' && (event.state === 'done' || event.state === 'failed')) end();
-      };
-      const unsubscribe = scheduler.subscribe(row.id, forward);
-      const status = scheduler.status(row.id)!;
-      send('progress', { type: 'progress', pagesFetched: status.pagesFetched, pagesQueued: status.pagesQueued, currentUrl: status.currentUrl });
-      for (const check of status.checks) forward({ type: 'check', check });
-      forward({ type: 'state', state: status.state, position: status.position, error: status.error });
-      return unsubscribe;
-    });
-  }
-
-  // ---- self-check and audits ----
-
-  app.get('/', async (req, reply) => reply.type('text/html; charset=utf-8').send(selfCheckPage(pageContext(req), limits)));
+  app.get('/', async (req, reply) => reply.type('text/html; charset=utf-8').send(selfCheckPage(pageContext(req, config), limits)));
 
   app.post<{ Body: { homepage?: string; asOf?: string } }>('/audits', {
-    config: startLimit,
+    config: auditStartLimit(service),
     schema: {
       body: {
         type: 'object',
@@ -372,26 +466,26 @@ export async function startService(config: ServiceConfig): Promise<RunningServic
     } catch (error) {
       if (!(error instanceof RangeError)) throw error;
       return reply.code(400).type('text/html; charset=utf-8')
-        .send(selfCheckPage(pageContext(req), limits, { homepage, asOf, error: error.message }));
+        .send(selfCheckPage(pageContext(req, config), limits, { homepage, asOf, error: error.message }));
     }
   });
 
   app.get<{ Params: { id: string } }>('/audits/:id', async (req, reply) => {
-    const row = auditRow(req.params.id);
+    const row = auditRow(store, req.params.id);
     const status = scheduler.status(row.id)!;
-    const ctx = pageContext(req);
+    const ctx = pageContext(req, config);
     void reply.type('text/html; charset=utf-8').header('cache-control', 'no-store');
     if (status.state !== 'done') return reply.send(auditProgressPage(ctx, status, `/audits/${row.id}/events`));
     // Finished: the page (its report and what changed since the audit before it) is final, so it is
     // built and compressed once (a report page is ~100 KB of HTML, ~15 KB gzipped).
-    const { pages } = reportOf(row.runId, row.partnerId, row.asOf);
+    const { pages } = reports.of(row.runId, row.partnerId, row.asOf);
     let page = pages.get(req.lang);
     if (page === undefined) {
       const base = `/audits/${row.id}`;
-      const html = Buffer.from(auditReportPage(ctx, embeddedReport(row.runId, row.partnerId, row.asOf, req.lang), {
+      const html = Buffer.from(auditReportPage(ctx, reports.embedded(row.runId, row.partnerId, row.asOf, req.lang), {
         title: t(req).checking(new URL(status.homepage).host),
         links: { json: `${base}/report.json`, markdown: `${base}/report.md`, html: `${base}/report.html` },
-        comparison: visitorComparison(row),
+        comparison: visitorComparison(store, row),
       }));
       page = { html, gzip: gzipSync(html) };
       pages.set(req.lang, page);
@@ -401,32 +495,19 @@ export async function startService(config: ServiceConfig): Promise<RunningServic
     return reply.send(page.html);
   });
 
-  /** The finished report of an audit in one format. */
-  function sendReport(reply: FastifyReply, lang: Lang, runId: number, partnerId: string, asOf: string, format: 'json' | 'md' | 'html') {
-    const { report } = reportOf(runId, partnerId, asOf);
-    if (format === 'json') return reply.type('application/json; charset=utf-8').send(renderers.json(report));
-    if (format === 'md') return reply.type('text/markdown; charset=utf-8').send(renderers.markdown(report, lang));
-    // The self-contained file carries its own stricter CSP (no script at all).
-    return reply.type('text/html; charset=utf-8').header('content-disposition', 'attachment; filename="report.html"').send(renderers.html(report, lang));
-  }
-
-  function doneAudit(id: string): ServiceAuditRow {
-    const row = auditRow(id);
-    if (row.state !== 'done') throw new HttpProblem(404, 'this audit has no report (yet)');
-    return row;
-  }
-
   for (const format of ['json', 'md', 'html'] as const) {
     app.get<{ Params: { id: string } }>(`/audits/:id/report.${format}`, async (req, reply) => {
-      const row = doneAudit(req.params.id);
-      return sendReport(reply, req.lang, row.runId, row.partnerId, row.asOf, format);
+      const row = doneAudit(store, req.params.id);
+      return reports.send(reply, req.lang, row.runId, row.partnerId, row.asOf, format);
     });
   }
-  app.get<{ Params: { id: string } }>('/audits/:id/events', (req, reply) => auditEvents(req, reply));
+  app.get<{ Params: { id: string } }>('/audits/:id/events', (req, reply) => auditEvents(service, req, reply));
+}
 
-  // ---- JSON API: audits ----
-
-  app.post<{ Body: { homepage: string; asOf?: string } }>('/api/audits', { config: startLimit, schema: startAuditSchema }, async (req, reply) => {
+/** The JSON API for audits: start one, its status, its report, its events. */
+function registerAuditApi(service: Service): void {
+  const { app, store, scheduler, reports } = service;
+  app.post<{ Body: { homepage: string; asOf?: string } }>('/api/audits', { config: auditStartLimit(service), schema: startAuditSchema }, async (req, reply) => {
     try {
       const { id, joined } = scheduler.submitVisitor(req.body.homepage, req.body.asOf);
       return reply.code(202).header('location', `/api/audits/${id}`).send({ id, joined, status: withLinks(scheduler.status(id)!) });
@@ -435,36 +516,139 @@ export async function startService(config: ServiceConfig): Promise<RunningServic
       throw error;
     }
   });
-  app.get<{ Params: { id: string } }>('/api/audits/:id', { schema: auditStatusRouteSchema }, async (req) => withLinks(scheduler.status(auditRow(req.params.id).id)!));
+  app.get<{ Params: { id: string } }>('/api/audits/:id', { schema: auditStatusRouteSchema }, async (req) => withLinks(scheduler.status(auditRow(store, req.params.id).id)!));
   app.get<{ Params: { id: string } }>('/api/audits/:id/report', { schema: { params: auditParamsSchema } }, async (req, reply) => {
-    const row = doneAudit(req.params.id);
-    return sendReport(reply, req.lang, row.runId, row.partnerId, row.asOf, 'json');
+    const row = doneAudit(store, req.params.id);
+    return reports.send(reply, req.lang, row.runId, row.partnerId, row.asOf, 'json');
   });
-  app.get<{ Params: { id: string } }>('/api/audits/:id/events', { schema: { params: auditParamsSchema } }, (req, reply) => auditEvents(req, reply));
+  app.get<{ Params: { id: string } }>('/api/audits/:id/events', { schema: { params: auditParamsSchema } }, (req, reply) => auditEvents(service, req, reply));
+}
 
-  // ---- the console and the batch API (admin token) ----
+// ---- the console and the batch API (admin token) ----
 
-  function isAdmin(req: FastifyRequest): boolean {
+type AdminGuard = ((req: FastifyRequest, reply: FastifyReply) => Promise<void>) & {
+  /** The console session cookie's value (null when the console is off). */
+  readonly sessionValue: string | null;
+};
+
+/** The pre-handler of every console page and batch API route: the admin token, or the console session it opened. */
+function adminGuard(config: ServiceConfig): AdminGuard {
+  const sessionValue = config.adminToken ? createHmac('sha256', config.adminToken).update('partner-presence console session').digest('base64url') : null;
+  const isAdmin = (req: FastifyRequest): boolean => {
     if (!config.adminToken || !sessionValue) return false;
     const authorization = req.headers.authorization;
     if (authorization?.startsWith('Bearer ')) return sameSecret(authorization.slice(7), config.adminToken);
     const session = req.cookies[ADMIN_COOKIE];
     return session !== undefined && sameSecret(session, sessionValue);
-  }
-
-  async function requireAdmin(req: FastifyRequest, reply: FastifyReply): Promise<void> {
+  };
+  const requireAdmin = async (req: FastifyRequest, reply: FastifyReply): Promise<void> => {
     if (!config.adminToken) throw new HttpProblem(404, t(req).adminOff, t(req).notFoundTitle);
     if (isAdmin(req)) return;
     if (isApi(req)) throw new HttpProblem(401, 'an admin token is needed (Authorization: Bearer …)');
-    await reply.code(401).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(loginPage(pageContext(req)));
-  }
+    await reply.code(401).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(loginPage(pageContext(req, config)));
+  };
+  return Object.assign(requireAdmin, { sessionValue });
+}
 
-  const loginLimit = { rateLimit: { max: 10, timeWindow: 900_000, groupId: 'login', errorResponseBuilder: startLimit.rateLimit.errorResponseBuilder } };
+/** Reads the one uploaded file and the optional date of a multipart request. */
+async function readUpload(req: FastifyRequest): Promise<{ name: string; bytes: Buffer; asOf?: string }> {
+  let file: { name: string; bytes: Buffer } | null = null;
+  let asOf: string | undefined;
+  try {
+    for await (const part of req.parts()) {
+      if (part.type === 'file') file = { name: displayName(part.filename), bytes: await part.toBuffer() };
+      else if (part.fieldname === 'asOf' && typeof part.value === 'string' && part.value) asOf = part.value;
+    }
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'FST_REQ_FILE_TOO_LARGE') throw new HttpProblem(413, `the list is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`);
+    if (code?.startsWith('FST_')) throw new HttpProblem(400, (error as Error).message);
+    throw error;
+  }
+  if (!file) throw new HttpProblem(400, 'no file was uploaded');
+  return { ...file, asOf };
+}
+
+function startBatch(scheduler: AuditScheduler, upload: { name: string; bytes: Buffer; asOf?: string }) {
+  try {
+    return scheduler.submitBatch(upload.name, upload.bytes, upload.asOf);
+  } catch (error) {
+    if (error instanceof RangeError) throw new HttpProblem(400, error.message);
+    throw error;
+  }
+}
+
+function batchRow(store: ResultStore, runId: number): ServiceBatchRow {
+  const batch = store.serviceBatch(runId);
+  if (!batch) throw new HttpProblem(404, 'no run has this number');
+  return batch;
+}
+
+function batchStatus(store: ResultStore, batch: ServiceBatchRow, withPartners: boolean) {
+  const audits = new Map(store.serviceAuditsOfRun(batch.run.id).map((a) => [a.partnerId, a]));
+  const base = `/api/batches/${batch.run.id}`;
+  return {
+    id: batch.run.id,
+    fileName: batch.fileName,
+    asOf: batch.run.asOf,
+    state: batch.run.state,
+    startedAt: batch.run.startedAt,
+    finishedAt: batch.run.finishedAt,
+    counts: { queued: batch.counts.pending, running: batch.counts.running, done: batch.counts.done, failed: batch.counts.failed },
+    problems: batch.problems,
+    links: { page: `/admin/batches/${batch.run.id}`, events: `${base}/events` },
+    ...(withPartners
+      ? {
+          partners: summaryRows(store, batch.run, batch.run.asOf).map((row) => ({
+            id: row.partner.id,
+            name: row.partner.name,
+            homepage: row.partner.homepage,
+            state: row.partner.state === 'pending' ? 'queued' : row.partner.state,
+            verdict: row.partner.summary?.verdict ?? null,
+            checks: row.statuses,
+            changes: row.changes,
+            error: row.partner.error,
+            auditId: audits.get(row.partner.id)?.id ?? '',
+            report: row.partner.state === 'done' ? `${base}/partners/${encodeURIComponent(row.partner.id)}/report` : null,
+          })),
+        }
+      : {}),
+  };
+}
+
+function batchEvents({ store, scheduler, streams }: Service, req: FastifyRequest<{ Params: { run: number } }>, reply: FastifyReply): void {
+  const batch = batchRow(store, req.params.run);
+  eventStream(streams, req, reply, (send, end) => {
+    const c = batch.counts;
+    send('batch', { queued: c.pending, running: c.running, done: c.done, failed: c.failed });
+    if (c.pending + c.running === 0) {
+      end();
+      return () => {};
+    }
+    return scheduler.subscribeBatch(batch.run.id, (event: BatchEvent) => {
+      send('partner', event);
+      if (event.counts.queued + event.counts.running === 0) end();
+    });
+  });
+}
+
+function batchPartner(store: ResultStore, runId: number, partnerId: string) {
+  const batch = batchRow(store, runId);
+  const partner = store.partners(batch.run.id).find((p) => p.id === partnerId);
+  if (!partner || partner.state !== 'done') throw new HttpProblem(404, 'this partner has no report in this run');
+  return { batch, partner };
+}
+
+/** The program managers' console: sign-in, the batches, a batch's page and events, each partner's report. */
+function registerConsole(service: Service, requireAdmin: AdminGuard): void {
+  const { app, config, store, scheduler, reports } = service;
+  const { sessionValue } = requireAdmin;
+  const loginLimit = { rateLimit: { max: 10, timeWindow: 900_000, groupId: 'login', errorResponseBuilder: tooManyRequests } };
 
   app.post<{ Body: { token?: string } }>('/admin/login', { config: loginLimit }, async (req, reply) => {
     if (!config.adminToken || !sessionValue) throw new HttpProblem(404, t(req).adminOff, t(req).notFoundTitle);
     if (typeof req.body?.token !== 'string' || !sameSecret(req.body.token, config.adminToken)) {
-      return reply.code(401).type('text/html; charset=utf-8').send(loginPage(pageContext(req), t(req).adminWrongToken));
+      return reply.code(401).type('text/html; charset=utf-8').send(loginPage(pageContext(req, config), t(req).adminWrongToken));
     }
     void reply.setCookie(ADMIN_COOKIE, sessionValue, { path: '/', httpOnly: true, sameSite: 'strict', secure: req.protocol === 'https' });
     return reply.redirect('/admin', 303);
@@ -476,123 +660,34 @@ export async function startService(config: ServiceConfig): Promise<RunningServic
   });
 
   app.get('/admin', { preHandler: requireAdmin }, async (req, reply) =>
-    reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(consolePage(pageContext(req), store.serviceBatches())));
-
-  /** Reads the one uploaded file and the optional date of a multipart request. */
-  async function readUpload(req: FastifyRequest): Promise<{ name: string; bytes: Buffer; asOf?: string }> {
-    let file: { name: string; bytes: Buffer } | null = null;
-    let asOf: string | undefined;
-    try {
-      for await (const part of req.parts()) {
-        if (part.type === 'file') file = { name: displayName(part.filename), bytes: await part.toBuffer() };
-        else if (part.fieldname === 'asOf' && typeof part.value === 'string' && part.value) asOf = part.value;
-      }
-    } catch (error) {
-      const code = (error as { code?: string }).code;
-      if (code === 'FST_REQ_FILE_TOO_LARGE') throw new HttpProblem(413, `the list is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`);
-      if (code?.startsWith('FST_')) throw new HttpProblem(400, (error as Error).message);
-      throw error;
-    }
-    if (!file) throw new HttpProblem(400, 'no file was uploaded');
-    return { ...file, asOf };
-  }
-
-  function startBatch(upload: { name: string; bytes: Buffer; asOf?: string }) {
-    try {
-      return scheduler.submitBatch(upload.name, upload.bytes, upload.asOf);
-    } catch (error) {
-      if (error instanceof RangeError) throw new HttpProblem(400, error.message);
-      throw error;
-    }
-  }
+    reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(consolePage(pageContext(req, config), store.serviceBatches())));
 
   app.post('/admin/batches', { preHandler: requireAdmin }, async (req, reply) => {
     try {
-      const { run } = startBatch(await readUpload(req));
+      const { run } = startBatch(scheduler, await readUpload(req));
       return reply.redirect(`/admin/batches/${run.id}`, 303);
     } catch (error) {
       if (!(error instanceof BatchUploadError) && !(error instanceof HttpProblem && error.statusCode < 500)) throw error;
       return reply.code((error as { statusCode?: number }).statusCode ?? 400).type('text/html; charset=utf-8')
-        .send(consolePage(pageContext(req), store.serviceBatches(), { error: error.message, problems: error instanceof BatchUploadError ? error.problems : [] }));
+        .send(consolePage(pageContext(req, config), store.serviceBatches(), { error: error.message, problems: error instanceof BatchUploadError ? error.problems : [] }));
     }
   });
 
-  function batchRow(runId: number): ServiceBatchRow {
-    const batch = store.serviceBatch(runId);
-    if (!batch) throw new HttpProblem(404, 'no run has this number');
-    return batch;
-  }
-
-  function batchStatus(batch: ServiceBatchRow, withPartners: boolean) {
-    const audits = new Map(store.serviceAuditsOfRun(batch.run.id).map((a) => [a.partnerId, a]));
-    const base = `/api/batches/${batch.run.id}`;
-    return {
-      id: batch.run.id,
-      fileName: batch.fileName,
-      asOf: batch.run.asOf,
-      state: batch.run.state,
-      startedAt: batch.run.startedAt,
-      finishedAt: batch.run.finishedAt,
-      counts: { queued: batch.counts.pending, running: batch.counts.running, done: batch.counts.done, failed: batch.counts.failed },
-      problems: batch.problems,
-      links: { page: `/admin/batches/${batch.run.id}`, events: `${base}/events` },
-      ...(withPartners
-        ? {
-            partners: summaryRows(store, batch.run, batch.run.asOf).map((row) => ({
-              id: row.partner.id,
-              name: row.partner.name,
-              homepage: row.partner.homepage,
-              state: row.partner.state === 'pending' ? 'queued' : row.partner.state,
-              verdict: row.partner.summary?.verdict ?? null,
-              checks: row.statuses,
-              changes: row.changes,
-              error: row.partner.error,
-              auditId: audits.get(row.partner.id)?.id ?? '',
-              report: row.partner.state === 'done' ? `${base}/partners/${encodeURIComponent(row.partner.id)}/report` : null,
-            })),
-          }
-        : {}),
-    };
-  }
-
   app.get<{ Params: { run: number } }>('/admin/batches/:run', { preHandler: requireAdmin, schema: { params: batchParamsSchema } }, async (req, reply) => {
-    const batch = batchRow(req.params.run);
+    const batch = batchRow(store, req.params.run);
     const rows = batchIndexRows(summaryRows(store, batch.run, batch.run.asOf), (id) => `/admin/batches/${batch.run.id}/partners/${encodeURIComponent(id)}`);
     const index = embedDocument(renderers.index(rows, { title: messages(req.lang).resultsHeading, generatedAt: new Date().toISOString() }, req.lang), { headingsBelow: 1 });
     const running = store.serviceAuditsOfRun(batch.run.id).filter((a) => a.state === 'running')
       .map((a) => ({ partnerId: a.partnerId, name: a.name, pagesFetched: scheduler.status(a.id)?.pagesFetched ?? 0 }));
-    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(batchPage(pageContext(req), batch, index, running));
+    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(batchPage(pageContext(req, config), batch, index, running));
   });
 
-  function batchEvents(req: FastifyRequest<{ Params: { run: number } }>, reply: FastifyReply): void {
-    const batch = batchRow(req.params.run);
-    eventStream(req, reply, (send, end) => {
-      const c = batch.counts;
-      send('batch', { queued: c.pending, running: c.running, done: c.done, failed: c.failed });
-      if (c.pending + c.running === 0) {
-        end();
-        return () => {};
-      }
-      return scheduler.subscribeBatch(batch.run.id, (event: BatchEvent) => {
-        send('partner', event);
-        if (event.counts.queued + event.counts.running === 0) end();
-      });
-    });
-  }
-
-  app.get<{ Params: { run: number } }>('/admin/batches/:run/events', { preHandler: requireAdmin, schema: { params: batchParamsSchema } }, (req, reply) => batchEvents(req, reply));
-
-  function batchPartner(runId: number, partnerId: string) {
-    const batch = batchRow(runId);
-    const partner = store.partners(batch.run.id).find((p) => p.id === partnerId);
-    if (!partner || partner.state !== 'done') throw new HttpProblem(404, 'this partner has no report in this run');
-    return { batch, partner };
-  }
+  app.get<{ Params: { run: number } }>('/admin/batches/:run/events', { preHandler: requireAdmin, schema: { params: batchParamsSchema } }, (req, reply) => batchEvents(service, req, reply));
 
   app.get<{ Params: { run: number; partner: string } }>('/admin/batches/:run/partners/:partner', {
     preHandler: requireAdmin, schema: { params: batchPartnerParamsSchema },
   }, async (req, reply) => {
-    const { batch, partner } = batchPartner(req.params.run, req.params.partner);
+    const { batch, partner } = batchPartner(store, req.params.run, req.params.partner);
     const previous = store.previousOutcome(partner.id, batch.run.id);
     const base = `/admin/batches/${batch.run.id}/partners/${encodeURIComponent(partner.id)}`;
     const comparison: Comparison | null = previous
@@ -603,8 +698,8 @@ export async function startService(config: ServiceConfig): Promise<RunningServic
           changes: compareOutcomes(previous, { partner, checks: store.checks(batch.run.id, partner.id, batch.run.asOf) }),
         }
       : null;
-    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(auditReportPage(pageContext(req),
-      embeddedReport(batch.run.id, partner.id, batch.run.asOf, req.lang), {
+    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(auditReportPage(pageContext(req, config),
+      reports.embedded(batch.run.id, partner.id, batch.run.asOf, req.lang), {
         title: t(req).partnerReportTitle(partner.name),
         links: { json: `${base}/report.json`, markdown: `${base}/report.md`, html: `${base}/report.html` },
         comparison,
@@ -615,62 +710,32 @@ export async function startService(config: ServiceConfig): Promise<RunningServic
     app.get<{ Params: { run: number; partner: string } }>(`/admin/batches/:run/partners/:partner/report.${format}`, {
       preHandler: requireAdmin, schema: { params: batchPartnerParamsSchema },
     }, async (req, reply) => {
-      const { batch, partner } = batchPartner(req.params.run, req.params.partner);
-      return sendReport(reply, req.lang, batch.run.id, partner.id, batch.run.asOf, format);
+      const { batch, partner } = batchPartner(store, req.params.run, req.params.partner);
+      return reports.send(reply, req.lang, batch.run.id, partner.id, batch.run.asOf, format);
     });
   }
+}
 
+/** The JSON API for batches (admin token): start one, list them, one's status, events and partners' reports. */
+function registerBatchApi(service: Service, requireAdmin: AdminGuard): void {
+  const { app, store, scheduler, reports } = service;
   app.post('/api/batches', {
     preHandler: requireAdmin,
     schema: { response: { 201: { $ref: 'batchStatus#' }, 400: { $ref: 'error#' }, 401: { $ref: 'error#' } } },
   }, async (req, reply) => {
-    const { run } = startBatch(await readUpload(req));
-    return reply.code(201).header('location', `/api/batches/${run.id}`).send(batchStatus(batchRow(run.id), true));
+    const { run } = startBatch(scheduler, await readUpload(req));
+    return reply.code(201).header('location', `/api/batches/${run.id}`).send(batchStatus(store, batchRow(store, run.id), true));
   });
   app.get('/api/batches', { preHandler: requireAdmin, schema: { response: { 200: { type: 'array', items: { $ref: 'batchStatus#' } } } } },
-    async () => store.serviceBatches().map((b) => batchStatus(b, false)));
+    async () => store.serviceBatches().map((b) => batchStatus(store, b, false)));
   app.get<{ Params: { run: number } }>('/api/batches/:run', {
     preHandler: requireAdmin, schema: { params: batchParamsSchema, response: { 200: { $ref: 'batchStatus#' } } },
-  }, async (req) => batchStatus(batchRow(req.params.run), true));
-  app.get<{ Params: { run: number } }>('/api/batches/:run/events', { preHandler: requireAdmin, schema: { params: batchParamsSchema } }, (req, reply) => batchEvents(req, reply));
+  }, async (req) => batchStatus(store, batchRow(store, req.params.run), true));
+  app.get<{ Params: { run: number } }>('/api/batches/:run/events', { preHandler: requireAdmin, schema: { params: batchParamsSchema } }, (req, reply) => batchEvents(service, req, reply));
   app.get<{ Params: { run: number; partner: string } }>('/api/batches/:run/partners/:partner/report', {
     preHandler: requireAdmin, schema: { params: batchPartnerParamsSchema },
   }, async (req, reply) => {
-    const { batch, partner } = batchPartner(req.params.run, req.params.partner);
-    return sendReport(reply, req.lang, batch.run.id, partner.id, batch.run.asOf, 'json');
+    const { batch, partner } = batchPartner(store, req.params.run, req.params.partner);
+    return reports.send(reply, req.lang, batch.run.id, partner.id, batch.run.asOf, 'json');
   });
-
-  // The batch index's sorting script, served as a file: this service's CSP allows no inline script.
-  app.get('/static/index-sort.js', async (_req, reply) =>
-    reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=3600').send(indexScript));
-
-  try {
-    await app.listen({ host: config.host, port: config.port });
-  } catch (error) {
-    await app.close();
-    store.close();
-    lock.release();
-    throw error;
-  }
-  scheduler.start();
-  const address = app.server.address();
-  const port = typeof address === 'object' && address ? address.port : config.port;
-  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
-
-  let closing: Promise<void> | null = null;
-  return {
-    app,
-    url: `http://${host}:${port}`,
-    scheduler,
-    close() {
-      closing ??= (async () => {
-        await scheduler.stop();
-        for (const res of streams) res.end();
-        await app.close();
-        store.close();
-        lock.release();
-      })();
-      return closing;
-    },
-  };
 }
