@@ -54,6 +54,12 @@ describe('P2.2.2 reachable case studies', () => {
     expect(r.outcome.values?.urls).toEqual([{ type: 'url', url: u('/cases/b/') }, { type: 'url', url: u('/cases/c/') }]);
   });
 
+  it('says a study was found in a sitemap when any of its copies was', () => {
+    const copies = [page(u('/cases/b/'), { path: null, foundVia: 'sitemap', facts: retailAwsStudy() }), page(u('/cases/b-old/'), { finalUrl: u('/cases/b/'), path: null, foundVia: 'redirect', facts: retailAwsStudy() })];
+    const r = verdict('P2.2.2', site([story('/cases/a/'), ...copies]));
+    expect(r.evidence.find((e) => e.url === u('/cases/b/'))!.values.reach).toMatchObject({ foundVia: 'sitemap' });
+  });
+
   it('passes with two reachable studies', () => {
     expect(verdict('P2.2.2', site([story('/cases/a/'), story('/cases/b/')]))).toMatchObject({ status: 'pass', outcome: { id: 'P2.2.2.found', values: { reachable: 2 } }, advice: [] });
   });
