@@ -28,6 +28,7 @@ describe('P2.1 case-study elements', () => {
 
   it('advises on the elements missing most often first', () => {
     const r = verdict('P2.1', site([story('/cases/a/', without('results', 'problem')), story('/cases/b/', without('results')), story('/cases/c/', without('results', 'customerWebsite'))]));
+    expect(r.advice[0]!.values?.elements).toMatchObject({ type: 'elements', set: 'case-study' });
     const gaps = (r.advice[0]!.values?.elements as unknown as { elements: { id: string; present: boolean }[] }).elements;
     expect(r.advice[0]!.id).toBe('P2.1.advice.gaps');
     expect(gaps[0]).toEqual({ id: 'results', present: false });
@@ -43,6 +44,15 @@ describe('P2.1 case-study elements', () => {
     expect(r.evidence.find((e) => e.url === u('/cases/b/'))!.values).toMatchObject({ anonymized: true });
     const noCompliance = verdict('P2.1', site([story('/cases/a/', without('compliance'))]));
     expect(noCompliance.evidence[0]!.values.compliance).toBeNull();
+    expect(noCompliance.evidence[0]!.values.elements).toMatchObject({ type: 'elements', set: 'case-study' });
+  });
+
+  it('takes the AWS services read from the page when the stored story has no such element', () => {
+    const s = study();
+    const { awsServices: _dropped, ...older } = s.elements;
+    const r = verdict('P2.1', site([story('/cases/a/', { elements: older as typeof s.elements }, { services: ['Amazon S3', 'AWS Glue'] })]));
+    const row = (r.evidence[0]!.values.elements as unknown as { elements: { id: string; present: boolean; excerpt: string | null }[] }).elements.find((e) => e.id === 'awsServices');
+    expect(row).toEqual({ id: 'awsServices', present: true, excerpt: 'Amazon S3, AWS Glue' });
   });
 });
 

@@ -20,12 +20,16 @@ describe('P2.2.1 one customer, one story', () => {
   it('knows a customer by its website, with or without www', () => {
     const evidence = site([story('/cases/a/', 'Contoso', 'https://www.contoso.example/'), story('/cases/b/', 'Contoso Retail Holdings', 'https://contoso.example/shop/')]);
     expect(countedUrls(evidence)).toHaveLength(1);
+    expect(countedUrls(site([story('/cases/a/', 'Contoso', 'https://www2.contoso.example/'), story('/cases/b/', 'Contoso Retail Holdings', 'https://contoso.example/')]))).toHaveLength(1);
     expect(judgements(evidence).find((j) => !j.counted)?.notCounted).toMatchObject([{ rule: 'same-customer', values: { customer: { type: 'text' } } }]);
   });
 
   it('knows a customer by its name without company suffixes, in English and Chinese', () => {
     expect(countedUrls(site([story('/cases/a/', 'Contoso Ltd.'), story('/cases/b/', 'CONTOSO Inc')]))).toHaveLength(1);
     expect(countedUrls(site([story('/cases/a/', '全聯實業股份有限公司'), story('/cases/b/', '全聯實業')]))).toHaveLength(1);
+    expect(countedUrls(site([story('/cases/a/', 'Contoso Corp'), story('/cases/b/', 'Contoso Corporation'), story('/cases/c/', 'Contoso S.A.'), story('/cases/d/', 'Contoso SA')]))).toHaveLength(1);
+    expect(countedUrls(site([story('/cases/a/', 'HP'), story('/cases/b/', 'hp inc.')]))).toHaveLength(1);
+    expect(countedUrls(site([story('/cases/a/', 'Acme Customer'), story('/cases/b/', 'ACME customer')]))).toHaveLength(1);
     expect(countedUrls(site([story('/cases/a/', 'Contoso'), story('/cases/b/', 'Fabrikam')]))).toHaveLength(2);
   });
 
@@ -38,8 +42,11 @@ describe('P2.2.1 one customer, one story', () => {
 
   it('takes no shared platform, no page of the partner\'s own site and no label for a customer', () => {
     expect(countedUrls(site([story('/cases/a/', 'Contoso', 'https://www.facebook.com/contoso'), story('/cases/b/', 'Fabrikam', 'https://www.facebook.com/fabrikam')]))).toHaveLength(2);
-    expect(countedUrls(site([story('/cases/a/', 'Contoso', u('/clients/contoso/')), story('/cases/b/', 'Fabrikam', 'https://shop.partner.test/fabrikam')]))).toHaveLength(2);
-    expect(countedUrls(site([story('/cases/a/', 'Client'), story('/cases/b/', 'The Customer')]))).toHaveLength(2);
+    expect(countedUrls(site([story('/cases/a/', 'Contoso', u('/clients/contoso/')), story('/cases/b/', 'Fabrikam', u('/clients/fabrikam/'))]))).toHaveLength(2);
+    expect(countedUrls(site([story('/cases/a/', 'Contoso', 'https://shop.partner.test/contoso'), story('/cases/b/', 'Fabrikam', 'https://shop.partner.test/fabrikam')]))).toHaveLength(2);
+    expect(countedUrls(site([story('/cases/a/', 'Client'), story('/cases/b/', 'Client')]))).toHaveLength(2);
+    expect(countedUrls(site([story('/cases/a/', 'The Customer'), story('/cases/b/', 'the customer')]))).toHaveLength(2);
+    expect(countedUrls(site([story('/cases/a/', 'Retailer Inc'), story('/cases/b/', 'Retailer')]))).toHaveLength(2);
     expect(countedUrls(site([story('/cases/a/', '客戶'), story('/cases/b/', '客戶')]))).toHaveLength(2);
     expect(countedUrls(site([story('/cases/a/', 'X Ltd'), story('/cases/b/', 'X Inc')]))).toHaveLength(2);
     expect(countedUrls(site([story('/cases/a/', 'Contoso', 'not a url'), story('/cases/b/', 'Fabrikam', 'not a url')]))).toHaveLength(2);
@@ -61,10 +68,35 @@ describe('P2.2.1 one customer, one story', () => {
 });
 
 describe('P2.2.1 AWS beside another cloud', () => {
-  it(`counts a multi-cloud story from ${MIN_AWS_SERVICES_WHEN_OTHER_CLOUD} named AWS services`, () => {
+  it(`counts a multi-cloud story from ${MIN_AWS_SERVICES_WHEN_OTHER_CLOUD} named AWS services, recording both`, () => {
     const services = ['Amazon S3', 'AWS Lambda', 'Amazon RDS'].slice(0, MIN_AWS_SERVICES_WHEN_OTHER_CLOUD);
-    expect(readAws(services, false, ['Google Cloud']).aws).toBe(true);
+    expect(readAws(services, false, ['Google Cloud'])).toEqual({ aws: true, reason: { rule: 'aws.services-beside-other-cloud', values: { services, clouds: ['Google Cloud'] } } });
     expect(readAws(services.slice(1), true, ['Google Cloud']).aws).toBe(false);
+    expect(readAws(['Amazon S3'], false, [])).toEqual({ aws: true, reason: { rule: 'aws.services', values: { services: ['Amazon S3'] } } });
+  });
+});
+
+describe('P2.2.1 rules that need a story to apply', () => {
+  const rulesOf = (evidence: SiteEvidence) => judgements(evidence)[0]!.notCounted.map((r) => r.rule);
+  const parts = (present: string[], over: Partial<CaseStudyFacts> = {}) => {
+    const s = study({ customer: null, customerWebsite: null, ...over });
+    const elements = Object.fromEntries(Object.entries(s.elements).map(([id, e]) => [id, ['customerName', 'problem', 'solution', 'results'].includes(id) && !present.includes(id) ? { present: false, excerpt: null } : e]));
+    return { ...s, elements: elements as typeof s.elements };
+  };
+
+  it('calls a story about nobody a how-to only when it tells a story', () => {
+    expect(rulesOf(site([page(u('/cases/a/'), { facts: retailAwsStudy({ caseStudy: parts(['problem', 'solution']) }) })]))).toEqual(['no-customer']);
+    expect(rulesOf(site([page(u('/cases/a/'), { facts: retailAwsStudy({ caseStudy: parts(['problem']) }) })]))).toEqual(['not-a-story']);
+  });
+
+  it('calls a project generic IT only when the story is retail', () => {
+    const generic = (retail: number) => {
+      const f = retailAwsStudy({ retail });
+      f.retail.blocks = [{ hash: 'b', words: 100, weight: 1, hits: [{ area: 'stores', term: 'pos', specific: true }, ...['backup', 'email'].map((term) => ({ area: 'business-applications' as const, term, specific: false }))] }];
+      return site([page(u('/cases/a/'), { facts: f })]);
+    };
+    expect(rulesOf(generic(0.8))).toEqual(['generic-it']);
+    expect(rulesOf(generic(0.25))).toEqual(['borderline-retail']);
   });
 });
 
@@ -82,6 +114,8 @@ describe('P2.2.1 outcome and rows', () => {
       },
     });
     expect(r.evidence[2]!.values.notCounted).toMatchObject({ reasons: [{ rule: 'not-retail' }] });
+    const anonymous = verdict('P2.2.1', site([story('/cases/a/', null, null, { anonymized: true }, { published: null })]));
+    expect(anonymous.evidence[0]!.values).toMatchObject({ customer: null, published: null });
   });
 
   it('fails short of two, advising to name AWS only when retail stories lack it', () => {

@@ -33,7 +33,10 @@ describe('P3.2 what counts', () => {
     expect(r.outcome).toMatchObject({ id: 'P3.2.pass', values: { newest: '2026-09-01', counts: { id: 'P3.2.counts', values: { count: 2, since: '2025-11-29', needs: 1, all: 4, undated: 1 } } } });
     // Retail items first, each with its kind, verdict and window; the not-retail one is not listed.
     expect(r.evidence.map((e) => e.url)).toEqual([u('/blog/b/'), u('/blog/a/'), u('/blog/d/'), u('/blog/c/')]);
-    expect(r.evidence[0]!.values).toMatchObject({ kind: { type: 'label', id: 'blog' }, verdict: { id: 'retail' }, window: { id: 'within' }, months: THOUGHT_LEADERSHIP_WINDOW_MONTHS, modified: null });
+    expect(r.evidence[0]!.values).toMatchObject({
+      kind: { type: 'label', vocabulary: 'kind', id: 'blog' }, verdict: { type: 'label', vocabulary: 'retail-verdict', id: 'retail' },
+      window: { type: 'label', vocabulary: 'window', id: 'within' }, months: THOUGHT_LEADERSHIP_WINDOW_MONTHS, modified: null,
+    });
     expect(r.evidence[2]!.values).toMatchObject({ window: { id: 'before' } });
     expect(r.evidence[3]!.values).toMatchObject({ published: null, window: null });
   });
