@@ -225,3 +225,31 @@ describe('a program manager', () => {
     await page.close();
   }, 150_000);
 });
+
+describe('a reader of Traditional Chinese', () => {
+  it('gets the pages in zh-TW from the browser’s language, accessible, and switches to English from the header', async () => {
+    // A context of its own: the language cookie it sets must not reach the other tests' pages.
+    const zhContext = await browser().newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-TW' });
+    try {
+      const page = await zhContext.newPage();
+      await page.goto(`${sut.service.url}/`);
+      expect(await page.locator('html').getAttribute('lang')).toBe('zh-TW');
+      expect(await accessibilityProblems(page)).toEqual([]);
+      await page.getByLabel('貴公司的首頁').fill(sut.site('www.harbourline.test'));
+      await page.getByLabel('稽核日期（選填）').fill('2026-11-29');
+      await Promise.all([page.waitForURL(/\/audits\/[A-Za-z0-9_-]{22}$/), page.getByRole('button', { name: '檢查我的網站' }).click()]);
+      await waitForReport(page);
+      expect(await page.locator('#verdict-title').textContent()).toBe('符合網路形象的先決條件');
+      expect(await page.locator('.verdict-valid-until').textContent()).toMatch(/^網路形象有效至 2027年10月22日/);
+      expect(await accessibilityProblems(page, '#pages tbody')).toEqual([]);
+      await Promise.all([page.waitForURL(/\?lang=en$/), page.getByRole('link', { name: 'English' }).click()]);
+      expect(await page.locator('html').getAttribute('lang')).toBe('en');
+      expect(await page.locator('#verdict-title').textContent()).toBe('Meets the web-presence prerequisites');
+      // The choice is remembered over the browser's language.
+      await page.goto(`${sut.service.url}/`);
+      expect(await page.locator('h1').textContent()).toBe('Check your retail web presence before you apply');
+    } finally {
+      await zhContext.close();
+    }
+  }, 150_000);
+});

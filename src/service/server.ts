@@ -675,7 +675,7 @@ function registerConsole(service: Service, requireAdmin: AdminGuard): void {
 
   app.get<{ Params: { run: number } }>('/admin/batches/:run', { preHandler: requireAdmin, schema: { params: batchParamsSchema } }, async (req, reply) => {
     const batch = batchRow(store, req.params.run);
-    const rows = batchIndexRows(summaryRows(store, batch.run, batch.run.asOf), (id) => `/admin/batches/${batch.run.id}/partners/${encodeURIComponent(id)}`);
+    const rows = batchIndexRows(summaryRows(store, batch.run, batch.run.asOf), (id) => `/admin/batches/${batch.run.id}/partners/${encodeURIComponent(id)}`, req.lang);
     const index = embedDocument(renderers.index(rows, { title: messages(req.lang).resultsHeading, generatedAt: new Date().toISOString() }, req.lang), { headingsBelow: 1 });
     const running = store.serviceAuditsOfRun(batch.run.id).filter((a) => a.state === 'running')
       .map((a) => ({ partnerId: a.partnerId, name: a.name, pagesFetched: scheduler.status(a.id)?.pagesFetched ?? 0 }));
