@@ -51,6 +51,15 @@ describe('message catalogs', () => {
     ]);
   });
 
+  // The checklist's items, "**P2.2.1 Public case studies.**": each check the catalogs title is one of them.
+  const checklist = new URL('../../shared/checklist.md', import.meta.url);
+  it.skipIf(!existsSync(checklist))('titles exactly the items of ../shared/checklist.md, in both languages (skipped when ../shared is absent)', () => {
+    const items = [...readFileSync(checklist, 'utf8').matchAll(/^\*\*(P[\d.]+?) [^*]+\.\*\*/gm)].map((m) => m[1]!).sort();
+    for (const catalog of Object.values(CATALOGS)) {
+      expect(Object.keys(catalog).filter((id) => /^check\.P[\d.]+\.title$/.test(id)).map((id) => id.slice(6, -6)).sort()).toEqual(items);
+    }
+  });
+
   // The project's notes list each area's Chinese name in its heading: "### 3.1 Customer engagement (顧客互動)".
   const notes = new URL('../../shared/domain-notes.md', import.meta.url);
   it.skipIf(!existsSync(notes))('matches the area names of ../shared/domain-notes.md (skipped when ../shared is absent)', () => {
