@@ -3,216 +3,33 @@
 // rest of its SiteEvidence. A partner's results are written in one transaction, so a run killed at any
 // moment leaves each partner either complete or untouched, and `--resume` can pick up from there.
 // Stored results are only ever replaced by a newer outcome of the same partner, never deleted because
-// something later (a report file) failed. The schema is versioned (PRAGMA user_version, MIGRATIONS).
+// something later (a report file) failed. The schema and its migrations are store/schema.ts's, shared
+// with the Store of batches and workers (src/store/); this synchronous ResultStore serves the web
+// service (src/service/), which adds its own tables there.
 
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync, gunzipSync } from 'node:zlib';
-import type { AnalyzedPage, Applicant, CheckResult, CheckStatus, CheckId, SiteEvidence } from './types.ts';
+import type { AnalyzedPage, CheckResult, CheckStatus, CheckId, SiteEvidence } from './types.ts';
+import { migration, SCHEMA_VERSION } from './store/schema.ts';
 
 export const RESULTS_FILE = 'results.sqlite';
-/**
- * A partner in flight when the batch process died this many times is marked failed instead of being
- * audited again: a site that crashes the process (or runs it out of memory) must not stop every
- * --resume. After the first such death a suspect is audited alone, so an innocent partner that was
- * merely in flight beside the culprit is not blamed twice.
- */
-export const MAX_CRASHES = 2;
+export {
+  MAX_CRASHES,
+  type CheckRow,
+  type PartnerInput,
+  type PartnerResult,
+  type PartnerRow,
+  type PartnerState,
+  type PartnerSummary,
+  type RunRow,
+  type RunState,
+} from './store/types.ts';
+import type { CheckRow, PartnerInput, PartnerResult, PartnerRow, PartnerState, PartnerSummary, RunRow, RunState } from './store/types.ts';
+import { MAX_CRASHES } from './store/types.ts';
 
-export type RunState = 'running' | 'finished' | 'interrupted';
-/** pending: not started or to be redone; running: in flight (or lost to a kill); done / failed: final. */
-export type PartnerState = 'pending' | 'running' | 'done' | 'failed';
-
-export interface RunRow {
-  id: number;
-  startedAt: string;
-  finishedAt: string | null;
-  state: RunState;
-  /** Process that runs (or last ran) it; for the record only (the output lock says who runs it). */
-  pid: number;
-  inputPath: string;
-  inputSha256: string;
-  asOf: string;
-  /** Serializable audit options the run was started with; a resumed run reuses them. */
-  options: Record<string, unknown>;
-  extraColumns: string[];
-}
-
-/** A partner as the applicant list gives it (see batch/input.ts). */
-export type PartnerInput = Applicant;
-
-/** What the summary, the CSV and index.html show for one partner; stored so they need no evidence. */
-export interface PartnerSummary {
-  finalHomepage: string;
-  verdict: CheckStatus;
-  pagesCrawled: number;
-  caseStudiesFound: number;
-  caseStudiesReachable: number;
-  newestRetailThoughtLeadership: string | null;
-  /** report.validUntil's date: the last audit date every passing check still passes on its own (absent in results stored before it existed). */
-  validUntil?: string | null;
-  practicePage: string | null;
-}
-
-export interface PartnerRow extends PartnerInput {
-  runId: number;
-  position: number;
-  state: PartnerState;
-  attempts: number;
-  /** Times the batch process died (crash, kill, out of memory) while this partner was in flight. */
-  crashes: number;
-  /** Whether reports/<id>.* match this partner's stored outcome (written for done, absent for failed). */
-  outputsCurrent: boolean;
-  error: string | null;
-  auditedAt: string | null;
-  durationMs: number | null;
-  summary: PartnerSummary | null;
-}
-
-export interface PartnerResult {
-  evidence: SiteEvidence;
-  checks: CheckResult[];
-  asOf: string;
-  summary: PartnerSummary;
-  durationMs: number;
-  /** Page bodies by URL, stored (gzip) only with --keep-html. */
-  bodies?: Map<string, string>;
-}
-
-export interface CheckRow {
-  checkId: CheckId;
-  status: CheckStatus;
-  summary: string;
-}
-
-/** Version 1: the first schema. */
-const SCHEMA_V1 = `
-CREATE TABLE IF NOT EXISTS runs (
-  id INTEGER PRIMARY KEY AUTOINCREMENT,
-  started_at TEXT NOT NULL,
-  finished_at TEXT,
-  state TEXT NOT NULL CHECK (state IN ('running', 'finished', 'interrupted')),
-  pid INTEGER NOT NULL,
-  input_path TEXT NOT NULL,
-  input_sha256 TEXT NOT NULL,
-  as_of TEXT NOT NULL,
-  options_json TEXT NOT NULL,
-  extra_columns_json TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS partners (
-  run_id INTEGER NOT NULL REFERENCES runs(id),
-  partner_id TEXT NOT NULL,
-  position INTEGER NOT NULL,
-  line INTEGER NOT NULL,
-  name TEXT NOT NULL,
-  homepage TEXT NOT NULL,
-  notes TEXT NOT NULL,
-  extra_json TEXT NOT NULL,
-  state TEXT NOT NULL CHECK (state IN ('pending', 'running', 'done', 'failed')),
-  attempts INTEGER NOT NULL DEFAULT 0,
-  error TEXT,
-  audited_at TEXT,
-  duration_ms INTEGER,
-  summary_json TEXT,
-  PRIMARY KEY (run_id, partner_id)
-);
-CREATE TABLE IF NOT EXISTS evidence (
-  run_id INTEGER NOT NULL,
-  partner_id TEXT NOT NULL,
-  -- SiteEvidence without its pages (those are rows of the pages table).
-  evidence_json TEXT NOT NULL,
-  PRIMARY KEY (run_id, partner_id),
-  FOREIGN KEY (run_id, partner_id) REFERENCES partners(run_id, partner_id)
-);
-CREATE TABLE IF NOT EXISTS pages (
-  run_id INTEGER NOT NULL,
-  partner_id TEXT NOT NULL,
-  seq INTEGER NOT NULL,
-  url TEXT NOT NULL,
-  final_url TEXT NOT NULL,
-  http_status INTEGER,
-  content_type TEXT,
-  depth INTEGER,
-  page_type TEXT,
-  published TEXT,
-  error TEXT,
-  -- The AnalyzedPage without facts, and the facts, as JSON: enough to re-run every check.
-  page_json TEXT NOT NULL,
-  facts_json TEXT,
-  body_gzip BLOB,
-  PRIMARY KEY (run_id, partner_id, seq),
-  FOREIGN KEY (run_id, partner_id) REFERENCES partners(run_id, partner_id)
-);
-CREATE TABLE IF NOT EXISTS checks (
-  run_id INTEGER NOT NULL,
-  partner_id TEXT NOT NULL,
-  -- The run's own audit date, or a later re-evaluation by \`report --as-of\`.
-  as_of TEXT NOT NULL,
-  check_id TEXT NOT NULL,
-  status TEXT NOT NULL CHECK (status IN ('pass', 'fail', 'review')),
-  summary TEXT NOT NULL,
-  result_json TEXT NOT NULL,
-  PRIMARY KEY (run_id, partner_id, as_of, check_id),
-  FOREIGN KEY (run_id, partner_id) REFERENCES partners(run_id, partner_id)
-);
-CREATE TABLE IF NOT EXISTS evaluations (
-  -- Summaries of re-evaluations (\`report --as-of\`); a run's own summary is partners.summary_json.
-  run_id INTEGER NOT NULL,
-  partner_id TEXT NOT NULL,
-  as_of TEXT NOT NULL,
-  evaluated_at TEXT NOT NULL,
-  summary_json TEXT NOT NULL,
-  PRIMARY KEY (run_id, partner_id, as_of),
-  FOREIGN KEY (run_id, partner_id) REFERENCES partners(run_id, partner_id)
-);
-CREATE INDEX IF NOT EXISTS partners_by_id ON partners(partner_id, run_id);
-`;
-
-/**
- * The web service's own tables (`partner-presence serve`). Every audit the service runs is a partner
- * of a run like a batch's, so its state, evidence and checks live in the tables above; these add the
- * unguessable id it is shared by, its place in the service's queue, and the uploaded lists' metadata.
- */
-const SERVICE_SCHEMA = `
-CREATE TABLE IF NOT EXISTS service_audits (
-  id TEXT PRIMARY KEY,
-  -- Queue order: first in, first out.
-  seq INTEGER NOT NULL UNIQUE,
-  kind TEXT NOT NULL CHECK (kind IN ('visitor', 'batch')),
-  -- What "the same site" means for joining a running audit and for "changed since the previous audit".
-  site TEXT NOT NULL,
-  run_id INTEGER NOT NULL,
-  partner_id TEXT NOT NULL,
-  queued_at TEXT NOT NULL,
-  started_at TEXT,
-  finished_at TEXT,
-  FOREIGN KEY (run_id, partner_id) REFERENCES partners(run_id, partner_id)
-);
-CREATE INDEX IF NOT EXISTS service_audits_by_site ON service_audits(kind, site, seq);
-CREATE INDEX IF NOT EXISTS service_audits_by_run ON service_audits(run_id, partner_id);
-CREATE TABLE IF NOT EXISTS service_batches (
-  run_id INTEGER PRIMARY KEY REFERENCES runs(id),
-  -- As uploaded; shown (escaped), never used as a path.
-  file_name TEXT NOT NULL,
-  -- Rows skipped by the applicant-list parser: [{ line, message }].
-  problems_json TEXT NOT NULL
-);
-`;
-
-/**
- * Schema migrations: entry i takes a database from PRAGMA user_version i to i + 1. A file written by a
- * newer version (user_version beyond this list) is refused, not misread.
- */
-const MIGRATIONS: string[] = [
-  SCHEMA_V1,
-  // 2: crash counting (MAX_CRASHES) and whether a partner's report files are current.
-  `ALTER TABLE partners ADD COLUMN crashes INTEGER NOT NULL DEFAULT 0;
-   ALTER TABLE partners ADD COLUMN outputs_current INTEGER NOT NULL DEFAULT 0;`,
-  // 3: the web service's audits and uploaded lists.
-  SERVICE_SCHEMA,
-];
-export const SCHEMA_VERSION = MIGRATIONS.length;
+export { SCHEMA_VERSION };
 
 export type ServiceAuditKind = 'visitor' | 'batch';
 
@@ -294,6 +111,8 @@ interface PartnerRecord {
   attempts: number;
   crashes: number;
   outputs_current: number;
+  worker: string | null;
+  started_at: string | null;
   error: string | null;
   audited_at: string | null;
   duration_ms: number | null;
@@ -332,7 +151,7 @@ export class ResultStore {
     }
     for (let v = version; v < SCHEMA_VERSION; v++) {
       db.transaction(() => {
-        db.exec(MIGRATIONS[v]!);
+        db.exec(migration(v, 'sqlite'));
         db.pragma(`user_version = ${v + 1}`);
       })();
     }
@@ -738,6 +557,8 @@ function toPartner(row: PartnerRecord): PartnerRow {
     attempts: row.attempts,
     crashes: row.crashes,
     outputsCurrent: row.outputs_current === 1,
+    worker: row.worker,
+    startedAt: row.started_at,
     error: row.error,
     auditedAt: row.audited_at,
     durationMs: row.duration_ms,

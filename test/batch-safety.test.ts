@@ -15,7 +15,7 @@ import { createProgress } from '../src/batch/progress.ts';
 import { runBatch, type BatchSettings } from '../src/batch/run.ts';
 import { summarizeReport } from '../src/batch/summary.ts';
 import { evaluate } from '../src/evaluate.ts';
-import { MAX_CRASHES, ResultStore } from '../src/storage.ts';
+import { MAX_CRASHES, SqliteStore } from '../src/store/index.ts';
 import type { Report } from '../src/types.ts';
 import { cloneStaticSite } from './batch-helpers.ts';
 
@@ -101,9 +101,9 @@ describe('batch safety', () => {
     expect(messages[0]).toMatch(/stopped: cannot write .*reports\/alpha\.json: .*--resume/);
     expect(first.stderr).not.toMatch(/^\s+at /m);
     expect(partnerStates(out).map((p) => [p.partner_id, p.state])).toEqual([['alpha', 'done'], ['bravo', 'pending']]);
-    const store = ResultStore.open(out);
-    expect(store.loadEvidence(1, 'alpha')?.pages.length).toBeGreaterThan(1);
-    store.close();
+    const store = SqliteStore.open(out);
+    expect((await store.loadEvidence(1, 'alpha'))?.pages.length).toBeGreaterThan(1);
+    await store.close();
 
     rmSync(join(out, 'reports', 'alpha.json'), { recursive: true });
     server.clearLog();
@@ -128,15 +128,16 @@ describe('batch safety', () => {
 
     // Run 2 stored alpha's new outcome, then the process was killed before writing its report: exactly
     // what a SIGKILL between the commit and the rename leaves (with the half-written temporary file).
-    const store = ResultStore.open(out);
-    const [alpha] = store.partners(1);
-    const evidence = store.loadEvidence(1, 'alpha')!;
-    const run2 = store.startRun({ inputPath: file, inputSha256: store.run(1)!.inputSha256, asOf: '2027-11-29',
-      options: { ...store.run(1)!.options, asOf: '2027-11-29' }, extraColumns: [], partners: [alpha!] });
-    store.markStarted(run2.id, 'alpha');
+    const store = SqliteStore.open(out);
+    const [alpha] = await store.partners(1);
+    const evidence = (await store.loadEvidence(1, 'alpha'))!;
+    const run1 = (await store.run(1))!;
+    const run2 = await store.startRun({ inputPath: file, inputSha256: run1.inputSha256, asOf: '2027-11-29',
+      options: { ...run1.options, asOf: '2027-11-29' }, extraColumns: [], partners: [alpha!] });
+    await store.markStarted(run2.id, 'alpha', 'test:1');
     const report = evaluate(evidence, '2027-11-29');
-    store.saveResult(run2.id, 'alpha', { evidence, checks: report.checks, asOf: '2027-11-29', summary: summarizeReport(report), durationMs: 1 });
-    store.close();
+    await store.saveResult(run2.id, 'alpha', { evidence, checks: report.checks, asOf: '2027-11-29', summary: summarizeReport(report), durationMs: 1 });
+    await store.close();
     writeFileSync(join(out, 'reports', 'alpha.json.4242.tmp'), '{"half":');
 
     const outcome = await runBatch(file, { ...settings, resume: true }, quiet(), new AbortController().signal);
@@ -207,9 +208,9 @@ describe('batch safety', () => {
     expect(finished!.code, finished!.stderr).toBe(1); // finished, one partner failed
     const states = partnerStates(out);
     expect(states.map((p) => [p.partner_id, p.state])).toEqual([['alpha', 'done'], ['crasher', 'failed'], ['bravo', 'done']]);
-    expect(states[1]!.error).toMatch(/process died .* 2 times/);
+    expect(states[1]!.error).toMatch(/process auditing it died .* 2 times/);
     expect(states[0]!.crashes).toBeLessThan(MAX_CRASHES);
-    expect(finished!.stdout).toMatch(/crasher .*process died/);
+    expect(finished!.stdout).toMatch(/crasher .*process auditing it died/);
   });
 });
 

@@ -3,11 +3,11 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { compareOutcomes, summarizeReport, summaryCsv, summaryTable, type SummaryRow } from '../src/batch/summary.ts';
 import { caseStudy, emptyReport } from './support/report-builder.ts';
 import { displayWidth } from '../src/report/columns.ts';
-import type { PartnerRow } from '../src/storage.ts';
+import type { PartnerRow } from '../src/store/index.ts';
 
 const partner = (over: Partial<PartnerRow>): PartnerRow => ({
   runId: 2, id: 'acme', name: 'Acme', homepage: 'https://www.acme.test/', notes: '', extra: {}, line: 2, position: 0,
-  state: 'done', attempts: 1, crashes: 0, outputsCurrent: true, error: null, auditedAt: '2026-11-29T10:00:00Z', durationMs: 1000,
+  state: 'done', attempts: 1, crashes: 0, outputsCurrent: true, worker: null, startedAt: null, error: null, auditedAt: '2026-11-29T10:00:00Z', durationMs: 1000,
   summary: { finalHomepage: 'https://www.acme.test/', verdict: 'fail', pagesCrawled: 42, caseStudiesFound: 3, caseStudiesReachable: 1,
     newestRetailThoughtLeadership: '2026-05-01', validUntil: '2027-05-01', practicePage: 'https://www.acme.test/retail/' },
   ...over,

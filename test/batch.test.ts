@@ -12,7 +12,7 @@ import { chromium } from 'playwright';
 import { startFixtureServer, type FixtureServer } from '../fixtures/server.ts';
 import { createProgress } from '../src/batch/progress.ts';
 import { reportFromStore, runBatch, type BatchSettings } from '../src/batch/run.ts';
-import { ResultStore } from '../src/storage.ts';
+import { SqliteStore } from '../src/store/index.ts';
 import type { Report } from '../src/types.ts';
 import { expectedSites, type ExpectedSite } from './batch-helpers.ts';
 
@@ -100,12 +100,12 @@ describe('batch over the fixture sites', () => {
       expect(Object.fromEntries(report.checks.map((c) => [c.id, c.status]))).toEqual(site.checks);
       expect(readFileSync(join(dir, 'out', 'reports', `${site.site}.html`), 'utf8')).toContain('<html');
     }
-    const store = ResultStore.open(join(dir, 'out'));
+    const store = SqliteStore.open(join(dir, 'out'));
     try {
       // --keep-html: the homepage's body is stored with its page record.
-      for (const site of sites) expect(store.loadBody(outcome.run.id, site.site, site.startUrl) ?? store.loadBody(outcome.run.id, site.site, site.homepage), site.site).toMatch(/<html/i);
+      for (const site of sites) expect(await store.loadBody(outcome.run.id, site.site, site.startUrl) ?? await store.loadBody(outcome.run.id, site.site, site.homepage), site.site).toMatch(/<html/i);
     } finally {
-      store.close();
+      await store.close();
     }
     const down = byId.get('down')!;
     expect(down.partner.state).toBe('failed');
@@ -140,11 +140,11 @@ describe('batch over the fixture sites', () => {
     server.route('www.northwind.test', '/customers/*', { status: 410, body: '<h1>Gone</h1>' });
     const outcome = await runBatch(join(dir, 'applicants.csv'), settings(), quietProgress().progress, new AbortController().signal);
     expect(outcome.run.id).toBe(2);
-    const store = ResultStore.open(join(dir, 'out'));
+    const store = SqliteStore.open(join(dir, 'out'));
     try {
-      for (const site of sites) expect(store.loadBody(2, site.site, site.homepage), site.site).toBeNull(); // no --keep-html
+      for (const site of sites) expect(await store.loadBody(2, site.site, site.homepage), site.site).toBeNull(); // no --keep-html
     } finally {
-      store.close();
+      await store.close();
     }
     const byId = new Map(outcome.rows.map((r) => [r.partner.id, r]));
     for (const site of sites.filter((s) => s.site !== 'static')) {
@@ -166,10 +166,10 @@ describe('batch over the fixture sites', () => {
   it('report --as-of a year later re-evaluates from the stored evidence and moves the P3.2 window', async () => {
     const logBefore = server.log.length;
     const yearLater = '2027-11-29';
-    const { run, rows } = reportFromStore(join(dir, 'out'), yearLater);
+    const { run, rows } = await reportFromStore(join(dir, 'out'), yearLater);
     expect(run.id).toBe(2);
     expect(server.log.length).toBe(logBefore); // nothing crawled
-    const store = ResultStore.open(join(dir, 'out'));
+    const store = SqliteStore.open(join(dir, 'out'));
     try {
       for (const site of sites) {
         const row = rows.find((r) => r.partner.id === site.site)!;
@@ -177,10 +177,10 @@ describe('batch over the fixture sites', () => {
         expect(report.asOf).toBe(yearLater);
         expect(row.statuses['P3.2']).toBe(report.checks.find((c) => c.id === 'P3.2')!.status);
         // The run's own results stay as they were on its audit date.
-        expect(store.checks(2, site.site, asOf).length).toBe(6);
+        expect((await store.checks(2, site.site, asOf)).length).toBe(6);
       }
     } finally {
-      store.close();
+      await store.close();
     }
     if (sites.some((s) => s.site === 'static')) {
       // The newest retail post (2026-10-14) is more than 12 months before 2027-11-29.
@@ -232,9 +232,9 @@ describe('batch over the fixture sites', () => {
     }
   });
 
-  it('report --lang zh-TW rewrites the reports, summary.csv\'s headers and index.html in Traditional Chinese, carrying valid_until', () => {
+  it('report --lang zh-TW rewrites the reports, summary.csv\'s headers and index.html in Traditional Chinese, carrying valid_until', async () => {
     const out = join(dir, 'out');
-    reportFromStore(out, asOf, 'zh-TW');
+    await reportFromStore(out, asOf, { lang: 'zh-TW' });
     const [header, ...records] = parseCsv(readFileSync(join(out, 'summary.csv'), 'utf8')) as string[][];
     expect(header!.slice(0, 3)).toEqual(['編號', '名稱', '首頁']);
     const validUntil = header!.indexOf('有效期限');
@@ -245,7 +245,7 @@ describe('batch over the fixture sites', () => {
       expect(readFileSync(join(out, 'reports', `${record[0]}.html`), 'utf8')).toContain('<html lang="zh-TW">');
     }
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('<html lang="zh-TW">');
-    reportFromStore(out, asOf);
+    await reportFromStore(out, asOf);
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('<html lang="en">');
   });
 });

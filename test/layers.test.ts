@@ -50,5 +50,6 @@ describe('imports point down the stack', () => {
   it('renderers know no check, and storage nothing of batch', () => {
     expect(offenders('src/report', ['src/checks', 'src/evidence', 'src/storage.ts', 'src/batch', 'src/service'])).toEqual([]);
     expect(importsOf('src/storage.ts').filter((t) => t.startsWith('src/batch'))).toEqual([]);
+    expect(offenders('src/store', ['src/batch', 'src/service', 'src/cli.ts'])).toEqual([]);
   });
 });

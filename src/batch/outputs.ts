@@ -7,7 +7,8 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CheckId, CheckStatus, Report } from '../types.ts';
-import type { ResultStore, RunRow } from '../storage.ts';
+import type { CheckRow, PartnerRow, RunRow, Store } from '../store/index.ts';
+import type { ResultStore } from '../storage.ts';
 import { renderHtml } from '../report/html.ts';
 import { renderBatchIndex, type BatchIndexRow } from '../report/index-page.ts';
 import { CHECK_IDS } from '../checks/index.ts';
@@ -60,22 +61,40 @@ export function hasPartnerReport(outDir: string, partnerId: string): boolean {
  * The summary rows of a run at an audit date (the run's own, or a re-evaluation's), each compared with
  * the partner's outcome in the previous run that reached it.
  */
-export function summaryRows(store: ResultStore, run: RunRow, asOf: string): SummaryRow[] {
+export async function summaryRows(store: Store, run: RunRow, asOf: string): Promise<SummaryRow[]> {
+  const rows: SummaryRow[] = [];
+  for (const stored of await store.partners(run.id)) {
+    const partner = stored.state === 'done' ? { ...stored, summary: await store.summaryAt(run, stored, asOf) } : stored;
+    const checks = partner.state === 'done' ? await store.checks(run.id, partner.id, asOf) : [];
+    rows.push(summaryRow(partner, checks, await store.previousOutcome(partner.id, run.id)));
+  }
+  return rows;
+}
+
+/** summaryRows over the web service's synchronous ResultStore. */
+export function summaryRowsSync(store: ResultStore, run: RunRow, asOf: string): SummaryRow[] {
   return store.partners(run.id).map((stored) => {
     const partner = stored.state === 'done' ? { ...stored, summary: store.summaryAt(run, stored, asOf) } : stored;
     const checks = partner.state === 'done' ? store.checks(run.id, partner.id, asOf) : [];
-    const previous = store.previousOutcome(partner.id, run.id);
-    const reached = partner.state === 'done' || partner.state === 'failed';
-    return {
-      partner,
-      statuses: Object.fromEntries(checks.map((c) => [c.checkId, c.status])) as Partial<Record<CheckId, CheckStatus>>,
-      changes: previous && reached ? compareOutcomes(previous, { partner, checks }) : null,
-      previousRunId: previous?.run.id ?? null,
-      previousStatuses: previous
-        ? (Object.fromEntries(previous.checks.map((c) => [c.checkId, c.status])) as Partial<Record<CheckId, CheckStatus>>)
-        : null,
-    };
+    return summaryRow(partner, checks, store.previousOutcome(partner.id, run.id));
   });
+}
+
+function summaryRow(
+  partner: PartnerRow,
+  checks: CheckRow[],
+  previous: { run: RunRow; partner: PartnerRow; checks: CheckRow[] } | null,
+): SummaryRow {
+  const reached = partner.state === 'done' || partner.state === 'failed';
+  return {
+    partner,
+    statuses: Object.fromEntries(checks.map((c) => [c.checkId, c.status])) as Partial<Record<CheckId, CheckStatus>>,
+    changes: previous && reached ? compareOutcomes(previous, { partner, checks }) : null,
+    previousRunId: previous?.run.id ?? null,
+    previousStatuses: previous
+      ? (Object.fromEntries(previous.checks.map((c) => [c.checkId, c.status])) as Partial<Record<CheckId, CheckStatus>>)
+      : null,
+  };
 }
 
 /** The index page's rows; `reportHref` links a partner to its report (null: none to link to). */

@@ -6,12 +6,11 @@ import PQueue from 'p-queue';
 import type { Lang } from '../messages/index.ts';
 import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import type { CrawlOptions } from '../../crawlers/types.ts';
 import { HostThrottle } from '../../crawlers/throttle.ts';
 import { Renderer } from '../../crawlers/render.ts';
-import { auditSite, resolveAuditOptions } from '../audit.ts';
+import { resolveAuditOptions } from '../audit.ts';
 import { evaluate } from '../evaluate.ts';
-import { isStoreError, MAX_CRASHES, RESULTS_FILE, ResultStore, type PartnerRow, type RunRow } from '../storage.ts';
+import { MAX_CRASHES, RESULTS_FILE, SqliteStore, type PartnerRow, type RunRow, type Store } from '../store/index.ts';
 import { readApplicants, type ApplicantList, type InputProblem } from './input.ts';
 import { OutputDirLock } from './lock.ts';
 import {
@@ -23,11 +22,11 @@ import {
   writePartnerReport,
   writeSummaryFiles,
 } from './outputs.ts';
+import { auditAndStore, errorMessage, type StoredCrawlOptions, type StoredRunOptions } from './partner-audit.ts';
 import type { BatchProgress } from './progress.ts';
 import { summarizeReport, type SummaryRow } from './summary.ts';
 
-/** Crawl options that can be stored with a run and applied again on resume (no functions, no signal). */
-export type StoredCrawlOptions = Partial<Omit<CrawlOptions, 'priority' | 'signal'>>;
+export type { StoredCrawlOptions } from './partner-audit.ts';
 
 export interface BatchSettings {
   outDir: string;
@@ -71,16 +70,6 @@ export class BatchStoppedError extends Error {
   }
 }
 
-/** Beyond the crawl's own time budget, the time analysis may take before a partner counts as hung. */
-const PARTNER_GRACE_MS = 120_000;
-const DEFAULT_TIME_BUDGET_MS = 300_000;
-
-interface StoredRunOptions {
-  asOf: string;
-  crawl: StoredCrawlOptions;
-  keepHtml: boolean;
-}
-
 export async function runBatch(
   inputFile: string,
   settings: BatchSettings,
@@ -92,40 +81,45 @@ export async function runBatch(
   const list = await readApplicants(inputFile);
   const lock = OutputDirLock.acquire(settings.outDir);
   try {
-    const store = ResultStore.open(settings.outDir);
+    const store = SqliteStore.open(settings.outDir);
     try {
       removeLeftoverTemporaryFiles(settings.outDir);
       return await runLocked(store, inputFile, list, settings, progress, signal);
     } finally {
-      store.close();
+      await store.close();
     }
   } finally {
     lock.release();
   }
 }
 
+/** The options a new run stores, from the command's settings. */
+export function runOptions(settings: Pick<BatchSettings, 'asOf' | 'crawl' | 'keepHtml'>): StoredRunOptions {
+  return { asOf: settings.asOf, crawl: settings.crawl, keepHtml: settings.keepHtml };
+}
+
 async function runLocked(
-  store: ResultStore,
+  store: Store,
   inputFile: string,
   list: ApplicantList,
   settings: BatchSettings,
   progress: BatchProgress,
   signal: AbortSignal,
 ): Promise<BatchOutcome> {
-  const { run, options } = settings.resume ? takeOverRun(store, settings, list.sha256) : {
-    run: store.startRun({
+  const { run, options } = settings.resume ? await takeOverRun(store, settings, list.sha256) : {
+    run: await store.startRun({
       inputPath: resolve(inputFile),
       inputSha256: list.sha256,
       asOf: settings.asOf,
-      options: { asOf: settings.asOf, crawl: settings.crawl, keepHtml: settings.keepHtml } satisfies StoredRunOptions,
+      options: { ...runOptions(settings) },
       extraColumns: list.extraColumns,
       partners: list.applicants,
     }),
-    options: { asOf: settings.asOf, crawl: settings.crawl, keepHtml: settings.keepHtml },
+    options: runOptions(settings),
   };
   for (const problem of list.problems) progress.note(`${relative(process.cwd(), inputFile) || inputFile}:${problem.line}: ${problem.message}`);
 
-  const partners = store.partners(run.id);
+  const partners = await store.partners(run.id);
   const todo = partners.filter((p) => p.state === 'pending');
   if (settings.resume) {
     const givenUp = partners.filter((p) => p.state === 'failed' && p.crashes >= MAX_CRASHES);
@@ -150,7 +144,12 @@ async function runLocked(
   const work = async (partner: PartnerRow) => {
     if (runSignal.aborted) return;
     try {
-      if (await auditPartner(store, run, partner, options, shared, progress, runSignal, settings.outDir, settings.lang)) audited++;
+      const outcome = await auditAndStore(store, run, partner, options, shared, progress, runSignal);
+      if (outcome.kind === 'abandoned') return;
+      audited++;
+      if (outcome.kind === 'done') writePartnerReport(settings.outDir, partner.id, outcome.report, settings.lang);
+      else removePartnerReport(settings.outDir, partner.id);
+      await store.markOutputsCurrent(run.id, partner.id);
     } catch (error) {
       if (!stop.signal.aborted) stop.abort(stoppedBy(error, store));
     }
@@ -171,105 +170,38 @@ async function runLocked(
   }
 
   if (runSignal.aborted) {
-    store.finishRun(run.id, 'interrupted');
+    await store.finishRun(run.id, 'interrupted');
     if (stop.signal.aborted) throw stop.signal.reason;
-    return { run: store.run(run.id)!, state: 'interrupted', rows: summaryRows(store, run, run.asOf), problems: list.problems, audited };
+    return { run: (await store.run(run.id))!, state: 'interrupted', rows: await summaryRows(store, run, run.asOf), problems: list.problems, audited };
   }
   try {
-    syncPartnerReports(store, run, settings.outDir, settings.lang);
-    const rows = summaryRows(store, run, run.asOf);
+    await syncPartnerReports(store, run, settings.outDir, settings.lang);
+    const rows = await summaryRows(store, run, run.asOf);
     writeSummaryFiles(settings.outDir, run, run.asOf, rows, settings.lang);
-    store.finishRun(run.id, 'finished');
-    return { run: store.run(run.id)!, state: 'finished', rows, problems: list.problems, audited };
+    await store.finishRun(run.id, 'finished');
+    return { run: (await store.run(run.id))!, state: 'finished', rows, problems: list.problems, audited };
   } catch (error) {
-    store.finishRun(run.id, 'interrupted');
+    await store.finishRun(run.id, 'interrupted');
     throw stoppedBy(error, store);
   }
 }
 
-function takeOverRun(store: ResultStore, settings: BatchSettings, sha256: string): { run: RunRow; options: StoredRunOptions } {
-  const run = store.latestUnfinishedRun();
+async function takeOverRun(store: Store, settings: BatchSettings, sha256: string): Promise<{ run: RunRow; options: StoredRunOptions }> {
+  const run = await store.latestUnfinishedRun();
   if (!run) throw new BatchStartError(`nothing to resume in ${settings.outDir}: every run there has finished`);
   if (run.inputSha256 !== sha256) {
     throw new BatchStartError(
       `the applicant list changed since run ${run.id} started (${run.inputPath}); start a new run without --resume`,
     );
   }
-  return { run: store.resumeRun(run.id), options: run.options as unknown as StoredRunOptions };
+  return { run: await store.resumeRun(run.id), options: run.options as unknown as StoredRunOptions };
 }
 
 /** A failure to write results or files becomes the one BatchStoppedError the run stops with. */
-function stoppedBy(error: unknown, store: ResultStore): unknown {
-  if (error instanceof OutputWriteError) return new BatchStoppedError(error.message, store.path);
-  if (isStoreError(error)) return new BatchStoppedError(`cannot write the results to ${store.path}: ${errorMessage(error)}`, store.path);
+export function stoppedBy(error: unknown, store: Store): unknown {
+  if (error instanceof OutputWriteError) return new BatchStoppedError(error.message, store.location);
+  if (store.isStoreError(error)) return new BatchStoppedError(`cannot write the results to ${store.location}: ${errorMessage(error)}`, store.location);
   return error;
-}
-
-/**
- * Audits one partner and stores its outcome. Returns whether an outcome (result or error) was stored;
- * false when the batch was stopped meanwhile, in which case nothing of the partner is kept. Throws
- * when the outcome cannot be stored or its report files cannot be written (the caller stops the run;
- * what is stored stays stored, and --resume writes the missing files).
- */
-async function auditPartner(
-  store: ResultStore,
-  run: RunRow,
-  partner: PartnerRow,
-  options: StoredRunOptions,
-  shared: { hosts: HostThrottle; renderer: Renderer },
-  progress: BatchProgress,
-  batchSignal: AbortSignal,
-  outDir: string,
-  lang?: Lang,
-): Promise<boolean> {
-  store.markStarted(run.id, partner.id);
-  progress.partnerStarted(partner.id);
-  const started = Date.now();
-  const limitMs = (options.crawl.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS) + PARTNER_GRACE_MS;
-  const deadline = AbortSignal.timeout(limitMs);
-  const signal = AbortSignal.any([batchSignal, deadline]);
-  const bodies = options.keepHtml ? new Map<string, string>() : undefined;
-  let audit: Awaited<ReturnType<typeof auditSite>> | null = null;
-  let failure: string | null = null;
-  try {
-    audit = await auditSite(
-      partner.homepage,
-      { ...options.crawl, asOf: options.asOf, signal },
-      {
-        page: bodies ? (page) => { if (page.body !== null) bodies.set(page.url, page.body); } : undefined,
-        progress: (p) => progress.partnerPages(partner.id, p.fetched),
-      },
-      shared,
-    );
-    if (deadline.aborted) failure = `did not finish within ${Math.round(limitMs / 1000)} s`;
-  } catch (error) {
-    failure = deadline.aborted ? `did not finish within ${Math.round(limitMs / 1000)} s` : errorMessage(error);
-  }
-  if (batchSignal.aborted) {
-    store.markPending(run.id, partner.id);
-    progress.partnerAbandoned(partner.id);
-    return false;
-  }
-  if (failure !== null || audit === null) {
-    const message = failure ?? 'no result';
-    store.saveFailure(run.id, partner.id, message, Date.now() - started);
-    removePartnerReport(outDir, partner.id);
-    store.markOutputsCurrent(run.id, partner.id);
-    progress.partnerFinished(partner.id, `error: ${message}`);
-    return true;
-  }
-  const { report, evidence } = audit;
-  const summary = summarizeReport(report);
-  store.saveResult(run.id, partner.id, { evidence, checks: report.checks, asOf: run.asOf, summary, durationMs: Date.now() - started, bodies });
-  writePartnerReport(outDir, partner.id, report, lang);
-  store.markOutputsCurrent(run.id, partner.id);
-  progress.partnerFinished(partner.id, `${summary.pagesCrawled} pages, verdict ${summary.verdict}`);
-  return true;
-}
-
-function errorMessage(error: unknown): string {
-  if (error instanceof Error) return error.message.split('\n')[0] || error.name;
-  return String(error);
 }
 
 /**
@@ -278,47 +210,56 @@ function errorMessage(error: unknown): string {
  * report rebuilt from the stored evidence (what `report --as-of` relies on too); a partner that failed
  * loses the report an earlier run left.
  */
-function syncPartnerReports(store: ResultStore, run: RunRow, outDir: string, lang?: Lang): void {
-  for (const partner of store.partners(run.id)) {
+async function syncPartnerReports(store: Store, run: RunRow, outDir: string, lang?: Lang): Promise<void> {
+  for (const partner of await store.partners(run.id)) {
     if (partner.state === 'failed' && !partner.outputsCurrent) {
       removePartnerReport(outDir, partner.id);
     } else if (partner.state === 'done' && (!partner.outputsCurrent || !hasPartnerReport(outDir, partner.id))) {
-      const evidence = store.loadEvidence(run.id, partner.id);
+      const evidence = await store.loadEvidence(run.id, partner.id);
       if (evidence) writePartnerReport(outDir, partner.id, evaluate(evidence, run.asOf), lang);
     } else {
       continue;
     }
-    store.markOutputsCurrent(run.id, partner.id);
+    await store.markOutputsCurrent(run.id, partner.id);
   }
 }
 
 /**
- * `report DIR --as-of DATE`: re-evaluates every audited partner of the latest run from its stored
- * evidence, without crawling, and rewrites the reports, summary.csv and index.html.
+ * `report`: re-evaluates every audited partner of a run from its stored evidence, without crawling,
+ * and rewrites the reports, summary.csv and index.html in outDir. The store is DIR/results.sqlite, or
+ * the given one (PostgreSQL), and the run the latest unless one is named.
  */
-export function reportFromStore(outDir: string, asOf: string, lang?: Lang): { run: RunRow; rows: SummaryRow[] } {
-  if (!existsSync(join(outDir, RESULTS_FILE))) throw new BatchStartError(`no batch results in ${outDir} (no ${RESULTS_FILE})`);
+export async function reportFromStore(
+  outDir: string,
+  asOf: string,
+  from: { store?: Store; runId?: number; lang?: Lang } = {},
+): Promise<{ run: RunRow; rows: SummaryRow[] }> {
+  if (!from.store && !existsSync(join(outDir, RESULTS_FILE))) throw new BatchStartError(`no batch results in ${outDir} (no ${RESULTS_FILE})`);
   const lock = OutputDirLock.acquire(outDir);
-  const store = ResultStore.open(outDir);
+  const store = from.store ?? SqliteStore.open(outDir);
   try {
     removeLeftoverTemporaryFiles(outDir);
-    const run = store.latestRun();
-    if (!run) throw new BatchStartError(`no batch results in ${outDir}`);
-    for (const partner of store.partners(run.id)) {
-      if (partner.state !== 'done') continue;
-      const evidence = store.loadEvidence(run.id, partner.id);
+    const run = from.runId === undefined ? await store.latestRun() : await store.run(from.runId);
+    if (!run) throw new BatchStartError(`no batch run${from.runId === undefined ? '' : ` ${from.runId}`} in ${store.location}`);
+    for (const partner of await store.partners(run.id)) {
+      if (partner.state !== 'done') {
+        if (partner.state === 'failed') removePartnerReport(outDir, partner.id);
+        continue;
+      }
+      const evidence = await store.loadEvidence(run.id, partner.id);
       if (!evidence) continue;
       const report = evaluate(evidence, asOf);
-      store.saveEvaluation(run.id, partner.id, asOf, report.checks, summarizeReport(report));
-      writePartnerReport(outDir, partner.id, report, lang);
+      // The run's own date keeps the run's own results; another date is stored beside them.
+      if (asOf !== run.asOf) await store.saveEvaluation(run.id, partner.id, asOf, report.checks, summarizeReport(report));
+      writePartnerReport(outDir, partner.id, report, from.lang);
     }
-    const rows = summaryRows(store, run, asOf);
-    writeSummaryFiles(outDir, run, asOf, rows, lang);
+    const rows = await summaryRows(store, run, asOf);
+    writeSummaryFiles(outDir, run, asOf, rows, from.lang);
     return { run, rows };
   } catch (error) {
     throw stoppedBy(error, store);
   } finally {
-    store.close();
+    if (!from.store) await store.close();
     lock.release();
   }
 }

@@ -2,7 +2,7 @@
 // show the same rows, built from what the store holds (no evidence needs to be loaded).
 
 import type { CheckId, CheckStatus, Report } from '../types.ts';
-import type { CheckRow, PartnerRow, PartnerSummary } from '../storage.ts';
+import type { CheckRow, PartnerRow, PartnerSummary } from '../store/index.ts';
 import { stringify } from 'csv-stringify/sync';
 import { CHECK_IDS } from '../checks/index.ts';
 import { withoutControls } from '../report/escape.ts';

@@ -19,7 +19,7 @@ import { gzipSync } from 'node:zlib';
 import { evaluate } from '../evaluate.ts';
 import { ResultStore, type ServiceAuditRow, type ServiceBatchRow } from '../storage.ts';
 import { compareOutcomes } from '../batch/summary.ts';
-import { batchIndexRows, summaryRows } from '../batch/outputs.ts';
+import { batchIndexRows, summaryRowsSync } from '../batch/outputs.ts';
 import { OutputDirLock } from '../batch/lock.ts';
 import { renderBatchIndex } from '../report/index-page.ts';
 import type { Report } from '../types.ts';
@@ -599,7 +599,7 @@ function batchStatus(store: ResultStore, batch: ServiceBatchRow, withPartners: b
     links: { page: `/admin/batches/${batch.run.id}`, events: `${base}/events` },
     ...(withPartners
       ? {
-          partners: summaryRows(store, batch.run, batch.run.asOf).map((row) => ({
+          partners: summaryRowsSync(store, batch.run, batch.run.asOf).map((row) => ({
             id: row.partner.id,
             name: row.partner.name,
             homepage: row.partner.homepage,
@@ -675,7 +675,7 @@ function registerConsole(service: Service, requireAdmin: AdminGuard): void {
 
   app.get<{ Params: { run: number } }>('/admin/batches/:run', { preHandler: requireAdmin, schema: { params: batchParamsSchema } }, async (req, reply) => {
     const batch = batchRow(store, req.params.run);
-    const rows = batchIndexRows(summaryRows(store, batch.run, batch.run.asOf), (id) => `/admin/batches/${batch.run.id}/partners/${encodeURIComponent(id)}`, req.lang);
+    const rows = batchIndexRows(summaryRowsSync(store, batch.run, batch.run.asOf), (id) => `/admin/batches/${batch.run.id}/partners/${encodeURIComponent(id)}`, req.lang);
     const index = embedDocument(renderers.index(rows, { title: messages(req.lang).resultsHeading, generatedAt: new Date().toISOString() }, req.lang), { headingsBelow: 1 });
     const running = store.serviceAuditsOfRun(batch.run.id).filter((a) => a.state === 'running')
       .map((a) => ({ partnerId: a.partnerId, name: a.name, pagesFetched: scheduler.status(a.id)?.pagesFetched ?? 0 }));
