@@ -47,14 +47,19 @@ export function registrableDomain(url: string): string {
   return getDomain(host) ?? host;
 }
 
-async function startBoss(url: string, leaseSeconds: number): Promise<PgBoss> {
+/**
+ * How often pg-boss's maintenance (run by one worker at a time) looks for expired leases: a lost job
+ * waits at most this long beyond its lease.
+ */
+const MAINTENANCE_SECONDS = 5;
+
+async function startBoss(url: string, role: 'enqueue' | 'work'): Promise<PgBoss> {
   const boss = new PgBoss({
     connectionString: url,
     max: 4,
     schedule: false,
-    // Expired leases are found by pg-boss's maintenance: often enough that a lost job waits little more than its lease.
-    maintenanceIntervalSeconds: Math.max(1, Math.min(60, Math.floor(leaseSeconds / 4))),
-    monitorStateIntervalSeconds: undefined,
+    supervise: role === 'work',
+    maintenanceIntervalSeconds: MAINTENANCE_SECONDS,
   });
   boss.on('error', () => undefined); // a maintenance hiccup is retried by pg-boss itself
   await boss.start();
@@ -82,7 +87,7 @@ export async function enqueueRun(
     extraColumns: list.extraColumns,
     partners: list.applicants,
   });
-  const boss = await startBoss(store.url, meta.options.leaseSeconds);
+  const boss = await startBoss(store.url, 'enqueue');
   try {
     await boss.insert(list.applicants.map((p) => ({
       name: QUEUE,
@@ -117,7 +122,7 @@ export async function runWorker(
   progress: BatchProgress,
   signal: AbortSignal,
 ): Promise<number> {
-  const boss = await startBoss(store.url, 60);
+  const boss = await startBoss(store.url, 'work');
   const runs = new Map<number, RunRow>();
   const renderers = new Set<Renderer>();
   const hosts = new HostThrottle();
