@@ -70,7 +70,9 @@ class LineProgress extends CountingProgress {
   }
   protected finished(id: string, outcome: string): void {
     const elapsed = ((Date.now() - this.startedAt) / 1000).toFixed(1);
-    this.stream.write(withoutControls(`[${this.done}/${this.total}] ${id}: ${outcome} (${this.pages()} pages in ${elapsed} s so far)\n`));
+    // A worker does not know how many partners the queue holds: it counts what it did.
+    const count = this.total > 0 ? `${this.done}/${this.total}` : String(this.done);
+    this.stream.write(withoutControls(`[${count}] ${id}: ${outcome} (${this.pages()} pages in ${elapsed} s so far)\n`));
   }
   note(message: string): void {
     this.stream.write(`${withoutControls(message)}\n`);
