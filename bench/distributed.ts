@@ -15,9 +15,9 @@ import { POSTGRES_MISSING, startPostgres } from '../test/support/postgres.ts';
 
 const SITES = 60;
 const WORKER_COUNTS = [1, 2, 4];
-const PARTNERS_PER_WORKER = 2;
+const PARTNERS_PER_WORKER = 1;
 const GAP_MS = 250; // the crawler's default --delay-ms
-const MAX_PAGES = 16;
+const MAX_PAGES = 10;
 const ROOT = join(import.meta.dirname, '..');
 const BIN = join(ROOT, 'bin', 'partner-presence.js');
 
