@@ -22,14 +22,21 @@ const ROOT = join(import.meta.dirname, '..');
 const BIN = join(ROOT, 'bin', 'partner-presence.js');
 
 /** A CLI process; its stderr (progress lines) is shown only if it fails. */
-function run(args: string[]): { pid: number; done: Promise<number | null> } {
+function run(args: string[], okCodes = [0]): { pid: number; ready: Promise<void>; stop(): void; done: Promise<number | null> } {
   const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
-  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+  let markReady: () => void = () => undefined;
+  const ready = new Promise<void>((resolve) => (markReady = resolve));
+  child.stderr!.on('data', (d: Buffer) => {
+    stderr += d.toString();
+    if (/ready: taking jobs/.test(stderr)) markReady();
+  });
   return {
     pid: child.pid!,
+    ready,
+    stop: () => child.kill('SIGTERM'),
     done: new Promise((resolve) => child.on('close', (code) => {
-      if (code !== 0) process.stderr.write(stderr);
+      if (!okCodes.includes(code ?? -1)) process.stderr.write(stderr);
       resolve(code);
     })),
   };
@@ -73,9 +80,11 @@ const results: Result[] = [];
 try {
   for (const workers of WORKER_COUNTS) {
     const url = await postgres.createDatabase(`bench_${workers}`);
-    if ((await run(['batch', listFile, '--store', url, ...crawlArgs]).done) !== 0) throw new Error('enqueueing failed');
+    // Workers first, waiting on an empty queue (--watch), so that their start-up is not measured.
+    const procs = Array.from({ length: workers }, () => run(['worker', '--store', url, '--watch', '--concurrency', String(PARTNERS_PER_WORKER)], [130]));
+    await Promise.all(procs.map((p) => p.ready));
     server.clearLog();
-    const procs = Array.from({ length: workers }, () => run(['worker', '--store', url, '--concurrency', String(PARTNERS_PER_WORKER)]));
+    if ((await run(['batch', listFile, '--store', url, ...crawlArgs]).done) !== 0) throw new Error('enqueueing failed');
     const peak = new Map<number, number>();
     const cpu = new Map<number, number>();
     const sampler = setInterval(() => {
@@ -84,12 +93,13 @@ try {
         cpu.set(p.pid, Math.max(cpu.get(p.pid) ?? 0, cpuSeconds(p.pid)));
       }
     }, 200);
-    const codes = await Promise.all(procs.map((p) => p.done));
-    clearInterval(sampler);
-    if (codes.some((c) => c !== 0)) throw new Error(`a worker failed: exit codes ${codes.join(', ')}`);
-
     const client = new pg.Client({ connectionString: url });
     await client.connect();
+    while ((await client.query("SELECT 1 FROM runs WHERE state = 'finished'")).rowCount === 0) await new Promise((r) => setTimeout(r, 250));
+    for (const p of procs) p.stop();
+    const codes = await Promise.all(procs.map((p) => p.done));
+    clearInterval(sampler);
+    if (codes.some((c) => c !== 130)) throw new Error(`a worker failed: exit codes ${codes.join(', ')}`);
     const { rows } = await client.query<{ state: string; started_at: string; audited_at: string }>('SELECT state, started_at, audited_at FROM partners');
     await client.end();
     if (rows.some((r) => r.state !== 'done')) throw new Error(`not every partner was audited: ${JSON.stringify(rows.filter((r) => r.state !== 'done'))}`);

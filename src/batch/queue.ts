@@ -12,7 +12,7 @@ import { getDomain } from 'tldts';
 import { HostThrottle } from '../../crawlers/throttle.ts';
 import { Renderer } from '../../crawlers/render.ts';
 import { PostgresStore, type RunRow } from '../store/index.ts';
-import { auditAndStore, partnerLimitMs, type StoredRunOptions } from './partner-audit.ts';
+import { auditAndStore, partnerLimitMs, WORKER_NAME, type StoredRunOptions } from './partner-audit.ts';
 import type { BatchProgress } from './progress.ts';
 import type { ApplicantList } from './input.ts';
 
@@ -166,6 +166,7 @@ export async function runWorker(
   for (let i = 0; i < Math.max(1, settings.concurrency); i++) {
     await boss.work<AuditJob>(QUEUE, { batchSize: 1, pollingIntervalSeconds }, handle);
   }
+  progress.note(`worker ${WORKER_NAME} ready: taking jobs from ${store.location}, ${settings.concurrency} at a time`);
   try {
     // Done when nothing is queued, retrying or leased (a dead worker's lease keeps us waiting for its job).
     for (;;) {
