@@ -147,7 +147,7 @@ describe('batch safety', () => {
     expect(readdirSync(join(out, 'reports')).filter((n) => n.endsWith('.tmp'))).toEqual([]);
   });
 
-  it('refuses a second process on one directory, and a killed batch (even a zombie) never blocks --resume', async () => {
+  it('refuses a second process on one directory, and a killed batch (even a zombie) never blocks --resume', { timeout: 180_000 }, async () => {
     const out = join(dir, 'out-lock');
     const file = list('lock.csv', ['locka', 'lockb']);
     // The first batch's first homepage request hangs, so that batch is surely still running while the
