@@ -39,11 +39,13 @@ export function createAgents(maxSockets: number) {
 
 const ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,application/pdf;q=0.9,*/*;q=0.8';
 
+/** `onSent` is called once the request has been written to its connection (it has left for the host). */
 export function fetchOnce(
   url: string,
   ctx: FetchContext,
   wantBody: (status: number, headers: Record<string, string>) => boolean = () => true,
   accept = ACCEPT,
+  onSent?: () => void,
 ): Promise<RawResponse> {
   return new Promise<RawResponse>((resolvePromise, rejectPromise) => {
     const u = new URL(url);
@@ -135,6 +137,7 @@ export function fetchOnce(
       },
     );
     req.on('error', (err) => finish(err));
+    if (onSent) req.once('finish', onSent);
     const timer = setTimeout(
       () => req.destroy(new FetchError(`timed out after ${formatSeconds(ctx.timeoutMs)}`, 'ETIMEDOUT', false)),
       ctx.timeoutMs,

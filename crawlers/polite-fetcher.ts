@@ -7,7 +7,7 @@ import { createAgents, fetchOnce, type FetchContext, type RawResponse } from './
 import type { ConnectPolicy } from './net.ts';
 import { botProtection, redirectTarget, retryAfterMs } from './responses.ts';
 import { RobotsCache, type RobotsFetchResult, type RobotsVerdict } from './robots.ts';
-import { HostThrottle } from './throttle.ts';
+import { HostThrottle, type HostSlot } from './throttle.ts';
 
 export interface PoliteFetcherOptions {
   policy: ConnectPolicy;
@@ -76,19 +76,19 @@ export class PoliteFetcher {
     const { perHostConcurrency, delayMs, retries, signal } = this.#options;
     const host = new URL(url).hostname;
     for (let attempt = 0; ; attempt++) {
-      const release = await this.#throttle.acquire(host, perHostConcurrency, delayMs, signal);
+      const slot = await this.#throttle.acquire(host, perHostConcurrency, delayMs, signal);
       let res: RawResponse;
       try {
-        res = await fetchOnce(url, this.#context, wantBody, accept);
+        res = await fetchOnce(url, this.#context, wantBody, accept, slot.sent);
       } catch (err) {
-        release();
+        slot.release();
         if (err instanceof FetchError && err.transient && attempt < retries && !signal.aborted) {
           await sleep(backoff(attempt), signal);
           continue;
         }
         throw err;
       }
-      release();
+      slot.release();
       if (RETRY_STATUSES.has(res.status) && attempt < retries && !signal.aborted && !botProtection(res.status, res.headers, res.body)) {
         const asked = retryAfterMs(res.headers['retry-after']);
         if (asked !== null && asked > MAX_RETRY_AFTER_MS) return res;
@@ -105,7 +105,11 @@ export class PoliteFetcher {
    * Waits for a politeness slot on `host` (a URL hostname) and resolves with its release: for the
    * requests the browser sends through its egress proxy. Rejects when the crawl or `stop` aborts.
    */
-  slot(host: string, stop: AbortSignal): Promise<() => void> {
+  async slot(host: string, stop: AbortSignal): Promise<() => void> {
+    return (await this.#turn(host, stop)).release;
+  }
+
+  #turn(host: string, stop: AbortSignal): Promise<HostSlot> {
     const { perHostConcurrency, delayMs, signal } = this.#options;
     return this.#throttle.acquire(host, perHostConcurrency, delayMs, AbortSignal.any([signal, stop]));
   }
@@ -115,11 +119,11 @@ export class PoliteFetcher {
    * `stop` (the end of the render) aborts the wait or the request.
    */
   async requestOnce(url: string, stop: AbortSignal): Promise<RawResponse> {
-    const release = await this.slot(new URL(url).hostname, stop);
+    const slot = await this.#turn(new URL(url).hostname, stop);
     try {
-      return await fetchOnce(url, { ...this.#context, signal: AbortSignal.any([this.#options.signal, stop]) });
+      return await fetchOnce(url, { ...this.#context, signal: AbortSignal.any([this.#options.signal, stop]) }, undefined, undefined, slot.sent);
     } finally {
-      release();
+      slot.release();
     }
   }
 

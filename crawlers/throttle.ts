@@ -1,5 +1,7 @@
 // Per-host politeness: at most N requests in flight to a host and a minimum gap between their starts.
 // One HostThrottle can be shared by a batch, so politeness holds across partners on the same host.
+// A request "starts" when it leaves for the host, not when its turn comes: name resolution, connection
+// set-up or a busy process can hold it back after its turn, and the host must still see the gap.
 import { whenAborted } from './abort.ts';
 
 interface HostState {
@@ -10,6 +12,14 @@ interface HostState {
   minGapMs: number;
   waiters: { concurrency: number; gapMs: number; resolve: () => void; reject: (err: Error) => void; signal?: AbortSignal }[];
   timer: NodeJS.Timeout | null;
+}
+
+/** A request's turn on a host. */
+export interface HostSlot {
+  /** The request has left for the host: the next request to it starts no earlier than the gap from now. */
+  sent(): void;
+  /** The request is over (answered or failed): its place among the host's in-flight requests is free. */
+  release(): void;
 }
 
 export class HostThrottle {
@@ -37,12 +47,12 @@ export class HostThrottle {
   }
 
   /**
-   * Waits for a slot on `host`; resolves with a release function. `concurrency` and `gapMs` are the
-   * caller's own limits (the host's Crawl-delay raises the gap).
+   * Waits for a turn on `host`. `concurrency` and `gapMs` are the caller's own limits (the host's
+   * Crawl-delay raises the gap), counted from the turn and again from `sent()`.
    */
-  acquire(host: string, concurrency: number, gapMs: number, signal?: AbortSignal): Promise<() => void> {
+  acquire(host: string, concurrency: number, gapMs: number, signal?: AbortSignal): Promise<HostSlot> {
     const s = this.#state(host);
-    return new Promise<() => void>((resolve, reject) => {
+    return new Promise<HostSlot>((resolve, reject) => {
       if (signal?.aborted) return reject(signal.reason instanceof Error ? signal.reason : new Error('aborted'));
       // Forgotten once the slot is given: the crawl's one signal must not collect a listener per request.
       let forgetAbort = () => undefined as void;
@@ -52,7 +62,7 @@ export class HostThrottle {
         signal,
         resolve: () => {
           forgetAbort();
-          resolve(this.#releaser(host));
+          resolve(this.#slot(host, gapMs));
         },
         reject,
       };
@@ -70,13 +80,19 @@ export class HostThrottle {
     });
   }
 
-  #releaser(host: string): () => void {
+  #slot(host: string, gapMs: number): HostSlot {
+    const s = this.#state(host);
     let released = false;
-    return () => {
-      if (released) return;
-      released = true;
-      this.#state(host).active--;
-      this.#pump(host);
+    return {
+      sent: () => {
+        s.nextStart = Math.max(s.nextStart, Date.now() + Math.max(gapMs, s.minGapMs));
+      },
+      release: () => {
+        if (released) return;
+        released = true;
+        s.active--;
+        this.#pump(host);
+      },
     };
   }
 

@@ -11,8 +11,8 @@ describe('abort listeners on the crawl signal', () => {
     const controller = new AbortController();
     const throttle = new HostThrottle();
     for (let i = 0; i < 500; i++) {
-      const release = await throttle.acquire('www.partner.test', 4, 0, controller.signal);
-      release();
+      const slot = await throttle.acquire('www.partner.test', 4, 0, controller.signal);
+      slot.release();
     }
     expect(getEventListeners(controller.signal, 'abort').length).toBeLessThanOrEqual(1);
   });
@@ -29,7 +29,7 @@ describe('abort listeners on the crawl signal', () => {
     controller.abort(new Error('crawl stopped'));
     await expect(waiting).rejects.toThrow('crawl stopped');
     expect(calls).toEqual(['a']);
-    held();
+    held.release();
     let late = 0;
     whenAborted(controller.signal, () => late++);
     expect(late).toBe(1);
