@@ -14,7 +14,7 @@ import pg from 'pg';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { startFixtureServer, SITES_ROOT, type FixtureServer } from '../fixtures/server.ts';
 import { cloneStaticSite } from './batch-helpers.ts';
-import { POSTGRES_MISSING, startPostgres, type TestPostgres } from './support/postgres.ts';
+import { POSTGRES_MISSING, testPostgres, type TestPostgres } from './support/postgres.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const BIN = join(ROOT, 'bin', 'partner-presence.js');
@@ -25,7 +25,7 @@ let expectedChecks: Record<string, string>;
 const urls: Record<string, string> = {};
 
 beforeAll(async () => {
-  postgres = await startPostgres();
+  postgres = await testPostgres();
   if (!postgres) {
     console.warn(POSTGRES_MISSING);
     return;

@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import pg from 'pg';
 import { MAX_CRASHES, PostgresStore, SCHEMA_VERSION, SqliteStore, type PartnerSummary, type Store } from '../src/store/index.ts';
 import { migration } from '../src/store/schema.ts';
-import { POSTGRES_MISSING, startPostgres, type TestPostgres } from './support/postgres.ts';
+import { POSTGRES_MISSING, testPostgres, type TestPostgres } from './support/postgres.ts';
 import type { AnalyzedPage, CheckResult, SiteEvidence } from '../src/types.ts';
 import type { PageFacts } from '../analyzers/types.ts';
 
@@ -17,7 +17,7 @@ afterEach(() => {
 let postgres: TestPostgres | null = null;
 let databases = 0;
 beforeAll(async () => {
-  postgres = await startPostgres();
+  postgres = await testPostgres();
   if (!postgres) console.warn(POSTGRES_MISSING);
 });
 afterAll(async () => {
