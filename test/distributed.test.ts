@@ -1,7 +1,8 @@
 // Batches past one machine, for real: a throw-away PostgreSQL 15, fixture partner sites, and the CLI's
 // `batch --store`, `worker`, `status` and `report --store` as separate processes. Three workers share
 // a run and every partner ends with exactly one result; a worker SIGKILLed mid-audit has its partner
-// audited again by another once the lease expires; SIGTERM puts a partner back on the queue; two
+// audited again by another once the lease expires, and one whose worker dies each time is recorded as
+// failed with the reason after MAX_CRASHES tries; SIGTERM puts a partner back on the queue; two
 // partners on one registrable domain are never crawled at once (from the fixture server's access
 // log); and the verdicts are those of the same list run with SQLite.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +16,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { startFixtureServer, SITES_ROOT, type FixtureServer } from '../fixtures/server.ts';
 import { cloneStaticSite } from './batch-helpers.ts';
 import { POSTGRES_MISSING, testPostgres, type TestPostgres } from './support/postgres.ts';
+import { MAX_CRASHES } from '../src/store/index.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const BIN = join(ROOT, 'bin', 'partner-presence.js');
@@ -170,6 +172,9 @@ describe('PostgreSQL store and job queue', () => {
     const doomedWorker = (await partnerRows(url)).find((r) => r.partner_id === 'slow')!.worker;
     doomed.child.kill('SIGKILL');
     await doomed.done;
+    // Until its lease runs out, the partner shows as running on the dead worker.
+    const whileLost = await cli(['status', '--store', url]).done;
+    expect(whileLost.out).toContain(`running 1\n    slow on ${doomedWorker} since `);
     const rescuer = await cli(['worker', '--store', url, '--concurrency', '1']).done;
     expect(rescuer.code, rescuer.out).toBe(0);
     const rows = await partnerRows(url);
@@ -178,5 +183,25 @@ describe('PostgreSQL store and job queue', () => {
     expect([slow.attempts, slow.crashes]).toEqual([3, 1]);
     expect(slow.worker).not.toBe(doomedWorker);
     expect(await query(url, 'SELECT CAST(COUNT(*) AS INTEGER) AS n FROM (SELECT partner_id, url FROM pages GROUP BY partner_id, url HAVING COUNT(*) > 1) d')).toEqual([{ n: 0 }]);
+  });
+
+  it(`a partner whose worker dies each time it is audited is recorded as failed, with the reason, after ${MAX_CRASHES} tries`, { timeout: 240_000 }, async (context) => {
+    if (!postgres) return context.skip();
+    const url = await postgres.createDatabase('deadly_partner');
+    const queued = await cli(['batch', list('deadly.csv', ['slow']), '--store', url, '--lease', '6s', ...crawlArgs()]).done;
+    expect(queued.code, queued.out).toBe(0);
+    for (let attempt = 1; attempt <= MAX_CRASHES; attempt++) {
+      const doomed = cli(['worker', '--store', url, '--concurrency', '1']);
+      await waitFor(async () => (await partnerRows(url)).some((r) => r.state === 'running' && r.attempts === attempt), `attempt ${attempt}`);
+      doomed.child.kill('SIGKILL');
+      await doomed.done;
+    }
+    const last = await cli(['worker', '--store', url, '--concurrency', '1']).done;
+    expect(last.code, last.out).toBe(0);
+    expect(await partnerRows(url)).toMatchObject([{ partner_id: 'slow', state: 'failed', attempts: MAX_CRASHES, crashes: MAX_CRASHES, results: 0 }]);
+    const [{ error }] = await query<{ error: string }>(url, 'SELECT error FROM partners');
+    expect(error).toMatch(new RegExp(`died .* each of the ${MAX_CRASHES} times`));
+    const status = await cli(['status', '--store', url]).done;
+    expect(status.out).toMatch(/: finished\n[\s\S]*failed  1/);
   });
 });
