@@ -99,6 +99,15 @@ describe('a hostile page cannot make the browser connect to a forbidden address'
     expect(await canaryHits(canaryControlPort)).toEqual([]);
   });
 
+  it('images, media, fonts, text tracks, icons and manifests are not fetched, from the site or the forbidden address', async () => {
+    const { page, log } = await crawlPage('/assets/');
+    expect(page.rendered).toBe(true);
+    expect(reports(log)).toEqual(['/report/assets-started']);
+    // The page names 22 of them in markup, CSS and script (the browser's own favicon fetch included).
+    expect(log.filter((e) => e.path.startsWith('/asset/')).map((e) => e.path)).toEqual([]);
+    expect(await canaryHits(canaryControlPort)).toEqual([]);
+  });
+
   it('location.href (the page navigates itself away)', async () => {
     const { page, log } = await crawlPage('/navigate/');
     expect(reports(log)).toContain('/report/navigate-started');
