@@ -12,16 +12,25 @@
 //
 // A page cannot hold the crawl: a render has a deadline (--timeout, or the crawl's stop), and a tab
 // that overruns it, or fails, is closed (which ends its renderer process, even one stuck in a loop);
-// a renderer's JavaScript heap is capped, so a page that allocates without bound crashes its own tab.
+// a renderer's JavaScript heap is capped, so a page that allocates without bound crashes its own tab,
+// and a renderer whose whole memory (ArrayBuffers, DOM, canvases: outside that heap) passes its cap is
+// killed.
 import { setMaxListeners } from 'node:events';
-import { existsSync } from 'node:fs';
-import type { Browser, BrowserContext, Page, Request, Route } from 'playwright';
+import { existsSync, readFileSync } from 'node:fs';
+import type { Browser, BrowserContext, CDPSession, Page, Request, Route } from 'playwright';
 import { EgressProxy, type EgressRefusal } from './egress-proxy.ts';
 import { formatSeconds } from './fetch.ts';
 import type { ConnectPolicy } from './net.ts';
 
 /** V8 heap limit of each renderer process: far above what real sites use, far below the machine. */
 const RENDERER_HEAP_MB = 512;
+/**
+ * Resident memory a renderer process may reach, everything included (the heap above, ArrayBuffers,
+ * the DOM, canvases, Chromium's own share). The heap flag does not bound the rest: a page held 1.5 GB
+ * of ArrayBuffers under it. Checked every RENDERER_MEMORY_CHECK_MS while pages render (Linux /proc).
+ */
+const RENDERER_MEMORY_MB = 1024;
+const RENDERER_MEMORY_CHECK_MS = 200;
 
 const CHROMIUM_ARGS = [
   '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage',
@@ -153,6 +162,7 @@ export class Renderer {
           headless: true,
         });
         browser.once('disconnected', () => void backstop.close());
+        await this.#watchMemory(browser);
         return browser;
       } catch (err) {
         failures.push(`${executablePath ?? "Playwright's Chromium"}: ${firstLine(err)}`);
@@ -160,6 +170,23 @@ export class Renderer {
     }
     await backstop.close();
     throw new Error(`no Chromium could be launched (${failures.join('; ')})`);
+  }
+
+  /**
+   * Kills any renderer process past RENDERER_MEMORY_MB while pages render: its tab crashes, and the
+   * render records it. (Site isolation gives each site's pages their own renderer.)
+   */
+  async #watchMemory(browser: Browser): Promise<void> {
+    if (!existsSync('/proc/self/status')) return;
+    const cdp = await browser.newBrowserCDPSession();
+    let checking = false;
+    const timer = setInterval(() => {
+      if (this.#open === 0 || checking) return;
+      checking = true;
+      void killRenderersOver(cdp, RENDERER_MEMORY_MB * 1024 * 1024).finally(() => (checking = false));
+    }, RENDERER_MEMORY_CHECK_MS);
+    timer.unref();
+    browser.once('disconnected', () => clearInterval(timer));
   }
 
   /** Null when a browser runs (launching it if needed), else why rendering is unavailable. */
@@ -299,6 +326,29 @@ export class Renderer {
 
   async close(): Promise<void> {
     await this.#retire();
+  }
+}
+
+async function killRenderersOver(cdp: CDPSession, limitBytes: number): Promise<void> {
+  const info = await cdp.send('SystemInfo.getProcessInfo').catch(() => null);
+  for (const { type, id } of info?.processInfo ?? []) {
+    if (type === 'renderer' && residentBytes(id) > limitBytes) {
+      try {
+        process.kill(id, 'SIGKILL');
+      } catch {
+        // Gone already.
+      }
+    }
+  }
+}
+
+/** A process's resident memory from /proc (0 when it is gone). */
+function residentBytes(pid: number): number {
+  try {
+    const kb = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'latin1'))?.[1];
+    return kb ? Number(kb) * 1024 : 0;
+  } catch {
+    return 0;
   }
 }
 

@@ -184,4 +184,17 @@ describe('a page cannot hold the crawl', () => {
     expect(reached.length).toBeGreaterThan(0);
     expect(Math.max(...reached)).toBeLessThanOrEqual(512);
   });
+
+  it('a page holding memory outside the heap (ArrayBuffers) has its renderer killed past 1 GB, and is recorded as not rendered', async () => {
+    const { page, log } = await crawlPage('/buffers/', { timeoutMs: 20_000 });
+    expect(page).toMatchObject({
+      rendered: false,
+      renderReason: 'rendering always on; rendering failed: the page crashed its browser tab (out of memory, or a renderer fault)',
+    });
+    const reached = log.filter((e) => e.path.startsWith('/report/memory')).map((e) => Number(new URL(e.path, 'http://x').searchParams.get('mb')));
+    // Past the 512 MB heap cap (these bytes are not in the heap), and stopped within a few checks of
+    // 1 GB (the page allocates ~1 GB/s; the process has ~100 MB of its own), far from the page's 3 GB.
+    expect(Math.max(...reached)).toBeGreaterThan(512);
+    expect(Math.max(...reached)).toBeLessThanOrEqual(1536);
+  });
 });
