@@ -74,6 +74,7 @@ describe('a hostile page cannot make the browser connect to a forbidden address'
     ['speculation rules (prefetch and prerender)', 'speculation'],
     ['WebRTC (STUN over UDP, TURN over TCP)', 'webrtc'],
     ['iframe, object, embed and form navigations', 'frames'],
+    ['preconnect, prefetch and preload links, style imports, beacons, keepalive requests, event sources, module imports and a worker’s requests', 'more-channels'],
   ])('%s', async (_channel, name) => {
     const { page, log } = await crawlPage(`/${name}/`);
     expect(page.rendered).toBe(true);
