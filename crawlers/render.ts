@@ -103,11 +103,6 @@ type FetchedDocument = { status: number; headers: Record<string, string>; body: 
 /** What the audit never reads: not fetched, from the site or anywhere else. */
 const BLOCKED_TYPES = new Set(['image', 'media', 'font', 'texttrack', 'manifest']);
 
-/** The browser's own favicon fetch is typed "other"; like every image request it asks for image/*. */
-async function isUnreadResource(req: Request): Promise<boolean> {
-  const type = req.resourceType();
-  return BLOCKED_TYPES.has(type) || (type === 'other' && /^image\//.test((await req.headerValue('accept')) ?? ''));
-}
 /** The network counts as settled after this long without a request in flight. */
 const QUIET_MS = 150;
 /** Reading the DOM of a loaded page takes milliseconds; a page that does not answer in this is stuck. */
@@ -408,7 +403,7 @@ async function openTab(context: BrowserContext, hooks: SiteRenderHooks, subresou
       delete headers['transfer-encoding'];
       return route.fulfill({ status: current.document.status, headers, body: current.document.body }).catch(() => undefined);
     }
-    if (!/^https?:/i.test(target) || (await isUnreadResource(req).catch(() => true))) return route.abort('blockedbyclient').catch(() => undefined);
+    if (!/^https?:/i.test(target) || BLOCKED_TYPES.has(req.resourceType())) return route.abort('blockedbyclient').catch(() => undefined);
     try {
       if (req.method() !== 'GET') {
         if (await hooks.allowRequest(target)) return await route.continue();
