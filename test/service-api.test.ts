@@ -239,6 +239,56 @@ describe('a site audited again after the cooldown', () => {
   });
 });
 
+describe('live-progress streams', () => {
+  it('one client address holds at most --max-streams-per-address open; the next gets a 429 until one closes', async () => {
+    const { fixtures, dataDir } = sut;
+    // A site whose homepage takes 20 s: its audit runs, and its streams stay open, for the whole test.
+    const host = 'slow.streams.test';
+    const port = new URL(sut.site('www.northwind.test')).port;
+    fixtures.route(host, '/', { delayMs: 20_000, body: '<html><body>slow</body></html>' });
+    const crawl = { resolve: [...fixtures.resolveArgs(), `${host}:${port}:127.0.0.1`], allowAddresses: ['127.0.0.1'], delayMs: 0, render: 'never' as const, timeoutMs: 30_000 };
+    const service = await startService({
+      ...DEFAULT_SERVICE_CONFIG, port: 0, dataDir: `${dataDir}/streams`, adminToken: null, crawl, maxStreamsPerAddress: 2, trustProxy: true,
+    });
+    const held: AbortController[] = [];
+    try {
+      const started = await fetch(`${service.url}/api/audits`, {
+        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ homepage: `http://${host}:${port}/` }),
+      });
+      const { id } = (await started.json()) as { id: string };
+      /** Opens the audit's event stream as client `from` (behind the trusted proxy); an accepted one is read until it has begun. */
+      const open = async (from: string, path = `/api/audits/${id}/events`) => {
+        const controller = new AbortController();
+        const res = await fetch(`${service.url}${path}`, { headers: { 'x-forwarded-for': from }, signal: controller.signal });
+        if (res.ok) {
+          held.push(controller);
+          await res.body!.getReader().read();
+        }
+        return { status: res.status, res, close: () => controller.abort() };
+      };
+      const first = await open('203.0.113.7');
+      expect((await open('203.0.113.7')).status).toBe(200);
+      const refused = await open('203.0.113.7');
+      expect(refused.status).toBe(429);
+      expect(refused.res.headers.get('retry-after')).toBe('10');
+      expect(await refused.res.json()).toMatchObject({ error: expect.stringMatching(/^too many open event streams from this address \(2\)/), retryAfterSeconds: 10 });
+      // The progress page's own stream counts against the same cap, and is refused with a page.
+      const pageStream = await open('203.0.113.7', `/audits/${id}/events`);
+      expect(pageStream.status).toBe(429);
+      expect(pageStream.res.headers.get('content-type')).toMatch(/^text\/html/);
+      // Another address is not affected.
+      expect((await open('198.51.100.9')).status).toBe(200);
+      // A stream the client closes gives its place back (and only one place).
+      first.close();
+      await expect.poll(async () => (await open('203.0.113.7')).status, { timeout: 10_000, interval: 100 }).toBe(200);
+      expect((await open('203.0.113.7')).status).toBe(429);
+    } finally {
+      for (const controller of held) controller.abort();
+      await service.close();
+    }
+  });
+});
+
 describe('a restart', () => {
   it('gives up on an audit that was in flight each time the service died, so one site cannot kill it forever', () => {
     const store = ResultStore.open(`${sut.dataDir}/crashes`);

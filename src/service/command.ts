@@ -44,6 +44,7 @@ export function registerServeCommand(program: Command): void {
     .option('--admin-token <token>', `token of the program managers' console and batch API (default: $${ADMIN_TOKEN_ENV})`)
     .option('--audits-per-hour <n>', 'audits one visitor address may start per hour', whole(1), 6)
     .option('--cooldown <minutes>', 'a site audited this recently is shown again, not crawled again', minutes, 30 * 60_000)
+    .option('--max-streams-per-address <n>', 'live-progress streams one client address may hold open at once', whole(1), 16)
     .option('--trust-proxy', 'behind a reverse proxy: client address and scheme from X-Forwarded-For / X-Forwarded-Proto');
   addCrawlOptions(serve);
   serve.addHelpText('after', SERVE_HELP);
@@ -76,6 +77,7 @@ async function serveAction(opts: Record<string, unknown>): Promise<number> {
       crawl: { ...crawl, allowPrivate: false },
       auditsPerHour: opts.auditsPerHour as number,
       cooldownMs: opts.cooldown as number,
+      maxStreamsPerAddress: opts.maxStreamsPerAddress as number,
       trustProxy: Boolean(opts.trustProxy),
     });
   } catch (error) {

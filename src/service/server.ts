@@ -53,6 +53,8 @@ export interface ServiceConfig {
   cooldownMs: number;
   /** Behind a reverse proxy: take the client's address and scheme from X-Forwarded-For / -Proto. */
   trustProxy: boolean;
+  /** Event streams (live progress) one address may hold open at once; each holds a socket and a subscription. */
+  maxStreamsPerAddress: number;
 }
 
 export const DEFAULT_SERVICE_CONFIG: Omit<ServiceConfig, 'dataDir' | 'crawl' | 'adminToken'> = {
@@ -62,6 +64,9 @@ export const DEFAULT_SERVICE_CONFIG: Omit<ServiceConfig, 'dataDir' | 'crawl' | '
   auditsPerHour: 6,
   cooldownMs: 30 * 60_000,
   trustProxy: false,
+  // A browser opens one per page it shows (six at most per site over HTTP/1.1); an office behind one
+  // address watches a few more.
+  maxStreamsPerAddress: 16,
 };
 
 export interface RunningService {
@@ -144,7 +149,7 @@ interface Service {
   readonly app: FastifyInstance;
   readonly store: ResultStore;
   readonly scheduler: AuditScheduler;
-  readonly streams: Set<ServerResponse>;
+  readonly streams: OpenStreams;
   readonly reports: FinishedReports;
 }
 
@@ -158,7 +163,7 @@ export async function startService(config: ServiceConfig): Promise<RunningServic
     // A request with a field the schema does not know is refused, not quietly trimmed.
     ajv: { customOptions: { removeAdditional: false } },
   });
-  const service: Service = { config, app, store, scheduler, streams: new Set<ServerResponse>(), reports: new FinishedReports(store) };
+  const service: Service = { config, app, store, scheduler, streams: new OpenStreams(config.maxStreamsPerAddress), reports: new FinishedReports(store) };
 
   await registerPlugins(app);
   handleRequests(app, config);
@@ -193,7 +198,7 @@ export async function startService(config: ServiceConfig): Promise<RunningServic
     close() {
       closing ??= (async () => {
         await scheduler.stop();
-        for (const res of service.streams) res.end();
+        for (const res of service.streams.all) res.end();
         await app.close();
         store.close();
         lock.release();
@@ -357,17 +362,47 @@ class FinishedReports {
 
 // ---- event streams ----
 
+/** How soon a client refused an event stream may try again: streams close when their audit ends. */
+const STREAM_RETRY_SECONDS = 10;
+
+/** The open event streams (ended when the service stops) and how many each client address holds. */
+class OpenStreams {
+  readonly all = new Set<ServerResponse>();
+  readonly #byAddress = new Map<string, number>();
+
+  constructor(readonly maxPerAddress: number) {}
+
+  /** Counts one more stream for `address` (req.ip: X-Forwarded-For's client with --trust-proxy); a 429 past the cap. */
+  take(address: string): void {
+    const held = this.#byAddress.get(address) ?? 0;
+    if (held >= this.maxPerAddress) {
+      throw Object.assign(new Error(`too many open event streams from this address (${this.maxPerAddress}); close one or try again later`), {
+        statusCode: 429, retryAfterSeconds: STREAM_RETRY_SECONDS,
+      });
+    }
+    this.#byAddress.set(address, held + 1);
+  }
+
+  give(address: string): void {
+    const left = (this.#byAddress.get(address) ?? 1) - 1;
+    if (left > 0) this.#byAddress.set(address, left);
+    else this.#byAddress.delete(address);
+  }
+}
+
 /** A Server-Sent Events response: `open` sends the current state and returns how to stop listening. */
 function eventStream(
-  streams: Set<ServerResponse>, req: FastifyRequest, reply: FastifyReply,
+  streams: OpenStreams, req: FastifyRequest, reply: FastifyReply,
   open: (send: (event: string, data: unknown) => void, end: () => void) => () => void,
 ): void {
+  const address = req.ip;
+  streams.take(address);
   const headers = { ...reply.getHeaders(), 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', 'x-accel-buffering': 'no' };
   reply.hijack();
   const res = reply.raw;
   res.writeHead(200, headers as Record<string, string>);
   res.write('retry: 3000\n\n');
-  streams.add(res);
+  streams.all.add(res);
   let stop: (() => void) | null = null;
   let ended = false;
   const end = () => {
@@ -375,7 +410,8 @@ function eventStream(
     ended = true;
     clearInterval(heartbeat);
     stop?.();
-    streams.delete(res);
+    streams.all.delete(res);
+    streams.give(address);
     res.end();
   };
   const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
