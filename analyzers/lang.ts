@@ -77,21 +77,39 @@ export function detectLangFromText(text: string): string | null {
   return null;
 }
 
+const LETTER_RUN_G = /\p{L}+/gu;
+/** Any language's stop word as a whole word (a maximal run of letters). */
+const STOPWORD_G = new RegExp(
+  `(?<!\\p{L})(?:${[...new Set(Object.values(LATIN_STOPWORDS).flat())].sort((a, b) => b.length - a.length).join('|')})(?!\\p{L})`,
+  'gu',
+);
+const STOPWORD_LANGS = new Map<string, string[]>();
+for (const [lang, stops] of Object.entries(LATIN_STOPWORDS)) for (const w of stops) STOPWORD_LANGS.set(w, [...(STOPWORD_LANGS.get(w) ?? []), lang]);
+
+// Words are counted with test() and only stop words are taken out: an array and a frequency map of
+// every word of the page were most of what language detection allocated.
 function latinLanguage(text: string): string | null {
-  const words = (text.length > 6_000 ? text.slice(0, 6_000) : text).toLowerCase().match(/\p{L}+/gu) ?? [];
-  if (words.length < 8) return null;
-  const freq = new Map<string, number>();
-  for (const w of words) freq.set(w, (freq.get(w) ?? 0) + 1);
+  const sample = (text.length > 6_000 ? text.slice(0, 6_000) : text).toLowerCase();
+  let words = 0;
+  LETTER_RUN_G.lastIndex = 0;
+  while (LETTER_RUN_G.test(sample)) words++;
+  if (words < 8) return null;
+  const hitsByLang = new Map<string, number>();
+  STOPWORD_G.lastIndex = 0;
+  for (let m = STOPWORD_G.exec(sample); m !== null; m = STOPWORD_G.exec(sample)) {
+    for (const lang of STOPWORD_LANGS.get(m[0])!) hitsByLang.set(lang, (hitsByLang.get(lang) ?? 0) + 1);
+  }
   let best: string | null = null;
   let bestHits = 0;
-  for (const [lang, stops] of Object.entries(LATIN_STOPWORDS)) {
-    const hits = stops.reduce((n, w) => n + (freq.get(w) ?? 0), 0);
+  // In the table's order, so a tie goes to the language listed first, as before.
+  for (const lang of Object.keys(LATIN_STOPWORDS)) {
+    const hits = hitsByLang.get(lang) ?? 0;
     if (hits > bestHits) {
       best = lang;
       bestHits = hits;
     }
   }
-  return bestHits >= Math.max(3, words.length * 0.05) ? best : null;
+  return bestHits >= Math.max(3, words * 0.05) ? best : null;
 }
 
 /**

@@ -33,13 +33,10 @@ export interface Token {
   end: number;
   /** Separated from the previous token only by a space, hyphen, slash, ampersand (phrase-joinable). */
   joined: boolean;
-  /** Porter stem, computed on first need (undefined = not yet). */
-  stem?: string;
-  /** First four letters of `lower`, computed on first need. */
-  prefix?: string;
 }
 
-const TOKEN_RE = /[A-Za-z0-9\u00C0-\u024F]+/g;
+/** A token character: [A-Za-z0-9] and Latin-1 Supplement to Latin Extended-B (U+00C0–U+024F). */
+const isTokenChar = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || (c >= 0xc0 && c <= 0x24f);
 /** Characters that may join two words of one phrase: space, tab, nbsp, hyphens, slash, &, +. */
 const isJoinChar = (c: number) =>
   c === 32 || c === 9 || c === 0xa0 || c === 45 || c === 0x2010 || c === 0x2011 || c === 0x2013 || c === 47 || c === 38 || c === 43;
@@ -63,26 +60,33 @@ const foldFullWidth = (text: string) =>
     ? text.replace(FULLWIDTH_RE, (c) => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)))
     : text;
 
+// Scanned by character code rather than with a global regular expression: exec() makes a match array
+// per word, and tokenizing is most of what the analyzers allocate.
 export function tokenize(original: string): Token[] {
   const text = foldFullWidth(original);
   const tokens: Token[] = [];
-  TOKEN_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
+  const length = text.length;
   let prevEnd = -1;
-  while ((m = TOKEN_RE.exec(text)) !== null) {
-    const start = m.index;
-    const word = m[0];
+  let i = 0;
+  while (i < length) {
+    if (!isTokenChar(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < length && isTokenChar(text.charCodeAt(i))) i++;
+    const word = text.slice(start, i);
     const prev = tokens[tokens.length - 1];
     if (prev && isNegation(text, prev, word, start)) {
       // "couldn't" reads as "could not", so lexicon phrases written "could not" match it.
       prev.lower = NEGATED_BASE[prev.lower] ?? prev.lower.slice(0, -1);
-      tokens.push({ text: word, lower: 'not', start, end: start + 1, joined: true, stem: undefined, prefix: undefined });
+      tokens.push({ text: word, lower: 'not', start, end: start + 1, joined: true });
       prevEnd = start + 1;
       continue;
     }
     const joined = prevEnd >= 0 && joins(text, prevEnd, start);
-    tokens.push({ text: word, lower: word.toLowerCase(), start, end: start + word.length, joined, stem: undefined, prefix: undefined });
-    prevEnd = start + word.length;
+    tokens.push({ text: word, lower: word.toLowerCase(), start, end: i, joined });
+    prevEnd = i;
   }
   return tokens;
 }
@@ -187,64 +191,96 @@ export class PhraseMatcher<P> {
       if (!edge.lengths.includes(w.lower.length)) edge.lengths.push(w.lower.length);
       node = edge.node;
     }
+    // A new stem key may admit words the per-word cache turned away.
+    this.stemOf.clear();
     const toSet = (xs?: string[]) => (xs && xs.length ? new Set(xs.map((x) => x.toLowerCase())) : null);
     node.terminals.push({ payload, unlessPrev: toSet(options.unlessPrev), unlessNext: toSet(options.unlessNext) });
   }
 
-  private stemEdge(node: TrieNode, token: Token): Edge | undefined {
-    if (node.stem.size === 0) return undefined;
-    const lower = token.lower;
-    if (token.stem === undefined) {
-      if (lower.length > 5 && !this.stemPrefixes.has((token.prefix ??= lower.slice(0, 4)))) return undefined;
-      token.stem = stem(lower);
+  /**
+   * Per distinct lower-case word: its Porter stem, or null when the word cannot stem to a key of this
+   * trie. Computed once per word, not once per token (a site repeats a small vocabulary).
+   */
+  private readonly stemOf = new Map<string, string | null>();
+
+  private wordStem(lower: string): string | null {
+    let s = this.stemOf.get(lower);
+    if (s === undefined) {
+      s = lower.length > 5 && !this.stemPrefixes.has(lower.slice(0, 4)) ? null : stem(lower);
+      if (this.stemOf.size > 100_000) this.stemOf.clear();
+      this.stemOf.set(lower, s);
     }
-    const e = node.stem.get(token.stem);
-    return e && e.lengths.some((l) => Math.abs(l - lower.length) <= 3) ? e : undefined;
+    return s;
   }
 
-  private step(node: TrieNode, token: Token, out: TrieNode[]): void {
-    const exact = node.exact.size ? node.exact.get(token.text) : undefined;
-    if (exact) out.push(exact.node);
-    const lower = node.lower.size ? node.lower.get(token.lower) : undefined;
-    if (lower) out.push(lower.node);
-    const stemmed = this.stemEdge(node, token);
-    if (stemmed) out.push(stemmed.node);
+  private stemEdge(node: TrieNode, token: Token): Edge | undefined {
+    if (node.stem.size === 0) return undefined;
+    const s = this.wordStem(token.lower);
+    if (s === null) return undefined;
+    const e = node.stem.get(s);
+    if (e === undefined) return undefined;
+    const length = token.lower.length;
+    for (const l of e.lengths) if (Math.abs(l - length) <= 3) return e;
+    return undefined;
   }
+
+  /** Appends to out, from index count, the nodes token leads to from node; returns the new count. */
+  private step(node: TrieNode, token: Token, out: TrieNode[], count: number): number {
+    const exact = node.exact.size ? node.exact.get(token.text) : undefined;
+    if (exact) out[count++] = exact.node;
+    const lower = node.lower.size ? node.lower.get(token.lower) : undefined;
+    if (lower) out[count++] = lower.node;
+    const stemmed = this.stemEdge(node, token);
+    if (stemmed) out[count++] = stemmed.node;
+    return count;
+  }
+
+  // Two frontiers reused by every match() (it never runs re-entrantly), filled by index with a count
+  // (setting length would free their storage): a page has thousands of tokens, and a pair of arrays
+  // per candidate phrase was garbage for the collector.
+  private frontier: TrieNode[] = [];
+  private next: TrieNode[] = [];
 
   /** Non-overlapping longest matches, left to right. */
   match(tokens: Token[]): PhraseHit<P>[] {
     const hits: PhraseHit<P>[] = [];
+    const root = this.root;
     let i = 0;
     while (i < tokens.length) {
-      let best: { last: number; payloads: P[] } | null = null;
       const token = tokens[i];
-      const root = this.root;
       // Fast path: most tokens start no phrase.
       if (!root.exact.has(token.text) && !root.lower.has(token.lower) && !this.stemEdge(root, token)) {
         i++;
         continue;
       }
-      let frontier: TrieNode[] = [];
-      this.step(root, token, frontier);
-      for (let j = i; frontier.length > 0; ) {
-        const payloads: P[] = [];
-        for (const n of frontier) {
-          for (const t of n.terminals) {
+      let bestLast = -1;
+      let bestPayloads: P[] | null = null;
+      let frontier = this.frontier;
+      let next = this.next;
+      let size = this.step(root, token, frontier, 0);
+      for (let j = i; size > 0; ) {
+        let payloads: P[] | null = null;
+        for (let k = 0; k < size; k++) {
+          for (const t of frontier[k].terminals) {
             if (t.unlessPrev && i > 0 && t.unlessPrev.has(tokens[i - 1].lower)) continue;
             if (t.unlessNext && j + 1 < tokens.length && t.unlessNext.has(tokens[j + 1].lower)) continue;
-            payloads.push(t.payload as P);
+            (payloads ??= []).push(t.payload as P);
           }
         }
-        if (payloads.length > 0) best = { last: j, payloads };
+        if (payloads !== null) {
+          bestLast = j;
+          bestPayloads = payloads;
+        }
         j++;
         if (j >= tokens.length || !tokens[j].joined) break;
-        const next: TrieNode[] = [];
-        for (const n of frontier) this.step(n, tokens[j], next);
-        frontier = next;
+        let nextSize = 0;
+        for (let k = 0; k < size; k++) nextSize = this.step(frontier[k], tokens[j], next, nextSize);
+        [frontier, next] = [next, frontier];
+        size = nextSize;
       }
-      if (best) {
-        hits.push({ payloads: best.payloads, first: i, last: best.last, start: tokens[i].start, end: tokens[best.last].end });
-        i = best.last + 1;
+      if (bestPayloads !== null) {
+        hits.push({ payloads: bestPayloads, first: i, last: bestLast, start: tokens[i].start, end: tokens[bestLast].end });
+        i = bestLast + 1;
       } else {
         i++;
       }
@@ -369,13 +405,34 @@ export function blockHash(text: string): string {
   return hash;
 }
 
+/** JavaScript's \s (and what trim() strips): Unicode white space and line terminators. */
+const isSpace = (c: number) =>
+  c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+  c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+
+/**
+ * cyrb53 of the text lower-cased with runs of white space read as one space and none at either end
+ * (the same as hashing `.toLowerCase().replace(/\s+/g, ' ').trim()`, without making those strings).
+ */
 function cyrb53(text: string): string {
   const folded = NON_ASCII_RE.test(text) ? text.normalize('NFKC') : text;
-  const norm = folded.toLowerCase().replace(/\s+/g, ' ').trim();
+  const lower = folded.toLowerCase();
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;
-  for (let i = 0; i < norm.length; i++) {
-    const c = norm.charCodeAt(i);
+  let started = false;
+  let space = false;
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower.charCodeAt(i);
+    if (isSpace(c)) {
+      space = started;
+      continue;
+    }
+    if (space) {
+      h1 = Math.imul(h1 ^ 32, 2654435761);
+      h2 = Math.imul(h2 ^ 32, 1597334677);
+      space = false;
+    }
+    started = true;
     h1 = Math.imul(h1 ^ c, 2654435761);
     h2 = Math.imul(h2 ^ c, 1597334677);
   }

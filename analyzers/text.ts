@@ -4,10 +4,23 @@
 // \s covers NBSP and the ideographic space (U+3000); zero-width characters are dropped outright.
 const WHITESPACE = /\s+/g;
 const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/g;
+/** Whitespace other than a lone plain space: what `.replace(/\s+/g, ' ')` would change. */
+const NOT_SINGLE_SPACED = /[^\S ]| {2}/;
+/** What collapseWhitespace would change: also zero-width characters and spaces at either end. */
+const NOT_COLLAPSED = /[^\S ]| {2}|[\u200b-\u200d\u2060\ufeff]|^ | $/;
+
+// Most text nodes and blocks are already single-spaced; testing first (which allocates nothing)
+// spares a new string for each of them.
 
 /** Collapses runs of whitespace (incl. NBSP, ideographic space) to one space and trims. */
 export function collapseWhitespace(text: string): string {
+  if (!NOT_COLLAPSED.test(text)) return text;
   return text.replace(ZERO_WIDTH, '').replace(WHITESPACE, ' ').trim();
+}
+
+/** Runs of whitespace as one space each, like `text.replace(/\s+/g, ' ')`, without a copy when none is needed. */
+export function singleSpaced(text: string): string {
+  return NOT_SINGLE_SPACED.test(text) ? text.replace(WHITESPACE, ' ') : text;
 }
 
 const HAN = /\p{Script=Han}/u;
@@ -20,7 +33,11 @@ export function hasHan(text: string): boolean {
 
 /** Number of Han ideographs in the text. */
 export function countHan(text: string): number {
-  return text.match(HAN_G)?.length ?? 0;
+  // Counted with test(), which builds no match array (match() made one string per character).
+  let count = 0;
+  HAN_G.lastIndex = 0;
+  while (HAN_G.test(text)) count++;
+  return count;
 }
 
 const SENTENCE_END = /[.!?。！？](?=\s|$)|[。！？]/g;

@@ -6,6 +6,7 @@
 
 import type { AnyNode, DataNode, Element } from 'domhandler';
 import { isJsonLdType } from '../json-ld.ts';
+import { singleSpaced } from '../text.ts';
 
 export interface MetaTag {
   key: string;
@@ -158,7 +159,7 @@ export function scanDocument(root: AnyNode): Scan {
     if (depth > MAX_DEPTH) return;
     if (node.type === 'text') {
       if (boilerplate) return;
-      const t = (node as DataNode).data.replace(/\s+/g, ' ');
+      const t = singleSpaced((node as DataNode).data);
       if (t.trim()) {
         push(lastWasBreak ? t.trimStart() : t);
         lastWasBreak = false;

@@ -1,0 +1,84 @@
+// The text primitives every analyzer runs on every block, rewritten to allocate less (issue 14), pinned
+// against their plain regular-expression definitions on text with every kind of white space, Latin
+// letters with diacritics, contractions, full-width letters and Chinese.
+import { describe, expect, it } from 'vitest';
+import { PhraseMatcher, blockHash, tokenize } from '../analyzers/terms.ts';
+import { collapseWhitespace, countHan, singleSpaced } from '../analyzers/text.ts';
+import { detectLangFromText } from '../analyzers/lang.ts';
+
+const SAMPLES = [
+  '',
+  ' ',
+  'plain single-spaced text',
+  '  leading and trailing  ',
+  'tabs\tand\nnewlines\r\nand\u00a0nbsp\u3000ideographic\u2009thin\u202fnarrow\u205fmath\u1680ogham\u2028line\u2029para\ufeffbom',
+  'zero\u200bwidth\u200cjoiners\u200d\u2060here',
+  'Couldn\u2019t, won\'t, can\'t — shan\'t stop: Café Müller déjà-vu naïve ÆØÅ ǅ Ǆ',
+  'ＰＯＳ　ＡＷＳ full-width letters and ＡＰＩ',
+  '我們協助一家連鎖超市將 POS 收銀系統遷移到 AWS，結帳時間縮短了三成。',
+  'mixed 中文 and English\n\n\twith   gaps',
+  'AppStream 2.0, S3/Glue & Lambda + EKS; e-commerce—retail',
+];
+
+/** The definitions the fast versions replaced. */
+const reference = {
+  collapseWhitespace: (t: string) => t.replace(/[\u200b-\u200d\u2060\ufeff]/g, '').replace(/\s+/g, ' ').trim(),
+  singleSpaced: (t: string) => t.replace(/\s+/g, ' '),
+  countHan: (t: string) => t.match(/\p{Script=Han}/gu)?.length ?? 0,
+};
+
+describe('text primitives', () => {
+  it('collapseWhitespace, singleSpaced and countHan equal their regular-expression definitions', () => {
+    for (const s of SAMPLES) {
+      expect(collapseWhitespace(s), JSON.stringify(s)).toBe(reference.collapseWhitespace(s));
+      expect(singleSpaced(s), JSON.stringify(s)).toBe(reference.singleSpaced(s));
+      expect(countHan(s), JSON.stringify(s)).toBe(reference.countHan(s));
+    }
+  });
+
+  it('blockHash reads case and runs of any white space as one, and nothing at either end', () => {
+    expect(blockHash('Retail  Solutions\n\tfor\u00a0Stores ')).toBe(blockHash('retail solutions for stores'));
+    expect(blockHash('\u3000零售\u2028解決方案')).toBe(blockHash('零售 解決方案'));
+    expect(blockHash('retail solutions')).not.toBe(blockHash('retailsolutions'));
+    expect(blockHash('retail solutions')).not.toBe(blockHash('retail  solution'));
+    // The value itself is stored with audits (site-level boilerplate), so it must not drift.
+    expect(blockHash('Retail solutions for stores')).toBe('1oyk5kqe8mb');
+  });
+
+  it('tokenize reads Latin words with diacritics, folds full-width letters and reads "n\'t" as "not"', () => {
+    const tokens = tokenize('Couldn\u2019t ＰＯＳ Café-Müller, AppStream 2.0');
+    expect(tokens.map((t) => [t.text, t.lower, t.start, t.end, t.joined])).toEqual([
+      ['Couldn', 'could', 0, 6, false],
+      ['t', 'not', 7, 8, true],
+      ['POS', 'pos', 9, 12, true],
+      ['Café', 'café', 13, 17, true],
+      ['Müller', 'müller', 18, 24, true],
+      ['AppStream', 'appstream', 26, 35, false],
+      ['2', '2', 36, 37, true],
+      ['0', '0', 38, 39, true],
+    ]);
+  });
+
+  it('a phrase matcher gives the same matches when a page repeats its words (per-word stems are cached)', () => {
+    const m = new PhraseMatcher<string>();
+    m.add('personalization', 'p', { mode: 'stem' });
+    m.add('data store', 'ds', { mode: 'lower' });
+    m.add('store', 's', { mode: 'lower', unlessPrev: ['to'] });
+    const text = 'Personalized offers, a data store and a store; we want to store personalisation data. Person personal personalized.';
+    const first = m.match(tokenize(text)).map((h) => [h.payloads, h.start, h.end]);
+    expect(first).toEqual([
+      [['p'], 0, 12],
+      [['ds'], 23, 33],
+      [['s'], 40, 45],
+      [['p'], 102, 114],
+    ]);
+    expect(m.match(tokenize(text)).map((h) => [h.payloads, h.start, h.end])).toEqual(first);
+  });
+
+  it('language detection by stop words counts whole words only', () => {
+    expect(detectLangFromText('The team and the store managers work with our partners in the cloud for the season')).toBe('en');
+    expect(detectLangFromText('Wir sind für die Kunden da und das ist nicht eine kleine Sache mit der Zeit')).toBe('de');
+    // Stop words inside longer words ("theme", "andes", "often") are not stop words.
+    expect(detectLangFromText('Theme Andes often Thereafter Android Isle Forest Onion Youth Weather Ourselves')).toBe(null);
+  });
+});
