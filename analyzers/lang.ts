@@ -78,13 +78,23 @@ export function detectLangFromText(text: string): string | null {
 }
 
 const LETTER_RUN_G = /\p{L}+/gu;
-/** Any language's stop word as a whole word (a maximal run of letters). */
+const LETTER = /^\p{L}$/u;
+/** Any language's stop word ending a word; where it starts is checked apart (letterBefore). */
 const STOPWORD_G = new RegExp(
-  `(?<!\\p{L})(?:${[...new Set(Object.values(LATIN_STOPWORDS).flat())].sort((a, b) => b.length - a.length).join('|')})(?!\\p{L})`,
+  `(?:${[...new Set(Object.values(LATIN_STOPWORDS).flat())].sort((a, b) => b.length - a.length).join('|')})(?!\\p{L})`,
   'gu',
 );
 const STOPWORD_LANGS = new Map<string, string[]>();
 for (const [lang, stops] of Object.entries(LATIN_STOPWORDS)) for (const w of stops) STOPWORD_LANGS.set(w, [...(STOPWORD_LANGS.get(w) ?? []), lang]);
+
+/** Whether the character before index i is a letter (a look-behind in the regex cost more than the rest of the detection). */
+function letterBefore(text: string, i: number): boolean {
+  if (i === 0) return false;
+  const c = text.charCodeAt(i - 1);
+  if (c < 0x80) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+  const at = c >= 0xdc00 && c <= 0xdfff && i >= 2 ? i - 2 : i - 1;
+  return LETTER.test(String.fromCodePoint(text.codePointAt(at)!));
+}
 
 // Words are counted with test() and only stop words are taken out: an array and a frequency map of
 // every word of the page were most of what language detection allocated.
@@ -97,6 +107,7 @@ function latinLanguage(text: string): string | null {
   const hitsByLang = new Map<string, number>();
   STOPWORD_G.lastIndex = 0;
   for (let m = STOPWORD_G.exec(sample); m !== null; m = STOPWORD_G.exec(sample)) {
+    if (letterBefore(sample, m.index)) continue;
     for (const lang of STOPWORD_LANGS.get(m[0])!) hitsByLang.set(lang, (hitsByLang.get(lang) ?? 0) + 1);
   }
   let best: string | null = null;

@@ -321,14 +321,28 @@ export function compact(original: string): CompactText {
 
 const segmenter = new Intl.Segmenter('zh-TW', { granularity: 'word' });
 
+/**
+ * Whether a two-character term at `start` of its window aligns with a word edge, by window: the
+ * answer depends on the window's text and the term's place in it alone, and a site repeats its
+ * phrases, so most windows were segmented before. Bounded: dropped past 50,000 windows.
+ */
+const alignmentByWindow = new Map<string, boolean>();
+
 /** False when text[start, start+len) starts and ends inside words (会員 in 委員會|員工), by segmenting a window. */
 function alignsWithWords(text: string, start: number, len: number): boolean {
   const from = Math.max(0, start - 6);
   const window = text.slice(from, Math.min(text.length, start + len + 6));
-  const cuts = new Set<number>();
-  for (const s of segmenter.segment(window)) cuts.add(from + s.index);
-  cuts.add(from + window.length);
-  return cuts.has(start) || cuts.has(start + len);
+  const key = `${start - from},${len},${window}`;
+  let aligned = alignmentByWindow.get(key);
+  if (aligned === undefined) {
+    const cuts = new Set<number>();
+    for (const s of segmenter.segment(window)) cuts.add(from + s.index);
+    cuts.add(from + window.length);
+    aligned = cuts.has(start) || cuts.has(start + len);
+    if (alignmentByWindow.size >= 50_000) alignmentByWindow.clear();
+    alignmentByWindow.set(key, aligned);
+  }
+  return aligned;
 }
 
 export interface SubstringHit<P> {

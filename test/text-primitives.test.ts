@@ -80,5 +80,8 @@ describe('text primitives', () => {
     expect(detectLangFromText('Wir sind für die Kunden da und das ist nicht eine kleine Sache mit der Zeit')).toBe('de');
     // Stop words inside longer words ("theme", "andes", "often") are not stop words.
     expect(detectLangFromText('Theme Andes often Thereafter Android Isle Forest Onion Youth Weather Ourselves')).toBe(null);
+    expect(detectLangFromText('Bathe the dogs, soothe the cats and breathe: other mothers gather together with the team for our season')).toBe('en');
+    expect(detectLangFromText('O Café Müller é para nós uma casa com não muito do que os outros têm em Lisboa e o Porto para a família')).toBe('pt');
+    expect(detectLangFromText('Nous avons les équipes pour la mise en place des solutions et vous avec nous dans une démarche est claire')).toBe('fr');
   });
 });
