@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import type { SiteEvidence } from '../src/types.ts';
-import { MIN_PAGES_TO_JUDGE_FOCUS, PLAUSIBILITY_RULES, siteFocusOf } from '../src/evidence/focus.ts';
+import { implausibleBy, MIN_PAGES_TO_JUDGE_FOCUS, PLAUSIBILITY_RULES, siteFocusOf } from '../src/evidence/focus.ts';
 import { date, facts, HOME, page, site, u, verdict } from './support/site-builder.ts';
 
 /** A site of `n` read posts, `retail` of them about retail, `aws` of them naming AWS, plus unread pages and off-site links. */
@@ -27,6 +27,14 @@ describe('site focus', () => {
     expect(siteFocusOf(blogSite(39, { retail: 2 }).pages)).toMatchObject({ retail: true });
     expect(siteFocusOf(blogSite(59, { retail: 2 }).pages)).toMatchObject({ retail: false });
     expect(siteFocusOf(blogSite(39, { aws: 1 }).pages)).toMatchObject({ aws: true });
+  });
+
+  it('reads page n of a listing with the crawler\'s one pagination rule, and a page parameter that is no number as no page', () => {
+    const retailFocus = siteFocusOf(blogSite(30, { retail: 10, aws: 10 }).pages);
+    for (const path of ['/case-studies/page/3/', '/case-studies/page-3/', '/blog/?paged=2', '/stories?pg=4', '/blog/tag/retail/']) {
+      expect(implausibleBy(retailFocus, u(path), '', true), path).toBe('archive');
+    }
+    expect(implausibleBy(retailFocus, u('/solutions/?page=retail-solutions'), '', true)).toBeNull();
   });
 });
 

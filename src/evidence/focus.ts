@@ -10,6 +10,7 @@
 // retail ("/downloads/retail-loyalty-case-study.pdf", 零售) stays worth a look on any site.
 
 import { RETAIL_SCORE_THRESHOLD } from '../../analyzers/coverage.ts';
+import { isPaginatedUrl } from '../../crawlers/url.ts';
 import type { AnalyzedPage } from '../types.ts';
 import { derived } from './evaluation.ts';
 import { holdsNothingChecked } from './interests.ts';
@@ -62,8 +63,8 @@ export const siteFocus = derived('site-focus', ({ evidence }): SiteFocus => site
 
 export type PlausibilityRuleId = 'holds-nothing-checked' | 'archive' | 'other-industry' | 'no-retail-focus' | 'no-aws';
 
-/** Archive addresses list items found elsewhere; a tag, author or category page is never what a check needs. */
-const ARCHIVE_ADDRESS = /\/(?:authors?|tags?|categor(?:y|ies)|topics?|archives?|labels?|作者|標籤|分類)\/|\/page\/\d+|[?&](?:page|paged|pg|p)=\d+/i;
+/** Archive folders list items found elsewhere; a tag, author or category page is never what a check needs. */
+const ARCHIVE_FOLDER = /\/(?:authors?|tags?|categor(?:y|ies)|topics?|archives?|labels?|作者|標籤|分類)\//i;
 
 /** An address filed under another industry (/bfsi/…, /healthcare/…): none of its pages is retail work. */
 const OTHER_INDUSTRY_ADDRESS = /\/(?:[a-z-]*-)?(?:bfsi|banking|banks|insurance|insurers|fintech|healthcare|health-care|hospitals?|life-sciences|pharma(?:ceuticals?)?|manufacturing|education|edtech|government|public-sector|telecoms?|telecommunications|energy|utilities|oil-and-gas|automotive|real-estate|proptech|travel|aviation)(?:-[a-z-]*)?\/|\/(?:金融|銀行|保險|醫療|製造|教育|政府|電信|能源)(?:業|產業)?\//i;
@@ -72,11 +73,11 @@ const OTHER_INDUSTRY_ADDRESS = /\/(?:[a-z-]*-)?(?:bfsi|banking|banks|insurance|i
  * Why an unread page or off-site link could not hold what a check needs, in order. `needsAws`: the
  * check looks for retail work on AWS (case studies, the practice page), not retail material alone.
  */
-export const PLAUSIBILITY_RULES: readonly { readonly id: PlausibilityRuleId; readonly implausible: (focus: SiteFocus, topic: string, needsAws: boolean) => boolean }[] = [
+export const PLAUSIBILITY_RULES: readonly { readonly id: PlausibilityRuleId; readonly implausible: (focus: SiteFocus, topic: string, needsAws: boolean, url: string) => boolean }[] = [
   // Job ads, legal pages: nothing any check reads (src/evidence/interests.ts).
   { id: 'holds-nothing-checked', implausible: (_focus, topic) => holdsNothingChecked(topic) },
   // A tag, author or category archive, or page n of a listing: it lists items, it is none.
-  { id: 'archive', implausible: (_focus, topic) => ARCHIVE_ADDRESS.test(topic) },
+  { id: 'archive', implausible: (_focus, topic, _needsAws, url) => ARCHIVE_FOLDER.test(topic) || isPaginatedUrl(url) },
   // Filed under another industry, and naming no retail topic itself.
   { id: 'other-industry', implausible: (_focus, topic) => OTHER_INDUSTRY_ADDRESS.test(topic) && !RETAIL_TOPIC.test(topic) },
   // No read page shows retail work, and the address and anchor name no retail topic.
@@ -88,5 +89,5 @@ export const PLAUSIBILITY_RULES: readonly { readonly id: PlausibilityRuleId; rea
 /** The first plausibility rule that rules a URL (with its anchor text) out, or null when it may hold what the check needs. */
 export function implausibleBy(focus: SiteFocus, url: string, anchor: string, needsAws: boolean): PlausibilityRuleId | null {
   const topic = `${readableUrl(url)} ${anchor}`;
-  return PLAUSIBILITY_RULES.find((r) => r.implausible(focus, topic, needsAws))?.id ?? null;
+  return PLAUSIBILITY_RULES.find((r) => r.implausible(focus, topic, needsAws, url))?.id ?? null;
 }
