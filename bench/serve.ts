@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startFixtureServer, type FixtureServer } from '../fixtures/server.ts';
-import { ResultStore } from '../src/storage.ts';
+import { ServiceStore } from '../src/service/store.ts';
 import { newAuditId } from '../src/service/scheduler.ts';
 
 const { values } = parseArgs({
@@ -79,31 +79,31 @@ async function waitDone(url: string, id: string): Promise<void> {
 }
 
 /** Stores the finished audit again as `count` other sites' audits (the service's own tables and rows). */
-function seedAudits(dataDir: string, sourceId: string, count: number): void {
-  const store = ResultStore.open(dataDir);
+async function seedAudits(dataDir: string, sourceId: string, count: number): Promise<void> {
+  const store = ServiceStore.open(dataDir);
   try {
-    const source = store.serviceAudit(sourceId)!;
-    const evidence = store.loadEvidence(source.runId, source.partnerId)!;
-    const checks = store.checks(source.runId, source.partnerId, source.asOf);
+    const source = (await store.serviceAudit(sourceId))!;
+    const evidence = (await store.loadEvidence(source.runId, source.partnerId))!;
+    const checks = await store.checks(source.runId, source.partnerId, source.asOf);
     for (let i = 0; i < count; i++) {
       const site = `bench-${i}.test`;
-      const run = store.startRun({
+      const run = await store.startRun({
         inputPath: 'web', inputSha256: site, asOf: source.asOf, options: {}, extraColumns: [],
         partners: [{ id: `visitor:${site}`, name: site, homepage: `https://${site}/`, notes: '', extra: {}, line: 1 }],
       });
-      store.addServiceAudits([{ id: newAuditId(), kind: 'visitor', site, runId: run.id, partnerId: `visitor:${site}` }]);
-      store.markStarted(run.id, `visitor:${site}`);
-      store.saveResult(run.id, `visitor:${site}`, {
+      await store.addServiceAudits([{ id: newAuditId(), kind: 'visitor', site, runId: run.id, partnerId: `visitor:${site}` }]);
+      await store.markStarted(run.id, `visitor:${site}`, 'bench');
+      await store.saveResult(run.id, `visitor:${site}`, {
         evidence, asOf: source.asOf, summary: source.summary!, durationMs: 1000,
         checks: checks.map((c) => ({
           id: c.checkId, title: c.checkId, status: c.status, outcome: { id: 'outcome.check-error', values: { error: c.summary } }, advice: [],
           summary: c.summary, evidence: [], recommendation: null, informational: false, validUntil: null,
         })),
       });
-      store.finishRun(run.id, 'finished');
+      await store.finishRun(run.id, 'finished');
     }
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
@@ -133,7 +133,7 @@ try {
   const reportId = await startAudit(server.url, fixtures.url('www.harbourline.test', '/'));
   await waitDone(server.url, reportId);
   await stop(server.child);
-  seedAudits(dataDir, reportId, AUDITS - 1);
+  await seedAudits(dataDir, reportId, AUDITS - 1);
 
   server = await serve(fixtures, dataDir);
   const pid = server.child.pid!;

@@ -6,7 +6,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { ADMIN_TOKEN, readEvents, startServiceUnderTest, waitForAudit, type ServiceUnderTest } from './support/service.ts';
 import { DEFAULT_SERVICE_CONFIG, startService } from '../src/service/server.ts';
-import { MAX_CRASHES, ResultStore } from '../src/storage.ts';
+import { MAX_CRASHES } from '../src/store/index.ts';
+import { ServiceStore } from '../src/service/store.ts';
+import { AuditScheduler } from '../src/service/scheduler.ts';
 
 const schema = JSON.parse(readFileSync(new URL('../schema/report.schema.json', import.meta.url), 'utf8'));
 const validateReport = new Ajv2020({ strict: false }).compile(schema);
@@ -289,24 +291,41 @@ describe('live-progress streams', () => {
   });
 });
 
-describe('a restart', () => {
-  it('gives up on an audit that was in flight each time the service died, so one site cannot kill it forever', () => {
-    const store = ResultStore.open(`${sut.dataDir}/crashes`);
+describe('the queue', () => {
+  it('starts one audit for two submissions of a site that arrive at once', async () => {
+    const store = ServiceStore.open(`${sut.dataDir}/at-once`);
+    // No room to run: the test is about the queue, not the crawl.
+    const scheduler = new AuditScheduler(store, { maxRunning: 0, crawl: {}, cooldownMs: 60_000 });
     try {
-      const run = store.startRun({
+      const [first, second] = await Promise.all([scheduler.submitVisitor('www.example.test'), scheduler.submitVisitor('https://example.test/')]);
+      expect(first.joined).toBe(false);
+      expect(second).toEqual({ id: first.id, joined: true });
+      expect(await store.unfinishedServiceAudits()).toHaveLength(1);
+    } finally {
+      await scheduler.stop();
+      await store.close();
+    }
+  });
+});
+
+describe('a restart', () => {
+  it('gives up on an audit that was in flight each time the service died, so one site cannot kill it forever', async () => {
+    const store = ServiceStore.open(`${sut.dataDir}/crashes`);
+    try {
+      const run = await store.startRun({
         inputPath: 'web', inputSha256: 'x', asOf: '2026-11-29', options: {}, extraColumns: [],
         partners: [{ id: 'visitor:killer.test', name: 'killer.test', homepage: 'https://killer.test/', notes: '', extra: {}, line: 1 }],
       });
-      store.addServiceAudits([{ id: 'k'.repeat(22), kind: 'visitor', site: 'killer.test', runId: run.id, partnerId: 'visitor:killer.test' }]);
+      await store.addServiceAudits([{ id: 'k'.repeat(22), kind: 'visitor', site: 'killer.test', runId: run.id, partnerId: 'visitor:killer.test' }]);
       for (let death = 1; death <= MAX_CRASHES; death++) {
-        expect(store.unfinishedServiceAudits().map((a) => a.id)).toEqual(['k'.repeat(22)]);
-        store.markStarted(run.id, 'visitor:killer.test');
-        store.requeueRunningServiceAudits();
+        expect((await store.unfinishedServiceAudits()).map((a) => a.id)).toEqual(['k'.repeat(22)]);
+        await store.markStarted(run.id, 'visitor:killer.test', 'service');
+        await store.requeueRunningServiceAudits();
       }
-      expect(store.unfinishedServiceAudits()).toEqual([]);
-      expect(store.serviceAudit('k'.repeat(22))).toMatchObject({ state: 'failed', error: expect.stringMatching(/stopped unexpectedly .* 2 times/) });
+      expect(await store.unfinishedServiceAudits()).toEqual([]);
+      expect(await store.serviceAudit('k'.repeat(22))).toMatchObject({ state: 'failed', error: expect.stringMatching(/stopped unexpectedly .* 2 times/) });
     } finally {
-      store.close();
+      await store.close();
     }
   });
 

@@ -183,6 +183,20 @@ describe.each(BACKENDS)('the result store in $name', (backend) => {
     await store.close();
   });
 
+  it('puts back only a partner still in flight: an outcome stored meanwhile stays', async (context) => {
+    if (unavailable()) return context.skip();
+    const store = await backend.open(await backend.fresh());
+    const run = await store.startRun({ ...runMeta, partners });
+    await store.markStarted(run.id, 'a', 'host:1');
+    await store.saveFailure(run.id, 'a', 'cannot reach http://www.a.test/: connection refused', 10);
+    await store.markStarted(run.id, 'b', 'host:1');
+    // A stop arriving as the audits end: 'a' was stored just before, 'b' is still in flight.
+    await store.markPending(run.id, 'a');
+    await store.markPending(run.id, 'b');
+    expect((await store.partners(run.id)).map((p) => [p.id, p.state])).toEqual([['a', 'failed'], ['b', 'pending']]);
+    await store.close();
+  });
+
   it('counts deaths per partner (on resume and when a worker takes a partner still running) and gives up at MAX_CRASHES', async (context) => {
     if (unavailable()) return context.skip();
     const place = await backend.fresh();

@@ -8,7 +8,6 @@ import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync }
 import { join } from 'node:path';
 import type { CheckId, CheckStatus, Report } from '../types.ts';
 import type { CheckRow, PartnerRow, RunRow, Store } from '../store/index.ts';
-import type { ResultStore } from '../storage.ts';
 import { renderHtml } from '../report/html.ts';
 import { renderBatchIndex, type BatchIndexRow } from '../report/index-page.ts';
 import { CHECK_IDS } from '../checks/index.ts';
@@ -69,15 +68,6 @@ export async function summaryRows(store: Store, run: RunRow, asOf: string): Prom
     rows.push(summaryRow(partner, checks, await store.previousOutcome(partner.id, run.id)));
   }
   return rows;
-}
-
-/** summaryRows over the web service's synchronous ResultStore. */
-export function summaryRowsSync(store: ResultStore, run: RunRow, asOf: string): SummaryRow[] {
-  return store.partners(run.id).map((stored) => {
-    const partner = stored.state === 'done' ? { ...stored, summary: store.summaryAt(run, stored, asOf) } : stored;
-    const checks = partner.state === 'done' ? store.checks(run.id, partner.id, asOf) : [];
-    return summaryRow(partner, checks, store.previousOutcome(partner.id, run.id));
-  });
 }
 
 function summaryRow(

@@ -4,7 +4,7 @@
 
 import { CHECK_IDS } from '../checks/index.ts';
 import { linkHtml } from '../report/escape.ts';
-import type { ServiceBatchRow } from '../storage.ts';
+import type { ServiceBatchRow } from './store.ts';
 import type { CheckChange } from '../batch/summary.ts';
 import type { CheckStatus } from '../types.ts';
 import type { InputProblem } from '../batch/input.ts';

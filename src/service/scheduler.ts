@@ -9,10 +9,12 @@ import { HostThrottle } from '../../crawlers/throttle.ts';
 import type { PageRecord } from '../../crawlers/types.ts';
 import { auditSite, today, validateAsOf, type AuditOptions } from '../audit.ts';
 import { parseApplicants, type InputProblem } from '../batch/input.ts';
+import { WORKER_NAME } from '../batch/partner-audit.ts';
 import { summarizeReport } from '../batch/summary.ts';
 import { checkStartUrl } from '../cli.ts';
 import { CHECKS } from '../checks/index.ts';
-import type { ResultStore, RunRow, ServiceAuditKind, ServiceAuditRow } from '../storage.ts';
+import type { RunRow } from '../store/index.ts';
+import type { ServiceAuditKind, ServiceAuditRow, ServiceStore } from './store.ts';
 import type { CheckId, CheckStatus } from '../types.ts';
 
 /** Server-side crawl options: never a visitor's to choose. */
@@ -120,7 +122,7 @@ function partnerState(row: ServiceAuditRow): AuditState {
 }
 
 export class AuditScheduler {
-  readonly #store: ResultStore;
+  readonly #store: ServiceStore;
   readonly #options: SchedulerOptions;
   readonly #hosts = new HostThrottle();
   readonly #queues: Record<ServiceAuditKind, string[]> = { visitor: [], batch: [] };
@@ -128,16 +130,20 @@ export class AuditScheduler {
   readonly #listeners = new Map<string, Set<(event: AuditEvent) => void>>();
   readonly #batchListeners = new Map<number, Set<(event: BatchEvent) => void>>();
   #stopping = false;
+  /** Submissions one at a time, so that two of one site never both start a crawl. */
+  #submissions: Promise<unknown> = Promise.resolve();
+  #pumping = false;
+  #pumpAgain = false;
 
-  constructor(store: ResultStore, options: SchedulerOptions) {
+  constructor(store: ServiceStore, options: SchedulerOptions) {
     this.#store = store;
     this.#options = options;
   }
 
   /** Takes up what a previous process left: running audits start over, the queue keeps its order. */
-  start(): void {
-    this.#store.requeueRunningServiceAudits();
-    for (const audit of this.#store.unfinishedServiceAudits()) this.#queues[audit.kind].push(audit.id);
+  async start(): Promise<void> {
+    await this.#store.requeueRunningServiceAudits();
+    for (const audit of await this.#store.unfinishedServiceAudits()) this.#queues[audit.kind].push(audit.id);
     this.#pump();
   }
 
@@ -149,13 +155,17 @@ export class AuditScheduler {
    * A visitor's audit of `input` (a homepage as typed). Joins the site's audit when one is queued,
    * running, or finished within the cooldown. Throws RangeError for an address or date that is not one.
    */
-  submitVisitor(input: string, asOf?: string): { id: string; joined: boolean } {
+  submitVisitor(input: string, asOf?: string): Promise<{ id: string; joined: boolean }> {
+    return this.#oneAtATime(() => this.#submitVisitor(input, asOf));
+  }
+
+  async #submitVisitor(input: string, asOf?: string): Promise<{ id: string; joined: boolean }> {
     const homepage = checkStartUrl(input.trim());
     const date = asOf ? validateAsOf(asOf) : today();
     const site = siteKey(homepage);
-    const joinable = this.joinableAudit(homepage);
+    const joinable = await this.joinableAudit(homepage);
     if (joinable) return { id: joinable, joined: true };
-    const run = this.#store.startRun({
+    const run = await this.#store.startRun({
       inputPath: 'web',
       inputSha256: createHash('sha256').update(homepage).digest('hex'),
       asOf: date,
@@ -165,7 +175,7 @@ export class AuditScheduler {
       partners: [{ id: `visitor:${site}`, name: new URL(homepage).host, homepage, notes: '', extra: {}, line: 1 }],
     });
     const id = newAuditId();
-    this.#store.addServiceAudits([{ id, kind: 'visitor', site, runId: run.id, partnerId: `visitor:${site}` }]);
+    await this.#store.addServiceAudits([{ id, kind: 'visitor', site, runId: run.id, partnerId: `visitor:${site}` }]);
     this.#queues.visitor.push(id);
     this.#pump();
     return { id, joined: false };
@@ -175,25 +185,25 @@ export class AuditScheduler {
    * Whether a visitor's submission would start a crawl: not when it joins an audit of the site, nor
    * when it is refused (not an address, not a date). Only crawls count against a visitor's hourly limit.
    */
-  wouldCrawl(input: string, asOf?: string): boolean {
+  async wouldCrawl(input: string, asOf?: string): Promise<boolean> {
     try {
       checkStartUrl(input.trim());
       if (asOf) validateAsOf(asOf);
     } catch {
       return false;
     }
-    return this.joinableAudit(input) === null;
+    return (await this.joinableAudit(input)) === null;
   }
 
   /** The audit a visitor's submission of `input` would join, or null (also for input that is no address). */
-  joinableAudit(input: string): string | null {
+  async joinableAudit(input: string): Promise<string | null> {
     let site: string;
     try {
       site = siteKey(checkStartUrl(input.trim()));
     } catch {
       return null;
     }
-    const latest = this.#store.latestServiceAudit('visitor', site);
+    const latest = await this.#store.latestServiceAudit('visitor', site);
     if (!latest) return null;
     if (latest.state === 'pending' || latest.state === 'running') return latest.id;
     const finished = latest.finishedAt ? Date.parse(latest.finishedAt) : 0;
@@ -204,7 +214,11 @@ export class AuditScheduler {
    * Starts a batch from an uploaded applicant list (CSV, JSON or JSON Lines, as `batch` reads them).
    * `fileName` only names the list in messages and picks the format by its extension.
    */
-  submitBatch(fileName: string, bytes: Buffer, asOf?: string): { run: RunRow; problems: InputProblem[] } {
+  submitBatch(fileName: string, bytes: Buffer, asOf?: string): Promise<{ run: RunRow; problems: InputProblem[] }> {
+    return this.#oneAtATime(() => this.#submitBatch(fileName, bytes, asOf));
+  }
+
+  async #submitBatch(fileName: string, bytes: Buffer, asOf?: string): Promise<{ run: RunRow; problems: InputProblem[] }> {
     const date = asOf ? validateAsOf(asOf) : today();
     let list;
     try {
@@ -213,7 +227,7 @@ export class AuditScheduler {
       throw new BatchUploadError((error as Error).message);
     }
     if (list.applicants.length === 0) throw new BatchUploadError(`${fileName} has no row that can be audited`, list.problems);
-    const run = this.#store.startRun({
+    const run = await this.#store.startRun({
       inputPath: 'upload',
       inputSha256: list.sha256,
       asOf: date,
@@ -221,20 +235,69 @@ export class AuditScheduler {
       extraColumns: list.extraColumns,
       partners: list.applicants,
     });
-    this.#store.addServiceBatch(run.id, fileName, list.problems);
+    await this.#store.addServiceBatch(run.id, fileName, list.problems);
     const entries = list.applicants.map((a) => ({ id: newAuditId(), kind: 'batch' as const, site: siteKey(a.homepage), runId: run.id, partnerId: a.id }));
-    this.#store.addServiceAudits(entries);
+    await this.#store.addServiceAudits(entries);
     this.#queues.batch.push(...entries.map((e) => e.id));
     this.#pump();
     return { run, problems: list.problems };
   }
 
-  status(id: string): AuditStatus | null {
-    const row = this.#store.serviceAudit(id);
-    return row ? this.#status(row) : null;
+  #oneAtATime<T>(submit: () => Promise<T>): Promise<T> {
+    const result = this.#submissions.then(submit);
+    this.#submissions = result.catch(() => undefined);
+    return result;
   }
 
-  #status(row: ServiceAuditRow): AuditStatus {
+  async status(id: string): Promise<AuditStatus | null> {
+    const row = await this.#store.serviceAudit(id);
+    if (!row) return null;
+    // A done audit's row is final, so its checks may be read after it.
+    return this.#status(row, row.state === 'done' ? await this.#storedChecks(row) : []);
+  }
+
+  /**
+   * Listens to one audit: `begin` gets its status as it stands, then `listener` every event after it,
+   * none missed and none told twice (an event is emitted only once what it reports is stored, and the
+   * store answers in order, so events before the status is read are already part of it). Returns the
+   * function that stops listening.
+   */
+  follow(id: string, begin: (status: AuditStatus) => void, listener: (event: AuditEvent) => void): () => void {
+    let begun = false;
+    const unsubscribe = this.subscribe(id, (event) => {
+      if (begun) listener(event);
+    });
+    void this.status(id).then((status) => {
+      if (!status) return;
+      begun = true;
+      begin(status);
+    }, warn);
+    return unsubscribe;
+  }
+
+  /** follow() for a batch run: `begin` gets its counts as they stand, `listener` every change after. */
+  followBatch(runId: number, begin: (counts: Record<AuditState, number>) => void, listener: (event: BatchEvent) => void): () => void {
+    let begun = false;
+    const unsubscribe = this.subscribeBatch(runId, (event) => {
+      if (begun) listener(event);
+    });
+    void this.#batchCounts(runId).then((counts) => {
+      begun = true;
+      begin(counts);
+    }, warn);
+    return unsubscribe;
+  }
+
+  async #batchCounts(runId: number): Promise<Record<AuditState, number>> {
+    const counts: Record<AuditState, number> = { queued: 0, running: 0, done: 0, failed: 0 };
+    for (const [state, n] of Object.entries((await this.#store.serviceBatch(runId))?.counts ?? {})) {
+      counts[state === 'pending' ? 'queued' : (state as AuditState)] += n;
+    }
+    return counts;
+  }
+
+  /** Where an audit stands, from its stored row and, while it runs, what it has read so far. */
+  #status(row: ServiceAuditRow, storedChecks: CheckBrief[]): AuditStatus {
     const running = this.#running.get(row.id);
     const state = partnerState(row);
     return {
@@ -247,7 +310,7 @@ export class AuditScheduler {
       pagesFetched: running?.pagesFetched ?? row.summary?.pagesCrawled ?? 0,
       pagesQueued: running?.pagesQueued ?? 0,
       currentUrl: running?.currentUrl ?? null,
-      checks: running?.checks ?? (row.state === 'done' ? this.#storedChecks(row) : []),
+      checks: running?.checks ?? storedChecks,
       verdict: row.summary?.verdict ?? null,
       error: row.error,
       queuedAt: row.queuedAt,
@@ -256,8 +319,8 @@ export class AuditScheduler {
     };
   }
 
-  #storedChecks(row: ServiceAuditRow): CheckBrief[] {
-    return this.#store.checks(row.runId, row.partnerId, row.asOf).map((c) => ({
+  async #storedChecks(row: ServiceAuditRow): Promise<CheckBrief[]> {
+    return (await this.#store.checks(row.runId, row.partnerId, row.asOf)).map((c) => ({
       id: c.checkId, title: CHECKS.find((k) => k.id === c.checkId)?.title ?? c.checkId, status: c.status, summary: c.summary,
     }));
   }
@@ -278,39 +341,61 @@ export class AuditScheduler {
 
   #emit(row: ServiceAuditRow, event: AuditEvent): void {
     for (const listener of this.#listeners.get(row.id) ?? []) listener(event);
-    if (row.kind !== 'batch') return;
-    const batchListeners = this.#batchListeners.get(row.runId);
-    if (!batchListeners?.size || (event.type !== 'state' && event.type !== 'progress')) return;
-    const current = this.#store.serviceAudit(row.id)!;
-    const counts: Record<AuditState, number> = { queued: 0, running: 0, done: 0, failed: 0 };
-    for (const [state, n] of Object.entries(this.#store.serviceBatch(row.runId)?.counts ?? {})) {
-      counts[state === 'pending' ? 'queued' : (state as AuditState)] += n;
-    }
+    if (row.kind !== 'batch' || !this.#batchListeners.get(row.runId)?.size || (event.type !== 'state' && event.type !== 'progress')) return;
+    void this.#emitBatch(row).catch(warn);
+  }
+
+  async #emitBatch(row: ServiceAuditRow): Promise<void> {
+    const current = await this.#store.serviceAudit(row.id);
+    const counts = await this.#batchCounts(row.runId);
+    if (!current) return;
     const batchEvent: BatchEvent = {
       type: 'partner', partnerId: row.partnerId, name: row.name, state: partnerState(current),
       pagesFetched: this.#running.get(row.id)?.pagesFetched ?? current.summary?.pagesCrawled ?? 0,
       verdict: current.summary?.verdict ?? null, counts,
     };
-    for (const listener of batchListeners) listener(batchEvent);
+    for (const listener of this.#batchListeners.get(row.runId) ?? []) listener(batchEvent);
   }
 
   /** Starts queued audits while there is room: visitors first, then batch partners, each in order. */
   #pump(): void {
-    if (this.#stopping) return;
-    while (this.#running.size < this.#options.maxRunning) {
+    void this.#fillSlots().catch(warn);
+  }
+
+  /** One filling at a time; a call meanwhile makes it go round once more. */
+  async #fillSlots(): Promise<void> {
+    if (this.#pumping) {
+      this.#pumpAgain = true;
+      return;
+    }
+    this.#pumping = true;
+    try {
+      do {
+        this.#pumpAgain = false;
+        await this.#startQueued();
+      } while (this.#pumpAgain);
+    } finally {
+      this.#pumping = false;
+    }
+  }
+
+  async #startQueued(): Promise<void> {
+    while (!this.#stopping && this.#running.size < this.#options.maxRunning) {
       const id = this.#queues.visitor.shift() ?? this.#queues.batch.shift();
       if (id === undefined) break;
-      const row = this.#store.serviceAudit(id);
-      if (!row || row.state !== 'pending') continue;
+      const row = await this.#store.serviceAudit(id);
+      if (!row || row.state !== 'pending' || this.#stopping) continue;
       this.#launch(row);
     }
     // Everyone still waiting moved up.
     for (const kind of ['visitor', 'batch'] as const) {
-      this.#queues[kind].forEach((id, index) => {
-        if (!this.#listeners.get(id)?.size) return;
-        const row = this.#store.serviceAudit(id);
-        if (row) this.#emit(row, { type: 'state', state: 'queued', position: index + 1, error: null });
-      });
+      for (const id of [...this.#queues[kind]]) {
+        if (this.#stopping) return;
+        if (!this.#listeners.get(id)?.size) continue;
+        const row = await this.#store.serviceAudit(id);
+        const position = row && this.#position(row);
+        if (row && position) this.#emit(row, { type: 'state', state: 'queued', position, error: null });
+      }
     }
   }
 
@@ -319,13 +404,18 @@ export class AuditScheduler {
       controller: new AbortController(), settled: Promise.resolve(), pagesFetched: 0, pagesQueued: 0, currentUrl: null, checks: [],
     };
     this.#running.set(row.id, running);
-    this.#store.markStarted(row.runId, row.partnerId);
-    this.#store.markServiceAuditTime(row.id, 'started');
-    this.#emit(row, { type: 'state', state: 'running', position: null, error: null });
-    running.settled = this.#audit(row, running).finally(() => {
+    running.settled = this.#start(row, running).catch(warn).finally(() => {
       this.#running.delete(row.id);
       this.#pump();
     });
+  }
+
+  async #start(row: ServiceAuditRow, running: Running): Promise<void> {
+    await this.#store.markStarted(row.runId, row.partnerId, WORKER_NAME);
+    await this.#store.markServiceAuditTime(row.id, 'started');
+    if (running.controller.signal.aborted) return;
+    this.#emit(row, { type: 'state', state: 'running', position: null, error: null });
+    await this.#audit(row, running);
   }
 
   async #audit(row: ServiceAuditRow, running: Running): Promise<void> {
@@ -360,22 +450,21 @@ export class AuditScheduler {
         running.checks.push(brief);
         this.#emit(row, { type: 'check', check: brief });
       }
-      this.#store.saveResult(row.runId, row.partnerId, {
+      await this.#store.saveResult(row.runId, row.partnerId, {
         evidence, checks: report.checks, asOf: row.asOf, summary: summarizeReport(report), durationMs: Date.now() - started,
       });
-      this.#finish(row, { type: 'state', state: 'done', position: null, error: null });
+      await this.#finish(row, { type: 'state', state: 'done', position: null, error: null });
     } catch (error) {
       if (running.controller.signal.aborted) return;
       const message = deadline.aborted ? `did not finish within ${Math.round(limitMs / 1000)} s` : firstLine(error);
-      this.#store.saveFailure(row.runId, row.partnerId, message, Date.now() - started);
-      this.#finish(row, { type: 'state', state: 'failed', position: null, error: message });
+      await this.#store.saveFailure(row.runId, row.partnerId, message, Date.now() - started);
+      await this.#finish(row, { type: 'state', state: 'failed', position: null, error: message });
     }
   }
 
-  #finish(row: ServiceAuditRow, event: AuditEvent): void {
-    this.#store.markServiceAuditTime(row.id, 'finished');
-    const left = this.#store.partners(row.runId).some((p) => p.state === 'pending' || p.state === 'running');
-    if (!left) this.#store.finishRun(row.runId, 'finished');
+  async #finish(row: ServiceAuditRow, event: AuditEvent): Promise<void> {
+    await this.#store.markServiceAuditTime(row.id, 'finished');
+    await this.#store.finishRunIfComplete(row.runId);
     this.#emit(row, event);
   }
 
@@ -387,8 +476,8 @@ export class AuditScheduler {
     this.#stopping = true;
     const running = [...this.#running.entries()];
     for (const [id, r] of running) {
-      const row = this.#store.serviceAudit(id);
-      if (row) this.#store.markPending(row.runId, row.partnerId);
+      const row = await this.#store.serviceAudit(id);
+      if (row) await this.#store.markPending(row.runId, row.partnerId);
       r.controller.abort(new Error('the service is stopping'));
     }
     let timer: NodeJS.Timeout | undefined;
@@ -408,6 +497,11 @@ function addListener<K, E>(map: Map<K, Set<(event: E) => void>>, key: K, listene
     set.delete(listener);
     if (set.size === 0) map.delete(key);
   };
+}
+
+/** An error of the queue itself (not of an audit, which is stored): for the service's log. */
+function warn(error: unknown): void {
+  console.error(`partner-presence serve: ${firstLine(error)}`);
 }
 
 function firstLine(error: unknown): string {

@@ -17,9 +17,9 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { evaluate } from '../evaluate.ts';
-import { ResultStore, type ServiceAuditRow, type ServiceBatchRow } from '../storage.ts';
+import { ServiceStore, type ServiceAuditRow, type ServiceBatchRow } from './store.ts';
 import { compareOutcomes } from '../batch/summary.ts';
-import { batchIndexRows, summaryRowsSync } from '../batch/outputs.ts';
+import { batchIndexRows, summaryRows } from '../batch/outputs.ts';
 import { OutputDirLock } from '../batch/lock.ts';
 import { renderBatchIndex } from '../report/index-page.ts';
 import type { Report } from '../types.ts';
@@ -147,7 +147,7 @@ function displayName(name: string | undefined): string {
 interface Service {
   readonly config: ServiceConfig;
   readonly app: FastifyInstance;
-  readonly store: ResultStore;
+  readonly store: ServiceStore;
   readonly scheduler: AuditScheduler;
   readonly streams: OpenStreams;
   readonly reports: FinishedReports;
@@ -156,7 +156,7 @@ interface Service {
 /** Throws OutputDirBusyError when another process (a batch, a report, another server) uses the data directory. */
 export async function startService(config: ServiceConfig): Promise<RunningService> {
   const lock = OutputDirLock.acquire(config.dataDir);
-  const store = ResultStore.open(config.dataDir);
+  const store = ServiceStore.open(config.dataDir);
   const scheduler = new AuditScheduler(store, { maxRunning: config.maxRunning, crawl: config.crawl, cooldownMs: config.cooldownMs });
   const app = Fastify({
     trustProxy: config.trustProxy, logger: false, bodyLimit: 64 * 1024, forceCloseConnections: true,
@@ -181,11 +181,11 @@ export async function startService(config: ServiceConfig): Promise<RunningServic
     await app.listen({ host: config.host, port: config.port });
   } catch (error) {
     await app.close();
-    store.close();
+    await store.close();
     lock.release();
     throw error;
   }
-  scheduler.start();
+  await scheduler.start();
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
@@ -200,7 +200,7 @@ export async function startService(config: ServiceConfig): Promise<RunningServic
         await scheduler.stop();
         for (const res of service.streams.all) res.end();
         await app.close();
-        store.close();
+        await store.close();
         lock.release();
       })();
       return closing;
@@ -310,9 +310,9 @@ function auditStartLimit({ config, scheduler }: Service) {
       groupId: 'audits',
       // After the body is parsed, so that only submissions that start a crawl count.
       hook: 'preHandler' as const,
-      allowList: (req: FastifyRequest) => {
+      allowList: async (req: FastifyRequest) => {
         const body = req.body as { homepage?: unknown; asOf?: unknown } | undefined;
-        return typeof body?.homepage !== 'string' || !scheduler.wouldCrawl(body.homepage, typeof body.asOf === 'string' && body.asOf ? body.asOf : undefined);
+        return typeof body?.homepage !== 'string' || !await scheduler.wouldCrawl(body.homepage, typeof body.asOf === 'string' && body.asOf ? body.asOf : undefined);
       },
       errorResponseBuilder: tooManyRequests,
     },
@@ -325,9 +325,9 @@ function auditStartLimit({ config, scheduler }: Service) {
 class FinishedReports {
   readonly #entries = new Map<string, { report: Report; embedded: Map<Lang, EmbeddedDocument>; pages: Map<Lang, CachedPage> }>();
 
-  constructor(private readonly store: ResultStore) {}
+  constructor(private readonly store: ServiceStore) {}
 
-  of(runId: number, partnerId: string, asOf: string) {
+  async of(runId: number, partnerId: string, asOf: string) {
     const key = `${runId}\u0000${partnerId}\u0000${asOf}`;
     let entry = this.#entries.get(key);
     if (entry) {
@@ -335,7 +335,7 @@ class FinishedReports {
       this.#entries.set(key, entry);
       return entry;
     }
-    const evidence = this.store.loadEvidence(runId, partnerId);
+    const evidence = await this.store.loadEvidence(runId, partnerId);
     if (!evidence) throw new HttpProblem(404, 'no stored result for this audit');
     entry = { report: evaluate(evidence, asOf), embedded: new Map<Lang, EmbeddedDocument>(), pages: new Map<Lang, CachedPage>() };
     this.#entries.set(key, entry);
@@ -343,16 +343,16 @@ class FinishedReports {
     return entry;
   }
 
-  embedded(runId: number, partnerId: string, asOf: string, lang: Lang): EmbeddedDocument {
-    const entry = this.of(runId, partnerId, asOf);
+  async embedded(runId: number, partnerId: string, asOf: string, lang: Lang): Promise<EmbeddedDocument> {
+    const entry = await this.of(runId, partnerId, asOf);
     let embedded = entry.embedded.get(lang);
     if (!embedded) entry.embedded.set(lang, (embedded = embedDocument(renderers.html(entry.report, lang))));
     return embedded;
   }
 
   /** The finished report of an audit in one format. */
-  send(reply: FastifyReply, lang: Lang, runId: number, partnerId: string, asOf: string, format: 'json' | 'md' | 'html') {
-    const { report } = this.of(runId, partnerId, asOf);
+  async send(reply: FastifyReply, lang: Lang, runId: number, partnerId: string, asOf: string, format: 'json' | 'md' | 'html') {
+    const { report } = await this.of(runId, partnerId, asOf);
     if (format === 'json') return reply.type('application/json; charset=utf-8').send(renderers.json(report));
     if (format === 'md') return reply.type('text/markdown; charset=utf-8').send(renderers.markdown(report, lang));
     // The self-contained file carries its own stricter CSP (no script at all).
@@ -426,14 +426,14 @@ function eventStream(
 
 // ---- self-check and audits ----
 
-function auditRow(store: ResultStore, id: string): ServiceAuditRow {
-  const row = new RegExp(AUDIT_ID_PATTERN).test(id) ? store.serviceAudit(id) : null;
+async function auditRow(store: ServiceStore, id: string): Promise<ServiceAuditRow> {
+  const row = new RegExp(AUDIT_ID_PATTERN).test(id) ? await store.serviceAudit(id) : null;
   if (!row || row.kind !== 'visitor') throw new HttpProblem(404, 'no audit has this address');
   return row;
 }
 
-function doneAudit(store: ResultStore, id: string): ServiceAuditRow {
-  const row = auditRow(store, id);
+async function doneAudit(store: ServiceStore, id: string): Promise<ServiceAuditRow> {
+  const row = await auditRow(store, id);
   if (row.state !== 'done') throw new HttpProblem(404, 'this audit has no report (yet)');
   return row;
 }
@@ -449,32 +449,31 @@ function withLinks(status: AuditStatus) {
   };
 }
 
-function visitorComparison(store: ResultStore, row: ServiceAuditRow): Comparison | null {
-  const previous = store.previousServiceAudit('visitor', row.site, row.seq);
+async function visitorComparison(store: ServiceStore, row: ServiceAuditRow): Promise<Comparison | null> {
+  const previous = await store.previousServiceAudit('visitor', row.site, row.seq);
   if (!previous) return null;
   return {
     previousHref: `/audits/${previous.id}`,
     previousDate: (previous.finishedAt ?? previous.queuedAt).slice(0, 10),
     changes: compareOutcomes(
-      { partner: previous, checks: store.checks(previous.runId, previous.partnerId, previous.asOf) },
-      { partner: row, checks: store.checks(row.runId, row.partnerId, row.asOf) },
+      { partner: previous, checks: await store.checks(previous.runId, previous.partnerId, previous.asOf) },
+      { partner: row, checks: await store.checks(row.runId, row.partnerId, row.asOf) },
     ),
   };
 }
 
-function auditEvents({ store, scheduler, streams }: Service, req: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply): void {
-  const row = auditRow(store, req.params.id);
+async function auditEvents({ store, scheduler, streams }: Service, req: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply): Promise<void> {
+  const row = await auditRow(store, req.params.id);
   eventStream(streams, req, reply, (send, end) => {
     const forward = (event: AuditEvent) => {
       send(event.type, event.type === 'check' ? event.check : event);
       if (event.type === 'state' && (event.state === 'done' || event.state === 'failed')) end();
     };
-    const unsubscribe = scheduler.subscribe(row.id, forward);
-    const status = scheduler.status(row.id)!;
-    send('progress', { type: 'progress', pagesFetched: status.pagesFetched, pagesQueued: status.pagesQueued, currentUrl: status.currentUrl });
-    for (const check of status.checks) forward({ type: 'check', check });
-    forward({ type: 'state', state: status.state, position: status.position, error: status.error });
-    return unsubscribe;
+    return scheduler.follow(row.id, (status) => {
+      send('progress', { type: 'progress', pagesFetched: status.pagesFetched, pagesQueued: status.pagesQueued, currentUrl: status.currentUrl });
+      for (const check of status.checks) forward({ type: 'check', check });
+      forward({ type: 'state', state: status.state, position: status.position, error: status.error });
+    }, forward);
   });
 }
 
@@ -497,7 +496,7 @@ function registerAuditPages(service: Service): void {
     const homepage = req.body?.homepage ?? '';
     const asOf = req.body?.asOf || undefined;
     try {
-      const { id } = scheduler.submitVisitor(homepage, asOf);
+      const { id } = await scheduler.submitVisitor(homepage, asOf);
       return reply.redirect(`/audits/${id}`, 303);
     } catch (error) {
       if (!(error instanceof RangeError)) throw error;
@@ -507,21 +506,21 @@ function registerAuditPages(service: Service): void {
   });
 
   app.get<{ Params: { id: string } }>('/audits/:id', async (req, reply) => {
-    const row = auditRow(store, req.params.id);
-    const status = scheduler.status(row.id)!;
+    const row = await auditRow(store, req.params.id);
+    const status = (await scheduler.status(row.id))!;
     const ctx = pageContext(req, config);
     void reply.type('text/html; charset=utf-8').header('cache-control', 'no-store');
     if (status.state !== 'done') return reply.send(auditProgressPage(ctx, status, `/audits/${row.id}/events`));
     // Finished: the page (its report and what changed since the audit before it) is final, so it is
     // built and compressed once (a report page is ~100 KB of HTML, ~15 KB gzipped).
-    const { pages } = reports.of(row.runId, row.partnerId, row.asOf);
+    const { pages } = await reports.of(row.runId, row.partnerId, row.asOf);
     let page = pages.get(req.lang);
     if (page === undefined) {
       const base = `/audits/${row.id}`;
-      const html = Buffer.from(auditReportPage(ctx, reports.embedded(row.runId, row.partnerId, row.asOf, req.lang), {
+      const html = Buffer.from(auditReportPage(ctx, await reports.embedded(row.runId, row.partnerId, row.asOf, req.lang), {
         title: t(req).checking(new URL(status.homepage).host),
         links: { json: `${base}/report.json`, markdown: `${base}/report.md`, html: `${base}/report.html` },
-        comparison: visitorComparison(store, row),
+        comparison: await visitorComparison(store, row),
       }));
       page = { html, gzip: gzipSync(html) };
       pages.set(req.lang, page);
@@ -533,7 +532,7 @@ function registerAuditPages(service: Service): void {
 
   for (const format of ['json', 'md', 'html'] as const) {
     app.get<{ Params: { id: string } }>(`/audits/:id/report.${format}`, async (req, reply) => {
-      const row = doneAudit(store, req.params.id);
+      const row = await doneAudit(store, req.params.id);
       return reports.send(reply, req.lang, row.runId, row.partnerId, row.asOf, format);
     });
   }
@@ -545,16 +544,16 @@ function registerAuditApi(service: Service): void {
   const { app, store, scheduler, reports } = service;
   app.post<{ Body: { homepage: string; asOf?: string } }>('/api/audits', { config: auditStartLimit(service), schema: startAuditSchema }, async (req, reply) => {
     try {
-      const { id, joined } = scheduler.submitVisitor(req.body.homepage, req.body.asOf);
-      return reply.code(202).header('location', `/api/audits/${id}`).send({ id, joined, status: withLinks(scheduler.status(id)!) });
+      const { id, joined } = await scheduler.submitVisitor(req.body.homepage, req.body.asOf);
+      return reply.code(202).header('location', `/api/audits/${id}`).send({ id, joined, status: withLinks((await scheduler.status(id))!) });
     } catch (error) {
       if (error instanceof RangeError) throw new HttpProblem(400, error.message);
       throw error;
     }
   });
-  app.get<{ Params: { id: string } }>('/api/audits/:id', { schema: auditStatusRouteSchema }, async (req) => withLinks(scheduler.status(auditRow(store, req.params.id).id)!));
+  app.get<{ Params: { id: string } }>('/api/audits/:id', { schema: auditStatusRouteSchema }, async (req) => withLinks((await scheduler.status((await auditRow(store, req.params.id)).id))!));
   app.get<{ Params: { id: string } }>('/api/audits/:id/report', { schema: { params: auditParamsSchema } }, async (req, reply) => {
-    const row = doneAudit(store, req.params.id);
+    const row = await doneAudit(store, req.params.id);
     return reports.send(reply, req.lang, row.runId, row.partnerId, row.asOf, 'json');
   });
   app.get<{ Params: { id: string } }>('/api/audits/:id/events', { schema: { params: auditParamsSchema } }, (req, reply) => auditEvents(service, req, reply));
@@ -605,23 +604,23 @@ async function readUpload(req: FastifyRequest): Promise<{ name: string; bytes: B
   return { ...file, asOf };
 }
 
-function startBatch(scheduler: AuditScheduler, upload: { name: string; bytes: Buffer; asOf?: string }) {
+async function startBatch(scheduler: AuditScheduler, upload: { name: string; bytes: Buffer; asOf?: string }) {
   try {
-    return scheduler.submitBatch(upload.name, upload.bytes, upload.asOf);
+    return await scheduler.submitBatch(upload.name, upload.bytes, upload.asOf);
   } catch (error) {
     if (error instanceof RangeError) throw new HttpProblem(400, error.message);
     throw error;
   }
 }
 
-function batchRow(store: ResultStore, runId: number): ServiceBatchRow {
-  const batch = store.serviceBatch(runId);
+async function batchRow(store: ServiceStore, runId: number): Promise<ServiceBatchRow> {
+  const batch = await store.serviceBatch(runId);
   if (!batch) throw new HttpProblem(404, 'no run has this number');
   return batch;
 }
 
-function batchStatus(store: ResultStore, batch: ServiceBatchRow, withPartners: boolean) {
-  const audits = new Map(store.serviceAuditsOfRun(batch.run.id).map((a) => [a.partnerId, a]));
+async function batchStatus(store: ServiceStore, batch: ServiceBatchRow, withPartners: boolean) {
+  const audits = new Map((await store.serviceAuditsOfRun(batch.run.id)).map((a) => [a.partnerId, a]));
   const base = `/api/batches/${batch.run.id}`;
   return {
     id: batch.run.id,
@@ -635,7 +634,7 @@ function batchStatus(store: ResultStore, batch: ServiceBatchRow, withPartners: b
     links: { page: `/admin/batches/${batch.run.id}`, events: `${base}/events` },
     ...(withPartners
       ? {
-          partners: summaryRowsSync(store, batch.run, batch.run.asOf).map((row) => ({
+          partners: (await summaryRows(store, batch.run, batch.run.asOf)).map((row) => ({
             id: row.partner.id,
             name: row.partner.name,
             homepage: row.partner.homepage,
@@ -652,25 +651,21 @@ function batchStatus(store: ResultStore, batch: ServiceBatchRow, withPartners: b
   };
 }
 
-function batchEvents({ store, scheduler, streams }: Service, req: FastifyRequest<{ Params: { run: number } }>, reply: FastifyReply): void {
-  const batch = batchRow(store, req.params.run);
-  eventStream(streams, req, reply, (send, end) => {
-    const c = batch.counts;
-    send('batch', { queued: c.pending, running: c.running, done: c.done, failed: c.failed });
-    if (c.pending + c.running === 0) {
-      end();
-      return () => {};
-    }
-    return scheduler.subscribeBatch(batch.run.id, (event: BatchEvent) => {
+async function batchEvents({ store, scheduler, streams }: Service, req: FastifyRequest<{ Params: { run: number } }>, reply: FastifyReply): Promise<void> {
+  const batch = await batchRow(store, req.params.run);
+  eventStream(streams, req, reply, (send, end) =>
+    scheduler.followBatch(batch.run.id, (counts) => {
+      send('batch', counts);
+      if (counts.queued + counts.running === 0) end();
+    }, (event: BatchEvent) => {
       send('partner', event);
       if (event.counts.queued + event.counts.running === 0) end();
-    });
-  });
+    }));
 }
 
-function batchPartner(store: ResultStore, runId: number, partnerId: string) {
-  const batch = batchRow(store, runId);
-  const partner = store.partners(batch.run.id).find((p) => p.id === partnerId);
+async function batchPartner(store: ServiceStore, runId: number, partnerId: string) {
+  const batch = await batchRow(store, runId);
+  const partner = await store.partner(batch.run.id, partnerId);
   if (!partner || partner.state !== 'done') throw new HttpProblem(404, 'this partner has no report in this run');
   return { batch, partner };
 }
@@ -696,25 +691,25 @@ function registerConsole(service: Service, requireAdmin: AdminGuard): void {
   });
 
   app.get('/admin', { preHandler: requireAdmin }, async (req, reply) =>
-    reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(consolePage(pageContext(req, config), store.serviceBatches())));
+    reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(consolePage(pageContext(req, config), await store.serviceBatches())));
 
   app.post('/admin/batches', { preHandler: requireAdmin }, async (req, reply) => {
     try {
-      const { run } = startBatch(scheduler, await readUpload(req));
+      const { run } = await startBatch(scheduler, await readUpload(req));
       return reply.redirect(`/admin/batches/${run.id}`, 303);
     } catch (error) {
       if (!(error instanceof BatchUploadError) && !(error instanceof HttpProblem && error.statusCode < 500)) throw error;
       return reply.code((error as { statusCode?: number }).statusCode ?? 400).type('text/html; charset=utf-8')
-        .send(consolePage(pageContext(req, config), store.serviceBatches(), { error: error.message, problems: error instanceof BatchUploadError ? error.problems : [] }));
+        .send(consolePage(pageContext(req, config), await store.serviceBatches(), { error: error.message, problems: error instanceof BatchUploadError ? error.problems : [] }));
     }
   });
 
   app.get<{ Params: { run: number } }>('/admin/batches/:run', { preHandler: requireAdmin, schema: { params: batchParamsSchema } }, async (req, reply) => {
-    const batch = batchRow(store, req.params.run);
-    const rows = batchIndexRows(summaryRowsSync(store, batch.run, batch.run.asOf), (id) => `/admin/batches/${batch.run.id}/partners/${encodeURIComponent(id)}`, req.lang);
+    const batch = await batchRow(store, req.params.run);
+    const rows = batchIndexRows(await summaryRows(store, batch.run, batch.run.asOf), (id) => `/admin/batches/${batch.run.id}/partners/${encodeURIComponent(id)}`, req.lang);
     const index = embedDocument(renderers.index(rows, { title: messages(req.lang).resultsHeading, generatedAt: new Date().toISOString() }, req.lang), { headingsBelow: 1 });
-    const running = store.serviceAuditsOfRun(batch.run.id).filter((a) => a.state === 'running')
-      .map((a) => ({ partnerId: a.partnerId, name: a.name, pagesFetched: scheduler.status(a.id)?.pagesFetched ?? 0 }));
+    const running = await Promise.all((await store.serviceAuditsOfRun(batch.run.id)).filter((a) => a.state === 'running')
+      .map(async (a) => ({ partnerId: a.partnerId, name: a.name, pagesFetched: (await scheduler.status(a.id))?.pagesFetched ?? 0 })));
     return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(batchPage(pageContext(req, config), batch, index, running));
   });
 
@@ -723,19 +718,19 @@ function registerConsole(service: Service, requireAdmin: AdminGuard): void {
   app.get<{ Params: { run: number; partner: string } }>('/admin/batches/:run/partners/:partner', {
     preHandler: requireAdmin, schema: { params: batchPartnerParamsSchema },
   }, async (req, reply) => {
-    const { batch, partner } = batchPartner(store, req.params.run, req.params.partner);
-    const previous = store.previousOutcome(partner.id, batch.run.id);
+    const { batch, partner } = await batchPartner(store, req.params.run, req.params.partner);
+    const previous = await store.previousOutcome(partner.id, batch.run.id);
     const base = `/admin/batches/${batch.run.id}/partners/${encodeURIComponent(partner.id)}`;
     const comparison: Comparison | null = previous
       ? {
-          previousHref: store.serviceBatch(previous.run.id) && previous.partner.state === 'done'
+          previousHref: (await store.serviceBatch(previous.run.id)) && previous.partner.state === 'done'
             ? `/admin/batches/${previous.run.id}/partners/${encodeURIComponent(partner.id)}` : null,
           previousDate: previous.run.startedAt.slice(0, 10),
-          changes: compareOutcomes(previous, { partner, checks: store.checks(batch.run.id, partner.id, batch.run.asOf) }),
+          changes: compareOutcomes(previous, { partner, checks: await store.checks(batch.run.id, partner.id, batch.run.asOf) }),
         }
       : null;
     return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(auditReportPage(pageContext(req, config),
-      reports.embedded(batch.run.id, partner.id, batch.run.asOf, req.lang), {
+      await reports.embedded(batch.run.id, partner.id, batch.run.asOf, req.lang), {
         title: t(req).partnerReportTitle(partner.name),
         links: { json: `${base}/report.json`, markdown: `${base}/report.md`, html: `${base}/report.html` },
         comparison,
@@ -746,7 +741,7 @@ function registerConsole(service: Service, requireAdmin: AdminGuard): void {
     app.get<{ Params: { run: number; partner: string } }>(`/admin/batches/:run/partners/:partner/report.${format}`, {
       preHandler: requireAdmin, schema: { params: batchPartnerParamsSchema },
     }, async (req, reply) => {
-      const { batch, partner } = batchPartner(store, req.params.run, req.params.partner);
+      const { batch, partner } = await batchPartner(store, req.params.run, req.params.partner);
       return reports.send(reply, req.lang, batch.run.id, partner.id, batch.run.asOf, format);
     });
   }
@@ -759,19 +754,19 @@ function registerBatchApi(service: Service, requireAdmin: AdminGuard): void {
     preHandler: requireAdmin,
     schema: { response: { 201: { $ref: 'batchStatus#' }, 400: { $ref: 'error#' }, 401: { $ref: 'error#' } } },
   }, async (req, reply) => {
-    const { run } = startBatch(scheduler, await readUpload(req));
-    return reply.code(201).header('location', `/api/batches/${run.id}`).send(batchStatus(store, batchRow(store, run.id), true));
+    const { run } = await startBatch(scheduler, await readUpload(req));
+    return reply.code(201).header('location', `/api/batches/${run.id}`).send(await batchStatus(store, await batchRow(store, run.id), true));
   });
   app.get('/api/batches', { preHandler: requireAdmin, schema: { response: { 200: { type: 'array', items: { $ref: 'batchStatus#' } } } } },
-    async () => store.serviceBatches().map((b) => batchStatus(store, b, false)));
+    async () => Promise.all((await store.serviceBatches()).map((b) => batchStatus(store, b, false))));
   app.get<{ Params: { run: number } }>('/api/batches/:run', {
     preHandler: requireAdmin, schema: { params: batchParamsSchema, response: { 200: { $ref: 'batchStatus#' } } },
-  }, async (req) => batchStatus(store, batchRow(store, req.params.run), true));
+  }, async (req) => batchStatus(store, await batchRow(store, req.params.run), true));
   app.get<{ Params: { run: number } }>('/api/batches/:run/events', { preHandler: requireAdmin, schema: { params: batchParamsSchema } }, (req, reply) => batchEvents(service, req, reply));
   app.get<{ Params: { run: number; partner: string } }>('/api/batches/:run/partners/:partner/report', {
     preHandler: requireAdmin, schema: { params: batchPartnerParamsSchema },
   }, async (req, reply) => {
-    const { batch, partner } = batchPartner(store, req.params.run, req.params.partner);
+    const { batch, partner } = await batchPartner(store, req.params.run, req.params.partner);
     return reports.send(reply, req.lang, batch.run.id, partner.id, batch.run.asOf, 'json');
   });
 }

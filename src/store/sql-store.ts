@@ -159,7 +159,8 @@ export abstract class SqlStore implements Store {
   }
 
   async markPending(runId: number, partnerId: string): Promise<void> {
-    await this.db.run("UPDATE partners SET state = 'pending' WHERE run_id = ? AND partner_id = ?", [runId, partnerId]);
+    // Only while in flight: an outcome stored meanwhile stays.
+    await this.db.run("UPDATE partners SET state = 'pending' WHERE run_id = ? AND partner_id = ? AND state = 'running'", [runId, partnerId]);
   }
 
   async saveResult(runId: number, partnerId: string, result: PartnerResult): Promise<void> {

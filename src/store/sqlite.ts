@@ -59,37 +59,44 @@ function direct(raw: Database.Database): SqlDb {
   return db;
 }
 
+/** Opens (creating and migrating when needed) DIR/results.sqlite. */
+function openResultsFile(dir: string): { path: string; raw: Database.Database } {
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, RESULTS_FILE);
+  const raw = new Database(path);
+  raw.pragma('journal_mode = WAL');
+  raw.pragma('synchronous = NORMAL');
+  raw.pragma('foreign_keys = ON');
+  raw.pragma('busy_timeout = 5000');
+  const version = raw.pragma('user_version', { simple: true }) as number;
+  if (version > SCHEMA_VERSION) {
+    raw.close();
+    throw new SchemaTooNewError(path, version);
+  }
+  for (let v = version; v < SCHEMA_VERSION; v++) {
+    raw.transaction(() => {
+      raw.exec(migration(v, 'sqlite'));
+      raw.pragma(`user_version = ${v + 1}`);
+    })();
+  }
+  return { path, raw };
+}
+
 export class SqliteStore extends SqlStore {
   readonly location: string;
   protected readonly db: SqliteDb;
 
-  private constructor(path: string, raw: Database.Database) {
+  /** For stores that add tables of their own (the web service's); others use open(). */
+  protected constructor(dir: string) {
     super();
+    const { path, raw } = openResultsFile(dir);
     this.location = path;
     this.db = new SqliteDb(raw);
   }
 
   /** Opens (creating and migrating when needed) DIR/results.sqlite. */
   static open(dir: string): SqliteStore {
-    mkdirSync(dir, { recursive: true });
-    const path = join(dir, RESULTS_FILE);
-    const raw = new Database(path);
-    raw.pragma('journal_mode = WAL');
-    raw.pragma('synchronous = NORMAL');
-    raw.pragma('foreign_keys = ON');
-    raw.pragma('busy_timeout = 5000');
-    const version = raw.pragma('user_version', { simple: true }) as number;
-    if (version > SCHEMA_VERSION) {
-      raw.close();
-      throw new SchemaTooNewError(path, version);
-    }
-    for (let v = version; v < SCHEMA_VERSION; v++) {
-      raw.transaction(() => {
-        raw.exec(migration(v, 'sqlite'));
-        raw.pragma(`user_version = ${v + 1}`);
-      })();
-    }
-    return new SqliteStore(path, raw);
+    return new SqliteStore(dir);
   }
 
   async close(): Promise<void> {

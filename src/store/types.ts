@@ -131,7 +131,7 @@ export interface Store {
    * MAX_CRASHES the partner is recorded as failed instead; returns the partner as it now stands.
    */
   markStarted(runId: number, partnerId: string, worker: string): Promise<PartnerRow>;
-  /** Puts an in-flight partner back to pending (its audit was abandoned and its results discarded). */
+  /** Puts an in-flight partner back to pending (its audit was abandoned); a stored outcome stays. */
   markPending(runId: number, partnerId: string): Promise<void>;
   /** Stores everything of one audited partner in one transaction. */
   saveResult(runId: number, partnerId: string, result: PartnerResult): Promise<void>;
