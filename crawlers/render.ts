@@ -257,9 +257,10 @@ export class Renderer {
      */
     const park = async (tab: PageTab, generation: number) => {
       const left = await outcomeWithin(tab.page.goto('about:blank', { waitUntil: 'commit' }), CLOSE_GRACE_MS);
-      if (left !== 'fulfilled') await this.#abandon(tab.page);
-      else if (generation === this.#generation && idle.length < this.#maxOpenPages) idle.push(tab);
-      else await tab.page.close().catch(() => undefined);
+      if (left === 'fulfilled' && generation === this.#generation && idle.length < this.#maxOpenPages) idle.push(tab);
+      // Closing a spare tab is bounded like any other: Chromium has taken ~55 s to close one already
+      // on about:blank (the crawl's end waits for its tabs to park).
+      else await this.#abandon(tab.page);
     };
     const contextNow = async (): Promise<BrowserContext> => {
       const browser = await this.#getBrowser();
