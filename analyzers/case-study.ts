@@ -549,14 +549,19 @@ function isEnglish(content: PageContent): boolean {
 }
 
 /** The customer by the first rule in CUSTOMER_RULES that finds one, with that rule's id. */
-function findCustomer(content: PageContent, blocks: ReadBlock[], partner: PartnerIdentity): (NameFinding & { rule: CustomerRuleId }) | null {
+function findCustomer(
+  content: PageContent,
+  blocks: ReadBlock[],
+  partner: PartnerIdentity,
+  rules: typeof CUSTOMER_RULES,
+): (NameFinding & { rule: CustomerRuleId }) | null {
   const body = content.mainText;
   const mentioned = (name: string, times = 1) => {
     let count = 0;
     for (let i = body.indexOf(name); i >= 0 && count < times; i = body.indexOf(name, i + name.length)) count++;
     return count >= times;
   };
-  for (const rule of CUSTOMER_RULES) {
+  for (const rule of rules) {
     const found = rule.find({ content, blocks, partner, mentioned });
     if (found) return { ...found, rule: rule.id };
   }
@@ -749,18 +754,41 @@ function statedIndustry(blocks: ReadBlock[]): string | null {
   return null;
 }
 
-export function readCaseStudy(content: PageContent, url: string, services: string[]): CaseStudyFacts {
+/** A study's sections, customer and story elements: what tells a customer's story from other pages. */
+interface StoryOutline {
+  partner: PartnerIdentity;
+  blocks: ReadBlock[];
+  /** The study's own body: without "About <partner>" blurbs. */
+  body: ReadBlock[];
+  customer: (NameFinding & { rule: CustomerRuleId }) | null;
+  problem: Excerpted | null;
+  solution: Excerpted | null;
+  results: Excerpted | null;
+}
+
+function outlineStory(content: PageContent, url: string, customerRules: typeof CUSTOMER_RULES): StoryOutline {
   const partner = partnerIdentity(content, url);
   const blocks = readSections(content, partner);
-  // The study's own body: without "About <partner>" blurbs.
   const body = blocks.filter((b) => b.section.role !== 'partner');
+  return {
+    partner,
+    blocks,
+    body,
+    customer: findCustomer(content, blocks, partner, customerRules),
+    problem: sectionElement(blocks, 'problem') ?? phrasedElement(body, PROBLEM_PHRASES, ['results', 'solution']),
+    solution: sectionElement(blocks, 'solution') ?? phrasedElement(body, SOLUTION_PHRASES, ['problem', 'results']),
+    results: findResults(body),
+  };
+}
 
-  const customer = findCustomer(content, blocks, partner);
+export function readCaseStudy(content: PageContent, url: string, services: string[]): CaseStudyFacts {
+  return completeCaseStudy(content, outlineStory(content, url, CUSTOMER_RULES), services);
+}
+
+/** The rest of a study's facts (website, AWS services, retail knowledge, compliance, delivery) on its outline. */
+function completeCaseStudy(content: PageContent, outline: StoryOutline, services: string[]): CaseStudyFacts {
+  const { partner, blocks, body, customer, problem, solution, results } = outline;
   const website = customer?.anonymized ? null : findCustomerWebsite(content, blocks, customer?.name ?? null, partner);
-
-  const problem = sectionElement(blocks, 'problem') ?? phrasedElement(body, PROBLEM_PHRASES, ['results', 'solution']);
-  const solution = sectionElement(blocks, 'solution') ?? phrasedElement(body, SOLUTION_PHRASES, ['problem', 'results']);
-  const results = findResults(body);
 
   // AWS services: the first block that names one (by its name without the Amazon/AWS prefix).
   let awsExcerpt: string | null = null;
@@ -886,8 +914,11 @@ const isGenericCompliance = (label: string) => genericComplianceLabels.has(label
 /** The partner saying it did the work ("we built", "our team migrated", 我們協助): a delivery, not a commentary. */
 const PARTNER_DID_THE_WORK =
   /\bwe (?:(?:have|had) )?(?:built|designed|delivered|implemented|migrated|developed|deployed|created|helped|rebuilt|modernized|modernised|automated|set up)\b|\bour (?:team|engineers|consultants|developers|specialists) (?:(?:have|had) )?(?:built|designed|delivered|implemented|migrated|developed|deployed|created|helped|rebuilt)\b|我們(?:協助|幫助|替|為其|為該)|(?:為|替)客戶(?:建置|打造|導入|開發)/iu;
-/** Customer rules that name a story's customer outright (not a name guessed from the introduction). */
-const STORY_CUSTOMER_RULES = new Set<string>(['label', 'json-ld', 'about-heading', 'title', 'anonymised']);
+/**
+ * Customer rules that name a story's customer outright (not a name guessed from the introduction):
+ * a post is read with these alone, which also spares it the introduction rule's costly tagging.
+ */
+const STORY_CUSTOMER_RULES = CUSTOMER_RULES.filter((r) => r.id !== 'introduction');
 
 /**
  * A post or news item that tells one customer's story: a customer named outright (or anonymised),
@@ -897,8 +928,8 @@ const STORY_CUSTOMER_RULES = new Set<string>(['label', 'json-ld', 'about-heading
  */
 export function customerStoryInPost(content: PageContent, url: string, services: string[]): CaseStudyFacts | null {
   if (!PARTNER_DID_THE_WORK.test(content.mainText)) return null;
-  const story = readCaseStudy(content, url, services);
-  const named = (story.customer !== null || story.anonymized) && STORY_CUSTOMER_RULES.has(story.customerRule ?? '');
-  const { problem, solution, results } = story.elements;
-  return named && problem.present && solution.present && results.present ? story : null;
+  // The outline first; the study's other facts (lexicon scans of every block) only for a story.
+  const outline = outlineStory(content, url, STORY_CUSTOMER_RULES);
+  const { customer, problem, solution, results } = outline;
+  return customer && problem && solution && results ? completeCaseStudy(content, outline, services) : null;
 }
