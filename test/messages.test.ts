@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { en } from '../src/messages/en.ts';
 import { zhTW } from '../src/messages/zh-TW.ts';
 import { formatDate, formatValue, LANGS, t, type Template } from '../src/messages/index.ts';
+import { messages } from '../src/messages/service.ts';
 import { RETAIL_AREAS } from '../analyzers/types.ts';
 
 const CATALOGS = { en, 'zh-TW': zhTW } as const;
@@ -83,12 +84,44 @@ describe('dates and numbers in the reader\'s language', () => {
 
   it('writes numbers, percentages and plurals through Intl', () => {
     expect(formatValue('zh-TW', 2.5)).toBe('2.5');
+    expect(formatValue('en', 1234)).toBe('1,234');
+    expect(formatValue('zh-TW', 1234)).toBe('1,234');
+    expect(formatValue('en', 0.42, 'percent')).toBe('42%');
+    expect(formatValue('en', 12.5, 'percent')).toBe('1,250%');
+    expect(formatValue('en', 5, 'fixed1')).toBe('5.0');
     expect(formatValue('zh-TW', ['甲', '乙'])).toBe('甲、乙');
     expect(formatValue('zh-TW', ['甲', '乙'], 'semicolons')).toBe('甲；乙');
     expect(formatValue('zh-TW', 0.42, 'percent')).toMatch(/^42\s?%$/);
     expect(t('en', 'index.partners', { count: 1 })).toBe('1 partner');
     expect(t('en', 'index.partners', { count: 2 })).toBe('2 partners');
     expect(t('zh-TW', 'index.partners', { count: 2 })).toBe('2 個合作夥伴');
+  });
+
+  it('chooses English words by count with Intl plural and ordinal rules, in the reports and the service', () => {
+    const crawl = { rendered: 0, errors: 0, robots: 0, stopped: null, browser: null, seconds: 5 };
+    expect(t('en', 'terminal.crawl', { ...crawl, pages: 1204, documents: 1 })).toBe('1,204 pages (1 PDF) in 5.0 s');
+    expect(t('en', 'terminal.crawl', { ...crawl, pages: 1, documents: 2, seconds: 1234.56 })).toBe('1 page (2 PDFs) in 1,234.6 s');
+    expect(t('zh-TW', 'terminal.crawl', { ...crawl, pages: 1204, documents: 0 })).toBe('1,204 頁，耗時 5.0 秒');
+    expect(t('en', 'report.meta', { asOf: '2026-11-29', pages: 1 })).toBe('Audit date 2026-11-29 · 1 page crawled');
+    expect(t('en', 'P3.2.advice.updates-do-not-count', { count: 1, since: '2025-11-29' })).toContain('1 retail item updated recently was first');
+    expect(t('en', 'P3.2.advice.updates-do-not-count', { count: 2, since: '2025-11-29' })).toContain('2 retail items updated recently were first');
+    const validity = { published: '2026-10-22', months: 12 };
+    expect(t('en', 'validity.P3.2', { ...validity, rank: 1 })).toMatch(/^when the newest retail item/);
+    expect(t('en', 'validity.P3.2', { ...validity, rank: 2 })).toMatch(/^when the second-newest/);
+    expect(t('en', 'validity.P3.2', { ...validity, rank: 21 })).toMatch(/^when the 21st-newest/);
+    expect(t('en', 'validity.P3.2', { ...validity, rank: 22 })).toMatch(/^when the 22nd-newest/);
+    expect(t('en', 'validity.P3.2', { ...validity, rank: 11 })).toMatch(/^when the 11th-newest/);
+    const en = messages('en');
+    expect(en.howItWorks({ maxPages: 1000, minutes: 1 })).toContain('at most 1,000 public pages of your site, politely and as robots.txt allows, for at most 1 minute.');
+    expect(en.rateLimited(2, '12:00')).toContain('in about 2 minutes (at 12:00 UTC)');
+    expect(en.rateLimited(1, '12:00')).toContain('in about 1 minute (at 12:00 UTC)');
+    expect(messages('zh-TW').howItWorks({ maxPages: 1000, minutes: 5 })).toContain('最多讀取您網站的 1,000 個公開頁面，最多 5 分鐘');
+  });
+
+  it('writes numbers that name something (a run, a port) as they are', () => {
+    expect(t('en', 'batch.heading.run', { run: 1234, asOf: '2026-11-29' })).toBe('Run 1234, as of 2026-11-29');
+    expect(t('zh-TW', 'index.title', { run: 1234, asOf: '2026-11-29' })).toContain('第 1234 次批次執行');
+    expect(t('en', 'demo.serving', { port: 42635, url: 'http://www.harbourline.test:42635/' })).toContain('127.0.0.1:42635;');
   });
 
   it('words a typed date fact by where it was read, in each language', () => {

@@ -90,7 +90,7 @@ describe('renderHtml (strings)', () => {
     expect(html).toContain('<span class="not-counted">not counted: not AWS (primarily Microsoft Azure &quot;&gt;&lt;svg');
     expect(html).toContain('Attached: <a href="https://www.shoptech.test/files/acme-grocers.pdf" rel="noreferrer noopener">/files/acme-grocers.pdf</a>, <span>javascript:');
     expect(html).toContain('<span class="modified">updated 2026-10-01</span>');
-    expect(html).toContain('<span class="score">72 %</span>');
+    expect(html).toContain('<span class="score">72%</span>');
   });
 
   it('renders a report with nothing found', () => {
@@ -117,9 +117,9 @@ describe('renderHtml (strings)', () => {
     expect(svg.match(/class="cc-row"/g)).toHaveLength(6);
     expect(svg).toContain('Customer engagement<tspan class="cc-zh" dx="6" lang="zh-TW">顧客互動</tspan>');
     expect(svg).toContain('width="264.0"'); // 0.8 × 330
-    expect(svg).toContain('>100 %<'); // 7 clamped to 1
+    expect(svg).toContain('>100%<'); // 7 clamped to 1
     expect(svg).not.toContain('NaN');
-    expect(svg).toContain('overall 50 %');
+    expect(svg).toContain('overall 50%');
   });
 });
 

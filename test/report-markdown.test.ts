@@ -76,7 +76,7 @@ describe('renderMarkdown', () => {
     expect(md).toContain('✗ not AWS (primarily Microsoft Azure "\\>\\<svg');
     expect(md).toContain('[https://retail.shoptech.test/](<https://retail.shoptech.test/>) — / › /industries/ › retail.shoptech.test/');
     expect(md).toContain('✗ Technical solutions');
-    expect(md).toContain('**overall 43 %**');
+    expect(md).toContain('**overall 43%**');
     expect(md).toContain('42 pages fetched, 3 rendered, 1 document read; 2 blocked by robots.txt, 1 error;');
   });
 

@@ -2,14 +2,16 @@
 // the template syntax). note.* messages make the English evidence[].note that the JSON report keeps for
 // one more version (schemaVersion 2 deprecates it); renderers draw findings from their typed values.
 
-import { formatValue, messageText, type ElementsValue, type MessageValue, type MessageValues, type Template } from './index.ts';
+import { formatValue, messageText, ordinalForm, pluralForm, type ElementsValue, type MessageValue, type MessageValues, type Template } from './index.ts';
 
 /** A value in English words. */
 const w = (value: MessageValue | undefined, format?: string): string => formatValue('en', value ?? null, format);
-/** "3 retail items", "1 retail item". */
-const n = (count: MessageValue | undefined, one: string, other = `${one}s`): string => `${w(count)} ${count === 1 ? one : other}`;
+/** The word a count takes, as Intl's English plural rules choose it: "item" for 1, "items" for 0, 3 or 1.5. */
+const word = (count: MessageValue | undefined, one: string, other = `${one}s`): string => (pluralForm('en', count) === 'one' ? one : other);
+/** "3 retail items", "1 retail item", "1,204 pages". */
+const n = (count: MessageValue | undefined, one: string, other = `${one}s`): string => `${w(count)} ${word(count, one, other)}`;
 const list = (value: MessageValue | undefined): readonly MessageValue[] => (Array.isArray(value) ? value : []);
-const more = (count: MessageValue | undefined): string => (typeof count === 'number' && count > 0 ? ` and ${count} more` : '');
+const more = (count: MessageValue | undefined): string => (typeof count === 'number' && count > 0 ? ` and ${w(count)} more` : '');
 /** The elements of an elements value that are (or are not) present, in words: "customer name, customer's website". */
 const elementNames = (value: MessageValue | undefined, present: boolean): string => {
   const { set, elements } = value as unknown as ElementsValue;
@@ -18,9 +20,10 @@ const elementNames = (value: MessageValue | undefined, present: boolean): string
 };
 /** "Customer name" → "customer name" inside a sentence (names that start with a capital acronym stay). */
 const lowerFirst = (text: string): string => (/^[A-Z][a-z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text);
-/** 1 → "the newest", 2 → "the second-newest", 3 → "the third-newest" … */
+/** 1 → "the newest", 2 → "the second-newest" … 5 → "the fifth-newest", then 6th, 21st, 22nd, 23rd (Intl's English ordinal rules). */
 const newestRank = (rank: MessageValue | undefined): string =>
-  (rank === 1 ? 'the newest' : `the ${['second', 'third', 'fourth', 'fifth'][Number(rank) - 2] ?? `${w(rank)}th`}-newest`);
+  (rank === 1 ? 'the newest' : `the ${['second', 'third', 'fourth', 'fifth'][Number(rank) - 2] ?? `${w(rank)}${ORDINAL_SUFFIX[ordinalForm('en', rank)]}`}-newest`);
+const ORDINAL_SUFFIX: Readonly<Record<Intl.LDMLPluralRule, string>> = { zero: 'th', one: 'st', two: 'nd', few: 'rd', many: 'th', other: 'th' };
 
 const catalog = {
   // ---- value types: how each typed value reads in a sentence ----
@@ -88,7 +91,7 @@ const catalog = {
   // ---- the HTML report ----
   'report.title': 'Retail web presence: {host} — {verdict}',
   'report.eyebrow': 'AWS Retail Competency · partner web presence audit',
-  'report.meta': 'Audit date {asOf} · {pages} pages crawled',
+  'report.meta': (v) => `Audit date ${w(v.asOf)} · ${n(v.pages, 'page')} crawled`,
   'report.headline.pass': 'Meets the web-presence prerequisites',
   'report.headline.fail': 'Does not yet meet the web-presence prerequisites',
   'report.headline.review': 'Needs a human review before a decision',
@@ -158,7 +161,7 @@ const catalog = {
   'report.crawl.no-browser': 'Browser rendering was wanted but unavailable: {why}. Pages that need JavaScript may be missing.',
   'report.crawl.robots-list': 'URLs blocked by robots.txt ({count})',
   'report.crawl.errors-list': 'Errors ({count})',
-  'report.duration.seconds': '{seconds} s',
+  'report.duration.seconds': '{seconds:fixed1} s',
   'report.duration.minutes': '{minutes} min {seconds} s',
   'report.pages': 'All pages',
   'report.pages.show': 'Show all {count} pages',
@@ -209,11 +212,11 @@ const catalog = {
   'terminal.thought-leadership': (v) => `${n(v.count, 'retail item')}, ${w(v.recent)} in the last ${w(v.months)} months${v.newest ? `, newest ${w(v.newest)}` : ''}`,
   'terminal.crawl': (v) => {
     const extras = [
-      v.rendered ? `${w(v.rendered)} rendered` : '', v.documents ? `${w(v.documents)} PDF${v.documents === 1 ? '' : 's'}` : '',
+      v.rendered ? `${w(v.rendered)} rendered` : '', v.documents ? n(v.documents, 'PDF') : '',
       v.errors ? n(v.errors, 'error') : '', v.robots ? `${w(v.robots)} blocked by robots.txt` : '',
       v.stopped ? w(v.stopped) : '', v.browser ? `no browser: ${w(v.browser)}` : '',
     ].filter(Boolean);
-    return `${w(v.pages)} pages${extras.length ? ` (${extras.join(', ')})` : ''} in ${w(v.seconds)} s`;
+    return `${n(v.pages, 'page')}${extras.length ? ` (${extras.join(', ')})` : ''} in ${w(v.seconds, 'fixed1')} s`;
   },
 
   // ---- vocabularies ----
@@ -327,14 +330,14 @@ const catalog = {
   'batch.status.error': 'error',
   'batch.status.not audited': 'not audited',
   'batch.first-run': 'first run',
-  'batch.no-change': 'no change since run {run}',
+  'batch.no-change': 'no change since run {run:id}',
   'batch.change': '{check} {from} → {to}',
   'batch.failed': 'failed',
   'batch.not-audited-yet': 'not audited yet (the run was interrupted; continue it with --resume)',
   'batch.table.id': 'id',
   'batch.table.changes': 'changes / error',
-  'batch.heading.run': 'Run {run}, as of {asOf}',
-  'batch.heading.report': 'Run {run} (crawled {crawled}), re-evaluated as of {asOf}',
+  'batch.heading.run': 'Run {run:id}, as of {asOf}',
+  'batch.heading.report': 'Run {run:id} (crawled {crawled}), re-evaluated as of {asOf}',
   'batch.wrote': 'Wrote {index}, {csv} and {reports}/',
   'csv.id': 'id',
   'csv.name': 'name',
@@ -349,7 +352,7 @@ const catalog = {
   'csv.error': 'error',
   'csv.changes_since_previous_run': 'changes_since_previous_run',
   'csv.notes': 'notes',
-  'index.title': 'Partner presence: batch run {run}, as of {asOf}',
+  'index.title': 'Partner presence: batch run {run:id}, as of {asOf}',
   'index.default-title': 'Partner web presence: batch results',
   'index.partners': { one: '{count} partner', other: '{count} partners' },
   'index.count.pass': '{count} pass',
@@ -393,8 +396,8 @@ const catalog = {
   'index.legend': 'Click a column header to sort (again to reverse). “pass → fail” marks a check whose status changed since the previous run.',
 
   // ---- npm run demo ----
-  'demo.serving': 'Demo partner site served on 127.0.0.1:{port}; auditing {url}',
-  'demo.serving.as-of': 'Demo partner site served on 127.0.0.1:{port}; auditing {url} as of {asOf}',
+  'demo.serving': 'Demo partner site served on 127.0.0.1:{port:id}; auditing {url}',
+  'demo.serving.as-of': 'Demo partner site served on 127.0.0.1:{port:id}; auditing {url} as of {asOf}',
   'demo.wrote': 'Wrote {files}',
   'cli.wrote': 'wrote the {format} report to {file}',
   'cli.auditing': 'auditing {url}',
@@ -572,7 +575,7 @@ const catalog = {
   'P3.2.future-item': '{url} {date}',
   'P3.2.old': '{counts}; the newest retail item was published {newest}',
   'P3.2.advice.updates-do-not-count': (v) => `Updating older posts does not count: ${n(v.count, 'retail item')} updated recently `
-    + `${v.count === 1 ? 'was' : 'were'} first published before ${w(v.since)}.`,
+    + `${word(v.count, 'was', 'were')} first published before ${w(v.since)}.`,
 } satisfies Record<string, Template>;
 
 export type MessageId = keyof typeof catalog;

@@ -2,11 +2,13 @@
 // JSON report keeps for one more version) is a message of a catalog, keyed by id, with named
 // placeholders filled from structured values at render time. Adding a language is adding a catalog.
 //
-// Template syntax: "{name}" inserts a value; "{name:fixed2}" a number with two decimals, "{name:percent}"
-// a 0..1 share as a whole percentage, "{name:semicolons}" a list joined by "; ", "{name:date}" a
-// YYYY-MM-DD day as the language writes dates ("{name:date-roc}" with the ROC year). A message may instead be
-// { one, other } (Intl plural rules on values.count), or a function of its values for the few phrases
-// whose wording depends on a value.
+// Template syntax: "{name}" inserts a value (a number as the language writes it, through Intl: 1,234);
+// "{name:fixed1}", "{name:fixed2}" a number with one or two decimals, "{name:percent}" a 0..1 share as a
+// whole percentage, "{name:id}" a number that names something (a run, a port) as it is,
+// "{name:semicolons}" a list joined by "; ", "{name:date}" a YYYY-MM-DD day as the language writes
+// dates ("{name:date-roc}" with the ROC year). A message may instead be { one, other } (Intl plural
+// rules on values.count), or a function of its values for the few phrases whose wording depends on a
+// value (pluralForm and ordinalForm give such a function Intl's choice of word).
 
 import { en, type MessageId } from './en.ts';
 import { zhTW } from './zh-TW.ts';
@@ -137,7 +139,7 @@ export function t(lang: Lang, id: MessageId, values: MessageValues = {}): string
   if (template === undefined) throw new Error(`no message "${id}" in the ${lang} catalog`);
   if (typeof template === 'function') return template(values, lang);
   const text = typeof template === 'string' ? template
-    : new Intl.PluralRules(lang).select(Number(values.count)) === 'one' ? template.one : template.other;
+    : pluralForm(lang, values.count) === 'one' ? template.one : template.other;
   return text.replace(/\{(\w+)(?::(\w+))?\}/g, (_, name: string, format?: string) => {
     if (!(name in values)) throw new Error(`message "${id}" needs a value for {${name}}`);
     return formatValue(lang, values[name]!, format);
@@ -159,10 +161,13 @@ export function formatValue(lang: Lang, value: MessageValue, format?: string): s
   if (value === null) return '';
   if (format === 'date' || format === 'date-roc') return typeof value === 'string' ? formatDate(lang, value, format === 'date-roc') : formatValue(lang, value);
   if (typeof value === 'number') {
+    // An identifier (a run number, a port) is written as it is: 42635, never 42,635.
+    if (format === 'id') return String(value);
+    if (format === 'percent') return numberFormat(lang, 'percent').format(value);
     // Rounded as JavaScript's toFixed rounds (0.985 is 0.98499… in binary), so every language shows the same digits.
-    if (format === 'fixed2') return new Intl.NumberFormat(lang, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(Number(value.toFixed(2)));
-    if (format === 'percent') return `${Math.round(value * 100)}%`;
-    return new Intl.NumberFormat(lang, { useGrouping: false, maximumFractionDigits: 3 }).format(value);
+    if (format === 'fixed1') return numberFormat(lang, format).format(Number(value.toFixed(1)));
+    if (format === 'fixed2') return numberFormat(lang, format).format(Number(value.toFixed(2)));
+    return numberFormat(lang, 'plain').format(value);
   }
   if (typeof value === 'string') return value;
   if (typeof value === 'boolean') return t(lang, value ? 'value.yes' : 'value.no');
@@ -189,6 +194,41 @@ export function formatValue(lang: Lang, value: MessageValue, format?: string): s
       : t(lang, typed.foundVia === 'sitemap' ? 'value.click-path.sitemap-only' : 'value.click-path.none');
     case 'text': return t(lang, 'value.quoted', { text: typed.text });
   }
+}
+
+const NUMBER_OPTIONS = {
+  plain: { maximumFractionDigits: 3 },
+  fixed1: { minimumFractionDigits: 1, maximumFractionDigits: 1 },
+  fixed2: { minimumFractionDigits: 2, maximumFractionDigits: 2 },
+  percent: { style: 'percent', maximumFractionDigits: 0 },
+} as const satisfies Record<string, Intl.NumberFormatOptions>;
+
+// Made once per language and style: a report formats thousands of values, and building an Intl
+// formatter costs far more than using one.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+function numberFormat(lang: Lang, style: keyof typeof NUMBER_OPTIONS): Intl.NumberFormat {
+  const key = `${lang} ${style}`;
+  let format = numberFormats.get(key);
+  if (!format) numberFormats.set(key, format = new Intl.NumberFormat(lang, NUMBER_OPTIONS[style]));
+  return format;
+}
+
+const pluralRules = new Map<string, Intl.PluralRules>();
+function rules(lang: Lang, type: Intl.PluralRuleType): Intl.PluralRules {
+  const key = `${lang} ${type}`;
+  let made = pluralRules.get(key);
+  if (!made) pluralRules.set(key, made = new Intl.PluralRules(lang, { type }));
+  return made;
+}
+
+/** The plural category of a count in a language ("one" for 1 page in English, "other" for 0, 2 or 1.5). */
+export function pluralForm(lang: Lang, count: MessageValue | undefined): Intl.LDMLPluralRule {
+  return rules(lang, 'cardinal').select(Number(count));
+}
+
+/** The ordinal category of a rank in a language (English: "one" 21st, "two" 22nd, "few" 23rd, "other" 24th). */
+export function ordinalForm(lang: Lang, rank: MessageValue | undefined): Intl.LDMLPluralRule {
+  return rules(lang, 'ordinal').select(Number(rank));
 }
 
 /** A reason in words: the message reason.<rule> with its values. */

@@ -1,10 +1,11 @@
 // The words of the web service's own pages (src/service/pages.ts), one catalog per language; the
 // reports' words are in en.ts and zh-TW.ts. Every language of LANGS has a catalog here: the type makes
-// every key required. Functions fill in numbers and dates the page knows; the live script fills in the
-// numbers of data-text-* templates (1001 … 1005, {position}), so each translation keeps them.
+// every key required. Functions fill in numbers (through Intl, as the language writes them) and dates the
+// page knows; the live script fills in the {names} the page passes for the numbers of its data-text-*
+// templates, so each translation keeps them.
 
 import type { Lang } from './index.ts';
-import { formatDate } from './index.ts';
+import { formatDate, formatValue, pluralForm } from './index.ts';
 import type { CheckId, CheckStatus } from '../types.ts';
 
 export interface Messages {
@@ -29,7 +30,8 @@ export interface Messages {
   howItWorks: (limits: { maxPages: number; minutes: number }) => string;
   checking: (host: string) => string;
   auditDate: (asOf: string) => string;
-  queued: (position: number | null) => string;
+  /** A number, or the {name} the live script replaces with one. */
+  queued: (position: number | string | null) => string;
   running: string;
   done: string;
   failed: (error: string) => string;
@@ -75,7 +77,7 @@ export interface Messages {
   noRuns: string;
   runLine: (r: { id: number; file: string; started: string; total: number; done: number; failed: number }) => string;
   batchTitle: (id: number, file: string) => string;
-  batchProgress: (c: { finished: number; failed: number; running: number; queued: number; total: number }) => string;
+  batchProgress: (c: Record<'finished' | 'failed' | 'running' | 'queued' | 'total', number | string>) => string;
   skippedRows: string;
   line: string;
   problem: string;
@@ -84,6 +86,11 @@ export interface Messages {
   partnerReportTitle: (name: string) => string;
   backToBatch: string;
 }
+
+/** A number in English, or a {name} for the live script kept as it is. */
+const en = (value: number | string): string => formatValue('en', value);
+/** A number in Traditional Chinese, or a {name} for the live script kept as it is. */
+const zh = (value: number | string): string => formatValue('zh-TW', value);
 
 const ITEM_LINES_EN: Record<CheckId, string> = {
   'P2.1': 'Your case studies name the customer and show the problem, your solution, the AWS services used, the results and any compliance needs.',
@@ -113,10 +120,10 @@ const EN: Messages = {
   itemLines: ITEM_LINES_EN,
   informational: 'for information',
   howItWorks: ({ maxPages, minutes }) =>
-    `We read at most ${maxPages} public pages of your site, politely and as robots.txt allows, for at most ${minutes} minutes. Anyone with the link to your results can see them.`,
+    `We read at most ${en(maxPages)} public pages of your site, politely and as robots.txt allows, for at most ${en(minutes)} ${pluralForm('en', minutes) === 'one' ? 'minute' : 'minutes'}. Anyone with the link to your results can see them.`,
   checking: (host) => `Checking ${host}`,
   auditDate: (asOf) => `Audit date ${asOf}`,
-  queued: (position) => (position === null ? 'Waiting to start.' : `Waiting to start: number ${position} in line.`),
+  queued: (position) => (position === null ? 'Waiting to start.' : `Waiting to start: number ${en(position)} in line.`),
   running: 'Reading the site…',
   done: 'Finished.',
   failed: (error) => `The audit could not finish: ${error}`,
@@ -141,7 +148,7 @@ const EN: Messages = {
   tryAgainLater: 'Check another site',
   rateLimitedTitle: 'Too many audits from your address',
   rateLimited: (minutes, at) =>
-    `Your address has started as many audits as it may for now. You can start another in about ${minutes} minute${minutes === 1 ? '' : 's'} (at ${at} UTC). Audits already started go on.`,
+    `Your address has started as many audits as it may for now. You can start another in about ${en(minutes)} ${pluralForm('en', minutes) === 'one' ? 'minute' : 'minutes'} (at ${at} UTC). Audits already started go on.`,
   notFoundTitle: 'Not found',
   notFound: 'There is nothing at this address. An audit’s address is the one shown when it was started.',
   badRequestTitle: 'That did not work',
@@ -162,9 +169,9 @@ const EN: Messages = {
   upload: 'Start the audits',
   pastRuns: 'Runs',
   noRuns: 'No list has been uploaded yet.',
-  runLine: (r) => `Run ${r.id}: ${r.file}, started ${r.started}, ${r.done} of ${r.total} audited${r.failed ? `, ${r.failed} could not be` : ''}`,
+  runLine: (r) => `Run ${r.id}: ${r.file}, started ${r.started}, ${en(r.done)} of ${en(r.total)} audited${r.failed ? `, ${en(r.failed)} could not be` : ''}`,
   batchTitle: (id, file) => `Run ${id}: ${file}`,
-  batchProgress: (c) => `${c.finished} of ${c.total} partners finished (${c.failed} could not be audited), ${c.running} running, ${c.queued} waiting.`,
+  batchProgress: (c) => `${en(c.finished)} of ${en(c.total)} partners finished (${en(c.failed)} could not be audited), ${en(c.running)} running, ${en(c.queued)} waiting.`,
   skippedRows: 'Rows skipped',
   line: 'Line',
   problem: 'Problem',
@@ -202,10 +209,10 @@ const ZH_TW: Messages = {
   itemLines: ITEM_LINES_ZH_TW,
   informational: '僅供參考',
   howItWorks: ({ maxPages, minutes }) =>
-    `我們會以禮貌的方式、在 robots.txt 允許的範圍內，最多讀取您網站的 ${maxPages} 個公開頁面，最多 ${minutes} 分鐘。任何擁有結果連結的人都能看到結果。`,
+    `我們會以禮貌的方式、在 robots.txt 允許的範圍內，最多讀取您網站的 ${zh(maxPages)} 個公開頁面，最多 ${zh(minutes)} 分鐘。任何擁有結果連結的人都能看到結果。`,
   checking: (host) => `正在檢查 ${host}`,
   auditDate: (asOf) => `稽核日期 ${formatDate('zh-TW', asOf, true)}`,
-  queued: (position) => (position === null ? '等待開始。' : `等待開始：排在第 ${position} 位。`),
+  queued: (position) => (position === null ? '等待開始。' : `等待開始：排在第 ${zh(position)} 位。`),
   running: '正在讀取網站…',
   done: '已完成。',
   failed: (error) => `稽核無法完成：${error}`,
@@ -230,7 +237,7 @@ const ZH_TW: Messages = {
   tryAgainLater: '檢查另一個網站',
   rateLimitedTitle: '來自您位址的稽核太多',
   rateLimited: (minutes, at) =>
-    `您的位址目前已達可開始的稽核數量上限。大約 ${minutes} 分鐘後（UTC ${at}）可以再開始一個。已開始的稽核會繼續進行。`,
+    `您的位址目前已達可開始的稽核數量上限。大約 ${zh(minutes)} 分鐘後（UTC ${at}）可以再開始一個。已開始的稽核會繼續進行。`,
   notFoundTitle: '找不到',
   notFound: '此網址沒有內容。稽核的網址是開始稽核時顯示的那一個。',
   badRequestTitle: '無法處理',
@@ -251,9 +258,9 @@ const ZH_TW: Messages = {
   upload: '開始稽核',
   pastRuns: '執行紀錄',
   noRuns: '尚未上傳任何名單。',
-  runLine: (r) => `第 ${r.id} 次執行：${r.file}，開始於 ${r.started}，已稽核 ${r.total} 個中的 ${r.done} 個${r.failed ? `，${r.failed} 個無法稽核` : ''}`,
+  runLine: (r) => `第 ${r.id} 次執行：${r.file}，開始於 ${r.started}，已稽核 ${zh(r.total)} 個中的 ${zh(r.done)} 個${r.failed ? `，${zh(r.failed)} 個無法稽核` : ''}`,
   batchTitle: (id, file) => `第 ${id} 次執行：${file}`,
-  batchProgress: (c) => `${c.total} 個合作夥伴中已完成 ${c.finished} 個（${c.failed} 個無法稽核），${c.running} 個進行中，${c.queued} 個等待中。`,
+  batchProgress: (c) => `${zh(c.total)} 個合作夥伴中已完成 ${zh(c.finished)} 個（${zh(c.failed)} 個無法稽核），${zh(c.running)} 個進行中，${zh(c.queued)} 個等待中。`,
   skippedRows: '略過的列',
   line: '行',
   problem: '問題',

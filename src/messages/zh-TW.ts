@@ -156,7 +156,7 @@ export const zhTW: Readonly<Record<MessageId, Template>> = {
   'report.crawl.no-browser': '需要以瀏覽器轉譯，但無法使用：{why}。需要 JavaScript 的頁面可能遺漏。',
   'report.crawl.robots-list': '被 robots.txt 封鎖的網址（{count}）',
   'report.crawl.errors-list': '錯誤（{count}）',
-  'report.duration.seconds': '{seconds} 秒',
+  'report.duration.seconds': '{seconds:fixed1} 秒',
   'report.duration.minutes': '{minutes} 分 {seconds} 秒',
   'report.pages': '所有頁面',
   'report.pages.show': '顯示全部 {count} 頁',
@@ -210,7 +210,7 @@ export const zhTW: Readonly<Record<MessageId, Template>> = {
       v.errors ? `錯誤 ${w(v.errors)} 個` : '', v.robots ? `${w(v.robots)} 個被 robots.txt 封鎖` : '',
       v.stopped ? w(v.stopped) : '', v.browser ? `無瀏覽器：${w(v.browser)}` : '',
     ].filter(Boolean);
-    return `${w(v.pages)} 頁${extras.length ? `（${extras.join('，')}）` : ''}，耗時 ${w(v.seconds)} 秒`;
+    return `${w(v.pages)} 頁${extras.length ? `（${extras.join('，')}）` : ''}，耗時 ${w(v.seconds, 'fixed1')} 秒`;
   },
 
   // ---- vocabularies ----
@@ -324,14 +324,14 @@ export const zhTW: Readonly<Record<MessageId, Template>> = {
   'batch.status.error': '錯誤',
   'batch.status.not audited': '未稽核',
   'batch.first-run': '首次執行',
-  'batch.no-change': '自第 {run} 次執行以來沒有變化',
+  'batch.no-change': '自第 {run:id} 次執行以來沒有變化',
   'batch.change': '{check} {from} → {to}',
   'batch.failed': '失敗',
   'batch.not-audited-yet': '尚未稽核（執行中斷；可用 --resume 繼續）',
   'batch.table.id': '編號',
   'batch.table.changes': '變化／錯誤',
-  'batch.heading.run': '第 {run} 次執行，稽核日期 {asOf:date}',
-  'batch.heading.report': '第 {run} 次執行（爬取於 {crawled:date}），以 {asOf:date} 重新評估',
+  'batch.heading.run': '第 {run:id} 次執行，稽核日期 {asOf:date}',
+  'batch.heading.report': '第 {run:id} 次執行（爬取於 {crawled:date}），以 {asOf:date} 重新評估',
   'batch.wrote': '已寫入 {index}、{csv} 與 {reports}/',
   'csv.id': '編號',
   'csv.name': '名稱',
@@ -346,7 +346,7 @@ export const zhTW: Readonly<Record<MessageId, Template>> = {
   'csv.error': '錯誤',
   'csv.changes_since_previous_run': '與上次執行相比的變化',
   'csv.notes': '備註',
-  'index.title': '合作夥伴網路形象：第 {run} 次批次執行，稽核日期 {asOf:date}',
+  'index.title': '合作夥伴網路形象：第 {run:id} 次批次執行，稽核日期 {asOf:date}',
   'index.default-title': '合作夥伴網路形象：批次結果',
   'index.partners': '{count} 個合作夥伴',
   'index.count.pass': '{count} 個通過',
@@ -390,8 +390,8 @@ export const zhTW: Readonly<Record<MessageId, Template>> = {
   'index.legend': '點擊欄位標題即可排序（再點一次反向）。「通過 → 未通過」表示該檢查的狀態與上次執行不同。',
 
   // ---- npm run demo ----
-  'demo.serving': '示範合作夥伴網站已在 127.0.0.1:{port} 上提供；正在稽核 {url}',
-  'demo.serving.as-of': '示範合作夥伴網站已在 127.0.0.1:{port} 上提供；正在以 {asOf:date} 為稽核日期稽核 {url}',
+  'demo.serving': '示範合作夥伴網站已在 127.0.0.1:{port:id} 上提供；正在稽核 {url}',
+  'demo.serving.as-of': '示範合作夥伴網站已在 127.0.0.1:{port:id} 上提供；正在以 {asOf:date} 為稽核日期稽核 {url}',
   'demo.wrote': '已寫入 {files}',
   'cli.wrote': '已將 {format} 報告寫入 {file}',
   'cli.auditing': '正在稽核 {url}',

@@ -5,7 +5,7 @@
 
 import { RETAIL_AREAS, type RetailAreaId } from '../../analyzers/types.ts';
 import type { Report } from '../types.ts';
-import { t, type Lang } from '../messages/index.ts';
+import { formatValue, t, type Lang } from '../messages/index.ts';
 import { escapeHtml } from './escape.ts';
 
 /** An area's name in a language (label.area.<id>). */
@@ -19,8 +19,9 @@ export function unitScore(value: unknown): number {
   return Math.min(1, Math.max(0, n));
 }
 
-export function percent(value: unknown): string {
-  return `${Math.round(unitScore(value) * 100)} %`;
+/** A 0..1 score as a whole percentage, as the language writes one (Intl: 42%). */
+export function percent(lang: Lang, value: unknown): string {
+  return formatValue(lang, unitScore(value), 'percent');
 }
 
 const WIDTH = 760;
@@ -38,7 +39,7 @@ export function renderCoverageChart(coverage: Report['retailCoverage'] | null | 
       const x = LABEL_WIDTH + t * BAR_WIDTH;
       return (
         `<line x1="${x}" y1="${TOP - 6}" x2="${x}" y2="${TOP + RETAIL_AREAS.length * ROW_HEIGHT}" class="cc-grid"/>` +
-        `<text x="${x}" y="${TOP - 10}" class="cc-tick" text-anchor="middle">${t * 100}%</text>`
+        `<text x="${x}" y="${TOP - 10}" class="cc-tick" text-anchor="middle">${percent(lang, t)}</text>`
       );
     })
     .join('');
@@ -52,23 +53,23 @@ export function renderCoverageChart(coverage: Report['retailCoverage'] | null | 
       `${escapeHtml(areaLabel(lang, area))}${secondLabel(lang, areaLabel('zh-TW', area))}</text>` +
       `<rect x="${LABEL_WIDTH}" y="${y + 8}" width="${BAR_WIDTH}" height="20" class="cc-track"/>` +
       `<rect x="${LABEL_WIDTH}" y="${y + 8}" width="${barLength.toFixed(1)}" height="20" class="cc-bar${value < 0.2 ? ' cc-low' : ''}"/>` +
-      `<text x="${LABEL_WIDTH + BAR_WIDTH + 8}" y="${y + 23}" class="cc-value">${percent(value)}</text>` +
+      `<text x="${LABEL_WIDTH + BAR_WIDTH + 8}" y="${y + 23}" class="cc-value">${percent(lang, value)}</text>` +
       `</g>`
     );
   }).join('');
   const overall = unitScore(coverage?.overall);
   const footY = TOP + RETAIL_AREAS.length * ROW_HEIGHT + 24;
-  const description = RETAIL_AREAS.map((a) => `${areaLabel(lang, a)}: ${percent(areas[a])}`).join('; ');
+  const description = RETAIL_AREAS.map((a) => `${areaLabel(lang, a)}: ${percent(lang, areas[a])}`).join('; ');
   return (
     `<svg class="coverage-chart" role="img" aria-labelledby="cc-title cc-desc" viewBox="0 0 ${WIDTH} ${height}" ` +
     `width="100%" style="max-width:${WIDTH}px" xmlns="http://www.w3.org/2000/svg">` +
     `<title id="cc-title">${escapeHtml(t(lang, 'chart.title'))}</title>` +
-    `<desc id="cc-desc">${escapeHtml(t(lang, 'chart.description', { areas: description, overall: percent(overall) }))}</desc>` +
+    `<desc id="cc-desc">${escapeHtml(t(lang, 'chart.description', { areas: description, overall: percent(lang, overall) }))}</desc>` +
     ticks +
     rows +
     `<text x="${LABEL_WIDTH - 12}" y="${footY}" text-anchor="end" class="cc-label cc-overall">${escapeHtml(t(lang, 'chart.overall'))}`
     + `${secondLabel(lang, t('zh-TW', 'chart.overall'))}</text>` +
-    `<text x="${LABEL_WIDTH}" y="${footY}" class="cc-value cc-overall">${percent(overall)}</text>` +
+    `<text x="${LABEL_WIDTH}" y="${footY}" class="cc-value cc-overall">${percent(lang, overall)}</text>` +
     `</svg>`
   );
 }

@@ -230,7 +230,7 @@ function renderCaseStudyRow(study: ReportCaseStudy, ctx: RenderContext): string 
       ? `<span class="attachments">${escapeHtml(t(lang, 'report.attached'))} ${study.attachments.map((url) => linkHtml(url, displayPath(url, ctx.homeHost))).join(', ')}</span>`
       : '') +
     '</td>' +
-    `<td class="c">${tick(lang, study.retail)}${scoreNote(study.retailScore)}</td>` +
+    `<td class="c">${tick(lang, study.retail)}${scoreNote(lang, study.retailScore)}</td>` +
     `<td class="c">${tick(lang, study.aws)}</td>` +
     `<td class="path-cell">${study.reachable ? '' : `${tick(lang, false)} `}${breadcrumb(study.path, study.url, ctx)}</td>` +
     `<td>${dateWithSource(lang, study.published, study.publishedSource)}</td>` +
@@ -269,7 +269,7 @@ function renderThoughtLeadership(report: Report, ctx: RenderContext): string {
           (item.modified ? `<span class="modified">${escapeHtml(t(lang, 'report.updated', { date: formatDate(lang, item.modified) }))}</span>` : '') +
           '</td>' +
           `<td class="c">${item.published ? tick(lang, item.withinWindow) : `<span class="muted">${escapeHtml(t(lang, 'report.no-date'))}</span>`}</td>` +
-          `<td class="c">${tick(lang, item.retail)}${scoreNote(item.retailScore)}</td>` +
+          `<td class="c">${tick(lang, item.retail)}${scoreNote(lang, item.retailScore)}</td>` +
           `<td class="path-cell">${item.reachable ? '' : `${tick(lang, false)} `}${breadcrumb(item.path, item.url, ctx)}</td>` +
           '</tr>',
       )
@@ -344,7 +344,7 @@ function renderPageRow(page: ReportPage, ctx: RenderContext): string {
     `<td class="num">${page.depth === null || page.depth === undefined ? '—' : escapeHtml(String(page.depth))}</td>` +
     `<td>${escapeHtml(labelOf(lang, 'label.found-via', page.foundVia))}</td>` +
     `<td>${dateWithSource(lang, page.published, page.publishedSource)}</td>` +
-    `<td class="num">${percent(page.retailScore)}</td>` +
+    `<td class="num">${percent(lang, page.retailScore)}</td>` +
     `<td>${notes.join(' · ')}${page.error ? ` <span class="error" translate="no">${escapeHtml(page.error)}</span>` : ''}</td>` +
     '</tr>'
   );
@@ -431,8 +431,8 @@ function languageName(lang: Lang, tag: string): string {
 }
 
 /** A 0..1 retail score under a tick, when the report has one. */
-function scoreNote(score: number | null | undefined): string {
-  return typeof score === 'number' && Number.isFinite(score) ? `<span class="score">${percent(score)}</span>` : '';
+function scoreNote(lang: Lang, score: number | null | undefined): string {
+  return typeof score === 'number' && Number.isFinite(score) ? `<span class="score">${percent(lang, score)}</span>` : '';
 }
 
 /** Names read from the site (compliance standards, AWS services): shown as written. */
@@ -444,7 +444,7 @@ function listOrDash(lang: Lang, items: string[] | null | undefined): string {
 function formatDuration(lang: Lang, ms: number | null | undefined): string {
   if (typeof ms !== 'number' || !Number.isFinite(ms)) return '—';
   const seconds = ms / 1000;
-  return seconds < 90 ? t(lang, 'report.duration.seconds', { seconds: seconds.toFixed(1) })
+  return seconds < 90 ? t(lang, 'report.duration.seconds', { seconds })
     : t(lang, 'report.duration.minutes', { minutes: Math.floor(seconds / 60), seconds: Math.round(seconds % 60) });
 }
 

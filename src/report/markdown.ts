@@ -134,8 +134,8 @@ export function renderMarkdown(report: Report, lang: Lang = 'en'): string {
 
   lines.push(`## ${h('report.coverage')}`, '');
   lines.push(
-    RETAIL_AREAS.map((area) => `${escapeMarkdown(areaLabel(lang, area))} ${percent(report.retailCoverage?.areas?.[area])}`).join(' · ') +
-      ` · **${h('md.overall', { percent: percent(report.retailCoverage?.overall) })}**`,
+    RETAIL_AREAS.map((area) => `${escapeMarkdown(areaLabel(lang, area))} ${percent(lang, report.retailCoverage?.areas?.[area])}`).join(' · ') +
+      ` · **${h('md.overall', { percent: percent(lang, report.retailCoverage?.overall) })}**`,
     '',
   );
 

@@ -60,7 +60,7 @@ export function renderTerminal(report: Report, options: TerminalOptions, lang: L
   facts.push([t(lang, 'terminal.label.crawl'), t(lang, 'terminal.crawl', {
     pages: c.pagesFetched, rendered: c.pagesRendered, documents: c.documents, errors: c.errors.length, robots: c.blockedByRobots.length,
     stopped: c.stoppedBy !== 'done' ? { type: 'label', vocabulary: 'stopped-by', id: c.stoppedBy } : null, browser,
-    seconds: (c.durationMs / 1000).toFixed(1),
+    seconds: c.durationMs / 1000,
   })]);
   const validity = reportValidityText(lang, report);
   if (validity) facts.push([t(lang, 'terminal.label.valid-until'), validity.terminal]);

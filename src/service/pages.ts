@@ -9,7 +9,7 @@ import type { CheckChange } from '../batch/summary.ts';
 import type { CheckStatus } from '../types.ts';
 import type { InputProblem } from '../batch/input.ts';
 import { html, insertAfter, trusted, type EmbeddedDocument, type Html } from './html.ts';
-import { LANGS, type Lang } from '../messages/index.ts';
+import { formatValue, LANGS, type Lang } from '../messages/index.ts';
 import { messages, type Messages } from '../messages/service.ts';
 import type { AuditStatus, CheckBrief } from './scheduler.ts';
 
@@ -127,13 +127,13 @@ export function auditProgressPage(ctx: PageContext, status: AuditStatus, eventsU
   const live = status.state === 'queued' || status.state === 'running';
   // The live script takes its words from the page, so it speaks the page's language.
   const body = html`<main class="audit" data-events="${live ? eventsUrl : ''}" data-state="${status.state}"
- data-text-queued="${t.queued(0).replace('0', '{position}')}" data-text-waiting="${t.queued(null)}" data-text-running="${t.running}"
+ data-text-queued="${t.queued('{position}')}" data-text-waiting="${t.queued(null)}" data-text-running="${t.running}"
  data-text-status="${JSON.stringify(t.status)}">
 <h1>${t.checking(host)}</h1>
 <p class="meta">${linkHtmlOf(status.homepage)} · ${t.auditDate(status.asOf)}</p>
 <p id="audit-state" class="state state-${status.state}" role="status">${stateLine(t, status)}</p>
 <dl class="progress">
-<div><dt>${t.pagesRead}</dt><dd id="pages-read">${status.pagesFetched}</dd></div>
+<div><dt>${t.pagesRead}</dt><dd id="pages-read">${formatValue(ctx.lang, status.pagesFetched)}</dd></div>
 <div><dt>${t.lastPageRead}</dt><dd id="current-page">${status.currentUrl ? linkHtmlOf(status.currentUrl) : t.noPageYet}</dd></div>
 </dl>
 <section aria-labelledby="checks-heading">
@@ -265,14 +265,14 @@ export function batchPage(
   const live = batch.run.state === 'running' && c.pending + c.running > 0;
   const title = t.batchTitle(batch.run.id, batch.fileName);
   const body = html`<main class="batch" data-events="${live ? `/admin/batches/${batch.run.id}/events` : ''}"
- data-text-progress="${t.batchProgress({ finished: 1001, failed: 1002, running: 1003, queued: 1004, total: 1005 })}">
+ data-text-progress="${t.batchProgress({ finished: '{finished}', failed: '{failed}', running: '{running}', queued: '{queued}', total: '{total}' })}">
 <p><a href="/admin">${t.consoleTitle}</a></p>
 <h1>${title}</h1>
 <p class="meta">${t.auditDate(batch.run.asOf)}</p>
 <p id="batch-progress" role="status">${t.batchProgress({ finished: c.done + c.failed, failed: c.failed, running: c.running, queued: c.pending, total })}</p>
 ${live ? html`<p class="hint">${t.refreshHint} <a href="">${t.refresh}</a></p>` : ''}
 ${batch.problems.length ? problemTable(t, batch.problems) : ''}
-${live ? html`<h2>${t.nowAuditing}</h2><ul id="batch-running">${running.map((r) => html`<li data-partner="${r.partnerId}">${r.name} (${String(r.pagesFetched)})</li>`)}</ul>` : ''}
+${live ? html`<h2>${t.nowAuditing}</h2><ul id="batch-running">${running.map((r) => html`<li data-partner="${r.partnerId}">${r.name} (${formatValue(ctx.lang, r.pagesFetched)})</li>`)}</ul>` : ''}
 <div class="index">${index.body}</div>
 </main>`;
   return layout(ctx, {

@@ -10,11 +10,14 @@
   const byId = (id) => document.getElementById(id);
   const setText = (id, text) => { const el = byId(id); if (el) el.textContent = text; };
   const finish = () => { source.close(); window.location.reload(); };
+  // Numbers as the page's language writes them (1,204), as the server wrote them.
+  const numberFormat = new Intl.NumberFormat(document.documentElement.lang || 'en');
+  const number = (n) => numberFormat.format(Number(n) || 0);
 
   // ---- an audit ----
   const text = (name) => root.getAttribute(`data-text-${name}`) || '';
   const stateText = {
-    queued: (d) => (d.position ? text('queued').replace('{position}', String(d.position)) : text('waiting')),
+    queued: (d) => (d.position ? text('queued').replace('{position}', number(d.position)) : text('waiting')),
     running: () => text('running'),
   };
   const statusWords = JSON.parse(text('status') || '{}');
@@ -30,7 +33,7 @@
   });
   source.addEventListener('progress', (e) => {
     const d = JSON.parse(e.data);
-    setText('pages-read', String(d.pagesFetched));
+    setText('pages-read', number(d.pagesFetched));
     const current = byId('current-page');
     if (current && d.currentUrl) {
       const link = document.createElement('a');
@@ -65,9 +68,9 @@
     const d = JSON.parse(e.data);
     const c = d.counts;
     const total = c.queued + c.running + c.done + c.failed;
-    // The page's sentence with its numbers in place (1001 … 1005 stand for them, see pages.ts).
-    const figures = { 1001: c.done + c.failed, 1002: c.failed, 1003: c.running, 1004: c.queued, 1005: total };
-    setText('batch-progress', text('progress').replace(/100[1-5]/g, (n) => String(figures[n])));
+    // The page's sentence with its numbers in place ({finished} … {total} stand for them, see pages.ts).
+    const figures = { finished: c.done + c.failed, failed: c.failed, running: c.running, queued: c.queued, total };
+    setText('batch-progress', text('progress').replace(/\{(\w+)\}/g, (_, name) => number(figures[name])));
     const list = byId('batch-running');
     if (list) {
       let item = list.querySelector(`[data-partner="${CSS.escape(d.partnerId)}"]`);
@@ -77,7 +80,7 @@
           item.setAttribute('data-partner', d.partnerId);
           list.append(item);
         }
-        item.textContent = `${d.name} (${d.pagesFetched})`;
+        item.textContent = `${d.name} (${number(d.pagesFetched)})`;
       } else if (item) {
         item.remove();
       }
