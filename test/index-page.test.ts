@@ -135,8 +135,9 @@ describe('renderBatchIndex (strings)', () => {
   });
 
   it('speaks Traditional Chinese when asked, the script’s count sentence included', () => {
-    const zh = renderBatchIndex(batchRows(), { checkIds: CHECK_IDS, generatedAt: '2026-11-29 18:00 UTC' }, 'zh-TW');
+    const zh = renderBatchIndex(batchRows(), { checkIds: CHECK_IDS, generatedAt: '2026-11-29T18:00:05.123Z' }, 'zh-TW');
     expect(zh).toContain('<html lang="zh-TW">');
+    expect(zh).toContain('產生於 2026年11月29日 18:00（UTC）');
     expect(zh).toContain('5 個合作夥伴 · <span class="badge badge-pass">1 個通過</span>');
     expect(zh).toContain('<span class="changed" title="與上次執行相比有變化">通過 → 未通過</span>');
     expect(zh).toContain('data-template="顯示 {total} 個合作夥伴中的 {shown} 個"');

@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { en } from '../src/messages/en.ts';
 import { zhTW } from '../src/messages/zh-TW.ts';
-import { formatDate, formatValue, LANGS, t, type Template } from '../src/messages/index.ts';
+import { formatDate, formatDateTime, formatValue, LANGS, t, type Template } from '../src/messages/index.ts';
 import { messages } from '../src/messages/service.ts';
 import { RETAIL_AREAS } from '../analyzers/types.ts';
 
@@ -80,6 +80,14 @@ describe('dates and numbers in the reader\'s language', () => {
     expect(formatDate('zh-TW', '2026-11-29', true)).toBe('2026年11月29日（民國115年）');
     expect(formatDate('zh-TW', '1911-12-31', true)).toBe('1911年12月31日');
     expect(formatDate('zh-TW', 'not a date')).toBe('not a date');
+  });
+
+  it('writes an instant to the minute in UTC, its day as the language writes days', () => {
+    expect(formatDateTime('en', '2026-12-05T02:52:34.618Z')).toBe('2026-12-05 02:52 UTC');
+    expect(formatDateTime('zh-TW', '2026-12-05T02:52:34.618Z')).toBe('2026年12月5日 02:52（UTC）');
+    expect(formatDateTime('zh-TW', '2026-12-05T23:30:00+08:00')).toBe('2026年12月5日 15:30（UTC）');
+    expect(t('zh-TW', 'index.generated', { at: '2026-12-05T02:52:34.618Z' })).toBe('產生於 2026年12月5日 02:52（UTC）');
+    expect(formatDateTime('en', '2026-11-29 18:00 UTC')).toBe('2026-11-29 18:00 UTC');
   });
 
   it('writes numbers, percentages and plurals through Intl', () => {

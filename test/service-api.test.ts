@@ -79,6 +79,9 @@ describe('the audit API', () => {
     const zhPage = await zh.text();
     expect(zhPage).toContain('<html lang="zh-TW">');
     expect(zhPage).toContain('零售實務微型網站'); // the embedded report too
+    // Chinese punctuation between and after the download links, not English commas and full stops.
+    expect(zhPage).toMatch(/>單一 HTML 檔案<\/a>。分享此頁/);
+    expect(zhPage).toMatch(/>JSON<\/a>、<a [^>]*>Markdown<\/a>、<a /);
     expect(zhPage).toContain(`<a href="/audits/${id}?lang=en" hreflang="en" lang="en">English</a>`);
     expect(zhPage).toContain('<span aria-current="true" lang="zh-TW">繁體中文</span>');
     const markdown = await (await fetch(`${base}/audits/${id}/report.md`, { headers: { cookie: 'lang=zh-TW' } })).text();

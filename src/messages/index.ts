@@ -6,9 +6,10 @@
 // "{name:fixed1}", "{name:fixed2}" a number with one or two decimals, "{name:percent}" a 0..1 share as a
 // whole percentage, "{name:id}" a number that names something (a run, a port) as it is,
 // "{name:semicolons}" a list joined by "; ", "{name:date}" a YYYY-MM-DD day as the language writes
-// dates ("{name:date-roc}" with the ROC year). A message may instead be { one, other } (Intl plural
-// rules on values.count), or a function of its values for the few phrases whose wording depends on a
-// value (pluralForm and ordinalForm give such a function Intl's choice of word).
+// dates ("{name:date-roc}" with the ROC year, "{name:datetime}" an instant to the minute). A message
+// may instead be { one, other } (Intl plural rules on values.count), or a function of its values for
+// the few phrases whose wording depends on a value (pluralForm and ordinalForm give such a function
+// Intl's choice of word).
 
 import { en, type MessageId } from './en.ts';
 import { zhTW } from './zh-TW.ts';
@@ -160,6 +161,7 @@ export function phrase(lang: Lang, m: MessageRef): string {
 export function formatValue(lang: Lang, value: MessageValue, format?: string): string {
   if (value === null) return '';
   if (format === 'date' || format === 'date-roc') return typeof value === 'string' ? formatDate(lang, value, format === 'date-roc') : formatValue(lang, value);
+  if (format === 'datetime') return typeof value === 'string' ? formatDateTime(lang, value) : formatValue(lang, value);
   if (typeof value === 'number') {
     // An identifier (a run number, a port) is written as it is: 42635, never 42,635.
     if (format === 'id') return String(value);
@@ -252,6 +254,17 @@ export function formatDate(lang: Lang, date: string, withRocYear = false): strin
   if (!withRocYear || day.getUTCFullYear() <= 1911) return written;
   const roc = new Intl.DateTimeFormat(`${lang}-u-ca-roc`, { era: 'long', year: 'numeric', timeZone: 'UTC' }).format(day);
   return t(lang, 'value.date.roc', { date: written, roc });
+}
+
+/**
+ * An instant (ISO 8601, as the tool stamps files) to the minute in UTC, its day written as the language
+ * writes days: 2026-12-05 02:52 UTC, 2026年12月5日 02:52（UTC）. Anything else is shown as it is.
+ */
+export function formatDateTime(lang: Lang, instant: string): string {
+  const at = new Date(instant);
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(instant) || Number.isNaN(at.getTime())) return instant;
+  const time = new Intl.DateTimeFormat(lang, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' }).format(at);
+  return t(lang, 'value.datetime', { date: formatDate(lang, at.toISOString().slice(0, 10)), time });
 }
 
 /**

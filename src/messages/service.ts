@@ -44,6 +44,9 @@ export interface Messages {
   refreshHint: string;
   refresh: string;
   downloads: string;
+  /** Between the download links, and after the last: ", " and ". " in English, 、 and 。 in Chinese. */
+  listSeparator: string;
+  fullStop: string;
   reportJson: string;
   reportMarkdown: string;
   reportHtml: string;
@@ -136,6 +139,8 @@ const EN: Messages = {
   refreshHint: 'This page updates itself. Without JavaScript, it reloads every 10 seconds.',
   refresh: 'Reload now',
   downloads: 'This report as',
+  listSeparator: ', ',
+  fullStop: '. ',
   reportJson: 'JSON',
   reportMarkdown: 'Markdown',
   reportHtml: 'a single HTML file',
@@ -225,6 +230,8 @@ const ZH_TW: Messages = {
   refreshHint: '此頁會自動更新。若未啟用 JavaScript，每 10 秒重新載入一次。',
   refresh: '立即重新載入',
   downloads: '下載此報告：',
+  listSeparator: '、',
+  fullStop: '。',
   reportJson: 'JSON',
   reportMarkdown: 'Markdown',
   reportHtml: '單一 HTML 檔案',

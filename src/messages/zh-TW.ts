@@ -1,6 +1,8 @@
 // The Traditional Chinese catalog (as written in Taiwan): every message of the English catalog, same ids
-// and placeholders (test/messages.test.ts checks both). Check titles follow the checklist's Chinese
-// edition; product, format and standard names (AWS, MSP, PDF, robots.txt, PCI DSS) stay as they are.
+// and placeholders (test/messages.test.ts checks both). The retail areas are named in the checklist's
+// Chinese edition's words; the check titles are our translation, pending confirmation against that
+// edition (the project's checklist.md names the items in English only). Product, format and standard
+// names (AWS, MSP, PDF, robots.txt, PCI DSS) stay as they are.
 // Chinese has no plural forms: counts are written "{count} 篇", and dates through formatDate
 // (2026年11月29日).
 
@@ -30,6 +32,7 @@ export const zhTW: Readonly<Record<MessageId, Template>> = {
   'value.labelled': '{label}：{value}',
   'value.parenthesised': '（{text}）',
   'value.date.roc': '{date}（{roc}）',
+  'value.datetime': '{date} {time}（UTC）',
   'value.date-fact': '{date}（{source}）',
   'value.date-fact.inferred': '{date}（{source}，推測）',
   'value.date-source.property': '{source} {property}',
@@ -244,7 +247,7 @@ export const zhTW: Readonly<Record<MessageId, Template>> = {
   'element.practice.technicalSolutions': '技術解決方案',
   'element.practice.caseStudyLinks': '客戶案例研究的連結',
 
-  // ---- the checks: the checklist's Chinese edition's items ----
+  // ---- the checks: the checklist's items in our words (pending confirmation against its Chinese edition) ----
   'check.P2.1.title': '零售客戶案例研究要素',
   'check.P2.1.requirement': '每篇公開案例研究應具備的要素',
   'check.P2.2.1.title': '公開的零售 AWS 案例研究',
@@ -354,7 +357,7 @@ export const zhTW: Readonly<Record<MessageId, Template>> = {
   'index.count.review': '{count} 個需審查',
   'index.count.error': '{count} 個錯誤',
   'index.changed': '{count} 個與上次執行相比有變化',
-  'index.generated': '產生於 {at}',
+  'index.generated': '產生於 {at:datetime}',
   'index.filter': '篩選',
   'index.filter.placeholder': '名稱、編號、網址、錯誤…',
   'index.show': '顯示',

@@ -50,7 +50,7 @@ export function notCountedText(lang: Lang, study: ReportCaseStudy): string | nul
   return study.notCountedWhy ?? null;
 }
 
-/** A check's title: the checklist's own wording in the reader's language (the report's English title for an id this version does not know). */
+/** A check's title: the checklist item's name in the reader's language (the report's English title for an id this version does not know). */
 export function checkTitle(lang: Lang, check: Pick<CheckResult, 'id' | 'title'>): string {
   const id = `check.${check.id}.title`;
   return hasMessage(lang, id) ? t(lang, id) : check.title ?? String(check.id);

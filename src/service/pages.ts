@@ -174,7 +174,7 @@ ${comparison === null
 </section>`;
   const bar = html`<div class="service-bar">
 ${options.back ? html`<p><a href="${options.back.href}">${options.back.label}</a></p>` : ''}
-<p>${t.downloads} <a href="${options.links.json}" type="application/json">${t.reportJson}</a>, <a href="${options.links.markdown}" type="text/markdown">${t.reportMarkdown}</a>, <a href="${options.links.html}" download>${t.reportHtml}</a>. ${t.shareLink}</p>
+<p>${t.downloads} <a href="${options.links.json}" type="application/json">${t.reportJson}</a>${t.listSeparator}<a href="${options.links.markdown}" type="text/markdown">${t.reportMarkdown}</a>${t.listSeparator}<a href="${options.links.html}" download>${t.reportHtml}</a>${t.fullStop}${t.shareLink}</p>
 ${changes}
 </div>`;
   // Under the report's own heading (the site it is about), above its verdict.
