@@ -11,6 +11,10 @@ import { renderHtml } from '../src/report/html.ts';
 import { renderMarkdown } from '../src/report/markdown.ts';
 import { renderTerminal } from '../src/report/terminal.ts';
 import { renderJson } from '../src/report/json.ts';
+import { renderBatchIndex, type BatchIndexRow } from '../src/report/index-page.ts';
+import { summarizeReport } from '../src/batch/summary.ts';
+import { CHECK_IDS } from '../src/checks/index.ts';
+import { t } from '../src/messages/index.ts';
 import { displayWidth } from '../src/report/columns.ts';
 import type { Report } from '../src/types.ts';
 
@@ -92,6 +96,27 @@ describe('the demo in Traditional Chinese', () => {
     expect(html).toMatch(/有效至 2027年10月22日/);
     // The JSON report has no words of a language: the same bytes whatever language the other reports are in.
     expect(renderJson(report)).not.toMatch(/零售實務微型網站|近期的零售思想領導力|有效至/);
+  });
+
+  it('leaves no English word in the batch index of the demo: statuses, changes since the previous run, dates, time stamp', () => {
+    const [now, later] = reports.map((r) => r.report) as [Report, Report];
+    const statuses = (report: Report) => Object.fromEntries(report.checks.map((c) => [c.id, c.status]));
+    const s = summarizeReport(later);
+    const audited: BatchIndexRow = {
+      id: 'harbourline', name: 'Harbourline', homepage: s.finalHomepage, verdict: s.verdict, checks: statuses(later), previousChecks: statuses(now),
+      caseStudiesFound: s.caseStudiesFound, caseStudiesReachable: s.caseStudiesReachable, newestThoughtLeadership: s.newestRetailThoughtLeadership,
+      validUntil: summarizeReport(now).validUntil ?? null, practicePage: s.practicePage, pagesCrawled: s.pagesCrawled, error: null, reportHref: 'reports/harbourline.html',
+    };
+    const unaudited: BatchIndexRow = { ...audited, id: 'later', name: 'Later', verdict: null, checks: {}, previousChecks: null,
+      caseStudiesFound: null, caseStudiesReachable: null, newestThoughtLeadership: null, validUntil: null, practicePage: null, pagesCrawled: null,
+      error: t('zh-TW', 'batch.not-audited-yet'), reportHref: null };
+    const html = renderBatchIndex([audited, unaudited], {
+      checkIds: CHECK_IDS, title: t('zh-TW', 'index.title', { run: 2, asOf: later.asOf }), generatedAt: '2028-11-29T08:15:00.000Z',
+    }, 'zh-TW');
+    expect(html).toContain('通過 → 未通過');
+    const quoted = [...quotedStrings(later), 'Harbourline', 'harbourline', 'Later', 'later', 'UTC'];
+    expect(englishLeft(htmlText(html), quoted)).toEqual([]);
+    expect(englishLeft(htmlText(renderBatchIndex([audited], { checkIds: CHECK_IDS }, 'en')), quoted).length).toBeGreaterThan(20);
   });
 
   it('names fonts with Traditional Chinese glyphs on macOS, Windows and Linux before the generic family', () => {
