@@ -205,4 +205,19 @@ describe('renderBatchIndex in Chromium', () => {
       await opened.close();
     }
   });
+
+  it('writes its counts as the page\'s language writes numbers, in the page and in the script', async () => {
+    const rows = Array.from({ length: 1204 }, (_, i) => handRow({ id: `p${i}`, name: `Partner ${i}`, homepage: `https://p${i}.test/` }));
+    for (const [lang, before, after] of [['en', '1,204 partners', '1,204 of 1,204 partners shown'], ['zh-TW', '1,204 個合作夥伴', '顯示 1,204 個合作夥伴中的 1,204 個']] as const) {
+      const html = renderBatchIndex(rows, { checkIds: CHECK_IDS }, lang);
+      expect(html).toContain(`<span id="row-count" aria-live="polite" data-template="`);
+      expect(html).toContain(`">${before}</span>`);
+      const opened = await openHtml(browser(), html, `index-${lang}.html`);
+      try {
+        expect(await opened.page.locator('#row-count').innerText()).toBe(after);
+      } finally {
+        await opened.close();
+      }
+    }
+  });
 });

@@ -90,8 +90,10 @@ const INDEX_SCRIPT = `(() => {
       row.hidden = !(matchesText && matchesStatus);
       if (!row.hidden) shown += 1;
     }
-    // The sentence comes in the page's language from the element itself ({shown} and {total} filled in here).
-    if (count) count.textContent = (count.dataset.template || '{shown}/{total}').replace('{shown}', String(shown)).replace('{total}', String(rows.length));
+    // The sentence comes in the page's language from the element itself ({shown} and {total} filled in
+    // here, written as that language writes numbers: 1,204).
+    const number = new Intl.NumberFormat(document.documentElement.lang || undefined);
+    if (count) count.textContent = (count.dataset.template || '{shown}/{total}').replace('{shown}', number.format(shown)).replace('{total}', number.format(rows.length));
   };
   if (text) text.addEventListener('input', apply);
   if (status) status.addEventListener('change', apply);
