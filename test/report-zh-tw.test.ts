@@ -132,6 +132,9 @@ describe('the demo in Traditional Chinese', () => {
     const terminal = renderTerminal(reports[1]!.report, { color: false, width: 200 }, 'zh-TW').split('\n');
     const checkLines = terminal.filter((line) => /^ {2}\S+ +P[23]\./.test(line));
     expect(checkLines).toHaveLength(6);
+    // An informational check's mark follows its title as each language writes it: no space before a full-width bracket.
+    expect(checkLines.find((line) => line.includes('P2.1 '))).toMatch(/零售客戶案例研究要素（參考） /);
+    expect(renderTerminal(reports[1]!.report, { color: false, width: 200 }, 'en')).toMatch(/P2\.1 +Case-study elements \(info\) /);
     // The outcome starts in the same column on every line: after the title column's two spaces.
     const outcomeColumn = (line: string) => displayWidth(/^.*?P[\d.]+ +.+?\S {2,}/.exec(line)![0]);
     expect(new Set(checkLines.map(outcomeColumn)).size).toBe(1);

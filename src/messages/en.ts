@@ -199,7 +199,7 @@ const catalog = {
 
   // ---- the terminal summary ----
   'terminal.head': '{homepage} as of {asOf}:',
-  'terminal.info': '(info)',
+  'terminal.title.informational': '{title} (info)',
   'terminal.label.practice': 'Practice page:',
   'terminal.label.case-studies': 'Case studies:',
   'terminal.label.thought-leadership': 'Thought leadership:',

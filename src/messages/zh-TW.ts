@@ -195,7 +195,7 @@ export const zhTW: Readonly<Record<MessageId, Template>> = {
 
   // ---- the terminal summary ----
   'terminal.head': '{homepage}，稽核日期 {asOf:date}：',
-  'terminal.info': '（參考）',
+  'terminal.title.informational': '{title}（參考）',
   'terminal.label.practice': '實務頁面：',
   'terminal.label.case-studies': '案例研究：',
   'terminal.label.thought-leadership': '思想領導力：',

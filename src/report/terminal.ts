@@ -34,8 +34,8 @@ export function renderTerminal(report: Report, options: TerminalOptions, lang: L
   const lines: string[] = [];
   lines.push(`${paint(BOLD, 'partner-presence')} ${t(lang, 'terminal.head', { homepage: report.homepage, asOf: report.asOf })} ${badge(report.verdict).trimEnd()}`);
   lines.push('');
-  const info = ` ${t(lang, 'terminal.info')}`;
-  const titles = report.checks.map((c) => `${checkTitle(lang, c)}${c.informational ? info : ''}`);
+  // An informational check's title with its mark: "Case-study elements (info)", 「…要素（參考）」 (no space before a full-width bracket).
+  const titles = report.checks.map((c) => (c.informational ? t(lang, 'terminal.title.informational', { title: checkTitle(lang, c) }) : checkTitle(lang, c)));
   const titleWidth = Math.max(...titles.map(displayWidth));
   report.checks.forEach((c, i) => {
     const room = Math.max(20, options.width - (2 + badgeWidth + 1 + ID_WIDTH + titleWidth + 2));
