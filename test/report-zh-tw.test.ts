@@ -94,6 +94,9 @@ describe('the demo in Traditional Chinese', () => {
     expect(html).toContain('零售實務微型網站');
     expect(html).toContain('2026年11月29日（民國115年）');
     expect(html).toMatch(/有效至 2027年10月22日/);
+    // In the Markdown table a check's outcome and its validity are two sentences, punctuated as each language does.
+    expect(renderMarkdown(report, 'zh-TW')).toMatch(/最新一篇 2026年10月22日。有效至 2027年10月22日，/);
+    expect(renderMarkdown(report, 'en')).toMatch(/newest 2026-10-22\. Passes until 2027-10-22, /);
     // The JSON report has no words of a language: the same bytes whatever language the other reports are in.
     expect(renderJson(report)).not.toMatch(/零售實務微型網站|近期的零售思想領導力|有效至/);
   });

@@ -178,6 +178,8 @@ const catalog = {
 
   // ---- the Markdown report ----
   'md.title': 'Retail web presence audit: {host}',
+  // A check's outcome, then until when it holds: a sentence each ("… not counted. Passes until …").
+  'md.summary.validity': (v) => `${w(v.summary).replace(/([^.!?])$/, '$1.')} ${w(v.validity)}`,
   'md.verdict': 'Verdict:',
   'md.scored': '{passing} of {count} scored checks pass',
   'md.audit-date': 'audit date {asOf}',

@@ -175,6 +175,7 @@ export const zhTW: Readonly<Record<MessageId, Template>> = {
 
   // ---- the Markdown report ----
   'md.title': '零售網路形象稽核：{host}',
+  'md.summary.validity': (v) => `${w(v.summary).replace(/([^。！？])$/, '$1。')}${w(v.validity)}`,
   'md.verdict': '判定：',
   'md.scored': '{count} 項計分檢查中有 {passing} 項通過',
   'md.audit-date': '稽核日期 {asOf}',

@@ -39,7 +39,7 @@ export function renderMarkdown(report: Report, lang: Lang = 'en'): string {
         escapeMarkdown(check.id),
         escapeMarkdown(checkTitle(lang, check)) + (check.informational ? ` _${t(lang, 'value.parenthesised', { text: h('report.tag.informational') }).trim()}_` : ''),
         statusMark(lang, check.status),
-        escapeMarkdown([outcomeText(lang, check), checkValidityText(lang, check)].filter(Boolean).join(' ')),
+        escapeMarkdown(summaryWithValidity(lang, outcomeText(lang, check), checkValidityText(lang, check))),
       ]),
     );
   }
@@ -174,4 +174,9 @@ function dateText(lang: Lang, date: string | null | undefined, source: string | 
 function pathText(lang: Lang, path: string[] | null | undefined, homeHost: string | null): string {
   if (!path || path.length === 0) return escapeMarkdown(t(lang, 'report.not-linked'));
   return path.map((url) => escapeMarkdown(displayPath(url, homeHost))).join(' › ');
+}
+
+/** A check's outcome and, when it has one, the sentence saying until when it holds. */
+function summaryWithValidity(lang: Lang, summary: string, validity: string | null | undefined): string {
+  return validity ? (summary ? t(lang, 'md.summary.validity', { summary, validity }) : validity) : summary;
 }
