@@ -32,13 +32,16 @@ describe('pages found by links come before pages found only in a sitemap', () =>
   });
 });
 
-describe('files that are no pages (images, archives, audio and video, fonts)', () => {
+describe('files that are no pages (images, archives, audio and video, fonts, data)', () => {
   it('are not requested when their extension says what they are, and listed with the reason', async () => {
     server.clearLog();
     const { result } = await crawlFixture(server, 'files.budget.test', { sitemaps: false });
     const byExtension = result.skipped.filter((s) => s.reason === 'file-link');
     expect(byExtension.map((s) => [new URL(s.url).pathname, s.detail]).sort()).toEqual([
+      ['/blog/sample-orders.csv', 'data file (.csv)'],
       ['/downloads/brochure.zip', 'archive file (.zip)'],
+      ['/examples/pipeline.yml', 'data file (.yml)'],
+      ['/feed.xml', 'data file (.xml)'],
       ['/fonts/brand.woff2', 'font file (.woff2)'],
       ['/images/logo.svg', 'image file (.svg)'],
       ['/images/team.PNG', 'image file (.png)'],
@@ -52,12 +55,14 @@ describe('files that are no pages (images, archives, audio and video, fonts)', (
 
   it('are abandoned after the headers when only the Content-Type says so, and take no page of the budget', async () => {
     server.clearLog();
-    // The photo and the archive are linked first; three pages are still read with a budget of three.
+    // The photo, the archive and the data files are linked first; three pages are still read with a budget of three.
     // The byte cap is above the photo's 20 MB, so only not reading the body stops the server short of its end.
     const { result } = await crawlFixture(server, 'files.budget.test', { sitemaps: false, maxPages: 3, maxBytes: 32_000_000 });
     expect(paths(result).sort()).toEqual(['/', '/about.html', '/contact.html']);
     const byType = result.skipped.filter((s) => s.reason === 'file-response');
     expect(byType.map((s) => [new URL(s.url).pathname, s.detail]).sort()).toEqual([
+      ['/api/prices', 'data file (application/json), body not read'],
+      ['/feed', 'data file (application/atom+xml), body not read'],
       ['/kit', expect.stringMatching(/^archive file \(application\/zip at http:\/\/files\.budget\.test:\d+\/downloads\/kit\), body not read$/)],
       ['/photo', 'image file (image/jpeg), body not read'],
     ]);
