@@ -35,7 +35,11 @@ const RESOURCES_SECTION = /^(?:resources?|resource-?center|library|learn|資源|
 const PRACTICE_SECTION = /^(?:industr(?:y|ies)|sectors?|verticals?|markets?|practices?|expertise|產業|產業解決方案|行業|產業別)$/;
 const SOLUTION_SECTION = /^(?:solutions?|services?|offerings?|capabilities|解決方案|服務)$/;
 const INDUSTRY_SEGMENT = /(?:^|[-_])(?:retail|retailers?|consumer|cpg|fmcg|ecommerce|e-commerce|commerce|grocery|fashion|apparel|restaurants?|hospitality)(?:$|[-_])|零售|流通|電商|消費品/;
+// A section filtered by an industry (/blog/retail/, /news/e-commerce/): the whole segment is the name.
+const INDUSTRY_NAME = /^(?:retail|retailers|consumer|consumer-goods|cpg|fmcg|e-?commerce|commerce|grocery|fashion|apparel|restaurants?|hospitality|零售|電商|消費品|流通)$/;
 const OTHER_SECTION = /^(?:about(?:-?us)?|contact(?:-?us)?|privacy(?:-?(?:policy|notice|statement))?|terms(?:-of-(?:use|service)|-and-conditions|-conditions)?|legal|imprint|impressum|disclaimer|accessibility|careers?|jobs|join-?us|cookies?(?:-?(?:policy|notice|settings))?|sitemap|login|signin|search|關於我們|聯絡我們|隱私權政策|人才招募)$/;
+// Job ads live under these: a vacancy is never a post, whatever article markup the CMS gives it.
+const JOB_SECTION = /^(?:careers?|jobs|join-?us|vacanc(?:y|ies)|openings|人才招募|職缺)$/;
 const LISTING_SECTION = /^(?:category|categories|tags?|topics?|archives?|authors?|分類|標籤)$/;
 // Taiwanese CMS templates name an item's page after its section: case_detail_21.html,
 // news_detail.php?id=105, newsview.aspx, case-in-12.html, news_21.html. The section part decides.
@@ -300,9 +304,10 @@ function urlSignals(url: string, add: Add): void {
       add('practice', 1.5, `url:${shown}…`);
     } else if (LISTING_SECTION.test(seg) && !isLast) {
       add('listing', 2, `url:${shown}…`);
-    } else if (OTHER_SECTION.test(seg) && isLast) {
-      // The page itself is a legal or company page (/privacy/, /company/careers/, /legal/cookies/):
-      // no article markup a CMS puts on every page makes it a post.
+    } else if ((OTHER_SECTION.test(seg) && isLast) || (JOB_SECTION.test(seg) && i === 0)) {
+      // The page itself is a legal or company page (/privacy/, /company/careers/, /legal/cookies/),
+      // or a job ad under the careers section (/careers/data-engineer/): no article markup a CMS
+      // puts on every page makes it a post.
       add('other', 6.5, `url:${shown}`);
     } else if (OTHER_SECTION.test(seg) && i === 0) {
       add('other', 3, `url:${shown}`);
@@ -313,6 +318,7 @@ function urlSignals(url: string, add: Add): void {
       for (const [re, kind] of TL_SECTIONS) {
         if (!re.test(seg)) continue;
         if (isLast) add('listing', 1.5, `url:${shown} (index)`);
+        else if (i === last - 1 && INDUSTRY_NAME.test(segs[last]!)) add('listing', 3, `url:${shown}${segs[last]}/ (index by industry)`);
         else add('thought-leadership', 2.5, `url:${shown}…`, kind);
         break;
       }

@@ -196,6 +196,24 @@ describe('classifyPage rules', () => {
     expect(c.signals).toContain('shape:dated article, 8 paragraphs');
   });
 
+  it('a job ad under the careers section is no post, though its CMS marks it up as one and it names retail', () => {
+    const ad = `<html><head><meta property="og:type" content="article"><script type="application/ld+json">{"@type":"BlogPosting","datePublished":"2026-06-01"}</script>
+      <title>Senior Data Scientist</title></head><body><main><h1>Senior Data Scientist</h1><p>Posted 1 June 2026</p>
+      <p>You will build forecasting models for our retail and restaurant clients, working with store-level sales data every day.</p>
+      <p>You know Python and SQL well, have shipped models to production, and enjoy explaining results to business teams.</p>
+      <p>We offer flexible hours, a learning budget and a team that reviews every model together before it goes live.</p></main></body></html>`;
+    expect(classifyHtml(ad, 'https://www.shoptech.test/careers/senior-data-scientist/').type).toBe('other');
+    expect(classifyHtml(ad, 'https://www.shoptech.test/blog/senior-data-scientist/').type).toBe('thought-leadership');
+  });
+
+  it('a blog or news section filtered by an industry (/blog/retail/) is a listing; a post whose slug names the industry is a post', () => {
+    const html = `<html><head><title>retail</title></head><body><main><h1>retail</h1>
+      <p>Posts about retail: shelf cameras, loyalty apps and store networks at the edge.</p></main></body></html>`;
+    expect(classifyHtml(html, 'https://www.edgeco.test/blog/retail/').type).toBe('listing');
+    expect(classifyHtml(html, 'https://www.edgeco.test/news/e-commerce/').type).toBe('listing');
+    expect(classifyHtml(html, 'https://www.edgeco.test/blog/retail-shelf-cameras/').type).toBe('thought-leadership');
+  });
+
   it('an industry-filtered case-study index is not a story', () => {
     const cards = Array.from({ length: 7 }, (_, i) => `<li><a href="/case-studies/story-${i}/">Retailer number ${i} moves its stores to AWS</a></li>`).join('');
     const c = classifyHtml(`<main><h1>Retail case studies</h1><ul>${cards}</ul></main>`, 'https://www.shoptech.test/case-studies/retail/');
