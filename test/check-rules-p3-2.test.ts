@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DateFact } from '../analyzers/types.ts';
 import type { AnalyzedPage, SiteEvidence } from '../src/types.ts';
-import { COUNTED_KINDS } from '../src/checks/p3-2-thought-leadership.ts';
+import { COUNTED_KINDS, isReleaseNote } from '../src/checks/p3-2-thought-leadership.ts';
 import { MIN_PUBLISH_DATE_CONFIDENCE, THOUGHT_LEADERSHIP_WINDOW_MONTHS } from '../src/checks/thresholds.ts';
 import { ASOF, date, facts, HOME, page, site, u, verdict, type FactsSpec } from './support/site-builder.ts';
 
@@ -39,6 +39,19 @@ describe('P3.2 what counts', () => {
     });
     expect(r.evidence[2]!.values).toMatchObject({ window: { id: 'before' } });
     expect(r.evidence[3]!.values).toMatchObject({ published: null, window: null });
+  });
+});
+
+describe('P3.2 release notes', () => {
+  it('are product news, not retail thought leadership, whatever retail features they list', () => {
+    for (const title of ['Tracker 2.6.0 released with e-commerce events', 'Release notes: v3.1', 'What\'s new in 4.2 for online stores', 'POS 應用 v2.0 版本發布']) {
+      expect(isReleaseNote(title), title).toBe(true);
+      expect(p32([post('/blog/a/', '2026-10-01', { title })]).status, title).toBe('fail');
+    }
+    for (const title of ['Five retail trends for 2026', 'How 3 grocers released shelf space with AI', 'Checkout in 2.5 seconds: a retail story']) {
+      expect(isReleaseNote(title), title).toBe(false);
+      expect(p32([post('/blog/a/', '2026-10-01', { title })]).status, title).toBe('pass');
+    }
   });
 });
 

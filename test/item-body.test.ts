@@ -11,6 +11,7 @@ import { evaluate } from '../src/evaluate.ts';
 import { thoughtLeadershipItems } from '../src/evidence/thought-leadership.ts';
 import { caseStudies } from '../src/evidence/case-studies.ts';
 import { ASOF, date, facts, page, site, u, verdict } from './support/site-builder.ts';
+import { MIN_RETAIL_THEME_BLOCKS, RETAIL_SCORE_THRESHOLD } from '../src/checks/thresholds.ts';
 
 const POST_BODY = `
   <h1>Running private wireless networks at remote mines</h1>
@@ -123,5 +124,45 @@ describe('a long post beside a list of ten recent posts', () => {
     const recent = Array.from({ length: 10 }, (_, i) => u(`/blog/recent-${i}/`));
     const evidence = site([...recent.map((r) => page(r, { facts: post(400) })), page(u('/blog/guide/'), { facts: post(900), links: recent })]);
     expect(new Evaluation(evidence, ASOF).get(thoughtLeadershipItems).map((i) => i.url)).toContain(u('/blog/guide/'));
+  });
+});
+
+describe('a post that names retail only in an example', () => {
+  // A statistics primer: seven paragraphs (well over LEAD_WORDS words) that name no industry, then a worked example.
+  const STATS = [
+    'A confidence interval gives the range in which the true value of a measured quantity lies, at a chosen level of confidence, given the sample that was drawn and the spread that sample shows.',
+    'The interval narrows with the square root of the sample size: four times the observations halve it, which is why small experiments so often end without a clear answer either way.',
+    'Analysts usually report ninety-five percent intervals, but the level is a convention, not a law; what matters is that it is chosen before the data arrive and never moved afterwards to suit a result.',
+    'For proportions the normal approximation breaks down near zero and one, and the Wilson interval behaves far better on the small counts that most real experiments actually produce.',
+    'Bootstrapping offers a way out when no formula fits: resample the observations many thousands of times and read the interval straight off the distribution of the recomputed statistic.',
+    'Whatever the method, write down the question, the metric and the stopping rule first, so that nobody can be tempted to peek at the numbers and stop the test on a lucky day.',
+    'Finally, report the interval beside the point estimate every time: a reader who sees only the estimate will read far more certainty into it than the data can support.',
+  ];
+  const example = (n: number) => `Take an online shop as example ${n}: shoppers who saw the new checkout page converted at 3.1 percent against 2.8 percent, and the e-commerce team wants to know whether the difference is real.`;
+  const postHtml = (paragraphs: string[]) => `<html><head><title>Confidence intervals without tears</title></head><body><main><article>
+    <h1>Confidence intervals without tears</h1><p>Posted 1 June 2026</p>${paragraphs.map((p) => `<p>${p}</p>`).join('')}</article></main></body></html>`;
+  const audit = async (paragraphs: string[]) => {
+    const address = u('/blog/2026/06/01/intervals/');
+    const pageFacts = await analyzePage(htmlInput(postHtml(paragraphs), address), ASOF);
+    const evidence = site([page(address, { facts: pageFacts })]);
+    return { score: pageFacts.retail.score, p32: verdict('P3.2', evidence), listed: evaluate(evidence, ASOF).thoughtLeadership };
+  };
+
+  it('is no retail thought leadership, however well the example scores', async () => {
+    const { score, p32, listed } = await audit([...STATS, example(1)]);
+    expect(score).toBeGreaterThanOrEqual(RETAIL_SCORE_THRESHOLD);
+    expect(p32.status).toBe('fail');
+    expect(listed).toMatchObject([{ retail: false }]);
+  });
+
+  it('is retail thought leadership when its lead names retail; a brand or a consumer is no retail topic', async () => {
+    expect((await audit(['Retailers run more experiments than ever, on prices, pages and promotions.', ...STATS, example(1)])).p32.status).toBe('pass');
+    expect((await audit(['Every brand wants to know what its consumers prefer.', ...STATS, example(1)])).p32.status).toBe('fail');
+  });
+
+  it(`is retail thought leadership when retail runs through it (${MIN_RETAIL_THEME_BLOCKS} blocks), not when it comes up a few times`, async () => {
+    const examples = (n: number) => Array.from({ length: n }, (_, i) => [STATS[i % STATS.length]!, example(i + 1)]).flat();
+    expect((await audit([...STATS, ...examples(MIN_RETAIL_THEME_BLOCKS)])).p32.status).toBe('pass');
+    expect((await audit([...STATS, ...examples(MIN_RETAIL_THEME_BLOCKS - 1)])).p32.status).toBe('fail');
   });
 });

@@ -7,10 +7,10 @@ import { message, t } from '../messages/index.ts';
 import { lastDayWithin, monthsBefore, withinMonths } from '../evidence/calendar.ts';
 import { offSiteThoughtLeadershipLinks } from '../evidence/off-site.ts';
 import { thoughtLeadershipItems, type ThoughtLeadershipItem } from '../evidence/thought-leadership.ts';
-import { unreadThoughtLeadershipPages } from '../evidence/unread.ts';
+import { setAsideThoughtLeadershipPages, unreadThoughtLeadershipPages } from '../evidence/unread.ts';
 import { retailVerdict, type RetailVerdict } from './retail.ts';
-import { MIN_PUBLISH_DATE_CONFIDENCE, MIN_RECENT_THOUGHT_LEADERSHIP, THOUGHT_LEADERSHIP_WINDOW_MONTHS } from './thresholds.ts';
-import { checkResult, unreadReview, windowValidity, type CheckMeta } from './result.ts';
+import { MIN_PUBLISH_DATE_CONFIDENCE, MIN_RECENT_THOUGHT_LEADERSHIP, MIN_RETAIL_THEME_BLOCKS, THOUGHT_LEADERSHIP_WINDOW_MONTHS } from './thresholds.ts';
+import { checkResult, unreadReview, windowValidity, withSetAside, type CheckMeta } from './result.ts';
 import { dateFact, day, label, retail, text, url, urls } from './values.ts';
 
 const meta: CheckMeta = {
@@ -21,15 +21,34 @@ const meta: CheckMeta = {
 /** The kinds of item that count as thought leadership ("other" pages are listed, never counted). */
 export const COUNTED_KINDS: readonly ThoughtLeadershipKind[] = ['blog', 'news', 'video', 'event', 'whitepaper'];
 
+/** A version number ("2.6.0", "v3.1") … */
+const VERSION = /(?:^|[\s(])v?\d+\.\d+(?:\.\d+)*(?=$|[\s,:;)])/iu;
+/** … beside a release word: "Tracker 2.6.0 released", "Release notes 3.1", "v2.0 版本發布". */
+const RELEASE_WORD = /\brelease(?:s|d)?\b|\bchangelog\b|\bwhat['’]s new\b|版本|發布|發佈|更新日誌/iu;
+
+/**
+ * A release note tells what a version of the partner's product changed: product news, whatever
+ * retail features it lists ("e-commerce tracking added"), and no retail thought leadership.
+ */
+export function isReleaseNote(title: string): boolean {
+  return VERSION.test(title) && RELEASE_WORD.test(title);
+}
+
 /**
  * An item's retail verdict for P3.2. An item that never names retail, retailers, shoppers, grocery,
  * e-commerce or a consumer brand (no retail marker) is not about retail, whatever its area words:
  * logistics, personalisation, AI or "edge computing" are every industry's (a post on maritime
- * logistics is no retail thought leadership). Just under the threshold is worth a look only with a
- * marker for the same reason.
+ * logistics is no retail thought leadership). Nor is one that names retail only as an example deep in
+ * its body (a post on confidence intervals whose worked example is an online shop, a forecasting
+ * primer that mentions a store once): retail must be in its title or lead, or run through it
+ * (MIN_RETAIL_THEME_BLOCKS of its blocks). A release note is product news (isReleaseNote). Just under
+ * the threshold is worth a look only with a marker for the same reason.
  */
-export function itemRetailVerdict(item: Pick<ThoughtLeadershipItem, 'retailScore' | 'retailMarkers'>): RetailVerdict {
-  return item.retailMarkers.length > 0 ? retailVerdict(item.retailScore) : 'not-retail';
+export function itemRetailVerdict(item: Pick<ThoughtLeadershipItem, 'title' | 'retailScore' | 'retailMarkers' | 'retailPlacement'>): RetailVerdict {
+  if (item.retailMarkers.length === 0 || isReleaseNote(item.title)) return 'not-retail';
+  const placed = item.retailPlacement;
+  if (placed && placed.inLead.length === 0 && placed.blocks < MIN_RETAIL_THEME_BLOCKS) return 'not-retail';
+  return retailVerdict(item.retailScore);
 }
 
 /** Where a publish date falls against the window: inside it, before it, or after the audit date. */
@@ -58,7 +77,7 @@ function itemFinding(item: ThoughtLeadershipItem, asOf: string): Finding {
   };
 }
 
-function run({ get, asOf }: CheckContext) {
+function decide({ get, asOf }: CheckContext) {
   const items = get(thoughtLeadershipItems).filter((i) => COUNTED_KINDS.includes(i.kind));
   const recent = (i: ThoughtLeadershipItem) => i.published !== null && withinMonths(i.published.date, asOf, THOUGHT_LEADERSHIP_WINDOW_MONTHS);
   const retailItems = items.filter((i) => itemRetailVerdict(i) === 'retail');
@@ -119,4 +138,8 @@ function run({ get, asOf }: CheckContext) {
   return checkResult(meta, 'fail', message('P3.2.old', { counts, newest: dateFact(newest.published!) }), rows, advice);
 }
 
-export const thoughtLeadership: Check = { ...meta, inputs: [thoughtLeadershipItems, unreadThoughtLeadershipPages, offSiteThoughtLeadershipLinks], run };
+const run = (context: CheckContext) => withSetAside(decide(context), context.get(setAsideThoughtLeadershipPages));
+
+export const thoughtLeadership: Check = {
+  ...meta, inputs: [thoughtLeadershipItems, unreadThoughtLeadershipPages, setAsideThoughtLeadershipPages, offSiteThoughtLeadershipLinks], run,
+};

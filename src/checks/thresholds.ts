@@ -50,6 +50,13 @@ export const THOUGHT_LEADERSHIP_WINDOW_MONTHS = 12;
  */
 export const MIN_PUBLISH_DATE_CONFIDENCE = 0.5;
 
+/**
+ * P3.2: an item that names retail neither in its title nor in its lead (src/evidence/thought-leadership.ts
+ * LEAD_WORDS) is about retail only when at least this many of its blocks name it: a theme that runs
+ * through the text, not an example or two (a recommender-systems post with one restaurant example).
+ */
+export const MIN_RETAIL_THEME_BLOCKS = 4;
+
 /** P3.2: retail items needed inside the window. */
 export const MIN_RECENT_THOUGHT_LEADERSHIP = 1;
 

@@ -1,7 +1,7 @@
 // Derived evidence: every thought-leadership item on the site (blog, news, video, event, whitepaper,
 // other), one per final URL, newest first. Whether it is recent and about retail is P3.2's decision.
 
-import type { DateFact, ThoughtLeadershipKind } from '../../analyzers/types.ts';
+import type { DateFact, RetailHit, ThoughtLeadershipKind } from '../../analyzers/types.ts';
 import { caseStudies, withoutIndexes } from './case-studies.ts';
 import { derived } from './evaluation.ts';
 import { bestPath, groupBy, readablePage, retailTermsOf, siteRetail, type ReadPage } from './pages.ts';
@@ -15,6 +15,13 @@ export interface ThoughtLeadershipItem {
   readonly retailTerms: readonly string[];
   /** The words among them that say it is about retail: retail markers (retail, shoppers, grocery …) and stores (in-store, POS …). */
   readonly retailMarkers: readonly string[];
+  /**
+   * Where the item names retail: the markers in its title or lead (the title, and the first
+   * LEAD_WORDS words of its own prose with the headings among them; without "brand" or "consumer", which every business-to-consumer
+   * post says), and how many of its blocks name retail at all. Null when the page kept no per-block
+   * record (then only `retailMarkers` is known).
+   */
+  readonly retailPlacement: RetailPlacement | null;
   /** Publish date only: a modified date never stands in for it. */
   readonly published: DateFact | null;
   readonly modified: DateFact | null;
@@ -39,12 +46,42 @@ export const thoughtLeadershipItems = derived('thought-leadership', (evaluation)
       retailScore: siteRetail(main.facts).score,
       retailTerms: retailTermsOf(main.facts),
       retailMarkers: retailMarkers(main.facts),
+      retailPlacement: retailPlacement(main.facts),
       published: main.facts.dates.published,
       modified: main.facts.dates.modified,
     };
   });
   return items.sort((a, b) => (b.published?.date ?? '').localeCompare(a.published?.date ?? '') || a.url.localeCompare(b.url));
 });
+
+export interface RetailPlacement {
+  readonly inLead: readonly string[];
+  readonly blocks: number;
+}
+
+/** Words of an item's own text, after its title, that make its lead. */
+export const LEAD_WORDS = 200;
+/** Markers every business-to-consumer text uses ("our brand", "the consumer"): they name no retail topic in a lead. */
+const PASSING_MARKERS = new Set(['brand', 'consumer']);
+
+const isMarker = (h: RetailHit) => h.area === 'generic' || (h.area === 'stores' && h.specific);
+
+function retailPlacement(facts: ReadPage['facts']): RetailPlacement | null {
+  const { blocks } = siteRetail(facts);
+  if (!blocks) return null;
+  const inLead = new Set<string>();
+  let words = 0;
+  let named = 0;
+  // Blocks in reading order, the title first (analyzers/retail.ts retailBlocks); the title and
+  // headings (weight above 1) take none of the lead's words.
+  for (const b of blocks) {
+    const markers = b.hits.filter((h) => isMarker(h) && !PASSING_MARKERS.has(h.term));
+    if (markers.length > 0) named++;
+    if (words < LEAD_WORDS) markers.forEach((h) => inLead.add(h.term));
+    if (b.weight === 1) words += b.words;
+  }
+  return { inLead: [...inLead], blocks: named };
+}
 
 /**
  * The retail markers of a page (retail, retailers, shoppers, grocery, e-commerce …) and its physical
@@ -54,5 +91,5 @@ export const thoughtLeadershipItems = derived('thought-leadership', (evaluation)
 function retailMarkers(facts: ReadPage['facts']): string[] {
   const score = siteRetail(facts);
   if (!score.blocks) return [...new Set([...(score.terms.generic ?? []), ...(score.terms.stores ?? [])])];
-  return [...new Set(score.blocks.flatMap((b) => b.hits).filter((h) => h.area === 'generic' || (h.area === 'stores' && h.specific)).map((h) => h.term))];
+  return [...new Set(score.blocks.flatMap((b) => b.hits).filter(isMarker).map((h) => h.term))];
 }
