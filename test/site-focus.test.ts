@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { SiteEvidence } from '../src/types.ts';
 import { implausibleBy, MIN_PAGES_TO_JUDGE_FOCUS, PLAUSIBILITY_RULES, siteFocusOf } from '../src/evidence/focus.ts';
 import { date, facts, HOME, page, site, u, verdict } from './support/site-builder.ts';
+import { LANGS, t, type MessageId } from '../src/messages/index.ts';
 
 /** A site of `n` read posts, `retail` of them about retail, `aws` of them naming AWS, plus unread pages and off-site links. */
 function blogSite(n: number, opts: { retail?: number; aws?: number; unread?: string[]; outbound?: { url: string; text: string }[] } = {}): SiteEvidence {
@@ -77,6 +78,44 @@ describe('unread addresses that hold nothing a check needs', () => {
   it('an address of another industry that names retail stays worth a look', () => {
     const evidence = blogSite(30, { retail: 10, aws: 5, unread: ['/banking/case-studies/retail-bank-and-grocer-loyalty/'] });
     expect(verdict('P2.2.1', evidence).status).toBe('review');
+  });
+});
+
+describe('a fail beside unread pages that were set aside', () => {
+  const setAsideRows = (evidence: SiteEvidence, id: 'P2.1' | 'P2.2.1' | 'P2.2.2' | 'P2.3' | 'P3.1' | 'P3.2') =>
+    verdict(id, evidence).evidence.filter((e) => e.kind === 'note.set-aside');
+
+  it('lists each of them with why it was not read and the rule that set it aside, on every check that fails', () => {
+    const evidence = blogSite(30, { aws: 5, unread: ['/docs/case-studies/shipyard-report.pdf', '/blog/tag/kubernetes/'] });
+    for (const id of ['P2.1', 'P2.2.1', 'P2.2.2', 'P2.3'] as const) {
+      expect(verdict(id, evidence).status, id).toBe('fail');
+      expect(setAsideRows(evidence, id), id).toEqual([{
+        url: u('/docs/case-studies/shipyard-report.pdf'), path: null, kind: 'note.set-aside',
+        values: { reason: { type: 'reasons', reasons: [{ rule: 'unread.robots', values: { detail: { type: 'text', text: 'Disallow' } } }] },
+          setAsideBy: { type: 'reasons', reasons: [{ rule: 'set-aside.no-retail-focus' }] } },
+      }]);
+    }
+    // The tag archive is of the kind P3.2 looks for (a blog address) and set aside as an archive.
+    expect(verdict('P3.2', evidence).status).toBe('fail');
+    expect(setAsideRows(evidence, 'P3.2').map((r) => [r.url, r.values.setAsideBy])).toEqual([
+      [u('/blog/tag/kubernetes/'), { type: 'reasons', reasons: [{ rule: 'set-aside.archive' }] }],
+    ]);
+  });
+
+  it('lists none on a review: the pages that keep it in review are listed instead', () => {
+    const evidence = blogSite(30, { aws: 5, unread: ['/docs/case-studies/shipyard-report.pdf', '/docs/case-studies/grocery-chain-loyalty.pdf'] });
+    const review = verdict('P2.2.1', evidence);
+    expect(review.status).toBe('review');
+    expect(review.evidence.filter((e) => e.kind === 'note.set-aside')).toEqual([]);
+    expect(review.evidence.filter((e) => e.kind === 'note.unread').map((e) => e.url)).toEqual([u('/docs/case-studies/grocery-chain-loyalty.pdf')]);
+  });
+
+  it('words every rule, and the row, in each language', () => {
+    for (const lang of LANGS) {
+      for (const { id } of PLAUSIBILITY_RULES) expect(t(lang, `reason.set-aside.${id}` as MessageId).length, `${lang} ${id}`).toBeGreaterThan(10);
+      const [row] = setAsideRows(blogSite(30, { aws: 5, unread: ['/docs/case-studies/shipyard-report.pdf'] }), 'P2.2.1');
+      expect(t(lang, 'note.set-aside', row!.values)).toContain(t(lang, 'reason.set-aside.no-retail-focus'));
+    }
   });
 });
 

@@ -9,13 +9,13 @@ import { derived } from '../evidence/evaluation.ts';
 import { caseStudies, MIN_STORY_ELEMENTS, type CaseStudy } from '../evidence/case-studies.ts';
 import { SHARED_HOSTS } from '../evidence/interests.ts';
 import { offSiteStoryLinks } from '../evidence/off-site.ts';
-import { unreadCaseStudyPages } from '../evidence/unread.ts';
+import { setAsideCaseStudyPages, unreadCaseStudyPages } from '../evidence/unread.ts';
 import { retailVerdict, type RetailVerdict } from './retail.ts';
 import { dateFact, label, reasons, retail, text, url, urls } from './values.ts';
 import {
   MIN_ANNOUNCEMENT_KINDS, MIN_AWS_SERVICES_WHEN_OTHER_CLOUD, MIN_PUBLIC_CASE_STUDIES, MIN_RETAIL_LINE_OF_BUSINESS_TERMS,
 } from './thresholds.ts';
-import { checkResult, offSiteReview, unreadReview, type CheckMeta } from './result.ts';
+import { checkResult, offSiteReview, unreadReview, withSetAside, type CheckMeta } from './result.ts';
 
 const meta: CheckMeta = {
   id: 'P2.2.1', title: t('en', 'check.P2.2.1.title'), requirement: t('en', 'check.P2.2.1.requirement', { needs: MIN_PUBLIC_CASE_STUDIES }), informational: false,
@@ -245,7 +245,7 @@ function run({ get }: CheckContext) {
   const notAws = judgements.filter((j) => j.retail === 'retail' && !j.aws.aws);
   const advice = [message('P2.2.1.advice.publish', { needs: MIN_PUBLIC_CASE_STUDIES })];
   if (notAws.length > 0) advice.push(message('P2.2.1.advice.name-aws', { count: notAws.length }));
-  return checkResult(meta, 'fail', found, rows, advice);
+  return withSetAside(checkResult(meta, 'fail', found, rows, advice), get(setAsideCaseStudyPages));
 }
 
-export const publicCaseStudies: Check = { ...meta, inputs: [caseStudyJudgements, unreadCaseStudyPages, offSiteStoryLinks], run };
+export const publicCaseStudies: Check = { ...meta, inputs: [caseStudyJudgements, unreadCaseStudyPages, setAsideCaseStudyPages, offSiteStoryLinks], run };

@@ -5,10 +5,10 @@ import type { Check, CheckContext, Finding } from '../types.ts';
 import { message, t } from '../messages/index.ts';
 import type { CaseStudy } from '../evidence/case-studies.ts';
 import { offSiteStoryLinks } from '../evidence/off-site.ts';
-import { unreadCaseStudyPages } from '../evidence/unread.ts';
+import { setAsideCaseStudyPages, unreadCaseStudyPages } from '../evidence/unread.ts';
 import { caseStudyJudgements } from './p2-2-1-public-case-studies.ts';
 import { MIN_REACHABLE_CASE_STUDIES } from './thresholds.ts';
-import { checkResult, offSiteReview, unreadReview, type CheckMeta } from './result.ts';
+import { checkResult, offSiteReview, unreadReview, withSetAside, type CheckMeta } from './result.ts';
 import { reasons, urls } from './values.ts';
 
 const meta: CheckMeta = {
@@ -21,7 +21,7 @@ function reach(c: CaseStudy): Finding {
   return { url: c.url, path: c.path, kind: 'note.reach', values: { reach: { type: 'click-path', path: c.path, foundVia } } };
 }
 
-function run({ get }: CheckContext) {
+function decide({ get }: CheckContext) {
   const judgements = get(caseStudyJudgements);
   const counted = judgements.filter((j) => j.counted).map((j) => j.study);
   const reachable = counted.filter((c) => c.path !== null);
@@ -45,4 +45,6 @@ function run({ get }: CheckContext) {
   return checkResult(meta, 'fail', message('P2.2.2.not-linked', { found, urls: links }), rows, [message('P2.2.2.advice.link', { urls: links })]);
 }
 
-export const reachableCaseStudies: Check = { ...meta, inputs: [caseStudyJudgements, unreadCaseStudyPages, offSiteStoryLinks], run };
+const run = (context: CheckContext) => withSetAside(decide(context), context.get(setAsideCaseStudyPages));
+
+export const reachableCaseStudies: Check = { ...meta, inputs: [caseStudyJudgements, unreadCaseStudyPages, setAsideCaseStudyPages, offSiteStoryLinks], run };

@@ -13,12 +13,12 @@ import { derived } from '../evidence/evaluation.ts';
 import { INTEREST_PATTERNS } from '../evidence/interests.ts';
 import { contentWords, homepageRecord, isHomepageUrl, isPdf, readablePage, readableUrl, retailTermsOf, siteRetail, type ReadPage } from '../evidence/pages.ts';
 import { caseStudyLinkTargets, practiceCandidates, type PracticeCandidate } from '../evidence/practice.ts';
-import { unreadPracticePages } from '../evidence/unread.ts';
+import { setAsidePracticePages, unreadPracticePages } from '../evidence/unread.ts';
 import { retailVerdict } from './retail.ts';
 import {
   DEDICATED_RETAIL_SITE_SHARE, MAX_STUB_PRACTICE_WORDS, MIN_PRACTICE_ELEMENTS, MIN_TECHNICAL_AWS_SERVICES, MIN_USE_CASE_AREAS,
 } from './thresholds.ts';
-import { checkResult, unreadReview, type CheckMeta } from './result.ts';
+import { checkResult, unreadReview, withSetAside, type CheckMeta } from './result.ts';
 import { label, reasons, retail, url, urls } from './values.ts';
 
 const meta: CheckMeta = {
@@ -244,7 +244,7 @@ function candidateFinding(c: ScoredCandidate, role: 'practice-page' | 'other-can
   };
 }
 
-function run({ get }: CheckContext) {
+function decide({ get }: CheckContext) {
   const { chosen, candidates, dedicated } = get(practiceChoice);
   const others = candidates.filter((c) => c !== chosen).slice(0, 4);
   const rows: Finding[] = [
@@ -284,4 +284,6 @@ function run({ get }: CheckContext) {
   return checkResult(meta, 'fail', message('P3.1.none'), rows, [message('P3.1.advice.create')]);
 }
 
-export const practicePage: Check = { ...meta, inputs: [practiceChoice, unreadPracticePages], run };
+const run = (context: CheckContext) => withSetAside(decide(context), context.get(setAsidePracticePages));
+
+export const practicePage: Check = { ...meta, inputs: [practiceChoice, unreadPracticePages, setAsidePracticePages], run };

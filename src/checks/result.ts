@@ -5,7 +5,7 @@
 import type { Check, CheckContext, CheckStatus, CheckVerdict, Finding, Validity } from '../types.ts';
 import { message, type Message } from '../messages/index.ts';
 import { offSiteStoryLinks, type OffSiteLink } from '../evidence/off-site.ts';
-import { unreadCaseStudyPages, type UnreadPage, type UnreadReason } from '../evidence/unread.ts';
+import { setAsideCaseStudyPages, unreadCaseStudyPages, type SetAsidePage, type UnreadPage, type UnreadReason } from '../evidence/unread.ts';
 import { dateFact, label, reasons, text, url, urls } from './values.ts';
 import { lastDayWithin } from '../evidence/calendar.ts';
 import type { DateFact } from '../../analyzers/types.ts';
@@ -14,7 +14,7 @@ import type { Reason } from '../messages/index.ts';
 export type CheckMeta = Pick<Check, 'id' | 'title' | 'requirement' | 'informational'>;
 
 /** What a check built on noCountedCaseStudy must declare among its inputs. */
-export const NO_COUNTED_CASE_STUDY_INPUTS = [unreadCaseStudyPages, offSiteStoryLinks] as const;
+export const NO_COUNTED_CASE_STUDY_INPUTS = [unreadCaseStudyPages, setAsideCaseStudyPages, offSiteStoryLinks] as const;
 
 /** A check's result; `validUntil` only for a pass that expires as the audit date moves on. */
 export function checkResult(meta: CheckMeta, status: CheckStatus, outcome: Message, evidence: Finding[], advice: Message[],
@@ -61,6 +61,19 @@ function unreadRows(unread: readonly UnreadPage[], limit = 20): Finding[] {
   return unread.slice(0, limit).map((u) => ({ url: u.url, path: null, kind: 'note.unread', values: { reason: reasons(unreadReason(u.reason)) } }));
 }
 
+/**
+ * A `fail` with the unread pages of the kind the check looks for that a plausibility rule set aside
+ * (src/evidence/focus.ts), each with why it was not read and why it could not hold what the check
+ * needs: the reader sees what the audit did not read. Other statuses are returned as they are.
+ */
+export function withSetAside(verdict: CheckVerdict, setAside: readonly SetAsidePage[], limit = 20): CheckVerdict {
+  if (verdict.status !== 'fail' || setAside.length === 0) return verdict;
+  const rows = setAside.slice(0, limit).map((u): Finding => ({
+    url: u.url, path: null, kind: 'note.set-aside', values: { reason: reasons(unreadReason(u.reason)), setAsideBy: reasons({ rule: `set-aside.${u.setAsideBy}` }) },
+  }));
+  return { ...verdict, evidence: [...verdict.evidence, ...rows] };
+}
+
 /** "3 pages (…/a, …/b, …) could not be read": the reason behind a review. */
 function unreadSentence(unread: readonly UnreadPage[]): Message {
   return message('unread.sentence', { count: unread.length, shown: urls(unread.slice(0, 3).map((u) => u.url)), more: Math.max(0, unread.length - 3) });
@@ -94,6 +107,10 @@ export function offSiteReview(meta: CheckMeta, found: Message, rows: Finding[], 
  * may exist unread (blocked, failed, on another domain), else fail with what to publish.
  */
 export function noCountedCaseStudy(meta: CheckMeta, { get }: CheckContext, advice: Message): CheckVerdict {
+  return withSetAside(noCountedCaseStudyVerdict(meta, get, advice), get(setAsideCaseStudyPages));
+}
+
+function noCountedCaseStudyVerdict(meta: CheckMeta, get: CheckContext['get'], advice: Message): CheckVerdict {
   const toWhat = message(`${meta.id}.to-what` as Message['id']);
   const unread = get(unreadCaseStudyPages);
   if (unread.length > 0) {

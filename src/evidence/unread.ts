@@ -4,7 +4,7 @@
 import type { SkippedUrl } from '../../crawlers/types.ts';
 import type { SiteEvidence } from '../types.ts';
 import { derived } from './evaluation.ts';
-import { implausibleBy, siteFocus } from './focus.ts';
+import { implausibleBy, siteFocus, type PlausibilityRuleId } from './focus.ts';
 import { interestsOf, type PageInterest } from './interests.ts';
 import { readableUrl } from './pages.ts';
 
@@ -103,29 +103,55 @@ export function opaqueAddress(url: string): boolean {
   return (hay.match(/\p{L}{3,}|\p{Script=Han}{2,}/gu) ?? []).every((w) => ADDRESS_FILLER.has(w.toLowerCase()));
 }
 
+/** An unread page a check would look at, that a plausibility rule set aside (src/evidence/focus.ts). */
+export interface SetAsidePage extends UnreadPage {
+  readonly setAsideBy: PlausibilityRuleId;
+}
+
+/** The unread pages of the kind a check looks for: those that keep it in review, and those set aside. */
+interface UnreadForCheck {
+  readonly plausible: readonly UnreadPage[];
+  readonly setAside: readonly SetAsidePage[];
+}
+
 /**
  * Unread pages that could change a check's answer: those whose URL looks like the kind of page the
  * check looks for, the pages with opaque addresses the budget left when it stopped the crawl, or every unread page when a
  * significant share of the site could not be read; in each case only pages that could plausibly hold
  * what the check needs (src/evidence/focus.ts: not on a site with no retail work at all, unless the
  * address names retail; for the AWS checks, not on a site that never mentions AWS, unless it names AWS).
+ * The others of the kind are kept as set aside, with the rule that did it: a `fail` lists them, so a
+ * reader sees what the audit did not read and why it did not need to.
  */
-function unreadThatMatters(interest: PageInterest, needsAws: boolean) {
-  return derived(`unread-${interest}-pages`, (evaluation): readonly UnreadPage[] => {
+function unreadForCheck(interest: PageInterest, needsAws: boolean) {
+  return derived(`unread-${interest}`, (evaluation): UnreadForCheck => {
     const all = evaluation.get(unreadPages);
     const focus = evaluation.get(siteFocus);
     const { evidence } = evaluation;
-    const plausible = all.filter((u) => implausibleBy(focus, u.url, u.anchor, needsAws) === null);
-    if (unreadShare(evidence) >= UNREAD_SHARE_FOR_REVIEW) return plausible;
     // When the page or time budget stopped the crawl, a link it left whose address says nothing of
     // what it holds ("/p/1234", "/node/57?id=3") may be what a check that came up short looks for; one
     // whose address names another topic ("/bigdata/data-lake/") is judged by its words like any other.
     const budgetStopped = evidence.crawl.stoppedBy === 'max-pages' || evidence.crawl.stoppedBy === 'time-budget';
-    return plausible.filter((u) => u.interests.includes(interest)
+    const ofTheKind = unreadShare(evidence) >= UNREAD_SHARE_FOR_REVIEW ? all : all.filter((u) => u.interests.includes(interest)
       || (budgetStopped && u.budget && (opaqueAddress(u.url) || MAY_HOLD_WHEN_CUT[interest].test(`${readableUrl(u.url)} ${u.anchor}`))));
+    const plausible: UnreadPage[] = [];
+    const setAside: SetAsidePage[] = [];
+    for (const u of ofTheKind) {
+      const rule = implausibleBy(focus, u.url, u.anchor, needsAws);
+      if (rule === null) plausible.push(u);
+      else setAside.push({ ...u, setAsideBy: rule });
+    }
+    return { plausible, setAside };
   });
 }
 
-export const unreadCaseStudyPages = unreadThatMatters('case-study', true);
-export const unreadThoughtLeadershipPages = unreadThatMatters('thought-leadership', false);
-export const unreadPracticePages = unreadThatMatters('practice', true);
+const caseStudyUnread = unreadForCheck('case-study', true);
+const thoughtLeadershipUnread = unreadForCheck('thought-leadership', false);
+const practiceUnread = unreadForCheck('practice', true);
+
+export const unreadCaseStudyPages = derived('unread-case-study-pages', (e) => e.get(caseStudyUnread).plausible);
+export const unreadThoughtLeadershipPages = derived('unread-thought-leadership-pages', (e) => e.get(thoughtLeadershipUnread).plausible);
+export const unreadPracticePages = derived('unread-practice-pages', (e) => e.get(practiceUnread).plausible);
+export const setAsideCaseStudyPages = derived('unread-case-study-set-aside', (e) => e.get(caseStudyUnread).setAside);
+export const setAsideThoughtLeadershipPages = derived('unread-thought-leadership-set-aside', (e) => e.get(thoughtLeadershipUnread).setAside);
+export const setAsidePracticePages = derived('unread-practice-set-aside', (e) => e.get(practiceUnread).setAside);

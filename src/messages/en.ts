@@ -430,6 +430,11 @@ const catalog = {
   'reason.unread.needs-rendering': (v) => `needs JavaScript rendering (${w(v.why)}) but was read without it${v.browser ? `: ${w(v.browser)}` : ''}`,
   'reason.unread.robots': (v) => `blocked by robots.txt${v.detail ? ` (${w(v.detail)})` : ''}`,
   'reason.unread.budget': 'not fetched: {limit}',
+  'reason.set-aside.holds-nothing-checked': 'its address or link names a job ad or a legal page, which no check reads',
+  'reason.set-aside.archive': 'its address is a tag, author, category or archive page, or page n of a listing: it lists items found elsewhere',
+  'reason.set-aside.other-industry': 'its address files it under another industry and names no retail topic',
+  'reason.set-aside.no-retail-focus': 'none of the pages read shows retail work, and its address and link name no retail topic',
+  'reason.set-aside.no-aws': 'none of the pages read mentions AWS, and its address and link do not either',
   'reason.practice.retail': '{retail}',
   'reason.practice.aws.services': (v) => `names ${w(list(v.services).slice(0, 6))}`,
   'reason.practice.aws.mention': 'mentions AWS, names no service',
@@ -462,6 +467,7 @@ const catalog = {
 
   // ---- findings (the English evidence[].note of schemaVersion 1) ----
   'note.unread': 'could not be read: {reason}',
+  'note.set-aside': 'not read ({reason}) and not needed for this check: {setAsideBy}',
   'note.off-site-stories': 'customer stories on another domain, linked from {from} ("{text}"): not read',
   'note.off-site-thought-leadership': 'thought leadership on another site, linked from {from} ("{text}"): not read, publish date and topic unknown',
   'note.case-study': (v) => [

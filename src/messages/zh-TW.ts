@@ -425,6 +425,11 @@ export const zhTW: Readonly<Record<MessageId, Template>> = {
   'reason.unread.needs-rendering': (v) => `需要 JavaScript 轉譯（${w(v.why)}），但讀取時未轉譯${v.browser ? `：${w(v.browser)}` : ''}`,
   'reason.unread.robots': (v) => `被 robots.txt 封鎖${v.detail ? `（${w(v.detail)}）` : ''}`,
   'reason.unread.budget': '未擷取：{limit}',
+  'reason.set-aside.holds-nothing-checked': '網址或連結文字顯示為徵才或法律聲明頁面，任何檢查都不需要',
+  'reason.set-aside.archive': '網址為標籤、作者、分類或彙整頁，或列表的第 n 頁：只列出他處的項目',
+  'reason.set-aside.other-industry': '網址將其歸於其他產業，且未提及任何零售主題',
+  'reason.set-aside.no-retail-focus': '已讀取的頁面皆未顯示零售業務，且其網址與連結文字未提及零售主題',
+  'reason.set-aside.no-aws': '已讀取的頁面皆未提及 AWS，其網址與連結文字亦未提及',
   'reason.practice.retail': '{retail}',
   'reason.practice.aws.services': (v) => `列出 ${w(list(v.services).slice(0, 6))}`,
   'reason.practice.aws.mention': '提到 AWS，但沒有列出任何服務',
@@ -457,6 +462,7 @@ export const zhTW: Readonly<Record<MessageId, Template>> = {
 
   // ---- findings (their JSON notes stay English; these word them in a Chinese report) ----
   'note.unread': '無法讀取：{reason}',
+  'note.set-aside': '未讀取（{reason}），此項檢查不需要：{setAsideBy}',
   'note.off-site-stories': '另一個網域上的客戶故事，連結自 {from}（「{text}」）：未讀取',
   'note.off-site-thought-leadership': '另一個網站上的思想領導力內容，連結自 {from}（「{text}」）：未讀取，發布日期與主題不明',
   'note.case-study': (v) => [
