@@ -99,6 +99,18 @@ describe('P2.2.1 NOT_COUNTED_RULES', () => {
     expect(rules(hits(['pos', 'loyalty program'], ['backup', 'email', 'migration']), u('/cases/x/'))).toEqual([]);
   });
 
+  it('never calls work on a retailer\'s online shop generic IT: its platform names it, whatever share is payments and migration', () => {
+    const build = (specific: string) => {
+      const f = retailAwsStudy();
+      f.retail.blocks = [{ hash: 'b', words: 100, weight: 1, hits: [{ area: 'business-applications', term: specific, specific: true },
+        ...['payment gateway', 'integration', 'migration'].map((term) => ({ area: 'business-applications' as const, term, specific: false }))] }];
+      return site([page(u('/portfolio/shop-rebuild/'), { facts: f })]);
+    };
+    for (const platform of ['Adobe Commerce', 'Shopify', 'commercetools', 'SHOPLINE']) expect(rules(build(platform), u('/portfolio/shop-rebuild/')), platform).toEqual([]);
+    // An ERP named instead is a business application, not the shop: still generic IT.
+    expect(rules(build('retail ERP'), u('/portfolio/shop-rebuild/'))).toEqual(['generic-it']);
+  });
+
   it('counts each customer once, recording the story kept', () => {
     const of = (customer: string) => retailAwsStudy({ caseStudy: study({ customer, customerWebsite: null }) });
     const evidence = site([page(u('/cases/a/'), { facts: of('Contoso Grocers') }), page(u('/cases/b/'), { facts: of('Contoso Grocers Ltd.') })]);

@@ -44,6 +44,15 @@ const NOT_RETAIL_INDUSTRY = /\b(?:hospitality|hotels?|logistics|transport(?:atio
 /** …unless it also names a retail one ("Retail & logistics", 零售物流). */
 const RETAIL_INDUSTRY = /\b(?:retail\w*|e-?commerce|consumer|cpg|fmcg|grocery|fashion|apparel|restaurants?|qsr|food|luxury)\b|零售|電商|消費|餐飲|百貨|服飾|通路/iu;
 
+/**
+ * The platforms a retailer's online shop runs on (lexicon labels, analyzers/lexicons/retail.*.json):
+ * building, rebuilding or moving a shop on one is work on a digital store, one of the six retail
+ * areas, never a generic IT job, however much of it is payments, integrations and data migration.
+ */
+const COMMERCE_PLATFORMS: ReadonlySet<string> = new Set([
+  'Adobe Commerce', 'Shopify', 'commercetools', 'VTEX', 'Salesforce Commerce Cloud', 'Microsoft Dynamics 365 Commerce', '91APP', 'SHOPLINE', 'CYBERBIZ',
+]);
+
 /** What a rule sees of one study: the study and the readings every rule shares. */
 export interface StoryReading {
   readonly study: CaseStudy;
@@ -87,12 +96,13 @@ export const NOT_COUNTED_RULES: readonly NotCountedRule[] = [
   {
     // A retail customer, but few retail terms and more general IT ones (backup, migration, email): the
     // checklist excludes generic IT projects for retailers. A retail function's general terms (CRM,
-    // BI, a data warehouse for marketing) are retail work for a retailer, not generic IT.
+    // BI, a data warehouse for marketing) are retail work for a retailer, not generic IT; so is the
+    // online shop itself (COMMERCE_PLATFORMS): its payments, integrations and migration are the shop's.
     id: 'generic-it',
     unsure: true,
     test: ({ study, retail: verdict }) => {
       const lob = study.lineOfBusiness;
-      if (verdict !== 'retail' || !lob) return null;
+      if (verdict !== 'retail' || !lob || lob.specific.some((term) => COMMERCE_PLATFORMS.has(term))) return null;
       const retailWork = lob.specific.length + lob.retailGeneral.length;
       if (retailWork >= MIN_RETAIL_LINE_OF_BUSINESS_TERMS || lob.general.length <= retailWork) return null;
       return { specific: [...lob.specific], general: [...lob.general] };
