@@ -334,12 +334,17 @@ function introEntities(text: string): IntroEntities {
  * sentence-case title are just capitalised ("Order management on AWS"), unlike a name in
  * "How X …", "… for X" or "X: …".
  */
-function titleCandidates(title: string, partner: PartnerIdentity): { name: string; opening: boolean }[] {
+/** Words a partner's name runs to in a title segment ("Cedar Peak Digital Consulting Group"). */
+const MAX_PARTNER_NAME_WORDS = 5;
+
+function titleCandidates(title: string, partner: PartnerIdentity): { name: string; opening: boolean; lowerCase?: boolean }[] {
+  // A segment that is the partner's name ("| Cedar Peak Consulting") names no customer; a longer one
+  // that names the partner may still name one ("Cedar Peak helps Northwind …": usableName drops the partner).
   const segments = title
     .split(/\s+[|｜–—-]\s+|\s*[|｜]\s*/u)
     .map((s) => s.trim())
-    .filter((s) => s && !partner.matches(s));
-  const out: { name: string; opening: boolean }[] = [];
+    .filter((s) => s && !(partner.matches(s) && s.split(/\s+/u).length <= MAX_PARTNER_NAME_WORDS));
+  const out: { name: string; opening: boolean; lowerCase?: boolean }[] = [];
   const add = (name: string, opening = false) => out.push({ name: name.replace(/['’]s$/u, '').trim(), opening });
   for (let seg of segments) {
     seg = seg.replace(/^(?:case study|customer story|success story|客戶案例|成功案例|案例分享|案例)\s*[:：|]\s*/iu, '');
@@ -357,6 +362,10 @@ function titleCandidates(title: string, partner: PartnerIdentity): { name: strin
     }
     const helped = /\b(?:helped|helps|for|with)\s+([A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,4})/u.exec(seg);
     if (helped) add(helped[1]);
+    // "Acme helps northwind cut …": a customer the title writes in lower case (a slug turned title,
+    // a house style). Only a name the body writes capitalised inside a sentence counts (see 'title').
+    const helpedLower = /\b(?:helped|helps|helping)\s+([a-z][\w&'’-]*[a-z0-9])\b/u.exec(seg);
+    if (helpedLower) out.push({ name: helpedLower[1]!, opening: false, lowerCase: true });
     const lead = leadingProperName(seg);
     if (lead) add(lead, true);
     // 「全家福量販」導入 AWS …: Taiwanese titles set the customer's name in corner brackets.
@@ -368,6 +377,24 @@ function titleCandidates(title: string, partner: PartnerIdentity): { name: strin
     if (zhCase && /[\u4e00-\u9fff]/u.test(zhCase[1])) add(zhCase[1]);
   }
   return out;
+}
+
+/**
+ * A name the title writes in lower case, as the body's prose writes it: capitalised after a
+ * lower-case word ("… helped Valley Fresh Markets test …"), so a name and not a word that opens a
+ * sentence ("Retailers …"); the whole capitalised run it starts. Null when the prose never writes it so.
+ */
+function capitalisedInProse(word: string, blocks: ReadBlock[]): string | null {
+  const escaped = word.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+  const re = new RegExp(`(?<=\\p{Ll}[,;]?\\s+)${escaped}\\b`, 'giu');
+  for (const b of blocks) {
+    if (b.heading) continue;
+    for (const m of b.block.text.matchAll(re)) {
+      if (!/^\p{Lu}/u.test(m[0])) continue;
+      return /^\p{Lu}[\w&'’.-]*(?:\s+\p{Lu}[\w&'’.-]*){0,4}/u.exec(b.block.text.slice(m.index))![0].replace(/[.,;:]+$/u, '');
+    }
+  }
+  return null;
 }
 
 function usableName(name: string, partner: PartnerIdentity): boolean {
@@ -471,8 +498,9 @@ export const CUSTOMER_RULES: readonly { id: CustomerRuleId; find: (input: Custom
       const h1 = content.headings.find((h) => h.level === 1)?.text;
       const titles = h1 && h1 !== content.title ? [content.title, h1] : [content.title];
       for (const title of titles) {
-        for (const { name, opening } of titleCandidates(title, partner)) {
-          if (usableName(name, partner) && (opening ? inProse(name) : mentioned(name))) {
+        for (const candidate of titleCandidates(title, partner)) {
+          const name = candidate.lowerCase ? capitalisedInProse(candidate.name, blocks) : candidate.name;
+          if (name && usableName(name, partner) && (candidate.opening ? inProse(name) : mentioned(name))) {
             return { name, anonymized: false, excerpt: excerptAround(title, 0, 0) };
           }
         }

@@ -321,6 +321,28 @@ describe('readCaseStudy: customer named only in the running text (compromise tag
     expect(cs.elements.customerName.excerpt).toContain('Bramble & Co, a Melbourne homewares chain');
   });
 
+  it('reads a customer the title writes in lower case as the prose writes it, never a word that only opens a sentence', () => {
+    const story = (title: string, opening: string) => pageContent({
+      title,
+      blocks: [
+        ['h1', title],
+        ['p', opening],
+        ['h2', 'The challenge'],
+        ['p', 'Each of its 40 stores ordered stock by hand, and the buyers only saw sales a week late.'],
+        ['h2', 'The solution'],
+        ['p', 'Our team built demand forecasting for Valley Fresh Markets on Amazon SageMaker and Amazon Redshift.'],
+        ['h2', 'Results'],
+        ['p', 'Stockouts fell 30% in the first quarter.'],
+      ],
+    });
+    const url = 'https://www.cedarpeak.test/case-studies/valley/';
+    const lower = read(story('Cedar Peak helps valley fresh markets forecast store demand', 'Last spring the grocer Valley Fresh Markets asked for help.'), url);
+    expect(lower).toMatchObject({ customer: 'Valley Fresh Markets', customerRule: 'title' });
+    // "Retailers" is capitalised only where it opens a sentence: no name.
+    const generic = read(story('Cedar Peak helps retailers forecast store demand', 'Retailers lose sales to empty shelves.'), url);
+    expect(generic.customer).not.toBe('Retailers');
+  });
+
   it('prefers the name before a title colon to "… with X"', () => {
     const page = pageContent({
       title: 'Summit Outdoor Supply: 98% inventory accuracy with RFID on AWS – Cedar Peak Consulting',
