@@ -11,7 +11,7 @@ import { evaluate } from '../src/evaluate.ts';
 import { thoughtLeadershipItems } from '../src/evidence/thought-leadership.ts';
 import { caseStudies } from '../src/evidence/case-studies.ts';
 import { ASOF, date, facts, page, site, u, verdict } from './support/site-builder.ts';
-import { MIN_RETAIL_THEME_BLOCKS, RETAIL_SCORE_THRESHOLD } from '../src/checks/thresholds.ts';
+import { MIN_RETAIL_THEME_BLOCKS, MIN_RETAIL_THEME_SHARE, RETAIL_SCORE_THRESHOLD } from '../src/checks/thresholds.ts';
 
 const POST_BODY = `
   <h1>Running private wireless networks at remote mines</h1>
@@ -160,9 +160,13 @@ describe('a post that names retail only in an example', () => {
     expect((await audit(['Every brand wants to know what its consumers prefer.', ...STATS, example(1)])).p32.status).toBe('fail');
   });
 
-  it(`is retail thought leadership when retail runs through it (${MIN_RETAIL_THEME_BLOCKS} blocks), not when it comes up a few times`, async () => {
+  it(`is retail thought leadership when retail runs through it (${MIN_RETAIL_THEME_BLOCKS} blocks, ${MIN_RETAIL_THEME_SHARE * 100} % of them), not when it comes up a few times`, async () => {
     const examples = (n: number) => Array.from({ length: n }, (_, i) => [STATS[i % STATS.length]!, example(i + 1)]).flat();
     expect((await audit([...STATS, ...examples(MIN_RETAIL_THEME_BLOCKS)])).p32.status).toBe('pass');
     expect((await audit([...STATS, ...examples(MIN_RETAIL_THEME_BLOCKS - 1)])).p32.status).toBe('fail');
+    // The same examples in a long post: a few among many paragraphs.
+    const long = await audit([...STATS, ...examples(MIN_RETAIL_THEME_BLOCKS), ...STATS, ...STATS, ...STATS, ...STATS]);
+    expect(long.score).toBeGreaterThanOrEqual(RETAIL_SCORE_THRESHOLD);
+    expect(long.p32.status).toBe('fail');
   });
 });

@@ -52,10 +52,13 @@ export const MIN_PUBLISH_DATE_CONFIDENCE = 0.5;
 
 /**
  * P3.2: an item that names retail neither in its title nor in its lead (src/evidence/thought-leadership.ts
- * LEAD_WORDS) is about retail only when at least this many of its blocks name it: a theme that runs
- * through the text, not an example or two (a recommender-systems post with one restaurant example).
+ * LEAD_WORDS) is about retail only when at least this many of its blocks name it, and at least this
+ * share of them: a theme that runs through the text, not an example or two (a recommender-systems post
+ * with one restaurant example), nor a few among many (a 3,000-word trends post with retail in 12 of
+ * its 400 paragraphs and list items, every other industry beside it).
  */
 export const MIN_RETAIL_THEME_BLOCKS = 4;
+export const MIN_RETAIL_THEME_SHARE = 0.15;
 
 /** P3.2: retail items needed inside the window. */
 export const MIN_RECENT_THOUGHT_LEADERSHIP = 1;

@@ -18,7 +18,7 @@ export interface ThoughtLeadershipItem {
   /**
    * Where the item names retail: the markers in its title or lead (the title, and the first
    * LEAD_WORDS words of its own prose with the headings among them; without "brand" or "consumer", which every business-to-consumer
-   * post says), and how many of its blocks name retail at all. Null when the page kept no per-block
+   * post says), and how many of its blocks name retail at all, of how many. Null when the page kept no per-block
    * record (then only `retailMarkers` is known).
    */
   readonly retailPlacement: RetailPlacement | null;
@@ -56,7 +56,10 @@ export const thoughtLeadershipItems = derived('thought-leadership', (evaluation)
 
 export interface RetailPlacement {
   readonly inLead: readonly string[];
+  /** Blocks (title and headings included) that name retail. */
   readonly blocks: number;
+  /** All blocks of the item's own text, title and headings included. */
+  readonly of: number;
 }
 
 /** Words of an item's own text, after its title, that make its lead. */
@@ -80,7 +83,7 @@ function retailPlacement(facts: ReadPage['facts']): RetailPlacement | null {
     if (words < LEAD_WORDS) markers.forEach((h) => inLead.add(h.term));
     if (b.weight === 1) words += b.words;
   }
-  return { inLead: [...inLead], blocks: named };
+  return { inLead: [...inLead], blocks: named, of: blocks.length };
 }
 
 /**
