@@ -58,7 +58,7 @@ export const MIN_PUBLISH_DATE_CONFIDENCE = 0.5;
  * its 400 paragraphs and list items, every other industry beside it).
  */
 export const MIN_RETAIL_THEME_BLOCKS = 4;
-export const MIN_RETAIL_THEME_SHARE = 0.15;
+export const MIN_RETAIL_THEME_SHARE = 0.1;
 
 /** P3.2: retail items needed inside the window. */
 export const MIN_RECENT_THOUGHT_LEADERSHIP = 1;
