@@ -36,6 +36,15 @@ export const DEFAULT_FRONTIER_OPTIONS: Readonly<FrontierOptions> = Object.freeze
  */
 const PRIORITY_PER_CLICK = 3;
 
+/**
+ * With a priority hint, a link hinted a click or more below a neutral one (an archive, a job ad, a
+ * legal page) is the last resort: fetched only while no page found by links is being read (those may
+ * still reveal links the hint ranks higher), and after the URLs only a sitemap lists (the site's own
+ * pages, where an archive only lists items found elsewhere). A budget spent on forty tag archives
+ * while the retail pages were one fetch away is spent for good.
+ */
+const HELD_BACK_PRIORITY = -PRIORITY_PER_CLICK;
+
 /** One URL the crawl knows about: its best (shallowest) discovery and everything that links to it. */
 export interface FrontierNode {
   url: string;
@@ -194,8 +203,9 @@ export class Frontier {
 
   /**
    * The next URL to fetch, marked as being fetched; null when none is queued. Breadth-first; with
-   * priorities, depth and priority trade off (PRIORITY_PER_CLICK), shallower on ties; sitemap-only last,
-   * and only when `sitemapOnly` allows: the caller holds them back while pages found by links are still
+   * priorities, depth and priority trade off (PRIORITY_PER_CLICK), shallower on ties; sitemap-only
+   * next, then links hinted far down (HELD_BACK_PRIORITY), both only when `sitemapOnly` allows: the
+   * caller holds them back while pages found by links are still
    * being read, so the links those pages hold come first and a page budget is not spent on what only a
    * sitemap lists (often stale copies) while the site's own navigation has more to give.
    */
@@ -290,19 +300,27 @@ export class Frontier {
   }
 
   #pop(sitemapOnly: boolean): FrontierNode | null {
+    const linked = this.#popLinked(false) ?? null;
+    if (linked || !sitemapOnly) return linked;
+    while (this.#sitemapBucket.length) {
+      const node = this.#nodes.get(this.#sitemapBucket.shift()!)!;
+      if (node.state === 'queued' && node.depth === null) return node;
+    }
+    return this.#options.prioritised ? this.#popLinked(true) : null;
+  }
+
+  /** The best queued node found by links; held-back ones (HELD_BACK_PRIORITY) only with `heldBack`. */
+  #popLinked(heldBack: boolean): FrontierNode | null {
     let best: { d: number; key: number } | null = null;
     for (let d = 0; d < this.#buckets.length; d++) {
       const head = this.#bucketHead(d);
-      if (!head) continue;
+      // The head is its level's best: when it is held back, the whole level is.
+      if (!head || (this.#options.prioritised && !heldBack && head.priority <= HELD_BACK_PRIORITY)) continue;
       const key = this.#options.prioritised ? d - head.priority / PRIORITY_PER_CLICK : d;
       if (!best || key < best.key) best = { d, key };
       if (!this.#options.prioritised) break;
     }
-    if (best) return this.#nodes.get(this.#buckets[best.d]!.shift()!)!;
-    while (sitemapOnly && this.#sitemapBucket.length) {
-      const node = this.#nodes.get(this.#sitemapBucket.shift()!)!;
-      if (node.state === 'queued' && node.depth === null) return node;
-    }
-    return null;
+    return best ? this.#nodes.get(this.#buckets[best.d]!.shift()!)! : null;
   }
+
 }

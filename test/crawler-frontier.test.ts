@@ -58,14 +58,15 @@ describe('Frontier order', () => {
     expect(drain()).toEqual(['/y/', '/x/']);
   });
 
-  it('hands out sitemap-only URLs after every URL found by links, and moves one a link reaches to its depth', () => {
+  it('hands out sitemap-only URLs after every URL found by links but those hinted far down, and moves one a link reaches to its depth', () => {
     const { f, drain } = frontier({ prioritised: true });
     f.discover(u('/old-copy/1'), sitemap);
     f.discover(u('/linked-later'), sitemap);
     f.discover(u('/a/'), link('/', 1));
-    f.discover(u('/a/b/c/'), link('/a/b/', 3, -9));
+    f.discover(u('/a/b/c/'), link('/a/b/', 3, -2));
+    f.discover(u('/tag/x/'), link('/a/', 2, -3));
     f.discover(u('/linked-later'), link('/a/', 2));
-    expect(drain()).toEqual(['/a/', '/linked-later', '/a/b/c/', '/old-copy/1']);
+    expect(drain()).toEqual(['/a/', '/linked-later', '/a/b/c/', '/old-copy/1', '/tag/x/']);
     expect(f.get(u('/linked-later'))).toMatchObject({ foundVia: 'link', depth: 2 });
     expect(f.get(u('/old-copy/1'))).toMatchObject({ foundVia: 'sitemap', depth: null });
   });
@@ -75,6 +76,18 @@ describe('Frontier order', () => {
     f.discover(u('/old-copy/1'), sitemap);
     expect(f.next({ sitemapOnly: false })).toBeNull();
     expect(f.next({ sitemapOnly: true })?.url).toBe(u('/old-copy/1'));
+  });
+
+  it('holds links hinted a click or more below neutral back like sitemap-only URLs, last of all (a hint only: without one they are ordinary)', () => {
+    const { f } = frontier({ prioritised: true });
+    f.discover(u('/blog/tag/retail/'), link('/blog/', 1, -3));
+    f.discover(u('/blog/post/'), link('/blog/', 3, -2));
+    expect(f.next({ sitemapOnly: false })?.url).toBe(u('/blog/post/'));
+    expect(f.next({ sitemapOnly: false })).toBeNull();
+    expect(f.next({ sitemapOnly: true })?.url).toBe(u('/blog/tag/retail/'));
+    const plain = frontier();
+    plain.f.discover(u('/blog/tag/retail/'), link('/blog/', 1, -3));
+    expect(plain.f.next({ sitemapOnly: false })?.url).toBe(u('/blog/tag/retail/'));
   });
 });
 

@@ -37,6 +37,18 @@ describe('linkPriority', () => {
     }
   });
 
+  it('ranks tag, category and author archives and product documentation below neutral links, whatever they name', () => {
+    const neutral = p('/about/', 'About us');
+    for (const [path, text] of [['/blog/category/retail', 'Retail'], ['/blog/tag/ecommerce/', 'e-commerce'], ['/author/jane/', 'Jane, retail analyst'],
+      ['/topics/case-studies/', 'Case studies'], ['/標籤/零售/', '零售'], ['/docs/retail-connector/setup/', 'Set up the retail connector'],
+      ['/documentation/api/', 'API'], ['/api-reference/orders/', 'Orders API']]) {
+      expect(p(path!, text!), `${path} ${text}`).toBeLessThan(neutral);
+    }
+    // A customer reference and a post about documentation are no archive and no documentation.
+    expect(p('/references/grocer-x/', 'Grocer X')).toBeGreaterThan(neutral);
+    expect(p('/blog/writing-good-docs/', 'Writing good docs')).toBeGreaterThan(neutral);
+  });
+
   it('lets retail outweigh a penalty: a retail job ad is still above an ordinary one', () => {
     expect(p('/careers/jobs/1077-retail-solutions-architect/', 'Retail Solutions Architect')).toBeGreaterThan(p('/careers/jobs/1001-java-developer/', 'Java Developer'));
   });

@@ -13,7 +13,7 @@ import { RETAIL_SCORE_THRESHOLD } from '../../analyzers/coverage.ts';
 import { isPaginatedUrl } from '../../crawlers/url.ts';
 import type { AnalyzedPage } from '../types.ts';
 import { derived } from './evaluation.ts';
-import { holdsNothingChecked } from './interests.ts';
+import { ARCHIVE_FOLDER, holdsNothingChecked } from './interests.ts';
 import { readablePage, readableUrl, siteRetail } from './pages.ts';
 
 /** Below this many read pages the site is not judged: too little was read to say what it is about. */
@@ -62,9 +62,6 @@ export function siteFocusOf(pages: readonly AnalyzedPage[]): SiteFocus {
 export const siteFocus = derived('site-focus', ({ evidence }): SiteFocus => siteFocusOf(evidence.pages));
 
 export type PlausibilityRuleId = 'holds-nothing-checked' | 'archive' | 'other-industry' | 'no-retail-focus' | 'no-aws';
-
-/** Archive folders list items found elsewhere; a tag, author or category page is never what a check needs. */
-const ARCHIVE_FOLDER = /\/(?:authors?|tags?|categor(?:y|ies)|topics?|archives?|labels?|作者|標籤|分類)\//i;
 
 /** An address filed under another industry (/bfsi/…, /healthcare/…): none of its pages is retail work. */
 const OTHER_INDUSTRY_ADDRESS = /\/(?:[a-z-]*-)?(?:bfsi|banking|banks|insurance|insurers|fintech|healthcare|health-care|hospitals?|life-sciences|pharma(?:ceuticals?)?|manufacturing|education|edtech|government|public-sector|telecoms?|telecommunications|energy|utilities|oil-and-gas|automotive|real-estate|proptech|travel|aviation)(?:-[a-z-]*)?\/|\/(?:金融|銀行|保險|醫療|製造|教育|政府|電信|能源)(?:業|產業)?\//i;

@@ -32,14 +32,23 @@ export function holdsNothingChecked(url: string, text = ''): boolean {
   return LOW_INTEREST_PATTERNS.some(({ pattern, penalty }) => penalty >= 4 && pattern.test(hay));
 }
 
+/** Archive folders list items found elsewhere: a tag, author or category page is never what a check needs. */
+export const ARCHIVE_FOLDER = /\/(?:authors?|tags?|categor(?:y|ies)|topics?|archives?|labels?|作者|標籤|分類)\//i;
+
+/** Product documentation and API references: a software vendor's largest section, and none of it a post, a story or a practice page. */
+const DOCUMENTATION = /\/(?:docs?|documentation|api-?(?:docs|reference)|reference|manuals?|handbook|使用手冊|說明文件|技術文件)\//i;
+
 /** A link to archive page n of a listing ("Next »", "下一頁", /page/3/): the items themselves are what matter. */
 const PAGINATION_TEXT = /^(\d{1,4}|next|previous|prev|older( posts| entries)?|newer( posts| entries)?|more|[«‹<>›»]+|下一頁|上一頁|第\s*\d+\s*頁|更多)(\s*[«‹<>›»]+)?$/i;
 
 /**
  * Crawl priority hint: retail, case-study, thought-leadership and industry links first, job ads, legal
  * pages, office pages and archive pagination last, so a limited page budget is spent where the checks
- * look. The crawler trades it against depth (a strong hint beats one extra click). A hint only: nothing
- * is excluded.
+ * look. Tag, category and author archives and product documentation rank below every neutral link,
+ * whatever their words ("/blog/category/retail/" lists posts the blog links anyway; a vendor's docs
+ * run to hundreds of pages): on a large site they used up the budget before the retail pages. The
+ * crawler trades it against depth (a strong hint beats one extra click). A hint only: nothing is
+ * excluded.
  */
 export function linkPriority(link: LinkRecord): number {
   const url = readableUrl(link.url);
@@ -52,8 +61,16 @@ export function linkPriority(link: LinkRecord): number {
   if (/\.pdf(\?|$)/i.test(link.url)) score += 1;
   for (const { pattern, penalty } of LOW_INTEREST_PATTERNS) if (pattern.test(hay)) score -= penalty;
   if (isPaginatedUrl(link.url) || PAGINATION_TEXT.test(link.text.trim())) score -= 3;
+  if (ARCHIVE_FOLDER.test(url) || DOCUMENTATION.test(url)) score = Math.min(score, 0) - LISTING_PENALTY;
   return score;
 }
+
+/**
+ * How far below a neutral link archives and documentation rank: two clicks' worth (the crawler trades
+ * 3 of priority for one click, crawlers/frontier.ts PRIORITY_PER_CLICK), so pages two levels deeper
+ * are read first.
+ */
+const LISTING_PENALTY = 6;
 
 /** Hosts that are nobody's own website: a profile or a video there says nothing about whose it is. */
 export const SHARED_HOSTS = /(?:^|\.)(?:linkedin|facebook|twitter|x|instagram|youtube|youtu|github|medium|amazon|amazonaws|google|apple|microsoft|wikipedia)\.[a-z.]+$/i;
