@@ -112,10 +112,38 @@ describe('a fail beside unread pages that were set aside', () => {
 
   it('words every rule, and the row, in each language', () => {
     for (const lang of LANGS) {
-      for (const { id } of PLAUSIBILITY_RULES) expect(t(lang, `reason.set-aside.${id}` as MessageId).length, `${lang} ${id}`).toBeGreaterThan(10);
+      for (const id of [...PLAUSIBILITY_RULES.map((r) => r.id), 'not-linked']) expect(t(lang, `reason.set-aside.${id}` as MessageId).length, `${lang} ${id}`).toBeGreaterThan(10);
       const [row] = setAsideRows(blogSite(30, { aws: 5, unread: ['/docs/case-studies/shipyard-report.pdf'] }), 'P2.2.1');
       expect(t(lang, 'note.set-aside', row!.values)).toContain(t(lang, 'reason.set-aside.no-retail-focus'));
     }
+  });
+});
+
+describe('an unread page only a sitemap lists', () => {
+  const withSkips = (skips: { path: string; from: string | null }[]) => {
+    const evidence = blogSite(30, { retail: 10, aws: 10 });
+    evidence.crawl.stoppedBy = 'max-pages';
+    for (const { path, from } of skips) evidence.skipped.push({ url: u(path), reason: 'max-pages', detail: '', from });
+    return evidence;
+  };
+
+  it('cannot be the practice page P3.1 needs (reachable by links) once every page found by links that could lead to it was read', () => {
+    const r = verdict('P3.1', withSkips([{ path: '/industries/retail/', from: null }, { path: '/blog/tag/retail/', from: HOME }]));
+    expect(r.status).toBe('fail');
+    expect(r.evidence.filter((e) => e.kind === 'note.set-aside').map((e) => [e.url, e.values.setAsideBy])).toEqual([
+      [u('/industries/retail/'), { type: 'reasons', reasons: [{ rule: 'set-aside.not-linked' }] }],
+      [u('/blog/tag/retail/'), { type: 'reasons', reasons: [{ rule: 'set-aside.archive' }] }],
+    ]);
+  });
+
+  it('may still be it while a page found by links that could lead to it is unread, and a linked one keeps P3.1 in review', () => {
+    expect(verdict('P3.1', withSkips([{ path: '/industries/retail/', from: null }, { path: '/company/overview/', from: HOME }])).status).toBe('review');
+    expect(verdict('P3.1', withSkips([{ path: '/industries/retail/', from: HOME }])).status).toBe('review');
+  });
+
+  it('may still hold a case study or a post: those need no click path to count', () => {
+    const evidence = withSkips([{ path: '/case-studies/grocer-loyalty/', from: null }]);
+    expect(verdict('P2.2.1', evidence).status).toBe('review');
   });
 });
 

@@ -33,6 +33,8 @@ export interface UnreadPage {
   readonly budget: boolean;
   /** The anchor text of a link to it, when the crawl kept one. */
   readonly anchor: string;
+  /** Found by a link (not only in a sitemap). */
+  readonly linked: boolean;
 }
 
 /**
@@ -53,7 +55,7 @@ export const unreadPages = derived('unread-pages', ({ evidence }): readonly Unre
     else if (page.renderReason && !page.rendered) reason = { kind: 'needs-rendering', why: page.renderReason, browser: evidence.crawl.renderUnavailable };
     if (!reason) continue;
     seen.add(page.url);
-    rows.push({ url: page.url, reason, interests: interestsOf(page.url, page.anchorText ?? ''), budget: false, anchor: page.anchorText ?? '' });
+    rows.push({ url: page.url, reason, interests: interestsOf(page.url, page.anchorText ?? ''), budget: false, anchor: page.anchorText ?? '', linked: page.foundVia !== 'sitemap' });
   }
   for (const skip of evidence.skipped) {
     if (seen.has(skip.url)) continue;
@@ -63,7 +65,7 @@ export const unreadPages = derived('unread-pages', ({ evidence }): readonly Unre
     else if (budget) reason = { kind: 'budget', limit: skip.reason };
     if (!reason) continue;
     seen.add(skip.url);
-    rows.push({ url: skip.url, reason, interests: interestsOf(skip.url), budget, anchor: '' });
+    rows.push({ url: skip.url, reason, interests: interestsOf(skip.url), budget, anchor: '', linked: skip.from !== null });
   }
   return rows;
 });
@@ -103,9 +105,15 @@ export function opaqueAddress(url: string): boolean {
   return (hay.match(/\p{L}{3,}|\p{Script=Han}{2,}/gu) ?? []).every((w) => ADDRESS_FILLER.has(w.toLowerCase()));
 }
 
-/** An unread page a check would look at, that a plausibility rule set aside (src/evidence/focus.ts). */
+/**
+ * Why an unread page a check would look at was set aside: a plausibility rule (src/evidence/focus.ts),
+ * or, for a check that needs a page reachable by links, that only a sitemap lists it while every page
+ * found by links that could lead to it was read ('not-linked').
+ */
+export type SetAsideRuleId = PlausibilityRuleId | 'not-linked';
+
 export interface SetAsidePage extends UnreadPage {
-  readonly setAsideBy: PlausibilityRuleId;
+  readonly setAsideBy: SetAsideRuleId;
 }
 
 /** The unread pages of the kind a check looks for: those that keep it in review, and those set aside. */
@@ -123,11 +131,14 @@ interface UnreadForCheck {
  * The others of the kind are kept as set aside, with the rule that did it: a `fail` lists them, so a
  * reader sees what the audit did not read and why it did not need to.
  */
-function unreadForCheck(interest: PageInterest, needsAws: boolean) {
+function unreadForCheck(interest: PageInterest, needsAws: boolean, needsLink: boolean) {
   return derived(`unread-${interest}`, (evaluation): UnreadForCheck => {
     const all = evaluation.get(unreadPages);
     const focus = evaluation.get(siteFocus);
     const { evidence } = evaluation;
+    // A page only a sitemap lists is reachable by links only through a page found by links that the
+    // crawl did not read; when every such page it left was set aside (archives, job ads), none is.
+    const linkedLeft = all.some((u) => u.linked && implausibleBy(focus, u.url, u.anchor, needsAws) === null);
     // When the page or time budget stopped the crawl, a link it left whose address says nothing of
     // what it holds ("/p/1234", "/node/57?id=3") may be what a check that came up short looks for; one
     // whose address names another topic ("/bigdata/data-lake/") is judged by its words like any other.
@@ -137,7 +148,7 @@ function unreadForCheck(interest: PageInterest, needsAws: boolean) {
     const plausible: UnreadPage[] = [];
     const setAside: SetAsidePage[] = [];
     for (const u of ofTheKind) {
-      const rule = implausibleBy(focus, u.url, u.anchor, needsAws);
+      const rule = needsLink && !u.linked && !linkedLeft ? 'not-linked' : implausibleBy(focus, u.url, u.anchor, needsAws);
       if (rule === null) plausible.push(u);
       else setAside.push({ ...u, setAsideBy: rule });
     }
@@ -145,9 +156,10 @@ function unreadForCheck(interest: PageInterest, needsAws: boolean) {
   });
 }
 
-const caseStudyUnread = unreadForCheck('case-study', true);
-const thoughtLeadershipUnread = unreadForCheck('thought-leadership', false);
-const practiceUnread = unreadForCheck('practice', true);
+const caseStudyUnread = unreadForCheck('case-study', true, false);
+const thoughtLeadershipUnread = unreadForCheck('thought-leadership', false, false);
+// P3.1 needs a practice page reachable from the homepage by links.
+const practiceUnread = unreadForCheck('practice', true, true);
 
 export const unreadCaseStudyPages = derived('unread-case-study-pages', (e) => e.get(caseStudyUnread).plausible);
 export const unreadThoughtLeadershipPages = derived('unread-thought-leadership-pages', (e) => e.get(thoughtLeadershipUnread).plausible);

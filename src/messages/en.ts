@@ -435,6 +435,7 @@ const catalog = {
   'reason.set-aside.other-industry': 'its address files it under another industry and names no retail topic',
   'reason.set-aside.no-retail-focus': 'none of the pages read shows retail work, and its address and link name no retail topic',
   'reason.set-aside.no-aws': 'none of the pages read mentions AWS, and its address and link do not either',
+  'reason.set-aside.not-linked': 'only the sitemap lists it, and every page found by links that could lead to it was read: no link from the homepage reaches it',
   'reason.practice.retail': '{retail}',
   'reason.practice.aws.services': (v) => `names ${w(list(v.services).slice(0, 6))}`,
   'reason.practice.aws.mention': 'mentions AWS, names no service',

@@ -430,6 +430,7 @@ export const zhTW: Readonly<Record<MessageId, Template>> = {
   'reason.set-aside.other-industry': '網址將其歸於其他產業，且未提及任何零售主題',
   'reason.set-aside.no-retail-focus': '已讀取的頁面皆未顯示零售業務，且其網址與連結文字未提及零售主題',
   'reason.set-aside.no-aws': '已讀取的頁面皆未提及 AWS，其網址與連結文字亦未提及',
+  'reason.set-aside.not-linked': '僅列於網站地圖，且可能連到它的頁面皆已讀取：從首頁無任何連結可到達',
   'reason.practice.retail': '{retail}',
   'reason.practice.aws.services': (v) => `列出 ${w(list(v.services).slice(0, 6))}`,
   'reason.practice.aws.mention': '提到 AWS，但沒有列出任何服務',
