@@ -61,6 +61,24 @@ describe('readCaseStudy', () => {
     expect(cs.validationSignals['V2.2']).toContain('CloudFormation');
   });
 
+  it('reads a shop the partner keeps looking after (ongoing monitoring and maintenance) as a managed service', () => {
+    const page = pageContent({
+      title: 'Online shop rebuild for Larkspur Linen',
+      blocks: [
+        ['h1', 'Online shop rebuild for Larkspur Linen'],
+        ['p', 'Client: Larkspur Linen'],
+        ['h2', 'What we did'],
+        ['li', 'Shop rebuilt on Magento 2, hosted on Amazon EC2'],
+        ['li', 'Infrastructure set up and configured'],
+        ['li', 'Ongoing monitoring of the shop'],
+        ['li', 'Ongoing maintenance and update planning'],
+      ],
+    });
+    const cs = read(page, 'https://www.webcraft.test/portfolio/larkspur-linen/');
+    expect(cs.deliverySignals.msp).toEqual(['ongoing operations ("Ongoing monitoring")']);
+    expect(cs.delivery).toBe('msp');
+  });
+
   it('does not take AWS product wording ("a fully managed service") for the partner running it', () => {
     const page = pageContent({
       title: 'Pinecrest Pantry moves its loyalty program to AWS',
