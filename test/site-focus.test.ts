@@ -147,6 +147,20 @@ describe('an unread page only a sitemap lists', () => {
   });
 });
 
+describe('the text of the link to an unread page', () => {
+  it('says what it may hold, beside its address', () => {
+    const skipped = (text: string) => {
+      const evidence = blogSite(30, { aws: 5 });
+      evidence.skipped.push({ url: u('/p/4711'), reason: 'robots', detail: 'Disallow', from: HOME, text });
+      return evidence;
+    };
+    // A site with no retail work: an opaque address whose link names retail stays worth a look; one naming nothing retail does not.
+    expect(verdict('P2.2.1', skipped('Case study: a grocery chain\'s loyalty app')).status).toBe('review');
+    expect(verdict('P2.2.1', skipped('Case study: a shipyard\'s scheduling')).status).toBe('fail');
+    expect(verdict('P2.2.1', skipped('Careers')).status).toBe('fail');
+  });
+});
+
 describe('off-site links on a site with no retail work', () => {
   it('leave P3.2 failing unless the link names retail', () => {
     const video = { url: 'https://www.youtube.com/watch?v=abc', text: 'Our talk on infrastructure as code' };

@@ -65,7 +65,8 @@ export const unreadPages = derived('unread-pages', ({ evidence }): readonly Unre
     else if (budget) reason = { kind: 'budget', limit: skip.reason };
     if (!reason) continue;
     seen.add(skip.url);
-    rows.push({ url: skip.url, reason, interests: interestsOf(skip.url), budget, anchor: '', linked: skip.from !== null });
+    // The crawler keeps the text of the link to a URL it did not fetch: with the path, what says what it may hold.
+    rows.push({ url: skip.url, reason, interests: interestsOf(skip.url, skip.text ?? ''), budget, anchor: skip.text ?? '', linked: skip.from !== null });
   }
   return rows;
 });
