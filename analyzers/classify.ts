@@ -236,7 +236,7 @@ export function classifyPage(content: PageContent, url: string, dates: PageDates
     if (/white ?paper|e-?book|白皮書/i.test(subject)) add('thought-leadership', 2.5, 'pdf:subject whitepaper', 'whitepaper');
     else if (words >= 250) add('thought-leadership', 2, 'pdf:document', 'whitepaper');
   }
-  return decide(signals);
+  return decide(withoutTemplateMarkup(signals));
 }
 
 type Add = (type: PageType, weight: number, name: string, kind?: Kind | null) => void;
@@ -517,6 +517,25 @@ function linkSignals(content: PageContent, url: string, add: Add): void {
   if (titled >= 6 && share >= 0.5) add('listing', 3.5, items);
   else if (titled >= 6 && share >= 0.35) add('listing', 2.5, items);
   else if (titled >= 4 && share >= 0.5) add('listing', 1.5, items);
+}
+
+/** Post signals that are markup a site template may put on every page: JSON-LD article types, og:type article, a metadata date. */
+const ARTICLE_MARKUP = /^(?:json-ld:(?:BlogPosting|NewsArticle|Article|TechArticle)|og:type article|date:(?:json-ld|meta|microdata|time))$/;
+/** What article markup alone may weigh: below what makes a page anything (decide: 2). */
+const MARKUP_ALONE_CAP = 1.5;
+
+/**
+ * Article markup with nothing else of a post: no post section in the address, no dated prose (the
+ * article shape needs three paragraphs), no story, no event. Site templates put BlogPosting and
+ * og:type article on service and product pages too; such a page is not a post on markup alone, and
+ * its markup weighs at most MARKUP_ALONE_CAP.
+ */
+function withoutTemplateMarkup(signals: Signal[]): Signal[] {
+  const post = signals.filter((s) => s.type === 'thought-leadership' && s.weight > 0);
+  if (post.length === 0 || !post.every((s) => ARTICLE_MARKUP.test(s.name))) return signals;
+  const total = post.reduce((sum, s) => sum + s.weight, 0);
+  if (total <= MARKUP_ALONE_CAP) return signals;
+  return signals.map((s) => (post.includes(s) ? { ...s, weight: (s.weight * MARKUP_ALONE_CAP) / total } : s));
 }
 
 const TL_CAP = 6;

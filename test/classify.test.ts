@@ -214,6 +214,20 @@ describe('classifyPage rules', () => {
     expect(classifyHtml(html, 'https://www.edgeco.test/blog/retail-shelf-cameras/').type).toBe('thought-leadership');
   });
 
+  it('article markup a site template puts on every page does not make an offering page a post; with prose or a post address it still does', () => {
+    const markup = `<meta property="og:type" content="article"><script type="application/ld+json">{"@type":"BlogPosting","datePublished":"2021-03-01"}</script>`;
+    const offering = `<html><head>${markup}<title>Demand planning</title></head><body><main><h1>Demand planning</h1>
+      <p>Forecasts per store and per week, built from your sales history.</p>
+      <ul><li>Store-level forecasts</li><li>Promotion effects</li><li>Weekly replenishment proposals</li></ul>
+      <a href="/contact/">Talk to us</a></main></body></html>`;
+    expect(classifyHtml(offering, 'https://www.shoptech.test/planning/demand/').type).not.toBe('thought-leadership');
+    expect(classifyHtml(offering, 'https://www.shoptech.test/blog/demand/').type).toBe('thought-leadership');
+    const para = (topic: string) => `<p>Planners who forecast ${topic} per store and per week see fewer stockouts and less waste, because the forecast follows what each neighbourhood actually buys rather than a national average that fits no single store, and the buyers can act on it before the shelves run empty.</p>`;
+    const post = `<html><head>${markup}<title>Lessons from forecasting</title></head><body><main><h1>Lessons from forecasting</h1>
+      ${['demand', 'promotions', 'seasonal peaks', 'new products', 'weather effects', 'store openings'].map(para).join('')}</main></body></html>`;
+    expect(classifyHtml(post, 'https://www.shoptech.test/three-lessons/').type).toBe('thought-leadership');
+  });
+
   it('an industry-filtered case-study index is not a story', () => {
     const cards = Array.from({ length: 7 }, (_, i) => `<li><a href="/case-studies/story-${i}/">Retailer number ${i} moves its stores to AWS</a></li>`).join('');
     const c = classifyHtml(`<main><h1>Retail case studies</h1><ul>${cards}</ul></main>`, 'https://www.shoptech.test/case-studies/retail/');
