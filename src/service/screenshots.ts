@@ -1,5 +1,5 @@
 // npm run screenshots: regenerates the README's pictures of the web service and the HTML report, in
-// English and Traditional Chinese (docs/screenshots/<lang>/), from the real thing: the demo partner
+// English and Traditional Chinese (src/service/screenshots/<lang>/), from the real thing: the demo partner
 // site on 127.0.0.1, the service, and Debian's Chromium (with fonts-noto-cjk for the Chinese glyphs).
 // The demo site is slowed down so that a running audit can be caught in the middle. Each language gets
 // a service of its own: a second submission of the same site to one service would show the first audit.
@@ -14,7 +14,7 @@ import { LANGS, type Lang } from '../messages/index.ts';
 import { messages } from '../messages/service.ts';
 import { DEFAULT_SERVICE_CONFIG, startService } from './server.ts';
 
-const OUT = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
+const OUT = fileURLToPath(new URL('./screenshots/', import.meta.url));
 const TOKEN = 'screenshots';
 /** The demo's own audit date (fixtures/sites/demo/expected.json), so the pictures do not age. */
 const AS_OF = '2026-11-29';
