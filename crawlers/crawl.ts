@@ -50,7 +50,7 @@ export async function crawlSite(
   const startedAt = new Date();
   const policy: ConnectPolicy = { resolve: parseResolve(opts.resolve), allowPrivate: opts.allowPrivate, allowAddresses: new Set(opts.allowAddresses) };
   const start = normalizeUrl(withScheme(startUrl));
-  if (!start) throw new CrawlStartError(`"${startUrl}" is not a web address (expected e.g. https://www.partner.com/)`);
+  if (!start) throw new CrawlStartError(`"${startUrl}" is not a web address (expected e.g. https://www.partner.com/)`, 'not-a-web-address', { input: startUrl });
 
   // The one stop signal: the time budget, the caller's signal, or a bug. Its reason says which.
   const controller = new AbortController();

@@ -1,6 +1,19 @@
-/** The start URL could not be crawled at all; the message is meant for the user as is. */
+/** Why a crawl could not start, as data: reports word it (problem.crawl.<kind>) in the reader's language. */
+export type CrawlStartKind = 'not-a-web-address' | 'unreachable' | 'start-timeout' | 'robots-refused' | 'redirect-stopped' | 'http-status';
+
+/**
+ * The start URL could not be crawled at all. The message is in plain English words for the terminal;
+ * `kind` and `values` are the same facts as data, for readers of other languages.
+ */
 export class CrawlStartError extends Error {
   override name = 'CrawlStartError';
+  constructor(
+    message: string,
+    readonly kind: CrawlStartKind,
+    readonly values: Readonly<Record<string, string | number>>,
+  ) {
+    super(message);
+  }
 }
 
 /** A request failed before an HTTP answer; `message` is in plain words, `code` the system code. */

@@ -141,8 +141,10 @@ export class PageReader {
     if (!verdict.allowed) {
       if (start) {
         const entry = await fetcher.robots.entry(node.url);
-        if (entry.fetchError) throw new CrawlStartError(`Could not reach ${node.url}: ${entry.fetchError}`);
-        throw new CrawlStartError(`${node.url} may not be crawled: ${verdict.detail}`);
+        if (entry.fetchError) {
+          throw new CrawlStartError(`Could not reach ${node.url}: ${entry.fetchError}`, 'unreachable', { url: node.url, code: entry.fetchCode ?? '', detail: entry.fetchError });
+        }
+        throw new CrawlStartError(`${node.url} may not be crawled: ${verdict.detail}`, 'robots-refused', { url: node.url, detail: verdict.detail });
       }
       frontier.settle(node, 'skipped');
       skip(skipOf(node, verdict.reason, verdict.detail));
@@ -161,8 +163,12 @@ export class PageReader {
       outcome = await fetchFollowingRedirects(node.url, node, { fetcher, frontier, maxRedirects: this.#options.maxRedirects, scope: start ? null : this.scope });
     } catch (err) {
       if (start) {
-        const why = signal.reason === 'time-budget' ? `no answer within the time budget of ${formatSeconds(this.#options.timeBudgetMs)}` : (err as Error).message;
-        throw new CrawlStartError(`Could not reach ${node.url}: ${why}`);
+        if (signal.reason === 'time-budget') {
+          throw new CrawlStartError(`Could not reach ${node.url}: no answer within the time budget of ${formatSeconds(this.#options.timeBudgetMs)}`,
+            'start-timeout', { url: node.url, seconds: this.#options.timeBudgetMs / 1000 });
+        }
+        throw new CrawlStartError(`Could not reach ${node.url}: ${(err as Error).message}`, 'unreachable',
+          { url: node.url, code: err instanceof FetchError ? err.code : '', detail: (err as Error).message });
       }
       if (signal.aborted) {
         frontier.putBack(node);
@@ -180,7 +186,9 @@ export class PageReader {
     record.redirectChain = outcome.chain;
     record.finalUrl = outcome.chain.length ? outcome.chain[outcome.chain.length - 1] : node.url;
     if (start) {
-      if (outcome.kind === 'redirect-stop') throw new CrawlStartError(`Could not reach ${node.url}: ${outcome.detail}`);
+      if (outcome.kind === 'redirect-stop') {
+        throw new CrawlStartError(`Could not reach ${node.url}: ${outcome.detail}`, 'redirect-stopped', { url: node.url, detail: outcome.detail });
+      }
       this.#scope = new SiteScope(record.finalUrl);
     }
     if (outcome.kind === 'response') {
@@ -226,7 +234,9 @@ export class PageReader {
       return 'record';
     }
     if (res.status >= 400) {
-      if (start) throw new CrawlStartError(`Could not crawl ${visit.node.url}: the homepage answered HTTP ${res.status}`);
+      if (start) {
+        throw new CrawlStartError(`Could not crawl ${visit.node.url}: the homepage answered HTTP ${res.status}`, 'http-status', { url: visit.node.url, status: res.status });
+      }
       record.error = `HTTP ${res.status}`;
     }
     if (looksLikePdf(record.finalUrl, res.headers)) {

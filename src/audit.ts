@@ -12,6 +12,7 @@ import { linkPriority } from './evidence/interests.ts';
 import { isPdf } from './evidence/pages.ts';
 import { evaluate } from './evaluate.ts';
 import { sharedAnalysisPool } from './analysis-pool.ts';
+import { ProblemError } from './messages/index.ts';
 
 export { evaluate };
 
@@ -31,7 +32,7 @@ export function validateAsOf(value: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   const d = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
   if (!m || !d || d.getUTCFullYear() !== Number(m[1]) || d.getUTCMonth() !== Number(m[2]) - 1 || d.getUTCDate() !== Number(m[3])) {
-    throw new RangeError(`--as-of must be a calendar date written YYYY-MM-DD, got "${value}"`);
+    throw new ProblemError('start.as-of', { value });
   }
   return value;
 }

@@ -18,7 +18,7 @@ import { renderHtml } from './report/html.ts';
 import { renderMarkdown } from './report/markdown.ts';
 import { renderTerminal, wantsColor } from './report/terminal.ts';
 import { withoutControls, withoutControlsDeep } from './report/escape.ts';
-import { t, type Lang } from './messages/index.ts';
+import { ProblemError, t, type Lang } from './messages/index.ts';
 
 export const EXIT_PASS = 0;
 export const EXIT_NOT_PASSED = 1;
@@ -44,10 +44,10 @@ export function checkStartUrl(input: string): string {
   try {
     url = new URL(withScheme);
   } catch {
-    throw new RangeError(`"${input}" is not a web address (expected something like https://www.partner.com/)`);
+    throw new ProblemError('start.not-a-web-address', { input });
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new RangeError(`"${input}" is not an http(s) address`);
-  if (!url.hostname || /\s/.test(input.trim())) throw new RangeError(`"${input}" is not a web address`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ProblemError('start.not-http', { input });
+  if (!url.hostname || /\s/.test(input.trim())) throw new ProblemError('start.no-host', { input });
   return url.href;
 }
 

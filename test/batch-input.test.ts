@@ -29,11 +29,11 @@ describe('applicant list input', () => {
       ['bare-host', 'Bare Host', 'https://partner.example.com.tw/', 8, 'q "quoted"', ''],
     ]);
     expect(list.problems).toEqual([
-      { line: 3, message: 'no homepage; skipped' },
-      { line: 4, message: 'malformed homepage "http://exa mple.test/": not a URL; skipped' },
-      { line: 5, message: 'duplicate of line 2 (same homepage http://shoptech.test/); skipped' },
-      { line: 7, message: 'malformed homepage "ftp://files.test/": scheme ftp: is not http or https; skipped' },
-      { line: 10, message: 'malformed homepage "localhostish": "localhostish" is not a host name; skipped' },
+      { line: 3, kind: 'input.no-homepage', message: 'no homepage; skipped' },
+      { line: 4, kind: 'input.homepage-not-url', values: { homepage: 'http://exa mple.test/' }, message: 'malformed homepage "http://exa mple.test/": not a URL; skipped' },
+      { line: 5, kind: 'input.duplicate-site', values: { earlierLine: 2, homepage: 'http://shoptech.test/' }, message: 'duplicate of line 2 (same homepage http://shoptech.test/); skipped' },
+      { line: 7, kind: 'input.homepage-scheme', values: { homepage: 'ftp://files.test/', scheme: 'ftp:' }, message: 'malformed homepage "ftp://files.test/": scheme ftp: is not http or https; skipped' },
+      { line: 10, kind: 'input.homepage-host', values: { homepage: 'localhostish', host: 'localhostish' }, message: 'malformed homepage "localhostish": "localhostish" is not a host name; skipped' },
     ]);
   });
 
@@ -56,8 +56,8 @@ describe('applicant list input', () => {
     );
     expect(list.applicants.map((a) => [a.id, a.line, a.extra.tier])).toEqual([['a', 2, '2'], ['c', 7, '']]);
     expect(list.problems).toEqual([
-      { line: 3, message: 'no homepage; skipped' },
-      { line: 6, message: 'not a JSON object; skipped' },
+      { line: 3, kind: 'input.no-homepage', message: 'no homepage; skipped' },
+      { line: 6, kind: 'input.not-object', message: 'not a JSON object; skipped' },
     ]);
   });
 
@@ -65,7 +65,7 @@ describe('applicant list input', () => {
     const list = parse('{"name":"A","homepage":"https://a.test/"}\n\n{broken\n{"name":"B","homepage":"https://b.test/"}\n', 'list.txt');
     expect(list.format).toBe('jsonl');
     expect(list.applicants.map((a) => [a.id, a.line])).toEqual([['a', 1], ['b', 4]]);
-    expect(list.problems).toEqual([{ line: 3, message: 'not valid JSON; skipped' }]);
+    expect(list.problems).toEqual([{ line: 3, kind: 'input.not-json', message: 'not valid JSON; skipped' }]);
   });
 
   it('refuses a file that is not an applicant list with one clear error', async () => {

@@ -7,7 +7,7 @@ import type { PartnerRow } from '../src/store/index.ts';
 
 const partner = (over: Partial<PartnerRow>): PartnerRow => ({
   runId: 2, id: 'acme', name: 'Acme', homepage: 'https://www.acme.test/', notes: '', extra: {}, line: 2, position: 0,
-  state: 'done', attempts: 1, crashes: 0, outputsCurrent: true, worker: null, startedAt: null, error: null, auditedAt: '2026-11-29T10:00:00Z', durationMs: 1000,
+  state: 'done', attempts: 1, crashes: 0, outputsCurrent: true, worker: null, startedAt: null, error: null, failure: null, auditedAt: '2026-11-29T10:00:00Z', durationMs: 1000,
   summary: { finalHomepage: 'https://www.acme.test/', verdict: 'fail', pagesCrawled: 42, caseStudiesFound: 3, caseStudiesReachable: 1,
     newestRetailThoughtLeadership: '2026-05-01', validUntil: '2027-05-01', practicePage: 'https://www.acme.test/retail/' },
   ...over,

@@ -132,9 +132,13 @@ describe('an unusable start URL', () => {
     await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
     const port = (closed.address() as AddressInfo).port;
     await new Promise<void>((r) => closed.close(() => r()));
-    await expect(crawlSite(`down.test:${port}`, { resolve: [`down.test:${port}:127.0.0.1`], allowPrivate: true, retries: 0 })).rejects.toThrow(
-      new CrawlStartError(`Could not reach https://down.test:${port}/: connection refused (ECONNREFUSED)`),
-    );
+    const attempt = crawlSite(`down.test:${port}`, { resolve: [`down.test:${port}:127.0.0.1`], allowPrivate: true, retries: 0 });
+    // The words for the terminal, and the same facts as data for reports in other languages.
+    await expect(attempt).rejects.toThrow(CrawlStartError);
+    await expect(attempt).rejects.toMatchObject({
+      message: `Could not reach https://down.test:${port}/: connection refused (ECONNREFUSED)`,
+      kind: 'unreachable', values: { url: `https://down.test:${port}/`, code: 'ECONNREFUSED' },
+    });
   });
 
   it('gives one plain error when the name does not resolve', async () => {

@@ -4,7 +4,6 @@
 // and review, with their advice), so the words of every status are read.
 
 import { beforeAll, describe, expect, it } from 'vitest';
-import { load } from 'cheerio';
 import { auditDemo } from './support/demo-audit.ts';
 import { evaluate } from '../src/evaluate.ts';
 import { renderHtml } from '../src/report/html.ts';
@@ -17,6 +16,7 @@ import { CHECK_IDS } from '../src/checks/index.ts';
 import { t } from '../src/messages/index.ts';
 import { displayWidth } from '../src/report/columns.ts';
 import type { Report } from '../src/types.ts';
+import { englishLeft, htmlText } from './support/english-left.ts';
 
 /** Keys whose strings are our ids or our English prose (schemaVersion 1), never the site's words. */
 const NOT_QUOTED = new Set(['id', 'rule', 'type', 'vocabulary', 'set', 'source', 'status', 'verdict', 'kind', 'format', 'delivery', 'window',
@@ -36,24 +36,6 @@ function quotedStrings(report: Report): string[] {
   walk(report, '', false);
   found.add(new URL(report.homepage).host);
   return [...found].filter((s) => /[A-Za-z]/.test(s)).sort((a, b) => b.length - a.length);
-}
-
-/** Names written the same in both languages: products, formats, files, standards, options, the tool. */
-const KEPT = /^(?:AWS|Amazon|MSP|PDF|HTML|HTTP|JavaScript|robots\.txt|sitemap\.xml|Last-Modified|datePublished|article:published_time|partner-presence|P[23](?:\.\d)+|--[a-z-]+)$/;
-
-/** The Latin-script words left once quoted text, URLs and kept names are taken out. */
-function englishLeft(text: string, quoted: readonly string[]): string[] {
-  let rest = text.replace(/https?:\/\/[^\s)>\]|（），、]+/g, ' ').replace(/(?:^|\s)\/[^\s)>\]|（），、]*/g, ' ');
-  for (const q of quoted) rest = rest.split(q).join(' ');
-  return (rest.match(/--[a-z-]+|[A-Za-z][\w.'’-]*[A-Za-z0-9]|[A-Za-z]/g) ?? []).filter((word) => !KEPT.test(word));
-}
-
-/** An HTML report's visible text, without what it marks as quoted (translate="no") or as code. */
-function htmlText(html: string): string {
-  // A space at every tag, so text of neighbouring elements reads as separate words.
-  const $ = load(html.replace(/</g, ' <'));
-  $('style, script, code, [translate="no"]').remove();
-  return `${$('title').text()} ${$('body').text()}`;
 }
 
 let reports: { name: string; report: Report }[];

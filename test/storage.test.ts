@@ -111,6 +111,8 @@ const partners = [
   { id: 'a', name: 'A', homepage: 'http://www.a.test/', notes: '', extra: { region: 'north' }, line: 2 },
   { id: 'b', name: 'B', homepage: 'http://www.b.test/', notes: 'n', extra: { region: 'south' }, line: 3 },
 ];
+/** A partner's failure as the audit stores it: a crawl that could not connect. */
+const refused = { kind: 'crawl.unreachable', values: { url: 'http://www.a.test/', code: 'ECONNREFUSED', detail: 'connection refused (ECONNREFUSED)' } };
 const runMeta = { inputPath: 'list.csv', inputSha256: 'x', asOf: '2026-11-29', options: { maxPages: 5 }, extraColumns: ['region'] };
 
 describe.each(BACKENDS)('the result store in $name', (backend) => {
@@ -166,16 +168,17 @@ describe.each(BACKENDS)('the result store in $name', (backend) => {
     let store = await backend.open(place);
     const run = await store.startRun({ ...runMeta, partners });
     await store.markStarted(run.id, 'a', 'host:1');
-    await store.saveFailure(run.id, 'a', 'cannot reach http://www.a.test/: connection refused', 10);
+    await store.saveFailure(run.id, 'a', refused, 10);
     await store.markStarted(run.id, 'b', 'host:1');
     await store.close(); // as if the process were killed here
 
     store = await backend.open(place);
     expect((await store.latestUnfinishedRun())?.id).toBe(run.id);
     await store.resumeRun(run.id);
-    expect((await store.partners(run.id)).map((p) => [p.id, p.state, p.attempts, p.crashes, p.error])).toEqual([
-      ['a', 'failed', 1, 0, 'cannot reach http://www.a.test/: connection refused'],
-      ['b', 'pending', 1, 1, null],
+    // Why it failed is kept as data (worded when shown, in the reader's language) and in English words.
+    expect((await store.partners(run.id)).map((p) => [p.id, p.state, p.attempts, p.crashes, p.error, p.failure])).toEqual([
+      ['a', 'failed', 1, 0, 'Could not reach http://www.a.test/: connection refused (ECONNREFUSED)', refused],
+      ['b', 'pending', 1, 1, null, null],
     ]);
     await store.finishRun(run.id, 'finished');
     expect(await store.latestUnfinishedRun()).toBeNull();
@@ -188,7 +191,7 @@ describe.each(BACKENDS)('the result store in $name', (backend) => {
     const store = await backend.open(await backend.fresh());
     const run = await store.startRun({ ...runMeta, partners });
     await store.markStarted(run.id, 'a', 'host:1');
-    await store.saveFailure(run.id, 'a', 'cannot reach http://www.a.test/: connection refused', 10);
+    await store.saveFailure(run.id, 'a', refused, 10);
     await store.markStarted(run.id, 'b', 'host:1');
     // A stop arriving as the audits end: 'a' was stored just before, 'b' is still in flight.
     await store.markPending(run.id, 'a');
@@ -210,12 +213,13 @@ describe.each(BACKENDS)('the result store in $name', (backend) => {
     expect((await store.partners(run.id)).map((p) => [p.state, p.crashes])).toEqual([['pending', 1], ['pending', 1]]);
     await store.markStarted(run.id, 'a', 'host:2'); // dies again: a worker that takes it finds it running
     const a = await store.markStarted(run.id, 'a', 'host:3');
-    expect([a.state, a.crashes, a.error]).toEqual(['failed', MAX_CRASHES, expect.stringMatching(/process auditing it died .* 2 times/)]);
+    expect([a.state, a.crashes, a.error, a.failure]).toEqual(['failed', MAX_CRASHES, expect.stringMatching(/process auditing it died .* 2 times/),
+      { kind: 'audit.given-up', values: { times: MAX_CRASHES } }]);
     expect(await store.finishRunIfComplete(run.id)).toBe(false); // b is still to do
     const b = await store.markStarted(run.id, 'b', 'host:3');
     expect([b.state, b.crashes, b.worker]).toEqual(['running', 1, 'host:3']);
     expect((await store.progress(run.id)).running).toEqual([{ partnerId: 'b', worker: 'host:3', startedAt: expect.any(String) }]);
-    await store.saveFailure(run.id, 'b', 'gone', 1);
+    await store.saveFailure(run.id, 'b', { kind: 'audit.no-result' }, 1);
     expect(await store.finishRunIfComplete(run.id)).toBe(true);
     expect(await store.progress(run.id)).toMatchObject({ pending: 0, running: [], done: 0, failed: 2, run: { state: 'finished' } });
     await store.close();

@@ -9,10 +9,18 @@ import { extname } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { parse as parseHost } from 'tldts';
 import type { Applicant } from '../types.ts';
+import { problemText, type Problem } from '../messages/index.ts';
 
-export interface InputProblem {
+/** A row that was skipped: its line, why (kind and values, worded when shown), and the English words for scripts. */
+export interface InputProblem extends Problem {
   line: number;
   message: string;
+}
+
+/** A skipped row's problem with its English words. */
+function inputProblem(line: number, kind: string, values?: Record<string, string | number>): InputProblem {
+  const problem: Problem = { kind: `input.${kind}`, ...(values ? { values } : {}) };
+  return { line, ...problem, message: problemText('en', problem) };
 }
 
 export interface ApplicantList {
@@ -179,7 +187,7 @@ function jsonlRows(text: string, file: string): { rows: RawRow[]; columns: strin
       parsedAny = true;
     } catch {
       // Kept as a row whose only field says why, so it is reported with its line like other bad rows.
-      problems.push({ line: i + 1, fields: { [UNPARSABLE]: 'not valid JSON' } });
+      problems.push({ line: i + 1, fields: { [UNPARSABLE]: 'not-json' } });
     }
   });
   if (!parsedAny) throw notAList(file, 'no line is a JSON object');
@@ -194,7 +202,7 @@ function objectRows(values: { value: unknown; line: number }[], file: string): {
   let withHomepage = 0;
   const rows = values.map(({ value, line }): RawRow => {
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-      return { line, fields: { [UNPARSABLE]: 'not a JSON object' } };
+      return { line, fields: { [UNPARSABLE]: 'not-object' } };
     }
     const fields: Record<string, string> = {};
     for (const [key, raw] of Object.entries(value as Record<string, unknown>)) {
@@ -246,44 +254,38 @@ function validateRows(rows: RawRow[], extraColumns: string[]): Omit<ApplicantLis
   const lineById = new Map<string, number>();
   for (const { line, fields } of rows) {
     if (UNPARSABLE in fields) {
-      problems.push({ line, message: `${fields[UNPARSABLE]}; skipped` });
+      problems.push(inputProblem(line, fields[UNPARSABLE]!));
       continue;
     }
     const homepageRaw = fields.homepage ?? '';
     if (homepageRaw === '') {
-      problems.push({ line, message: 'no homepage; skipped' });
+      problems.push(inputProblem(line, 'no-homepage'));
       continue;
     }
     const checked = checkHomepage(homepageRaw);
     if ('error' in checked) {
-      problems.push({ line, message: `malformed homepage "${homepageRaw}": ${checked.error}; skipped` });
+      problems.push(inputProblem(line, `homepage-${checked.error}`, { homepage: homepageRaw, ...checked.values }));
       continue;
     }
     const givenId = fields.id ?? '';
     if (givenId !== '' && !SAFE_ID.test(givenId)) {
-      problems.push({
-        line,
-        message: `id "${givenId}" must start with a letter or digit and use only letters, digits, ".", "_" and "-"; skipped`,
-      });
+      problems.push(inputProblem(line, 'bad-id', { id: givenId }));
       continue;
     }
     if (givenId !== '' && (WINDOWS_DEVICE.test(givenId) || givenId.endsWith('.'))) {
-      problems.push({
-        line,
-        message: `id "${givenId}" cannot name a file on Windows (${givenId.endsWith('.') ? 'it ends with a dot' : 'a reserved device name such as CON, NUL or COM1'}); skipped`,
-      });
+      problems.push(inputProblem(line, givenId.endsWith('.') ? 'id-ends-with-dot' : 'id-device-name', { id: givenId }));
       continue;
     }
     const siteKey = sameSiteKey(checked.url);
     const earlierSite = lineBySite.get(siteKey);
     if (earlierSite !== undefined) {
-      problems.push({ line, message: `duplicate of line ${earlierSite} (same homepage ${checked.url.href}); skipped` });
+      problems.push(inputProblem(line, 'duplicate-site', { earlierLine: earlierSite, homepage: checked.url.href }));
       continue;
     }
     if (givenId !== '') {
       const earlierId = lineById.get(givenId.toLowerCase());
       if (earlierId !== undefined) {
-        problems.push({ line, message: `duplicate id "${givenId}" (also on line ${earlierId}); skipped` });
+        problems.push(inputProblem(line, 'duplicate-id', { id: givenId, earlierLine: earlierId }));
         continue;
       }
       lineById.set(givenId.toLowerCase(), line);
@@ -313,21 +315,22 @@ function validateRows(rows: RawRow[], extraColumns: string[]): Omit<ApplicantLis
   return { applicants, problems: problems.sort((a, b) => a.line - b.line), extraColumns };
 }
 
-function checkHomepage(raw: string): { url: URL } | { error: string } {
+/** The homepage as a URL, or why it is none (input.homepage-<error> words it). */
+function checkHomepage(raw: string): { url: URL } | { error: 'not-url' | 'scheme' | 'host' | 'credentials'; values?: Record<string, string> } {
   const withScheme = /^[a-z][a-z0-9+.-]*:/i.test(raw) ? raw : `https://${raw}`;
   let url: URL;
   try {
     url = new URL(withScheme);
   } catch {
-    return { error: 'not a URL' };
+    return { error: 'not-url' };
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return { error: `scheme ${url.protocol} is not http or https` };
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return { error: 'scheme', values: { scheme: url.protocol } };
   const host = url.hostname;
   const isIp = /^\d{1,3}(\.\d{1,3}){3}$/.test(host) || host.startsWith('[');
   if (!isIp && host !== 'localhost' && !/^[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(host)) {
-    return { error: `"${host}" is not a host name` };
+    return { error: 'host', values: { host } };
   }
-  if (url.username || url.password) return { error: 'credentials in URLs are not accepted' };
+  if (url.username || url.password) return { error: 'credentials' };
   return { url };
 }
 

@@ -1,6 +1,6 @@
 // One partner's audit and its stored outcome, the same for a local batch and for a queue worker:
 // marked in flight first (so a death leaves a trace), audited with a deadline, then stored in one
-// transaction: the result, or the error in plain words. An abort stores nothing.
+// transaction: the result, or why it failed (as data, and in plain English words). An abort stores nothing.
 
 import { hostname } from 'node:os';
 import type { CrawlOptions } from '../../crawlers/types.ts';
@@ -11,6 +11,8 @@ import type { Report } from '../types.ts';
 import type { PartnerRow, RunRow, Store } from '../store/index.ts';
 import type { BatchProgress } from './progress.ts';
 import { summarizeReport } from './summary.ts';
+import { CrawlStartError } from '../../crawlers/errors.ts';
+import { isProblem, problemData, problemText, type Problem } from '../messages/index.ts';
 
 /** Crawl options that can be stored with a run and applied again on resume (no functions, no signal). */
 export type StoredCrawlOptions = Partial<Omit<CrawlOptions, 'priority' | 'signal'>>;
@@ -68,9 +70,9 @@ export async function auditAndStore(
   const deadline = AbortSignal.timeout(limitMs);
   const signal = AbortSignal.any([stopSignal, deadline]);
   const bodies = options.keepHtml ? new Map<string, string>() : undefined;
-  const overrun = `did not finish within ${Math.round(limitMs / 1000)} s`;
+  const overrun = auditOverrun(limitMs);
   let audit: Awaited<ReturnType<typeof auditSite>> | null = null;
-  let failure: string | null = null;
+  let failure: Problem | null = null;
   try {
     audit = await auditSite(
       partner.homepage,
@@ -83,7 +85,7 @@ export async function auditAndStore(
     );
     if (deadline.aborted) failure = overrun;
   } catch (error) {
-    failure = deadline.aborted ? overrun : errorMessage(error);
+    failure = deadline.aborted ? overrun : auditFailure(error);
   }
   if (stopSignal.aborted) {
     await store.markPending(run.id, partner.id);
@@ -91,8 +93,9 @@ export async function auditAndStore(
     return { kind: 'abandoned' };
   }
   if (failure !== null || audit === null) {
-    const error = failure ?? 'no result';
-    await store.saveFailure(run.id, partner.id, error, Date.now() - begun);
+    const why = failure ?? { kind: 'audit.no-result' };
+    await store.saveFailure(run.id, partner.id, why, Date.now() - begun);
+    const error = problemText('en', why);
     progress.partnerFinished(partner.id, `error: ${error}`);
     return { kind: 'failed', error };
   }
@@ -101,6 +104,18 @@ export async function auditAndStore(
   await store.saveResult(run.id, partner.id, { evidence, checks: report.checks, asOf: run.asOf, summary, durationMs: Date.now() - begun, bodies });
   progress.partnerFinished(partner.id, `${summary.pagesCrawled} pages, verdict ${summary.verdict}`);
   return { kind: 'done', report };
+}
+
+/** An audit that ran past its time limit (the crawl's budget and the grace for analysis). */
+export function auditOverrun(limitMs: number): Problem {
+  return { kind: 'audit.timed-out', values: { seconds: Math.round(limitMs / 1000) } };
+}
+
+/** Why an audit failed, as data: the crawl's own reason when it could not start, else the error's first line. */
+export function auditFailure(error: unknown): Problem {
+  if (error instanceof CrawlStartError) return { kind: `crawl.${error.kind}`, values: error.values };
+  if (isProblem(error)) return problemData(error);
+  return { kind: 'audit.error', values: { message: errorMessage(error) } };
 }
 
 export function errorMessage(error: unknown): string {

@@ -7,7 +7,7 @@ import { stringify } from 'csv-stringify/sync';
 import { CHECK_IDS } from '../checks/index.ts';
 import { withoutControls } from '../report/escape.ts';
 import { displayWidth, padEnd } from '../report/columns.ts';
-import { t, type Lang, type MessageId } from '../messages/index.ts';
+import { storedProblemText, t, type Lang, type MessageId } from '../messages/index.ts';
 
 /** Status of a check in one run, or what stands in for it when the partner was not audited. */
 export type CheckOutcome = CheckStatus | 'error' | 'not audited';
@@ -130,7 +130,7 @@ function csvRecord(row: SummaryRow, extraColumns: string[], lang: Lang): string[
 
 /** The partner's error in words, including "not audited" for partners an interrupted run never finished. */
 export function partnerError(partner: PartnerRow, lang: Lang = 'en'): string | null {
-  if (partner.state === 'failed') return partner.error ?? t(lang, 'batch.failed');
+  if (partner.state === 'failed') return partner.error === null ? t(lang, 'batch.failed') : storedProblemText(lang, partner.failure, partner.error);
   if (partner.state !== 'done') return t(lang, 'batch.not-audited-yet');
   return null;
 }

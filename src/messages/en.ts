@@ -2,7 +2,7 @@
 // the template syntax). note.* messages make the English evidence[].note that the JSON report keeps for
 // one more version (schemaVersion 2 deprecates it); renderers draw findings from their typed values.
 
-import { formatValue, messageText, ordinalForm, pluralForm, type ElementsValue, type MessageValue, type MessageValues, type Template } from './index.ts';
+import { formatValue, messageText, networkCauseText, ordinalForm, pluralForm, type ElementsValue, type MessageValue, type MessageValues, type Template } from './index.ts';
 
 /** A value in English words. */
 const w = (value: MessageValue | undefined, format?: string): string => formatValue('en', value ?? null, format);
@@ -337,6 +337,56 @@ const catalog = {
   'batch.change': '{check} {from} → {to}',
   'batch.failed': 'failed',
   'batch.not-audited-yet': 'not audited yet (the run was interrupted; continue it with --resume)',
+
+  // ---- problems: what went wrong, by kind (src/messages/index.ts Problem), worded when shown ----
+  'problem.input.not-json': 'not valid JSON; skipped',
+  'problem.input.not-object': 'not a JSON object; skipped',
+  'problem.input.no-homepage': 'no homepage; skipped',
+  'problem.input.homepage-not-url': 'malformed homepage "{homepage}": not a URL; skipped',
+  'problem.input.homepage-scheme': 'malformed homepage "{homepage}": scheme {scheme} is not http or https; skipped',
+  'problem.input.homepage-host': 'malformed homepage "{homepage}": "{host}" is not a host name; skipped',
+  'problem.input.homepage-credentials': 'malformed homepage "{homepage}": credentials in URLs are not accepted; skipped',
+  'problem.input.bad-id': 'id "{id}" must start with a letter or digit and use only letters, digits, ".", "_" and "-"; skipped',
+  'problem.input.id-ends-with-dot': 'id "{id}" cannot name a file on Windows (it ends with a dot); skipped',
+  'problem.input.id-device-name': 'id "{id}" cannot name a file on Windows (a reserved device name such as CON, NUL or COM1); skipped',
+  'problem.input.duplicate-site': 'duplicate of line {earlierLine:id} (same homepage {homepage}); skipped',
+  'problem.input.duplicate-id': 'duplicate id "{id}" (also on line {earlierLine:id}); skipped',
+  'problem.list.no-row': '{file} has no row that can be audited',
+  'problem.audit.timed-out': 'did not finish within {seconds:id} s',
+  'problem.audit.no-result': 'no result',
+  'problem.audit.error': '{message}',
+  'problem.audit.service-crashed': 'the service stopped unexpectedly (crashed, ran out of memory or was killed) each of the {times:id} times this site was being audited; not tried again',
+  'problem.audit.given-up': 'the process auditing it died (crashed, ran out of memory or was killed) each of the {times:id} times this '
+    + 'partner was being audited; not tried again (audit it alone with "partner-presence audit" to see why)',
+  'problem.crawl.not-a-web-address': '"{input}" is not a web address (expected e.g. https://www.partner.com/)',
+  'problem.crawl.unreachable': (v) => `Could not reach ${w(v.url)}: ${networkCauseText('en', v.code, v.detail)}`,
+  'problem.crawl.start-timeout': 'Could not reach {url}: no answer within the time budget of {seconds:id} s',
+  'problem.crawl.robots-refused': '{url} may not be crawled: {detail}',
+  'problem.crawl.redirect-stopped': 'Could not reach {url}: {detail}',
+  'problem.crawl.http-status': 'Could not crawl {url}: the homepage answered HTTP {status:id}',
+  'problem.start.not-a-web-address': '"{input}" is not a web address (expected something like https://www.partner.com/)',
+  'problem.start.not-http': '"{input}" is not an http(s) address',
+  'problem.start.no-host': '"{input}" is not a web address',
+  'problem.start.as-of': '--as-of must be a calendar date written YYYY-MM-DD, got "{value}"',
+  'problem.http.not-found': 'not found',
+  'problem.http.no-audit': 'no audit has this address',
+  'problem.http.no-report-yet': 'this audit has no report (yet)',
+  'problem.http.no-run': 'no run has this number',
+  'problem.http.no-partner-report': 'this partner has no report in this run',
+  'problem.http.internal-error': 'internal error',
+  'problem.http.invalid-request': '{detail}',
+  'problem.http.upload-too-large': 'the list is larger than {megabytes} MB',
+  'problem.http.no-file': 'no file was uploaded',
+  'problem.http.admin-token-needed': 'an admin token is needed (Authorization: Bearer …)',
+  'problem.http.too-many-audits': 'too many audits from this address; try again later',
+  'problem.http.too-many-streams': 'too many open event streams from this address ({max:id}); close one or try again later',
+  'network.refused': 'connection refused ({code})',
+  'network.dns': 'DNS lookup failed ({code})',
+  'network.dns-temporary': 'DNS lookup failed temporarily ({code})',
+  'network.reset': 'connection reset ({code})',
+  'network.host-unreachable': 'host unreachable ({code})',
+  'network.tls': 'TLS certificate problem ({code})',
+  'network.timeout': 'timed out after {seconds:id} s',
   'batch.table.id': 'id',
   'batch.table.changes': 'changes / error',
   'batch.heading.run': 'Run {run:id}, as of {asOf}',

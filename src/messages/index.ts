@@ -286,3 +286,61 @@ export function metadataProperty(source: string, rule: string): string | null {
   const colon = rule.indexOf(':');
   return colon >= 0 && colon < rule.length - 1 ? rule.slice(colon + 1) : null;
 }
+
+/**
+ * Something that went wrong, as data: its kind (a stable id; problem.<kind> words it) and the values it
+ * names. Stored and sent as data; worded only when shown, in the reader's language.
+ */
+export interface Problem {
+  readonly kind: string;
+  readonly values?: Readonly<Record<string, string | number>>;
+}
+
+/** A problem in words. */
+export function problemText(lang: Lang, problem: Problem): string {
+  return t(lang, `problem.${problem.kind}` as MessageId, problem.values);
+}
+
+/** Whether a value (an error, a stored object) carries a problem's kind and values. */
+export function isProblem(value: unknown): value is Problem {
+  return typeof value === 'object' && value !== null && typeof (value as Problem).kind === 'string'
+    && hasMessage('en', `problem.${(value as Problem).kind}`);
+}
+
+/** The problem's data alone (kind and values), as stored and sent: not the error object around it. */
+export function problemData(problem: Problem): Problem {
+  return problem.values ? { kind: problem.kind, values: problem.values } : { kind: problem.kind };
+}
+
+/** An error that is a problem: its message is the English words (for logs and scripts), its kind and values the data. */
+export class ProblemError extends RangeError {
+  readonly kind: string;
+  readonly values?: Readonly<Record<string, string | number>>;
+  constructor(kind: string, values?: Readonly<Record<string, string | number>>) {
+    super(problemText('en', { kind, values }));
+    this.name = 'ProblemError';
+    this.kind = kind;
+    if (values) this.values = values;
+  }
+}
+
+/**
+ * Why a connection failed, from the system's error code (crawlers/fetch.ts names them): the class's
+ * words in the language, or the fetcher's own English words for a failure no class covers.
+ */
+export function networkCauseText(lang: Lang, code: MessageValue | undefined, detail: MessageValue | undefined): string {
+  const c = typeof code === 'string' ? code : '';
+  const cause = c === 'ECONNREFUSED' ? 'refused' : c === 'ENOTFOUND' ? 'dns' : c === 'EAI_AGAIN' ? 'dns-temporary'
+    : /^(?:ECONNRESET|EPIPE|ECONNABORTED)$/.test(c) ? 'reset' : /^(?:EHOSTUNREACH|ENETUNREACH)$/.test(c) ? 'host-unreachable'
+      : /CERT|TLS|SSL|SELF_SIGNED|UNABLE_TO_VERIFY/.test(c) ? 'tls' : null;
+  if (cause) return t(lang, `network.${cause}` as MessageId, { code: c });
+  // A timeout's words name the fetcher's limit: "timed out after 20 s".
+  const seconds = c === 'ETIMEDOUT' && typeof detail === 'string' ? /after ([\d.]+) s$/.exec(detail)?.[1] : undefined;
+  if (seconds !== undefined) return t(lang, 'network.timeout', { seconds: Number(seconds) });
+  return formatValue(lang, detail ?? c);
+}
+
+/** A stored problem in words: its kind's, or (a row stored before problems had kinds) the English `text` stored with it. */
+export function storedProblemText(lang: Lang, problem: unknown, text: string): string {
+  return isProblem(problem) ? problemText(lang, problem) : text;
+}

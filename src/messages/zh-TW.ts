@@ -7,7 +7,7 @@
 // (2026年11月29日).
 
 import type { MessageId } from './en.ts';
-import { formatValue, messageText, type ElementsValue, type MessageValue, type Template } from './index.ts';
+import { formatValue, messageText, networkCauseText, type ElementsValue, type MessageValue, type Template } from './index.ts';
 
 /** A value in Traditional Chinese words. */
 const w = (value: MessageValue | undefined, format?: string): string => formatValue('zh-TW', value ?? null, format);
@@ -332,6 +332,56 @@ export const zhTW: Readonly<Record<MessageId, Template>> = {
   'batch.change': '{check} {from} → {to}',
   'batch.failed': '失敗',
   'batch.not-audited-yet': '尚未稽核（執行中斷；可用 --resume 繼續）',
+
+  // ---- problems: what went wrong, by kind ----
+  'problem.input.not-json': '不是有效的 JSON；已略過',
+  'problem.input.not-object': '不是 JSON 物件；已略過',
+  'problem.input.no-homepage': '沒有首頁網址；已略過',
+  'problem.input.homepage-not-url': '首頁網址「{homepage}」格式錯誤：不是網址；已略過',
+  'problem.input.homepage-scheme': '首頁網址「{homepage}」格式錯誤：{scheme} 不是網頁的通訊協定（HTTP）；已略過',
+  'problem.input.homepage-host': '首頁網址「{homepage}」格式錯誤：「{host}」不是主機名稱；已略過',
+  'problem.input.homepage-credentials': '首頁網址「{homepage}」格式錯誤：不接受含帳號密碼的網址；已略過',
+  'problem.input.bad-id': '編號「{id}」必須以字母或數字開頭，且只能使用字母、數字、「.」、「_」和「-」；已略過',
+  'problem.input.id-ends-with-dot': '編號「{id}」在 Windows 上無法作為檔名（結尾是句點）；已略過',
+  'problem.input.id-device-name': '編號「{id}」在 Windows 上無法作為檔名（CON、NUL、COM1 等保留的裝置名稱）；已略過',
+  'problem.input.duplicate-site': '與第 {earlierLine:id} 行重複（相同的首頁 {homepage}）；已略過',
+  'problem.input.duplicate-id': '編號「{id}」重複（第 {earlierLine:id} 行也使用）；已略過',
+  'problem.list.no-row': '{file} 中沒有可稽核的列',
+  'problem.audit.timed-out': '未在 {seconds:id} 秒內完成',
+  'problem.audit.no-result': '沒有結果',
+  'problem.audit.error': '稽核時發生錯誤：{message}',
+  'problem.audit.service-crashed': '此網站的 {times:id} 次稽核中，服務每次都意外停止（當機、記憶體不足或被終止）；不再重試',
+  'problem.audit.given-up': '此合作夥伴的 {times:id} 次稽核中，執行稽核的程序每次都意外結束（當機、記憶體不足或被終止）；'
+    + '不再重試（可用「partner-presence audit」單獨稽核以查明原因）',
+  'problem.crawl.not-a-web-address': '「{input}」不是網址（例如 https://www.partner.com/）',
+  'problem.crawl.unreachable': (v) => `無法連線到 ${w(v.url)}：${networkCauseText('zh-TW', v.code, v.detail)}`,
+  'problem.crawl.start-timeout': '無法連線到 {url}：在 {seconds:id} 秒的時間預算內沒有回應',
+  'problem.crawl.robots-refused': '不允許爬取 {url}：{detail}',
+  'problem.crawl.redirect-stopped': '無法連線到 {url}：{detail}',
+  'problem.crawl.http-status': '無法爬取 {url}：首頁回應 HTTP {status:id}',
+  'problem.start.not-a-web-address': '「{input}」不是網址（例如 https://www.partner.com/）',
+  'problem.start.not-http': '「{input}」不是網頁（HTTP）網址',
+  'problem.start.no-host': '「{input}」不是網址',
+  'problem.start.as-of': '稽核日期必須是寫成「年-月-日」的日曆日期（例如 2026-11-29），收到的是「{value}」',
+  'problem.http.not-found': '找不到',
+  'problem.http.no-audit': '沒有稽核使用此網址',
+  'problem.http.no-report-yet': '此稽核（尚）沒有報告',
+  'problem.http.no-run': '沒有此編號的執行',
+  'problem.http.no-partner-report': '此合作夥伴在此次執行中沒有報告',
+  'problem.http.internal-error': '內部錯誤',
+  'problem.http.invalid-request': '請求無效：{detail}',
+  'problem.http.upload-too-large': '名單超過 {megabytes} 百萬位元組',
+  'problem.http.no-file': '沒有上傳檔案',
+  'problem.http.admin-token-needed': '需要管理員權杖（Authorization: Bearer …）',
+  'problem.http.too-many-audits': '來自此位址的稽核太多；請稍後再試',
+  'problem.http.too-many-streams': '來自此位址的即時進度連線太多（{max:id} 個）；請關閉一個或稍後再試',
+  'network.refused': '連線被拒絕（{code}）',
+  'network.dns': '查不到此主機名稱（{code}）',
+  'network.dns-temporary': '主機名稱查詢暫時失敗（{code}）',
+  'network.reset': '連線被重設（{code}）',
+  'network.host-unreachable': '無法連到主機（{code}）',
+  'network.tls': '憑證有問題（{code}）',
+  'network.timeout': '{seconds:id} 秒內沒有回應',
   'batch.table.id': '編號',
   'batch.table.changes': '變化／錯誤',
   'batch.heading.run': '第 {run:id} 次執行，稽核日期 {asOf:date}',

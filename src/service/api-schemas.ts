@@ -8,17 +8,27 @@ const DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}$';
 const STATUSES = ['pass', 'fail', 'review'];
 const nullable = (schema: Record<string, unknown>) => ({ anyOf: [schema, { type: 'null' }] });
 
+/**
+ * What went wrong as data (src/messages Problem): a stable kind and its values, which scripts read; the
+ * English `error` or `message` beside them is for people reading the JSON.
+ */
+const problemFields = {
+  kind: { type: 'string' },
+  values: { type: 'object', additionalProperties: { type: ['string', 'number'] } },
+} as const;
+const problem = { type: 'object', required: ['kind'], properties: problemFields } as const;
+
 export const errorSchema = {
   $id: 'error',
   type: 'object',
   required: ['error'],
-  properties: { error: { type: 'string' }, retryAfterSeconds: { type: 'integer' }, problems: { $ref: 'problems#' } },
+  properties: { error: { type: 'string' }, ...problemFields, retryAfterSeconds: { type: 'integer' }, problems: { $ref: 'problems#' } },
 } as const;
 
 export const problemsSchema = {
   $id: 'problems',
   type: 'array',
-  items: { type: 'object', required: ['line', 'message'], properties: { line: { type: 'integer' }, message: { type: 'string' } } },
+  items: { type: 'object', required: ['line', 'message'], properties: { line: { type: 'integer' }, ...problemFields, message: { type: 'string' } } },
 } as const;
 
 const checkBrief = {
@@ -43,6 +53,7 @@ export const auditStatusSchema = {
     checks: { type: 'array', items: checkBrief },
     verdict: nullable({ enum: STATUSES }),
     error: nullable({ type: 'string' }),
+    failure: nullable(problem),
     queuedAt: { type: 'string' },
     startedAt: nullable({ type: 'string' }),
     finishedAt: nullable({ type: 'string' }),
@@ -100,6 +111,7 @@ const partnerStatus = {
       items: { type: 'object', required: ['checkId', 'from', 'to'], properties: { checkId: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' } } },
     }),
     error: nullable({ type: 'string' }),
+    failure: nullable(problem),
     auditId: { type: 'string' },
     report: nullable({ type: 'string' }),
   },

@@ -4,12 +4,11 @@
 
 import { CHECK_IDS } from '../checks/index.ts';
 import { linkHtml } from '../report/escape.ts';
-import type { ServiceBatchRow } from './store.ts';
 import type { CheckChange } from '../batch/summary.ts';
 import type { CheckStatus } from '../types.ts';
-import type { InputProblem } from '../batch/input.ts';
+import type { ServiceBatchRow, StoredInputProblem } from './store.ts';
 import { html, insertAfter, trusted, type EmbeddedDocument, type Html } from './html.ts';
-import { formatValue, LANGS, type Lang } from '../messages/index.ts';
+import { formatValue, LANGS, storedProblemText, type Lang } from '../messages/index.ts';
 import { messages, type Messages } from '../messages/service.ts';
 import type { AuditStatus, CheckBrief } from './scheduler.ts';
 
@@ -113,10 +112,11 @@ function checkItem(t: Messages, check: CheckBrief): Html {
   return html`<li data-check="${check.id}">${statusBadge(t, check.status)} <strong>${check.id}</strong> ${check.title}: <span class="summary">${check.summary}</span></li>`;
 }
 
-function stateLine(t: Messages, status: AuditStatus): string {
+function stateLine(lang: Lang, status: AuditStatus): string {
+  const t = messages(lang);
   if (status.state === 'queued') return t.queued(status.position);
   if (status.state === 'running') return t.running;
-  if (status.state === 'failed') return t.failed(status.error ?? '');
+  if (status.state === 'failed') return t.failed(storedProblemText(lang, status.failure, status.error ?? ''));
   return t.done;
 }
 
@@ -131,7 +131,7 @@ export function auditProgressPage(ctx: PageContext, status: AuditStatus, eventsU
  data-text-status="${JSON.stringify(t.status)}">
 <h1>${t.checking(host)}</h1>
 <p class="meta">${linkHtmlOf(status.homepage)} · ${t.auditDate(status.asOf)}</p>
-<p id="audit-state" class="state state-${status.state}" role="status">${stateLine(t, status)}</p>
+<p id="audit-state" class="state state-${status.state}" role="status">${stateLine(ctx.lang, status)}</p>
 <dl class="progress">
 <div><dt>${t.pagesRead}</dt><dd id="pages-read">${formatValue(ctx.lang, status.pagesFetched)}</dd></div>
 <div><dt>${t.lastPageRead}</dt><dd id="current-page">${status.currentUrl ? linkHtmlOf(status.currentUrl) : t.noPageYet}</dd></div>
@@ -215,7 +215,7 @@ function logoutForm(t: Messages): Html {
   return html`<form class="logout" method="post" action="/admin/logout"><button type="submit" class="secondary">${t.adminLogout}</button></form>`;
 }
 
-export function consolePage(ctx: PageContext, batches: ServiceBatchRow[], upload: { error?: string; problems?: InputProblem[] } = {}): string {
+export function consolePage(ctx: PageContext, batches: ServiceBatchRow[], upload: { error?: string; problems?: readonly StoredInputProblem[] } = {}): string {
   const t = messages(ctx.lang);
   const body = html`<main>
 <h1>${t.consoleTitle}</h1>
@@ -225,7 +225,7 @@ ${logoutForm(t)}
 <p>${t.uploadLead}</p>
 <form class="check" method="post" action="/admin/batches" enctype="multipart/form-data">
 ${upload.error ? html`<p id="list-error" class="form-error" role="alert">${upload.error}</p>` : ''}
-${upload.problems?.length ? problemTable(t, upload.problems) : ''}
+${upload.problems?.length ? problemTable(ctx.lang, upload.problems) : ''}
 <div class="field"><label for="list">${t.listLabel}</label>
 <input id="list" name="list" type="file" accept=".csv,.json,.jsonl,.ndjson,text/csv,application/json" required aria-describedby="list-hint">
 <p id="list-hint" class="hint">${t.listHint}</p></div>
@@ -247,10 +247,11 @@ ${batches.length === 0
   return layout(ctx, { title: t.consoleTitle, body });
 }
 
-function problemTable(t: Messages, problems: InputProblem[]): Html {
+function problemTable(lang: Lang, problems: readonly StoredInputProblem[]): Html {
+  const t = messages(lang);
   return html`<table class="problems"><caption>${t.skippedRows}</caption>
 <thead><tr><th scope="col">${t.line}</th><th scope="col">${t.problem}</th></tr></thead>
-<tbody>${problems.map((p) => html`<tr><td>${String(p.line)}</td><td>${p.message}</td></tr>`)}</tbody></table>`;
+<tbody>${problems.map((p) => html`<tr><td>${String(p.line)}</td><td>${storedProblemText(lang, p, p.message)}</td></tr>`)}</tbody></table>`;
 }
 
 export function batchPage(
@@ -271,7 +272,7 @@ export function batchPage(
 <p class="meta">${t.auditDate(batch.run.asOf)}</p>
 <p id="batch-progress" role="status">${t.batchProgress({ finished: c.done + c.failed, failed: c.failed, running: c.running, queued: c.pending, total })}</p>
 ${live ? html`<p class="hint">${t.refreshHint} <a href="">${t.refresh}</a></p>` : ''}
-${batch.problems.length ? problemTable(t, batch.problems) : ''}
+${batch.problems.length ? problemTable(ctx.lang, batch.problems) : ''}
 ${live ? html`<h2>${t.nowAuditing}</h2><ul id="batch-running">${running.map((r) => html`<li data-partner="${r.partnerId}">${r.name} (${formatValue(ctx.lang, r.pagesFetched)})</li>`)}</ul>` : ''}
 <div class="index">${index.body}</div>
 </main>`;

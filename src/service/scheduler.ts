@@ -9,7 +9,8 @@ import { HostThrottle } from '../../crawlers/throttle.ts';
 import type { PageRecord } from '../../crawlers/types.ts';
 import { auditSite, today, validateAsOf, type AuditOptions } from '../audit.ts';
 import { parseApplicants, type InputProblem } from '../batch/input.ts';
-import { WORKER_NAME } from '../batch/partner-audit.ts';
+import { auditFailure, auditOverrun, WORKER_NAME } from '../batch/partner-audit.ts';
+import { problemData, problemText, type Problem } from '../messages/index.ts';
 import { summarizeReport } from '../batch/summary.ts';
 import { checkStartUrl } from '../cli.ts';
 import { CHECKS } from '../checks/index.ts';
@@ -53,14 +54,16 @@ export interface AuditStatus {
   currentUrl: string | null;
   checks: CheckBrief[];
   verdict: CheckStatus | null;
+  /** Why it failed, in English words (for scripts; old rows have only these), and as data: worded in the page's language. */
   error: string | null;
+  failure: Problem | null;
   queuedAt: string;
   startedAt: string | null;
   finishedAt: string | null;
 }
 
 export type AuditEvent =
-  | { type: 'state'; state: AuditState; position: number | null; error: string | null }
+  | { type: 'state'; state: AuditState; position: number | null; error: string | null; failure?: Problem }
   | { type: 'progress'; pagesFetched: number; pagesQueued: number; currentUrl: string | null }
   | { type: 'check'; check: CheckBrief };
 
@@ -78,9 +81,13 @@ export interface BatchEvent {
 /** A list that could not become a batch (not a list at all, or no usable row). */
 export class BatchUploadError extends Error {
   readonly statusCode = 400;
-  constructor(message: string, readonly problems: InputProblem[] = []) {
-    super(message);
+  /** What is wrong with the list as data (worded in the reader's language), when it is known. */
+  readonly kind?: string;
+  readonly values?: Problem['values'];
+  constructor(what: Problem | string, readonly problems: InputProblem[] = []) {
+    super(typeof what === 'string' ? what : problemText('en', what));
     this.name = 'BatchUploadError';
+    if (typeof what !== 'string') Object.assign(this, problemData(what));
   }
 }
 
@@ -226,7 +233,7 @@ export class AuditScheduler {
     } catch (error) {
       throw new BatchUploadError((error as Error).message);
     }
-    if (list.applicants.length === 0) throw new BatchUploadError(`${fileName} has no row that can be audited`, list.problems);
+    if (list.applicants.length === 0) throw new BatchUploadError({ kind: 'list.no-row', values: { file: fileName } }, list.problems);
     const run = await this.#store.startRun({
       inputPath: 'upload',
       inputSha256: list.sha256,
@@ -313,6 +320,7 @@ export class AuditScheduler {
       checks: running?.checks ?? storedChecks,
       verdict: row.summary?.verdict ?? null,
       error: row.error,
+      failure: row.failure,
       queuedAt: row.queuedAt,
       startedAt: row.startedAt,
       finishedAt: row.finishedAt,
@@ -442,7 +450,7 @@ export class AuditScheduler {
         { hosts: this.#hosts },
       );
       if (running.controller.signal.aborted) return;
-      if (deadline.aborted) throw new Error(`did not finish within ${Math.round(limitMs / 1000)} s`);
+      if (deadline.aborted) throw deadline.reason;
       // The checks are decided together once the crawl is complete; each is shown as it is announced,
       // before the report is stored and the audit counts as done.
       for (const check of report.checks) {
@@ -456,9 +464,9 @@ export class AuditScheduler {
       await this.#finish(row, { type: 'state', state: 'done', position: null, error: null });
     } catch (error) {
       if (running.controller.signal.aborted) return;
-      const message = deadline.aborted ? `did not finish within ${Math.round(limitMs / 1000)} s` : firstLine(error);
-      await this.#store.saveFailure(row.runId, row.partnerId, message, Date.now() - started);
-      await this.#finish(row, { type: 'state', state: 'failed', position: null, error: message });
+      const failure = deadline.aborted ? auditOverrun(limitMs) : auditFailure(error);
+      await this.#store.saveFailure(row.runId, row.partnerId, failure, Date.now() - started);
+      await this.#finish(row, { type: 'state', state: 'failed', position: null, error: problemText('en', failure), failure });
     }
   }
 

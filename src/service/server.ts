@@ -31,6 +31,7 @@ import { CHECK_IDS } from '../checks/index.ts';
 import { embedDocument, type EmbeddedDocument } from './html.ts';
 import { chooseLang, LANG_COOKIE, LANGUAGES, renderers, type Lang } from './lang.ts';
 import { messages } from '../messages/service.ts';
+import { isProblem, problemData, problemText, ProblemError, type Problem } from '../messages/index.ts';
 import {
   auditProgressPage, auditReportPage, batchPage, consolePage, loginPage, messagePage, rateLimitedPage, selfCheckPage,
   type Comparison, type PageContext,
@@ -117,11 +118,35 @@ declare module 'fastify' {
   }
 }
 
-/** An error page or JSON error with a status: thrown by handlers, drawn by the error handler. */
+/**
+ * An error page or JSON error with a status: thrown by handlers, drawn by the error handler. What went
+ * wrong is a problem (worded in each reader's language when drawn), or words already in the request's.
+ */
 class HttpProblem extends Error {
-  constructor(readonly statusCode: number, message: string, readonly title?: string) {
-    super(message);
+  readonly problem: Problem | null;
+  constructor(readonly statusCode: number, what: Problem | string, readonly title?: string) {
+    super(typeof what === 'string' ? what : problemText('en', what));
+    this.problem = typeof what === 'string' ? null : problemData(what);
   }
+}
+
+/** An error's problem as data, when it has one: an HttpProblem's, a ProblemError's, a request that failed validation. */
+function problemOf(error: Error & { validation?: unknown }): Problem | null {
+  if (error instanceof HttpProblem) return error.problem;
+  if (isProblem(error)) return problemData(error);
+  if (error.validation) return { kind: 'http.invalid-request', values: { detail: error.message } };
+  return null;
+}
+
+/** An error in a language's words: its problem's, or its own message (words already in the request's language). */
+function errorText(lang: Lang, error: Error): string {
+  const problem = problemOf(error);
+  return problem ? problemText(lang, problem) : error.message;
+}
+
+/** A RangeError of the input (an address or date that is not one) as the 400 it answers. */
+function badInput(error: RangeError): HttpProblem {
+  return new HttpProblem(400, problemOf(error) ?? { kind: 'http.invalid-request', values: { detail: error.message } });
 }
 
 function isApi(req: FastifyRequest): boolean {
@@ -275,28 +300,31 @@ function handleRequests(app: FastifyInstance, config: ServiceConfig): void {
 
   app.setErrorHandler((error: Error & { statusCode?: number; validation?: unknown; retryAfterSeconds?: number }, req, reply) => {
     const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
-    const message = status === 500 ? 'internal error' : error.message;
     if (status === 500) req.log.error(error);
+    const shown = status === 500 ? new HttpProblem(500, { kind: 'http.internal-error' }) : error;
+    // The API sends the problem's kind and values (and its English words); a page, its words in the reader's language.
+    const problem = problemOf(shown);
+    const json = { error: errorText('en', shown), ...problem };
     if (status === 429) {
       const retryAfter = error.retryAfterSeconds ?? 3600;
       void reply.code(429).header('retry-after', String(retryAfter));
-      if (isApi(req)) return reply.send({ error: message, retryAfterSeconds: retryAfter });
+      if (isApi(req)) return reply.send({ ...json, retryAfterSeconds: retryAfter });
       return reply.type('text/html; charset=utf-8').send(rateLimitedPage(pageContext(req, config), retryAfter));
     }
-    if (isApi(req)) return reply.code(status).send({ error: message, ...(error instanceof BatchUploadError ? { problems: error.problems } : {}) });
+    if (isApi(req)) return reply.code(status).send({ ...json, ...(error instanceof BatchUploadError ? { problems: error.problems } : {}) });
     const title = error instanceof HttpProblem && error.title ? error.title : status === 404 ? t(req).notFoundTitle : t(req).badRequestTitle;
-    return reply.code(status).type('text/html; charset=utf-8').send(messagePage(pageContext(req, config), title, message));
+    return reply.code(status).type('text/html; charset=utf-8').send(messagePage(pageContext(req, config), title, errorText(req.lang, shown)));
   });
 
   app.setNotFoundHandler((req, reply) => {
-    if (isApi(req)) return reply.code(404).send({ error: 'not found' });
+    if (isApi(req)) return reply.code(404).send({ error: problemText('en', { kind: 'http.not-found' }), kind: 'http.not-found' });
     return reply.code(404).type('text/html; charset=utf-8').send(messagePage(pageContext(req, config), t(req).notFoundTitle, t(req).notFound));
   });
 }
 
 /** The rate limit's refusal: a 429 with how long to wait. */
 function tooManyRequests(_req: FastifyRequest, context: { ttl: number }) {
-  return Object.assign(new Error('too many audits from this address; try again later'), {
+  return Object.assign(new ProblemError('http.too-many-audits'), {
     statusCode: 429, retryAfterSeconds: Math.max(1, Math.ceil(context.ttl / 1000)),
   });
 }
@@ -376,7 +404,7 @@ class OpenStreams {
   take(address: string): void {
     const held = this.#byAddress.get(address) ?? 0;
     if (held >= this.maxPerAddress) {
-      throw Object.assign(new Error(`too many open event streams from this address (${this.maxPerAddress}); close one or try again later`), {
+      throw Object.assign(new ProblemError('http.too-many-streams', { max: this.maxPerAddress }), {
         statusCode: 429, retryAfterSeconds: STREAM_RETRY_SECONDS,
       });
     }
@@ -428,13 +456,13 @@ function eventStream(
 
 async function auditRow(store: ServiceStore, id: string): Promise<ServiceAuditRow> {
   const row = new RegExp(AUDIT_ID_PATTERN).test(id) ? await store.serviceAudit(id) : null;
-  if (!row || row.kind !== 'visitor') throw new HttpProblem(404, 'no audit has this address');
+  if (!row || row.kind !== 'visitor') throw new HttpProblem(404, { kind: 'http.no-audit' });
   return row;
 }
 
 async function doneAudit(store: ServiceStore, id: string): Promise<ServiceAuditRow> {
   const row = await auditRow(store, id);
-  if (row.state !== 'done') throw new HttpProblem(404, 'this audit has no report (yet)');
+  if (row.state !== 'done') throw new HttpProblem(404, { kind: 'http.no-report-yet' });
   return row;
 }
 
@@ -501,7 +529,7 @@ function registerAuditPages(service: Service): void {
     } catch (error) {
       if (!(error instanceof RangeError)) throw error;
       return reply.code(400).type('text/html; charset=utf-8')
-        .send(selfCheckPage(pageContext(req, config), limits, { homepage, asOf, error: error.message }));
+        .send(selfCheckPage(pageContext(req, config), limits, { homepage, asOf, error: errorText(req.lang, badInput(error)) }));
     }
   });
 
@@ -547,7 +575,7 @@ function registerAuditApi(service: Service): void {
       const { id, joined } = await scheduler.submitVisitor(req.body.homepage, req.body.asOf);
       return reply.code(202).header('location', `/api/audits/${id}`).send({ id, joined, status: withLinks((await scheduler.status(id))!) });
     } catch (error) {
-      if (error instanceof RangeError) throw new HttpProblem(400, error.message);
+      if (error instanceof RangeError) throw badInput(error);
       throw error;
     }
   });
@@ -579,7 +607,7 @@ function adminGuard(config: ServiceConfig): AdminGuard {
   const requireAdmin = async (req: FastifyRequest, reply: FastifyReply): Promise<void> => {
     if (!config.adminToken) throw new HttpProblem(404, t(req).adminOff, t(req).notFoundTitle);
     if (isAdmin(req)) return;
-    if (isApi(req)) throw new HttpProblem(401, 'an admin token is needed (Authorization: Bearer …)');
+    if (isApi(req)) throw new HttpProblem(401, { kind: 'http.admin-token-needed' });
     await reply.code(401).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(loginPage(pageContext(req, config)));
   };
   return Object.assign(requireAdmin, { sessionValue });
@@ -596,11 +624,11 @@ async function readUpload(req: FastifyRequest): Promise<{ name: string; bytes: B
     }
   } catch (error) {
     const code = (error as { code?: string }).code;
-    if (code === 'FST_REQ_FILE_TOO_LARGE') throw new HttpProblem(413, `the list is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`);
-    if (code?.startsWith('FST_')) throw new HttpProblem(400, (error as Error).message);
+    if (code === 'FST_REQ_FILE_TOO_LARGE') throw new HttpProblem(413, { kind: 'http.upload-too-large', values: { megabytes: MAX_UPLOAD_BYTES / 1024 / 1024 } });
+    if (code?.startsWith('FST_')) throw new HttpProblem(400, { kind: 'http.invalid-request', values: { detail: (error as Error).message } });
     throw error;
   }
-  if (!file) throw new HttpProblem(400, 'no file was uploaded');
+  if (!file) throw new HttpProblem(400, { kind: 'http.no-file' });
   return { ...file, asOf };
 }
 
@@ -608,14 +636,14 @@ async function startBatch(scheduler: AuditScheduler, upload: { name: string; byt
   try {
     return await scheduler.submitBatch(upload.name, upload.bytes, upload.asOf);
   } catch (error) {
-    if (error instanceof RangeError) throw new HttpProblem(400, error.message);
+    if (error instanceof RangeError) throw badInput(error);
     throw error;
   }
 }
 
 async function batchRow(store: ServiceStore, runId: number): Promise<ServiceBatchRow> {
   const batch = await store.serviceBatch(runId);
-  if (!batch) throw new HttpProblem(404, 'no run has this number');
+  if (!batch) throw new HttpProblem(404, { kind: 'http.no-run' });
   return batch;
 }
 
@@ -643,6 +671,7 @@ async function batchStatus(store: ServiceStore, batch: ServiceBatchRow, withPart
             checks: row.statuses,
             changes: row.changes,
             error: row.partner.error,
+            failure: row.partner.failure,
             auditId: audits.get(row.partner.id)?.id ?? '',
             report: row.partner.state === 'done' ? `${base}/partners/${encodeURIComponent(row.partner.id)}/report` : null,
           })),
@@ -666,7 +695,7 @@ async function batchEvents({ store, scheduler, streams }: Service, req: FastifyR
 async function batchPartner(store: ServiceStore, runId: number, partnerId: string) {
   const batch = await batchRow(store, runId);
   const partner = await store.partner(batch.run.id, partnerId);
-  if (!partner || partner.state !== 'done') throw new HttpProblem(404, 'this partner has no report in this run');
+  if (!partner || partner.state !== 'done') throw new HttpProblem(404, { kind: 'http.no-partner-report' });
   return { batch, partner };
 }
 
@@ -700,7 +729,7 @@ function registerConsole(service: Service, requireAdmin: AdminGuard): void {
     } catch (error) {
       if (!(error instanceof BatchUploadError) && !(error instanceof HttpProblem && error.statusCode < 500)) throw error;
       return reply.code((error as { statusCode?: number }).statusCode ?? 400).type('text/html; charset=utf-8')
-        .send(consolePage(pageContext(req, config), await store.serviceBatches(), { error: error.message, problems: error instanceof BatchUploadError ? error.problems : [] }));
+        .send(consolePage(pageContext(req, config), await store.serviceBatches(), { error: errorText(req.lang, error as Error), problems: error instanceof BatchUploadError ? error.problems : [] }));
     }
   });
 

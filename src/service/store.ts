@@ -2,6 +2,8 @@
 // runs and partners the service's audits are, plus the service's own tables (store/schema.ts): each
 // audit's unguessable id and place in the service's queue, and the uploaded lists.
 
+import type { InputProblem } from '../batch/input.ts';
+import { problemText, type Problem } from '../messages/index.ts';
 import { MAX_CRASHES, SqliteStore, type PartnerState, type PartnerSummary, type RunRow } from '../store/index.ts';
 
 export type ServiceAuditKind = 'visitor' | 'batch';
@@ -19,17 +21,21 @@ export interface ServiceAuditRow {
   asOf: string;
   state: PartnerState;
   error: string | null;
+  failure: Problem | null;
   summary: PartnerSummary | null;
   queuedAt: string;
   startedAt: string | null;
   finishedAt: string | null;
 }
 
+/** A skipped row as stored: with its kind and values, or (a list uploaded before problems had kinds) only its English words. */
+export type StoredInputProblem = InputProblem | { line: number; message: string };
+
 /** A list uploaded to the web service, with its run. */
 export interface ServiceBatchRow {
   run: RunRow;
   fileName: string;
-  problems: { line: number; message: string }[];
+  problems: StoredInputProblem[];
   counts: Record<PartnerState, number>;
 }
 
@@ -45,6 +51,7 @@ interface ServiceAuditRecord {
   as_of: string;
   state: PartnerState;
   error: string | null;
+  error_json: string | null;
   summary_json: string | null;
   queued_at: string;
   started_at: string | null;
@@ -58,7 +65,7 @@ interface ServiceBatchRecord {
 }
 
 const SERVICE_AUDIT_SELECT = `
-SELECT a.id, a.seq, a.kind, a.site, a.run_id, a.partner_id, p.name, p.homepage, r.as_of, p.state, p.error,
+SELECT a.id, a.seq, a.kind, a.site, a.run_id, a.partner_id, p.name, p.homepage, r.as_of, p.state, p.error, p.error_json,
   p.summary_json, a.queued_at, a.started_at, a.finished_at
 FROM service_audits a
 JOIN partners p ON p.run_id = a.run_id AND p.partner_id = a.partner_id
@@ -135,17 +142,19 @@ export class ServiceStore extends SqliteStore {
            AND p.partner_id = service_audits.partner_id AND p.state = 'pending' AND p.crashes >= ?)`,
         [now, MAX_CRASHES],
       );
-      await tx.run(
-        `UPDATE partners SET state = 'failed', audited_at = ?, summary_json = NULL,
-           error = 'the service stopped unexpectedly (crashed, ran out of memory or was killed) each of the ' || crashes ||
-             ' times this site was being audited; not tried again'
-         WHERE state = 'pending' AND crashes >= ? AND ${ofService}`,
-        [now, MAX_CRASHES],
-      );
+      const killers = await tx.all<{ run_id: number; partner_id: string; crashes: number }>(
+        `SELECT run_id, partner_id, crashes FROM partners WHERE state = 'pending' AND crashes >= ? AND ${ofService}`, [MAX_CRASHES]);
+      for (const p of killers) {
+        const failure: Problem = { kind: 'audit.service-crashed', values: { times: p.crashes } };
+        await tx.run(
+          `UPDATE partners SET state = 'failed', audited_at = ?, summary_json = NULL, error = ?, error_json = ? WHERE run_id = ? AND partner_id = ?`,
+          [now, problemText('en', failure), JSON.stringify(failure), p.run_id, p.partner_id],
+        );
+      }
     });
   }
 
-  async addServiceBatch(runId: number, fileName: string, problems: { line: number; message: string }[]): Promise<void> {
+  async addServiceBatch(runId: number, fileName: string, problems: readonly InputProblem[]): Promise<void> {
     await this.db.run('INSERT INTO service_batches (run_id, file_name, problems_json) VALUES (?, ?, ?)', [runId, fileName, JSON.stringify(problems)]);
   }
 
@@ -189,6 +198,7 @@ function toServiceAudit(row: ServiceAuditRecord): ServiceAuditRow {
     asOf: row.as_of,
     state: row.state,
     error: row.error,
+    failure: row.error_json ? (JSON.parse(row.error_json) as Problem) : null,
     summary: row.summary_json ? (JSON.parse(row.summary_json) as PartnerSummary) : null,
     queuedAt: row.queued_at,
     startedAt: row.started_at,

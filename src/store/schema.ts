@@ -123,7 +123,7 @@ CREATE TABLE IF NOT EXISTS service_batches (
   run_id INTEGER PRIMARY KEY REFERENCES runs(id),
   -- As uploaded; shown (escaped), never used as a path.
   file_name TEXT NOT NULL,
-  -- Rows skipped by the applicant-list parser: [{ line, message }].
+  -- Rows skipped by the applicant-list parser: [{ line, kind, values, message }] ([{ line, message }] before kinds).
   problems_json TEXT NOT NULL
 );
 `;
@@ -138,6 +138,9 @@ const MIGRATIONS: string[] = [
   // 4: which worker (host:pid) audits a running partner, and since when: what `status` shows.
   `ALTER TABLE partners ADD COLUMN worker TEXT;
    ALTER TABLE partners ADD COLUMN started_at TEXT;`,
+  // 5: why a partner failed as data, { kind, values } (src/messages Problem), worded when shown in the
+  // reader's language; error keeps the English words, and is all a row failed before version 5 has.
+  'ALTER TABLE partners ADD COLUMN error_json TEXT;',
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -4,6 +4,7 @@
 
 import { gzipSync, gunzipSync } from 'node:zlib';
 import type { AnalyzedPage, CheckId, CheckResult, CheckStatus, SiteEvidence } from '../types.ts';
+import { problemData, problemText, type Problem } from '../messages/index.ts';
 import {
   MAX_CRASHES,
   type CheckRow,
@@ -56,15 +57,13 @@ interface PartnerRecord {
   worker: string | null;
   started_at: string | null;
   error: string | null;
+  error_json: string | null;
   audited_at: string | null;
   duration_ms: number | null;
   summary_json: string | null;
 }
 
 const now = () => new Date().toISOString();
-const GIVEN_UP = (crashes: number) =>
-  `the process auditing it died (crashed, ran out of memory or was killed) each of the ${crashes} times this ` +
-  'partner was being audited; not tried again (audit it alone with "partner-presence audit" to see why)';
 
 export abstract class SqlStore implements Store {
   abstract readonly location: string;
@@ -191,13 +190,13 @@ export abstract class SqlStore implements Store {
     });
   }
 
-  async saveFailure(runId: number, partnerId: string, error: string, durationMs: number): Promise<void> {
+  async saveFailure(runId: number, partnerId: string, failure: Problem, durationMs: number): Promise<void> {
     await this.db.transaction(async (tx) => {
       await deletePartnerResults(tx, runId, partnerId);
       await tx.run(
-        `UPDATE partners SET state = 'failed', error = ?, audited_at = ?, duration_ms = ?, summary_json = NULL, outputs_current = 0
+        `UPDATE partners SET state = 'failed', error = ?, error_json = ?, audited_at = ?, duration_ms = ?, summary_json = NULL, outputs_current = 0
          WHERE run_id = ? AND partner_id = ?`,
-        [error, now(), Math.round(durationMs), runId, partnerId],
+        [problemText('en', failure), JSON.stringify(problemData(failure)), now(), Math.round(durationMs), runId, partnerId],
       );
     });
   }
@@ -294,10 +293,11 @@ async function insertPartner(tx: SqlDb, runId: number, position: number, p: Part
 }
 
 async function giveUp(tx: SqlDb, runId: number, partnerId: string, crashes: number): Promise<void> {
+  const givenUp: Problem = { kind: 'audit.given-up', values: { times: crashes } };
   await tx.run(
-    `UPDATE partners SET state = 'failed', outputs_current = 0, audited_at = ?, duration_ms = NULL, summary_json = NULL, error = ?
+    `UPDATE partners SET state = 'failed', outputs_current = 0, audited_at = ?, duration_ms = NULL, summary_json = NULL, error = ?, error_json = ?
      WHERE run_id = ? AND partner_id = ?`,
-    [now(), GIVEN_UP(crashes), runId, partnerId],
+    [now(), problemText('en', givenUp), JSON.stringify(givenUp), runId, partnerId],
   );
 }
 
@@ -348,6 +348,7 @@ function toPartner(row: PartnerRecord): PartnerRow {
     worker: row.worker,
     startedAt: row.started_at,
     error: row.error,
+    failure: row.error_json ? (JSON.parse(row.error_json) as Problem) : null,
     auditedAt: row.audited_at,
     durationMs: row.duration_ms,
     summary: row.summary_json ? (JSON.parse(row.summary_json) as PartnerSummary) : null,

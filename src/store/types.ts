@@ -3,6 +3,7 @@
 // database (`--store postgres://…`) that workers on many machines write to.
 
 import type { Applicant, CheckResult, CheckStatus, CheckId, SiteEvidence } from '../types.ts';
+import type { Problem } from '../messages/index.ts';
 
 /**
  * A partner in flight when its process died this many times is marked failed instead of being
@@ -59,7 +60,10 @@ export interface PartnerRow extends PartnerInput {
   /** Who audits (or last audited) it: host:pid of the batch or worker process, and since when. */
   worker: string | null;
   startedAt: string | null;
+  /** Why it failed, in English words: all a row failed before schema 5 has. */
   error: string | null;
+  /** Why it failed, as data (worded when shown); null before schema 5. */
+  failure: Problem | null;
   auditedAt: string | null;
   durationMs: number | null;
   summary: PartnerSummary | null;
@@ -136,7 +140,7 @@ export interface Store {
   /** Stores everything of one audited partner in one transaction. */
   saveResult(runId: number, partnerId: string, result: PartnerResult): Promise<void>;
   /** Records that a partner could not be audited (unreachable, timed out, crashed). */
-  saveFailure(runId: number, partnerId: string, error: string, durationMs: number): Promise<void>;
+  saveFailure(runId: number, partnerId: string, failure: Problem, durationMs: number): Promise<void>;
   /** Records that reports/<id>.* now match the partner's stored outcome. */
   markOutputsCurrent(runId: number, partnerId: string): Promise<void>;
   /** Stores a re-evaluation (`report --as-of`) beside the run's own results, which stay as they were. */
