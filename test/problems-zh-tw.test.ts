@@ -173,6 +173,24 @@ describe('a visitor\'s failed audit and the service\'s errors', () => {
     expect(shown).toContain('沒有首頁網址；已略過');
     expect(englishLeft(htmlText(shown), ['empty.csv'])).toEqual([]);
   });
+
+  it('words a file that is no applicant list in the console\'s language, and sends why as data', async () => {
+    const send = (lang: string, headers: Record<string, string> = auth) => {
+      const form = new FormData();
+      form.append('list', new Blob([Buffer.from([0x25, 0x50, 0x44, 0x46, 0x00, 0x01])], { type: 'text/csv' }), 'list.csv');
+      return fetch(`${base}/admin/batches?lang=${lang}`, { method: 'POST', headers, body: form });
+    };
+    const zh = await (await send('zh-TW')).text();
+    const error = /<p id="list-error"[\s\S]*?<\/p>/.exec(zh)![0];
+    expect(error).toContain('list.csv 不是申請者名單（它是二進位檔）');
+    // What a list must hold is named as the list writes it: its columns, and the JSON Lines format.
+    expect(englishLeft(htmlText(error), ['list.csv', '"name"', '"homepage"', 'name', 'homepage', 'JSON Lines'])).toEqual([]);
+    expect(await (await send('en')).text()).toContain('list.csv is not an applicant list (it is a binary file): expected CSV with a header row');
+    const form = new FormData();
+    form.append('list', new Blob(['just some text\n'], { type: 'text/csv' }), 'list.csv');
+    const api = (await (await fetch(`${base}/api/batches`, { method: 'POST', headers: auth, body: form })).json()) as Record<string, unknown>;
+    expect(api).toMatchObject({ kind: 'list.no-homepage-column', values: { file: 'list.csv' }, error: expect.stringMatching(/^list\.csv is not an applicant list/) });
+  });
 });
 
 describe('failed partners in the batch command\'s index.html', () => {

@@ -33,11 +33,16 @@ export interface ApplicantList {
   sha256: string;
 }
 
-/** The file is not an applicant list at all (or cannot be read). */
+/** The file is not an applicant list at all (or cannot be read): why, as data (list.<kind>), and in English words. */
 export class ApplicantListError extends Error {
-  constructor(message: string) {
-    super(message);
+  readonly kind: string;
+  readonly values: Readonly<Record<string, string | number>>;
+  constructor(kind: string, values: Readonly<Record<string, string | number>>) {
+    const problem = { kind: `list.${kind}`, values };
+    super(problemText('en', problem));
     this.name = 'ApplicantListError';
+    this.kind = problem.kind;
+    this.values = values;
   }
 }
 
@@ -64,20 +69,18 @@ export async function readApplicants(file: string): Promise<ApplicantList> {
     bytes = await readBounded(file);
   } catch (error) {
     if (error instanceof ApplicantListError) throw error;
-    throw new ApplicantListError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw new ApplicantListError('unreadable', { file, code: (error as NodeJS.ErrnoException).code ?? String(error) });
   }
   return parseApplicants(bytes, file);
 }
 
 /** The file's bytes, refused past MAX_APPLICANT_LIST_BYTES (also for pipes and devices, whose size stat cannot tell). */
 async function readBounded(file: string): Promise<Buffer> {
-  const tooLarge = (size: string) =>
-    new ApplicantListError(
-      `${file} is ${size}; an applicant list may be at most ${MAX_APPLICANT_LIST_BYTES / 1024 ** 2} MB ` +
-        '(about 200,000 partners): split it into several lists, each run with its own --out',
-    );
+  const max = MAX_APPLICANT_LIST_BYTES / 1024 ** 2;
   const info = await stat(file);
-  if (info.isFile() && info.size > MAX_APPLICANT_LIST_BYTES) throw tooLarge(`${(info.size / 1024 ** 2).toFixed(0)} MB`);
+  if (info.isFile() && info.size > MAX_APPLICANT_LIST_BYTES) {
+    throw new ApplicantListError('too-large', { file, megabytes: Math.round(info.size / 1024 ** 2), max });
+  }
   const chunks: Buffer[] = [];
   let read = 0;
   const stream = createReadStream(file);
@@ -85,7 +88,7 @@ async function readBounded(file: string): Promise<Buffer> {
     read += chunk.length;
     if (read > MAX_APPLICANT_LIST_BYTES) {
       stream.destroy();
-      throw tooLarge(`larger than ${MAX_APPLICANT_LIST_BYTES / 1024 ** 2} MB`);
+      throw new ApplicantListError('too-large-stream', { file, max });
     }
     chunks.push(chunk);
   }
@@ -95,19 +98,12 @@ async function readBounded(file: string): Promise<Buffer> {
 /** Parses an applicant list from its bytes; `file` names it in messages and picks the format by extension. */
 export function parseApplicants(bytes: Buffer, file: string): ApplicantList {
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  if (bytes.includes(0)) throw notAList(file, 'it is a binary file');
+  if (bytes.includes(0)) throw new ApplicantListError('binary', { file });
   const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
-  if (text.trim() === '') throw notAList(file, 'it is empty');
+  if (text.trim() === '') throw new ApplicantListError('empty', { file });
   const format = detectFormat(file, text);
   const rows = format === 'csv' ? csvRows(text, file) : format === 'json' ? jsonRows(text, file) : jsonlRows(text, file);
   return { format, sha256, ...validateRows(rows.rows, rows.columns) };
-}
-
-function notAList(file: string, why: string): ApplicantListError {
-  return new ApplicantListError(
-    `${file} is not an applicant list (${why}): expected CSV with a header row containing "name" and ` +
-      `"homepage", a JSON array of {"name", "homepage"} objects, or JSON Lines`,
-  );
 }
 
 function detectFormat(file: string, text: string): ApplicantList['format'] {
@@ -141,13 +137,13 @@ function csvRows(text: string, file: string): { rows: RawRow[]; columns: string[
       trim: true,
     }) as unknown as { record: string[]; info: { lines: number } }[];
   } catch (error) {
-    throw notAList(file, `CSV could not be parsed: ${(error as Error).message}`);
+    throw new ApplicantListError('csv-unparsable', { file, detail: (error as Error).message });
   }
   const header = records.shift();
-  if (!header) throw notAList(file, 'it has no header row');
+  if (!header) throw new ApplicantListError('no-header', { file });
   const columns = header.record.map((name) => name.trim());
   const lowered = columns.map((name) => name.toLowerCase());
-  if (!lowered.includes('homepage')) throw notAList(file, 'its first row has no "homepage" column');
+  if (!lowered.includes('homepage')) throw new ApplicantListError('no-homepage-column', { file });
   const rows = records
     // A line of empty cells (",,,") is a blank line in a spreadsheet export, not a bad row.
     .filter(({ record }) => record.some((cell) => cell !== ''))
@@ -167,9 +163,9 @@ function jsonRows(text: string, file: string): { rows: RawRow[]; columns: string
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw notAList(file, `JSON could not be parsed: ${(error as Error).message}`);
+    throw new ApplicantListError('json-unparsable', { file, detail: (error as Error).message });
   }
-  if (!Array.isArray(data)) throw notAList(file, 'the JSON is not an array');
+  if (!Array.isArray(data)) throw new ApplicantListError('not-array', { file });
   const lines = topLevelElementLines(text);
   const values = data.map((value, i) => ({ value, line: lines[i] ?? 1 }));
   return objectRows(values, file);
@@ -190,7 +186,7 @@ function jsonlRows(text: string, file: string): { rows: RawRow[]; columns: strin
       problems.push({ line: i + 1, fields: { [UNPARSABLE]: 'not-json' } });
     }
   });
-  if (!parsedAny) throw notAList(file, 'no line is a JSON object');
+  if (!parsedAny) throw new ApplicantListError('no-json-line', { file });
   const parsed = objectRows(values, file);
   return { rows: [...parsed.rows, ...problems].sort((a, b) => a.line - b.line), columns: parsed.columns };
 }
@@ -213,7 +209,7 @@ function objectRows(values: { value: unknown; line: number }[], file: string): {
     if ('homepage' in fields) withHomepage++;
     return { line, fields };
   });
-  if (rows.length > 0 && withHomepage === 0) throw notAList(file, 'no entry has a "homepage" field');
+  if (rows.length > 0 && withHomepage === 0) throw new ApplicantListError('no-homepage-field', { file });
   return { rows, columns };
 }
 

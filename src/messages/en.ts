@@ -23,6 +23,9 @@ const lowerFirst = (text: string): string => (/^[A-Z][a-z]/.test(text) ? text[0]
 /** 1 → "the newest", 2 → "the second-newest" … 5 → "the fifth-newest", then 6th, 21st, 22nd, 23rd (Intl's English ordinal rules). */
 const newestRank = (rank: MessageValue | undefined): string =>
   (rank === 1 ? 'the newest' : `the ${['second', 'third', 'fourth', 'fifth'][Number(rank) - 2] ?? `${w(rank)}${ORDINAL_SUFFIX[ordinalForm('en', rank)]}`}-newest`);
+/** Why a file is no applicant list, and what one looks like. */
+const notAList = (file: MessageValue | undefined, why: string): string => `${w(file)} is not an applicant list (${why}): expected CSV with a header row `
+  + 'containing "name" and "homepage", a JSON array of {"name", "homepage"} objects, or JSON Lines';
 const ORDINAL_SUFFIX: Readonly<Record<Intl.LDMLPluralRule, string>> = { zero: 'th', one: 'st', two: 'nd', few: 'rd', many: 'th', other: 'th' };
 
 const catalog = {
@@ -352,6 +355,18 @@ const catalog = {
   'problem.input.duplicate-site': 'duplicate of line {earlierLine:id} (same homepage {homepage}); skipped',
   'problem.input.duplicate-id': 'duplicate id "{id}" (also on line {earlierLine:id}); skipped',
   'problem.list.no-row': '{file} has no row that can be audited',
+  'problem.list.unreadable': 'cannot read {file}: {code}',
+  'problem.list.too-large': '{file} is {megabytes:id} MB; an applicant list may be at most {max:id} MB (about 200,000 partners): split it into several lists, each run with its own --out',
+  'problem.list.too-large-stream': '{file} is larger than {max:id} MB; an applicant list may be at most {max:id} MB (about 200,000 partners): split it into several lists, each run with its own --out',
+  'problem.list.binary': (v) => notAList(v.file, 'it is a binary file'),
+  'problem.list.empty': (v) => notAList(v.file, 'it is empty'),
+  'problem.list.csv-unparsable': (v) => notAList(v.file, `CSV could not be parsed: ${w(v.detail)}`),
+  'problem.list.no-header': (v) => notAList(v.file, 'it has no header row'),
+  'problem.list.no-homepage-column': (v) => notAList(v.file, 'its first row has no "homepage" column'),
+  'problem.list.json-unparsable': (v) => notAList(v.file, `JSON could not be parsed: ${w(v.detail)}`),
+  'problem.list.not-array': (v) => notAList(v.file, 'the JSON is not an array'),
+  'problem.list.no-json-line': (v) => notAList(v.file, 'no line is a JSON object'),
+  'problem.list.no-homepage-field': (v) => notAList(v.file, 'no entry has a "homepage" field'),
   'problem.audit.timed-out': 'did not finish within {seconds:id} s',
   'problem.audit.no-result': 'no result',
   'problem.audit.error': '{message}',

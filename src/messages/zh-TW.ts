@@ -19,6 +19,9 @@ const elementNames = (value: MessageValue | undefined, present: boolean): string
   const names = elements.filter((e) => e.present === present).map((e) => messageText('zh-TW', `element.${set}.${e.id}`));
   return names.join('、') || '無';
 };
+/** Why a file is no applicant list, and what one looks like (the column names are written as the list writes them). */
+const notAList = (file: MessageValue | undefined, why: string): string =>
+  `${w(file)} 不是申請者名單（${why}）：應為含「name」與「homepage」欄位標題列的 CSV、由 {"name", "homepage"} 物件組成的 JSON 陣列，或 JSON Lines`;
 /** 1 → 「最新的」, 2 → 「第 2 新的」. */
 const newestRank = (rank: MessageValue | undefined): string => (rank === 1 ? '最新的' : `第 ${w(rank)} 新的`);
 
@@ -347,6 +350,18 @@ export const zhTW: Readonly<Record<MessageId, Template>> = {
   'problem.input.duplicate-site': '與第 {earlierLine:id} 行重複（相同的首頁 {homepage}）；已略過',
   'problem.input.duplicate-id': '編號「{id}」重複（第 {earlierLine:id} 行也使用）；已略過',
   'problem.list.no-row': '{file} 中沒有可稽核的列',
+  'problem.list.unreadable': '無法讀取 {file}：{code}',
+  'problem.list.too-large': '{file} 有 {megabytes:id} 百萬位元組；申請者名單最多 {max:id} 百萬位元組（約 200,000 個合作夥伴）：請分成幾份名單，每份以各自的 --out 執行',
+  'problem.list.too-large-stream': '{file} 超過 {max:id} 百萬位元組；申請者名單最多 {max:id} 百萬位元組（約 200,000 個合作夥伴）：請分成幾份名單，每份以各自的 --out 執行',
+  'problem.list.binary': (v) => notAList(v.file, '它是二進位檔'),
+  'problem.list.empty': (v) => notAList(v.file, '它是空的'),
+  'problem.list.csv-unparsable': (v) => notAList(v.file, `無法解析 CSV：${w(v.detail)}`),
+  'problem.list.no-header': (v) => notAList(v.file, '沒有標題列'),
+  'problem.list.no-homepage-column': (v) => notAList(v.file, '第一列沒有「homepage」欄位'),
+  'problem.list.json-unparsable': (v) => notAList(v.file, `無法解析 JSON：${w(v.detail)}`),
+  'problem.list.not-array': (v) => notAList(v.file, 'JSON 不是陣列'),
+  'problem.list.no-json-line': (v) => notAList(v.file, '沒有任何一行是 JSON 物件'),
+  'problem.list.no-homepage-field': (v) => notAList(v.file, '沒有任何項目有「homepage」欄位'),
   'problem.audit.timed-out': '未在 {seconds:id} 秒內完成',
   'problem.audit.no-result': '沒有結果',
   'problem.audit.error': '稽核時發生錯誤：{message}',

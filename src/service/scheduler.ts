@@ -8,7 +8,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { HostThrottle } from '../../crawlers/throttle.ts';
 import type { PageRecord } from '../../crawlers/types.ts';
 import { auditSite, today, validateAsOf, type AuditOptions } from '../audit.ts';
-import { parseApplicants, type InputProblem } from '../batch/input.ts';
+import { ApplicantListError, parseApplicants, type InputProblem } from '../batch/input.ts';
 import { auditFailure, auditOverrun, WORKER_NAME } from '../batch/partner-audit.ts';
 import { problemData, problemText, type Problem } from '../messages/index.ts';
 import { summarizeReport } from '../batch/summary.ts';
@@ -231,7 +231,7 @@ export class AuditScheduler {
     try {
       list = parseApplicants(bytes, fileName);
     } catch (error) {
-      throw new BatchUploadError((error as Error).message);
+      throw new BatchUploadError(error instanceof ApplicantListError ? problemData(error) : (error as Error).message);
     }
     if (list.applicants.length === 0) throw new BatchUploadError({ kind: 'list.no-row', values: { file: fileName } }, list.problems);
     const run = await this.#store.startRun({

@@ -8,7 +8,7 @@ import { load } from 'cheerio';
  * Names written the same in both languages: products, formats, files, standards, options, the tool,
  * Windows' reserved device names and the system's error codes (ECONNREFUSED), which readers look up as written.
  */
-export const KEPT = /^(?:AWS|Amazon|MSP|PDF|HTML|HTTP|JSON|JavaScript|Windows|CON|NUL|COM1|E[A-Z_]{3,}|robots\.txt|sitemap\.xml|Last-Modified|datePublished|article:published_time|partner-presence|P[23](?:\.\d)+|--[a-z-]+)$/;
+export const KEPT = /^(?:AWS|Amazon|MSP|PDF|HTML|HTTP|JSON|CSV|JavaScript|Windows|CON|NUL|COM1|E[A-Z_]{3,}|robots\.txt|sitemap\.xml|Last-Modified|datePublished|article:published_time|partner-presence|P[23](?:\.\d)+|--[a-z-]+)$/;
 
 /** The Latin-script words left once quoted text, URLs and kept names are taken out. */
 export function englishLeft(text: string, quoted: readonly string[]): string[] {
