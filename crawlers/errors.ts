@@ -1,5 +1,5 @@
 /** Why a crawl could not start, as data: reports word it (problem.crawl.<kind>) in the reader's language. */
-export type CrawlStartKind = 'not-a-web-address' | 'unreachable' | 'start-timeout' | 'robots-refused' | 'redirect-stopped' | 'http-status';
+export type CrawlStartKind = 'not-a-web-address' | 'unreachable' | 'start-timeout' | 'robots-disallowed' | 'robots-refused' | 'redirect-stopped' | 'http-status';
 
 /**
  * The start URL could not be crawled at all. The message is in plain English words for the terminal;

@@ -144,7 +144,9 @@ export class PageReader {
         if (entry.fetchError) {
           throw new CrawlStartError(`Could not reach ${node.url}: ${entry.fetchError}`, 'unreachable', { url: node.url, code: entry.fetchCode ?? '', detail: entry.fetchError });
         }
-        throw new CrawlStartError(`${node.url} may not be crawled: ${verdict.detail}`, 'robots-refused', { url: node.url, detail: verdict.detail });
+        const refusal = `${node.url} may not be crawled: ${verdict.detail}`;
+        if (verdict.rule) throw new CrawlStartError(refusal, 'robots-disallowed', { url: node.url, line: verdict.rule.line, rule: verdict.rule.text });
+        throw new CrawlStartError(refusal, 'robots-refused', { url: node.url, detail: verdict.detail });
       }
       frontier.settle(node, 'skipped');
       skip(skipOf(node, verdict.reason, verdict.detail));

@@ -54,6 +54,8 @@ export interface RobotsVerdict {
   reason: 'robots' | 'private-address' | 'unreachable';
   /** The rule or failure that decided, e.g. "robots.txt line 4: Disallow: /internal/". */
   detail: string;
+  /** The rule that disallowed it, when one did: its line number and text as robots.txt writes it. */
+  rule?: { line: number; text: string };
 }
 
 /** What the crawler's fetcher returns for a robots.txt URL (after redirects). */
@@ -169,7 +171,8 @@ export class RobotsCache {
     if (e.status !== 'ok') return { allowed: true, reason: 'robots', detail: 'no robots.txt' };
     const rule = decidingRule(e.rules, url);
     if (!rule || rule.allow) return { allowed: true, reason: 'robots', detail: 'allowed' };
-    return { allowed: false, reason: 'robots', detail: `robots.txt line ${rule.lineNumber}: ${e.lines[rule.lineNumber - 1]?.trim()}` };
+    const text = e.lines[rule.lineNumber - 1]?.trim() ?? '';
+    return { allowed: false, reason: 'robots', detail: `robots.txt line ${rule.lineNumber}: ${text}`, rule: { line: rule.lineNumber, text } };
   }
 
   async summary(): Promise<CrawlResult['robots']> {

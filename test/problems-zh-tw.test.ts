@@ -6,6 +6,7 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type AddressInfo } from 'node:net';
+import { createServer as createHttpServer } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,6 +26,19 @@ async function closedPort(): Promise<number> {
   const { port } = server.address() as AddressInfo;
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return port;
+}
+
+/** A site on 127.0.0.1 whose robots.txt disallows everything. */
+async function siteClosedByRobots(): Promise<{ url: string; close(): Promise<void> }> {
+  const server = createHttpServer((req, res) => {
+    if (req.url === '/robots.txt') res.writeHead(200, { 'content-type': 'text/plain' }).end('User-agent: *\nDisallow: /\n');
+    else res.writeHead(200, { 'content-type': 'text/html' }).end('<title>closed</title>');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }
 
 const auth = { authorization: `Bearer ${ADMIN_TOKEN}` };
@@ -194,19 +208,23 @@ describe('a visitor\'s failed audit and the service\'s errors', () => {
 });
 
 describe('failed partners in the batch command\'s index.html', () => {
-  it('words a refused connection, a time limit and a process that kept dying in Traditional Chinese, and as before in English', async () => {
+  it('words a refused connection, a robots.txt rule, a time limit and a process that kept dying in Traditional Chinese, and as before in English', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'pp-problems-'));
     const store = SqliteStore.open(dir);
+    const closed = await siteClosedByRobots();
     try {
       const refused = await crawlSite(down, { allowAddresses: ['127.0.0.1'], retries: 0 }).then(() => null, auditFailure);
       expect(refused).toMatchObject({ kind: 'crawl.unreachable', values: { code: 'ECONNREFUSED' } });
+      const disallowed = await crawlSite(closed.url, { allowAddresses: ['127.0.0.1'], retries: 0 }).then(() => null, auditFailure);
+      expect(disallowed).toEqual({ kind: 'crawl.robots-disallowed', values: { url: closed.url, line: 2, rule: 'Disallow: /' } });
       const partner = (id: string, line: number) => ({ id, name: `夥伴${line}`, homepage: down, notes: '', extra: {}, line });
       const run = await store.startRun({
         inputPath: 'list.csv', inputSha256: 'x', asOf: '2026-11-29', options: {}, extraColumns: [],
-        partners: [partner('refused', 2), partner('slow', 3), partner('dying', 4)],
+        partners: [partner('refused', 2), partner('slow', 3), partner('dying', 4), partner('closed', 5)],
       });
       await store.saveFailure(run.id, 'refused', refused!, 10);
       await store.saveFailure(run.id, 'slow', auditOverrun(420_000), 420_000);
+      await store.saveFailure(run.id, 'closed', disallowed!, 10);
       // Taken by three processes that all died: the store gives up on it.
       for (const worker of ['host:1', 'host:2', 'host:3']) await store.markStarted(run.id, 'dying', worker);
 
@@ -214,13 +232,16 @@ describe('failed partners in the batch command\'s index.html', () => {
         batchIndexRows(await summaryRows(store, run, run.asOf), (id) => `reports/${id}.html`, lang), { checkIds: CHECK_IDS }, lang);
       const zh = await index('zh-TW');
       expect(zh).toContain('未在 420 秒內完成');
-      expect(englishLeft(htmlText(zh), ['refused', 'slow', 'dying', down, 'partner-presence audit'])).toEqual([]);
+      expect(zh).toContain(`不允許爬取 ${closed.url}：robots.txt 第 2 行「Disallow: /」`);
+      expect(englishLeft(htmlText(zh), ['refused', 'slow', 'dying', 'closed', down, closed.url, 'Disallow:', 'partner-presence audit'])).toEqual([]);
       const en = htmlText(await index('en'));
       expect(en).toContain(`Could not reach ${down}: connection refused (ECONNREFUSED)`);
       expect(en).toContain('did not finish within 420 s');
+      expect(en).toContain(`${closed.url} may not be crawled: robots.txt line 2: Disallow: /`);
       expect(en).toMatch(/the process auditing it died .* each of the \d times this partner was being audited/);
     } finally {
       await store.close();
+      await closed.close();
       rmSync(dir, { recursive: true, force: true });
     }
   });

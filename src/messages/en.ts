@@ -376,6 +376,7 @@ const catalog = {
   'problem.crawl.not-a-web-address': '"{input}" is not a web address (expected e.g. https://www.partner.com/)',
   'problem.crawl.unreachable': (v) => `Could not reach ${w(v.url)}: ${networkCauseText('en', v.code, v.detail)}`,
   'problem.crawl.start-timeout': 'Could not reach {url}: no answer within the time budget of {seconds:id} s',
+  'problem.crawl.robots-disallowed': '{url} may not be crawled: robots.txt line {line:id}: {rule}',
   'problem.crawl.robots-refused': '{url} may not be crawled: {detail}',
   'problem.crawl.redirect-stopped': 'Could not reach {url}: {detail}',
   'problem.crawl.http-status': 'Could not crawl {url}: the homepage answered HTTP {status:id}',

@@ -371,6 +371,7 @@ export const zhTW: Readonly<Record<MessageId, Template>> = {
   'problem.crawl.not-a-web-address': '「{input}」不是網址（例如 https://www.partner.com/）',
   'problem.crawl.unreachable': (v) => `無法連線到 ${w(v.url)}：${networkCauseText('zh-TW', v.code, v.detail)}`,
   'problem.crawl.start-timeout': '無法連線到 {url}：在 {seconds:id} 秒的時間預算內沒有回應',
+  'problem.crawl.robots-disallowed': '不允許爬取 {url}：robots.txt 第 {line:id} 行「{rule}」',
   'problem.crawl.robots-refused': '不允許爬取 {url}：{detail}',
   'problem.crawl.redirect-stopped': '無法連線到 {url}：{detail}',
   'problem.crawl.http-status': '無法爬取 {url}：首頁回應 HTTP {status:id}',
