@@ -107,7 +107,12 @@ const BLOCKED_TYPES = new Set(['image', 'media', 'font', 'texttrack', 'manifest'
 const QUIET_MS = 150;
 /** Reading the DOM of a loaded page takes milliseconds; a page that does not answer in this is stuck. */
 const READ_GRACE_MS = 2_000;
-/** A tab that does not close in this long takes the whole browser down with it. */
+/**
+ * A close Chromium has not carried out after this long is sent again: it acknowledges a close that
+ * races a navigation commit and then drops it (crbug.com/536385539), and the tab stays open for minutes.
+ */
+const CLOSE_RETRY_MS = 1_000;
+/** A tab still open after this long condemns its browser (replaced once no render is in flight). */
 const CLOSE_GRACE_MS = 5_000;
 /** Subresources (scripts, styles) kept per site: a site's pages share most of them. */
 const SUBRESOURCE_CACHE_BYTES = 32 * 1024 * 1024;
@@ -118,7 +123,11 @@ export class Renderer {
   readonly #maxOpenPages: number;
   readonly #onEgressRefused: ((refusal: EgressRefusal) => void) | undefined;
   #browser: Promise<Browser> | null = null;
+  /** Each browser's own DevTools session (Target and SystemInfo commands). */
+  readonly #sessions = new WeakMap<Browser, CDPSession>();
   #generation = 0;
+  /** The generation of a browser condemned by a tab it would not close. */
+  #condemned: number | null = null;
   #pagesThisBrowser = 0;
   #open = 0;
   #waiting: (() => void)[] = [];
@@ -157,7 +166,9 @@ export class Renderer {
           headless: true,
         });
         browser.once('disconnected', () => void backstop.close());
-        await this.#watchMemory(browser);
+        const session = await browser.newBrowserCDPSession();
+        this.#sessions.set(browser, session);
+        this.#watchMemory(browser, session);
         return browser;
       } catch (err) {
         failures.push(`${executablePath ?? "Playwright's Chromium"}: ${firstLine(err)}`);
@@ -171,9 +182,8 @@ export class Renderer {
    * Kills any renderer process past RENDERER_MEMORY_MB while pages render: its tab crashes, and the
    * render records it. (Site isolation gives each site's pages their own renderer.)
    */
-  async #watchMemory(browser: Browser): Promise<void> {
+  #watchMemory(browser: Browser, cdp: CDPSession): void {
     if (!existsSync('/proc/self/status')) return;
-    const cdp = await browser.newBrowserCDPSession();
     let checking = false;
     const timer = setInterval(() => {
       if (this.#open === 0 || checking) return;
@@ -215,31 +225,57 @@ export class Renderer {
   async #retire(): Promise<void> {
     const old = this.#browser;
     this.#browser = null;
+    this.#condemned = null;
     if (old) await (await old.catch(() => null))?.close().catch(() => undefined);
   }
 
-  /** Waits for a page slot; recycles the browser between pages once it has rendered enough. */
+  /** The current browser is to be replaced between pages: it has rendered enough, or is condemned. */
+  #replaceDue(): boolean {
+    return this.#pagesThisBrowser >= this.#recycleAfter || this.#condemned === this.#generation;
+  }
+
+  /**
+   * Waits for a page slot. A browser due for replacement is replaced between pages, once the renders
+   * in flight in it have ended (replacing it under them would fail them, whatever site they render).
+   */
   async #acquire(): Promise<void> {
-    while (this.#open >= this.#maxOpenPages || (this.#pagesThisBrowser >= this.#recycleAfter && this.#open > 0)) {
+    while (this.#open >= this.#maxOpenPages || (this.#replaceDue() && this.#open > 0)) {
       await new Promise<void>((r) => this.#waiting.push(r));
     }
-    if (this.#pagesThisBrowser >= this.#recycleAfter && this.#browser) await this.#retire();
+    if (this.#replaceDue() && this.#browser) await this.#retire();
     this.#open++;
     this.#pagesThisBrowser++;
   }
 
   #release(): void {
     this.#open--;
+    // A condemned browser goes as soon as its last render ends, not only when another page asks for one.
+    if (this.#open === 0 && this.#condemned === this.#generation) void this.#retire();
     for (const wake of this.#waiting.splice(0)) wake();
   }
 
   /**
-   * Ends a tab that failed or overran: closing it ends its renderer process even when a script keeps
-   * the page busy; if even that does not answer, the browser is replaced.
+   * Closes a tab (one that failed, overran, or is not kept): closing it ends its renderer process even
+   * when a script keeps the page busy. A close Chromium drops is sent again; a tab that still has not
+   * closed after CLOSE_GRACE_MS condemns the browser of `generation`, which no new render uses and
+   * which goes when the renders in flight in it have ended.
    */
-  async #abandon(page: Page): Promise<void> {
+  async #closeTab(tab: PageTab, generation: number): Promise<void> {
+    const closing = tab.page.close({ runBeforeUnload: false });
+    const deadline = Date.now() + CLOSE_GRACE_MS;
     // A close that fails means the page is gone already.
-    if ((await outcomeWithin(page.close({ runBeforeUnload: false }), CLOSE_GRACE_MS)) === 'pending') await this.#retire();
+    let outcome = await outcomeWithin(closing, CLOSE_RETRY_MS);
+    while (outcome === 'pending' && Date.now() < deadline) {
+      await tab.closeAgain();
+      outcome = await outcomeWithin(closing, Math.min(CLOSE_RETRY_MS, deadline - Date.now()));
+    }
+    if (outcome === 'pending') this.#condemn(generation);
+  }
+
+  #condemn(generation: number): void {
+    if (generation !== this.#generation || !this.#browser) return; // replaced already
+    if (this.#open === 0) void this.#retire();
+    else this.#condemned = generation;
   }
 
   /** A rendering session for one site: its own browser context (cookies, storage, cache) and egress proxy. */
@@ -258,11 +294,11 @@ export class Renderer {
     const park = async (tab: PageTab, generation: number) => {
       const left = await outcomeWithin(tab.page.goto('about:blank', { waitUntil: 'commit' }), CLOSE_GRACE_MS);
       if (left === 'fulfilled' && generation === this.#generation && idle.length < this.#maxOpenPages) idle.push(tab);
-      // Closing a spare tab is bounded like any other: Chromium has taken ~55 s to close one already
-      // on about:blank (the crawl's end waits for its tabs to park).
-      else await this.#abandon(tab.page);
+      // A spare tab is closed once it has left the page: closing a page that is still navigating (its
+      // scripts may keep it so) is what Chromium most often drops.
+      else await this.#closeTab(tab, generation);
     };
-    const contextNow = async (): Promise<BrowserContext> => {
+    const contextNow = async (): Promise<{ ctx: BrowserContext; session: CDPSession }> => {
       const browser = await this.#getBrowser();
       egress ??= EgressProxy.start({
         policy: hooks.policy,
@@ -283,16 +319,17 @@ export class Renderer {
           }),
         };
       }
-      return context.ctx;
+      return { ctx: await context.ctx, session: this.#sessions.get(browser)! };
     };
     return {
       render: async (url, document, signal) => {
         await this.#acquire();
         let tab: PageTab | undefined;
+        let generation = this.#generation;
         try {
-          const ctx = await contextNow();
-          const generation = this.#generation;
-          tab = idle.pop() ?? (await openTab(ctx, hooks, subresources));
+          const { ctx, session } = await contextNow();
+          generation = this.#generation;
+          tab = idle.pop() ?? (await openTab(ctx, session, hooks, subresources));
           const rendered = await tab.render(url, document, signal);
           const parked = park(tab, generation);
           parking.add(parked);
@@ -300,7 +337,7 @@ export class Renderer {
           return rendered;
         } catch (err) {
           // A tab that failed is not reused.
-          if (tab) await this.#abandon(tab.page);
+          if (tab) await this.#closeTab(tab, generation);
           throw new Error(`rendering failed: ${firstLine(err)}`);
         } finally {
           this.#release();
@@ -314,7 +351,9 @@ export class Renderer {
         // Not closed mid-way: Playwright takes minutes to close a page that is navigating to about:blank.
         await Promise.all(parking);
         idle = [];
-        if (c) await (await c.ctx.catch(() => null))?.close().catch(() => undefined);
+        // Closing the context closes its tabs, with the same bound as closing one.
+        const ctx = c && (await c.ctx.catch(() => null));
+        if (ctx && (await outcomeWithin(ctx.close(), CLOSE_GRACE_MS)) === 'pending') this.#condemn(c.generation);
         if (e) await (await e.catch(() => null))?.close();
       },
     };
@@ -359,12 +398,17 @@ export interface SiteRenderer {
 
 interface PageTab {
   page: Page;
+  /** Sends Chromium the close again (see CLOSE_RETRY_MS). */
+  closeAgain(): Promise<void>;
   render(url: string, document: FetchedDocument, signal?: AbortSignal): Promise<RenderedPage>;
 }
 
 /** One browser tab whose GET requests go through the crawler's hooks; reused for page after page. */
-async function openTab(context: BrowserContext, hooks: SiteRenderHooks, subresources: SubresourceCache): Promise<PageTab> {
+async function openTab(context: BrowserContext, browserSession: CDPSession, hooks: SiteRenderHooks, subresources: SubresourceCache): Promise<PageTab> {
   const page = await context.newPage();
+  const pageSession = await context.newCDPSession(page);
+  const { targetId } = (await pageSession.send('Target.getTargetInfo')).targetInfo;
+  await pageSession.detach();
   interface Job {
     url: string;
     document: FetchedDocument;
@@ -419,6 +463,9 @@ async function openTab(context: BrowserContext, hooks: SiteRenderHooks, subresou
   });
   return {
     page,
+    async closeAgain() {
+      await browserSession.send('Target.closeTarget', { targetId }).catch(() => undefined);
+    },
     async render(url, document, signal) {
       const current: Job = { url, document, documentServed: false, pending: new Set(), lastActivity: Date.now(), done: new AbortController() };
       // Every request waiting for a politeness slot listens for the end of the render; not a leak.
