@@ -8,7 +8,9 @@
 // was made and stopped at the egress proxy. Then politeness inside the browser, and pages that try
 // to hold the crawl: a script that never ends, a heap that grows without bound.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startFixtureServer, type AccessLogEntry, type FixtureServer } from '../fixtures/server.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SITES_ROOT, startFixtureServer, type AccessLogEntry, type FixtureServer } from '../fixtures/server.ts';
 import { crawlSite, Renderer } from '../crawlers/crawl.ts';
 import type { EgressRefusal } from '../crawlers/egress-proxy.ts';
 import type { CrawlOptions } from '../crawlers/types.ts';
@@ -33,12 +35,15 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** Crawls one page of the hostile site with rendering; returns the page, the access log and the refusals. */
+/**
+ * Crawls one page of the hostile site (a path, or a whole URL) with rendering; returns the page, the
+ * access log and the refusals.
+ */
 async function crawlPage(path: string, options: Partial<CrawlOptions> = {}) {
   server.clearLog();
   refusals = [];
   const result = await crawlSite(
-    server.url(HOST, path),
+    /^https?:/.test(path) ? path : server.url(HOST, path),
     {
       resolve: [...server.resolveArgs(), `${INTRANET}:${canaryPort}:127.0.0.2`],
       allowAddresses: ['127.0.0.1'],
@@ -79,6 +84,26 @@ describe('a hostile page cannot make the browser connect to a forbidden address'
     const { page, log } = await crawlPage(`/${name}/`);
     expect(page.rendered).toBe(true);
     expect(reports(log)).toContain(`/report/${name}-started`);
+    expect(await canaryHits(canaryControlPort)).toEqual([]);
+  });
+
+  it('WebTransport (HTTP/3 over UDP), from a page in a secure context', async () => {
+    // WebTransport exists only in a secure context: the page is crawled from 127.0.0.1, a loopback
+    // address, since the fixture server speaks no HTTPS.
+    const html = readFileSync(join(SITES_ROOT, 'crawl-egress', HOST, 'webtransport', 'index.html'), 'utf8');
+    server.route('127.0.0.1', '/webtransport/', { body: html });
+    const { page, log } = await crawlPage(`http://127.0.0.1:${server.port}/webtransport/`);
+    expect(page.rendered).toBe(true);
+    // The page had WebTransport (the test is not vacuous), and neither session opened.
+    expect(reports(log).sort()).toEqual(['/report/webtransport-address-failed', '/report/webtransport-available', '/report/webtransport-name-failed']);
+    expect(await canaryHits(canaryControlPort)).toEqual([]);
+  });
+
+  it('<a ping> (hyperlink auditing), the page clicking its own link', async () => {
+    const { page, log } = await crawlPage('/ping/');
+    expect(page.rendered).toBe(true);
+    // The link was followed (its target answers 204, so the page stays), and no ping left.
+    expect(reports(log)).toEqual(['/report/ping-started', '/report/ping-followed']);
     expect(await canaryHits(canaryControlPort)).toEqual([]);
   });
 
