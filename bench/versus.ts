@@ -58,8 +58,8 @@ function ensurePeer(): void {
   execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: PEER_DIR, stdio: 'inherit' });
 }
 
-/** Progress lines: ours "crawling: N pages fetched", the peer's "fetched N". */
-const PROGRESS = /(?:crawling: (\d+) pages fetched|^fetched (\d+))/m;
+/** Progress lines: ours "crawling: N pages fetched" (N grouped as the language writes it: 1,204), the peer's "fetched N". */
+const PROGRESS = /(?:crawling: ([\d,]+) pages? fetched|^fetched (\d+))/m;
 
 function measure(who: 'ours' | 'peer', command: string[], render: boolean, pagesFrom: (stdout: string) => number, scratch: string): Promise<RunFigures> {
   const usageFile = join(scratch, `usage-${who}.json`);
@@ -79,7 +79,7 @@ function measure(who: 'ours' | 'peer', command: string[], render: boolean, pages
       stderr = (stderr + text).slice(-4000);
       for (const line of text.split('\n')) {
         const m = PROGRESS.exec(line);
-        if (m) progress = Number(m[1] ?? m[2]);
+        if (m) progress = Number((m[1] ?? m[2])!.replaceAll(',', ''));
       }
     });
     // /proc walks for Chromium's processes cost more: sample them less often.
