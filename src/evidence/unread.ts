@@ -139,7 +139,7 @@ function unreadForCheck(interest: PageInterest, needsAws: boolean, needsLink: bo
     const { evidence } = evaluation;
     // A page only a sitemap lists is reachable by links only through a page found by links that the
     // crawl did not read; when every such page it left was set aside (archives, job ads), none is.
-    const linkedLeft = all.some((u) => u.linked && implausibleBy(focus, u.url, u.anchor, needsAws) === null);
+    const linkedLeft = needsLink && all.some((u) => u.linked && implausibleBy(focus, u.url, u.anchor, needsAws) === null);
     // When the page or time budget stopped the crawl, a link it left whose address says nothing of
     // what it holds ("/p/1234", "/node/57?id=3") may be what a check that came up short looks for; one
     // whose address names another topic ("/bigdata/data-lake/") is judged by its words like any other.
