@@ -49,16 +49,7 @@ export class AnalysisPool {
   constructor(opts: AnalysisPoolOptions = {}) {
     this.threads = opts.threads ?? Math.max(1, availableParallelism() - 1);
     const maxHeapMb = opts.maxHeapMb ?? 256;
-    this.#pool = new Piscina({
-      filename: WORKER,
-      minThreads: this.threads,
-      maxThreads: this.threads,
-      // Between sites of a batch, or pages of a slow site, a thread is kept rather than restarted.
-      idleTimeout: 60_000,
-      // 16 MB of young generation: at 8 MB the collector's scavenges (and the helper threads they wake)
-      // cost ~10 % more CPU per page (npm run bench:analysis), for at most 8 MB less RSS per worker.
-      resourceLimits: { maxOldGenerationSizeMb: maxHeapMb, maxYoungGenerationSizeMb: 16 },
-    });
+    this.#pool = startThreads(this.threads, maxHeapMb);
     this.#ready = this.#warmUp();
   }
 
@@ -106,6 +97,26 @@ export class AnalysisPool {
     if (next) next();
     else this.#running--;
   }
+}
+
+/** The piscina pool behind an AnalysisPool (exported so a test can make one of its threads fail between tasks). */
+export function startThreads(threads: number, maxHeapMb: number): Piscina<AnalysisTask | typeof WARM_UP, PageFacts | null> {
+  const pool = new Piscina<AnalysisTask | typeof WARM_UP, PageFacts | null>({
+    filename: WORKER,
+    minThreads: threads,
+    maxThreads: threads,
+    // Between sites of a batch, or pages of a slow site, a thread is kept rather than restarted.
+    idleTimeout: 60_000,
+    // 16 MB of young generation: at 8 MB the collector's scavenges (and the helper threads they wake)
+    // cost ~10 % more CPU per page (npm run bench:analysis), for at most 8 MB less RSS per worker.
+    resourceLimits: { maxOldGenerationSizeMb: maxHeapMb, maxYoungGenerationSizeMb: 16 },
+  });
+  // A thread that fails while it runs no task is reported here, not to a task: typically one whose page
+  // overran its time and which then ran out of memory before its termination took hold. Its page has
+  // already become that page's error and piscina replaces the thread; unheard, this event would end
+  // the process (an EventEmitter's 'error' with no listener throws).
+  pool.on('error', () => {});
+  return pool;
 }
 
 function overrunMessage(err: unknown, timeoutMs: number): string {

@@ -9,7 +9,7 @@ import { analyzePage } from '../analyzers/index.ts';
 import { MAX_MAIN_TEXT } from '../analyzers/extract.ts';
 import { scanHtml, MAX_NESTING } from '../crawlers/html-scan.ts';
 import type { PageInput } from '../analyzers/types.ts';
-import { AnalysisPool } from '../src/analysis-pool.ts';
+import { AnalysisPool, startThreads, WARM_UP } from '../src/analysis-pool.ts';
 import { auditSite } from '../src/audit.ts';
 import { inflatingPdf } from './support/hostile-pdf.ts';
 
@@ -80,6 +80,25 @@ describe('the analysis pool contains a page that overruns', () => {
     expect(facts.error).toBe(`main text longer than ${MAX_MAIN_TEXT.toLocaleString('en')} characters: the rest was not read`);
     expect(facts.title).toBe('Long page');
     expect(facts.retail.score).toBeGreaterThan(0);
+  });
+});
+
+describe('a thread that fails between tasks', () => {
+  // The race CI once lost: a page overran its time, piscina began terminating its thread, and the thread
+  // ran out of memory first. With no task left to fail, piscina emits 'error' on the pool itself, which
+  // ended the process. The thread's failure is made here by the worker's own 'error' event.
+  it('is replaced without ending the process, and the next page is analysed', async () => {
+    const threads = startThreads(1, 96);
+    try {
+      await threads.run(WARM_UP);
+      const worker = threads.threads[0]!;
+      expect(() => worker.emit('error', Object.assign(new Error('Worker terminated due to reaching memory limit: JS heap out of memory'), { code: 'ERR_WORKER_OUT_OF_MEMORY' }))).not.toThrow();
+      const facts = await threads.run({ ...htmlInput(STORY), html: new TextEncoder().encode(STORY), asOf: AS_OF });
+      expect(facts!.title).toBe('How FreshMart moved its stores to AWS');
+      expect(threads.threads).not.toContain(worker);
+    } finally {
+      await threads.destroy();
+    }
   });
 });
 
