@@ -13,7 +13,7 @@ import { auditSite, validateAsOf } from './audit.ts';
 import { TOOL_VERSION } from './evaluate.ts';
 import type { Report } from './types.ts';
 import { CHECKS, SCORED_CHECK_IDS } from './checks/index.ts';
-import { renderJson } from './report/json.ts';
+import { renderJson, writeJsonFile } from './report/json.ts';
 import { renderHtml } from './report/html.ts';
 import { renderMarkdown } from './report/markdown.ts';
 import { renderTerminal, wantsColor } from './report/terminal.ts';
@@ -137,7 +137,7 @@ async function auditAction(input: string, opts: AuditCliOptions): Promise<number
   try {
     if (opts.json) {
       if (jsonToStdout) process.stdout.write(renderJson(report));
-      else writeFileSync(opts.json, renderJson(report));
+      else writeJsonFile(opts.json, report);
     }
     if (opts.html) writeFileSync(opts.html, renderHtml(report, opts.lang));
     if (opts.md) writeFileSync(opts.md, renderMarkdown(report, opts.lang));
