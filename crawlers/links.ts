@@ -15,6 +15,12 @@ export class LinkReader {
    * links, and 2,000 records × 50 links of fresh strings is most of a crawl's memory.
    */
   readonly #interned = new Map<string, string>();
+  /**
+   * One record per distinct link (URL, region, text) too, by its URL: a page's list then holds
+   * references to the site's nav and footer records rather than copies (~3 KB a page at 100 links).
+   * Records are shared between pages: nothing may change one.
+   */
+  readonly #records = new Map<string, LinkRecord[]>();
   readonly #skip: (skip: SkippedUrl) => void;
 
   constructor(skip: (skip: SkippedUrl) => void) {
@@ -42,9 +48,19 @@ export class LinkReader {
       const key = `${url} ${raw.region} ${raw.text}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      links.push({ url: this.#intern(url), text: this.#intern(raw.text), region: raw.region, internal: scope.has(url) });
+      links.push(this.#record(url, raw.text, raw.region, scope));
     }
     return links;
+  }
+
+  #record(url: string, text: string, region: LinkRecord['region'], scope: SiteScope): LinkRecord {
+    const same = this.#records.get(url);
+    const known = same?.find((r) => r.text === text && r.region === region);
+    if (known) return known;
+    const record: LinkRecord = { url: this.#intern(url), text: this.#intern(text), region, internal: scope.has(url) };
+    if (same) same.push(record);
+    else if (this.#records.size < MAX_INTERNED) this.#records.set(record.url, [record]);
+    return record;
   }
 
   #intern(s: string): string {

@@ -12,6 +12,7 @@ import { linkPriority } from './evidence/interests.ts';
 import { isPdf } from './evidence/pages.ts';
 import { evaluate } from './evaluate.ts';
 import { sharedAnalysisPool } from './analysis-pool.ts';
+import { FactsCompactor } from './compact-facts.ts';
 import { ProblemError } from './messages/index.ts';
 
 export { evaluate };
@@ -80,11 +81,12 @@ export async function auditSite(
 ): Promise<{ report: Report; evidence: SiteEvidence }> {
   const { asOf, ...crawlOptions } = resolveAuditOptions(options);
   const facts = new Map<string, PageFacts>();
+  const compactor = new FactsCompactor();
   const analysis = sharedAnalysisPool();
   const result = await crawlSite(url, crawlOptions, {
     ...events,
     page: async (page) => {
-      if (analysable(page)) facts.set(page.url, await analysis.analyze(pageInput(page), asOf, crawlOptions.timeoutMs));
+      if (analysable(page)) facts.set(page.url, compactor.facts(await analysis.analyze(pageInput(page), asOf, crawlOptions.timeoutMs)));
       await events.page?.(page);
       page.body = null;
       page.bytes = null;
@@ -99,7 +101,7 @@ export async function auditSite(
   // Re-score every page without the blocks the site repeats everywhere (taglines, menus in main text).
   const analysed = pages.filter((p): p is AnalyzedPage & { facts: PageFacts } => p.facts !== null);
   const coverage = siteCoverage(analysed.map((p) => p.facts));
-  analysed.forEach((p, i) => { p.facts = { ...p.facts, siteRetail: coverage.pageScores[i]! }; });
+  analysed.forEach((p, i) => { p.facts = { ...p.facts, siteRetail: compactor.retail(coverage.pageScores[i]!) }; });
 
   const evidence: SiteEvidence = {
     homepage: result.homepage,
