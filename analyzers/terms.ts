@@ -395,11 +395,19 @@ export class SubstringMatcher<P> {
  * a Chinese sentence has no spaces). `tokens`: the text's tokens when the caller has them.
  */
 export function wordCount(text: string, tokens?: Token[]): number {
-  const latin = (tokens ?? tokenize(text)).length;
+  let latin = tokens?.length ?? 0;
   let cjk = 0;
+  // Without tokens, tokenize()'s runs are counted in place: making them was a sixth of what a page's
+  // analysis allocated (classification counts the main text's words twice).
+  let inToken = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if ((c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff)) cjk++;
+    if (tokens) continue;
+    // Full-width ASCII reads as its ASCII letter or digit, as tokenize() folds it.
+    const tokenChar = isTokenChar(c >= 0xff01 && c <= 0xff5e ? c - 0xfee0 : c);
+    if (tokenChar && !inToken) latin++;
+    inToken = tokenChar;
   }
   return latin + cjk / 1.6;
 }

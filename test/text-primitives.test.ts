@@ -2,7 +2,7 @@
 // against their plain regular-expression definitions on text with every kind of white space, Latin
 // letters with diacritics, contractions, full-width letters and Chinese.
 import { describe, expect, it } from 'vitest';
-import { PhraseMatcher, blockHash, tokenize } from '../analyzers/terms.ts';
+import { PhraseMatcher, blockHash, tokenize, wordCount } from '../analyzers/terms.ts';
 import { collapseWhitespace, countHan, singleSpaced } from '../analyzers/text.ts';
 import { detectLangFromText } from '../analyzers/lang.ts';
 
@@ -57,6 +57,13 @@ describe('text primitives', () => {
       ['2', '2', 36, 37, true],
       ['0', '0', 38, 39, true],
     ]);
+  });
+
+  it('wordCount without tokens counts what tokenize() reads (full-width letters, contractions, Latin-1 letters)', () => {
+    for (const text of ['Couldn\u2019t ＰＯＳ Café-Müller, AppStream 2.0', 'ＡＷＳ\u3000零售 solutions', 'don\'t stop', '  ', 'x', '…—“quoted”—…', 'Łódź 2026 ﬁ']) {
+      expect(wordCount(text), text).toBe(wordCount(text, tokenize(text)));
+    }
+    expect(wordCount('ＰＯＳ systems')).toBe(2);
   });
 
   it('a phrase matcher gives the same matches when a page repeats its words (per-word stems are cached)', () => {
