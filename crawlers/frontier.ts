@@ -51,7 +51,11 @@ export interface FrontierNode {
   depth: number | null;
   foundVia: FoundVia;
   anchorText: string | null;
-  referrers: Set<string>;
+  /**
+   * Every page that links here, once each, in discovery order. A list, not a set: a nav target of a
+   * 5,000-page site has 5,000 of them, and a set's entry costs ~3× a list's.
+   */
+  referrers: string[];
   state: 'queued' | 'deferred' | 'fetching' | 'done' | 'skipped';
   /** Ordering hint (the caller's priority of its best link, plus what it inherited). */
   priority: number;
@@ -70,7 +74,7 @@ export interface Discovery {
 }
 
 /** The page that linked to a node first (the `from` of a skip), or null. */
-export const firstReferrer = (node: FrontierNode): string | null => node.referrers.values().next().value ?? null;
+export const firstReferrer = (node: FrontierNode): string | null => node.referrers[0] ?? null;
 
 /** A known URL not fetched, or not followed: from its first referrer, with its link's text. */
 export function skipOf(node: FrontierNode, reason: SkipReason, detail: string): SkippedUrl {
@@ -106,7 +110,7 @@ export class Frontier {
 
   /** The start URL, being fetched now. */
   start(url: string): FrontierNode {
-    const node: FrontierNode = { url, depth: 0, foundVia: 'start', anchorText: null, referrers: new Set(), state: 'fetching', priority: 0, linkPriority: 0 };
+    const node: FrontierNode = { url, depth: 0, foundVia: 'start', anchorText: null, referrers: [], state: 'fetching', priority: 0, linkPriority: 0 };
     this.#nodes.set(url, node);
     return node;
   }
@@ -120,10 +124,9 @@ export class Frontier {
     return this.#nodes.get(url)?.url ?? url;
   }
 
-  /** Every page that links to `url`'s node, in discovery order; null when unknown. */
+  /** Every page that links to `url`'s node, in discovery order (the node's own list, not a copy); null when unknown. */
   referrersOf(url: string): string[] | null {
-    const node = this.#nodes.get(url);
-    return node ? [...node.referrers] : null;
+    return this.#nodes.get(url)?.referrers ?? null;
   }
 
   /** `url` is known as another page than `node`. */
@@ -143,7 +146,12 @@ export class Frontier {
    */
   mergeInto(duplicate: FrontierNode, originalUrl: string, urls: string[]): void {
     const original = this.#nodes.get(originalUrl)!;
-    for (const from of duplicate.referrers) if (this.#nodes.get(from) !== original) original.referrers.add(from);
+    const known = new Set(original.referrers);
+    for (const from of duplicate.referrers) {
+      if (this.#nodes.get(from) === original || known.has(from)) continue;
+      known.add(from);
+      original.referrers.push(from);
+    }
     for (const url of urls) if (this.#nodes.get(url) === duplicate) this.#nodes.set(url, original);
   }
 
@@ -164,7 +172,9 @@ export class Frontier {
     const linkPriority = found.linkPriority ?? priority;
     const known = this.#nodes.get(url);
     if (known) {
-      if (from && from !== url && this.#nodes.get(from) !== known) known.referrers.add(from);
+      // A page's links are all discovered in one go (PageReader.followLinks): a page that already links
+      // here is the last referrer, or none (merged referrers come from mergeInto, which checks them all).
+      if (from && from !== url && this.#nodes.get(from) !== known && known.referrers.at(-1) !== from) known.referrers.push(from);
       if (known.state === 'queued' && known.depth !== null && priority > known.priority) {
         known.priority = priority;
         known.linkPriority = Math.max(known.linkPriority, linkPriority);
@@ -196,7 +206,7 @@ export class Frontier {
       if (seen >= maxQueryVariants) return this.#skip(url, 'query-variants', `more than ${maxQueryVariants} query-string variants of ${key}`, from, text);
       this.#queryVariants.set(key, seen + 1);
     }
-    const node: FrontierNode = { url, depth, foundVia: via, anchorText: text, referrers: new Set(from && from !== url ? [from] : []), state: 'deferred', priority, linkPriority };
+    const node: FrontierNode = { url, depth, foundVia: via, anchorText: text, referrers: from && from !== url ? [from] : [], state: 'deferred', priority, linkPriority };
     this.#nodes.set(url, node);
     if (depth === null || depth <= this.#options.maxDepth) this.#enqueue(node);
   }

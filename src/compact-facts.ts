@@ -6,20 +6,36 @@ import type { PageFacts, RetailBlock, RetailHit, RetailScore } from '../analyzer
 
 /** Distinct values kept for sharing; past it, new ones are kept as they are (a bound, not a cache). */
 const MAX_SHARED = 200_000;
+/** Longer strings are a page's own prose, seldom repeated: not worth a place among the shared. */
+const MAX_SHARED_STRING = 300;
 const NO_HITS: RetailHit[] = Object.freeze([]) as unknown as RetailHit[];
 
 export class FactsCompactor {
-  readonly #strings = new Map<string, string>();
+  readonly #shared = new Map<string, string>();
   readonly #hits = new Map<string, RetailHit>();
   /** By hash: a block's text decides its hits, its tag its weight; equal ones are checked, not assumed. */
   readonly #blocks = new Map<string, RetailBlock[]>();
 
-  /** `facts`, its retail readings' parts replaced by the equal ones already kept (same JSON). */
+  /**
+   * `facts` with its parts replaced by the equal ones already kept (same JSON): the retail readings'
+   * hits and blocks, and every short string (AWS service names, a case study's excerpt the site
+   * repeats on every story, date rules, classification signals).
+   */
   facts(facts: PageFacts): PageFacts {
     this.retail(facts.retail);
     if (facts.siteRetail) this.retail(facts.siteRetail);
-    facts.blockHashes = facts.blockHashes.map((h) => this.#string(h));
+    for (const key of Object.keys(facts) as (keyof PageFacts)[]) {
+      if (key !== 'retail' && key !== 'siteRetail') this.#strings(facts, key);
+    }
     return facts;
+  }
+
+  /** Every short string in `holder[key]`, however deep, replaced by the one kept. */
+  #strings<T extends object>(holder: T, key: keyof T): void {
+    const value = holder[key];
+    if (typeof value === 'string') holder[key] = this.#string(value) as T[keyof T];
+    else if (Array.isArray(value)) for (let i = 0; i < value.length; i++) this.#strings(value, i);
+    else if (value !== null && typeof value === 'object') for (const k of Object.keys(value)) this.#strings(value, k as keyof typeof value);
   }
 
   retail(score: RetailScore): RetailScore {
@@ -51,9 +67,10 @@ export class FactsCompactor {
   }
 
   #string(s: string): string {
-    const known = this.#strings.get(s);
+    if (s.length > MAX_SHARED_STRING) return s;
+    const known = this.#shared.get(s);
     if (known !== undefined) return known;
-    if (this.#strings.size < MAX_SHARED) this.#strings.set(s, s);
+    if (this.#shared.size < MAX_SHARED) this.#shared.set(s, s);
     return s;
   }
 }

@@ -118,6 +118,20 @@ describe('Frontier bookkeeping', () => {
     expect(f.referrersOf(u('/a'))).toEqual([u('/'), u('/b')]);
   });
 
+  it('lists each page that links to a URL once, however many of its links go there, and once after a merge', () => {
+    const { f } = frontier();
+    // A page's links are discovered in one go: its nav, body and footer links to /a come together.
+    for (const from of ['/', '/', '/b', '/b', '/b']) f.discover(u('/a'), link(from, 1));
+    f.discover(u('/a/index.html'), link('/b', 2));
+    f.discover(u('/a/index.html'), link('/c', 2));
+    expect(f.referrersOf(u('/a'))).toEqual([u('/'), u('/b')]);
+    f.next();
+    const alias = f.next()!;
+    f.mergeInto(alias, u('/a'), [u('/a/index.html')]);
+    expect(f.referrersOf(u('/a'))).toEqual([u('/'), u('/b'), u('/c')]);
+    expect(f.referrersOf(u('/a/index.html'))).toBe(f.referrersOf(u('/a')));
+  });
+
   it('skips query-string variants past the limit and over-long URLs, with the reason', () => {
     const { f, skipped, drain } = frontier({ maxQueryVariants: 2, maxUrlLength: 60 });
     for (const id of [1, 2, 3]) f.discover(u(`/item?id=${id}`), link('/', 1));
