@@ -93,6 +93,18 @@ describe('a post that links to other posts', () => {
   });
 });
 
+describe('a short post with a byline and tag links', () => {
+  it('is still an item: links to author, tag and category archives make no post a listing', () => {
+    const post = (words: number) => facts({ type: 'thought-leadership', kind: 'blog', retail: 0.7, published: date('2026-06-01'), words });
+    const archives = ['/blog/authors/sam-lee/', '/blog/tags/returns/', '/blog/tags/apparel/', '/blog/categories/insights/', '/blog/tags/trends/'].map(u);
+    const evidence = site([
+      ...archives.map((a) => page(a, { facts: post(120) })),
+      page(u('/blog/fewer-returns/'), { facts: post(180), links: archives }),
+    ]);
+    expect(new Evaluation(evidence, ASOF).get(thoughtLeadershipItems).map((i) => i.url)).toEqual([u('/blog/fewer-returns/')]);
+  });
+});
+
 describe('a recent item just under the retail threshold', () => {
   const borderlinePost = (markers: string[]) => {
     const f = facts({ type: 'thought-leadership', kind: 'blog', retail: 0.25, published: date('2026-09-01') });

@@ -85,14 +85,20 @@ const LISTING_MIN_ITEM_LINKS = 4;
  * their own besides (a post with related-post links). Counting an index as an item would be a wrong pass.
  */
 export function withoutIndexes<T extends AnalyzedPage>(pages: T[]): T[] {
-  const items = new Set(pages.flatMap((p) => [p.url, p.finalUrl]));
+  // A post's byline and tag chips link to archives, which are never items: they make no post a listing.
+  const items = new Set(pages.flatMap((p) => [p.url, p.finalUrl]).filter((url) => !isIndexAddress(url)));
   return pages.filter((p) => {
-    if (isPaginatedUrl(p.finalUrl)) return false;
-    const path = readableUrl(p.finalUrl).replace(/^[a-z]+:\/\/[^/]+/i, '');
-    if (ARCHIVE_PATH.test(path) || SECTION_ROOT.test(path)) return false;
+    if (isIndexAddress(p.finalUrl)) return false;
     const linked = new Set(p.links.filter((l) => l.region === 'main' && l.url !== p.url && l.url !== p.finalUrl && items.has(l.url)).map((l) => l.url));
     return linked.size < LISTING_MIN_ITEM_LINKS || hasBodyOfItsOwn(p, linked.size);
   });
+}
+
+/** Paginated, archive and section-root addresses: indexes of items, never items. */
+function isIndexAddress(url: string): boolean {
+  if (isPaginatedUrl(url)) return true;
+  const path = readableUrl(url).replace(/^[a-z]+:\/\/[^/]+/i, '');
+  return ARCHIVE_PATH.test(path) || SECTION_ROOT.test(path);
 }
 
 /** A post followed by links to related posts still has a body of its own: this many words at least … */
