@@ -3,7 +3,7 @@
 // Pages found only in sitemaps (no click path) come after every page found by links.
 import { fileKindOfUrl } from './file-kinds.ts';
 import type { FoundVia, SkippedUrl, SkipReason } from './types.ts';
-import { pathKey } from './url.ts';
+import { isPaginatedUrl, paginationBase, pathKey } from './url.ts';
 
 export interface FrontierOptions {
   /** Links this many clicks from the homepage are fetched; deeper ones wait for a shorter way there. Default 5. */
@@ -44,6 +44,17 @@ const PRIORITY_PER_CLICK = 3;
  * while the retail pages were one fetch away is spent for good.
  */
 const HELD_BACK_PRIORITY = -PRIORITY_PER_CLICK;
+
+/**
+ * The pages of one listing (/blog/, /blog/page/2/ … /blog/page/66/) are one level: page n linked from
+ * page n-1 (or from the listing's first page) is as many clicks from the homepage as they are. A
+ * large blog's older posts sit on its later pages; counted as a click each, those pages fell past
+ * maxDepth and the posts were never seen, while the budget went on archives. Past this many pages
+ * of one listing, each counts as a click again, so an endless listing cannot hold the budget.
+ */
+export const LISTING_PAGES_AT_ONE_LEVEL = 100;
+/** A cheap look at the raw URL before it is parsed (crawlers/url.ts isPaginatedUrl decides): most links are no listing page. */
+const MAY_BE_PAGINATED = /page|[?&]pg?=/i;
 
 /** One URL the crawl knows about: its best (shallowest) discovery and everything that links to it. */
 export interface FrontierNode {
@@ -94,6 +105,8 @@ export class Frontier {
   /** Depth levels whose priorities changed since they were last sorted. */
   readonly #dirtyBuckets = new Set<number>();
   readonly #queryVariants = new Map<string, number>();
+  /** Listing address (paginationBase) → its pages taken at the level of its first page. */
+  readonly #listingPages = new Map<string, number>();
   /** URL prefixes no longer fetched (see exclude), with the skip they get. */
   readonly #excluded = new Map<string, { reason: SkipReason; detail: string }>();
   #waiting = 0;
@@ -167,7 +180,8 @@ export class Frontier {
 
   /** A URL seen on a page (or in a sitemap). Decides whether it is queued; records why not. */
   discover(url: string, found: Discovery): void {
-    const { from, depth, text, via } = found;
+    const { from, text, via } = found;
+    const depth = found.depth !== null && from !== null && this.#isNextListingPage(url, from) ? found.depth - 1 : found.depth;
     const priority = found.priority ?? 0;
     const linkPriority = found.linkPriority ?? priority;
     const known = this.#nodes.get(url);
@@ -277,6 +291,23 @@ export class Frontier {
       if (folder) return folder;
     }
     return undefined;
+  }
+
+  /**
+   * `url` is another page of the listing `from` belongs to, within LISTING_PAGES_AT_ONE_LEVEL of it
+   * (each page counted when first seen).
+   */
+  #isNextListingPage(url: string, from: string): boolean {
+    if (!MAY_BE_PAGINATED.test(url) || !isPaginatedUrl(url)) return false;
+    const known = this.#nodes.get(url);
+    if (known && known.state !== 'queued' && known.state !== 'deferred') return false;
+    const base = paginationBase(url);
+    if (base === null || base !== paginationBase(from)) return false;
+    const taken = this.#listingPages.get(base) ?? 0;
+    if (known) return true;
+    if (taken >= LISTING_PAGES_AT_ONE_LEVEL) return false;
+    this.#listingPages.set(base, taken + 1);
+    return true;
   }
 
   #skip(url: string, reason: SkipReason, detail: string, from: string | null, text: string | null): void {

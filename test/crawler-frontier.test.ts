@@ -1,6 +1,6 @@
 // The frontier's ordering and bookkeeping, with literal URLs: no server, no crawl.
 import { describe, expect, it } from 'vitest';
-import { Frontier, type Discovery, type FrontierOptions } from '../crawlers/frontier.ts';
+import { Frontier, LISTING_PAGES_AT_ONE_LEVEL, type Discovery, type FrontierOptions } from '../crawlers/frontier.ts';
 import type { SkippedUrl } from '../crawlers/types.ts';
 
 const u = (path: string) => `https://www.partner.example${path}`;
@@ -88,6 +88,39 @@ describe('Frontier order', () => {
     const plain = frontier();
     plain.f.discover(u('/blog/tag/retail/'), link('/blog/', 1, -3));
     expect(plain.f.next({ sitemapOnly: false })?.url).toBe(u('/blog/tag/retail/'));
+  });
+});
+
+describe('the pages of one listing', () => {
+  /** Reads a blog whose listing runs to `pages` pages (each linking the next and one post), as a crawl would. */
+  function readListing(pages: number, maxDepth: number) {
+    const { f, skipped } = frontier({ maxDepth });
+    const read: { path: string; depth: number | null }[] = [];
+    f.discover(u('/journal/'), link('/', 1));
+    for (let node = f.next(); node; node = f.next()) {
+      const path = new URL(node.url).pathname;
+      read.push({ path, depth: node.depth });
+      const n = path === '/journal/' ? 1 : Number(/\/page\/(\d+)\/$/.exec(path)?.[1] ?? 0);
+      if (n === 0 || node.depth === null) continue;
+      f.discover(u(`/journal/post-${n}/`), { from: node.url, depth: node.depth + 1, text: `Post ${n}`, via: 'link' });
+      if (n < pages) f.discover(u(`/journal/page/${n + 1}/`), { from: node.url, depth: node.depth + 1, text: 'Older posts', via: 'link' });
+    }
+    return { read, skipped };
+  }
+
+  it('are one level: the posts on a long listing\'s last page are read however many "older posts" clicks away they are', () => {
+    const { read, skipped } = readListing(30, 3);
+    expect(read.filter((r) => r.path.startsWith('/journal/page/'))).toHaveLength(29);
+    expect(read.find((r) => r.path === '/journal/page/30/')?.depth).toBe(1);
+    expect(read.find((r) => r.path === '/journal/post-30/')?.depth).toBe(2);
+    expect(skipped).toEqual([]);
+  });
+
+  it(`count as clicks again past ${LISTING_PAGES_AT_ONE_LEVEL} pages, so an endless listing ends at the depth limit`, () => {
+    const { read } = readListing(LISTING_PAGES_AT_ONE_LEVEL + 50, 3);
+    const listing = read.filter((r) => r.path.startsWith('/journal/page/'));
+    expect(listing.length).toBeLessThan(LISTING_PAGES_AT_ONE_LEVEL + 5);
+    expect(Math.max(...listing.map((r) => r.depth ?? 0))).toBe(3);
   });
 });
 

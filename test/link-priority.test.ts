@@ -7,6 +7,7 @@ import { startFixtureServer, type FixtureServer } from '../fixtures/server.ts';
 import { linkPriority } from '../src/evidence/interests.ts';
 import type { LinkRecord } from '../crawlers/types.ts';
 import { crawlFixture } from './crawler-helpers.ts';
+import { isPaginatedUrl } from '../crawlers/url.ts';
 
 const link = (path: string, text: string, region: LinkRecord['region'] = 'main'): LinkRecord =>
   ({ url: `https://www.partner.example${path}`, text, region, internal: true });
@@ -74,7 +75,9 @@ describe('page budget on a big site', () => {
 
   it('without a hint, stays breadth-first: depth never decreases in fetch order', { timeout: 60_000 }, async () => {
     const { result } = await crawlFixture(server, 'www.corvantis.test', { maxPages: 120 });
-    const depths = result.pages.map((pg) => pg.depth ?? Infinity);
+    // The pages of one listing are one level (crawlers/frontier.ts): page 3, found on page 2 while
+    // the next level is already being fetched, keeps page 2's depth. Every other page comes in order.
+    const depths = result.pages.filter((pg) => !isPaginatedUrl(pg.url)).map((pg) => pg.depth ?? Infinity);
     expect(depths).toEqual([...depths].sort((a, b) => a - b));
     expect(result.pages.map((pg) => new URL(pg.url).pathname)).not.toContain(STORIES[0]);
   });
