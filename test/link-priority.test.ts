@@ -50,6 +50,15 @@ describe('linkPriority', () => {
     expect(p('/blog/writing-good-docs/', 'Writing good docs')).toBeGreaterThan(neutral);
   });
 
+  it('ranks a post named for the shopping calendar\'s peak days with the retail ones', () => {
+    const retailPost = p('/blog/retail-peak-readiness/', 'Getting retail sites ready for peak');
+    const otherPost = p('/blog/peak-post/', 'Scaling checkout for peak traffic');
+    for (const text of ['Scaling checkout for Black Friday', 'Cyber Monday load tests, one year on']) {
+      expect(p('/blog/peak-post/', text), text).toBeGreaterThan(otherPost);
+      expect(p('/blog/peak-post/', text), text).toBeGreaterThanOrEqual(retailPost - 1);
+    }
+  });
+
   it('lets retail outweigh a penalty: a retail job ad is still above an ordinary one', () => {
     expect(p('/careers/jobs/1077-retail-solutions-architect/', 'Retail Solutions Architect')).toBeGreaterThan(p('/careers/jobs/1001-java-developer/', 'Java Developer'));
   });

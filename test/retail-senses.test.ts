@@ -49,6 +49,14 @@ describe('jewelry and the cart', () => {
   });
 });
 
+describe('the shopping calendar\'s peak days', () => {
+  it('are retail markers: a post on getting ready for them is about retail', () => {
+    expect(terms('Load-test the checkout a month before Black Friday.')).toContain('Black Friday');
+    expect(terms('Traffic on Cyber Monday doubled last year.')).toContain('Black Friday');
+    expect(terms('Every Friday the team reviews open incidents.')).toEqual([]);
+  });
+});
+
 describe('code listings', () => {
   it('do not dilute a post\'s retail score', () => {
     const prose = [

@@ -54,7 +54,7 @@ export function linkPriority(link: LinkRecord): number {
   const url = readableUrl(link.url);
   const hay = `${url} ${link.text}`;
   let score = 0;
-  if (/retail|零售|consumer|電商|commerce/i.test(hay)) score += 4;
+  if (/retail|零售|consumer|電商|commerce|black[-_ ]?friday|cyber[-_ ]?monday/i.test(hay)) score += 4;
   if (INTEREST_PATTERNS['case-study'].test(hay)) score += 3;
   if (INTEREST_PATTERNS['thought-leadership'].test(hay)) score += 2;
   if (INTEREST_PATTERNS.practice.test(hay)) score += 1;
