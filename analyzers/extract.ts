@@ -23,7 +23,7 @@ export function extractContent($: CheerioAPI, input: PageInput): PageContent {
   const meta = survey.meta;
   const jsonLd = readJsonLd(survey.jsonLd);
   const root = mainRoot(survey, $.root().get(0)!);
-  const { blocks, textCut } = readBlocks(root, survey.h1Element);
+  const { blocks, textCut } = readBlocks(root, survey.h1Element, url);
   const pageH1 = survey.h1;
   // A hero <h1> often sits above <main>/<article>; it is still the page's heading.
   if (pageH1 && !blocks.some((b) => b.tag === 'h1')) blocks.unshift({ text: pageH1, tag: 'h1' });
@@ -494,12 +494,14 @@ const CARD_DATE = /\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|de
  * in a "Read more" link, and that shows a date or links to a post's or story's address. Its excerpt is
  * the other item's text, not this page's: left out of the main text, so a post is judged on its own
  * body. Cards of the partner's offerings ("Retail analytics … Learn more" → /services/…) are the
- * page's own content and stay.
+ * page's own content and stay. A link to the page itself (a post's banner image linked to the post)
+ * teases nothing, and a link to another site twice is a citation ("hosted by X … listen on X"): a
+ * card's repeated link leads to another page of the same site.
  */
-function isTeaserCard(el: Element): boolean {
+function isTeaserCard(el: Element, pageUrl: string): boolean {
   const total = textLength(el);
   if (total === 0 || total > MAX_TEASER_CARD_TEXT) return false;
-  const links: { href: string; text: string }[] = [];
+  const links: { href: string; text: string; sameSite: boolean }[] = [];
   const stack: AnyNode[] = [...el.children];
   while (stack.length) {
     const n = stack.shift()!;
@@ -507,16 +509,31 @@ function isTeaserCard(el: Element): boolean {
     const e = n as Element;
     if (e.name === 'a') {
       const href = (e.attribs['href'] ?? '').trim().replace(/#.*$/, '');
-      if (href && !/^(?:javascript|mailto|tel):/i.test(href)) links.push({ href, text: collapseWhitespace(innerText(e)) });
+      if (!href || /^(?:javascript|mailto|tel):/i.test(href)) continue;
+      const target = linkTarget(href, pageUrl);
+      if (target !== 'self') links.push({ href, text: collapseWhitespace(innerText(e)), sameSite: target === 'same-site' });
       continue;
     }
     stack.push(...e.children);
   }
   if (links.length === 0) return false;
   const counts = new Map<string, number>();
-  for (const l of links) counts.set(l.href, (counts.get(l.href) ?? 0) + 1);
+  for (const l of links) if (l.sameSite) counts.set(l.href, (counts.get(l.href) ?? 0) + 1);
   const cardShape = [...counts.values()].some((c) => c >= 2) || READ_MORE.test(links[links.length - 1]!.text);
   return cardShape && (CARD_DATE.test(innerText(el)) || links.some((l) => ITEM_ADDRESS.test(l.href)));
+}
+
+/** Where a link (its fragment cut) leads: the page itself, another page of its host, or another site. */
+function linkTarget(href: string, pageUrl: string): 'self' | 'same-site' | 'other-site' {
+  try {
+    const page = new URL(pageUrl);
+    const target = new URL(href, page);
+    if (target.host !== page.host) return 'other-site';
+    const path = (u: URL) => u.pathname.replace(/\/(?:index\.html?)?$/i, '') + u.search;
+    return path(target) === path(page) ? 'self' : 'same-site';
+  } catch {
+    return 'other-site';
+  }
 }
 
 function firstLabel(el: Element, depth: number): string | null {
@@ -637,7 +654,7 @@ function isBoldLabelLine(br: Element): boolean {
 export const MAX_MAIN_TEXT = 250_000;
 
 /** Main-content blocks under `root`, in document order, up to MAX_MAIN_TEXT characters (`textCut` past it). */
-function readBlocks(root: AnyNode, h1: Element | null): { blocks: TextBlock[]; textCut: boolean } {
+function readBlocks(root: AnyNode, h1: Element | null, pageUrl: string): { blocks: TextBlock[]; textCut: boolean } {
   const h1Ancestors = new Set<AnyNode>();
   for (let p = h1?.parent; p; p = p.parent) h1Ancestors.add(p);
   const rootLength = textLength(root);
@@ -701,7 +718,7 @@ function readBlocks(root: AnyNode, h1: Element | null): { blocks: TextBlock[]; t
         continue;
       }
       if ((container || name === 'li') && el.children.length > 1 && isRelatedList(el)) continue;
-      if ((container || name === 'li') && el !== rootEl && !h1Ancestors.has(el) && isTeaserCard(el)) continue;
+      if ((container || name === 'li') && el !== rootEl && !h1Ancestors.has(el) && isTeaserCard(el, pageUrl)) continue;
       flush();
       // A leaf names its own text; a container inside a leaf (div in li) keeps the leaf's name.
       const innerTag = leaf ? name : LEAF_BLOCKS.has(tag) ? tag : 'div';

@@ -58,6 +58,19 @@ describe('teaser cards of other items', () => {
     expect(extractContent(parseHtml(html), htmlInput(html, url)).mainText).not.toContain('self-checkout');
   });
 
+  it('are never the post itself: a short post whose banner links to its own address keeps its body', () => {
+    const self = 'https://www.edgeco.test/blog/listen-shoppers-and-stores/';
+    const html = `<html><head><title>Listen: shoppers and stores</title></head><body><h1>Listen: shoppers and stores</h1><main><article>
+      <p><span>Jo Park</span> <time datetime="2026-04-02">2 April 2026</time></p>
+      <div class="post-body">
+        <p><a href="/blog/listen-shoppers-and-stores/"><img src="/img/banner.png" alt=""></a></p>
+        <p>Retailers tell us shoppers want stores that remember them. In this episode our founder talks with two grocers about loyalty data.</p>
+        <p>Hosted by <a href="https://radio.example/show/">a retail radio show</a>. Listen <a href="https://radio.example/show/">here</a>.</p>
+        <p><a class="button" href="/contact/">Book a call</a></p>
+      </div></article></main></body></html>`;
+    expect(extractContent(parseHtml(html), htmlInput(html, self)).mainText).toContain('shoppers want stores');
+  });
+
   it('leave the partner\'s own offering cards in', () => {
     const offering = `<div class="tile"><h3>Retail analytics</h3><p>Merchandising and store teams see sell-through, stockouts and basket size per store every morning.</p><a href="/services/retail-analytics/">Learn more</a></div>`;
     const html = postWith(offering);
