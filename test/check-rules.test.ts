@@ -99,6 +99,24 @@ describe('P2.2.1 NOT_COUNTED_RULES', () => {
     expect(rules(hits(['pos', 'loyalty program'], ['backup', 'email', 'migration']), u('/cases/x/'))).toEqual([]);
   });
 
+  it('calls a project generic IT when its retail words only describe the customer\'s trade and IT work fills the rest', () => {
+    const story = (itParagraphs: number, workParagraphs: number) => {
+      const f = retailAwsStudy();
+      const profile = { hash: 'profile', words: 90, weight: 1, hits: [
+        { area: 'merchandising-planning' as const, term: 'assortment', specific: true }, { area: 'customer-engagement' as const, term: 'loyalty program', specific: true },
+        { area: 'supply-chain-distribution' as const, term: 'replenishment', specific: true }] };
+      const it = (i: number) => ({ hash: `it${i}`, words: 60, weight: 1, hits: [{ area: 'business-applications' as const, term: i % 2 ? 'disaster recovery' : 'migration', specific: false }] });
+      const work = (i: number) => ({ hash: `work${i}`, words: 60, weight: 1, hits: [{ area: 'stores' as const, term: 'pos', specific: true }] });
+      f.retail.blocks = [profile, ...Array.from({ length: itParagraphs }, (_, i) => it(i)), ...Array.from({ length: workParagraphs }, (_, i) => work(i))];
+      return site([page(u('/cases/x/'), { facts: f })]);
+    };
+    // One paragraph on what the customer sells, then four on failover and moving servers.
+    expect(judgementOf(story(4, 0), u('/cases/x/'))).toMatchObject({ counted: false, unsure: true, notCounted: [{ rule: 'generic-it' }] });
+    // The same profile, with as much retail work as IT work: retail work.
+    expect(rules(story(4, 3), u('/cases/x/'))).toEqual([]);
+    expect(rules(story(1, 0), u('/cases/x/'))).toEqual([]);
+  });
+
   it('never calls work on a retailer\'s online shop generic IT: its platform names it, whatever share is payments and migration', () => {
     const build = (specific: string) => {
       const f = retailAwsStudy();

@@ -98,13 +98,17 @@ export const NOT_COUNTED_RULES: readonly NotCountedRule[] = [
     // checklist excludes generic IT projects for retailers. A retail function's general terms (CRM,
     // BI, a data warehouse for marketing) are retail work for a retailer, not generic IT; so is the
     // online shop itself (COMMERCE_PLATFORMS): its payments, integrations and migration are the shop's.
+    // Retail terms that only describe the customer's own trade (one paragraph on what the customer
+    // sells and runs, then a disaster-recovery or data-centre project) are no retail work either: the
+    // story is generic IT when more of its blocks name IT work alone than name retail work at all.
     id: 'generic-it',
     unsure: true,
     test: ({ study, retail: verdict }) => {
       const lob = study.lineOfBusiness;
       if (verdict !== 'retail' || !lob || lob.specific.some((term) => COMMERCE_PLATFORMS.has(term))) return null;
       const retailWork = lob.specific.length + lob.retailGeneral.length;
-      if (retailWork >= MIN_RETAIL_LINE_OF_BUSINESS_TERMS || lob.general.length <= retailWork) return null;
+      const fewTerms = retailWork < MIN_RETAIL_LINE_OF_BUSINESS_TERMS && lob.general.length > retailWork;
+      if (!fewTerms && lob.itBlocks <= lob.workBlocks) return null;
       return { specific: [...lob.specific], general: [...lob.general] };
     },
   },

@@ -38,6 +38,10 @@ export interface CaseStudy {
     readonly retailGeneral: readonly string[];
     /** General IT terms (migration, backup, integration, ERP …). */
     readonly general: readonly string[];
+    /** Blocks of its text (title and headings included) that name retail work: a specific area term or a retail function's general one. */
+    readonly workBlocks: number;
+    /** Blocks that name general IT work and no retail work. */
+    readonly itBlocks: number;
   } | null;
   /** How many of customer (or an anonymised one), problem, solution and results it shows. */
   readonly storyParts: number;
@@ -126,13 +130,18 @@ function mergeExcerpted(a: Excerpted, b: Excerpted | undefined): Excerpted {
  */
 function retailLineOfBusiness(facts: PageFacts[]): CaseStudy['lineOfBusiness'] {
   if (!facts.some((f) => siteRetail(f).blocks)) return null;
-  const hits: RetailHit[] = facts.flatMap((f) => siteRetail(f).blocks?.flatMap((b) => b.hits) ?? []);
+  const blocks = facts.flatMap((f) => siteRetail(f).blocks ?? []);
+  const hits: RetailHit[] = blocks.flatMap((b) => b.hits);
   const areaHits = hits.filter((h) => h.area !== 'generic');
   const general = areaHits.filter((h) => !h.specific);
+  const isItWork = (h: RetailHit) => h.area === 'business-applications' && !h.specific;
+  const isRetailWork = (h: RetailHit) => h.area !== 'generic' && !isItWork(h);
   return {
     specific: [...new Set(areaHits.filter((h) => h.specific).map((h) => h.term))],
     retailGeneral: [...new Set(general.filter((h) => h.area !== 'business-applications').map((h) => h.term))],
     general: [...new Set(general.filter((h) => h.area === 'business-applications').map((h) => h.term))],
+    workBlocks: blocks.filter((b) => b.hits.some(isRetailWork)).length,
+    itBlocks: blocks.filter((b) => b.hits.some(isItWork) && !b.hits.some(isRetailWork)).length,
   };
 }
 
