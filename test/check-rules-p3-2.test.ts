@@ -79,6 +79,20 @@ describe('P3.2 when no recent retail item was found', () => {
     expect(links[0]).toEqual({ url: outbound[0]!.url, path: null, kind: 'note.off-site-thought-leadership', values: { from: { type: 'url', url: HOME }, text: { type: 'text', text: 'Retail note 1' } } });
   });
 
+  it('does not review recordings and slides that the site\'s own event pages date before the window', () => {
+    const recordings = ['https://youtu.be/retail-talk-1', 'https://www.slideshare.net/partner/retail-talk-2'];
+    const event = (path: string, published: string) => {
+      const p = post(path, published, { kind: 'event', retail: 0.05 });
+      return { ...p, links: [...p.links, ...recordings.map((url) => ({ url, text: 'Recording', region: 'main' as const, internal: false }))] };
+    };
+    // A listing of past talks links them first, undated; the event they were given at dates them.
+    const outbound = recordings.map((url) => ({ url, from: u('/talks/'), text: 'Download slides' }));
+    const talks = page(u('/talks/'), { facts: facts({ type: 'other' }) });
+    expect(p32([post('/blog/old/', '2020-01-01'), talks, event('/events/2024-06-meetup/', '2024-06-01')], { outbound })).toMatchObject({ status: 'fail', outcome: { id: 'P3.2.old' } });
+    // Given at an event inside the window, they may be the recent retail material.
+    expect(p32([post('/blog/old/', '2020-01-01'), talks, event('/events/2026-06-meetup/', '2026-06-01')], { outbound })).toMatchObject({ status: 'review', outcome: { id: 'P3.2.off-site', values: { count: 2 } } });
+  });
+
   it('reviews undated retail items: alone, or beside old ones (they may be the recent ones)', () => {
     expect(p32([post('/blog/a/', null)])).toMatchObject({ status: 'review', outcome: { id: 'P3.2.undated-only' }, advice: [{ id: 'P3.2.advice.add-dates' }] });
     const four = p32([post('/blog/old/', '2020-01-01'), ...['a', 'b', 'c', 'd'].map((x) => post(`/events/${x}/`, null))]);

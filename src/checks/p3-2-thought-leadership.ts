@@ -5,7 +5,7 @@ import type { ThoughtLeadershipKind } from '../../analyzers/types.ts';
 import type { Check, CheckContext, Finding } from '../types.ts';
 import { message, t } from '../messages/index.ts';
 import { lastDayWithin, monthsBefore, withinMonths } from '../evidence/calendar.ts';
-import { offSiteThoughtLeadershipLinks } from '../evidence/off-site.ts';
+import { offSiteMaterialDates, offSiteThoughtLeadershipLinks } from '../evidence/off-site.ts';
 import { thoughtLeadershipItems, type ThoughtLeadershipItem } from '../evidence/thought-leadership.ts';
 import { setAsideThoughtLeadershipPages, unreadThoughtLeadershipPages } from '../evidence/unread.ts';
 import { retailVerdict, type RetailVerdict } from './retail.ts';
@@ -108,7 +108,10 @@ function decide({ get, asOf }: CheckContext) {
   }
   const unread = get(unreadThoughtLeadershipPages);
   if (unread.length > 0) return unreadReview(meta, counts, rows, unread);
-  const offSite = get(offSiteThoughtLeadershipLinks);
+  // Recordings and slides that one of the site's own dated items links (the event they were given at)
+  // are that item's material: when the newest such item is older than the window, so are they.
+  const materialDates = get(offSiteMaterialDates);
+  const offSite = get(offSiteThoughtLeadershipLinks).filter((l) => !(materialDates[l.url] !== undefined && materialDates[l.url]! < since));
   if (offSite.length > 0) {
     const offSiteRows = offSite.slice(0, 10).map((l): Finding => ({ url: l.url, path: null, kind: 'note.off-site-thought-leadership', values: { from: url(l.from), text: text(l.text) } }));
     return checkResult(meta, 'review', message('P3.2.off-site', { counts, count: offSite.length, hosts: [...new Set(offSite.map((l) => new URL(l.url).host))], since }),
@@ -143,5 +146,5 @@ function decide({ get, asOf }: CheckContext) {
 const run = (context: CheckContext) => withSetAside(decide(context), context.get(setAsideThoughtLeadershipPages));
 
 export const thoughtLeadership: Check = {
-  ...meta, inputs: [thoughtLeadershipItems, unreadThoughtLeadershipPages, setAsideThoughtLeadershipPages, offSiteThoughtLeadershipLinks], run,
+  ...meta, inputs: [thoughtLeadershipItems, unreadThoughtLeadershipPages, setAsideThoughtLeadershipPages, offSiteThoughtLeadershipLinks, offSiteMaterialDates], run,
 };

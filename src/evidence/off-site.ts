@@ -109,3 +109,21 @@ const OFF_SITE_TL_TEXT = /\b(?:blogs?|newsletters?|webinars?|podcasts?|workshops
 export const offSiteThoughtLeadershipLinks = derived('off-site-thought-leadership-links', (evaluation): readonly OffSiteLink[] =>
   offSiteLinks(evaluation.evidence, evaluation.get(siteFocus), false, (link, host) => OFF_SITE_TL_ITEM.test(link.url)
     || (!SHARED_HOSTS.test(host) && OFF_SITE_TL_TEXT.test(link.text))));
+
+/**
+ * For each off-site address, the newest publish date among the partner's dated thought-leadership
+ * items that link to it: an event page linking its recordings and slides, a post linking its video.
+ * Such material belongs to those items and is no newer than the newest of them. Addresses no dated
+ * item links are absent.
+ */
+export const offSiteMaterialDates = derived('off-site-material-dates', (evaluation): Readonly<Record<string, string>> => {
+  const newest: Record<string, string> = {};
+  for (const p of evaluation.evidence.pages) {
+    const published = p.facts?.classification.type === 'thought-leadership' ? p.facts.dates.published?.date : undefined;
+    if (!published) continue;
+    for (const link of p.links) {
+      if (!link.internal && !(newest[link.url]! >= published)) newest[link.url] = published;
+    }
+  }
+  return newest;
+});
