@@ -71,7 +71,8 @@ export async function crawlSite(
   const rendering = new SiteRendering(opts, fetcher, policy, shared.renderer);
   const sitemaps = new SitemapReader({ maxUrls: opts.maxSitemapUrls, maxBytes: opts.maxBytes }, fetcher, {
     inScope: (url) => reader.scope.has(url),
-    found: (url) => frontier.discover(url, { from: null, depth: null, text: null, via: 'sitemap' }),
+    // A sitemap gives no anchor text: the address alone is the hint (recall3: ordering only, no record changes).
+    found: (url) => frontier.discover(url, { from: null, depth: null, text: null, via: 'sitemap', priority: opts.priority?.({ url, text: '', region: 'main', internal: true }) ?? 0 }),
     changed: () => {
       pump();
       checkDone();

@@ -102,6 +102,8 @@ export class Frontier {
   /** Queued URLs by depth; entries whose node moved or left the queue are dropped when met. */
   readonly #buckets: string[][] = [];
   readonly #sitemapBucket: string[] = [];
+  /** Sitemap-only URLs were added since the bucket was last sorted by priority. */
+  #sitemapDirty = false;
   /** Depth levels whose priorities changed since they were last sorted. */
   readonly #dirtyBuckets = new Set<number>();
   readonly #queryVariants = new Map<string, number>();
@@ -317,7 +319,10 @@ export class Frontier {
   #enqueue(node: FrontierNode): void {
     if (node.state !== 'queued') this.#waiting++;
     node.state = 'queued';
-    if (node.depth === null) this.#sitemapBucket.push(node.url);
+    if (node.depth === null) {
+      this.#sitemapBucket.push(node.url);
+      if (this.#options.prioritised) this.#sitemapDirty = true;
+    }
     else {
       (this.#buckets[node.depth] ??= []).push(node.url);
       if (this.#options.prioritised) this.#dirtyBuckets.add(node.depth);
@@ -343,6 +348,11 @@ export class Frontier {
   #pop(sitemapOnly: boolean): FrontierNode | null {
     const linked = this.#popLinked(false) ?? null;
     if (linked || !sitemapOnly) return linked;
+    if (this.#sitemapDirty) {
+      // By the hint of each address (a sitemap has no anchor text), sitemap order among equals.
+      this.#sitemapBucket.sort((a, b) => this.#nodes.get(b)!.priority - this.#nodes.get(a)!.priority);
+      this.#sitemapDirty = false;
+    }
     while (this.#sitemapBucket.length) {
       const node = this.#nodes.get(this.#sitemapBucket.shift()!)!;
       if (node.state === 'queued' && node.depth === null) return node;

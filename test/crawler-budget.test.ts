@@ -32,6 +32,14 @@ describe('pages found by links come before pages found only in a sitemap', () =>
   });
 });
 
+describe('sitemap-only pages', () => {
+  it('are read in the order the priority hint gives their addresses', async () => {
+    const hint = (link: { url: string }) => (link.url.endsWith('/listed/17.html') ? 5 : 0);
+    const { result } = await crawlFixture(server, 'links.budget.test', { maxPages: 5, priority: hint });
+    expect(paths(result)).toEqual(['/', '/first.html', '/second.html', '/third.html', '/listed/17.html']);
+  });
+});
+
 describe('files that are no pages (images, archives, audio and video, fonts, data)', () => {
   it('are not requested when their extension says what they are, and listed with the reason', async () => {
     server.clearLog();

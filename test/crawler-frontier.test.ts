@@ -91,6 +91,22 @@ describe('Frontier order', () => {
   });
 });
 
+describe('sitemap-only URLs', () => {
+  it('are handed out by their address\'s hint when prioritised (a sitemap has no anchor text), in sitemap order among equals', () => {
+    const { f, drain } = frontier({ prioritised: true });
+    const listed = (path: string, priority: number) => f.discover(u(path), { ...sitemap, priority });
+    listed('/team/ana/', 0);
+    listed('/legal/privacy/', -4);
+    listed('/resources/retail-guide/', 6);
+    listed('/team/bo/', 0);
+    listed('/insights/', 2);
+    expect(drain()).toEqual(['/resources/retail-guide/', '/insights/', '/team/ana/', '/team/bo/', '/legal/privacy/']);
+    const { f: plain, drain: drainPlain } = frontier();
+    for (const [path, priority] of [['/team/ana/', 0], ['/resources/retail-guide/', 6]] as const) plain.discover(u(path), { ...sitemap, priority });
+    expect(drainPlain()).toEqual(['/team/ana/', '/resources/retail-guide/']);
+  });
+});
+
 describe('the pages of one listing', () => {
   /** Reads a blog whose listing runs to `pages` pages (each linking the next and one post), as a crawl would. */
   function readListing(pages: number, maxDepth: number) {
