@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { PhraseMatcher, blockHash, tokenize, wordCount } from '../analyzers/terms.ts';
 import { collapseWhitespace, countHan, singleSpaced } from '../analyzers/text.ts';
-import { detectLangFromText } from '../analyzers/lang.ts';
+import { LATIN_STOPWORDS, detectLangFromText } from '../analyzers/lang.ts';
 
 const SAMPLES = [
   '',
@@ -90,5 +90,39 @@ describe('text primitives', () => {
     expect(detectLangFromText('Bathe the dogs, soothe the cats and breathe: other mothers gather together with the team for our season')).toBe('en');
     expect(detectLangFromText('O Café Müller é para nós uma casa com não muito do que os outros têm em Lisboa e o Porto para a família')).toBe('pt');
     expect(detectLangFromText('Nous avons les équipes pour la mise en place des solutions et vous avec nous dans une démarche est claire')).toBe('fr');
+  });
+
+  it('language detection reads words as /\\p{L}+/u does and stop words as whole words, on any mixture of scripts', () => {
+    // The definition: words are runs of letters, a stop word hit is a run that is a stop word.
+    const stops = LATIN_STOPWORDS;
+    const byDefinition = (text: string): string | null => {
+      const sample = (text.length > 6_000 ? text.slice(0, 6_000) : text).toLowerCase();
+      const runs = sample.match(/\p{L}+/gu) ?? [];
+      if (runs.length < 8) return null;
+      let best: string | null = null;
+      let bestHits = 0;
+      for (const [lang, words] of Object.entries(stops)) {
+        const hits = runs.filter((r) => words.includes(r)).length;
+        if (hits > bestHits) [best, bestHits] = [lang, hits];
+      }
+      return bestHits >= Math.max(3, runs.length * 0.05) ? best : null;
+    };
+    const words = ['the', 'and', 'der', 'und', 'la', 'les', 'é', 'não', 'nuestro', 'dengan', 'yang', 'theme', 'x', 'Ünd', 'THE'];
+    const glue = [' ', ' ', ' ', '-', "'", '\u0301', '𝐀', '\ud835', 'İ', 'ß', '5', ',', '\n', ''];
+    let seed = 9;
+    const next = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    let decided = 0;
+    for (let n = 0; n < 3000; n++) {
+      let text = '';
+      for (let k = 0; k < 8 + Math.floor(next() * 30); k++) text += words[Math.floor(next() * words.length)] + glue[Math.floor(next() * glue.length)];
+      // Latin-script text, as detectLangFromText hands it over.
+      text = `${text} ${'Lorem ipsum '.repeat(Math.floor(next() * 3))}`;
+      const expected = byDefinition(text);
+      if (expected) decided++;
+      expect(detectLangFromText(text), JSON.stringify(text)).toBe(expected);
+    }
+    expect(decided).toBeGreaterThan(300);
+    // A cut inside a surrogate pair at the 6,000th character is no letter.
+    expect(detectLangFromText(`${'the and of '.repeat(545)}x𝐀 the`)).toBe(byDefinition(`${'the and of '.repeat(545)}x𝐀 the`));
   });
 });
