@@ -33,6 +33,28 @@ export interface Token {
   end: number;
   /** Separated from the previous token only by a space, hyphen, slash, ampersand (phrase-joinable). */
   joined: boolean;
+  /**
+   * The word's number in the vocabulary of words as written (the same for every token of the same
+   * text in one `vocabularyEpoch`), so a matcher can remember per word whether it starts a phrase;
+   * -1 when `lower` is not the text lower-cased (the parts of "couldn't"); -2 until a matcher asks.
+   */
+  word: number;
+}
+
+/** Words as written → their numbers (Token.word). Renumbered from 0, in a new epoch, past 200,000 words. */
+const vocabulary = new Map<string, number>();
+let vocabularyEpoch = 0;
+
+function wordNumber(word: string): number {
+  let n = vocabulary.get(word);
+  if (n === undefined) {
+    if (vocabulary.size >= 200_000) {
+      vocabulary.clear();
+      vocabularyEpoch++;
+    }
+    vocabulary.set(word, (n = vocabulary.size));
+  }
+  return n;
 }
 
 /** A token character: [A-Za-z0-9] and Latin-1 Supplement to Latin Extended-B (U+00C0–U+024F). */
@@ -80,12 +102,13 @@ export function tokenize(original: string): Token[] {
     if (prev && isNegation(text, prev, word, start)) {
       // "couldn't" reads as "could not", so lexicon phrases written "could not" match it.
       prev.lower = NEGATED_BASE[prev.lower] ?? prev.lower.slice(0, -1);
-      tokens.push({ text: word, lower: 'not', start, end: start + 1, joined: true });
+      prev.word = -1;
+      tokens.push({ text: word, lower: 'not', start, end: start + 1, joined: true, word: -1 });
       prevEnd = start + 1;
       continue;
     }
     const joined = prevEnd >= 0 && joins(text, prevEnd, start);
-    tokens.push({ text: word, lower: word.toLowerCase(), start, end: i, joined });
+    tokens.push({ text: word, lower: word.toLowerCase(), start, end: i, joined, word: -2 });
     prevEnd = i;
   }
   return tokens;
@@ -191,8 +214,9 @@ export class PhraseMatcher<P> {
       if (!edge.lengths.includes(w.lower.length)) edge.lengths.push(w.lower.length);
       node = edge.node;
     }
-    // A new stem key may admit words the per-word cache turned away.
+    // A new stem key may admit words the per-word caches turned away.
     this.stemOf.clear();
+    this.starts = new Uint8Array(0);
     const toSet = (xs?: string[]) => (xs && xs.length ? new Set(xs.map((x) => x.toLowerCase())) : null);
     node.terminals.push({ payload, unlessPrev: toSet(options.unlessPrev), unlessNext: toSet(options.unlessNext) });
   }
@@ -235,6 +259,36 @@ export class PhraseMatcher<P> {
     return count;
   }
 
+  /**
+   * Per vocabulary word (Token.word): 0 not yet known, 1 starts a phrase, 2 starts none. Most tokens
+   * start none, and an array read answers that where the root's three maps were asked each time.
+   */
+  private starts = new Uint8Array(0);
+  private startsEpoch = vocabularyEpoch;
+
+  private startsPhrase(token: Token): boolean {
+    // Numbered on first use: a token no matcher reads costs no lookup.
+    if (token.word === -2) token.word = wordNumber(token.text);
+    const w = token.word;
+    if (this.startsEpoch !== vocabularyEpoch) {
+      this.starts = new Uint8Array(0);
+      this.startsEpoch = vocabularyEpoch;
+    }
+    const known = w >= 0 && w < this.starts.length ? this.starts[w]! : 0;
+    if (known !== 0) return known === 1;
+    const root = this.root;
+    const starts = root.exact.has(token.text) || root.lower.has(token.lower) || this.stemEdge(root, token) !== undefined;
+    if (w >= 0) {
+      if (w >= this.starts.length) {
+        const grown = new Uint8Array(Math.max(1024, w + 1, this.starts.length * 2));
+        grown.set(this.starts);
+        this.starts = grown;
+      }
+      this.starts[w] = starts ? 1 : 2;
+    }
+    return starts;
+  }
+
   // Two frontiers reused by every match() (it never runs re-entrantly), filled by index with a count
   // (setting length would free their storage): a page has thousands of tokens, and a pair of arrays
   // per candidate phrase was garbage for the collector.
@@ -249,7 +303,7 @@ export class PhraseMatcher<P> {
     while (i < tokens.length) {
       const token = tokens[i];
       // Fast path: most tokens start no phrase.
-      if (!root.exact.has(token.text) && !root.lower.has(token.lower) && !this.stemEdge(root, token)) {
+      if (!this.startsPhrase(token)) {
         i++;
         continue;
       }

@@ -82,6 +82,24 @@ describe('text primitives', () => {
     expect(m.match(tokenize(text)).map((h) => [h.payloads, h.start, h.end])).toEqual(first);
   });
 
+  it('a phrase matcher remembers per word whether it starts a phrase, until a phrase is added', () => {
+    const m = new PhraseMatcher<string>();
+    m.add('unified commerce', 'uc', { mode: 'lower' });
+    const text = 'Unified commerce and order management; ORDER now';
+    expect(m.match(tokenize(text)).map((h) => h.payloads)).toEqual([['uc']]);
+    // "order" was read above as starting nothing: a phrase added since must still be found.
+    m.add('order management', 'om', { mode: 'stem' });
+    m.add('ORDER', 'acronym', { mode: 'lower' });
+    expect(m.match(tokenize(text)).map((h) => h.payloads)).toEqual([['uc'], ['om'], ['acronym']]);
+    // The parts of a contraction are read as their words ("could not"), not as written.
+    m.add('could not scale', 'cns', { mode: 'lower' });
+    expect(m.match(tokenize('They couldn\u2019t scale; could not scale.')).map((h) => [h.payloads, h.start])).toEqual([[['cns'], 5], [['cns'], 21]]);
+    // Even after the same letters were read as words of their own ("couldn", "t").
+    m.add('not scale', 'ns', { mode: 'lower' });
+    expect(m.match(tokenize('couldn t scale, then couldn\u2019t scale')).map((h) => [h.payloads, h.start])).toEqual([[['cns'], 21]]);
+    expect(m.match(tokenize('t scale, shouldn\u2019t scale')).map((h) => [h.payloads, h.start])).toEqual([[['ns'], 17]]);
+  });
+
   it('language detection by stop words counts whole words only', () => {
     expect(detectLangFromText('The team and the store managers work with our partners in the cloud for the season')).toBe('en');
     expect(detectLangFromText('Wir sind für die Kunden da und das ist nicht eine kleine Sache mit der Zeit')).toBe('de');
