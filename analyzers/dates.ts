@@ -342,11 +342,14 @@ function opensOrClosesSpan(text: string, f: FoundDate): boolean {
   return SPAN_AFTER.test(text.slice(end, end + 30)) || SPAN_BEFORE.test(text.slice(Math.max(0, f.index - 12), f.index));
 }
 
+/** Plausible dates in the page text; the text is parsed once, and rules look at slices of the result. */
+function textDates(ctx: Context): FoundDate[] {
+  return (ctx.textDates ??= findDates(ctx.scan.text, ctx.parse).filter((f) => isPlausible(f.date, ctx.asOf) && !opensOrClosesSpan(ctx.scan.text, f) && !labelledOtherKind(ctx.scan.text, f)));
+}
+
 /** Plausible dates in a slice of the page text, with offsets relative to the whole text. */
 function datesIn(ctx: Context, start: number, end: number): FoundDate[] {
-  // The page text is parsed once; rules look at slices of the result.
-  ctx.textDates ??= findDates(ctx.scan.text, ctx.parse).filter((f) => isPlausible(f.date, ctx.asOf) && !opensOrClosesSpan(ctx.scan.text, f) && !labelledOtherKind(ctx.scan.text, f));
-  return ctx.textDates.filter((f) => f.index >= start && f.index + f.raw.length <= end);
+  return textDates(ctx).filter((f) => f.index >= start && f.index + f.raw.length <= end);
 }
 
 /** Is the date preceded closely by an "updated" label (on its line, after any earlier date)? */
@@ -364,6 +367,8 @@ function labelledDates(ctx: Context): LabelledDate[] {
   if (ctx.labelled) return ctx.labelled;
   const text = ctx.scan.text;
   const out: LabelledDate[] = [];
+  // A label names no date on a page whose text has none (half of all pages): its search is spared.
+  if (textDates(ctx).length === 0) return (ctx.labelled = out);
   PUBLISHED_LABEL.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = PUBLISHED_LABEL.exec(text)) !== null) {
@@ -383,6 +388,7 @@ const labelledTextRule: Rule = (ctx) => {
 };
 
 const labelledModifiedRule: Rule = (ctx) => {
+  if (textDates(ctx).length === 0) return null;
   const text = ctx.scan.text;
   MODIFIED_LABEL_ALL.lastIndex = 0;
   let m: RegExpExecArray | null;
