@@ -105,6 +105,7 @@ async function main(): Promise<void> {
       peer: { type: 'string' },
       runs: { type: 'string', default: '3' },
       plot: { type: 'string' },
+      baseline: { type: 'string' },
     },
   });
   const render = values.render as RenderMode;
@@ -113,7 +114,7 @@ async function main(): Promise<void> {
   if (values.peer !== undefined) {
     if (values.peer !== 'crawlee') throw new Error('--peer takes crawlee (the one peer the bench installs)');
     if (render === 'auto') throw new Error('--peer compares --render never or always');
-    return versusPeer({ pages, render, runs: Number(values.runs), plot: values.plot ?? null });
+    return versusPeer({ pages, render, runs: Number(values.runs), plot: values.plot ?? null, baseline: values.baseline ?? null });
   }
   const analyse = !values['no-analysis'];
   const asOf = '2026-11-29';

@@ -1,4 +1,4 @@
-// npm run bench -- --peer crawlee [--pages 2000] [--render never|always] [--runs 3] [--plot FILE]
+// npm run bench -- --peer crawlee [--pages 2000] [--render never|always] [--runs 3] [--plot FILE] [--baseline DIR]
 //
 // Side by side with a peer, on the same generated site (bench/site.ts) served from its own process:
 // the real `partner-presence audit` command (crawl, analysis, checks, reports) and Crawlee (a bare
@@ -12,12 +12,15 @@
 // the sampled peak of the process plus its Chromium processes, counted by proportional set size.
 // Printed: each run, the medians, and a last line
 //   pages= ours_pages_per_s= peer_pages_per_s= speed_ratio= ours_rss_mb= peer_rss_mb= memory_ratio=
+// --baseline DIR also runs the audit command of another checkout (say main's, in a detached worktree)
+// in each round (baseline, ours, peer …), so that a change is measured against what it changes in the
+// same run; its medians and its ratio to ours are printed before the last line.
 // --plot FILE also crawls a 5,000-page site once with each and draws pages/s and memory against pages
 // crawled (SVG), so that flat memory, or its growth, is visible.
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startSiteServer } from './site.ts';
 import { processRss, treeMemory } from './memory.ts';
@@ -33,6 +36,8 @@ export interface VersusOptions {
   render: 'never' | 'always';
   runs: number;
   plot: string | null;
+  /** Another checkout whose audit command is measured in the same rounds. */
+  baseline: string | null;
 }
 
 interface Sample {
@@ -41,8 +46,10 @@ interface Sample {
   memoryMb: number;
 }
 
+type Contestant = 'ours' | 'peer' | 'baseline';
+
 interface RunFigures {
-  who: 'ours' | 'peer';
+  who: Contestant;
   pages: number;
   wallS: number;
   pagesPerS: number;
@@ -61,13 +68,13 @@ function ensurePeer(): void {
 /** Progress lines: ours "crawling: N pages fetched" (N grouped as the language writes it: 1,204), the peer's "fetched N". */
 const PROGRESS = /(?:crawling: ([\d,]+) pages? fetched|^fetched (\d+))/m;
 
-function measure(who: 'ours' | 'peer', command: string[], render: boolean, pagesFrom: (stdout: string) => number, scratch: string): Promise<RunFigures> {
+function measure(who: Contestant, command: string[], render: boolean, pagesFrom: (stdout: string) => number, scratch: string): Promise<RunFigures> {
   const usageFile = join(scratch, `usage-${who}.json`);
   rmSync(usageFile, { force: true });
   const env = { ...process.env, NODE_OPTIONS: `--import=${join(ROOT, 'bench', 'usage.mjs')}`, BENCH_USAGE_FILE: usageFile };
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const child = spawn(command[0]!, command.slice(1), { cwd: who === 'peer' ? PEER_DIR : ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command[0]!, command.slice(1), { cwd: who === 'peer' ? PEER_DIR : dirname(dirname(command[0]!)), env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     let progress = 0;
@@ -110,15 +117,15 @@ function measure(who: 'ours' | 'peer', command: string[], render: boolean, pages
   });
 }
 
-function runOurs(port: number, pages: number, render: 'never' | 'always', scratch: string): Promise<RunFigures> {
+function runOurs(port: number, pages: number, render: 'never' | 'always', scratch: string, root = ROOT, who: Contestant = 'ours'): Promise<RunFigures> {
   const json = join(scratch, 'report.json');
   const command = [
-    join(ROOT, 'bin', 'partner-presence.js'), 'audit', `http://127.0.0.1:${port}/`,
+    join(root, 'bin', 'partner-presence.js'), 'audit', `http://127.0.0.1:${port}/`,
     '--render', render, '--concurrency', String(CONCURRENCY), '--delay-ms', '0', '--max-pages', String(pages),
     '--max-depth', '50', '--no-sitemaps', '--allow-private', '--time-budget', '3600s', '--timeout', '60s',
     '--as-of', '2026-11-29', '--json', json, ...(render === 'always' ? ['--chromium', CHROMIUM] : []),
   ];
-  return measure('ours', command, render === 'always', () => {
+  return measure(who, command, render === 'always', () => {
     const report = JSON.parse(readFileSync(json, 'utf8')) as { crawl?: { pagesFetched?: number } };
     return report.crawl?.pagesFetched ?? 0;
   }, scratch);
@@ -182,12 +189,19 @@ export async function versusPeer(opts: VersusOptions): Promise<void> {
   try {
     const f1 = (n: number) => n.toFixed(1);
     const line = (r: RunFigures) =>
-      `  ${r.who.padEnd(5)} ${String(r.pages).padStart(5)} pages  ${f1(r.wallS).padStart(6)} s  ${f1(r.pagesPerS).padStart(7)} pages/s  ` +
+      `  ${r.who.padEnd(8)} ${String(r.pages).padStart(5)} pages  ${f1(r.wallS).padStart(6)} s  ${f1(r.pagesPerS).padStart(7)} pages/s  ` +
       `${f1(r.cpuMsPerPage).padStart(6)} ms CPU/page  ${r.peakMb.toFixed(0).padStart(5)} MB peak`;
     console.log(`${opts.pages}-page generated site, render=${opts.render}, ${CONCURRENCY} in flight, no delay; ours = partner-presence audit, peer = Crawlee ${opts.render === 'never' ? 'CheerioCrawler' : 'PlaywrightCrawler'}`);
+    const baseline = opts.baseline && resolve(opts.baseline);
+    const contestants = [
+      ...(baseline ? [(port: number) => runOurs(port, opts.pages, opts.render, scratch, baseline, 'baseline')] : []),
+      (port: number) => runOurs(port, opts.pages, opts.render, scratch),
+      (port: number) => runPeer(port, opts.pages, opts.render, scratch),
+    ];
+    if (baseline) console.log(`baseline = the audit command of ${baseline}`);
     for (let r = 0; r < opts.runs; r++) {
-      for (const run of [runOurs, runPeer]) {
-        const figures = await run(site.port, opts.pages, opts.render, scratch);
+      for (const run of contestants) {
+        const figures = await run(site.port);
         runs.push(figures);
         console.log(line(figures));
       }
@@ -195,14 +209,21 @@ export async function versusPeer(opts: VersusOptions): Promise<void> {
   } finally {
     site.child.kill();
   }
-  const of = (who: 'ours' | 'peer') => runs.filter((r) => r.who === who);
-  const med = (who: 'ours' | 'peer', key: 'pages' | 'pagesPerS' | 'peakMb' | 'cpuMsPerPage') => median(of(who).map((r) => r[key]));
+  const of = (who: Contestant) => runs.filter((r) => r.who === who);
+  const med = (who: Contestant, key: 'pages' | 'pagesPerS' | 'peakMb' | 'cpuMsPerPage') => median(of(who).map((r) => r[key]));
   const speed = med('ours', 'pagesPerS') / med('peer', 'pagesPerS');
   const memory = med('ours', 'peakMb') / med('peer', 'peakMb');
   console.log(
     `medians of ${opts.runs}: ours ${med('ours', 'pagesPerS').toFixed(1)} pages/s, ${med('ours', 'cpuMsPerPage').toFixed(1)} ms CPU/page, ${med('ours', 'peakMb').toFixed(0)} MB; ` +
       `peer ${med('peer', 'pagesPerS').toFixed(1)} pages/s, ${med('peer', 'cpuMsPerPage').toFixed(1)} ms CPU/page${opts.render === 'always' ? ' (Node process only)' : ''}, ${med('peer', 'peakMb').toFixed(0)} MB`,
   );
+  if (opts.baseline) {
+    console.log(
+      `baseline: ${med('baseline', 'pagesPerS').toFixed(1)} pages/s, ${med('baseline', 'cpuMsPerPage').toFixed(1)} ms CPU/page, ${med('baseline', 'peakMb').toFixed(0)} MB ` +
+        `(speed_ratio=${(med('baseline', 'pagesPerS') / med('peer', 'pagesPerS')).toFixed(2)} memory_ratio=${(med('baseline', 'peakMb') / med('peer', 'peakMb')).toFixed(2)}); ` +
+        `ours/baseline: ${(med('ours', 'pagesPerS') / med('baseline', 'pagesPerS')).toFixed(2)}× pages/s, ${(med('ours', 'peakMb') / med('baseline', 'peakMb')).toFixed(2)}× memory`,
+    );
+  }
   if (opts.plot) await plot(opts.plot, opts.render, scratch);
   rmSync(scratch, { recursive: true, force: true });
   console.log(
