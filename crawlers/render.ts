@@ -179,14 +179,15 @@ export class Renderer {
   }
 
   /**
-   * Kills any renderer process past RENDERER_MEMORY_MB while pages render: its tab crashes, and the
-   * render records it. (Site isolation gives each site's pages their own renderer.)
+   * Kills any renderer process past RENDERER_MEMORY_MB while the browser has a tab open (rendering, or
+   * holding the page it rendered until the next): its tab crashes, and the render records it, or the
+   * tab is not reused. (Site isolation gives each site's pages their own renderer.)
    */
   #watchMemory(browser: Browser, cdp: CDPSession): void {
     if (!existsSync('/proc/self/status')) return;
     let checking = false;
     const timer = setInterval(() => {
-      if (this.#open === 0 || checking) return;
+      if (checking || !browser.contexts().some((ctx) => ctx.pages().length > 0)) return;
       checking = true;
       void killRenderersOver(cdp, RENDERER_MEMORY_MB * 1024 * 1024).finally(() => (checking = false));
     }, RENDERER_MEMORY_CHECK_MS);
@@ -283,20 +284,27 @@ export class Renderer {
     let context: { ctx: Promise<BrowserContext>; generation: number } | null = null;
     let egress: Promise<EgressProxy> | null = null;
     const subresources = new SubresourceCache(hooks.fetchSubresource);
-    // Open tabs waiting for the next page of this site: opening a tab costs more than rendering in it.
-    let idle: PageTab[] = [];
-    const parking = new Set<Promise<void>>();
     /**
-     * The page's life ends with its render: the tab leaves it (its scripts, sockets and queued
-     * requests stop) before it waits for the site's next page. Done after the render has returned,
-     * so the crawl does not wait for it.
+     * Open tabs waiting for the next page of this site: opening a tab costs more than rendering in it.
+     * A tab waits on the page it rendered (leaving it for about:blank cost a second navigation, ~45 ms
+     * of CPU per page): nothing the page does then is answered (the route refuses every request made
+     * outside a render), and the next render's navigation ends it.
      */
-    const park = async (tab: PageTab, generation: number) => {
-      const left = await outcomeWithin(tab.page.goto('about:blank', { waitUntil: 'commit' }), CLOSE_GRACE_MS);
-      if (left === 'fulfilled' && generation === this.#generation && idle.length < this.#maxOpenPages) idle.push(tab);
-      // A spare tab is closed once it has left the page: closing a page that is still navigating (its
-      // scripts may keep it so) is what Chromium most often drops.
-      else await this.#closeTab(tab, generation);
+    let idle: { tab: PageTab; generation: number }[] = [];
+    /** Closes of tabs not kept, sent after their render returned; the site's close waits for them. */
+    const closing = new Set<Promise<void>>();
+    const closeLater = (tab: PageTab, generation: number) => {
+      const closed = this.#closeTab(tab, generation);
+      closing.add(closed);
+      void closed.finally(() => closing.delete(closed));
+    };
+    /** An idle tab of the current browser, alive: one whose page crashed it while it waited is closed. */
+    const idleTab = (): PageTab | undefined => {
+      for (let next = idle.pop(); next; next = idle.pop()) {
+        if (next.generation === this.#generation && !next.tab.crashed) return next.tab;
+        closeLater(next.tab, next.generation);
+      }
+      return undefined;
     };
     const contextNow = async (): Promise<{ ctx: BrowserContext; session: CDPSession }> => {
       const browser = await this.#getBrowser();
@@ -329,11 +337,10 @@ export class Renderer {
         try {
           const { ctx, session } = await contextNow();
           generation = this.#generation;
-          tab = idle.pop() ?? (await openTab(ctx, session, hooks, subresources));
+          tab = idleTab() ?? (await openTab(ctx, session, hooks, subresources));
           const rendered = await tab.render(url, document, signal);
-          const parked = park(tab, generation);
-          parking.add(parked);
-          void parked.finally(() => parking.delete(parked));
+          if (generation === this.#generation && idle.length < this.#maxOpenPages) idle.push({ tab, generation });
+          else closeLater(tab, generation);
           return rendered;
         } catch (err) {
           // A tab that failed is not reused.
@@ -348,8 +355,7 @@ export class Renderer {
         const e = egress;
         context = null;
         egress = null;
-        // Not closed mid-way: Playwright takes minutes to close a page that is navigating to about:blank.
-        await Promise.all(parking);
+        await Promise.all(closing);
         idle = [];
         // Closing the context closes its tabs, with the same bound as closing one.
         const ctx = c && (await c.ctx.catch(() => null));
@@ -398,6 +404,8 @@ export interface SiteRenderer {
 
 interface PageTab {
   page: Page;
+  /** The page crashed its renderer (then the tab is not reused). */
+  readonly crashed: boolean;
   /** Sends Chromium the close again (see CLOSE_RETRY_MS). */
   closeAgain(): Promise<void>;
   render(url: string, document: FetchedDocument, signal?: AbortSignal): Promise<RenderedPage>;
@@ -463,6 +471,9 @@ async function openTab(context: BrowserContext, browserSession: CDPSession, hook
   });
   return {
     page,
+    get crashed() {
+      return crashed;
+    },
     async closeAgain() {
       await browserSession.send('Target.closeTarget', { targetId }).catch(() => undefined);
     },
@@ -481,7 +492,8 @@ async function openTab(context: BrowserContext, browserSession: CDPSession, hook
         while (Date.now() < deadline && !stop.aborted && (current.pending.size > 0 || Date.now() - current.lastActivity < QUIET_MS)) {
           await new Promise((r) => setTimeout(r, 25));
         }
-        const html = await within(page.content(), Math.max(0, deadline - Date.now()) + READ_GRACE_MS, stop, `the page was still running its scripts after ${budget}`);
+        const html = await within(page.evaluate(serializeDocument), Math.max(0, deadline - Date.now()) + READ_GRACE_MS, stop, `the page was still running its scripts after ${budget}`);
+        if (typeof html !== 'string') throw new Error('the page did not give its document');
         return { html };
       } catch (err) {
         if (crashed) throw new Error('the page crashed its browser tab (out of memory, or a renderer fault)');
@@ -493,6 +505,17 @@ async function openTab(context: BrowserContext, browserSession: CDPSession, hook
       }
     },
   };
+}
+
+/**
+ * The rendered document as HTML, what Playwright's page.content() gives, but read in the page's own
+ * world: content() reads it from an isolated world that Playwright then sets up in every document the
+ * tab loads (~15-30 ms of CPU per page, measured). A page can change what this reads, as it can change its
+ * DOM; what it returns is checked to be a string.
+ */
+function serializeDocument(): unknown {
+  const doctype = document.doctype ? new XMLSerializer().serializeToString(document.doctype) : '';
+  return doctype + (document.documentElement?.outerHTML ?? '');
 }
 
 /** The answers to a site's subresource requests, shared by its tabs, up to SUBRESOURCE_CACHE_BYTES. */

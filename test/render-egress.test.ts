@@ -236,6 +236,15 @@ describe('a page cannot hold the crawl', () => {
     expect(Math.max(...reached)).toBeLessThanOrEqual(512);
   });
 
+  it('a page that crashes its tab after its render (the tab waiting for the site’s next page) fails no other render', async () => {
+    // The next page takes 4 s to fetch: time for the waiting tab's page to reach the heap cap.
+    const { result } = await crawlPage('/idle-crash/', { maxPages: 2, concurrency: 1, timeoutMs: 20_000 });
+    expect(result.pages.map((p) => [new URL(p.url).pathname, p.rendered, p.renderReason])).toEqual([
+      ['/idle-crash/', true, 'rendering always on'],
+      ['/idle-crash/later', true, 'rendering always on'],
+    ]);
+  });
+
   it('a page holding memory outside the heap (ArrayBuffers) has its renderer killed past 1 GB, and is recorded as not rendered', async () => {
     const { page, log } = await crawlPage('/buffers/', { timeoutMs: 20_000 });
     expect(page).toMatchObject({
