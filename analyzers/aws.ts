@@ -146,7 +146,14 @@ export function detectAws(text: string): AwsDetection {
 // 雲端後台架設於 AWS"): what the partner's software runs on, not work it delivers for customers on
 // AWS. First person only: "its platform now runs on AWS" in a story is the customer's, and "our
 // solution" is ambiguous (the solution delivered to a customer), so neither is here.
+// A line that is only such a claim, with no subject ("Built on AWS", "建構於 AWS 雲端服務" as an item of
+// a product's feature list), is the product's hosting too: work for a customer names the customer or
+// the work ("We moved the grocer's shop to AWS"), and a story's system is named before it is praised.
+// Chinese drops the subject in running text as well ("建構在 AWS 雲端平台上，資料即時備份", "資料是
+// 建構在…AWS 上"): such a sentence is hosting unless it names the work (協助, 遷移, 導入 …) or a service.
 const OWN_HOSTING = [
+  /^[\t ]*(?:built|hosted|running|runs|powered|deployed|operated)[\t ]+(?:on|by|in|with)[\t ]+(?:the[\t ]+)?(?:AWS|Amazon Web Services)(?:[\t ]+cloud(?:[\t ]+(?:services|infrastructure))?)?[\t ]*[.!]?[\t ]*$/gim,
+  /(?:^|(?<=[。！？]))[\t ]*(?:(?:資料|數據|系統|平台|平臺|服務|產品|後台)[\t ]*(?:是|皆|都|均)?[\t ]*)?(?:建構|建置|架設|架構|運行|執行|部署|託管|運作|存放|儲存)(?:在|於)(?![^。！？\n]*(?:協助|幫助|為客戶|遷移|移轉|導入|(?:Amazon|AWS)[\t ]+(?!Web Services)[A-Z]))[^。！？\n]{0,14}?(?:AWS|Amazon Web Services|亞馬遜)[^。！？\n]*/gmu,
   /\bour\s+(?:[\w-]+\s+){0,3}?(?:platform|products?|back[- ]?office|back[- ]?end|cloud|services?|saas|software|apps?|application|systems?|infrastructure|website|servers?)\b[^.!?\n]{0,60}?\b(?:runs?|running|(?:is|are)\s+(?:hosted|built|deployed|running|powered)|hosted|built|deployed|lives|sits|powered)\b[^.!?\n]{0,30}?\b(?:AWS|Amazon Web Services)\b[^.!?\n]*/gi,
   /(?:我們的|本公司的?|我們|敝公司的?)\s*[\p{Script=Han}A-Za-z\s]{0,8}?(?:平台|產品|後台|系統|服務|軟體|雲端|主機|伺服器)[^。！？\n]{0,30}?(?:架設|建置|建構|運行|執行|部署|託管|架構|運作)(?:於|在)?[^。！？\n]{0,10}?(?:AWS|Amazon Web Services|亞馬遜)[^。！？\n]*/gu,
 ];

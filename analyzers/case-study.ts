@@ -406,9 +406,17 @@ function capitalisedInProse(word: string, blocks: ReadBlock[]): string | null {
   return null;
 }
 
+/**
+ * A name that ends in an offering's word (智能餐飲解決方案 "smart restaurant solution", 雲端收銀系統) names
+ * what is sold, often a product page's title segment, never the organisation a story is about. Chinese
+ * only: English firms are often called "… Solutions" or "… Systems".
+ */
+const OFFERING_NAME_RE = /(?:解決方案|方案|系統|平台|平臺)$/u;
+
 function usableName(name: string, partner: PartnerIdentity): boolean {
   const n = squash(name);
-  return n.length >= 2 && /\p{L}/u.test(n) && !NOT_A_NAME.has(n) && !partner.matches(name) && !ANONYMOUS_PHRASE_RE.test(name) && !TITLE_STOP.has(name);
+  return n.length >= 2 && /\p{L}/u.test(n) && !NOT_A_NAME.has(n) && !partner.matches(name) && !ANONYMOUS_PHRASE_RE.test(name) && !TITLE_STOP.has(name)
+    && !OFFERING_NAME_RE.test(name.trim());
 }
 
 function jsonLdSubjects(content: PageContent): string[] {

@@ -101,7 +101,8 @@ const CASE_HEADINGS: [string, RegExp][] = [
 // zh-TW story headings name their section last, after a qualifier of any wording: 合作背景,
 // 客戶面臨的挑戰, 我們的做法, 導入方案, 上線成果, 專案效益. Short headings only, so a sentence is not one.
 const CASE_HEADINGS_ZH: [string, RegExp][] = [
-  ['challenge', /^[\p{Script=Han}\s]{0,6}(?:挑戰|痛點|問題|需求|困境|背景)$/u],
+  // 常見問題 is a page's FAQ, not a customer's problem.
+  ['challenge', /^(?!常見問題$)[\p{Script=Han}\s]{0,6}(?:挑戰|痛點|問題|需求|困境|背景)$/u],
   ['solution', /^[\p{Script=Han}\s]{0,6}(?:解決方案|解決之道|解決方式|方案|做法|作法|架構)$/u],
   ['results', /^[\p{Script=Han}\s]{0,6}(?:成果|效益|成效|效果)$/u],
 ];
@@ -398,8 +399,12 @@ function structuredDataSignals(content: PageContent, dates: PageDates, words: nu
   }
 }
 
-/** A labelled client field, as portfolio entries and story sidebars show it: "Client: X", or "Client" over "X". */
-const CLIENT_FIELD = /^\s*(?:client|customer|客戶|客戶名稱)\s*[:：]?\s*(.*)$/i;
+/**
+ * A labelled client field, as portfolio entries and story sidebars show it: "Client: X", or "Client" over
+ * "X". The label ends at a colon or the block's end: "客戶層級設定" (customer tiers, a product's feature)
+ * and "Clients we serve" are not fields.
+ */
+const CLIENT_FIELD = /^\s*(?:client|customer|客戶名稱|客戶)\s*(?:[:：]\s*(.*))?$/i;
 const MAX_CLIENT_VALUE = 60;
 
 function clientField(content: PageContent): string | null {

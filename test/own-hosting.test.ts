@@ -20,6 +20,23 @@ describe('own hosting on AWS', () => {
     expect(withoutOwnHosting('我們的雲端後台架設於 AWS，分店資料隨時同步。')).not.toMatch(/AWS/);
   });
 
+  it('is dropped when a line says only that, with no subject: an item of a product\'s feature list', () => {
+    expect(withoutOwnHosting('Features\nBuilt on AWS\nWorks offline')).not.toMatch(/AWS/);
+    expect(withoutOwnHosting('Powered by Amazon Web Services cloud.')).not.toMatch(/Amazon/);
+    expect(withoutOwnHosting('系統特色\n架設於 AWS 雲端\n離線也能結帳')).not.toMatch(/AWS/);
+    expect(withoutOwnHosting('安全穩定\n建構在業界領先的 AWS 雲端平台上，交易資料即時備份。')).not.toMatch(/AWS/);
+    expect(withoutOwnHosting('離線也能結帳。資料都存放於 Amazon Web Services 的機房。')).not.toMatch(/Amazon/);
+  });
+
+  it('leaves such a line that names a service, or says more than the hosting', () => {
+    for (const text of [
+      'Built on AWS Lambda',
+      'Built on AWS, the new ordering system took two months.',
+      '部署於 AWS 上的 Amazon EKS 叢集',
+      '建置於 AWS，協助連鎖超市在三個月內完成遷移。',
+    ]) expect(withoutOwnHosting(text)).toBe(text);
+  });
+
   it('leaves work for customers, and customers\' own platforms, alone', () => {
     for (const text of [
       'We migrated the grocer\'s order management system to AWS.',
@@ -32,6 +49,8 @@ describe('own hosting on AWS', () => {
     const hosted = await analyzePage(htmlInput(productPage('Our cloud back office runs on AWS, so your data is safe.'), 'https://www.tillco.test/products/checkout/'), '2026-01-01');
     expect(hosted.mentionsAws).toBe(false);
     expect(hosted.awsServices).toEqual([]);
+    const listed = await analyzePage(htmlInput(productPage('</p><h2>Why shops choose it</h2><ul><li>Built on AWS</li><li>Works offline</li></ul><p>'), 'https://www.tillco.test/products/checkout/'), '2026-01-01');
+    expect(listed.mentionsAws).toBe(false);
     const services = await analyzePage(htmlInput(productPage('Our platform is built on Amazon DynamoDB and AWS Lambda.'), 'https://www.tillco.test/products/checkout/'), '2026-01-01');
     expect(services.awsServices).toEqual([]);
     const delivers = await analyzePage(htmlInput(productPage('We build and run these systems for retailers on AWS with Amazon DynamoDB.'), 'https://www.tillco.test/retail/'), '2026-01-01');
