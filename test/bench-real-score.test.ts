@@ -1,9 +1,13 @@
 // The real-site bench's scoring (bench/real-sites/score.ts) on literal inputs: a label, a report
 // trimmed to the fields the scorer reads, and the numbers a reader can work out by hand.
 
-import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startFixtureServer, type FixtureServer } from '../fixtures/server.ts';
+import { labelledUrlsRobotsForbids } from '../bench/real-sites/robots.ts';
 import { pageKey, scoreCorpus, scoreSite, summaryLine, validateLabel, type SiteLabel } from '../bench/real-sites/score.ts';
 import { parseSources } from '../bench/real-sites/sources.ts';
 import type { Report } from '../src/types.ts';
@@ -108,8 +112,28 @@ describe('real-site bench scoring', () => {
       thoughtLeadership: label.thoughtLeadership.retail.map((t) => ({ url: t.url, retail: true, published: t.published })) as Report['thoughtLeadership'],
     }), 'www.acme.example');
     expect(summaryLine(scoreCorpus([one, perfect])))
-      .toBe('sites=2 checks_agree=9/12 cs_P=0.83 cs_R=0.83 tl_P=0.75 tl_R=0.75 dates=0.83 review_rate=0.20');
-    expect(summaryLine(scoreCorpus([]))).toBe('sites=0 checks_agree=0/0 cs_P=n/a cs_R=n/a tl_P=n/a tl_R=n/a dates=n/a review_rate=n/a');
+      .toBe('sites=2 checks_agree=9/12 cs_P=0.83 cs_R=0.83 tl_P=0.75 tl_R=0.75 dates=0.83 review_rate=0.20 robots_forbidden=0 tl_R_readable=0.75');
+    expect(summaryLine(scoreCorpus([])))
+      .toBe('sites=0 checks_agree=0/0 cs_P=n/a cs_R=n/a tl_P=n/a tl_R=n/a dates=n/a review_rate=n/a robots_forbidden=0 tl_R_readable=n/a');
+  });
+
+  it('keeps items robots.txt forbids as missed in the official figures and reports them beside them', () => {
+    // robots.txt forbids the loyalty post (the tool missed it) and the fashion study (the tool counted it anyway).
+    const forbidden = [
+      { url: 'http://acme.example/blog/loyalty/index.html', rule: 'robots.txt line 2: Disallow: /blog/loyalty/' },
+      { url: '/work/fashion/', rule: 'robots.txt line 3: Disallow: /work/fashion/' },
+      { url: '/not-labelled/', rule: 'robots.txt line 4: Disallow: /not-labelled/' },
+    ];
+    const s = scoreSite(label, actual, 'www.acme.example', ['acme.example'], forbidden);
+    // Official figures unchanged: the forbidden loyalty post is still a miss.
+    expect(s.thoughtLeadership.recall).toEqual({ hits: 1, of: 2 });
+    expect(s.caseStudies.recall).toEqual({ hits: 2, of: 3 });
+    // Only labelled items count (the unlabelled URL is dropped), each page once.
+    expect(s.robotsForbidden.map((f) => f.url)).toEqual(['http://acme.example/blog/loyalty/index.html', '/work/fashion/']);
+    // Of the thought leadership robots.txt allows (omnichannel), the tool found all.
+    expect(s.thoughtLeadershipReadableRecall).toEqual({ hits: 1, of: 1 });
+    const line = summaryLine(scoreCorpus([s, scoreSite(label, actual, 'www.acme.example')]));
+    expect(line).toBe('sites=2 checks_agree=6/12 cs_P=0.67 cs_R=0.67 tl_P=0.50 tl_R=0.50 dates=0.67 review_rate=0.40 robots_forbidden=2 tl_R_readable=0.67');
   });
 
   it('rejects a label that breaks the format, naming each problem', () => {
@@ -124,5 +148,55 @@ describe('real-site bench scoring', () => {
     const sources = parseSources(readFileSync(fileURLToPath(new URL('../bench/real-sites/sources.json', import.meta.url)), 'utf8'));
     expect(sources.length).toBeGreaterThanOrEqual(12);
     expect(() => parseSources(JSON.stringify({ sites: [{ ...sources[0], commit: 'abc' }] }))).toThrow(/commit must be a full 40-hex/);
+  });
+});
+
+describe('labelled items robots.txt forbids (robots.txt served over HTTP, judged by the crawler\'s rules)', () => {
+  let root: string;
+  let server: FixtureServer;
+  beforeAll(async () => {
+    root = mkdtempSync(join(tmpdir(), 'bench-real-robots-'));
+    const host = join(root, 'acme', 'www.acme.example');
+    mkdirSync(host, { recursive: true });
+    // A group for everyone forbids PDFs; our own group (partner-presence) replaces it and forbids one folder.
+    writeFileSync(join(host, 'robots.txt'), [
+      'User-agent: *', 'Disallow: /*.pdf', '',
+      'User-agent: partner-presence', 'Disallow: /*.pdf', 'Disallow: /work/fashion/', 'Allow: /work/fashion/public/', '',
+    ].join('\n'));
+    const other = join(root, 'acme-nobots', 'www.nobots.example');
+    mkdirSync(other, { recursive: true });
+    writeFileSync(join(other, 'index.html'), '<p>no robots.txt here</p>');
+    server = await startFixtureServer({ root, sites: ['acme', 'acme-nobots'] });
+  });
+  afterAll(async () => {
+    await server?.close();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  const withItems = (cs: string[], tl: string[]): SiteLabel => ({
+    ...label,
+    caseStudies: { retailAws: cs.map((url) => ({ url, customer: null })), other: [{ url: '/other.pdf', customer: null, why: 'not retail' }] },
+    thoughtLeadership: { retail: tl.map((url) => ({ url, published: null })) },
+  });
+
+  it('names each forbidden case study and thought-leadership item once, with the rule, for our user agent', async () => {
+    const l = withItems(
+      ['/work/fashion/', '/work/fashion/public/story/', 'http://acme.example/uploads/Grocer Case Study.pdf'],
+      ['/blog/omnichannel/', 'http://www.acme.example/uploads/Grocer Case Study.pdf', '/papers/guide.PDF'],
+    );
+    const forbidden = await labelledUrlsRobotsForbids(l, 'www.acme.example', ['acme.example'], server.port);
+    expect(forbidden).toEqual([
+      { url: '/work/fashion/', rule: 'robots.txt line 6: Disallow: /work/fashion/' },
+      { url: 'http://acme.example/uploads/Grocer Case Study.pdf', rule: 'robots.txt line 5: Disallow: /*.pdf' },
+      { url: 'http://www.acme.example/uploads/Grocer Case Study.pdf', rule: 'robots.txt line 5: Disallow: /*.pdf' },
+    ]);
+    // Another agent falls under the * group: the fashion folder is open to it.
+    const other = await labelledUrlsRobotsForbids(l, 'www.acme.example', ['acme.example'], server.port, 'OtherBot/1.0');
+    expect(other.map((f) => f.url)).toEqual(['http://acme.example/uploads/Grocer Case Study.pdf', 'http://www.acme.example/uploads/Grocer Case Study.pdf']);
+  });
+
+  it('forbids nothing where the site has no robots.txt (HTTP 404)', async () => {
+    const l = withItems(['/work/a.pdf'], ['/blog/b/']);
+    expect(await labelledUrlsRobotsForbids(l, 'www.nobots.example', [], server.port)).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@
 // library (auditSite, as-of fixed per site) and scored against labels/<id>.json.
 //
 //   run    (default) audit, print per site and a machine-readable last line:
-//          sites= checks_agree=x/y cs_P= cs_R= tl_P= tl_R= dates= review_rate=
+//          sites= checks_agree=x/y cs_P= cs_R= tl_P= tl_R= dates= review_rate= robots_forbidden= tl_R_readable=
 //          Sites without a label are audited but neither scored nor shown (a labeller must not see verdicts).
 //   serve  serve one site for a person to browse; prints its URL and the --resolve mapping
 //   files  write builds/<id>/FILES.txt (every page's URL and file) for labellers reading the HTML
@@ -20,8 +20,9 @@ import { startFixtureServer } from '../../fixtures/server.ts';
 import { auditSite } from '../../src/audit.ts';
 import type { Report } from '../../src/types.ts';
 import { readBuild, sitePaths, writeFileList, type BuildRecord } from './builds.ts';
+import { labelledUrlsRobotsForbids } from './robots.ts';
 import { LABELS_DIR, loadSources, type SiteSource } from './sources.ts';
-import { rate, scoreCorpus, scoreSite, summaryLine, validateLabel, type SiteScore } from './score.ts';
+import { pageKey, rate, scoreCorpus, scoreSite, summaryLine, validateLabel, type SiteScore } from './score.ts';
 
 const DEFAULT_SOURCES = '/work/real-sites';
 
@@ -77,11 +78,19 @@ function printScore(s: SiteSource, score: SiteScore, report: Report): void {
   }
   const pp = score.practicePage;
   console.log(`   practice page: ${pp.hit ? 'hit' : 'MISS'} (expected ${pp.expected ?? 'none'}, actual ${pp.actual ?? 'none'})`);
+  const key = (u: string) => pageKey(u, s.hostname, s.aliases);
+  const forbidden = new Set(score.robotsForbidden.map((f) => key(f.url)));
   for (const [name, part] of [['case studies', score.caseStudies], ['retail thought leadership', score.thoughtLeadership]] as const) {
     console.log(`   ${name}: P ${rate(part.precision)} (${part.precision.hits}/${part.precision.of}) R ${rate(part.recall)} (${part.recall.hits}/${part.recall.of})`);
     for (const u of part.extra) console.log(`     extra  ${u}`);
-    for (const u of part.missed) console.log(`     missed ${u}`);
+    const unreadable = part.missed.filter((u) => forbidden.has(key(u))).length;
+    for (const u of part.missed) if (!forbidden.has(key(u))) console.log(`     missed ${u}`);
+    if (unreadable) console.log(`     missed ${unreadable} that robots.txt forbids (listed below)`);
   }
+  const readable = score.thoughtLeadershipReadableRecall;
+  console.log(`   retail thought leadership robots.txt allows: R ${rate(readable)} (${readable.hits}/${readable.of})`);
+  console.log(`   robots.txt forbids our crawler ${score.robotsForbidden.length} labelled item(s)${score.robotsForbidden.length ? ' (a polite audit never reads them; counted as missed):' : ''}`);
+  for (const f of score.robotsForbidden) console.log(`     ${f.url}  (${f.rule})`);
   console.log(`   dates: ${rate(score.dates)} (${score.dates.hits}/${score.dates.of})`);
   for (const w of score.dates.wrong) console.log(`     ${w.url}: expected ${w.expected ?? 'none'}, got ${w.actual ?? 'none'}`);
   console.log(`   review on decided checks: ${score.reviews.hits}/${score.reviews.of}`);
@@ -118,7 +127,8 @@ async function runBench(): Promise<void> {
         unlabelled.push(s.id);
         continue;
       }
-      const score = scoreSite(label, report, s.hostname, s.aliases);
+      const forbidden = await labelledUrlsRobotsForbids(label, s.hostname, s.aliases, server.port);
+      const score = scoreSite(label, report, s.hostname, s.aliases, forbidden);
       scores.push(score);
       printScore(s, score, report);
     }

@@ -47,6 +47,14 @@ export interface LabelCorrection {
   note: string;
 }
 
+/** A labelled item the site's robots.txt forbids our crawler (found by robots.ts; the scoring does no I/O). */
+export interface RobotsForbiddenItem {
+  /** The URL as the label writes it. */
+  url: string;
+  /** The rule or failure that forbids it, e.g. "robots.txt line 8: Disallow: /*.pdf". */
+  rule: string;
+}
+
 export interface SiteLabel {
   site: string;
   labeller: string;
@@ -136,6 +144,13 @@ export interface SiteScore {
   dates: Ratio & { wrong: { url: string; expected: string | null; actual: string | null }[] };
   /** Checks the label decides (pass or fail) that the tool left in review. */
   reviews: Ratio;
+  /**
+   * Labelled case studies and thought-leadership items robots.txt forbids our crawler, once per page.
+   * The official recall counts them as missed; these say how much of a miss no polite audit can avoid.
+   */
+  robotsForbidden: RobotsForbiddenItem[];
+  /** Thought-leadership recall over the labelled items robots.txt allows. */
+  thoughtLeadershipReadableRecall: Ratio;
 }
 
 function matchSets(found: string[], expected: string[], key: (u: string) => string) {
@@ -150,8 +165,13 @@ function matchSets(found: string[], expected: string[], key: (u: string) => stri
   };
 }
 
-/** Scores one audit report against its label. `hostname`/`aliases` say which host bare label paths mean. */
-export function scoreSite(label: SiteLabel, report: Report, hostname: string, aliases: string[] = []): SiteScore {
+/**
+ * Scores one audit report against its label. `hostname`/`aliases` say which host bare label paths mean;
+ * `robotsForbidden` lists the labelled items the site's robots.txt forbids (robots.ts finds them).
+ */
+export function scoreSite(
+  label: SiteLabel, report: Report, hostname: string, aliases: string[] = [], robotsForbidden: RobotsForbiddenItem[] = [],
+): SiteScore {
   const key = (u: string) => pageKey(u, hostname, aliases);
   const checks = CHECK_IDS.map((id) => {
     const expected = label.checks[id].status;
@@ -190,6 +210,11 @@ export function scoreSite(label: SiteLabel, report: Report, hostname: string, al
 
   const decided = checks.filter((c) => c.expected !== 'review');
   const reviews = { hits: decided.filter((c) => c.actual === 'review').length, of: decided.length };
+
+  const labelled = new Set([...label.caseStudies.retailAws, ...label.thoughtLeadership.retail].map((i) => key(i.url)));
+  const forbidden = new Map(robotsForbidden.filter((f) => labelled.has(key(f.url))).map((f) => [key(f.url), f]));
+  const retailFound = new Set(retailItems.map(key));
+  const readableTl = new Set(label.thoughtLeadership.retail.map((t) => key(t.url)).filter((k) => !forbidden.has(k)));
   return {
     site: label.site,
     checks,
@@ -198,6 +223,8 @@ export function scoreSite(label: SiteLabel, report: Report, hostname: string, al
     thoughtLeadership,
     dates,
     reviews,
+    robotsForbidden: [...forbidden.values()],
+    thoughtLeadershipReadableRecall: { hits: [...readableTl].filter((k) => retailFound.has(k)).length, of: readableTl.size },
   };
 }
 
@@ -215,6 +242,8 @@ export interface CorpusScore {
   thoughtLeadershipRecall: Ratio;
   dates: Ratio;
   reviews: Ratio;
+  robotsForbidden: number;
+  thoughtLeadershipReadableRecall: Ratio;
 }
 
 /** Sums the sites (micro-averages: a site with many items weighs more than one with few). */
@@ -230,9 +259,12 @@ export function scoreCorpus(scores: SiteScore[]): CorpusScore {
     thoughtLeadershipRecall: add(acc.thoughtLeadershipRecall, s.thoughtLeadership.recall),
     dates: add(acc.dates, { hits: s.dates.hits, of: s.dates.of }),
     reviews: add(acc.reviews, s.reviews),
+    robotsForbidden: acc.robotsForbidden + s.robotsForbidden.length,
+    thoughtLeadershipReadableRecall: add(acc.thoughtLeadershipReadableRecall, s.thoughtLeadershipReadableRecall),
   }), {
     sites: 0, checksAgree: zero, practicePages: zero, caseStudyPrecision: zero, caseStudyRecall: zero,
     thoughtLeadershipPrecision: zero, thoughtLeadershipRecall: zero, dates: zero, reviews: zero,
+    robotsForbidden: 0, thoughtLeadershipReadableRecall: zero,
   });
 }
 
@@ -241,7 +273,10 @@ export function rate(r: Ratio): string {
   return r.of === 0 ? 'n/a' : (r.hits / r.of).toFixed(2);
 }
 
-/** The machine-readable last line of `npm run bench:real`. */
+/**
+ * The machine-readable last line of `npm run bench:real`. Its first eight fields are the official,
+ * strict figures (items robots.txt forbids count as missed); the last two are appended beside them.
+ */
 export function summaryLine(c: CorpusScore): string {
   return [
     `sites=${c.sites}`,
@@ -252,5 +287,7 @@ export function summaryLine(c: CorpusScore): string {
     `tl_R=${rate(c.thoughtLeadershipRecall)}`,
     `dates=${rate(c.dates)}`,
     `review_rate=${rate(c.reviews)}`,
+    `robots_forbidden=${c.robotsForbidden}`,
+    `tl_R_readable=${rate(c.thoughtLeadershipReadableRecall)}`,
   ].join(' ');
 }
