@@ -4,9 +4,10 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    // A listener on a forbidden address that must see no connection during the whole run, and one
-    // throw-away PostgreSQL for the files that need it, stopped when the run ends.
-    globalSetup: ['test/support/canary-setup.ts', 'test/support/postgres-setup.ts'],
+    // The compiled command the spawning tests run (dist/, rebuilt where the sources changed), a listener
+    // on a forbidden address that must see no connection during the whole run, and one throw-away
+    // PostgreSQL for the files that need it, stopped when the run ends.
+    globalSetup: ['test/support/build-setup.ts', 'test/support/canary-setup.ts', 'test/support/postgres-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',

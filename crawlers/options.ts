@@ -1,14 +1,12 @@
 // Crawl options: their defaults and the one validator every caller (crawlSite, the audit, the CLI,
 // a stored batch run) goes through.
-import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { parseResolve, unbracket } from './net.ts';
+import { PACKAGE_VERSION } from './package-files.ts';
 import type { CrawlOptions, RenderMode } from './types.ts';
 
-const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
-
 export const PROJECT_URL = 'https://github.com/partner-presence/partner-presence';
-export const USER_AGENT = `partner-presence/${pkg.version} (+${PROJECT_URL})`;
+export const USER_AGENT = `partner-presence/${PACKAGE_VERSION} (+${PROJECT_URL})`;
 
 export const DEFAULT_CRAWL_OPTIONS: Readonly<CrawlOptions> = Object.freeze({
   maxPages: 300,

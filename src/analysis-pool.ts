@@ -36,7 +36,10 @@ export interface AnalysisPoolOptions {
 /** Time one page's analysis may take once started, unless the caller says otherwise. */
 export const DEFAULT_ANALYSIS_TIMEOUT_MS = 15_000;
 
-const WORKER = fileURLToPath(new URL('./analysis-worker.mjs', import.meta.url));
+// A worker thread does not inherit the main thread's loader: from the TypeScript sources (tests, benches)
+// it starts in analysis-worker.mjs, which registers tsx; the compiled command's worker loads the
+// compiled task itself, without tsx (~5 MB and ~1 s of start-up less per thread).
+const WORKER = fileURLToPath(new URL(import.meta.url.endsWith('.ts') ? './analysis-worker.mjs' : './analysis-task.js', import.meta.url));
 
 export class AnalysisPool {
   readonly threads: number;
@@ -103,6 +106,7 @@ export class AnalysisPool {
 export function startThreads(threads: number, maxHeapMb: number): Piscina<AnalysisTask | typeof WARM_UP, PageFacts | null> {
   const pool = new Piscina<AnalysisTask | typeof WARM_UP, PageFacts | null>({
     filename: WORKER,
+    name: 'analyzeTask',
     minThreads: threads,
     maxThreads: threads,
     // Between sites of a batch, or pages of a slow site, a thread is kept rather than restarted.

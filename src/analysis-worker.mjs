@@ -1,7 +1,7 @@
-// Entry of an analysis worker thread (src/analysis-pool.ts). Plain JavaScript because a worker does not
-// inherit the main thread's TypeScript loader: it registers tsx, then loads the task.
+// Entry of an analysis worker thread (src/analysis-pool.ts) when the pool runs from the TypeScript
+// sources (tests, benches). Plain JavaScript because a worker does not inherit the main thread's
+// TypeScript loader: it registers tsx, then loads the task. The compiled command needs no such entry.
 import { register } from 'tsx/esm/api';
 
 register();
-const { analyzeTask } = await import('./analysis-task.ts');
-export default analyzeTask;
+export const { analyzeTask } = await import('./analysis-task.ts');

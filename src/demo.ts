@@ -3,8 +3,8 @@
 // --lang names (en, zh-TW; the JSON has no prose). No network access needed.
 
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
+import { PACKAGE_ROOT } from '../crawlers/package-files.ts';
 import { startFixtureServer } from '../fixtures/server.ts';
 import { auditSite, validateAsOf } from './audit.ts';
 import { renderHtml } from './report/html.ts';
@@ -14,7 +14,7 @@ import { renderTerminal, wantsColor } from './report/terminal.ts';
 import { isLang, LANGS, t, type Lang } from './messages/index.ts';
 
 const DEMO_SITE = 'demo';
-const SITES_ROOT = fileURLToPath(new URL('../fixtures/sites/', import.meta.url));
+const SITES_ROOT = join(PACKAGE_ROOT, 'fixtures', 'sites');
 
 /** The demo site's homepage host and audit date: from its expected.json, else its www host and today. */
 function demoSettings(): { host: string; asOf: string | undefined } {

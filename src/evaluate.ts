@@ -1,7 +1,6 @@
 // evaluate(evidence, asOf): runs every check and builds the report (schemaVersion 2). Pure: the same
 // evidence and date always give the same report, so a stored audit can be re-judged on another date.
 
-import { readFileSync } from 'node:fs';
 import type { CheckResult, CheckStatus, CheckVerdict, Report, ReportCaseStudy, ReportPage, ReportPracticePage, ReportThoughtLeadership,
   SiteEvidence } from './types.ts';
 import { Evaluation } from './evidence/evaluation.ts';
@@ -17,9 +16,9 @@ import * as thresholds from './checks/thresholds.ts';
 import { CASE_STUDY_WINDOW_MONTHS, THOUGHT_LEADERSHIP_WINDOW_MONTHS } from './checks/thresholds.ts';
 import { monthsBefore } from './evidence/calendar.ts';
 import { phrase, reasonText } from './messages/index.ts';
+import { PACKAGE_VERSION } from '../crawlers/package-files.ts';
 
-const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
-export const TOOL_VERSION: string = pkg.version;
+export const TOOL_VERSION: string = PACKAGE_VERSION;
 
 /** pass when every scored check passes; fail when any fails; review otherwise. */
 export function overallVerdict(checks: readonly Pick<CheckVerdict, 'informational' | 'status'>[]): CheckStatus {

@@ -2,7 +2,7 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,9 +22,9 @@ const expected = JSON.parse(readFileSync(join(ROOT, `fixtures/sites/${SITE}/expe
 
 interface Run { code: number | null; stdout: string; stderr: string }
 
-function cli(args: string[], cwd = ROOT, bin = BIN): Promise<Run> {
+function cli(args: string[], cwd = ROOT, bin = BIN, env: Record<string, string> = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd, env: { ...process.env, NO_COLOR: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [bin, ...args], { cwd, env: { ...process.env, NO_COLOR: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => { stdout += d; });
@@ -144,6 +144,40 @@ describe('partner-presence CLI', () => {
     const report = JSON.parse(readFileSync(join(dir, 'demo-report.json'), 'utf8'));
     expect(report.homepage).toMatch(/^http:\/\/www\.[a-z]+\.test:\d+\/$/);
     expect(readFileSync(join(dir, 'demo-report.html'), 'utf8')).toContain(report.homepage);
+  });
+});
+
+describe('the command as built', () => {
+  it('runs the compiled JavaScript in dist/, with no TypeScript loader', { timeout: 120_000 }, async () => {
+    // A module hook preloaded into the command notes every module its thread resolves.
+    const log = join(dir, 'resolved.txt');
+    const hook = [
+      "import { appendFileSync } from 'node:fs';",
+      'export async function resolve(specifier, context, next) {',
+      '  const resolved = await next(specifier, context);',
+      `  appendFileSync(${JSON.stringify(log)}, resolved.url + '\\n');`,
+      '  return resolved;',
+      '}',
+    ].join('\n');
+    const preload = join(dir, 'note-modules.mjs');
+    writeFileSync(preload, `import { register } from 'node:module';\nregister(${JSON.stringify(`data:text/javascript,${encodeURIComponent(hook)}`)});\n`);
+    const run = await cli(['audit', ...siteArgs(), '--as-of', expected.asOf, '--json', '-'], ROOT, BIN, { NODE_OPTIONS: `--import=${preload}` });
+    expect([0, 1], run.stderr).toContain(run.code);
+    expect(JSON.parse(run.stdout).checks).toHaveLength(6);
+    const resolved = readFileSync(log, 'utf8').split('\n');
+    expect(resolved).toContain(new URL('../dist/src/cli.js', import.meta.url).href);
+    expect(resolved.filter((url) => url.includes('/node_modules/tsx/') || url.endsWith('.ts'))).toEqual([]);
+  });
+
+  it('says how to build it when dist/ is missing', async () => {
+    const unbuilt = join(dir, 'unbuilt');
+    mkdirSync(unbuilt);
+    cpSync(join(ROOT, 'bin'), join(unbuilt, 'bin'), { recursive: true });
+    for (const bin of ['partner-presence.js', 'demo.js']) {
+      const run = await cli(['--version'], dir, join(unbuilt, 'bin', bin));
+      expect(run.code).toBe(1);
+      expect(run.stderr).toBe('partner-presence is not built: run `npm run build` (npm ci does it).\n');
+    }
   });
 });
 

@@ -14,9 +14,10 @@ import fastifyStatic from '@fastify/static';
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { evaluate } from '../evaluate.ts';
+import { PACKAGE_ROOT } from '../../crawlers/package-files.ts';
 import { ServiceStore, type ServiceAuditRow, type ServiceBatchRow } from './store.ts';
 import { compareOutcomes } from '../batch/summary.ts';
 import { batchIndexRows, summaryRows } from '../batch/outputs.ts';
@@ -79,7 +80,7 @@ export interface RunningService {
   close(): Promise<void>;
 }
 
-const STATIC_DIR = fileURLToPath(new URL('./static/', import.meta.url));
+const STATIC_DIR = join(PACKAGE_ROOT, 'src', 'service', 'static');
 const ADMIN_COOKIE = 'pp_admin';
 const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 /** Reports kept rendered in memory; a finished audit's report never changes. */
