@@ -5,7 +5,7 @@
 // are the ones the tool always wrote; the JSON carries the stable kinds and values.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServer, type AddressInfo } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { createServer as createHttpServer } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,14 +19,11 @@ import { renderBatchIndex } from '../src/report/index-page.ts';
 import { CHECK_IDS } from '../src/checks/index.ts';
 import { SqliteStore } from '../src/store/index.ts';
 
-/** A port on 127.0.0.1 where nothing listens: connections to it are refused. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
+/**
+ * Port 1 on 127.0.0.1 (tcpmux), where nothing listens: connections to it are refused. A port freed
+ * by a closed server is not enough, as another test's server may take it before the audit connects.
+ */
+const REFUSED_PORT = 1;
 
 /** A site on 127.0.0.1 whose robots.txt disallows everything. */
 async function siteClosedByRobots(): Promise<{ url: string; close(): Promise<void> }> {
@@ -50,7 +47,7 @@ let down: string;
 beforeAll(async () => {
   sut = await startServiceUnderTest(['static']);
   base = sut.service.url;
-  down = `http://127.0.0.1:${await closedPort()}/`;
+  down = `http://127.0.0.1:${REFUSED_PORT}/`;
 });
 afterAll(async () => {
   await sut?.close();
