@@ -42,8 +42,10 @@ const TOP_PAGES = 3;
  * Site-wide IDF weighting is deliberately not applied: a retail practice that says "retail" on every
  * page is covering retail, not repeating boilerplate; repeated *blocks* are what step 1 removes.
  * Pages without per-block data (RetailScore.blocks absent) keep their page score.
+ * `keep` is given each page's new score as it is made, and what it returns is kept (the audit moves
+ * the score's blocks out of memory there, so that a large site's are never all in memory at once).
  */
-export function siteCoverage(pages: PageFacts[]): SiteCoverage {
+export function siteCoverage(pages: PageFacts[], keep: (score: RetailScore) => RetailScore = (score) => score): SiteCoverage {
   const pagesWithHash = new Map<string, number>();
   for (const p of pages) {
     for (const h of new Set((p.retail.blocks ?? []).map((b) => b.hash))) {
@@ -55,7 +57,7 @@ export function siteCoverage(pages: PageFacts[]): SiteCoverage {
   const isBoilerplate = new Set(boilerplate.map(([h]) => h));
 
   const pageScores = pages.map((p) =>
-    p.retail.blocks ? scoreFromBlocks(p.retail.blocks.filter((b) => !isBoilerplate.has(b.hash))) : p.retail,
+    p.retail.blocks ? keep(scoreFromBlocks(p.retail.blocks.filter((b) => !isBoilerplate.has(b.hash)))) : p.retail,
   );
   const retailPages = pageScores.filter((s) => s.score >= RETAIL_SCORE_THRESHOLD);
   const areas = {} as Record<RetailAreaId, number>;

@@ -62,6 +62,18 @@ describe('siteCoverage', () => {
     for (const area of RETAIL_AREAS) expect(site.areas[area], area).toBe(0);
   });
 
+  it('hands each page’s new score to `keep` as it is made, and keeps what it returns', () => {
+    const pages = ['Migration', 'Security', 'Data platforms', 'DevOps'].map((t) => facts(genericPage(t)));
+    const given: unknown[] = [];
+    const site = siteCoverage(pages, (score) => {
+      given.push(score);
+      return { ...score, blocks: undefined };
+    });
+    expect(given).toEqual(siteCoverage(pages).pageScores);
+    expect(site.pageScores.map((s) => s.blocks)).toEqual([undefined, undefined, undefined, undefined]);
+    expect(site.pageScores.map((s) => s.score)).toEqual(siteCoverage(pages).pageScores.map((s) => s.score));
+  });
+
   it('measures the site’s coverage per area from its retail pages, overall = mean of areas', () => {
     const pages = [...['Migration', 'Security', 'Data platforms', 'DevOps'].map((t) => facts(genericPage(t))), facts(retailPage)];
     const site = siteCoverage(pages);
