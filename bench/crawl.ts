@@ -1,5 +1,5 @@
 // npm run bench [-- --pages 2000 --render never|always --no-analysis]
-// npm run bench -- --peer crawlee [--pages 2000 --render never|always --runs 3 --plot FILE]  (bench/versus.ts)
+// npm run bench -- --peer crawlee [--pages 2000 (or 500,2000,5000) --render never|always --runs 3 --plot FILE --baseline DIR]  (bench/versus.ts)
 //
 // Serves the generated partner site (bench/site.ts: realistic pages of 10–20 KB with nav, footer and
 // prose) from a child process on 127.0.0.1 (so the server's CPU is not counted), and crawls it in this
@@ -110,12 +110,20 @@ async function main(): Promise<void> {
   });
   const render = values.render as RenderMode;
   if (!['never', 'always', 'auto'].includes(render)) throw new Error('--render must be never, always or auto');
-  const pages = Number(values.pages ?? (render === 'never' ? 2000 : 200));
+  // --peer takes several site sizes (--pages 500,2000,5000): memory against pages in one invocation.
+  const sizes = (values.pages ?? (render === 'never' ? '2000' : '200')).split(',').map(Number);
+  if (sizes.some((n) => !(n > 0))) throw new Error('--pages takes a number of pages, or with --peer several: 500,2000,5000');
   if (values.peer !== undefined) {
     if (values.peer !== 'crawlee') throw new Error('--peer takes crawlee (the one peer the bench installs)');
     if (render === 'auto') throw new Error('--peer compares --render never or always');
-    return versusPeer({ pages, render, runs: Number(values.runs), plot: values.plot ?? null, baseline: values.baseline ?? null });
+    for (const [i, size] of sizes.entries()) {
+      const last = i === sizes.length - 1;
+      await versusPeer({ pages: size, render, runs: Number(values.runs), plot: last ? values.plot ?? null : null, baseline: values.baseline ?? null });
+    }
+    return;
   }
+  if (sizes.length > 1) throw new Error('several --pages sizes need --peer');
+  const pages = sizes[0]!;
   const analyse = !values['no-analysis'];
   const asOf = '2026-11-29';
   const figures = await runCrawlBench({
