@@ -10,9 +10,9 @@ import { startFixtureServer, type FixtureServer } from '../fixtures/server.ts';
 let root: string;
 let server: FixtureServer;
 
-function get(host: string, path: string, method = 'GET') {
+function get(host: string, path: string, method = 'GET', port = server.port) {
   return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer; error?: string }>((resolve) => {
-    const req = request({ host: '127.0.0.1', port: server.port, path, method, headers: { host: `${host}:${server.port}`, 'user-agent': 'fixture-test' } }, (res) => {
+    const req = request({ host: '127.0.0.1', port, path, method, headers: { host: `${host}:${port}`, 'user-agent': 'fixture-test' } }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
@@ -118,5 +118,29 @@ describe('fixture server', () => {
     expect(server.resolveArgs()).toEqual(
       expect.arrayContaining([`www.one.test:${server.port}:127.0.0.1`, `blog.one.test:${server.port}:127.0.0.1`, `app.one-spa.test:${server.port}:127.0.0.1`, `down.test:${server.port}:127.0.0.1`]),
     );
+  });
+});
+
+describe('fixture server with folderRedirects (a real site as static hosts serve it)', () => {
+  let hosted: FixtureServer;
+  beforeAll(async () => {
+    hosted = await startFixtureServer({ root, sites: ['one', 'app'], folderRedirects: true });
+  });
+  afterAll(() => hosted.close());
+  const getFrom = (host: string, path: string) => get(host, path, 'GET', hosted.port);
+
+  it("answers a folder's address without its slash with a 301 to the slash form, keeping the query", async () => {
+    const moved = await getFrom('www.one.test', '/about?x=1');
+    expect(moved.status).toBe(301);
+    expect(moved.headers.location).toBe('/about/?x=1');
+    expect((await getFrom('www.one.test', '/about/')).body.toString()).toBe('about');
+  });
+
+  it('serves files, .html pages and a single-page app shell as before', async () => {
+    expect((await getFrom('www.one.test', '/page')).body.toString()).toBe('page');
+    expect((await getFrom('www.one.test', '/about/index.html')).status).toBe(200);
+    const shell = await getFrom('app.one-spa.test', '/deep/route');
+    expect(shell.status).toBe(200);
+    expect(shell.body.toString()).toBe('<div id="root"></div>');
   });
 });

@@ -100,7 +100,7 @@ async function runBench(): Promise<void> {
   const built = builtSites(chosen);
   const sites = chosen.filter((s) => built.has(s.id));
   if (sites.length === 0) fail('no site is built: see the errors above');
-  const server = await startFixtureServer({ root: join(sourcesDir, 'builds'), sites: sites.map((s) => s.id) });
+  const server = await startFixtureServer({ root: join(sourcesDir, 'builds'), sites: sites.map((s) => s.id), folderRedirects: true });
   const scores: SiteScore[] = [];
   const unlabelled: string[] = [];
   const failed: string[] = [];
@@ -147,7 +147,7 @@ async function serveOne(): Promise<void> {
   const s = all.find((x) => x.id === id) ?? fail(`no site "${id}" in sources.json`);
   let record: BuildRecord;
   try { record = readBuild(sourcesDir, s); } catch (err) { fail((err as Error).message); }
-  const server = await startFixtureServer({ root: join(sourcesDir, 'builds'), sites: [s.id] });
+  const server = await startFixtureServer({ root: join(sourcesDir, 'builds'), sites: [s.id], folderRedirects: true });
   const port = server.port;
   console.log(describeBuild(s, record));
   console.log(`serving ${s.company} at ${server.url(s.hostname, '/')}`);
