@@ -31,6 +31,7 @@ beforeAll(async () => {
   site('one/www.one.test/index.html', '<a href="http://blog.one.test:{{PORT}}/">Blog</a>');
   site('one/www.one.test/about/index.html', 'about');
   site('one/www.one.test/page.html', 'page');
+  site('one/www.one.test/page/index.html', 'a folder beside page.html');
   site('one/www.one.test/Caps.html', 'caps');
   site('one/www.one.test/big5.html', iconv.encode('<meta charset=big5>台灣{{PORT}}', 'big5'));
   site('one/www.one.test/doc.pdf', '%PDF-1.4 {{PORT}}');
@@ -134,6 +135,15 @@ describe('fixture server with folderRedirects (a real site as static hosts serve
     expect(moved.status).toBe(301);
     expect(moved.headers.location).toBe('/about/?x=1');
     expect((await getFrom('www.one.test', '/about/')).body.toString()).toBe('about');
+  });
+
+  it('serves a page from x.html without a redirect when a folder x/ is there too (no file named index.html makes /x a folder)', async () => {
+    const page = await getFrom('www.one.test', '/page');
+    expect(page.status).toBe(200);
+    expect(page.body.toString()).toBe('page');
+    const home = await getFrom('www.one.test', '/index');
+    expect(home.status).toBe(200);
+    expect(home.body.toString()).toContain('Blog');
   });
 
   it('serves files, .html pages and a single-page app shell as before', async () => {
