@@ -11,7 +11,7 @@ import { evaluate } from '../src/evaluate.ts';
 import { thoughtLeadershipItems } from '../src/evidence/thought-leadership.ts';
 import { caseStudies } from '../src/evidence/case-studies.ts';
 import { ASOF, date, facts, page, site, u, verdict } from './support/site-builder.ts';
-import { MIN_RETAIL_THEME_BLOCKS, MIN_RETAIL_THEME_SHARE, RETAIL_SCORE_THRESHOLD } from '../src/checks/thresholds.ts';
+import { MIN_RETAIL_THEME_BLOCKS, MIN_RETAIL_THEME_SHARE, MIN_RETAIL_THEME_SPREAD, RETAIL_SCORE_THRESHOLD } from '../src/checks/thresholds.ts';
 
 const POST_BODY = `
   <h1>Running private wireless networks at remote mines</h1>
@@ -193,5 +193,16 @@ describe('a post that names retail only in an example', () => {
     const long = await audit([...STATS, ...examples(MIN_RETAIL_THEME_BLOCKS), ...STATS, ...STATS, ...STATS, ...STATS]);
     expect(long.score).toBeGreaterThanOrEqual(RETAIL_SCORE_THRESHOLD);
     expect(long.p32.status).toBe('fail');
+  });
+
+  it(`is no retail thought leadership when its retail paragraphs fill one stretch (under ${MIN_RETAIL_THEME_SPREAD * 100} % of its words), however many there are`, async () => {
+    // A worked example section: five retail paragraphs in a row, then the rest of the primer.
+    const examples = Array.from({ length: 5 }, (_, i) => example(i + 1));
+    const bunched = await audit([...STATS, ...examples, ...STATS, ...STATS]);
+    expect(bunched.score).toBeGreaterThanOrEqual(RETAIL_SCORE_THRESHOLD);
+    expect(bunched.p32.status).toBe('fail');
+    // The same five spread through the same text make it a theme.
+    const spread = await audit([...STATS, ...examples.flatMap((e, i) => [e, STATS[i]!, STATS[(i + 1) % STATS.length]!, STATS[(i + 2) % STATS.length]!])]);
+    expect(spread.p32.status).toBe('pass');
   });
 });

@@ -9,7 +9,7 @@ import { offSiteMaterialDates, offSiteThoughtLeadershipLinks } from '../evidence
 import { thoughtLeadershipItems, type ThoughtLeadershipItem } from '../evidence/thought-leadership.ts';
 import { setAsideThoughtLeadershipPages, unreadThoughtLeadershipPages } from '../evidence/unread.ts';
 import { retailVerdict, type RetailVerdict } from './retail.ts';
-import { MIN_PUBLISH_DATE_CONFIDENCE, MIN_RECENT_THOUGHT_LEADERSHIP, MIN_RETAIL_THEME_BLOCKS, MIN_RETAIL_THEME_SHARE, THOUGHT_LEADERSHIP_WINDOW_MONTHS } from './thresholds.ts';
+import { MIN_PUBLISH_DATE_CONFIDENCE, MIN_RECENT_THOUGHT_LEADERSHIP, MIN_RETAIL_THEME_BLOCKS, MIN_RETAIL_THEME_SHARE, MIN_RETAIL_THEME_SPREAD, THOUGHT_LEADERSHIP_WINDOW_MONTHS } from './thresholds.ts';
 import { checkResult, unreadReview, windowValidity, withSetAside, type CheckMeta } from './result.ts';
 import { dateFact, day, label, retail, text, url, urls } from './values.ts';
 
@@ -42,13 +42,15 @@ export function isReleaseNote(title: string): boolean {
  * its body (a post on confidence intervals whose worked example is an online shop, a forecasting
  * primer that mentions a store once, a long trends post with retail among its examples): retail must
  * be in its title or lead, or run through it (MIN_RETAIL_THEME_BLOCKS of its blocks, and
- * MIN_RETAIL_THEME_SHARE of them). A release note is product news (isReleaseNote). Just under
+ * MIN_RETAIL_THEME_SHARE of them, spread over MIN_RETAIL_THEME_SPREAD of its words: one worked
+ * example section is an example, however many paragraphs it takes). A release note is product news (isReleaseNote). Just under
  * the threshold is worth a look only with a marker for the same reason.
  */
 export function itemRetailVerdict(item: Pick<ThoughtLeadershipItem, 'title' | 'retailScore' | 'retailMarkers' | 'retailPlacement'>): RetailVerdict {
   if (item.retailMarkers.length === 0 || isReleaseNote(item.title)) return 'not-retail';
   const placed = item.retailPlacement;
-  const theme = placed && placed.blocks >= MIN_RETAIL_THEME_BLOCKS && placed.blocks >= MIN_RETAIL_THEME_SHARE * placed.of;
+  const theme = placed && placed.blocks >= MIN_RETAIL_THEME_BLOCKS && placed.blocks >= MIN_RETAIL_THEME_SHARE * placed.of
+    && placed.spread >= MIN_RETAIL_THEME_SPREAD;
   if (placed && placed.inLead.length === 0 && !theme) return 'not-retail';
   return retailVerdict(item.retailScore);
 }

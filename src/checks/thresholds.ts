@@ -59,6 +59,13 @@ export const MIN_PUBLISH_DATE_CONFIDENCE = 0.5;
  */
 export const MIN_RETAIL_THEME_BLOCKS = 4;
 export const MIN_RETAIL_THEME_SHARE = 0.1;
+/**
+ * … and those blocks must spread over at least this share of its words: a post that works one
+ * retail example through a section of its own (a shop as the running example of a tracking guide,
+ * "now some e-commerce events" between game and media events) names retail in many blocks of one
+ * stretch, not through the text.
+ */
+export const MIN_RETAIL_THEME_SPREAD = 0.4;
 
 /** P3.2: retail items needed inside the window. */
 export const MIN_RECENT_THOUGHT_LEADERSHIP = 1;

@@ -60,6 +60,12 @@ export interface RetailPlacement {
   readonly blocks: number;
   /** All blocks of the item's own text, title and headings included. */
   readonly of: number;
+  /**
+   * Share of the item's own words (headings aside) from the first block that names retail to the end
+   * of the last: near 1 when retail runs through the text, small when it fills one stretch of it (a
+   * worked example in one section of a long post). 0 when no block names it.
+   */
+  readonly spread: number;
 }
 
 /** Words of an item's own text, after its title, that make its lead. */
@@ -75,15 +81,23 @@ function retailPlacement(facts: ReadPage['facts']): RetailPlacement | null {
   const inLead = new Set<string>();
   let words = 0;
   let named = 0;
+  let first: number | null = null;
+  let last = 0;
   // Blocks in reading order, the title first (analyzers/retail.ts retailBlocks); the title and
   // headings (weight above 1) take none of the lead's words.
   for (const b of blocks) {
     const markers = b.hits.filter((h) => isMarker(h) && !PASSING_MARKERS.has(h.term));
-    if (markers.length > 0) named++;
     if (words < LEAD_WORDS) markers.forEach((h) => inLead.add(h.term));
-    if (b.weight === 1) words += b.words;
+    const own = b.weight === 1 ? b.words : 0;
+    if (markers.length > 0) {
+      named++;
+      first ??= words;
+      last = words + own;
+    }
+    words += own;
   }
-  return { inLead: [...inLead], blocks: named, of: blocks.length };
+  const spread = first === null || words === 0 ? 0 : Math.round(((last - first) / words) * 100) / 100;
+  return { inLead: [...inLead], blocks: named, of: blocks.length, spread };
 }
 
 /**
