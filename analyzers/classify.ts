@@ -228,6 +228,7 @@ export function classifyPage(content: PageContent, url: string, dates: PageDates
   if (published && published.source !== 'header' && !content.documentInfo && words >= 250 && paragraphs >= 3 && !signals.some((s) => s.type === 'case-study')) {
     add('thought-leadership', 1.5, `shape:dated article, ${paragraphs} paragraphs`, null);
   }
+  hubSignal(content, url, dates, words, signals, add);
   if (content.documentInfo) {
     // The name a download gives its file says what it is as an address would ("…-CaseStudy.pdf").
     const fileName = content.documentInfo['fileName'] ?? '';
@@ -237,7 +238,7 @@ export function classifyPage(content: PageContent, url: string, dates: PageDates
     if (/white ?paper|e-?book|白皮書/i.test(subject)) add('thought-leadership', 2.5, 'pdf:subject whitepaper', 'whitepaper');
     else if (words >= 250) add('thought-leadership', 2, 'pdf:document', 'whitepaper');
   }
-  return decide(withoutTemplateMarkup(signals));
+  return decide(withoutTemplateMarkup(signals, dates));
 }
 
 type Add = (type: PageType, weight: number, name: string, kind?: Kind | null) => void;
@@ -524,20 +525,56 @@ function linkSignals(content: PageContent, url: string, add: Add): void {
   else if (titled >= 4 && share >= 0.5) add('listing', 1.5, items);
 }
 
+/** A hub's own prose is short: an introduction to the pages it lists, not an article around a reading list. */
+const MAX_HUB_WORDS = 500;
+/** A hub lists at least this many pages. */
+const MIN_HUB_ITEMS = 3;
+
+/**
+ * A topic's hub: an undated page with a short introduction and a list whose items are each the title
+ * of another page of the site ("An overview of X" over its recipes, a guide's contents page). It
+ * introduces items; it is none of them, so it is a listing, wherever it is filed. Only where nothing
+ * points to a practice page or a story: a service page lists its offerings the same way.
+ */
+function hubSignal(content: PageContent, url: string, dates: PageDates, words: number, signals: readonly Signal[], add: Add): void {
+  if (dates.published || pathSegments(url).segments.length === 0) return;
+  if (signals.some((s) => (s.type === 'practice' || s.type === 'case-study') && s.weight > 0)) return;
+  const listItems = new Set(content.blocks.filter((b) => b.tag === 'li').map((b) => b.text.trim()));
+  const self = url.replace(/#.*$/, '');
+  const listed = new Set<string>();
+  let listedWords = 0;
+  for (const link of content.links) {
+    if (link.region !== 'main' || !link.internal || link.url.replace(/#.*$/, '') === self || listed.has(link.url)) continue;
+    const text = link.text.trim();
+    if (!isTitleLike(text) || !listItems.has(text)) continue;
+    listed.add(link.url);
+    listedWords += wordCount(text);
+  }
+  if (listed.size >= MIN_HUB_ITEMS && words - listedWords <= MAX_HUB_WORDS) add('listing', 3, `links:${listed.size} listed titles, undated`);
+}
+
 /** Post signals that are markup a site template may put on every page: JSON-LD article types, og:type article, a metadata date. */
 const ARTICLE_MARKUP = /^(?:json-ld:(?:BlogPosting|NewsArticle|Article|TechArticle)|og:type article|date:(?:json-ld|meta|microdata|time))$/;
 /** What article markup alone may weigh: below what makes a page anything (decide: 2). */
 const MARKUP_ALONE_CAP = 1.5;
 
+/** Where a date read from markup comes from: the page's metadata, which a template may fill on every page. */
+const MARKUP_DATE_SOURCES: ReadonlySet<string> = new Set(['json-ld', 'meta']);
+
 /**
  * Article markup with nothing else of a post: no post section in the address, no dated prose (the
  * article shape needs three paragraphs), no story, no event. Site templates put BlogPosting and
  * og:type article on service and product pages too; such a page is not a post on markup alone, and
- * its markup weighs at most MARKUP_ALONE_CAP.
+ * its markup weighs at most MARKUP_ALONE_CAP. On a page the address files under the partner's
+ * services, solutions or industries, prose dated only by that markup is the template's article shape
+ * too: a service page has paragraphs, and the template gave it the date.
  */
-function withoutTemplateMarkup(signals: Signal[]): Signal[] {
+function withoutTemplateMarkup(signals: Signal[], dates: PageDates): Signal[] {
   const post = signals.filter((s) => s.type === 'thought-leadership' && s.weight > 0);
-  if (post.length === 0 || !post.every((s) => ARTICLE_MARKUP.test(s.name))) return signals;
+  const offeringAddress = signals.some((s) => s.type === 'practice' && s.name.startsWith('url:'));
+  const markupDated = offeringAddress && MARKUP_DATE_SOURCES.has(dates.published?.source ?? '');
+  const isMarkup = (s: Signal) => ARTICLE_MARKUP.test(s.name) || (markupDated && s.name.startsWith('shape:dated article'));
+  if (post.length === 0 || !post.every(isMarkup)) return signals;
   const total = post.reduce((sum, s) => sum + s.weight, 0);
   if (total <= MARKUP_ALONE_CAP) return signals;
   return signals.map((s) => (post.includes(s) ? { ...s, weight: (s.weight * MARKUP_ALONE_CAP) / total } : s));

@@ -228,6 +228,29 @@ describe('classifyPage rules', () => {
     expect(classifyHtml(post, 'https://www.shoptech.test/three-lessons/').type).toBe('thought-leadership');
   });
 
+  it('a service page with paragraphs, dated only by its template\'s markup, is no post; the same page under a post section is one', () => {
+    const markup = `<meta property="og:type" content="article"><script type="application/ld+json">{"@type":"BlogPosting","datePublished":"2019-02-01"}</script>`;
+    const para = (topic: string) => `<p>Our team models ${topic} for each store and each week, so buyers and planners see what every neighbourhood will want before the order is placed, and they can change it while there is still time to act on it.</p>`;
+    const html = `<html><head>${markup}<title>Retail planning services</title></head><body><main><h1>Retail planning services</h1>
+      ${['demand', 'promotions', 'markdowns', 'assortments', 'returns', 'store labour', 'seasonal peaks'].map(para).join('')}</main></body></html>`;
+    expect(classifyHtml(html, 'https://www.shoptech.test/services/retail-planning/').type).toBe('practice');
+    expect(classifyHtml(html, 'https://www.shoptech.test/blog/retail-planning/').type).toBe('thought-leadership');
+  });
+
+  it('an undated hub with a short introduction over a list of the titles of other pages is a listing, not an item', () => {
+    const items = ['Measure how each product page converts', 'Find the products bought together', 'Compare how deeply readers engage'];
+    const hub = (list: string) => `<html><head><title>An overview of assortment analysis</title></head><body><main><h1>Assortment analysis</h1>
+      <p>Online shops and publishers both keep a catalogue: products for a shop, articles and videos for a publisher. Assortment analysis asks which of its items perform, how they are arranged, and for whom.</p>
+      <p>In this part of the handbook we collect recipes for it, each a worked analysis you can run on your own event data.</p>
+      <h2>Recipes</h2>${list}</main></body></html>`;
+    const linked = `<ul>${items.map((t, i) => `<li><a href="/handbook/recipe-${i}.html">${t}</a></li>`).join('')}</ul>`;
+    expect(classifyHtml(hub(linked), 'https://www.trackco.test/guides/assortment/').type).toBe('listing');
+    // The same page whose list is plain text, or that carries a publish date, is a guide of its own.
+    expect(classifyHtml(hub(`<ul>${items.map((t) => `<li>${t}</li>`).join('')}</ul>`), 'https://www.trackco.test/guides/assortment/').type).toBe('thought-leadership');
+    const dated = hub(linked).replace('<h1>', '<p>Posted 3 March 2024</p><h1>');
+    expect(classifyHtml(dated, 'https://www.trackco.test/guides/assortment/').type).toBe('thought-leadership');
+  });
+
   it('an industry-filtered case-study index is not a story', () => {
     const cards = Array.from({ length: 7 }, (_, i) => `<li><a href="/case-studies/story-${i}/">Retailer number ${i} moves its stores to AWS</a></li>`).join('');
     const c = classifyHtml(`<main><h1>Retail case studies</h1><ul>${cards}</ul></main>`, 'https://www.shoptech.test/case-studies/retail/');
