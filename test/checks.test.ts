@@ -258,6 +258,10 @@ describe('P2.2.1 public case studies', () => {
     // An address that says nothing of what it holds may hold anything; one that names another topic
     // is judged by its words (project pages hold no posts).
     expect(check('P3.2', stopped('/p/4711')).status).toBe('review');
+    // The root's index document under another spelling is the homepage, read first: it hides nothing.
+    expect(check('P3.2', stopped('/index/')).status).toBe('fail');
+    expect(check('P3.2', stopped('/index.php')).status).toBe('fail');
+    expect(check('P3.2', stopped('/node/index/')).status).toBe('review');
     expect(check('P3.2', stopped('/projects/')).status).toBe('fail');
     expect(check('P2.2.1', stopped('/bigdata/data-lake/')).status).toBe('fail');
     // A crawl that finished has no such doubt.

@@ -94,11 +94,18 @@ const MAY_HOLD_WHEN_CUT: Record<PageInterest, RegExp> = {
 /** Words of an address that say nothing of its topic: file names, CMS item routes. */
 const ADDRESS_FILLER = new Set(['www', 'index', 'default', 'html', 'htm', 'php', 'asp', 'aspx', 'jsp', 'node', 'item', 'items', 'page', 'pages', 'detail', 'details', 'view', 'show', 'content', 'id', 'cid', 'pid', 'nid', 'lang']);
 
-/** An address with no word of its own in its path or query (/p/1234, /node/57, /item.php?id=3). */
+/** The site's index document named at its root (/index, /index/, /index.html, /default.aspx): the homepage's other name. */
+const ROOT_INDEX_DOCUMENT = /^\/(?:index|default)(?:\.(?:html?|php|aspx?|jsp))?\/?$/i;
+
+/**
+ * An address with no word of its own in its path or query (/p/1234, /node/57, /item.php?id=3). The
+ * root's index document is no such address: it names the homepage, which the crawl reads first.
+ */
 export function opaqueAddress(url: string): boolean {
   let hay: string;
   try {
     const u = new URL(url);
+    if (!u.search && ROOT_INDEX_DOCUMENT.test(u.pathname)) return false;
     hay = decodeURIComponent(`${u.pathname} ${u.search}`);
   } catch {
     return true;
