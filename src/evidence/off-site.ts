@@ -2,6 +2,7 @@
 // leadership on other domains, which the audit does not read. A check short of its count says
 // `review` with these links, never a confident `fail`.
 
+import { wordCount } from '../../analyzers/terms.ts';
 import { inScope } from '../../crawlers/url.ts';
 import type { SiteEvidence } from '../types.ts';
 import { derived } from './evaluation.ts';
@@ -9,8 +10,20 @@ import { implausibleBy, siteFocus, type SiteFocus } from './focus.ts';
 import { SHARED_HOSTS } from './interests.ts';
 import { readableUrl } from './pages.ts';
 
-/** A link from one of the partner's pages to another domain, which the audit does not read. */
-export type OffSiteLink = SiteEvidence['outbound'][number];
+/**
+ * A link from one of the partner's pages to another domain, which the audit does not read, or to a
+ * host of the site itself that the crawl could not reach (`unreachableHost`).
+ */
+export type OffSiteLink = SiteEvidence['outbound'][number] & { readonly unreachableHost?: boolean };
+
+/**
+ * Links to hosts of the site the crawl could not reach at all (their robots.txt did not answer, so
+ * nothing there may be fetched): a blog on its own subdomain is then as unread as one on another domain.
+ */
+function unreachableHostLinks(evidence: SiteEvidence): OffSiteLink[] {
+  return evidence.skipped.filter((s) => s.reason === 'unreachable' && s.from !== null)
+    .map((s) => ({ url: s.url, from: s.from!, text: s.text ?? '', unreachableHost: true }));
+}
 
 /**
  * Share buttons (a LinkedIn or Reddit share, a tweet intent) carry the partner's own page's address:
@@ -37,17 +50,18 @@ function notOwnMaterial(link: OffSiteLink, items: ReadonlySet<string>): boolean 
  * share button or a citation inside a post), and that could plausibly hold what the check needs
  * (src/evidence/focus.ts: on a site with no retail work at all, only links that name retail).
  */
-function offSiteLinks(evidence: SiteEvidence, focus: SiteFocus, needsAws: boolean, keep: (link: OffSiteLink, host: string) => boolean): OffSiteLink[] {
+function offSiteLinks(evidence: SiteEvidence, focus: SiteFocus, needsAws: boolean, keep: (link: OffSiteLink, host: string) => boolean,
+  links: readonly OffSiteLink[] = evidence.outbound): OffSiteLink[] {
   const reachable = new Set(evidence.pages.filter((p) => p.path !== null).flatMap((p) => [p.url, p.finalUrl]));
   // Articles and stories cite others; news and event items announce the partner's own recordings.
   const items = new Set(evidence.pages.filter((p) => p.facts && (p.facts.classification.type === 'case-study'
     || (p.facts.classification.type === 'thought-leadership' && p.facts.classification.kind === 'blog'))).flatMap((p) => [p.url, p.finalUrl]));
   const rows: OffSiteLink[] = [];
   const seen = new Set<string>();
-  for (const link of evidence.outbound) {
+  for (const link of links) {
     let host: string;
     try { host = new URL(link.url).hostname.toLowerCase(); } catch { continue; }
-    if (seen.has(link.url) || !reachable.has(link.from) || inScope(link.url, evidence.scopeDomain)) continue;
+    if (seen.has(link.url) || !reachable.has(link.from) || (link.unreachableHost !== true && inScope(link.url, evidence.scopeDomain))) continue;
     if (!keep(link, host) || notOwnMaterial(link, items) || implausibleBy(focus, link.url, link.text, needsAws) !== null) continue;
     seen.add(link.url);
     rows.push(link);
@@ -99,16 +113,27 @@ const OFF_SITE_TL_ITEM = new RegExp([
 
 /** Anchor text naming a body of thought leadership (a link labelled "Blog" that leaves the site). */
 const OFF_SITE_TL_TEXT = /\b(?:blogs?|newsletters?|webinars?|podcasts?|workshops?|articles|insights|recordings?)\b|部落格|電子報|研討會|講座|線上課程|直播/i;
+/**
+ * A label is short ("Blog", "Visit our blog", "See articles"); an item's title that uses one of its
+ * words in passing (a press headline "… to generate data insights, at scale") names no body of work.
+ */
+const MAX_LABEL_WORDS = 5;
+
+/** Whether a link's text labels a body of thought leadership. */
+function labelsThoughtLeadership(text: string): boolean {
+  return wordCount(text) <= MAX_LABEL_WORDS && OFF_SITE_TL_TEXT.test(text);
+}
 
 /**
  * Links from the partner's reachable pages to thought leadership on other domains: a blog on Medium, a
- * LinkedIn newsletter, webinar recordings on YouTube or AWS's events pages. What they hold and when it
- * was published is unknown. Links into AWS's or a social network's site count only as item addresses,
- * never by anchor text alone ("AWS Blog" in a footer is AWS's).
+ * LinkedIn newsletter, webinar recordings on YouTube or AWS's events pages, the partner's own blog on
+ * its own domain or on a host of the site the crawl could not reach ("Blog" → blog.partner.com). What
+ * they hold and when it was published is unknown. Links into AWS's or a social network's site count
+ * only as item addresses, never by anchor text alone ("AWS Blog" in a footer is AWS's).
  */
 export const offSiteThoughtLeadershipLinks = derived('off-site-thought-leadership-links', (evaluation): readonly OffSiteLink[] =>
   offSiteLinks(evaluation.evidence, evaluation.get(siteFocus), false, (link, host) => OFF_SITE_TL_ITEM.test(link.url)
-    || (!SHARED_HOSTS.test(host) && OFF_SITE_TL_TEXT.test(link.text))));
+    || (!SHARED_HOSTS.test(host) && labelsThoughtLeadership(link.text)), [...evaluation.evidence.outbound, ...unreachableHostLinks(evaluation.evidence)]));
 
 /**
  * For each off-site address, the newest publish date among the partner's dated thought-leadership
