@@ -106,6 +106,21 @@ describe('a post that links to other posts', () => {
   });
 });
 
+describe('a short post at a dated address beside a list of ten recent posts', () => {
+  it('is an item: an address dated to the day with a slug names one post; a month archive is still an index', () => {
+    const post = (words: number) => facts({ type: 'thought-leadership', kind: 'blog', retail: 0.7, published: date('2026-06-01'), words });
+    const recent = Array.from({ length: 10 }, (_, i) => u(`/blog/2026/05/${10 + i}/recent-${i}/`));
+    const evidence = site([
+      ...recent.map((r) => page(r, { facts: post(400) })),
+      page(u('/blog/2026/06/01/basket-analysis/'), { facts: post(380), links: recent }),
+      page(u('/blog/2026/05/'), { facts: post(380), links: recent }),
+    ]);
+    const listed = new Evaluation(evidence, ASOF).get(thoughtLeadershipItems).map((i) => i.url);
+    expect(listed).toContain(u('/blog/2026/06/01/basket-analysis/'));
+    expect(listed).not.toContain(u('/blog/2026/05/'));
+  });
+});
+
 describe('a short post with a byline and tag links', () => {
   it('is still an item: links to author, tag and category archives make no post a listing', () => {
     const post = (words: number) => facts({ type: 'thought-leadership', kind: 'blog', retail: 0.7, published: date('2026-06-01'), words });

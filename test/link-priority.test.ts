@@ -59,6 +59,16 @@ describe('linkPriority', () => {
     }
   });
 
+  it('ranks a post named for a shop\'s own topics (baskets, product pages, merchandising, assortments, e-comm) with the retail ones', () => {
+    const otherPost = p('/blog/2013/05/20/event-pipelines/', 'Running event pipelines with R');
+    const retailPost = p('/blog/2013/05/20/retail-analytics/', 'Retail analytics with R');
+    for (const [path, text] of [['/blog/2013/05/20/baskets/', 'Performing market basket analysis with R'], ['/blog/pages/', 'Measuring product page performance'],
+      ['/blog/m/', 'Merchandising with data'], ['/blog/a/', 'Assortment planning basics'], ['/blog/Ecomm-Load-Balance/', 'Load balancing']]) {
+      expect(p(path!, text!), text).toBeGreaterThan(otherPost);
+      expect(p(path!, text!), text).toBeGreaterThanOrEqual(retailPost - 1);
+    }
+  });
+
   it('lets retail outweigh a penalty: a retail job ad is still above an ordinary one', () => {
     expect(p('/careers/jobs/1077-retail-solutions-architect/', 'Retail Solutions Architect')).toBeGreaterThan(p('/careers/jobs/1001-java-developer/', 'Java Developer'));
   });

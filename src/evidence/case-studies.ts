@@ -80,6 +80,12 @@ const ARCHIVE_PATH = /\/(?:authors?|tags?|categor(?:y|ies)|topics?|archives?|lab
 /** A section's own root (/blog/, /news/index.html, /blog/blog/): the index of its items. */
 const SECTION_ROOT = /\/(?:blogs?|news|insights?|articles?|posts?|stories|case-?stud(?:y|ies)|success-?stor(?:y|ies)|customers?|resources|events|webinars|部落格|最新消息|新聞|文章|案例|成功案例|客戶案例)\/?(?:index\.html?)?$/i;
 
+/**
+ * An address dated to the day, then a slug (/2013/05/20/market-basket/, /news/2024/03/05/launch.html):
+ * one item's, as blog engines name each post; an archive's address stops at the date (/2013/05/).
+ */
+const DATED_ITEM_PATH = /\/(?:19|20)\d{2}\/(?:0?[1-9]|1[0-2])\/(?:0?[1-9]|[12]\d|3[01])\/[^/?#]*[\p{L}][^/?#]*\/?(?:[?#]|$)/u;
+
 /** An index links to several items of its kind from its main content. */
 const LISTING_MIN_ITEM_LINKS = 4;
 
@@ -93,6 +99,8 @@ export function withoutIndexes<T extends AnalyzedPage>(pages: T[]): T[] {
   const items = new Set(pages.flatMap((p) => [p.url, p.finalUrl]).filter((url) => !isIndexAddress(url)));
   return pages.filter((p) => {
     if (isIndexAddress(p.finalUrl)) return false;
+    // A short post beside a "Recent posts" list still is that post: its dated address names it alone.
+    if (DATED_ITEM_PATH.test(readableUrl(p.finalUrl))) return true;
     const linked = new Set(p.links.filter((l) => l.region === 'main' && l.url !== p.url && l.url !== p.finalUrl && items.has(l.url)).map((l) => l.url));
     return linked.size < LISTING_MIN_ITEM_LINKS || hasBodyOfItsOwn(p, linked.size);
   });

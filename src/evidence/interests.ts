@@ -42,7 +42,9 @@ const DOCUMENTATION = /\/(?:docs?|documentation|api-?(?:docs|reference)|referenc
 const PAGINATION_TEXT = /^(\d{1,4}|next|previous|prev|older( posts| entries)?|newer( posts| entries)?|more|[«‹<>›»]+|下一頁|上一頁|第\s*\d+\s*頁|更多)(\s*[«‹<>›»]+)?$/i;
 
 /**
- * Crawl priority hint: retail, case-study, thought-leadership and industry links first, job ads, legal
+ * Crawl priority hint: retail, case-study, thought-leadership and industry links first (retail by its
+ * words, or by a shop's own topics a title names without saying "retail": market baskets, product
+ * pages, merchandising, assortments, "e-comm"), job ads, legal
  * pages, office pages and archive pagination last, so a limited page budget is spent where the checks
  * look. Tag, category and author archives and product documentation rank below every neutral link,
  * whatever their words ("/blog/category/retail/" lists posts the blog links anyway; a vendor's docs
@@ -54,7 +56,7 @@ export function linkPriority(link: LinkRecord): number {
   const url = readableUrl(link.url);
   const hay = `${url} ${link.text}`;
   let score = 0;
-  if (/retail|零售|consumer|電商|commerce|black[-_ ]?friday|cyber[-_ ]?monday/i.test(hay)) score += 4;
+  if (/retail|零售|consumer|電商|commerce|\be-?comm\b|black[-_ ]?friday|cyber[-_ ]?monday|\bmarket[-_ ]basket|\bproduct[-_ ]pages?\b|\bmerchandis|\bassortment/i.test(hay)) score += 4;
   if (INTEREST_PATTERNS['case-study'].test(hay)) score += 3;
   if (INTEREST_PATTERNS['thought-leadership'].test(hay)) score += 2;
   if (INTEREST_PATTERNS.practice.test(hay)) score += 1;
