@@ -31,6 +31,10 @@ const TL_SECTIONS: [RegExp, Kind][] = [
   [/^(?:videos?|watch|tv|影音|影片)$/, 'video'],
   [/^(?:white-?papers?|e-?books?|reports?|guides?|downloads?|白皮書|電子書)$/, 'whitepaper'],
 ];
+// The partner's product catalogue: a page under it sells a product (its player is a demo, its
+// feature list no retail insight), whatever the page embeds.
+const PRODUCT_SECTION = /^(?:products?|software|產品|軟體)$/;
+const PRODUCT_SIGNAL_SUFFIX = ' (product)';
 const RESOURCES_SECTION = /^(?:resources?|resource-?center|library|learn|資源|資源中心)$/;
 const PRACTICE_SECTION = /^(?:industr(?:y|ies)|sectors?|verticals?|markets?|practices?|expertise|產業|產業解決方案|行業|產業別)$/;
 const SOLUTION_SECTION = /^(?:solutions?|services?|offerings?|capabilities|解決方案|服務)$/;
@@ -238,7 +242,9 @@ export function classifyPage(content: PageContent, url: string, dates: PageDates
     if (/white ?paper|e-?book|白皮書/i.test(subject)) add('thought-leadership', 2.5, 'pdf:subject whitepaper', 'whitepaper');
     else if (words >= 250) add('thought-leadership', 2, 'pdf:document', 'whitepaper');
   }
-  return decide(withoutTemplateMarkup(signals, dates));
+  // A player on a product page is the product's demo, not a video item (PRODUCT_SECTION).
+  const productPage = signals.some((s) => s.name.endsWith(PRODUCT_SIGNAL_SUFFIX));
+  return decide(withoutTemplateMarkup(productPage ? signals.filter((s) => !s.name.startsWith('embed:')) : signals, dates));
 }
 
 type Add = (type: PageType, weight: number, name: string, kind?: Kind | null) => void;
@@ -306,6 +312,8 @@ function urlSignals(url: string, add: Add): void {
       add('practice', 1.5, `url:${shown}…`);
     } else if (LISTING_SECTION.test(seg) && !isLast) {
       add('listing', 2, `url:${shown}…`);
+    } else if (PRODUCT_SECTION.test(seg) && !isLast && !segs.slice(0, i).some((s) => TL_SECTIONS.some(([re]) => re.test(s)) || CASE_SECTION.test(s))) {
+      add('other', 3, `url:${shown}…${PRODUCT_SIGNAL_SUFFIX}`);
     } else if ((OTHER_SECTION.test(seg) && isLast) || (JOB_SECTION.test(seg) && i === 0)) {
       // The page itself is a legal or company page (/privacy/, /company/careers/, /legal/cookies/),
       // or a job ad under the careers section (/careers/data-engineer/): no article markup a CMS
@@ -335,9 +343,18 @@ function urlSignals(url: string, add: Add): void {
   if (DATED_PATH.test(url)) add('thought-leadership', 1.5, 'url:dated path', null);
 }
 
+/**
+ * A CMS names an archive in its title: "Blog category | Logistics", "Category: Retail", "Tag – edge",
+ * "Posts tagged edge", "分類：零售". The page lists posts filed under a topic; it is none of them.
+ */
+const ARCHIVE_TITLE = /(?:^|[|–—:·•»]|\s-\s)\s*(?:(?:blog|news|post|article) )?(?:categor(?:y|ies)|tags?|topics?|archives?)\s*(?:[|–—:·•»]|\s-\s|$)|\b(?:posts?|articles?) (?:tagged|filed under)\b|(?:^|[|｜])\s*(?:分類|標籤)\s*(?:[|｜：:]|$)/i;
+
 function titleSignals(content: PageContent, add: Add): void {
   const h1 = content.headings.find((h) => h.level === 1)?.text ?? '';
   const title = `${content.title} ${h1 !== content.title ? h1 : ''}`;
+  // The shown title drops what repeats the h1 ("Blog category | Logistics" → "Logistics"); the full one keeps it.
+  const archive = [content.title, content.meta['og:title'] ?? '', content.meta['twitter:title'] ?? ''].find((t) => ARCHIVE_TITLE.test(t));
+  if (archive) add('listing', 3, `title:archive ${archive.slice(0, 60)}`);
   const h1Index = content.blocks.findIndex((b) => b.tag === 'h1');
   const kicker = content.blocks.slice(0, Math.max(0, h1Index)).find((b) => STORY_KICKER.test(b.text.trim()));
   if (kicker) add('case-study', 2.5, `kicker:${kicker.text.trim()}`);

@@ -251,6 +251,28 @@ describe('classifyPage rules', () => {
     expect(classifyHtml(dated, 'https://www.trackco.test/guides/assortment/').type).toBe('thought-leadership');
   });
 
+  it('a blog archive the CMS titles as a category or tag page is a listing, whatever its tag cloud names; a post about categories is a post', () => {
+    const archive = (title: string) => `<html><head><title>${title}</title></head><body><main><h1>Edge computing</h1>
+      <p>Browse by topic: edge (32) cloud (21) retail (1) shipping (2) energy (2)</p>
+      <p>Subscribe to our newsletter for edge news and events.</p></main></body></html>`;
+    for (const title of ['Northwind | Blog category | Edge', 'Category: Edge', 'Posts tagged edge']) {
+      expect(classifyHtml(archive(title), 'https://www.northwind.test/blog/edge/').type, title).toBe('listing');
+    }
+    // The shown title drops the part that repeats the h1; the page's og:title still says what it is.
+    const og = archive('Edge computing').replace('<title>', '<meta property="og:title" content="Northwind | Blog category | Edge computing"><title>');
+    expect(classifyHtml(og, 'https://www.northwind.test/blog/edge/').type).toBe('listing');
+    expect(classifyHtml(archive('Category management for grocers'), 'https://www.northwind.test/blog/edge/').type).toBe('thought-leadership');
+  });
+
+  it('a product page with its demo video is no video item; the same page in the blog is one', () => {
+    const html = `<html><head><title>Tablet checkout</title></head><body><main><h1>Tablet checkout</h1>
+      <p>Take payment anywhere on the shop floor.</p><iframe src="https://www.youtube.com/embed/abc123"></iframe></main></body></html>`;
+    expect(classifyHtml(html, 'https://www.tillco.test/shop/products/tablet-checkout.html').type).toBe('other');
+    const videoTitled = html.replaceAll('Tablet checkout', 'Tablet checkout video');
+    expect(classifyHtml(videoTitled, 'https://www.tillco.test/software/tablet-checkout-video.html').type).toBe('other');
+    expect(classifyHtml(html, 'https://www.tillco.test/blog/tablet-checkout/').type).toBe('thought-leadership');
+  });
+
   it('an industry-filtered case-study index is not a story', () => {
     const cards = Array.from({ length: 7 }, (_, i) => `<li><a href="/case-studies/story-${i}/">Retailer number ${i} moves its stores to AWS</a></li>`).join('');
     const c = classifyHtml(`<main><h1>Retail case studies</h1><ul>${cards}</ul></main>`, 'https://www.shoptech.test/case-studies/retail/');
