@@ -75,4 +75,6 @@ export function linkPriority(link: LinkRecord): number {
 const LISTING_PENALTY = 6;
 
 /** Hosts that are nobody's own website: a profile or a video there says nothing about whose it is. */
-export const SHARED_HOSTS = /(?:^|\.)(?:linkedin|facebook|twitter|x|instagram|youtube|youtu|github|medium|amazon|amazonaws|google|apple|microsoft|wikipedia)\.[a-z.]+$/i;
+// The platform's name is the registrable label (medium.com, amazon.co.uk, google.com.tw), not a
+// company's subdomain that happens to share it (medium.partner.com is the partner's).
+export const SHARED_HOSTS = /(?:^|\.)(?:linkedin|facebook|twitter|x|instagram|youtube|youtu|github|medium|amazon|amazonaws|google|apple|microsoft|wikipedia)\.[a-z]{2,3}(?:\.[a-z]{2})?$/i;

@@ -51,7 +51,7 @@ function notOwnMaterial(link: OffSiteLink, items: ReadonlySet<string>): boolean 
  * (src/evidence/focus.ts: on a site with no retail work at all, only links that name retail).
  */
 function offSiteLinks(evidence: SiteEvidence, focus: SiteFocus, needsAws: boolean, keep: (link: OffSiteLink, host: string) => boolean,
-  links: readonly OffSiteLink[] = evidence.outbound): OffSiteLink[] {
+  links: readonly OffSiteLink[] = evidence.outbound, wholeBody: (link: OffSiteLink) => boolean = () => false): OffSiteLink[] {
   const reachable = new Set(evidence.pages.filter((p) => p.path !== null).flatMap((p) => [p.url, p.finalUrl]));
   // Articles and stories cite others; news and event items announce the partner's own recordings.
   const items = new Set(evidence.pages.filter((p) => p.facts && (p.facts.classification.type === 'case-study'
@@ -62,7 +62,11 @@ function offSiteLinks(evidence: SiteEvidence, focus: SiteFocus, needsAws: boolea
     let host: string;
     try { host = new URL(link.url).hostname.toLowerCase(); } catch { continue; }
     if (seen.has(link.url) || !reachable.has(link.from) || (link.unreachableHost !== true && inScope(link.url, evidence.scopeDomain))) continue;
-    if (!keep(link, host) || notOwnMaterial(link, items) || implausibleBy(focus, link.url, link.text, needsAws) !== null) continue;
+    if (!keep(link, host) || notOwnMaterial(link, items)) continue;
+    // The partner's blog as a whole (a link labelled "Blog") is where its thought leadership is: what
+    // the pages read here show of retail says nothing of a blog this site does not show.
+    const rule = implausibleBy(focus, link.url, link.text, needsAws);
+    if (rule !== null && !(rule === 'no-retail-focus' && wholeBody(link))) continue;
     seen.add(link.url);
     rows.push(link);
   }
@@ -114,10 +118,10 @@ const OFF_SITE_TL_ITEM = new RegExp([
 /** Anchor text naming a body of thought leadership (a link labelled "Blog" that leaves the site). */
 const OFF_SITE_TL_TEXT = /\b(?:blogs?|newsletters?|webinars?|podcasts?|workshops?|articles|insights|recordings?)\b|部落格|電子報|研討會|講座|線上課程|直播/i;
 /**
- * A label is short ("Blog", "Visit our blog", "See articles"); an item's title that uses one of its
+ * A label is short ("Blog", "Visit our blog", "Open blog on blog.partner.com"); an item's title that uses one of its
  * words in passing (a press headline "… to generate data insights, at scale") names no body of work.
  */
-const MAX_LABEL_WORDS = 5;
+const MAX_LABEL_WORDS = 6;
 
 /** Whether a link's text labels a body of thought leadership. */
 function labelsThoughtLeadership(text: string): boolean {
@@ -133,7 +137,8 @@ function labelsThoughtLeadership(text: string): boolean {
  */
 export const offSiteThoughtLeadershipLinks = derived('off-site-thought-leadership-links', (evaluation): readonly OffSiteLink[] =>
   offSiteLinks(evaluation.evidence, evaluation.get(siteFocus), false, (link, host) => OFF_SITE_TL_ITEM.test(link.url)
-    || (!SHARED_HOSTS.test(host) && labelsThoughtLeadership(link.text)), [...evaluation.evidence.outbound, ...unreachableHostLinks(evaluation.evidence)]));
+    || (!SHARED_HOSTS.test(host) && labelsThoughtLeadership(link.text)), [...evaluation.evidence.outbound, ...unreachableHostLinks(evaluation.evidence)],
+  (link) => link.unreachableHost === true && labelsThoughtLeadership(link.text)));
 
 /**
  * For each off-site address, the newest publish date among the partner's dated thought-leadership
