@@ -146,6 +146,34 @@ describe('a recent item just under the retail threshold', () => {
   });
 });
 
+describe('a short post on one shopping event, just under the retail threshold', () => {
+  // Few distinct retail words (the event's name again and again), so the score stays borderline.
+  const PARAGRAPHS = [
+    'Black Friday traffic arrived earlier this year: the first peaks came a full week before the day itself, and they lasted longer.',
+    'Teams that planned their Black Friday campaigns around one day found their landing pages slow on the Tuesday before it.',
+    'Our customers who ran Black Friday promotions for the whole week saw steadier traffic and fewer failed sessions overall.',
+    'The lesson for next Black Friday is simple: test early, spread the offers out, and watch the week rather than the day.',
+    'We will share more numbers from the Black Friday week in a follow-up post once the returns window has closed.',
+    'Until then, the short version is that the busiest hour moved from the morning to the late evening everywhere we looked.',
+  ];
+  const audit = async (title: string) => {
+    const address = u('/blog/2026/06/01/peak-week/');
+    const html = `<html><head><title>${title}</title></head><body><main><article><h1>${title}</h1><p>Posted 1 June 2026</p>
+      ${PARAGRAPHS.map((p) => `<p>${p}</p>`).join('')}</article></main></body></html>`;
+    const pageFacts = await analyzePage(htmlInput(html, address), ASOF);
+    return { score: pageFacts.retail.score, p32: verdict('P3.2', site([page(address, { facts: pageFacts })])) };
+  };
+
+  it('is retail thought leadership when its title names the retail topic its text keeps naming; with another title it stays borderline', async () => {
+    const titled = await audit('Black Friday 2026 lessons');
+    expect(titled.score).toBeLessThan(RETAIL_SCORE_THRESHOLD);
+    expect(titled.p32.status).toBe('pass');
+    const untitled = await audit('Lessons from a busy week');
+    expect(untitled.score).toBeLessThan(RETAIL_SCORE_THRESHOLD);
+    expect(untitled.p32.outcome.id).toBe('P3.2.borderline');
+  });
+});
+
 describe('an item that names no retail marker', () => {
   it('is no retail thought leadership however high its area words score, in the check and in the report', () => {
     const f = facts({ type: 'thought-leadership', kind: 'blog', retail: 0.6, published: date('2026-09-01') });

@@ -52,7 +52,10 @@ export function itemRetailVerdict(item: Pick<ThoughtLeadershipItem, 'title' | 'r
   const theme = placed && placed.blocks >= MIN_RETAIL_THEME_BLOCKS && placed.blocks >= MIN_RETAIL_THEME_SHARE * placed.of
     && placed.spread >= MIN_RETAIL_THEME_SPREAD;
   if (placed && placed.inLead.length === 0 && !theme) return 'not-retail';
-  return retailVerdict(item.retailScore);
+  const verdict = retailVerdict(item.retailScore);
+  // Titled for a retail topic and naming it through the text, an item is about retail even when it
+  // uses too few distinct retail words to score (a short post on one shopping event).
+  return verdict === 'borderline' && theme && placed.inTitle.length > 0 ? 'retail' : verdict;
 }
 
 /** Where a publish date falls against the window: inside it, before it, or after the audit date. */

@@ -55,6 +55,8 @@ export const thoughtLeadershipItems = derived('thought-leadership', (evaluation)
 });
 
 export interface RetailPlacement {
+  /** Markers in the item's title (the first block). */
+  readonly inTitle: readonly string[];
   readonly inLead: readonly string[];
   /** Blocks (title and headings included) that name retail. */
   readonly blocks: number;
@@ -79,6 +81,7 @@ function retailPlacement(facts: ReadPage['facts']): RetailPlacement | null {
   const { blocks } = siteRetail(facts);
   if (!blocks) return null;
   const inLead = new Set<string>();
+  let inTitle: string[] = [];
   let words = 0;
   let named = 0;
   let first: number | null = null;
@@ -87,6 +90,7 @@ function retailPlacement(facts: ReadPage['facts']): RetailPlacement | null {
   // headings (weight above 1) take none of the lead's words.
   for (const b of blocks) {
     const markers = b.hits.filter((h) => isMarker(h) && !PASSING_MARKERS.has(h.term));
+    if (b === blocks[0] && facts.title) inTitle = [...new Set(markers.map((h) => h.term))];
     if (words < LEAD_WORDS) markers.forEach((h) => inLead.add(h.term));
     const own = b.weight === 1 ? b.words : 0;
     if (markers.length > 0) {
@@ -97,7 +101,7 @@ function retailPlacement(facts: ReadPage['facts']): RetailPlacement | null {
     words += own;
   }
   const spread = first === null || words === 0 ? 0 : Math.round(((last - first) / words) * 100) / 100;
-  return { inLead: [...inLead], blocks: named, of: blocks.length, spread };
+  return { inTitle, inLead: [...inLead], blocks: named, of: blocks.length, spread };
 }
 
 /**
