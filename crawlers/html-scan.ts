@@ -66,12 +66,19 @@ const SECTIONING_WORDS = /(^|[\s_-])(h?entry|post|article|card|hentry)([\s_-]|$)
 /** class/id words of the page's own header and footer (WordPress #masthead, #colophon, .site-header). */
 const SITE_LEVEL_WORDS = /(^|[\s_-])(site-?header|site-?footer|global-?header|global-?footer|masthead|colophon)([\s_-]|$)/i;
 
-/** class/id words naming a post or card (<body class="single-post"> is the page itself, not a container). */
-const hasSectioningWord = (name: string, attribs: Record<string, string>) =>
-  name !== 'body' && name !== 'html' && SECTIONING_WORDS.test(`${attribs.id ?? ''} ${attribs.class ?? ''}`);
+/**
+ * An element's id and class, the words its region and sectioning are read from; '' when it has
+ * neither (most elements), so no expression is tried on them.
+ */
+const idAndClass = (attribs: Record<string, string>) =>
+  attribs.id === undefined && attribs.class === undefined ? '' : `${attribs.id ?? ''} ${attribs.class ?? ''}`;
 
-function isSectioning(name: string, attribs: Record<string, string>): boolean {
-  return SECTIONING_TAGS.has(name) || SECTIONING_ROLES.has(attribs.role?.toLowerCase() ?? '') || hasSectioningWord(name, attribs);
+/** class/id words naming a post or card (<body class="single-post"> is the page itself, not a container). */
+const hasSectioningWord = (name: string, words: string) =>
+  words !== '' && name !== 'body' && name !== 'html' && SECTIONING_WORDS.test(words);
+
+function isSectioning(name: string, attribs: Record<string, string>, words: string): boolean {
+  return SECTIONING_TAGS.has(name) || SECTIONING_ROLES.has(attribs.role?.toLowerCase() ?? '') || hasSectioningWord(name, words);
 }
 
 /**
@@ -80,16 +87,15 @@ function isSectioning(name: string, attribs: Record<string, string>): boolean {
  * <header class="entry-header">) belongs to the section and its links keep the section's region.
  * An explicit role=banner / contentinfo is the page's, wherever it is.
  */
-function regionOf(name: string, attribs: Record<string, string>, inSection: boolean): LinkRegion | null {
+function regionOf(name: string, attribs: Record<string, string>, words: string, inSection: boolean): LinkRegion | null {
   const byRole = attribs.role ? REGION_ROLES[attribs.role.toLowerCase()] : undefined;
   if (byRole) return byRole;
-  const words = `${attribs.id ?? ''} ${attribs.class ?? ''}`;
   const region = REGION_TAGS[name] ?? (words.trim() ? REGION_WORDS.find(([re]) => re.test(words))?.[1] : undefined) ?? null;
   if (region !== 'header' && region !== 'footer') return region;
   // Page builders wrap everything in <section>s: a header or footer that says it is the site's stays it.
-  if (SITE_LEVEL_WORDS.test(words)) return region;
+  if (words !== '' && SITE_LEVEL_WORDS.test(words)) return region;
   // "entry-header", "post-footer", "card-footer" name the section they head even without a container.
-  return inSection || hasSectioningWord(name, attribs) ? null : region;
+  return inSection || hasSectioningWord(name, words) ? null : region;
 }
 
 interface Frame {
@@ -111,7 +117,14 @@ interface Frame {
  */
 export const MAX_NESTING = 1024;
 
-const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
+/** Anything `collapse` changes: white space other than a lone inner space. */
+const NOT_COLLAPSED = /[^\S ]| {2}|^ | $/;
+const ONLY_SPACE = /^\s*$/;
+/**
+ * Runs of white space as one space, trimmed. Most text nodes are white space between tags or
+ * already single-spaced: tested first, they cost no new string.
+ */
+const collapse = (s: string) => (NOT_COLLAPSED.test(s) ? (ONLY_SPACE.test(s) ? '' : s.replace(/\s+/g, ' ').trim()) : s);
 
 export function scanHtml(html: string): HtmlScan {
   const out: HtmlScan = { baseHref: null, canonical: null, links: [], textLength: 0, scriptCount: 0, emptyAppRoot: null, noscriptAsksForJs: false, refresh: null, scriptRedirect: null, title: null, mainText: { length: 0, hash: '' } };
@@ -162,11 +175,12 @@ export function scanHtml(html: string): HtmlScan {
         if (name === 'img' && anchor && attribs.alt) anchor.fallback ||= attribs.alt;
         if (VOID.has(name)) return;
         const parentInSection = stack.length > 0 && stack[stack.length - 1].inSection;
-        const region = regionOf(name, attribs, parentInSection);
+        const words = idAndClass(attribs);
+        const region = regionOf(name, attribs, words, parentInSection);
         const frame: Frame = {
           name,
           within: region ?? currentRegion(),
-          inSection: parentInSection || isSectioning(name, attribs),
+          inSection: parentInSection || isSectioning(name, attribs, words),
           hidden: HIDDEN_TEXT.has(name),
           appRoot: APP_ROOT_TAGS.has(name) ? `<${name}>` : attribs.id && APP_ROOT_IDS.test(attribs.id) ? `#${attribs.id}` : null,
           textAtOpen: out.textLength,
