@@ -98,8 +98,13 @@ const DATEISH_MARKER =
 
 function markerOf(el: Element): string {
   const a = el.attribs;
+  // Most elements have none of the three: no string to build.
+  if (a.class === undefined && a.id === undefined && a.itemprop === undefined) return '';
   return `${a.class ?? ''} ${a.id ?? ''} ${a.itemprop ?? ''}`.toLowerCase().trim();
 }
+
+/** Not white space alone: what `text.trim() !== ''` says, without the trimmed copy. */
+const HAS_NON_SPACE = /\S/;
 
 /** An <h1> that holds the site's name or logo (a logo-like class, a link to the home page), or is hidden. */
 function isLogoHeading(el: Element): boolean {
@@ -160,7 +165,7 @@ export function scanDocument(root: AnyNode): Scan {
     if (node.type === 'text') {
       if (boilerplate) return;
       const t = singleSpaced((node as DataNode).data);
-      if (t.trim()) {
+      if (HAS_NON_SPACE.test(t)) {
         push(lastWasBreak ? t.trimStart() : t);
         lastWasBreak = false;
       }
@@ -205,18 +210,19 @@ export function scanDocument(root: AnyNode): Scan {
 
     const marker = markerOf(el);
     const article =
-      inArticle || name === 'article' || name === 'main' || /article|posting/i.test(attribs.itemtype ?? '');
+      inArticle || name === 'article' || name === 'main' || (attribs.itemtype !== undefined && /article|posting/i.test(attribs.itemtype));
     const isFooter =
       name === 'footer' ||
       (CONTAINER_TAGS.has(name) && marker.includes('footer') && marker.split(/\s+/).some((t) => FOOTER_TOKEN.test(t)));
+    // The title's path is asked last: most elements are no boilerplate by any of the other tests.
     const inBoilerplate =
-      !titlePath.has(el) &&
       (boilerplate ||
         (BOILERPLATE_TAGS.has(name) && !(name === 'aside' && inArticle)) ||
         attribs.role === 'complementary' ||
         attribs.role === 'contentinfo' ||
         (isFooter && !inArticle) ||
-        (CONTAINER_TAGS.has(name) && name !== 'article' && marker !== '' && isBoilerplateMarker(attribs)));
+        (CONTAINER_TAGS.has(name) && name !== 'article' && marker !== '' && isBoilerplateMarker(attribs))) &&
+      !titlePath.has(el);
 
     const isBlock = BLOCK_TAGS.has(name);
     // A <time> is a word of its own: WordPress writes the published and the updated <time> side by side
