@@ -46,8 +46,12 @@ const CHROMIUM_ARGS = [
   // One --disable-features (Chromium keeps only the last one given). Prerendering runs a hidden page
   // nobody asked for. The page reaches its own site through the proxy, which Chromium sees as a
   // loopback address: its private-network checks would refuse those requests; the proxy's guard
-  // decides instead. The rest are from Playwright's own list, which this switch replaces.
+  // decides instead. Headless Chromium keeps a renderer process for the omnibox popups of a window
+  // nobody sees (two WebUI pages, ~90 MB per browser context) and a spare renderer for the next tab
+  // (~20-70 MB): neither renders anything of ours. The rest are from Playwright's own list, which this
+  // switch replaces.
   '--disable-features=' + [
+    'WebUIOmniboxPopup', 'WebUIOmniboxAimPopup', 'SpareRendererForSitePerProcess',
     'Prerender2', 'BlockInsecurePrivateNetworkRequests', 'PrivateNetworkAccessSendPreflights', 'PrivateNetworkAccessRespectPreflightResults',
     'LocalNetworkAccessChecks', 'HttpsUpgrades', 'HttpsFirstBalancedModeAutoEnable', 'AvoidCorsURLLoaderRestartOnRedirect',
     'OptimizationHints', 'NetworkTimeServiceQuerying', 'PreconnectToSearch', 'MediaRouter', 'PaintHolding', 'AutofillServerCommunication',
@@ -66,10 +70,20 @@ const NO_BYPASS = '<-loopback>';
 export interface RendererOptions {
   /** Explicit executable; else $PARTNER_PRESENCE_CHROMIUM; else /usr/bin/chromium, then Playwright's own. */
   chromiumPath?: string | null;
-  /** Relaunch the browser after this many pages (Chromium's memory grows with use). Default 100. */
+  /**
+   * Relaunch the browser after this many pages (Chromium's memory grows with use). Default 500: the
+   * tabs are replaced more often (tabRenders), and a relaunch stops every render until the new browser
+   * is up.
+   */
   recycleAfter?: number;
-  /** Pages rendered at once. Default 3. */
+  /** Pages rendered at once. Default 5. */
   maxOpenPages?: number;
+  /**
+   * Pages a tab renders before it is closed and a new one opened. Default 25: a tab's renderer process
+   * grows with the pages it has shown (~50 MB after one page, ~110 after 20, ~140 after 30), and a
+   * fresh tab costs far less than that memory, which pays for more tabs at once.
+   */
+  tabRenders?: number;
   /** Told about each connection the browser was refused (any site). */
   onEgressRefused?: (refusal: EgressRefusal) => void;
 }
@@ -103,7 +117,13 @@ type FetchedDocument = { status: number; headers: Record<string, string>; body: 
 /** What the audit never reads: not fetched, from the site or anywhere else. */
 const BLOCKED_TYPES = new Set(['image', 'media', 'font', 'texttrack', 'manifest']);
 
-/** The network counts as settled after this long without a request in flight. */
+/**
+ * When a render's page is taken as built (see networkSettled): nothing in flight, and no request started
+ * or ended for QUIET_AFTER_LOAD_MS since the load event, or for QUIET_MS once the page has made a
+ * request after its load event (an app fetching its data may start the next request after parsing the
+ * last answer).
+ */
+const QUIET_AFTER_LOAD_MS = 50;
 const QUIET_MS = 150;
 /** Reading the DOM of a loaded page takes milliseconds; a page that does not answer in this is stuck. */
 const READ_GRACE_MS = 2_000;
@@ -121,6 +141,7 @@ export class Renderer {
   readonly #chromiumPath: string | null;
   readonly #recycleAfter: number;
   readonly #maxOpenPages: number;
+  readonly #tabRenders: number;
   readonly #onEgressRefused: ((refusal: EgressRefusal) => void) | undefined;
   #browser: Promise<Browser> | null = null;
   /** Each browser's own DevTools session (Target and SystemInfo commands). */
@@ -135,8 +156,9 @@ export class Renderer {
 
   constructor(opts: RendererOptions = {}) {
     this.#chromiumPath = opts.chromiumPath ?? null;
-    this.#recycleAfter = opts.recycleAfter ?? 100;
-    this.#maxOpenPages = opts.maxOpenPages ?? 3;
+    this.#recycleAfter = opts.recycleAfter ?? 500;
+    this.#tabRenders = opts.tabRenders ?? 25;
+    this.#maxOpenPages = opts.maxOpenPages ?? 5;
     this.#onEgressRefused = opts.onEgressRefused;
   }
 
@@ -339,7 +361,7 @@ export class Renderer {
           generation = this.#generation;
           tab = idleTab() ?? (await openTab(ctx, session, hooks, subresources));
           const rendered = await tab.render(url, document, signal);
-          if (generation === this.#generation && idle.length < this.#maxOpenPages) idle.push({ tab, generation });
+          if (generation === this.#generation && idle.length < this.#maxOpenPages && tab.rendered < this.#tabRenders) idle.push({ tab, generation });
           else closeLater(tab, generation);
           return rendered;
         } catch (err) {
@@ -406,6 +428,8 @@ interface PageTab {
   page: Page;
   /** The page crashed its renderer (then the tab is not reused). */
   readonly crashed: boolean;
+  /** Pages rendered in this tab. */
+  readonly rendered: number;
   /** Sends Chromium the close again (see CLOSE_RETRY_MS). */
   closeAgain(): Promise<void>;
   render(url: string, document: FetchedDocument, signal?: AbortSignal): Promise<RenderedPage>;
@@ -429,6 +453,7 @@ async function openTab(context: BrowserContext, browserSession: CDPSession, hook
   }
   let job: Job | null = null;
   let crashed = false;
+  let rendered = 0;
   page.on('crash', () => (crashed = true));
   // A popup that opened anyway (after a click, or through the popup blocker's exceptions) is closed;
   // its connections went through this site's proxy like every other.
@@ -474,6 +499,9 @@ async function openTab(context: BrowserContext, browserSession: CDPSession, hook
     get crashed() {
       return crashed;
     },
+    get rendered() {
+      return rendered;
+    },
     async closeAgain() {
       await browserSession.send('Target.closeTarget', { targetId }).catch(() => undefined);
     },
@@ -482,6 +510,7 @@ async function openTab(context: BrowserContext, browserSession: CDPSession, hook
       // Every request waiting for a politeness slot listens for the end of the render; not a leak.
       setMaxListeners(0, current.done.signal);
       job = current;
+      rendered++;
       const stop = signal ? AbortSignal.any([signal, current.done.signal]) : current.done.signal;
       const deadline = Date.now() + hooks.timeoutMs;
       const budget = formatSeconds(hooks.timeoutMs);
@@ -489,8 +518,9 @@ async function openTab(context: BrowserContext, browserSession: CDPSession, hook
         // The deadline is ours (below), so that it also holds while the page keeps the browser busy.
         await within(page.goto(url, { waitUntil: 'load', timeout: 0 }), hooks.timeoutMs, stop, `the page did not load within ${budget}`);
         // Scripts build the page after load, often from fetched data: wait until the network is quiet.
-        while (Date.now() < deadline && !stop.aborted && (current.pending.size > 0 || Date.now() - current.lastActivity < QUIET_MS)) {
-          await new Promise((r) => setTimeout(r, 25));
+        const loadedAt = Date.now();
+        while (Date.now() < deadline && !stop.aborted && !networkSettled({ inFlight: current.pending.size, lastActivity: current.lastActivity, loadedAt, now: Date.now() })) {
+          await new Promise((r) => setTimeout(r, 10));
         }
         const html = await within(page.evaluate(serializeDocument), Math.max(0, deadline - Date.now()) + READ_GRACE_MS, stop, `the page was still running its scripts after ${budget}`);
         if (typeof html !== 'string') throw new Error('the page did not give its document');
@@ -505,6 +535,18 @@ async function openTab(context: BrowserContext, browserSession: CDPSession, hook
       }
     },
   };
+}
+
+/**
+ * Whether a page's network has settled after its load event (times in ms): nothing in flight, and no
+ * request started or ended for a moment. A page that makes no request after its load (its document
+ * built by then) is read QUIET_AFTER_LOAD_MS after it; one that does is an app still fetching and
+ * building, and is given QUIET_MS after its last request.
+ */
+export function networkSettled(at: { inFlight: number; lastActivity: number; loadedAt: number; now: number }): boolean {
+  if (at.inFlight > 0) return false;
+  const activeAfterLoad = at.lastActivity > at.loadedAt;
+  return activeAfterLoad ? at.now - at.lastActivity >= QUIET_MS : at.now - at.loadedAt >= QUIET_AFTER_LOAD_MS;
 }
 
 /**

@@ -1,0 +1,86 @@
+// How the renderer spends Chromium's processes: a tab is replaced after its quota of pages (its
+// renderer's memory grows with them), the browser keeps no renderer for anything but the tabs, and a
+// render's wait for the network follows what the page does after its load event.
+import { afterEach, describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import { networkSettled, Renderer, type SiteRenderHooks } from '../crawlers/render.ts';
+
+const hooks: SiteRenderHooks = {
+  userAgent: 'partner-presence-test',
+  timeoutMs: 20_000,
+  policy: { resolve: new Map(), allowPrivate: false, allowAddresses: new Set() },
+  acquireHost: async () => () => undefined,
+  fetchSubresource: async () => null,
+  allowRequest: async () => false,
+};
+
+/** A page that counts, in its tab's session storage, how many pages of its site the tab has shown. */
+const counting = {
+  status: 200,
+  headers: { 'content-type': 'text/html' },
+  body: Buffer.from('<!doctype html><title>0</title><script>sessionStorage.n = String(Number(sessionStorage.n || 0) + 1); document.title = sessionStorage.n;</script>'),
+};
+const title = (html: string) => /<title>(\d+)<\/title>/.exec(html)?.[1];
+
+/** Chromium renderer processes started by this test process (Linux /proc). */
+function ourRenderers(): number[] {
+  const parentOf = new Map<number, number>();
+  const renderers: number[] = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      parentOf.set(Number(name), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+      if (readFileSync(`/proc/${name}/cmdline`, 'utf8').includes('--type=renderer')) renderers.push(Number(name));
+    } catch {
+      // Ended while we looked.
+    }
+  }
+  return renderers.filter((pid) => {
+    for (let at = parentOf.get(pid), hops = 0; at && hops < 10; hops++, at = parentOf.get(at)) if (at === process.pid) return true;
+    return false;
+  });
+}
+
+let renderer: Renderer | null = null;
+afterEach(async () => {
+  await renderer?.close();
+  renderer = null;
+});
+
+describe('tabs', () => {
+  it('a tab is replaced by a fresh one after its quota of pages', async () => {
+    renderer = new Renderer({ maxOpenPages: 1, tabRenders: 3 });
+    const site = renderer.site(hooks);
+    const counts: (string | undefined)[] = [];
+    for (let i = 0; i < 7; i++) counts.push(title((await site.render(`http://www.tabs.test/page/${i}`, counting)).html));
+    await site.close();
+    // One tab at a time; each shows three pages, then the next starts with an empty session storage.
+    expect(counts).toEqual(['1', '2', '3', '1', '2', '3', '1']);
+  });
+
+  it.runIf(process.platform === 'linux')('the browser runs a renderer process for each open tab and for nothing else', async () => {
+    renderer = new Renderer({ maxOpenPages: 2 });
+    const site = renderer.site(hooks);
+    await Promise.all([site.render('http://www.tabs.test/a', counting), site.render('http://www.tabs.test/b', counting)]);
+    // Both tabs stay open for the next pages. Headless Chromium would also run the omnibox popups of
+    // an invisible window (WebUI pages) and a spare renderer for a future tab.
+    await expect.poll(() => ourRenderers().length, { timeout: 5_000 }).toBe(2);
+    await site.close();
+  });
+});
+
+describe('the wait for the network after the load event', () => {
+  const loadedAt = 10_000;
+  it('is short for a page that made no request since its load, and never ends with a request in flight', () => {
+    expect(networkSettled({ inFlight: 0, lastActivity: loadedAt - 300, loadedAt, now: loadedAt + 49 })).toBe(false);
+    expect(networkSettled({ inFlight: 0, lastActivity: loadedAt - 300, loadedAt, now: loadedAt + 50 })).toBe(true);
+    expect(networkSettled({ inFlight: 1, lastActivity: loadedAt - 300, loadedAt, now: loadedAt + 5_000 })).toBe(false);
+  });
+
+  it('is longer for a page still fetching after its load: it may start the next request once it has read the last answer', () => {
+    const lastActivity = loadedAt + 40;
+    expect(networkSettled({ inFlight: 0, lastActivity, loadedAt, now: lastActivity + 100 })).toBe(false);
+    expect(networkSettled({ inFlight: 0, lastActivity, loadedAt, now: lastActivity + 150 })).toBe(true);
+  });
+});
