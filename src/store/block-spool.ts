@@ -20,6 +20,9 @@ export class BlockSpool {
   constructor() {
     this.#db.pragma('journal_mode = OFF');
     this.#db.pragma('synchronous = OFF');
+    // better-sqlite3's default page cache is 16 MB, held in memory: 1 MB is enough for reading back
+    // one page's blocks now and then (70 MB spooled: RSS +19 MB with 16 MB, +7 MB with 1 MB).
+    this.#db.pragma('cache_size = -1024');
     this.#db.exec('CREATE TABLE blocks (id INTEGER PRIMARY KEY, json TEXT NOT NULL)');
     this.#insert = this.#db.prepare<[string], void>('INSERT INTO blocks (json) VALUES (?)');
     this.#select = this.#db.prepare<[number], string>('SELECT json FROM blocks WHERE id = ?').pluck();
