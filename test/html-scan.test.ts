@@ -1,6 +1,8 @@
 // The crawler's link scan reads text and element names through fast paths (crawlers/html-scan.ts):
 // text nodes already single-spaced are not copied, and elements with neither id nor class skip the
 // region-word expressions. These tests pin both against their plain definitions.
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { scanHtml } from '../crawlers/html-scan.ts';
 
@@ -60,5 +62,26 @@ describe('scanHtml regions from ids and classes', () => {
 
   it('reads <body class="single-post"> as the page, not as a post container', () => {
     expect(scanHtml('<html><body class="single-post"><footer><a href="/a">A</a></footer></body></html>').links[0]!.region).toBe('footer');
+  });
+});
+
+describe('scanHtml and memory', () => {
+  it('keeps no slice of the page in the link texts and the title it returns (a kept slice keeps the whole page)', () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const kept: string[] = [];
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    for (let i = 0; i < 200; i++) {
+      // ~90 KB of HTML decoded from bytes, as the crawler reads it; its link text and title need no collapsing.
+      const html = Buffer.from(`<html><head><title>Case study ${i} of Contoso</title></head><body><p>${'filler words here '.repeat(5000)}</p><a href="/p${i}">Customer story number ${i}</a></body></html>`).toString();
+      const scan = scanHtml(html);
+      kept.push(scan.links[0]!.text, scan.title!);
+    }
+    gc();
+    const retainedMb = (process.memoryUsage().heapUsed - before) / 1e6;
+    expect(kept[0]).toBe('Customer story number 0');
+    // 200 pages of 90 KB held by their slices would be ~18 MB.
+    expect(retainedMb).toBeLessThan(4);
   });
 });
