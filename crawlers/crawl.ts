@@ -102,11 +102,24 @@ export async function crawlSite(
   let finish: () => void = () => undefined;
   const finished = new Promise<void>((r) => (finish = r));
 
-  /** Reads a node's page and hands its record on; false when it was not attempted. */
+  /**
+   * Redirects that ended without a page of their own (an old address of a page the crawl already has,
+   * or a hop out of its bounds). A site's menus and sitemaps often link every old address of a page
+   * (Jekyll's redirect_from, Hugo's aliases): such a hop costs a request but no page of the budget,
+   * until there have been as many of them as the budget has pages, so requests stay bounded.
+   */
+  let freeHops = 0;
+
+  /** Reads a node's page and hands its record on; false when it was not attempted or took no page of the budget. */
   async function visit(node: FrontierNode): Promise<boolean> {
     const record = await reader.read(node);
     if (!record) return false;
     await emit(record);
+    const hopOnly = record.redirectChain.length > 0 && record.contentType === null && record.error === null;
+    if (hopOnly && freeHops < opts.maxPages) {
+      freeHops++;
+      return false;
+    }
     return true;
   }
 

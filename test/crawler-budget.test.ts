@@ -109,6 +109,26 @@ describe('redirect stubs (a page that only sends the visitor on, by meta refresh
   });
 });
 
+describe('redirects that end at a page the crawl already has (old addresses a menu still links)', () => {
+  const read = (result: CrawlResult) => result.pages.filter((p) => p.redirectChain.length === 0).map((p) => new URL(p.url).pathname).sort();
+
+  it('cost a request but no page of the budget', async () => {
+    // Four old addresses of one page are linked before it and two other pages; five pages of budget read all four pages.
+    const { result } = await crawlFixture(server, 'hops.budget.test', { sitemaps: false, concurrency: 1, maxPages: 5 });
+    expect(read(result)).toEqual(['/', '/page-a.html', '/page-b.html', '/team.html']);
+    expect(result.pages.filter((p) => p.redirectChain.length > 0)).toHaveLength(4);
+  });
+
+  it('take pages of the budget again once they are as many as its pages, so requests stay bounded', async () => {
+    server.clearLog();
+    // Budget 2: the homepage, two free hops, then the third hop takes the second page and the crawl ends.
+    const { result } = await crawlFixture(server, 'hops.budget.test', { sitemaps: false, concurrency: 1, maxPages: 2 });
+    expect(read(result)).toEqual(['/']);
+    expect(result.pages.map((p) => new URL(p.url).pathname)).toEqual(['/', '/old-1/', '/old-2/', '/old-3/']);
+    expect(result.stoppedBy).toBe('max-pages');
+  });
+});
+
 describe('copies of pages already read (query-string variants, a stale copy of the site under a folder)', () => {
   it('are recorded as duplicates, and once the first read are all copies the rest is not fetched, with the reason', async () => {
     server.clearLog();
