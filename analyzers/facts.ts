@@ -24,7 +24,6 @@ export function emptyFacts(error: string | null): PageFacts {
     mentionsAws: false,
     otherClouds: [],
     caseStudy: null,
-    blockHashes: [],
     excerpt: '',
     error,
   };

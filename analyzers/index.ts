@@ -16,7 +16,6 @@ import { extractDates, pdfDates } from './dates.ts';
 import { scoreRetail } from './retail.ts';
 import { detectAws, withoutOwnHosting } from './aws.ts';
 import { customerStoryInPost, readCaseStudy } from './case-study.ts';
-import { blockHash } from './terms.ts';
 import { countHan, excerpt } from './text.ts';
 
 export { extractContent } from './extract.ts';
@@ -165,7 +164,6 @@ export async function analyzePage(input: PageInput, asOf: string): Promise<PageF
         facts.classification = { ...facts.classification, signals: [...facts.classification.signals, `story:${story.customer ?? 'anonymised customer'}`] };
       }
     }
-    facts.blockHashes = page.blocks.map((b) => blockHash(b.text));
     facts.excerpt = leadExcerpt(page);
   }
   if (errors.length) facts.error = errors.join('; ');

@@ -212,8 +212,6 @@ export interface PageFacts {
    * "expected to go live in 2027"), one per kind (analyzers/classify.ts announcementPhrases()).
    */
   announcement?: string[];
-  /** Hashes of main-text blocks, for site-level boilerplate detection. */
-  blockHashes: string[];
   /** Short lead text for reports (≤ 300 chars). */
   excerpt: string;
   /** Analysis error in words ("PDF could not be read: …"), null when fine. */

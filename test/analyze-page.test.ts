@@ -10,7 +10,7 @@ const AS_OF = '2026-11-29';
 const pdfDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'pdf');
 
 describe('analyzePage end to end', () => {
-  it('an English blog post: dates, type, retail, AWS services, hashes, excerpt', async () => {
+  it('an English blog post: dates, type, retail, AWS services, excerpt', async () => {
     const facts = await analyzePage(pageInput('blog-post-en.html', 'https://www.shoptech.test/blog/grocery-demand-forecasting/'), AS_OF);
     expect(facts.error).toBeNull();
     expect(facts.title).toBe('How Grocers Cut Stockouts with Demand Forecasting on AWS');
@@ -22,8 +22,6 @@ describe('analyzePage end to end', () => {
     expect(facts.awsServices).toEqual(expect.arrayContaining(['Amazon S3', 'AWS Glue', 'Amazon SageMaker', 'Amazon QuickSight']));
     expect(facts.mentionsAws).toBe(true);
     expect(facts.caseStudy).toBeNull();
-    expect(facts.blockHashes).toHaveLength(11);
-    expect(new Set(facts.blockHashes).size).toBe(11);
     expect(facts.excerpt).toMatch(/^Empty shelves cost grocers more than lost sales/);
     expect(facts.excerpt.length).toBeLessThanOrEqual(300);
   });
@@ -58,7 +56,6 @@ describe('analyzePage end to end', () => {
     const facts = await analyzePage(pdfInput(join(pdfDir, 'broken.pdf'), 'https://www.shoptech.test/files/broken.pdf'), AS_OF);
     expect(facts.error).toMatch(/^PDF could not be read: /);
     expect(facts.classification.type).toBe('other');
-    expect(facts.blockHashes).toEqual([]);
     expect(Object.keys(facts.retail.areas)).toEqual([...RETAIL_AREAS]);
   });
 

@@ -19,7 +19,6 @@ function facts(spec: PageSpec): PageFacts {
     mentionsAws: false,
     otherClouds: [],
     caseStudy: null,
-    blockHashes: content.blocks.map((b) => blockHash(b.text)),
     excerpt: '',
     error: null,
   };

@@ -56,7 +56,6 @@ const facts = (title: string): PageFacts => ({
   mentionsAws: true,
   otherClouds: [],
   caseStudy: null,
-  blockHashes: ['abc'],
   excerpt: '零售 會員 門市',
   error: null,
 });

@@ -76,7 +76,6 @@ export function facts(spec: FactsSpec = {}): PageFacts {
     mentionsAws: spec.mentionsAws ?? (spec.services ?? []).length > 0,
     otherClouds: spec.otherClouds ?? [],
     caseStudy: spec.caseStudy ?? (spec.type === 'case-study' ? study() : null),
-    blockHashes: [],
     excerpt: '',
     error: null,
   };
