@@ -8,6 +8,8 @@ import { normalizeUrl, unfollowableScheme, type SiteScope } from './url.ts';
 export const MAX_LINKS_PER_PAGE = 2000;
 /** Distinct strings shared between records; past it new strings are simply kept as they are. */
 const MAX_INTERNED = 100_000;
+/** Root-relative hrefs remembered with their URLs; past it the memory starts again. */
+const MAX_ROOTED = 20_000;
 
 export class LinkReader {
   /**
@@ -21,6 +23,12 @@ export class LinkReader {
    * Records are shared between pages: nothing may change one.
    */
   readonly #records = new Map<string, LinkRecord[]>();
+  /**
+   * Resolved and normalised URLs of hrefs written from the root ("/services/retail/"), by the page's
+   * origin and the href: such an href resolves the same on every page of the origin, and a site's nav
+   * and footer repeat dozens of them on each page (parsing them again was most of the link reading).
+   */
+  readonly #rooted = new Map<string, string | null>();
   readonly #skip: (skip: SkippedUrl) => void;
 
   constructor(skip: (skip: SkippedUrl) => void) {
@@ -43,7 +51,7 @@ export class LinkReader {
         this.#skip({ url: raw.href.trim().slice(0, 200), reason: 'scheme', detail: `${scheme}: link`, from: pageUrl });
         continue;
       }
-      const url = normalizeUrl(raw.href, base);
+      const url = this.#resolve(raw.href, base);
       if (!url || url === pageUrl) continue;
       const key = `${url} ${raw.region} ${raw.text}`;
       if (seen.has(key)) continue;
@@ -51,6 +59,23 @@ export class LinkReader {
       links.push(this.#record(url, raw.text, raw.region, scope));
     }
     return links;
+  }
+
+  #resolve(href: string, base: string): string | null {
+    const trimmed = href.trim();
+    // An href starting with "/" resolves from the base's scheme and host alone ("//host/x" from its scheme).
+    const authority = base.indexOf('://');
+    const pathStart = authority < 0 ? -1 : base.indexOf('/', authority + 3);
+    if (trimmed.charCodeAt(0) !== 47 || pathStart < 0) return normalizeUrl(href, base);
+    const key = `${base.slice(0, pathStart)} ${trimmed}`;
+    let url = this.#rooted.get(key);
+    if (url === undefined) {
+      url = normalizeUrl(trimmed, base);
+      if (this.#rooted.size >= MAX_ROOTED) this.#rooted.clear();
+      // Kept as a copy: the href is a slice of the page's HTML, and a kept slice keeps the whole page.
+      this.#rooted.set(Buffer.from(key).toString(), url);
+    }
+    return url;
   }
 
   #record(url: string, text: string, region: LinkRecord['region'], scope: SiteScope): LinkRecord {

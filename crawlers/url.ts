@@ -21,9 +21,11 @@ export function normalizeUrl(url: string, base?: string): string | null {
     return null;
   }
   if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
-  u.hash = '';
-  u.username = '';
-  u.password = '';
+  // Each setter re-serialises the whole URL: set only what is there to drop (most links have no
+  // fragment and no credentials). An empty fragment ("page#") still shows in href.
+  if (u.hash || u.href.includes('#')) u.hash = '';
+  if (u.username) u.username = '';
+  if (u.password) u.password = '';
   if (u.port === DEFAULT_PORT[u.protocol]) u.port = '';
   if (u.hostname.endsWith('.')) u.hostname = u.hostname.slice(0, -1);
   if (u.pathname.includes(';')) u.pathname = u.pathname.replace(PATH_SESSION, '');
@@ -129,8 +131,17 @@ const PAGE_PARAM = new RegExp(`[?&](?:${PAGE_PARAMS.join('|')})=\\d`, 'i');
 /** A page number at the end of the path: /page/2/, /page-2, /page_2.html, /page2. */
 const PAGE_SUFFIX = /\/page[-_/]?\d+(?:\.html?)?\/?$/i;
 
+/**
+ * An address that cannot be a listing's page n: it has none of the letters either expression needs,
+ * and nothing the URL parser would remove or read as a slash (tab, line break, backslash) could join
+ * them. Most links are such, and parsing each of them was most of the classifier's link reading.
+ */
+const NO_PAGE_NUMBER = /^[^\t\n\r\\]*$/;
+const PAGE_LETTERS = /page|pg=|p=/i;
+
 /** Page n of a listing: a page number in the query (?page=3) or at the end of the path (/page/3/). */
 export function isPaginatedUrl(url: string): boolean {
+  if (!PAGE_LETTERS.test(url) && NO_PAGE_NUMBER.test(url)) return false;
   const u = parsedUrl(url);
   return u !== null && (PAGE_SUFFIX.test(u.pathname) || PAGE_PARAM.test(u.search));
 }

@@ -65,6 +65,17 @@ describe('isPaginatedUrl and paginationBase', () => {
     expect(isPaginatedUrl('not a url')).toBe(false);
   });
 
+  it('read an address as the URL parser does, even when only the parser makes its page number', () => {
+    // Most addresses are turned away without parsing them (no "page", "pg=" or "p="); these are not.
+    expect(isPaginatedUrl(u('/blog/pa\nge/2/'))).toBe(true);
+    expect(isPaginatedUrl(u('/blog/pa\tge-2'))).toBe(true);
+    expect(isPaginatedUrl(u('/blog/?\tp=2'))).toBe(true);
+    expect(isPaginatedUrl(u('/blog/page/./2/'))).toBe(true);
+    expect(isPaginatedUrl(`${u('/blog')}\\page2`)).toBe(true);
+    expect(isPaginatedUrl(u('/blog/%70age2'))).toBe(false);
+    expect(isPaginatedUrl(u('/blog/#?page=2'))).toBe(false);
+  });
+
   it('give every page of one listing the same base, other parameters kept', () => {
     for (const path of ['/blog', '/blog/', '/blog/page/2/', '/blog/page-7', '/blog?page=3', '/blog/?paged=3#top']) {
       expect(paginationBase(u(path)), path).toBe(u('/blog/'));
