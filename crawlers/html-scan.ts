@@ -117,8 +117,19 @@ interface Frame {
  */
 export const MAX_NESTING = 1024;
 
-/** Runs of white space as one space, trimmed: always a new string, for what the crawl keeps (link texts, the title). */
+/** Runs of white space as one space, trimmed. */
 const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+/**
+ * `collapse` as a string of its own, for what the crawl keeps (link texts, the title). Text nodes are
+ * slices of the page's HTML, and a text with nothing to collapse ("Sustainability") came back as that
+ * very slice, which keeps the whole page alive. V8 copies what it slices under 13 characters; a longer
+ * text is copied by flattening a concatenation (test/html-scan.test.ts measures what stays).
+ */
+const collapseCopy = (s: string) => {
+  const collapsed = collapse(s);
+  return collapsed.length < 13 ? collapsed : (' ' + collapsed).slice(1);
+};
 
 /** Anything `collapse` changes: white space other than a lone inner space. */
 const NOT_COLLAPSED = /[^\S ]| {2}|^ | $/;
@@ -148,7 +159,7 @@ export function scanHtml(html: string): HtmlScan {
 
   const flushAnchor = () => {
     if (!anchor) return;
-    out.links.push({ href: anchor.href, text: collapse(anchor.text) || collapse(anchor.fallback), region: anchor.region });
+    out.links.push({ href: anchor.href, text: collapseCopy(anchor.text) || collapseCopy(anchor.fallback), region: anchor.region });
     anchor = null;
   };
 
@@ -176,7 +187,7 @@ export function scanHtml(html: string): HtmlScan {
           script = attribs.src === undefined ? '' : null;
         }
         if (name === 'area' && attribs.href !== undefined) {
-          out.links.push({ href: attribs.href, text: collapse(attribs.alt ?? attribs['aria-label'] ?? attribs.title ?? ''), region: currentRegion() });
+          out.links.push({ href: attribs.href, text: collapseCopy(attribs.alt ?? attribs['aria-label'] ?? attribs.title ?? ''), region: currentRegion() });
         }
         if (name === 'img' && anchor && attribs.alt) anchor.fallback ||= attribs.alt;
         if (VOID.has(name)) return;
@@ -237,7 +248,7 @@ export function scanHtml(html: string): HtmlScan {
   parser.write(html);
   if (stack.length <= MAX_NESTING) parser.end();
   flushAnchor();
-  out.title = title === null ? null : collapse(title) || null;
+  out.title = title === null ? null : collapseCopy(title) || null;
   mainPieces.push('');
   out.mainText.hash = createHash('sha1').update(mainPieces.join(' ')).digest('base64');
   out.noscriptAsksForJs = /javascript|\bJS\b|啟用|启用|有効/i.test(noscriptText);
