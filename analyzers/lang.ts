@@ -78,9 +78,24 @@ export function detectLangFromText(text: string): string | null {
 }
 
 const LETTER = /^\p{L}$/u;
-const STOPWORD_LANGS = new Map<string, string[]>();
-for (const [lang, stops] of Object.entries(LATIN_STOPWORDS)) for (const w of stops) STOPWORD_LANGS.set(w, [...(STOPWORD_LANGS.get(w) ?? []), lang]);
-const LONGEST_STOPWORD = Math.max(...[...STOPWORD_LANGS.keys()].map((w) => w.length));
+/** The languages of LATIN_STOPWORDS in the table's order (a tie goes to the one listed first). */
+const STOPWORD_LANG_NAMES = Object.keys(LATIN_STOPWORDS);
+/**
+ * Stop words by length and first character (length × 0x10000 + UTF-16 code), each with the indexes of
+ * its languages: a run of letters is looked up where it stands, without making a string of it.
+ */
+const STOPWORDS_BY_SHAPE = new Map<number, { word: string; langs: number[] }[]>();
+for (const [index, lang] of STOPWORD_LANG_NAMES.entries()) {
+  for (const word of LATIN_STOPWORDS[lang]!) {
+    const shape = word.length * 0x10000 + word.charCodeAt(0);
+    let list = STOPWORDS_BY_SHAPE.get(shape);
+    if (!list) STOPWORDS_BY_SHAPE.set(shape, (list = []));
+    const known = list.find((s) => s.word === word);
+    if (known) known.langs.push(index);
+    else list.push({ word, langs: [index] });
+  }
+}
+const LONGEST_STOPWORD = Math.max(...Object.values(LATIN_STOPWORDS).flat().map((w) => w.length));
 
 /** Per character of the Basic Multilingual Plane: 0 not yet asked, 1 a letter (\p{L}), 2 not. */
 const bmpLetter = new Uint8Array(0x10000);
@@ -98,17 +113,27 @@ function isLetter(code: number): boolean {
 function latinLanguage(text: string): string | null {
   const sample = (text.length > 6_000 ? text.slice(0, 6_000) : text).toLowerCase();
   let words = 0;
-  const hitsByLang = new Map<string, number>();
+  const hits = new Array<number>(STOPWORD_LANG_NAMES.length).fill(0);
   let runStart = -1;
   for (let i = 0; i <= sample.length; ) {
-    const code = i < sample.length ? sample.codePointAt(i)! : -1;
+    let code = i < sample.length ? sample.charCodeAt(i) : -1;
+    // A high surrogate followed by a low one is one code point beyond the BMP.
+    if (code >= 0xd800 && code <= 0xdbff) code = sample.codePointAt(i)!;
     const width = code > 0xffff ? 2 : 1;
     if (code >= 0 && isLetter(code)) {
       if (runStart < 0) runStart = i;
     } else if (runStart >= 0) {
       words++;
-      if (i - runStart <= LONGEST_STOPWORD) {
-        for (const lang of STOPWORD_LANGS.get(sample.slice(runStart, i)) ?? []) hitsByLang.set(lang, (hitsByLang.get(lang) ?? 0) + 1);
+      const length = i - runStart;
+      if (length <= LONGEST_STOPWORD) {
+        const candidates = STOPWORDS_BY_SHAPE.get(length * 0x10000 + sample.charCodeAt(runStart));
+        if (candidates) {
+          for (const { word, langs } of candidates) {
+            if (!sample.startsWith(word, runStart)) continue;
+            for (const lang of langs) hits[lang]!++;
+            break;
+          }
+        }
       }
       runStart = -1;
     }
@@ -117,12 +142,10 @@ function latinLanguage(text: string): string | null {
   if (words < 8) return null;
   let best: string | null = null;
   let bestHits = 0;
-  // In the table's order, so a tie goes to the language listed first, as before.
-  for (const lang of Object.keys(LATIN_STOPWORDS)) {
-    const hits = hitsByLang.get(lang) ?? 0;
-    if (hits > bestHits) {
+  for (const [index, lang] of STOPWORD_LANG_NAMES.entries()) {
+    if (hits[index]! > bestHits) {
       best = lang;
-      bestHits = hits;
+      bestHits = hits[index]!;
     }
   }
   return bestHits >= Math.max(3, words * 0.05) ? best : null;
