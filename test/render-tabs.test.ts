@@ -1,6 +1,6 @@
 // How the renderer spends Chromium's processes: a tab is replaced after its quota of pages (its
-// renderer's memory grows with them), the browser keeps no renderer for anything but the tabs, and a
-// render's wait for the network follows what the page does after its load event.
+// renderer's memory grows with them), the browser keeps no renderer for anything but the tabs, asks
+// for no image, and a render's wait for the network follows what the page does after its load event.
 import { afterEach, describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { networkSettled, Renderer, type SiteRenderHooks } from '../crawlers/render.ts';
@@ -67,6 +67,33 @@ describe('tabs', () => {
     // an invisible window (WebUI pages) and a spare renderer for a future tab.
     await expect.poll(() => ourRenderers().length, { timeout: 5_000 }).toBe(2);
     await site.close();
+  });
+});
+
+describe('what the browser does not load', () => {
+  it('images, in markup or CSS, are never requested (not even to be refused), and the page is read whole', async () => {
+    renderer = new Renderer({ maxOpenPages: 1 });
+    const site = renderer.site(hooks);
+    const page = {
+      status: 200,
+      headers: { 'content-type': 'text/html' },
+      body: Buffer.from(`<!doctype html><title>Gallery</title><style>main { background: url(/bg.png) }</style>
+<main><h1>Our stores</h1><img src="/a.png" alt="Store A"><picture><source srcset="/b.webp"><img src="/b.jpg"></picture></main><p id="seen"></p>
+<script>
+const events = [];
+for (const img of document.images) { img.onload = () => events.push('load'); img.onerror = () => events.push('error'); }
+addEventListener('load', () => {
+  const requested = performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname);
+  document.getElementById('seen').textContent = 'requested:' + requested.join(',') + ' events:' + events.join(',');
+});
+</script>`),
+    };
+    const { html } = await site.render('http://www.gallery.test/', page);
+    await site.close();
+    // A request refused at the route is still made, listed in the page's resource timing and ends in
+    // an error event; an image that is never requested has neither.
+    expect(/<p id="seen">([^<]*)<\/p>/.exec(html)?.[1]).toBe('requested: events:');
+    expect(html).toContain('<img src="/a.png" alt="Store A">');
   });
 });
 
