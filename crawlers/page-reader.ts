@@ -42,6 +42,11 @@ interface Visit {
   res: RawResponse | null;
   /** The HTML as read (or rendered); null for other bodies. */
   scan: HtmlScan | null;
+  /**
+   * The static HTML of a page about to be rendered in any case (--render always), not read yet: the
+   * render replaces it, so it is read only when the render does not give the page.
+   */
+  unread: string | null;
 }
 
 /** After a step: go on, hand the record on as it is now, or drop it (the page counts as not attempted). */
@@ -125,7 +130,7 @@ export class PageReader {
    * CrawlStartError instead.
    */
   async read(node: FrontierNode, start = false): Promise<PageRecord | null> {
-    const visit: Visit = { node, start, record: emptyRecord(node), began: Date.now(), res: null, scan: null };
+    const visit: Visit = { node, start, record: emptyRecord(node), began: Date.now(), res: null, scan: null, unread: null };
     for (const step of this.steps) {
       const result = await step(visit);
       if (result === 'not-attempted') return null;
@@ -251,34 +256,34 @@ export class PageReader {
     if (sniffedHtml) record.contentType = 'text/html';
     const { text, charset } = decodeBody(res.body, res.headers['content-type']);
     record.charset = charset;
-    this.#readHtml(visit, text);
+    if (this.#options.render === 'always' && res.status < 400) visit.unread = text;
+    else this.#readHtml(visit, text);
     return 'next';
   }
 
   /** A page whose static HTML looks like a script shell is rendered (per the render option) and read again. */
   async renderShell(visit: Visit): Promise<StepResult> {
-    const { record, scan } = visit;
+    const { record, scan, unread } = visit;
     const res = visit.res!;
-    if (!scan || res.status >= 400) return 'next';
+    if (unread === null && (!scan || res.status >= 400)) return 'next';
     const { render } = this.#options;
-    const reason = render === 'always' ? 'rendering always on' : shellReason(scan, record.links.filter((l) => l.internal).length);
+    const reason = unread !== null ? 'rendering always on' : shellReason(scan!, record.links.filter((l) => l.internal).length);
     if (!reason) return 'next';
     if (render === 'never') {
       record.renderReason = `${reason} (rendering off)`;
       return 'next';
     }
+    let rendered: string | null = null;
     try {
-      const html = await this.#parts.rendering.render(record.finalUrl, res, this.#parts.signal);
-      if (html === null) {
-        record.renderReason = `${reason} (no browser)`;
-        return 'next';
-      }
-      record.rendered = true;
-      record.renderReason = reason;
-      this.#readHtml(visit, html);
+      rendered = await this.#parts.rendering.render(record.finalUrl, res, this.#parts.signal);
+      record.renderReason = rendered === null ? `${reason} (no browser)` : reason;
     } catch (err) {
       record.renderReason = `${reason}; ${(err as Error).message}`;
     }
+    if (rendered !== null) record.rendered = true;
+    // The page as read when the render does not give it.
+    const html = rendered ?? unread;
+    if (html !== null) this.#readHtml(visit, html);
     return 'next';
   }
 

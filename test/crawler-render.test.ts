@@ -114,4 +114,18 @@ describe('without a browser', () => {
     expect(result.renderUnavailable).toMatch(/^rendering unavailable, pages crawled without JavaScript: no Chromium could be launched \(\/nonexistent\/chromium: /);
     expect(result.pages[0]).toMatchObject({ rendered: false, renderReason: 'empty #root app shell (no browser)' });
   });
+
+  it('with render=always reads each page as fetched: its text and links, and follows them', async () => {
+    // With rendering always on, a page's static HTML is read only when the render does not give it.
+    const renderer = new Renderer({ chromiumPath: '/nonexistent/chromium' });
+    const home = server.url('www.northwind.test', '/');
+    const bodies = new Map<string, string>();
+    const result = await crawlSite(home, { resolve: server.resolveArgs(), allowPrivate: true, delayMs: 0, render: 'always', maxPages: 3, sitemaps: false },
+      { page: (p) => void (p.body !== null && bodies.set(p.url, p.body)) }, { renderer });
+    expect(result.pages.map((p) => [p.rendered, p.renderReason])).toEqual([0, 1, 2].map(() => [false, 'rendering always on (no browser)']));
+    expect(bodies.get(home)).toContain('Northwind');
+    expect(result.pages[0].links.filter((l) => l.internal).length).toBeGreaterThan(2);
+    const linked = new Set(result.pages[0].links.map((l) => l.url));
+    expect(result.pages.slice(1).filter((p) => linked.has(p.url))).toHaveLength(2);
+  });
 });
