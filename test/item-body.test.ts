@@ -133,6 +133,28 @@ describe('a short post with a byline and tag links', () => {
   });
 });
 
+describe('a short post with links to its neighbouring posts', () => {
+  it('is still an item: "previous" and "next" post links make no post a listing; a page of five titles is an index', () => {
+    const post = (words: number) => facts({ type: 'thought-leadership', kind: 'blog', retail: 0.7, published: date('2026-06-01'), words });
+    const [older, newer, ...more] = ['/blog/cart-rules/', '/blog/gift-cards/', '/blog/a/', '/blog/b/', '/blog/c/'].map(u);
+    const neighbours = [
+      { url: older!, text: '« Previous article' }, { url: newer!, text: 'Next post: Gift cards that sell' },
+      ...more.map((m, i) => ({ url: m, text: `Another post ${i}` })),
+    ];
+    const chinese = [{ url: older!, text: '上一篇：購物車規則' }, { url: newer!, text: '下一篇' }, ...more];
+    const evidence = site([
+      ...[older!, newer!, ...more].map((o) => page(o, { facts: post(400) })),
+      page(u('/blog/checkout-testing/'), { facts: post(180), links: neighbours }),
+      page(u('/blog/zh/checkout-testing/'), { facts: post(180), links: chinese }),
+      page(u('/blog/picks/'), { facts: post(180), links: [older!, newer!, ...more].map((m, i) => ({ url: m, text: `Pick ${i}` })) }),
+    ]);
+    const listed = new Evaluation(evidence, ASOF).get(thoughtLeadershipItems).map((i) => i.url);
+    expect(listed).toContain(u('/blog/checkout-testing/'));
+    expect(listed).toContain(u('/blog/zh/checkout-testing/'));
+    expect(listed).not.toContain(u('/blog/picks/'));
+  });
+});
+
 describe('a recent item just under the retail threshold', () => {
   const borderlinePost = (markers: string[]) => {
     const f = facts({ type: 'thought-leadership', kind: 'blog', retail: 0.25, published: date('2026-09-01') });

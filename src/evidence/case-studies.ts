@@ -90,6 +90,12 @@ const DATED_ITEM_PATH = /\/(?:19|20)\d{2}\/(?:0?[1-9]|1[0-2])\/(?:0?[1-9]|[12]\d
 const LISTING_MIN_ITEM_LINKS = 4;
 
 /**
+ * A post's links to its neighbours in the blog ("« Previous post", "Next article: …", "Older",
+ * "下一篇"): every post of a blog engine has them, and they make no post a listing of its neighbours.
+ */
+const POST_NAVIGATION_TEXT = /^[\s«‹<←]*(?:previous|prev|next|older|newer)\b|\b(?:previous|next|older|newer)\s+(?:post|article|entry|story)[\s»›>→]*$|^[\s«‹<←]*(?:上|下|前|後)一(?:篇|則)/i;
+
+/**
  * Drops index pages from a set of item pages: paginated URLs, archive and section-root addresses,
  * and pages whose main content links to several other items of the set, unless they have a body of
  * their own besides (a post with related-post links). Counting an index as an item would be a wrong pass.
@@ -101,7 +107,8 @@ export function withoutIndexes<T extends AnalyzedPage>(pages: T[]): T[] {
     if (isIndexAddress(p.finalUrl)) return false;
     // A short post beside a "Recent posts" list still is that post: its dated address names it alone.
     if (DATED_ITEM_PATH.test(readableUrl(p.finalUrl))) return true;
-    const linked = new Set(p.links.filter((l) => l.region === 'main' && l.url !== p.url && l.url !== p.finalUrl && items.has(l.url)).map((l) => l.url));
+    const linked = new Set(p.links.filter((l) => l.region === 'main' && l.url !== p.url && l.url !== p.finalUrl && items.has(l.url)
+      && !POST_NAVIGATION_TEXT.test(l.text)).map((l) => l.url));
     return linked.size < LISTING_MIN_ITEM_LINKS || hasBodyOfItsOwn(p, linked.size);
   });
 }
