@@ -120,6 +120,11 @@ const EVENT_MARKERS = [
   /報名|立即報名|報名截止/,
   /(?:活動)?(?:地點|時間|日期|議程|講者)\s*[:：]/,
 ];
+/**
+ * An exhibitor's booth at a trade show ("Find us at booth #947", "visit us at stand B12", 攤位號碼：N0112):
+ * the page announces the partner's part in an event, however little else it says.
+ */
+const EXHIBITOR_BOOTH = /\b(?:booth|stand)\s*(?:#|no\.?|number)\s*[a-z]?-?\d+|\b(?:visit|find|meet|see) us at (?:our |the )?(?:booth|stand)\b|(?:攤位|展位)(?:編號|號碼|號)?\s*[:：#]?\s*[a-z]?-?\d+/i;
 const REGISTER_LINK = /^(?:register|register now|sign up|save (?:your|a) seat|立即報名|報名|我要報名|線上報名)/i;
 
 const LISTING_LD = new Set(['CollectionPage', 'ItemList', 'SearchResultsPage', 'Blog']);
@@ -465,6 +470,7 @@ function structureSignals(content: PageContent, words: number, add: Add): void {
   const text = content.mainText.length > 30_000 ? content.mainText.slice(0, 30_000) : content.mainText;
   const markers = EVENT_MARKERS.filter((re) => re.test(text)).length;
   if (markers >= 2) add('thought-leadership', markers >= 3 ? 2.5 : 1.5, `text:${markers} event markers`, 'event');
+  if (EXHIBITOR_BOOTH.test(text)) add('thought-leadership', 1.5, 'text:exhibitor booth', 'event');
 
   const offering = OFFERING_TEXT.filter((re) => re.test(text)).length;
   if (offering) add('practice', Math.min(1.5, offering * 0.5), `text:offering language ×${offering}`);

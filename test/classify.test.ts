@@ -228,6 +228,18 @@ describe('classifyPage rules', () => {
     expect(classifyHtml(post, 'https://www.shoptech.test/three-lessons/').type).toBe('thought-leadership');
   });
 
+  it('a short page that names the partner\'s booth at a trade show is thought leadership, though its only other sign is template markup', () => {
+    const markup = `<meta property="og:type" content="article"><script type="application/ld+json">{"@type":"BlogPosting","datePublished":"2026-03-02"}</script>`;
+    const page = (line: string) => `<html><head>${markup}<title>Spring grocery expo</title></head><body><main><h1>Faster shelf audits for grocers</h1>
+      <p>${line}</p><p>We are showing our shelf-camera service with a new partner for the first time.</p><a href="/demo/">Book a demo</a></main></body></html>`;
+    for (const line of ['Come and find us at Booth # 512', 'Visit us at our stand in hall 3', '展覽期間歡迎蒞臨 攤位號碼：N0112']) {
+      const c = classifyHtml(page(line), 'https://www.shoptech.test/spring-expo/');
+      expect(c.type).toBe('thought-leadership');
+      expect(c.signals).toContain('text:exhibitor booth');
+    }
+    expect(classifyHtml(page('Come and see what is new this spring.'), 'https://www.shoptech.test/spring-expo/').type).not.toBe('thought-leadership');
+  });
+
   it('a service page with paragraphs, dated only by its template\'s markup, is no post; the same page under a post section is one', () => {
     const markup = `<meta property="og:type" content="article"><script type="application/ld+json">{"@type":"BlogPosting","datePublished":"2019-02-01"}</script>`;
     const para = (topic: string) => `<p>Our team models ${topic} for each store and each week, so buyers and planners see what every neighbourhood will want before the order is placed, and they can change it while there is still time to act on it.</p>`;
