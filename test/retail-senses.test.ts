@@ -49,6 +49,13 @@ describe('jewelry and the cart', () => {
   });
 });
 
+describe('the trade\'s short name for e-commerce', () => {
+  it('"ecomm" and "e-comm" are e-commerce, a retail marker', () => {
+    expect(terms('Smaller ecomm sites can pair each web server with one app server.')).toContain('e-commerce');
+    expect(terms('Our e-comm team moved checkout to its own service.')).toContain('e-commerce');
+  });
+});
+
 describe('the shopping calendar\'s peak days', () => {
   it('are retail markers: a post on getting ready for them is about retail', () => {
     expect(terms('Load-test the checkout a month before Black Friday.')).toContain('Black Friday');
