@@ -14,6 +14,9 @@ describe('software senses of retail words', () => {
     ['consumer', 'Each Kafka consumer commits its offsets after a batch.', 'The consumer now compares prices in the aisle.'],
     ['pricing', 'Spot pricing makes batch jobs cheaper at night.', 'Dynamic markdowns and pricing for seasonal apparel.'],
     ['store', 'Write every change to the event store first.', 'Footfall in each store is counted by door sensors.'],
+    ['promotions', 'We promote each build from staging to production.', 'Weekly promotions on dairy lifted the basket size.'],
+    ['customer engagement', 'A customer engaged us to rebuild their data platform.', 'Loyalty apps keep customer engagement up between store visits.'],
+    ['product data', 'Never copy production data into the test environment.', 'Clean product data makes every listing easy to find.'],
   ])('%s: software sense does not count, retail sense does', (term, software, retail) => {
     expect(terms(software)).not.toContain(term);
     expect(terms(retail)).toContain(term);
