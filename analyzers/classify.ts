@@ -31,9 +31,9 @@ const TL_SECTIONS: [RegExp, Kind][] = [
   [/^(?:videos?|watch|tv|影音|影片)$/, 'video'],
   [/^(?:white-?papers?|e-?books?|reports?|guides?|downloads?|白皮書|電子書)$/, 'whitepaper'],
 ];
-// The partner's product catalogue: a page under it sells a product (its player is a demo, its
-// feature list no retail insight), whatever the page embeds.
-const PRODUCT_SECTION = /^(?:products?|software|產品|軟體)$/;
+// The partner's product catalogue and its feature pages: a page under them sells a product (its player is a demo, its
+// feature list no retail insight, a date it quotes no publish date), whatever the page embeds.
+const PRODUCT_SECTION = /^(?:products?|features?|software|產品|功能|軟體)$/;
 const PRODUCT_SIGNAL_SUFFIX = ' (product)';
 const RESOURCES_SECTION = /^(?:resources?|resource-?center|library|learn|資源|資源中心)$/;
 const PRACTICE_SECTION = /^(?:industr(?:y|ies)|sectors?|verticals?|markets?|practices?|expertise|產業|產業解決方案|行業|產業別)$/;

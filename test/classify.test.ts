@@ -285,6 +285,22 @@ describe('classifyPage rules', () => {
     expect(classifyHtml(html, 'https://www.tillco.test/blog/tablet-checkout/').type).toBe('thought-leadership');
   });
 
+  it('a product feature page dated by a rule it quotes is no post; the same page in the blog is one', () => {
+    const para = (text: string) => `<p>${text} It works the same at every branch, on every till and for every kind of sale the shop makes.</p>`;
+    const html = `<html><head><title>Receipts by e-mail | Tillco</title></head><body><main><h1>Receipts by e-mail</h1><h2>What the new rule asks of shops</h2>
+      ${['From 1 March 2026 every shop must offer a paper-free receipt at the till, so the old printed slips are no longer enough on their own.',
+        'Our checkout sends the receipt to the shopper\'s e-mail or phone as soon as the sale is paid, and keeps a copy for the shop\'s books.',
+        'Returns use the same record: the store assistant finds the sale from the receipt number and refunds it in two taps at any branch.',
+        'Head office sees every receipt from every branch in one report, ready for the tax office at the end of each period.',
+        'Shoppers who prefer paper still get it: the till prints a short slip with a code that opens the full receipt on their phone later.',
+        'Loyalty points are added to the same record, so a customer who lost the slip still sees the points and the warranty dates online.',
+        'Setting it up takes an afternoon: switch the feature on for each till, choose the wording of the e-mail, and print one test receipt.'].map(para).join('')}
+      </main></body></html>`;
+    expect(classifyHtml(html, 'https://www.tillco.test/pos/features/e-receipts.html').type).not.toBe('thought-leadership');
+    expect(classifyHtml(html, 'https://www.tillco.test/pos/功能/e-receipts.html').type).not.toBe('thought-leadership');
+    expect(classifyHtml(html, 'https://www.tillco.test/blog/e-receipts.html').type).toBe('thought-leadership');
+  });
+
   it('an industry-filtered case-study index is not a story', () => {
     const cards = Array.from({ length: 7 }, (_, i) => `<li><a href="/case-studies/story-${i}/">Retailer number ${i} moves its stores to AWS</a></li>`).join('');
     const c = classifyHtml(`<main><h1>Retail case studies</h1><ul>${cards}</ul></main>`, 'https://www.shoptech.test/case-studies/retail/');
