@@ -2,7 +2,7 @@
 // against their plain regular-expression definitions on text with every kind of white space, Latin
 // letters with diacritics, contractions, full-width letters and Chinese.
 import { describe, expect, it } from 'vitest';
-import { PhraseMatcher, blockHash, tokenize, wordCount } from '../analyzers/terms.ts';
+import { PhraseMatcher, blockHash, prepare, tokenize, wordCount } from '../analyzers/terms.ts';
 import { collapseWhitespace, countHan, singleSpaced } from '../analyzers/text.ts';
 import { LATIN_STOPWORDS, detectLangFromText } from '../analyzers/lang.ts';
 
@@ -98,6 +98,16 @@ describe('text primitives', () => {
     m.add('not scale', 'ns', { mode: 'lower' });
     expect(m.match(tokenize('couldn t scale, then couldn\u2019t scale')).map((h) => [h.payloads, h.start])).toEqual([[['cns'], 21]]);
     expect(m.match(tokenize('t scale, shouldn\u2019t scale')).map((h) => [h.payloads, h.start])).toEqual([[['ns'], 17]]);
+  });
+
+  it('a prepared text is shared while the analyzers read one page, and not kept for hundreds of pages', () => {
+    const block = 'Store inventory on every manager\'s phone, updated as the shelves change.';
+    const first = prepare(block);
+    expect(prepare(block)).toBe(first);
+    // A few hundred pages' worth of other blocks later, it is prepared again (the same tokens).
+    for (let i = 0; i < 1000; i++) prepare(`block ${i} of another page`);
+    expect(prepare(block)).not.toBe(first);
+    expect(prepare(block).tokens).toEqual(first.tokens);
   });
 
   it('language detection by stop words counts whole words only', () => {
