@@ -1,5 +1,5 @@
 // The audit pipeline: crawl the site, analyse each page as it arrives (in the analysis worker pool,
-// then let its body go and spool its retail blocks out of the heap, so memory stays flat), re-score
+// then let its body go and spool the facts few read out of the heap, so memory stays flat), re-score
 // retail without site boilerplate, gather SiteEvidence and evaluate the checks.
 
 import type { CrawlEvents, CrawlOptions, PageRecord } from '../crawlers/types.ts';
@@ -13,7 +13,7 @@ import { isPdf } from './evidence/pages.ts';
 import { evaluate } from './evaluate.ts';
 import { sharedAnalysisPool } from './analysis-pool.ts';
 import { FactsCompactor } from './compact-facts.ts';
-import { BlockSpool } from './store/block-spool.ts';
+import { FactsSpool } from './store/facts-spool.ts';
 import { ProblemError } from './messages/index.ts';
 
 export { evaluate };
@@ -83,15 +83,13 @@ export async function auditSite(
   const { asOf, ...crawlOptions } = resolveAuditOptions(options);
   const facts = new Map<string, PageFacts>();
   const compactor = new FactsCompactor();
-  const blocks = new BlockSpool();
+  const spool = new FactsSpool();
   const analysis = sharedAnalysisPool();
   const result = await crawlSite(url, crawlOptions, {
     ...events,
     page: async (page) => {
       if (analysable(page)) {
-        const pageFacts = compactor.facts(await analysis.analyze(pageInput(page), asOf, crawlOptions.timeoutMs));
-        blocks.spool(pageFacts.retail);
-        facts.set(page.url, pageFacts);
+        facts.set(page.url, spool.facts(compactor.facts(await analysis.analyze(pageInput(page), asOf, crawlOptions.timeoutMs))));
       }
       await events.page?.(page);
       page.body = null;
@@ -105,9 +103,9 @@ export async function auditSite(
     facts: facts.get(record.url) ?? null,
   }));
   // Re-score every page without the blocks the site repeats everywhere (taglines, menus in main text);
-  // each page's new blocks go to the spool as they are made.
+  // each page's new terms and blocks go to the spool as they are made.
   const analysed = pages.filter((p): p is AnalyzedPage & { facts: PageFacts } => p.facts !== null);
-  const coverage = siteCoverage(analysed.map((p) => p.facts), (score) => blocks.spool(compactor.retail(score)));
+  const coverage = siteCoverage(analysed.map((p) => p.facts), (score) => spool.retail(score));
   analysed.forEach((p, i) => { p.facts = { ...p.facts, siteRetail: coverage.pageScores[i]! }; });
 
   const evidence: SiteEvidence = {

@@ -1,27 +1,27 @@
-// The facts of every page stay in memory until the checks run (all but their retail blocks, which the
-// audit spools: src/store/block-spool.ts), and each page's come back from the analysis thread as a
-// fresh copy: the same term names, AWS service names and signals, page after page. Kept once each, a
-// page's short strings cost references instead of copies. Shared values: nothing may change one.
-import type { PageFacts, RetailScore } from '../analyzers/types.ts';
+// The facts of every page stay in memory until the checks run (all but their retail readings' terms and
+// blocks, which the audit spools: src/store/facts-spool.ts), and each page's come
+// back from the analysis thread as a fresh copy: the same AWS service names, signals and date rules,
+// page after page. Kept once each, a page's short strings cost references instead of copies. Shared
+// values: nothing may change one.
+import type { PageFacts } from '../analyzers/types.ts';
 
 /** Distinct values kept for sharing; past it, new ones are kept as they are (a bound, not a cache). */
 const MAX_SHARED = 200_000;
 /** Longer strings are a page's own prose, seldom repeated: not worth a place among the shared. */
 const MAX_SHARED_STRING = 300;
+/** What holds the retail readings, whose terms and blocks the audit's spool holds: not shared here. */
+const SPOOLED = new Set<keyof PageFacts>(['retail', 'siteRetail']);
 
 export class FactsCompactor {
   readonly #shared = new Map<string, string>();
 
   /**
-   * `facts` with its short strings replaced by the equal ones already kept (same JSON): the retail
-   * readings' term names, AWS service names, a case study's excerpt the site repeats on every story,
-   * date rules, classification signals.
+   * `facts` with its short strings replaced by the equal ones already kept (same JSON): AWS service
+   * names, a case study's excerpt the site repeats on every story, date rules, classification signals.
    */
   facts(facts: PageFacts): PageFacts {
-    this.retail(facts.retail);
-    if (facts.siteRetail) this.retail(facts.siteRetail);
     for (const key of Object.keys(facts) as (keyof PageFacts)[]) {
-      if (key !== 'retail' && key !== 'siteRetail') this.#strings(facts, key);
+      if (!SPOOLED.has(key)) this.#strings(facts, key);
     }
     return facts;
   }
@@ -32,14 +32,6 @@ export class FactsCompactor {
     if (typeof value === 'string') holder[key] = this.#string(value) as T[keyof T];
     else if (Array.isArray(value)) for (let i = 0; i < value.length; i++) this.#strings(value, i);
     else if (value !== null && typeof value === 'object') for (const k of Object.keys(value)) this.#strings(value, k as keyof typeof value);
-  }
-
-  /** The score's term names replaced by the ones kept (its blocks go to the audit's spool instead). */
-  retail(score: RetailScore): RetailScore {
-    for (const [key, terms] of Object.entries(score.terms) as [keyof RetailScore['terms'], string[]][]) {
-      score.terms[key] = terms.map((t) => this.#string(t));
-    }
-    return score;
   }
 
   #string(s: string): string {
