@@ -84,6 +84,14 @@ export interface Discovery {
   linkPriority?: number;
 }
 
+/** `url` without its path's trailing slash (the root keeps its own: it has no other spelling), query kept. */
+function withoutTrailingSlash(url: string): string {
+  const end = url.search(/[?#]/);
+  const path = end < 0 ? url : url.slice(0, end);
+  const root = path.indexOf('/', path.indexOf('//') + 2);
+  return root >= 0 && path.length - 1 > root && path.endsWith('/') ? path.slice(0, -1) + url.slice(path.length) : url;
+}
+
 /** The page that linked to a node first (the `from` of a skip), or null. */
 export const firstReferrer = (node: FrontierNode): string | null => node.referrers[0] ?? null;
 
@@ -186,6 +194,7 @@ export class Frontier {
     const depth = found.depth !== null && from !== null && this.#isNextListingPage(url, from) ? found.depth - 1 : found.depth;
     const priority = found.priority ?? 0;
     const linkPriority = found.linkPriority ?? priority;
+    if (from !== null && this.#isOwnAddress(url, from)) return;
     const known = this.#nodes.get(url);
     if (known) {
       // A page's links are all discovered in one go (PageReader.followLinks): a page that already links
@@ -310,6 +319,20 @@ export class Frontier {
     if (taken >= LISTING_PAGES_AT_ONE_LEVEL) return false;
     this.#listingPages.set(base, taken + 1);
     return true;
+  }
+
+  /**
+   * `url` is the address of the page `from` with or without its trailing slash (a heading's anchor
+   * written "/post#part" on "/post/"): the same page, as servers answer it (the file, or a redirect
+   * to it), claimed as that page like a redirect hop. Fetched, it cost a request; left unfetched when the
+   * budget ran out, it was listed as an unread page whose words (the heading's) could hold anything.
+   */
+  #isOwnAddress(url: string, from: string): boolean {
+    // Most links differ from their page by more than one character: no string work for them.
+    if (Math.abs(url.length - from.length) !== 1 || this.#nodes.has(url) || withoutTrailingSlash(url) !== withoutTrailingSlash(from)) return false;
+    const page = this.#nodes.get(from);
+    if (page) this.#nodes.set(url, page);
+    return page !== undefined;
   }
 
   #skip(url: string, reason: SkipReason, detail: string, from: string | null, text: string | null): void {

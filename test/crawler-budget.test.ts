@@ -205,3 +205,23 @@ describe('a host of the site that cannot be reached at all', () => {
     });
   });
 });
+
+describe('a page\'s links to its own address without the trailing slash (section links written "/note#part")', () => {
+  const own = (path: string) => server.url('own.budget.test', path);
+
+  it('are the page itself: never requested, and not counted as pages the crawl found', async () => {
+    server.clearLog();
+    const { result } = await crawlFixture(server, 'own.budget.test', { sitemaps: false });
+    const requested = server.log.filter((e) => e.host === 'own.budget.test').map((e) => e.path);
+    expect(requested).not.toContain('/notes/first-note');
+    expect(requested).not.toContain('/notes/second-note');
+    expect(result.pages.map((p) => new URL(p.url).pathname).sort()).toEqual(['/', '/about.html', '/notes/first-note/', '/notes/second-note/']);
+    expect(result.paths[own('/notes/first-note/')]).toEqual([own('/'), own('/notes/first-note/')]);
+  });
+
+  it('are not listed as unread when the budget runs out, with a heading\'s words that could suggest anything', async () => {
+    const { result } = await crawlFixture(server, 'own.budget.test', { sitemaps: false, concurrency: 1, maxPages: 2 });
+    expect(result.pages.map((p) => new URL(p.url).pathname)).toEqual(['/', '/notes/first-note/']);
+    expect(result.skipped.filter((s) => s.reason === 'max-pages').map((s) => new URL(s.url).pathname).sort()).toEqual(['/about.html', '/notes/second-note/']);
+  });
+});
