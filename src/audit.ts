@@ -9,6 +9,8 @@ import { resolveCrawlOptions } from '../crawlers/options.ts';
 import { siteCoverage } from '../analyzers/coverage.ts';
 import type { AnalyzedPage, Report, SiteEvidence } from './types.ts';
 import { linkPriority } from './evidence/interests.ts';
+import { monthsBefore } from './evidence/calendar.ts';
+import { CASE_STUDY_WINDOW_MONTHS } from './checks/thresholds.ts';
 import { isPdf } from './evidence/pages.ts';
 import { evaluate } from './evaluate.ts';
 import { sharedAnalysisPool } from './analysis-pool.ts';
@@ -46,7 +48,11 @@ export function validateAsOf(value: string): string {
 export function resolveAuditOptions(partial: Partial<AuditOptions> = {}): AuditOptions {
   const { asOf, ...crawl } = partial;
   // crawlers/options.ts validates the crawl options (a RangeError naming the bad one).
-  return { priority: linkPriority, ...resolveCrawlOptions(crawl), asOf: validateAsOf(asOf ?? today()) };
+  const resolved = resolveCrawlOptions(crawl);
+  const day = validateAsOf(asOf ?? today());
+  // Posts older than every check's window (P2.1's is the longest) are archive to the crawl's hint.
+  const archiveBefore = monthsBefore(day, CASE_STUDY_WINDOW_MONTHS);
+  return { priority: (link) => linkPriority(link, archiveBefore), ...resolved, asOf: day };
 }
 
 /** What the analysers are given for one crawled page. */

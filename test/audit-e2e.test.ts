@@ -60,7 +60,12 @@ describe('audit options', () => {
     const options = resolveAuditOptions({ maxPages: 50 });
     expect(options.asOf).toBe(today());
     expect(options.maxPages).toBe(50);
-    expect(options.priority).toBe(linkPriority);
+    // The hint knows the audit date: posts before P2.1's 18-month window (the longest) are archive to it.
+    const post = (path: string) => ({ url: `https://www.partner.example${path}`, text: 'Notes', region: 'main' as const, internal: true });
+    const dated = resolveAuditOptions({ asOf: '2026-11-30' });
+    expect(dated.priority!(post('/blog/2025/04/04/notes/'))).toBe(linkPriority(post('/blog/2025/04/04/notes/'), '2025-05-30'));
+    expect(dated.priority!(post('/blog/2025/04/04/notes/'))).toBeLessThan(linkPriority(post('/blog/2025/04/04/notes/')));
+    expect(dated.priority!(post('/blog/2025/05/04/notes/'))).toBe(linkPriority(post('/blog/2025/05/04/notes/')));
     expect(validateAsOf('2024-02-29')).toBe('2024-02-29');
     expect(() => validateAsOf('2026-02-29')).toThrow(/YYYY-MM-DD/);
     expect(() => validateAsOf('29/11/2026')).toThrow(/YYYY-MM-DD/);

@@ -69,6 +69,42 @@ describe('linkPriority', () => {
     }
   });
 
+  // The audit passes the day every check's window begins: 18 months before its date (P2.1's window).
+  const ARCHIVE_BEFORE = '2025-05-30';
+
+  it('given the day every check\'s window begins, ranks a post its address dates before it with job ads, below neutral links', () => {
+    const dated = (path: string, text: string) => linkPriority(link(path, text), ARCHIVE_BEFORE);
+    const neutral = dated('/about/', 'About us');
+    const recent = dated('/blog/2026/09/02/cost-of-idle-clusters/', 'The cost of idle clusters');
+    expect(recent).toBeGreaterThan(neutral);
+    for (const [path, text] of [['/blog/2019/03/04/notes-on-lineage/', 'Notes on lineage'], ['/news/2021/06/product-update/', 'A product update'],
+      ['/blog/2025/04/28/late-events/', 'Late events'], ['/2017/01/02/hello-world/', 'Hello world'],
+      ['/blog/2020/06/07/example-project-2-6-0-released/', 'Example project 2.6.0 released']]) {
+      expect(dated(path!, text!), path).toBeLessThanOrEqual(dated('/careers/', 'Careers'));
+    }
+    // To the month: a post of the cut-off's month is not old yet.
+    expect(dated('/blog/2025/05/02/late-events/', 'Late events')).toBe(recent);
+    // Without the day, no post is old.
+    expect(p('/blog/2019/03/04/notes-on-lineage/', 'Notes on lineage')).toBe(p('/blog/2026/09/02/cost-of-idle-clusters/', 'The cost of idle clusters'));
+  });
+
+  it('keeps an old post whose words name a customer story, a client or retail at or above neutral links', () => {
+    const dated = (path: string, text: string) => linkPriority(link(path, text), ARCHIVE_BEFORE);
+    const neutral = dated('/about/', 'About us');
+    expect(dated('/blog/2018/05/02/loyalty-for-a-grocer/', 'Case study: loyalty analytics for a grocer')).toBeGreaterThan(neutral);
+    expect(dated('/blog/2018/05/02/grocer-loyalty/', 'Loyalty analytics for a retail chain')).toBeGreaterThan(neutral);
+    expect(dated('/news/2017/01/10/a-new-project/', 'A new project for a carmaker')).toBe(neutral);
+  });
+
+  it('ranks a release note below the other posts of its blog', () => {
+    const post = p('/blog/pipeline-design-notes/', 'Pipeline design notes');
+    for (const [path, text] of [['/blog/pipeline-kit-2-1-0-released/', 'Pipeline kit 2.1.0 released'], ['/blog/whats-new/', 'Release notes for v3.2'],
+      ['/blog/changelog/', 'Changelog'], ['/news/kit-v4.0/', 'Kit v4.0 is out'], ['/最新消息/更新日誌/', '更新日誌']]) {
+      expect(p(path!, text!), path).toBeLessThan(post);
+    }
+    expect(p('/blog/a-retail-connector-released/', 'Retail connector released')).toBeGreaterThan(post);
+  });
+
   it('lets retail outweigh a penalty: a retail job ad is still above an ordinary one', () => {
     expect(p('/careers/jobs/1077-retail-solutions-architect/', 'Retail Solutions Architect')).toBeGreaterThan(p('/careers/jobs/1001-java-developer/', 'Java Developer'));
   });

@@ -5,7 +5,7 @@ import type { SkippedUrl } from '../../crawlers/types.ts';
 import type { SiteEvidence } from '../types.ts';
 import { derived } from './evaluation.ts';
 import { implausibleBy, siteFocus, type PlausibilityRuleId } from './focus.ts';
-import { interestsOf, type PageInterest } from './interests.ts';
+import { interestsOf, MAY_HOLD_PATTERNS, type PageInterest } from './interests.ts';
 import { readableUrl } from './pages.ts';
 
 /** Not there: a visitor cannot see these either, so they hide nothing from the audit. */
@@ -80,17 +80,6 @@ export function unreadShare(evidence: SiteEvidence): number {
   return attempted ? (failed + robots) / attempted : 0;
 }
 
-/**
- * Beyond the words of INTEREST_PATTERNS, what a link the budget cut may hold: project and client
- * pages hold customer stories, updates and libraries hold posts, service and sector pages hold a
- * practice. (Not in INTEREST_PATTERNS: the crawl's priority hint would rank every "work" link up.)
- */
-const MAY_HOLD_WHEN_CUT: Record<PageInterest, RegExp> = {
-  'case-study': /\b(?:projects?|work|showcase|clients?|customers?|references?)\b|專案|實績/i,
-  'thought-leadership': /\b(?:updates|stories|library|knowledge|media|podcasts?|talks?)\b|專欄|知識/i,
-  practice: /\b(?:services?|expertise|capabilit(?:y|ies)|offerings?|what-we-do|sectors?|verticals?|markets?)\b|服務|專長/i,
-};
-
 /** Words of an address that say nothing of its topic: file names, CMS item routes. */
 const ADDRESS_FILLER = new Set(['www', 'index', 'default', 'html', 'htm', 'php', 'asp', 'aspx', 'jsp', 'node', 'item', 'items', 'page', 'pages', 'detail', 'details', 'view', 'show', 'content', 'id', 'cid', 'pid', 'nid', 'lang']);
 
@@ -152,7 +141,7 @@ function unreadForCheck(interest: PageInterest, needsAws: boolean, needsLink: bo
     // whose address names another topic ("/bigdata/data-lake/") is judged by its words like any other.
     const budgetStopped = evidence.crawl.stoppedBy === 'max-pages' || evidence.crawl.stoppedBy === 'time-budget';
     const ofTheKind = unreadShare(evidence) >= UNREAD_SHARE_FOR_REVIEW ? all : all.filter((u) => u.interests.includes(interest)
-      || (budgetStopped && u.budget && (opaqueAddress(u.url) || MAY_HOLD_WHEN_CUT[interest].test(`${readableUrl(u.url)} ${u.anchor}`))));
+      || (budgetStopped && u.budget && (opaqueAddress(u.url) || MAY_HOLD_PATTERNS[interest].test(`${readableUrl(u.url)} ${u.anchor}`))));
     const plausible: UnreadPage[] = [];
     const setAside: SetAsidePage[] = [];
     for (const u of ofTheKind) {
