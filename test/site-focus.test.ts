@@ -19,7 +19,7 @@ function blogSite(n: number, opts: { retail?: number; aws?: number; unread?: str
 
 describe('site focus', () => {
   it('is a named, ordered list of rules', () => {
-    expect(PLAUSIBILITY_RULES.map((r) => r.id)).toEqual(['holds-nothing-checked', 'archive', 'other-industry', 'no-retail-focus', 'no-aws']);
+    expect(PLAUSIBILITY_RULES.map((r) => r.id)).toEqual(['holds-nothing-checked', 'archive', 'release-note', 'other-industry', 'no-retail-focus', 'no-aws']);
   });
 
   it('judges a site only once enough of it was read, and needs more than one retail page in twenty', () => {
@@ -112,7 +112,7 @@ describe('a fail beside unread pages that were set aside', () => {
 
   it('words every rule, and the row, in each language', () => {
     for (const lang of LANGS) {
-      for (const id of [...PLAUSIBILITY_RULES.map((r) => r.id), 'not-linked']) expect(t(lang, `reason.set-aside.${id}` as MessageId).length, `${lang} ${id}`).toBeGreaterThan(10);
+      for (const id of [...PLAUSIBILITY_RULES.map((r) => r.id), 'not-linked', 'post-address', 'before-window']) expect(t(lang, `reason.set-aside.${id}` as MessageId).length, `${lang} ${id}`).toBeGreaterThan(10);
       const [row] = setAsideRows(blogSite(30, { aws: 5, unread: ['/docs/case-studies/shipyard-report.pdf'] }), 'P2.2.1');
       expect(t(lang, 'note.set-aside', row!.values)).toContain(t(lang, 'reason.set-aside.no-retail-focus'));
     }
@@ -193,5 +193,51 @@ describe('off-site links that are not the partner\'s own material', () => {
     evidence.pages.forEach((p) => { if (p.facts) p.facts.mentionsAws = true; });
     expect(verdict('P2.2.1', evidence).status).toBe('fail');
     expect(verdict('P3.2', evidence).status).toBe('fail');
+  });
+});
+
+describe('what a page budget left unread, on a site with retail work and AWS', () => {
+  /** A retail site the budget stopped, with these links left unread (found on the homepage). */
+  const cut = (...left: { path: string; text?: string; host?: string }[]) => {
+    const evidence = blogSite(30, { retail: 10, aws: 10 });
+    evidence.crawl.stoppedBy = 'max-pages';
+    for (const { path, text, host } of left) evidence.skipped.push({ url: host ? `https://${host}${path}` : u(path), reason: 'max-pages', detail: '', from: HOME, ...(text ? { text } : {}) });
+    return evidence;
+  };
+  const setAsideBy = (id: 'P2.2.1' | 'P3.1' | 'P3.2', evidence: SiteEvidence) =>
+    verdict(id, evidence).evidence.filter((e) => e.kind === 'note.set-aside').map((e) => [e.url, (e.values.setAsideBy as unknown as { reasons: { rule: string }[] }).reasons[0]!.rule]);
+
+  it('sets aside a software release note, which is product news, not a story, a practice page or thought leadership', () => {
+    const evidence = cut({ path: '/blog/sample-project-2-4-0-released/', text: 'Sample project 2.4.0 released' }, { path: '/news/connector-v3.1/', text: 'Connector v3.1: release notes' });
+    for (const id of ['P2.2.1', 'P3.2'] as const) {
+      expect(verdict(id, evidence).status, id).toBe('fail');
+      expect(setAsideBy(id, evidence).map(([, rule]) => rule), id).toContain('set-aside.release-note');
+    }
+    // One that names retail is still worth a look.
+    expect(verdict('P3.2', cut({ path: '/blog/in-store-inventory-sync-released/', text: 'In-store inventory sync released' })).status).toBe('review');
+  });
+
+  it('keeps P3.2 in review for a post dated within its 12 months, and sets aside one its address dates before them', () => {
+    // ASOF 2026-11-29: the window opens 2025-11-29; a post of November 2025 may fall in it.
+    expect(verdict('P3.2', cut({ path: '/blog/2025/11/30/notes-on-teams/', text: 'Notes on teams' })).status).toBe('review');
+    const old = cut({ path: '/blog/2025/10/02/notes-on-teams/', text: 'Notes on teams' }, { path: '/news/2019/04/annual-review/', text: 'Our year' });
+    expect(verdict('P3.2', old).status).toBe('fail');
+    expect(setAsideBy('P3.2', old)).toEqual([[u('/blog/2025/10/02/notes-on-teams/'), 'set-aside.before-window'], [u('/news/2019/04/annual-review/'), 'set-aside.before-window']]);
+    // An old post can still be a case study: P2.2.1 needs no date.
+    expect(verdict('P2.2.1', cut({ path: '/blog/2019/04/02/case-study-grocer-loyalty/', text: 'Case study: loyalty for a grocer' })).status).toBe('review');
+  });
+
+  it('never takes a post\'s or a story\'s address for the practice page P3.1 needs, whatever its words', () => {
+    const evidence = cut({ path: '/blog/2026/06/01/our-services-for-retailers/', text: 'Our services for retailers' }, { path: '/case-studies/retail-solutions/', text: 'Retail solutions we built' });
+    expect(verdict('P3.1', evidence).status).toBe('fail');
+    expect(setAsideBy('P3.1', evidence).map(([, rule]) => rule)).toEqual(['set-aside.post-address', 'set-aside.post-address']);
+    expect(verdict('P3.1', cut({ path: '/solutions/retail/', text: 'Retail solutions' })).status).toBe('review');
+  });
+
+  it('judges the root of another host of the site by the host\'s name, as a folder by its name', () => {
+    expect(verdict('P2.2.1', cut({ path: '/', host: 'schema-tools.partner.test', text: 'schema-tools.partner.test' })).status).toBe('fail');
+    expect(verdict('P2.2.1', cut({ path: '/', host: 'customers.partner.test', text: 'customers.partner.test' })).status).toBe('review');
+    // An address with no word of its own may still hold anything.
+    expect(verdict('P2.2.1', cut({ path: '/p/4711' })).status).toBe('review');
   });
 });

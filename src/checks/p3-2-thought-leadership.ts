@@ -7,11 +7,14 @@ import { message, t } from '../messages/index.ts';
 import { lastDayWithin, monthsBefore, withinMonths } from '../evidence/calendar.ts';
 import { offSiteMaterialDates, offSiteThoughtLeadershipLinks } from '../evidence/off-site.ts';
 import { thoughtLeadershipItems, type ThoughtLeadershipItem } from '../evidence/thought-leadership.ts';
-import { setAsideThoughtLeadershipPages, unreadThoughtLeadershipPages } from '../evidence/unread.ts';
+import { unreadThoughtLeadership } from '../evidence/unread.ts';
 import { retailVerdict, type RetailVerdict } from './retail.ts';
 import { MIN_PUBLISH_DATE_CONFIDENCE, MIN_RECENT_THOUGHT_LEADERSHIP, MIN_RETAIL_THEME_BLOCKS, MIN_RETAIL_THEME_SHARE, MIN_RETAIL_THEME_SPREAD, THOUGHT_LEADERSHIP_WINDOW_MONTHS } from './thresholds.ts';
 import { checkResult, unreadReview, windowValidity, withSetAside, type CheckMeta } from './result.ts';
 import { dateFact, day, label, retail, text, url, urls } from './values.ts';
+
+/** Unread pages that could be recent retail material (an address dated before the window cannot be). */
+const { plausible: unreadThoughtLeadershipPages, setAside: setAsideThoughtLeadershipPages } = unreadThoughtLeadership(THOUGHT_LEADERSHIP_WINDOW_MONTHS);
 
 const meta: CheckMeta = {
   id: 'P3.2', title: t('en', 'check.P3.2.title'), informational: false,

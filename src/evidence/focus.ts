@@ -13,7 +13,7 @@ import { RETAIL_SCORE_THRESHOLD } from '../../analyzers/coverage.ts';
 import { isPaginatedUrl } from '../../crawlers/url.ts';
 import type { AnalyzedPage } from '../types.ts';
 import { derived } from './evaluation.ts';
-import { ARCHIVE_FOLDER, holdsNothingChecked } from './interests.ts';
+import { ARCHIVE_FOLDER, holdsNothingChecked, RELEASE_NOTE } from './interests.ts';
 import { readablePage, readableUrl, siteRetail } from './pages.ts';
 
 /** Below this many read pages the site is not judged: too little was read to say what it is about. */
@@ -61,7 +61,7 @@ export function siteFocusOf(pages: readonly AnalyzedPage[]): SiteFocus {
 
 export const siteFocus = derived('site-focus', ({ evidence }): SiteFocus => siteFocusOf(evidence.pages));
 
-export type PlausibilityRuleId = 'holds-nothing-checked' | 'archive' | 'other-industry' | 'no-retail-focus' | 'no-aws';
+export type PlausibilityRuleId = 'holds-nothing-checked' | 'archive' | 'release-note' | 'other-industry' | 'no-retail-focus' | 'no-aws';
 
 /** An address filed under another industry (/bfsi/…, /healthcare/…): none of its pages is retail work. */
 const OTHER_INDUSTRY_ADDRESS = /\/(?:[a-z-]*-)?(?:bfsi|banking|banks|insurance|insurers|fintech|healthcare|health-care|hospitals?|life-sciences|pharma(?:ceuticals?)?|manufacturing|education|edtech|government|public-sector|telecoms?|telecommunications|energy|utilities|oil-and-gas|automotive|real-estate|proptech|travel|aviation)(?:-[a-z-]*)?\/|\/(?:金融|銀行|保險|醫療|製造|教育|政府|電信|能源)(?:業|產業)?\//i;
@@ -75,6 +75,8 @@ export const PLAUSIBILITY_RULES: readonly { readonly id: PlausibilityRuleId; rea
   { id: 'holds-nothing-checked', implausible: (_focus, topic) => holdsNothingChecked(topic) },
   // A tag, author or category archive, or page n of a listing: it lists items, it is none.
   { id: 'archive', implausible: (_focus, topic, _needsAws, url) => ARCHIVE_FOLDER.test(topic) || isPaginatedUrl(url) },
+  // A software release announced (src/evidence/interests.ts RELEASE_NOTE), naming no retail topic: product news.
+  { id: 'release-note', implausible: (_focus, topic) => RELEASE_NOTE.test(topic) && !RETAIL_TOPIC.test(topic) },
   // Filed under another industry, and naming no retail topic itself.
   { id: 'other-industry', implausible: (_focus, topic) => OTHER_INDUSTRY_ADDRESS.test(topic) && !RETAIL_TOPIC.test(topic) },
   // No read page shows retail work, and the address and anchor name no retail topic.

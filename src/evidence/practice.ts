@@ -23,6 +23,15 @@ export interface PracticeCandidate {
 /** The address of an archive of posts by taxonomy, author or date (page n of any listing: isPaginatedUrl). */
 const POST_ARCHIVE = /\/(?:category|categories|tags?|topics?|archives?|authors?|分類|標籤)\/|[?&](?:cat|tag|category|author)=|\/(?:19|20)\d{2}\/(?:0?[1-9]|1[0-2])\/?$/i;
 
+/**
+ * The address of a post, a story or an index of them (/blog/…, /case-studies/…, /news/2024/05/): such
+ * a page names retail too, but its address says what it is, and so does a blog's archive of retail
+ * posts (WordPress /category/retail/, /tag/retail/, ?cat=4). Never the practice page, read or unread.
+ */
+export function postOrStoryAddress(url: string): boolean {
+  return interestsOf(url).some((i) => i !== 'practice') || POST_ARCHIVE.test(readableUrl(url)) || isPaginatedUrl(url);
+}
+
 /** A page dedicated to retail says so where a visitor looks first: in its address or its title. */
 const RETAIL_NAMED = /retail|零售|consumer|commerce|cpg|fmcg|grocer|fashion|apparel|電商|電子商務|消費品|流通|百貨|量販/i;
 
@@ -44,10 +53,7 @@ export const practiceCandidates = derived('practice-candidates', ({ evidence }):
     const isHomepage = page === home || isHomepageUrl(page.finalUrl, evidence.homepage);
     const type = page.facts.classification.type;
     const namesRetail = RETAIL_NAMED.test(`${readableUrl(page.finalUrl)} ${page.facts.title}`);
-    // A post, a story or an index of them names retail too; its address says what it is. So does a
-    // blog's archive of retail posts (WordPress /category/retail/, /tag/retail/, ?cat=4).
-    const postOrStory = interestsOf(page.finalUrl).some((i) => i !== 'practice') || POST_ARCHIVE.test(readableUrl(page.finalUrl)) || isPaginatedUrl(page.finalUrl);
-    const eligible = isHomepage || (namesRetail && !postOrStory && (type === 'practice' || type === 'other' || type === 'listing'));
+    const eligible = isHomepage || (namesRetail && !postOrStoryAddress(page.finalUrl) && (type === 'practice' || type === 'other' || type === 'listing'));
     if (!eligible) continue;
     seen.add(page.finalUrl);
     candidates.push({ page, url: page.finalUrl, path: bestPath(copies.get(page.finalUrl)!), isHomepage, type, namesRetail });

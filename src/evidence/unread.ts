@@ -3,10 +3,12 @@
 
 import type { SkippedUrl } from '../../crawlers/types.ts';
 import type { SiteEvidence } from '../types.ts';
+import { monthsBefore } from './calendar.ts';
 import { derived } from './evaluation.ts';
 import { implausibleBy, siteFocus, type PlausibilityRuleId } from './focus.ts';
-import { interestsOf, MAY_HOLD_PATTERNS, type PageInterest } from './interests.ts';
+import { interestsOf, MAY_HOLD_PATTERNS, postedBefore, type PageInterest } from './interests.ts';
 import { readableUrl } from './pages.ts';
+import { postOrStoryAddress } from './practice.ts';
 
 /** Not there: a visitor cannot see these either, so they hide nothing from the audit. */
 const GONE_STATUSES = new Set([404, 410]);
@@ -88,14 +90,16 @@ const ROOT_INDEX_DOCUMENT = /^\/(?:index|default)(?:\.(?:html?|php|aspx?|jsp))?\
 
 /**
  * An address with no word of its own in its path or query (/p/1234, /node/57, /item.php?id=3). The
- * root's index document is no such address: it names the homepage, which the crawl reads first.
+ * root's index document is no such address: it names the homepage, which the crawl reads first. The
+ * root of a host is named by its host ("tools.partner.com/" is the tools site), like a folder by its
+ * name.
  */
 export function opaqueAddress(url: string): boolean {
   let hay: string;
   try {
     const u = new URL(url);
     if (!u.search && ROOT_INDEX_DOCUMENT.test(u.pathname)) return false;
-    hay = decodeURIComponent(`${u.pathname} ${u.search}`);
+    hay = !u.search && u.pathname === '/' ? u.hostname.replace(/^www\./, '').split('.')[0]! : decodeURIComponent(`${u.pathname} ${u.search}`);
   } catch {
     return true;
   }
@@ -104,10 +108,13 @@ export function opaqueAddress(url: string): boolean {
 
 /**
  * Why an unread page a check would look at was set aside: a plausibility rule (src/evidence/focus.ts),
- * or, for a check that needs a page reachable by links, that only a sitemap lists it while every page
- * found by links that could lead to it was read ('not-linked').
+ * or one of the check's own: for a check that needs a page reachable by links, that only a sitemap
+ * lists it while every page found by links that could lead to it was read ('not-linked'); for P3.1,
+ * that its address is a post's or a story's, which P3.1 never takes for the practice page
+ * ('post-address', src/evidence/practice.ts); for P3.2, that its address dates it before the window
+ * ('before-window').
  */
-export type SetAsideRuleId = PlausibilityRuleId | 'not-linked';
+export type SetAsideRuleId = PlausibilityRuleId | 'not-linked' | 'post-address' | 'before-window';
 
 export interface SetAsidePage extends UnreadPage {
   readonly setAsideBy: SetAsideRuleId;
@@ -119,23 +126,34 @@ interface UnreadForCheck {
   readonly setAside: readonly SetAsidePage[];
 }
 
+/** What a check needs of an unread page, beyond what every check needs. */
+interface CheckNeeds {
+  /** Retail work on AWS (case studies, the practice page), not retail material alone. */
+  readonly aws: boolean;
+  /** A page reachable from the homepage by links. */
+  readonly link: boolean;
+  /** The check's own rule, after the shared ones: why a page of the kind cannot be what it needs. */
+  readonly own?: (page: UnreadPage, asOf: string) => SetAsideRuleId | null;
+}
+
 /**
  * Unread pages that could change a check's answer: those whose URL looks like the kind of page the
  * check looks for, the pages with opaque addresses the budget left when it stopped the crawl, or every unread page when a
  * significant share of the site could not be read; in each case only pages that could plausibly hold
  * what the check needs (src/evidence/focus.ts: not on a site with no retail work at all, unless the
- * address names retail; for the AWS checks, not on a site that never mentions AWS, unless it names AWS).
+ * address names retail; for the AWS checks, not on a site that never mentions AWS, unless it names AWS;
+ * and the check's own rule).
  * The others of the kind are kept as set aside, with the rule that did it: a `fail` lists them, so a
  * reader sees what the audit did not read and why it did not need to.
  */
-function unreadForCheck(interest: PageInterest, needsAws: boolean, needsLink: boolean) {
+function unreadForCheck(interest: PageInterest, needs: CheckNeeds) {
   return derived(`unread-${interest}`, (evaluation): UnreadForCheck => {
     const all = evaluation.get(unreadPages);
     const focus = evaluation.get(siteFocus);
-    const { evidence } = evaluation;
+    const { evidence, asOf } = evaluation;
     // A page only a sitemap lists is reachable by links only through a page found by links that the
     // crawl did not read; when every such page it left was set aside (archives, job ads), none is.
-    const linkedLeft = needsLink && all.some((u) => u.linked && implausibleBy(focus, u.url, u.anchor, needsAws) === null);
+    const linkedLeft = needs.link && all.some((u) => u.linked && implausibleBy(focus, u.url, u.anchor, needs.aws) === null);
     // When the page or time budget stopped the crawl, a link it left whose address says nothing of
     // what it holds ("/p/1234", "/node/57?id=3") may be what a check that came up short looks for; one
     // whose address names another topic ("/bigdata/data-lake/") is judged by its words like any other.
@@ -145,7 +163,7 @@ function unreadForCheck(interest: PageInterest, needsAws: boolean, needsLink: bo
     const plausible: UnreadPage[] = [];
     const setAside: SetAsidePage[] = [];
     for (const u of ofTheKind) {
-      const rule = needsLink && !u.linked && !linkedLeft ? 'not-linked' : implausibleBy(focus, u.url, u.anchor, needsAws);
+      const rule = needs.link && !u.linked && !linkedLeft ? 'not-linked' : implausibleBy(focus, u.url, u.anchor, needs.aws) ?? needs.own?.(u, asOf) ?? null;
       if (rule === null) plausible.push(u);
       else setAside.push({ ...u, setAsideBy: rule });
     }
@@ -153,14 +171,25 @@ function unreadForCheck(interest: PageInterest, needsAws: boolean, needsLink: bo
   });
 }
 
-const caseStudyUnread = unreadForCheck('case-study', true, false);
-const thoughtLeadershipUnread = unreadForCheck('thought-leadership', false, false);
-// P3.1 needs a practice page reachable from the homepage by links.
-const practiceUnread = unreadForCheck('practice', true, true);
+const caseStudyUnread = unreadForCheck('case-study', { aws: true, link: false });
+// P3.1 needs a practice page reachable from the homepage by links, and never takes a post or a story for it.
+const practiceUnread = unreadForCheck('practice', { aws: true, link: true, own: (u) => (postOrStoryAddress(u.url) ? 'post-address' : null) });
 
 export const unreadCaseStudyPages = derived('unread-case-study-pages', (e) => e.get(caseStudyUnread).plausible);
-export const unreadThoughtLeadershipPages = derived('unread-thought-leadership-pages', (e) => e.get(thoughtLeadershipUnread).plausible);
 export const unreadPracticePages = derived('unread-practice-pages', (e) => e.get(practiceUnread).plausible);
 export const setAsideCaseStudyPages = derived('unread-case-study-set-aside', (e) => e.get(caseStudyUnread).setAside);
-export const setAsideThoughtLeadershipPages = derived('unread-thought-leadership-set-aside', (e) => e.get(thoughtLeadershipUnread).setAside);
+
+/**
+ * The unread thought-leadership pages for a check that needs material published within `months` of
+ * the audit date (P3.2 passes its window, src/checks/thresholds.ts): a post its address dates before
+ * the window cannot be it. Call once per check (each call is its own derived value).
+ */
+export function unreadThoughtLeadership(months: number) {
+  const unread = unreadForCheck('thought-leadership', { aws: false, link: false,
+    own: (u, asOf) => (postedBefore(u.url, monthsBefore(asOf, months)) ? 'before-window' : null) });
+  return {
+    plausible: derived('unread-thought-leadership-pages', (e) => e.get(unread).plausible),
+    setAside: derived('unread-thought-leadership-set-aside', (e) => e.get(unread).setAside),
+  };
+}
 export const setAsidePracticePages = derived('unread-practice-set-aside', (e) => e.get(practiceUnread).setAside);
