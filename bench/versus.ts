@@ -10,8 +10,10 @@
 // Measured per run: wall time from spawn to exit, pages fetched, CPU of the process (all its threads,
 // getrusage), and peak memory: the process's peak RSS (getrusage) without rendering; with rendering,
 // the sampled peak of the process plus its Chromium processes, counted by proportional set size.
-// Printed: each run, the medians, and a last line
-//   pages= ours_pages_per_s= peer_pages_per_s= speed_ratio= ours_rss_mb= peer_rss_mb= memory_ratio=
+// Printed: each run, the medians, a warning for each run outside [median/2, 2 x median] of its side's
+// wall times (one side unsteady: the medians would hide it) and for each run that fetched other than
+// the site's pages (not the same work), and a last line
+//   pages= ours_pages_per_s= peer_pages_per_s= speed_ratio= ours_rss_mb= peer_rss_mb= memory_ratio= warnings=
 // --baseline DIR also runs the audit command of another checkout (say main's, in a detached worktree)
 // in each round (baseline, ours, peer …), so that a change is measured against what it changes in the
 // same run; its medians and its ratio to ours are printed before the last line.
@@ -25,6 +27,7 @@ import { fileURLToPath } from 'node:url';
 import { startSiteServer } from './site.ts';
 import { processRss, treeMemory } from './memory.ts';
 import { svgPlot, type Series } from './plot.ts';
+import { median, outlierRuns } from './runs.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const PEER_DIR = join(ROOT, 'bench', 'peer');
@@ -131,15 +134,11 @@ function runOurs(port: number, pages: number, render: 'never' | 'always', scratc
   }, scratch);
 }
 
-function runPeer(port: number, pages: number, render: 'never' | 'always', scratch: string): Promise<RunFigures> {
-  const command = [process.execPath, join(PEER_DIR, 'crawlee.js'), render === 'always' ? 'playwright' : 'cheerio', `http://127.0.0.1:${port}/`, String(pages), String(CONCURRENCY), CHROMIUM];
+function runPeer(port: number, render: 'never' | 'always', scratch: string): Promise<RunFigures> {
+  // No page count: the site has exactly as many pages as ours is told to fetch, and the peer crawls it out.
+  const command = [process.execPath, join(PEER_DIR, 'crawlee.js'), render === 'always' ? 'playwright' : 'cheerio', `http://127.0.0.1:${port}/`, String(CONCURRENCY), CHROMIUM];
   return measure('peer', command, render === 'always', (stdout) => JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}').pages ?? 0, scratch);
 }
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-};
 
 /** Pages/s over a sliding window of samples, against pages crawled. */
 function rateSeries(samples: Sample[]): { x: number; y: number }[] {
@@ -157,7 +156,7 @@ async function plot(file: string, render: 'never' | 'always', scratch: string): 
   const site = await startSiteServer(pages);
   try {
     const ours = await runOurs(site.port, pages, render, scratch);
-    const peer = await runPeer(site.port, pages, render, scratch);
+    const peer = await runPeer(site.port, render, scratch);
     const peerName = render === 'never' ? 'Crawlee CheerioCrawler' : 'Crawlee PlaywrightCrawler';
     const memory = (r: RunFigures): { x: number; y: number }[] => r.samples.filter((s) => s.pages > 0).map((s) => ({ x: s.pages, y: s.memoryMb }));
     const series = (r: RunFigures, name: string, color: string): [Series, Series] => [
@@ -186,8 +185,8 @@ export async function versusPeer(opts: VersusOptions): Promise<void> {
   const scratch = mkdtempSync(join(tmpdir(), 'pp-bench-versus-'));
   const site = await startSiteServer(opts.pages);
   const runs: RunFigures[] = [];
+  const f1 = (n: number) => n.toFixed(1);
   try {
-    const f1 = (n: number) => n.toFixed(1);
     const line = (r: RunFigures) =>
       `  ${r.who.padEnd(8)} ${String(r.pages).padStart(5)} pages  ${f1(r.wallS).padStart(6)} s  ${f1(r.pagesPerS).padStart(7)} pages/s  ` +
       `${f1(r.cpuMsPerPage).padStart(6)} ms CPU/page  ${r.peakMb.toFixed(0).padStart(5)} MB peak`;
@@ -196,7 +195,7 @@ export async function versusPeer(opts: VersusOptions): Promise<void> {
     const contestants = [
       ...(baseline ? [(port: number) => runOurs(port, opts.pages, opts.render, scratch, baseline, 'baseline')] : []),
       (port: number) => runOurs(port, opts.pages, opts.render, scratch),
-      (port: number) => runPeer(port, opts.pages, opts.render, scratch),
+      (port: number) => runPeer(port, opts.render, scratch),
     ];
     if (baseline) console.log(`baseline = the audit command of ${baseline}`);
     for (let r = 0; r < opts.runs; r++) {
@@ -217,6 +216,19 @@ export async function versusPeer(opts: VersusOptions): Promise<void> {
     `medians of ${opts.runs}: ours ${med('ours', 'pagesPerS').toFixed(1)} pages/s, ${med('ours', 'cpuMsPerPage').toFixed(1)} ms CPU/page, ${med('ours', 'peakMb').toFixed(0)} MB; ` +
       `peer ${med('peer', 'pagesPerS').toFixed(1)} pages/s, ${med('peer', 'cpuMsPerPage').toFixed(1)} ms CPU/page${opts.render === 'always' ? ' (Node process only)' : ''}, ${med('peer', 'peakMb').toFixed(0)} MB`,
   );
+  // What the medians would hide: a run far from its side's median (one side unsteady), or a side that
+  // fetched other than the site's pages (not the same work).
+  const warnings: string[] = [];
+  for (const who of ['baseline', 'ours', 'peer'] as const) {
+    const theirs = of(who);
+    for (const { index, ratio } of outlierRuns(theirs.map((r) => r.wallS))) {
+      warnings.push(`outlier: ${who} run ${index + 1} took ${f1(theirs[index]!.wallS)} s, ${ratio.toFixed(2)}× the median of its ${theirs.length} runs (${f1(median(theirs.map((r) => r.wallS)))} s)`);
+    }
+    for (const [index, r] of theirs.entries()) {
+      if (r.pages !== opts.pages) warnings.push(`unequal work: ${who} run ${index + 1} fetched ${r.pages} of the site's ${opts.pages} pages`);
+    }
+  }
+  for (const warning of warnings) console.log(warning);
   if (opts.baseline) {
     console.log(
       `baseline: ${med('baseline', 'pagesPerS').toFixed(1)} pages/s, ${med('baseline', 'cpuMsPerPage').toFixed(1)} ms CPU/page, ${med('baseline', 'peakMb').toFixed(0)} MB ` +
@@ -228,6 +240,7 @@ export async function versusPeer(opts: VersusOptions): Promise<void> {
   rmSync(scratch, { recursive: true, force: true });
   console.log(
     `pages=${med('ours', 'pages')} ours_pages_per_s=${med('ours', 'pagesPerS').toFixed(1)} peer_pages_per_s=${med('peer', 'pagesPerS').toFixed(1)} ` +
-      `speed_ratio=${speed.toFixed(2)} ours_rss_mb=${med('ours', 'peakMb').toFixed(0)} peer_rss_mb=${med('peer', 'peakMb').toFixed(0)} memory_ratio=${memory.toFixed(2)}`,
+      `speed_ratio=${speed.toFixed(2)} ours_rss_mb=${med('ours', 'peakMb').toFixed(0)} peer_rss_mb=${med('peer', 'peakMb').toFixed(0)} memory_ratio=${memory.toFixed(2)} ` +
+      `warnings=${warnings.length}`,
   );
 }
