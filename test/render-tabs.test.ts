@@ -1,6 +1,7 @@
 // How the renderer spends Chromium's processes: a tab is replaced after its quota of pages (its
 // renderer's memory grows with them), the browser keeps no renderer for anything but the tabs, asks
-// for no image, and a render's wait for the network follows what the page does after its load event.
+// for no image or web font, and a render's wait for the network follows what the page does after its
+// load event.
 import { afterEach, describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { networkSettled, Renderer, type SiteRenderHooks } from '../crawlers/render.ts';
@@ -14,12 +15,13 @@ const hooks: SiteRenderHooks = {
   allowRequest: async () => false,
 };
 
+/** A page as the crawler fetched it. */
+function htmlDocument(html: string) {
+  return { status: 200, headers: { 'content-type': 'text/html' }, body: Buffer.from(html) };
+}
+
 /** A page that counts, in its tab's session storage, how many pages of its site the tab has shown. */
-const counting = {
-  status: 200,
-  headers: { 'content-type': 'text/html' },
-  body: Buffer.from('<!doctype html><title>0</title><script>sessionStorage.n = String(Number(sessionStorage.n || 0) + 1); document.title = sessionStorage.n;</script>'),
-};
+const counting = htmlDocument('<!doctype html><title>0</title><script>sessionStorage.n = String(Number(sessionStorage.n || 0) + 1); document.title = sessionStorage.n;</script>');
 const title = (html: string) => /<title>(\d+)<\/title>/.exec(html)?.[1];
 
 /** Chromium renderer processes started by this test process (Linux /proc). */
@@ -74,10 +76,7 @@ describe('what the browser does not load', () => {
   it('images, in markup or CSS, are never requested (not even to be refused), and the page is read whole', async () => {
     renderer = new Renderer({ maxOpenPages: 1 });
     const site = renderer.site(hooks);
-    const page = {
-      status: 200,
-      headers: { 'content-type': 'text/html' },
-      body: Buffer.from(`<!doctype html><title>Gallery</title><style>main { background: url(/bg.png) }</style>
+    const page = htmlDocument(`<!doctype html><title>Gallery</title><style>main { background: url(/bg.png) }</style>
 <main><h1>Our stores</h1><img src="/a.png" alt="Store A"><picture><source srcset="/b.webp"><img src="/b.jpg"></picture></main><p id="seen"></p>
 <script>
 const events = [];
@@ -86,14 +85,36 @@ addEventListener('load', () => {
   const requested = performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname);
   document.getElementById('seen').textContent = 'requested:' + requested.join(',') + ' events:' + events.join(',');
 });
-</script>`),
-    };
+</script>`);
     const { html } = await site.render('http://www.gallery.test/', page);
     await site.close();
     // A request refused at the route is still made, listed in the page's resource timing and ends in
     // an error event; an image that is never requested has neither.
     expect(/<p id="seen">([^<]*)<\/p>/.exec(html)?.[1]).toBe('requested: events:');
     expect(html).toContain('<img src="/a.png" alt="Store A">');
+  });
+
+  it('web fonts, in a stylesheet or loaded by a script, are never requested, and the text is read all the same', async () => {
+    renderer = new Renderer({ maxOpenPages: 1 });
+    const site = renderer.site(hooks);
+    const page = htmlDocument(`<!doctype html><title>Brand</title>
+<style>@font-face { font-family: Brand; src: url(/brand.woff2) format('woff2'), url(/brand.ttf) } body { font-family: Brand, sans-serif }</style>
+<main><h1>Retail practice</h1></main><p id="seen"></p>
+<script>
+const events = [];
+new FontFace('Script', 'url(/script.woff2)').load().then(() => events.push('load'), () => events.push('error'));
+addEventListener('load', () => setTimeout(() => {
+  const fonts = performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname).filter((path) => /[.](woff2|ttf)$/.test(path));
+  document.getElementById('seen').textContent = 'requested:' + fonts.join(',') + ' events:' + events.join(',');
+}, 20));
+</script>`);
+    const { html } = await site.render('http://www.brand.test/', page);
+    await site.close();
+    // A font refused at the route is still requested (one round trip through the DevTools protocol
+    // each) and listed in the page's resource timing; one never requested is not. (The browser's own
+    // favicon request may be listed too: it is not the page's.)
+    expect(/<p id="seen">requested:([^ <]*)/.exec(html)?.[1]).toBe('');
+    expect(html).toContain('<h1>Retail practice</h1>');
   });
 });
 
