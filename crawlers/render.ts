@@ -464,6 +464,8 @@ async function openTab(context: BrowserContext, browserSession: CDPSession, hook
     /** Requests of this render not finished yet: the crawler's answers and what went out through the proxy. */
     pending: Set<Request>;
     lastActivity: number;
+    /** Wakes the wait for the network to settle: a request started or ended. */
+    wake: () => void;
     /** Ends with the render: requests still waiting for a politeness slot give up. */
     done: AbortController;
   }
@@ -475,11 +477,15 @@ async function openTab(context: BrowserContext, browserSession: CDPSession, hook
   // its connections went through this site's proxy like every other.
   page.on('popup', (popup) => void popup.close({ runBeforeUnload: false }).catch(() => undefined));
   page.on('request', (req) => {
-    job?.pending.add(req);
-    if (job) job.lastActivity = Date.now();
+    if (!job) return;
+    job.pending.add(req);
+    job.lastActivity = Date.now();
+    job.wake();
   });
   const settled = (req: Request) => {
-    if (job?.pending.delete(req)) job.lastActivity = Date.now();
+    if (!job?.pending.delete(req)) return;
+    job.lastActivity = Date.now();
+    job.wake();
   };
   page.on('requestfinished', settled);
   page.on('requestfailed', settled);
@@ -522,7 +528,7 @@ async function openTab(context: BrowserContext, browserSession: CDPSession, hook
       await browserSession.send('Target.closeTarget', { targetId }).catch(() => undefined);
     },
     async render(url, document, signal) {
-      const current: Job = { url, document, documentServed: false, pending: new Set(), lastActivity: Date.now(), done: new AbortController() };
+      const current: Job = { url, document, documentServed: false, pending: new Set(), lastActivity: Date.now(), wake: () => undefined, done: new AbortController() };
       // Every request waiting for a politeness slot listens for the end of the render; not a leak.
       setMaxListeners(0, current.done.signal);
       job = current;
@@ -535,8 +541,23 @@ async function openTab(context: BrowserContext, browserSession: CDPSession, hook
         await within(page.goto(url, { waitUntil: 'load', timeout: 0 }), hooks.timeoutMs, stop, `the page did not load within ${budget}`);
         // Scripts build the page after load, often from fetched data: wait until the network is quiet.
         const loadedAt = Date.now();
-        while (Date.now() < deadline && !stop.aborted && !networkSettled({ inFlight: current.pending.size, lastActivity: current.lastActivity, loadedAt, now: Date.now() })) {
-          await new Promise((r) => setTimeout(r, 10));
+        // Woken when the page could be settled, and by each request starting or ending (not polled: a
+        // poll's period was added to every render's wait).
+        for (;;) {
+          const now = Date.now();
+          const wait = Math.min(untilNetworkSettled({ inFlight: current.pending.size, lastActivity: current.lastActivity, loadedAt, now }), deadline - now);
+          if (wait <= 0 || stop.aborted) break;
+          await new Promise<void>((resolve) => {
+            const timer = setTimeout(wake, wait);
+            stop.addEventListener('abort', wake, { once: true });
+            function wake() {
+              clearTimeout(timer);
+              stop.removeEventListener('abort', wake);
+              current.wake = () => undefined;
+              resolve();
+            }
+            current.wake = wake;
+          });
         }
         const html = await within(readDocument(pageSession), Math.max(0, deadline - Date.now()) + READ_GRACE_MS, stop, `the page was still running its scripts after ${budget}`);
         if (typeof html !== 'string') throw new Error('the page did not give its document');
@@ -559,10 +580,22 @@ async function openTab(context: BrowserContext, browserSession: CDPSession, hook
  * built by then) is read QUIET_AFTER_LOAD_MS after it; one that does is an app still fetching and
  * building, and is given QUIET_MS after its last request.
  */
-export function networkSettled(at: { inFlight: number; lastActivity: number; loadedAt: number; now: number }): boolean {
-  if (at.inFlight > 0) return false;
+export function networkSettled(at: NetworkAfterLoad): boolean {
+  return untilNetworkSettled(at) <= 0;
+}
+
+interface NetworkAfterLoad {
+  inFlight: number;
+  lastActivity: number;
+  loadedAt: number;
+  now: number;
+}
+
+/** How long until the network is settled (networkSettled) if no request starts or ends; Infinity while one is in flight. */
+function untilNetworkSettled(at: NetworkAfterLoad): number {
+  if (at.inFlight > 0) return Infinity;
   const activeAfterLoad = at.lastActivity > at.loadedAt;
-  return activeAfterLoad ? at.now - at.lastActivity >= QUIET_MS : at.now - at.loadedAt >= QUIET_AFTER_LOAD_MS;
+  return activeAfterLoad ? at.lastActivity + QUIET_MS - at.now : at.loadedAt + QUIET_AFTER_LOAD_MS - at.now;
 }
 
 /**
