@@ -204,7 +204,7 @@ export class PageReader {
     }
     record.httpStatus = outcome.res.status;
     record.headers = outcome.res.headers.location ? { location: outcome.res.headers.location } : {};
-    if (outcome.reason === 'known') graph.setLinks(node.url, [record.finalUrl]);
+    if (outcome.reason === 'known') graph.addRedirect(node.url, record.finalUrl);
     else if (outcome.reason === 'error') record.error = outcome.detail;
     else if (outcome.reason === 'private-address') {
       // Same as a direct refusal: no record, the clicked URL is listed with the reason.
@@ -311,20 +311,17 @@ export class PageReader {
 
   followLinks({ record, node }: Visit): StepResult {
     const { frontier, graph } = this.#parts;
-    const targets: string[] = [];
     const childDepth = node.depth === null ? null : node.depth + 1;
     for (const link of record.links) {
       if (!link.internal) {
         graph.addOutbound(link.url, record.finalUrl, link.text);
         continue;
       }
-      targets.push(link.url);
       // Links on sitemap-only pages are followed too; their targets are no more reachable (depth null).
       const own = this.#options.priority?.(link) ?? 0;
       const priority = own + Math.max(0, node.linkPriority) * INHERITED_PRIORITY_SHARE;
       frontier.discover(link.url, { from: record.finalUrl, depth: childDepth, text: link.text, via: 'link', priority, linkPriority: own });
     }
-    graph.setLinks(node.url, targets);
     return 'record';
   }
 
