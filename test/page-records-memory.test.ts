@@ -95,6 +95,24 @@ describe('FactsSpool', () => {
     expect(JSON.stringify(facts)).toBe(json);
   });
 
+  it('keeps what a spooled score holds small: its getters cost it no shape of its own', () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const live = () => { gc(); gc(); return process.memoryUsage().heapUsed; };
+    const areas = score(0).areas;
+    // A score as the analysers make it, with one term and no block: the spool holds ~nothing of it.
+    const scores = Array.from({ length: 4000 }, (_, i) => ({ areas, score: i / 4000, terms: { generic: [`t${i % 7}`] } as RetailScore['terms'], blocks: [] as RetailBlock[] }));
+    const spool = new FactsSpool();
+    spool.retail(score(1));
+    const before = live();
+    for (const s of scores) spool.retail(s);
+    const perScore = (live() - before) / scores.length;
+    // A score keeps two numbers and its row on a shape every score shares, and lets its lists go:
+    // measured -0.1 KB alone, 0.2 KB in this file's process. With a shape of its own, 1.1 KB and 0.6 KB.
+    expect(perScore).toBeLessThan(400);
+    expect(scores[3999]!.terms.generic).toEqual([`t${3999 % 7}`]);
+  });
+
   it('holds 2,000 pages of blocks in a fraction of the heap they take as objects', () => {
     setFlagsFromString('--expose-gc');
     const gc = runInNewContext('gc') as () => void;

@@ -5,14 +5,16 @@
 // as JSON into a private temporary SQLite database, whose pages live on disk past a small cache, and
 // each property reads them back when asked; the rest of the facts (what the checks read of every
 // page, many times) stays in memory as it was.
-// Only properties whose values outweigh a getter are moved: a getter defined on an object that had
-// the property as data turns the object into a dictionary (V8), which costs ~0.4 KB on a page's
-// facts, more than its excerpt saved (heap snapshots at 4,000 pages).
+// Only properties whose values outweigh a getter are moved: a getter costs its holder a property and
+// may cost it its shared shape (see #move), more than a page's excerpt would save (heap snapshots at
+// 4,000 pages).
 import Database from 'better-sqlite3';
 import type { PageFacts, RetailScore } from '../../analyzers/types.ts';
 
 /** Rows kept parsed: a check reads one page's terms and blocks a few times in a row. */
 const PARSED = 16;
+/** Where a holder's values are: its row (not enumerable: spread and JSON see the values themselves). */
+const ROW = Symbol('spool row');
 
 export class FactsSpool {
   // '' is SQLite's private temporary database: on disk beyond its cache, deleted when closed (or
@@ -21,6 +23,7 @@ export class FactsSpool {
   readonly #insert;
   readonly #select;
   readonly #parsed = new Map<number, unknown[]>();
+  readonly #getters: (() => unknown)[] = [];
 
   constructor() {
     this.#db.pragma('journal_mode = OFF');
@@ -50,13 +53,37 @@ export class FactsSpool {
     return this.#move(score, ['terms', 'blocks']);
   }
 
-  /** Moves `holder`'s values at `keys` (those it has) into one row, each key now a getter of its value. */
+  /**
+   * Moves `holder`'s values at `keys` (those it has) into one row, each key now a getter of its value.
+   * The getters are this spool's, one function per place in a row, and the holder is kept out of
+   * dictionary mode: its properties from the first moved one on are taken off last first (which
+   * V8 undoes as a step back to the holder's earlier shape) and put back in their order, the moved ones
+   * as getters. Holders of the same keys then share one shape; a getter of its own defined over a
+   * holder's value gave each one a shape of its own, ~1 KB a score (heap snapshot at 3,000 pages).
+   */
   #move<T extends object>(holder: T, keys: (keyof T & string)[]): T {
     const moved = keys.filter((key) => holder[key] !== undefined);
     if (moved.length === 0) return holder;
     const id = Number(this.#insert.run(JSON.stringify(moved.map((key) => holder[key]))).lastInsertRowid);
-    moved.forEach((key, i) => Object.defineProperty(holder, key, { enumerable: true, get: () => this.#read(id)[i] }));
+    const all = Object.keys(holder) as (keyof T & string)[];
+    const retaken = all.slice(Math.min(...moved.map((key) => all.indexOf(key))));
+    const values = retaken.map((key) => holder[key]);
+    for (const key of retaken.toReversed()) delete holder[key];
+    Object.defineProperty(holder, ROW, { value: id });
+    retaken.forEach((key, i) => {
+      const at = moved.indexOf(key);
+      if (at < 0) holder[key] = values[i]!;
+      else Object.defineProperty(holder, key, { enumerable: true, get: this.#getter(at) });
+    });
     return holder;
+  }
+
+  /** The getter of the `at`th value of a row: one function for every holder, so that they share a shape. */
+  #getter(at: number): () => unknown {
+    const spool = this;
+    return (this.#getters[at] ??= function (this: { [ROW]: number }) {
+      return spool.#read(this[ROW])[at];
+    });
   }
 
   #read(id: number): unknown[] {
