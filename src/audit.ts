@@ -8,7 +8,7 @@ import { crawlSite } from '../crawlers/crawl.ts';
 import { resolveCrawlOptions } from '../crawlers/options.ts';
 import { siteCoverage } from '../analyzers/coverage.ts';
 import type { AnalyzedPage, Report, SiteEvidence } from './types.ts';
-import { linkPriority } from './evidence/interests.ts';
+import { linkPriorities } from './evidence/interests.ts';
 import { monthsBefore } from './evidence/calendar.ts';
 import { CASE_STUDY_WINDOW_MONTHS } from './checks/thresholds.ts';
 import { isPdf } from './evidence/pages.ts';
@@ -52,7 +52,7 @@ export function resolveAuditOptions(partial: Partial<AuditOptions> = {}): AuditO
   const day = validateAsOf(asOf ?? today());
   // Posts older than every check's window (P2.1's is the longest) are archive to the crawl's hint.
   const archiveBefore = monthsBefore(day, CASE_STUDY_WINDOW_MONTHS);
-  return { priority: (link) => linkPriority(link, archiveBefore), ...resolved, asOf: day };
+  return { priority: linkPriorities(archiveBefore), ...resolved, asOf: day };
 }
 
 /** What the analysers are given for one crawled page. */

@@ -4,7 +4,7 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFixtureServer, type FixtureServer } from '../fixtures/server.ts';
-import { linkPriority } from '../src/evidence/interests.ts';
+import { linkPriorities, linkPriority } from '../src/evidence/interests.ts';
 import type { LinkRecord } from '../crawlers/types.ts';
 import { crawlFixture } from './crawler-helpers.ts';
 import { isPaginatedUrl } from '../crawlers/url.ts';
@@ -20,6 +20,17 @@ describe('linkPriority', () => {
       ['/產業/零售/', '零售產業'], ['/案例/', '客戶案例'], ['/news/', '最新消息'], ['/solutions/', '解決方案']]) {
       expect(p(path!, text!), `${path} ${text}`).toBeGreaterThan(neutral);
     }
+  });
+
+  it('works a repeated link out once, by its address and its words: the same address under other words is another link', () => {
+    const archiveBefore = '2025-05-01';
+    const hint = linkPriorities(archiveBefore);
+    const links = [link('/work/', 'Careers'), link('/work/', 'Retail case studies'), link('/2013/04/release/', 'Notes'), link('/2013/04/release/', 'Retail customer story')];
+    // Past what the hint remembers too: it starts over and still answers the same.
+    const others = Array.from({ length: 5000 }, (_, i) => link(`/page-${i}/`, `Page ${i}`));
+    for (const l of [...links, ...others, ...links]) expect(hint(l), `${l.url} ${l.text}`).toBe(linkPriority(l, archiveBefore));
+    expect(hint(links[0]!)).toBeLessThan(hint(links[1]!));
+    expect(hint(links[2]!)).toBeLessThan(hint(links[3]!));
   });
 
   it('puts job ads, legal pages, offices and archive pagination below neutral links', () => {

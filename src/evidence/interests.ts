@@ -98,6 +98,35 @@ export function linkPriority(link: LinkRecord, archiveBefore?: string): number {
   return score;
 }
 
+/** Links remembered by a linkPriorities hint before it starts over (a site's menu and footer are a few hundred). */
+const REMEMBERED_LINKS = 4096;
+
+/**
+ * linkPriority for one audit's crawl, each link worked out once: a site repeats its menu, footer and
+ * sidebar links on every page, and the hint's dozen expressions over each of them were ~7 % of the
+ * crawl thread's time on a 2,000-page site. The same address under other words is another link (its
+ * words count), so both key the answer. Bounded: forgets everything past REMEMBERED_LINKS.
+ */
+export function linkPriorities(archiveBefore?: string): (link: LinkRecord) => number {
+  const byUrl = new Map<string, Map<string, number>>();
+  let remembered = 0;
+  return (link) => {
+    let byText = byUrl.get(link.url);
+    const known = byText?.get(link.text);
+    if (known !== undefined) return known;
+    if (remembered >= REMEMBERED_LINKS) {
+      byUrl.clear();
+      remembered = 0;
+      byText = undefined;
+    }
+    if (!byText) byUrl.set(link.url, (byText = new Map()));
+    const priority = linkPriority(link, archiveBefore);
+    byText.set(link.text, priority);
+    remembered++;
+    return priority;
+  };
+}
+
 /**
  * As far down as a job ad: read only when nothing else is left (crawlers/frontier.ts HELD_BACK_PRIORITY,
  * with the share of a blog listing's hint a post inherits), since unread it is set aside as well.
