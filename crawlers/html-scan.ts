@@ -16,6 +16,8 @@ export interface HtmlScan {
   baseHref: string | null;
   canonical: string | null;
   links: RawLink[];
+  /** Hrefs (as written) of the feeds the page names: <link rel="alternate" type="application/rss+xml|atom+xml">, at most MAX_FEEDS_PER_PAGE. */
+  feeds: string[];
   /** Visible body text length (outside script/style/noscript/template), whitespace-collapsed. */
   textLength: number;
   scriptCount: number;
@@ -40,6 +42,10 @@ export interface HtmlScan {
 const MAX_REDIRECT_SCRIPT = 600;
 /** `location = "…"`, `window.location.href = '…'`, `location.replace("…")`, `top.location.assign('…')`: the whole script. */
 const LOCATION_SCRIPT = /^(?:(?:window|document|self|top)\.)?location(?:\.href\s*=\s*|\s*=\s*|\.(?:replace|assign)\(\s*)(["'])([^"'\s]+)\1\s*\)?\s*;?$/;
+
+/** Feeds kept from one page (a blog names one or two: its posts', its comments'; a hostile page thousands). */
+const MAX_FEEDS_PER_PAGE = 4;
+const FEED_TYPE = /^\s*application\/(?:rss|atom)\+xml\s*(?:;|$)/i;
 
 const REGION_TAGS: Record<string, LinkRegion> = { nav: 'nav', header: 'header', footer: 'footer', aside: 'aside', main: 'main' };
 const REGION_ROLES: Record<string, LinkRegion> = { navigation: 'nav', banner: 'header', contentinfo: 'footer', complementary: 'aside', main: 'main' };
@@ -143,7 +149,7 @@ const ONLY_SPACE = /^\s*$/;
 const collapsedForCount = (s: string) => (NOT_COLLAPSED.test(s) ? (ONLY_SPACE.test(s) ? '' : collapse(s)) : s);
 
 export function scanHtml(html: string): HtmlScan {
-  const out: HtmlScan = { baseHref: null, canonical: null, links: [], textLength: 0, scriptCount: 0, emptyAppRoot: null, noscriptAsksForJs: false, refresh: null, scriptRedirect: null, title: null, mainText: { length: 0, hash: '' } };
+  const out: HtmlScan = { baseHref: null, canonical: null, links: [], feeds: [], textLength: 0, scriptCount: 0, emptyAppRoot: null, noscriptAsksForJs: false, refresh: null, scriptRedirect: null, title: null, mainText: { length: 0, hash: '' } };
   // The main text's pieces, hashed once at the end (one call to the hash instead of two per text node).
   const mainPieces: string[] = [];
   let title: string | null = null;
@@ -173,6 +179,7 @@ export function scanHtml(html: string): HtmlScan {
         if (anchor && (name === 'a' || name === 'li')) flushAnchor();
         if (name === 'base' && attribs.href !== undefined && out.baseHref === null) out.baseHref = attribs.href;
         if (name === 'link' && attribs.href && /(^|\s)canonical(\s|$)/i.test(attribs.rel ?? '') && out.canonical === null) out.canonical = attribs.href;
+        if (name === 'link' && attribs.href && /(^|\s)alternate(\s|$)/i.test(attribs.rel ?? '') && FEED_TYPE.test(attribs.type ?? '') && out.feeds.length < MAX_FEEDS_PER_PAGE) out.feeds.push(attribs.href);
         if (name === 'meta' && /^refresh$/i.test(attribs['http-equiv'] ?? '')) {
           const m = /^\s*(\d*(?:\.\d*)?)\s*[;,]?\s*url\s*=\s*['"]?([^'"]+)/i.exec(attribs.content ?? '');
           if (m) {

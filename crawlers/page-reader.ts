@@ -5,6 +5,7 @@ import { CopyFinder } from './copies.ts';
 import { decodeBody } from './decode.ts';
 import { DirectoryAliases } from './duplicates.ts';
 import { CrawlStartError, FetchError } from './errors.ts';
+import { FeedReader, isFeedAddress, type FeedLink } from './feeds.ts';
 import { fileKindOfType } from './file-kinds.ts';
 import { formatSeconds, type RawResponse } from './fetch.ts';
 import { skipOf, type Frontier, type FrontierNode } from './frontier.ts';
@@ -15,7 +16,7 @@ import type { PoliteFetcher } from './polite-fetcher.ts';
 import { fetchFollowingRedirects } from './redirects.ts';
 import { botProtection, isHtmlType, looksLikePdf, mimeOf } from './responses.ts';
 import type { SiteRendering } from './site-rendering.ts';
-import type { CrawlOptions, PageRecord, SkippedUrl } from './types.ts';
+import type { CrawlOptions, LinkRecord, PageRecord, SkippedUrl } from './types.ts';
 import { normalizeUrl, SiteScope } from './url.ts';
 
 export type PageReaderOptions = Pick<CrawlOptions, 'render' | 'maxRedirects' | 'timeBudgetMs' | 'priority'>;
@@ -47,6 +48,8 @@ interface Visit {
    * render replaces it, so it is read only when the render does not give the page.
    */
   unread: string | null;
+  /** The entries of the feeds the page names (read by readFeeds): links from this page too. */
+  feedLinks: FeedLink[];
 }
 
 /** After a step: go on, hand the record on as it is now, or drop it (the page counts as not attempted). */
@@ -100,6 +103,7 @@ export class PageReader {
   readonly #links: LinkReader;
   readonly #aliases = new DirectoryAliases();
   readonly #copies = new CopyFinder();
+  readonly #feeds: FeedReader;
   #scope: SiteScope | null = null;
 
   /** Reading a page, in order; a step may end the visit early. */
@@ -109,6 +113,7 @@ export class PageReader {
     (v) => this.readResponse(v),
     (v) => this.renderShell(v),
     (v) => this.dropDuplicate(v),
+    (v) => this.readFeeds(v),
     (v) => this.followLinks(v),
   ];
 
@@ -116,6 +121,7 @@ export class PageReader {
     this.#options = options;
     this.#parts = parts;
     this.#links = new LinkReader(parts.skip);
+    this.#feeds = new FeedReader(parts.fetcher, parts.skip);
   }
 
   /** The site's scope, known once the homepage (after its redirects) has been fetched. */
@@ -130,7 +136,7 @@ export class PageReader {
    * CrawlStartError instead.
    */
   async read(node: FrontierNode, start = false): Promise<PageRecord | null> {
-    const visit: Visit = { node, start, record: emptyRecord(node), began: Date.now(), res: null, scan: null, unread: null };
+    const visit: Visit = { node, start, record: emptyRecord(node), began: Date.now(), res: null, scan: null, unread: null, feedLinks: [] };
     for (const step of this.steps) {
       const result = await step(visit);
       if (result === 'not-attempted') return null;
@@ -309,10 +315,31 @@ export class PageReader {
     return 'record';
   }
 
-  followLinks({ record, node }: Visit): StepResult {
+  /**
+   * The feeds the page names (<link rel="alternate"> of a feed type, or links to a conventional feed
+   * address), each read once per crawl (feeds.ts): a blog whose post cards open posts from scripts
+   * lists them there. Their entries become links from this page, the entry's title as the link's text;
+   * the page's own links (what the analysers read) stay as the HTML has them.
+   */
+  async readFeeds(visit: Visit): Promise<StepResult> {
+    const { record, scan } = visit;
+    if (!scan) return 'next';
+    const base = scan.baseHref === null ? record.finalUrl : normalizeUrl(scan.baseHref, record.finalUrl) ?? record.finalUrl;
+    const feeds = new Set<string>();
+    for (const href of scan.feeds) {
+      const url = normalizeUrl(href, base);
+      if (url) feeds.add(url);
+    }
+    for (const link of record.links) if (link.internal && isFeedAddress(link.url)) feeds.add(link.url);
+    if (feeds.size) visit.feedLinks = await this.#feeds.entriesOf(record.finalUrl, [...feeds], this.scope);
+    return 'next';
+  }
+
+  followLinks({ record, node, feedLinks }: Visit): StepResult {
     const { frontier, graph } = this.#parts;
     const childDepth = node.depth === null ? null : node.depth + 1;
-    for (const link of record.links) {
+    const fromFeeds = feedLinks.map((f): LinkRecord => ({ url: f.url, text: f.title, region: 'main', internal: true }));
+    for (const link of fromFeeds.length ? [...record.links, ...fromFeeds] : record.links) {
       if (!link.internal) {
         graph.addOutbound(link.url, record.finalUrl, link.text);
         continue;

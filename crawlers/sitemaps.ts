@@ -5,6 +5,7 @@
 import { gunzipSync } from 'node:zlib';
 import { decodeXML } from 'entities';
 import { Tokenizer } from 'htmlparser2';
+import { MAX_ENTRIES_PER_FEED, parseFeed } from './feeds.ts';
 
 export interface ParsedSitemap {
   /** Nested sitemaps (from a <sitemapindex>). */
@@ -33,6 +34,9 @@ export function parseSitemap(body: Uint8Array, maxBytes: number): ParsedSitemap 
   const text = bytes.toString('utf8');
   const xml = readXmlSitemap(text);
   if (xml) return xml;
+  // The sitemap protocol accepts an RSS or Atom feed as a sitemap (robots.txt may name one).
+  const feed = parseFeed(text, MAX_ENTRIES_PER_FEED);
+  if (feed) return { sitemaps: [], pages: feed.entries.map((e) => e.href) };
   // Text sitemap: one URL per line.
   return { sitemaps: [], pages: text.split(/\r?\n/).map((l) => l.trim()).filter((l) => /^https?:\/\//i.test(l)) };
 }

@@ -33,6 +33,7 @@ export type SkipReason =
   | 'file-link'       // a link to an image, archive, audio or video file or font, known by its extension: not requested
   | 'file-response'   // an answer whose Content-Type is one of those: abandoned after its headers, body not read
   | 'sitemap-limit'   // a sitemap file not read, or read in part, at the sitemap limits (the URLs it lists are not known)
+  | 'feed-limit'      // a feed a page links not read, or read in part, at the feed limits (crawlers/feeds.ts)
   | 'copies';         // under a folder (or among a path's query variants) whose first pages read were copies of pages read elsewhere
 
 export interface SkippedUrl {
