@@ -9,7 +9,7 @@
 // on nested or unclosed elements (measured: 25,000 nested elements, 75 KB, 4.7 s; 100,000, 31 s). Here
 // the cost is linear in the bytes whatever they hold. No DTD is read, so an entity declared in the
 // feed's DOCTYPE is never expanded (it stays as written, and such an address is no page the site has).
-import { decodeXML } from 'entities';
+import { decodeHTML, decodeXML } from 'entities';
 import { Tokenizer } from 'htmlparser2';
 import { decodeBody } from './decode.ts';
 import { FetchError } from './errors.ts';
@@ -155,6 +155,28 @@ export function parseFeed(text: string, maxEntries: number): ParsedFeed | null {
 /** A title as a link's text: an Atom type="html" title's markup dropped, whitespace collapsed, cut. */
 function plainTitle(title: string): string {
   return title.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, MAX_TITLE_LENGTH);
+}
+
+/** A title shorter than this ("Blog", "News") says nothing about which entry a page shows. */
+const MIN_SHOWN_TITLE = 8;
+
+const comparable = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
+
+/**
+ * Which entries a page shows, by their titles: the page's text (its HTML without tags, character
+ * references decoded) holds the title. A page that shows an entry's title lets a visitor open it (a
+ * card with an onclick handler, a list a script fills in); an entry it does not show is no link of
+ * the page, only a page the site lists. Linear in the HTML whatever it holds (no regular expression
+ * that backtracks over unclosed tags).
+ */
+export function titlesShownOn(html: string): (title: string) => boolean {
+  let text: string | null = null;
+  return (title) => {
+    const wanted = comparable(title);
+    if (wanted.length < MIN_SHOWN_TITLE) return false;
+    text ??= comparable(decodeHTML(html.split('<').map((piece, i) => (i === 0 ? piece : piece.slice(piece.indexOf('>') + 1))).join(' ')));
+    return text.includes(wanted);
+  };
 }
 
 /** A feed entry's page: its address resolved against the feed's, and its title. */

@@ -5,7 +5,7 @@ import { CopyFinder } from './copies.ts';
 import { decodeBody } from './decode.ts';
 import { DirectoryAliases } from './duplicates.ts';
 import { CrawlStartError, FetchError } from './errors.ts';
-import { FeedReader, isFeedAddress, type FeedLink } from './feeds.ts';
+import { FeedReader, isFeedAddress, titlesShownOn, type FeedLink } from './feeds.ts';
 import { fileKindOfType } from './file-kinds.ts';
 import { formatSeconds, type RawResponse } from './fetch.ts';
 import { skipOf, type Frontier, type FrontierNode } from './frontier.ts';
@@ -48,7 +48,7 @@ interface Visit {
    * render replaces it, so it is read only when the render does not give the page.
    */
   unread: string | null;
-  /** The entries of the feeds the page names (read by readFeeds): links from this page too. */
+  /** The entries of the feeds the page names that the page shows (read by readFeeds): links from this page too. */
   feedLinks: FeedLink[];
 }
 
@@ -318,8 +318,10 @@ export class PageReader {
   /**
    * The feeds the page names (<link rel="alternate"> of a feed type, or links to a conventional feed
    * address), each read once per crawl (feeds.ts): a blog whose post cards open posts from scripts
-   * lists them there. Their entries become links from this page, the entry's title as the link's text;
-   * the page's own links (what the analysers read) stay as the HTML has them.
+   * lists them there. An entry whose title the page shows becomes a link from this page, its title as
+   * the link's text; an entry it does not show is known as a sitemap's URL is (no click path: a feed is
+   * a sitemap format, and every page of a blog names its feed, most showing none of its entries). The
+   * page's own links (what the analysers read) stay as the HTML has them.
    */
   async readFeeds(visit: Visit): Promise<StepResult> {
     const { record, scan } = visit;
@@ -331,7 +333,13 @@ export class PageReader {
       if (url) feeds.add(url);
     }
     for (const link of record.links) if (link.internal && isFeedAddress(link.url)) feeds.add(link.url);
-    if (feeds.size) visit.feedLinks = await this.#feeds.entriesOf(record.finalUrl, [...feeds], this.scope);
+    if (!feeds.size) return 'next';
+    const entries = await this.#feeds.entriesOf(record.finalUrl, [...feeds], this.scope);
+    const shown = titlesShownOn(record.body ?? '');
+    for (const entry of entries) {
+      if (shown(entry.title)) visit.feedLinks.push(entry);
+      else this.#parts.frontier.discover(entry.url, { from: null, depth: null, text: null, via: 'sitemap', priority: this.#options.priority?.({ url: entry.url, text: '', region: 'main', internal: true }) ?? 0 });
+    }
     return 'next';
   }
 
