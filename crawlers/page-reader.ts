@@ -5,7 +5,7 @@ import { CopyFinder } from './copies.ts';
 import { decodeBody } from './decode.ts';
 import { DirectoryAliases } from './duplicates.ts';
 import { CrawlStartError, FetchError } from './errors.ts';
-import { FeedReader, isFeedAddress, titlesShownOn, type FeedLink } from './feeds.ts';
+import { FeedReader, isFeedAddress, titlesShownOn } from './feeds.ts';
 import { fileKindOfType } from './file-kinds.ts';
 import { formatSeconds, type RawResponse } from './fetch.ts';
 import { skipOf, type Frontier, type FrontierNode } from './frontier.ts';
@@ -16,7 +16,7 @@ import type { PoliteFetcher } from './polite-fetcher.ts';
 import { fetchFollowingRedirects } from './redirects.ts';
 import { botProtection, isHtmlType, looksLikePdf, mimeOf } from './responses.ts';
 import type { SiteRendering } from './site-rendering.ts';
-import type { CrawlOptions, LinkRecord, PageRecord, SkippedUrl } from './types.ts';
+import type { CrawlOptions, PageRecord, SkippedUrl } from './types.ts';
 import { normalizeUrl, SiteScope } from './url.ts';
 
 export type PageReaderOptions = Pick<CrawlOptions, 'render' | 'maxRedirects' | 'timeBudgetMs' | 'priority'>;
@@ -48,8 +48,6 @@ interface Visit {
    * render replaces it, so it is read only when the render does not give the page.
    */
   unread: string | null;
-  /** The entries of the feeds the page names that the page shows (read by readFeeds): links from this page too. */
-  feedLinks: FeedLink[];
 }
 
 /** After a step: go on, hand the record on as it is now, or drop it (the page counts as not attempted). */
@@ -136,7 +134,7 @@ export class PageReader {
    * CrawlStartError instead.
    */
   async read(node: FrontierNode, start = false): Promise<PageRecord | null> {
-    const visit: Visit = { node, start, record: emptyRecord(node), began: Date.now(), res: null, scan: null, unread: null, feedLinks: [] };
+    const visit: Visit = { node, start, record: emptyRecord(node), began: Date.now(), res: null, scan: null, unread: null };
     for (const step of this.steps) {
       const result = await step(visit);
       if (result === 'not-attempted') return null;
@@ -320,8 +318,9 @@ export class PageReader {
    * address), each read once per crawl (feeds.ts): a blog whose post cards open posts from scripts
    * lists them there. An entry whose title the page shows becomes a link from this page, its title as
    * the link's text; an entry it does not show is known as a sitemap's URL is (no click path: a feed is
-   * a sitemap format, and every page of a blog names its feed, most showing none of its entries). The
-   * page's own links (what the analysers read) stay as the HTML has them.
+   * a sitemap format, and every page of a blog names its feed, most showing none of its entries). A
+   * shown entry joins the page's links (record.links: click paths are read from them), as it is a link
+   * to a visitor.
    */
   async readFeeds(visit: Visit): Promise<StepResult> {
     const { record, scan } = visit;
@@ -337,17 +336,18 @@ export class PageReader {
     const entries = await this.#feeds.entriesOf(record.finalUrl, [...feeds], this.scope);
     const shown = titlesShownOn(record.body ?? '');
     for (const entry of entries) {
-      if (shown(entry.title)) visit.feedLinks.push(entry);
+      if (shown(entry.title)) {
+        if (!record.links.some((l) => l.url === entry.url)) record.links.push({ url: entry.url, text: entry.title, region: 'main', internal: true });
+      }
       else this.#parts.frontier.discover(entry.url, { from: null, depth: null, text: null, via: 'sitemap', priority: this.#options.priority?.({ url: entry.url, text: '', region: 'main', internal: true }) ?? 0 });
     }
     return 'next';
   }
 
-  followLinks({ record, node, feedLinks }: Visit): StepResult {
+  followLinks({ record, node }: Visit): StepResult {
     const { frontier, graph } = this.#parts;
     const childDepth = node.depth === null ? null : node.depth + 1;
-    const fromFeeds = feedLinks.map((f): LinkRecord => ({ url: f.url, text: f.title, region: 'main', internal: true }));
-    for (const link of fromFeeds.length ? [...record.links, ...fromFeeds] : record.links) {
+    for (const link of record.links) {
       if (!link.internal) {
         graph.addOutbound(link.url, record.finalUrl, link.text);
         continue;
