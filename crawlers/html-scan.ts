@@ -1,4 +1,5 @@
-// One streaming pass over a page's HTML (htmlparser2, no DOM): links with anchor text and region,
+// One streaming pass over a page's HTML (htmlparser2, no DOM): links with anchor text and region (an
+// <a href>, an image map's <area>, or an element whose whole onclick handler only changes location),
 // <base href>, rel=canonical, meta refresh, a script that only sends the visitor elsewhere, and the
 // signals that tell a script shell from a page.
 import { createHash } from 'node:crypto';
@@ -60,6 +61,8 @@ const APP_ROOT_IDS = /^(root|app|__next|__nuxt|___gatsby|svelte|main-app|applica
 const APP_ROOT_TAGS = new Set(['app-root', 'my-app']);
 const HIDDEN_TEXT = new Set(['script', 'style', 'noscript', 'template', 'svg', 'title', 'head']);
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+/** Elements a browser lays out on lines of their own: inside a link their texts are words apart ("<h3>Title</h3><p>Summary</p>"). */
+const TEXT_BREAKS = new Set(['address', 'article', 'blockquote', 'br', 'dd', 'div', 'dt', 'figcaption', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'li', 'p', 'section', 'td', 'th', 'tr']);
 
 /**
  * Sectioning content (HTML: article, aside, main, nav, section; the same ARIA roles; and the post or
@@ -177,6 +180,7 @@ export function scanHtml(html: string): HtmlScan {
         if (name === 'body') inBody = true;
         // Browsers close an open <a> at a new <a> or list item; htmlparser2's stack does not.
         if (anchor && (name === 'a' || name === 'li')) flushAnchor();
+        if (anchor && TEXT_BREAKS.has(name)) anchor.text += ' ';
         if (name === 'base' && attribs.href !== undefined && out.baseHref === null) out.baseHref = attribs.href;
         if (name === 'link' && attribs.href && /(^|\s)canonical(\s|$)/i.test(attribs.rel ?? '') && out.canonical === null) out.canonical = attribs.href;
         if (name === 'link' && attribs.href && /(^|\s)alternate(\s|$)/i.test(attribs.rel ?? '') && FEED_TYPE.test(attribs.type ?? '') && out.feeds.length < MAX_FEEDS_PER_PAGE) out.feeds.push(attribs.href);
@@ -216,6 +220,11 @@ export function scanHtml(html: string): HtmlScan {
         if (name === 'noscript') inNoscript++;
         if (name === 'a' && attribs.href !== undefined && !anchor) {
           anchor = { href: attribs.href, text: '', fallback: attribs['aria-label'] ?? attribs.title ?? '', region: currentRegion(), depth: stack.length };
+        } else if (attribs.onclick !== undefined && !anchor) {
+          // A card, row or button whose whole click handler sends the visitor to one address is a link
+          // to a visitor: some blogs open their posts only from such cards, with no <a href> at all.
+          const target = LOCATION_SCRIPT.exec(attribs.onclick.trim())?.[2];
+          if (target) anchor = { href: target, text: '', fallback: attribs['aria-label'] ?? attribs.title ?? '', region: currentRegion(), depth: stack.length };
         }
       },
       ontext(text) {

@@ -65,6 +65,32 @@ describe('scanHtml regions from ids and classes', () => {
   });
 });
 
+describe('scanHtml links from click handlers', () => {
+  it('reads an element whose whole onclick handler changes location as a link, its text the link text', () => {
+    const scan = scanHtml(`<body><main>
+      <div class="card" onclick="window.location.href='/posts/shelf-gaps/'"><h3>Shelf gaps</h3><p>Cameras count them.</p></div>
+      <button onclick=" location.assign(&quot;/contact&quot;); ">Talk to us</button>
+      <tr onclick='location = "/posts/older/"'><td>Older post</td></tr>
+    </main></body>`);
+    expect(scan.links).toEqual([
+      { href: '/posts/shelf-gaps/', text: 'Shelf gaps Cameras count them.', region: 'main' },
+      { href: '/contact', text: 'Talk to us', region: 'main' },
+      { href: '/posts/older/', text: 'Older post', region: 'main' },
+    ]);
+  });
+
+  it('reads no link from a handler that does anything besides changing location, nor a second one from a real link', () => {
+    const scan = scanHtml(`<body><main>
+      <div onclick="track('card'); location.href='/tracked/'">Tracked card</div>
+      <div onclick="if (ok) location.href='/maybe/'">Conditional card</div>
+      <div onclick="openModal()">Modal</div>
+      <a href="/real/" onclick="location.href='/other/'">Real link</a>
+      <div onclick="location.href='/card/'"><a href="/inner/">Inner link</a></div>
+    </main></body>`);
+    expect(scan.links.map((link) => link.href)).toEqual(['/real/', '/card/', '/inner/']);
+  });
+});
+
 describe('scanHtml and memory', () => {
   it('keeps no slice of the page in the link texts and the title it returns (a kept slice keeps the whole page)', () => {
     setFlagsFromString('--expose-gc');
