@@ -335,11 +335,15 @@ export class PageReader {
     if (!feeds.size) return 'next';
     const entries = await this.#feeds.entriesOf(record.finalUrl, [...feeds], this.scope);
     const shown = titlesShownOn(record.body ?? '');
+    const linked = new Set(record.links.map((link) => link.url));
     for (const entry of entries) {
-      if (shown(entry.title)) {
-        if (!record.links.some((l) => l.url === entry.url)) record.links.push({ url: entry.url, text: entry.title, region: 'main', internal: true });
+      if (!shown(entry.title)) {
+        const priority = this.#options.priority?.({ url: entry.url, text: '', region: 'main', internal: true }) ?? 0;
+        this.#parts.frontier.discover(entry.url, { from: null, depth: null, text: null, via: 'sitemap', priority });
+      } else if (!linked.has(entry.url)) {
+        record.links.push({ url: entry.url, text: entry.title, region: 'main', internal: true });
+        linked.add(entry.url);
       }
-      else this.#parts.frontier.discover(entry.url, { from: null, depth: null, text: null, via: 'sitemap', priority: this.#options.priority?.({ url: entry.url, text: '', region: 'main', internal: true }) ?? 0 });
     }
     return 'next';
   }
