@@ -9,16 +9,7 @@ export * from './types.ts';
 export { RESULTS_FILE, SqliteStore } from './sqlite.ts';
 export { PostgresStore, displayUrl } from './postgres.ts';
 export { SCHEMA_VERSION } from './schema.ts';
-
-export const STORE_ENV = 'PARTNER_PRESENCE_STORE';
-
-/** The postgres URL asked for by --store or $PARTNER_PRESENCE_STORE, or null for SQLite. */
-export function postgresUrl(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string | null {
-  const value = flag ?? env[STORE_ENV];
-  if (value === undefined || value === '' || value === 'sqlite') return null;
-  if (!/^postgres(ql)?:\/\//.test(value)) throw new RangeError(`--store takes a postgres://… URL (or "sqlite"), got "${value}"`);
-  return value;
-}
+export { postgresUrl, STORE_ENV } from './location.ts';
 
 /** Opens the store: PostgreSQL at `url`, else SQLite in `dir`. */
 export async function openStore(url: string | null, dir: string): Promise<Store> {
