@@ -172,6 +172,22 @@ describe('the command as built', () => {
     expect(resolved.filter((url) => /\/node_modules\/(pg|pg-boss)\/|\/dist\/src\/(batch\/actions|store\/(index|postgres))\.js$/.test(url))).toEqual([]);
   });
 
+  it('starts, run as a program, with its line’s V8 flags and at most two malloc arenas', async () => {
+    const seen = join(dir, 'started-with.json');
+    const preload = join(dir, 'note-start.mjs');
+    writeFileSync(preload, `import { writeFileSync } from 'node:fs';\nwriteFileSync(${JSON.stringify(seen)}, JSON.stringify({ arenas: process.env.MALLOC_ARENA_MAX, flags: process.execArgv }));\n`);
+    // Executed itself, not through node: its #! line is what runs it.
+    const run = await new Promise<number | null>((resolve, reject) => {
+      const child = spawn(BIN, ['--version'], { env: { ...process.env, MALLOC_ARENA_MAX: '', NODE_OPTIONS: `--import=${preload}` }, stdio: 'ignore' });
+      child.on('error', reject);
+      child.on('close', resolve);
+    });
+    expect(run).toBe(0);
+    const started = JSON.parse(readFileSync(seen, 'utf8')) as { arenas: string; flags: string[] };
+    expect(started.arenas).toBe('2');
+    expect(started.flags).toEqual(expect.arrayContaining(['--max-old-space-size=768', '--max-semi-space-size=2', '--interrupt-budget=400000']));
+  });
+
   it('says how to build it when dist/ is missing', async () => {
     const unbuilt = join(dir, 'unbuilt');
     mkdirSync(unbuilt);
