@@ -27,7 +27,11 @@ interface DirectoryPage {
 }
 
 export class DirectoryAliases {
-  readonly #pages = new Map<string, DirectoryPage[]>();
+  /**
+   * By directory URL, the page or pages read there: most directories have one, and a list of one cost
+   * ~60 bytes more, kept for every page of the crawl.
+   */
+  readonly #pages = new Map<string, DirectoryPage | DirectoryPage[]>();
 
   /**
    * Registers an HTML page read at a directory address (`body`: the bytes as served); returns the URL
@@ -35,15 +39,18 @@ export class DirectoryAliases {
    */
   originalOf(record: PageRecord, body: Buffer): string | null {
     if (record.body === null || record.error !== null || record.blocked !== null || (record.httpStatus ?? 0) >= 300) return null;
-    const key = directoryKey(record.finalUrl);
-    if (!key) return null;
+    const directory = directoryKey(record.finalUrl);
+    if (!directory) return null;
+    // The page's own address string when the key is the same text (a string of its own was ~0.1 KB).
+    const key = directory === record.finalUrl ? record.finalUrl : directory;
     const page: DirectoryPage = { url: record.finalUrl, bodyHash: createHash('sha1').update(body).digest('base64'), canonical: record.canonical };
-    const known = this.#pages.get(key) ?? [];
+    const known = this.#pages.get(key);
     const identity = (p: DirectoryPage) => p.canonical ?? p.url;
-    const original = known.find((p) => p.bodyHash === page.bodyHash || identity(p) === identity(page));
+    const original = [known ?? []].flat().find((p) => p.bodyHash === page.bodyHash || identity(p) === identity(page));
     if (original) return original.url;
-    known.push(page);
-    this.#pages.set(key, known);
+    if (known === undefined) this.#pages.set(key, page);
+    else if (Array.isArray(known)) known.push(page);
+    else this.#pages.set(key, [known, page]);
     return null;
   }
 }

@@ -1,13 +1,18 @@
 // What the crawler holds per page while it crawls stays small (issue 14): a page's links are held by
 // its record, not again as the link graph's edges. Measured as live heap (after full collections)
 // per page read, in units of one page's list of links, on a site whose every page links to the same
-// 1,500 pages: those lists then outweigh everything else a page costs. Counted bytes, not time.
+// 1,500 pages: those lists then outweigh everything else a page costs. And what the copy detector and
+// the directory aliases keep of each page read. Counted bytes, not time.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { crawlSite } from '../crawlers/crawl.ts';
+import { CopyFinder } from '../crawlers/copies.ts';
+import { DirectoryAliases } from '../crawlers/duplicates.ts';
+import type { PageRecord } from '../crawlers/types.ts';
 
 const LINKS_PER_PAGE = 1500;
 const PAGES = 60;
@@ -31,11 +36,12 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+const live = () => { gc(); gc(); return process.memoryUsage().heapUsed; };
+
 describe('the crawler’s memory per page', () => {
   it('keeps no second list of a page’s links while it crawls', async () => {
-    setFlagsFromString('--expose-gc');
-    const gc = runInNewContext('gc') as () => void;
-    const live = () => { gc(); gc(); return process.memoryUsage().heapUsed; };
     let read = 0;
     let settled = 0;
     let ended = 0;
@@ -56,5 +62,27 @@ describe('the crawler’s memory per page', () => {
     // grown one entry at a time, and the rest of the record: ~3.3 lists. Kept again as the graph's
     // edges, it was ~4.6.
     expect(perPage / linkList).toBeLessThan(3.9);
+  });
+
+  it('remembers each page read for its copies and directory aliases in a few hundred bytes', () => {
+    // Pages at directory addresses, as WordPress writes them; the crawl keeps each address (its
+    // record's), but a page's title and text digest only as these two structures keep them.
+    const PAGES = 4000;
+    const urls = Array.from({ length: PAGES }, (_, i) => `https://www.partner.com.tw/blog/2026/${String(i % 12 + 1).padStart(2, '0')}/retail-analytics-story-${i}/`);
+    const copies = new CopyFinder();
+    const aliases = new DirectoryAliases();
+    const before = live();
+    for (const [i, url] of urls.entries()) {
+      const text = `Story ${i}: how a retailer read its shelves, week by week. `.repeat(10);
+      const title = `Retail analytics story ${i} | Partner Example`;
+      expect(copies.check(url, { title, mainText: { length: text.length, hash: createHash('sha1').update(text).digest('base64') } })).toBeNull();
+      const record = { url, finalUrl: url, body: text, error: null, blocked: null, httpStatus: 200, canonical: null } as unknown as PageRecord;
+      expect(aliases.originalOf(record, Buffer.from(text))).toBeNull();
+    }
+    const perPage = (live() - before) / PAGES;
+    // ~0.3 KB (a digest, a page entry and a key per map and folder set, slices of the address):
+    // with lists of one page per key, the title and a string of its own per key, it was ~1.3 KB.
+    expect(perPage).toBeLessThan(600);
+    expect([copies, aliases]).toHaveLength(2);
   });
 });
