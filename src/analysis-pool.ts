@@ -136,3 +136,13 @@ let shared: AnalysisPool | null = null;
 export function sharedAnalysisPool(): AnalysisPool {
   return (shared ??= new AnalysisPool());
 }
+
+/**
+ * Ends the process's pool, and with it its threads' memory (a later sharedAnalysisPool() starts
+ * another): for a command that has no page left to analyse.
+ */
+export async function closeSharedAnalysisPool(): Promise<void> {
+  const pool = shared;
+  shared = null;
+  await pool?.close();
+}

@@ -20,6 +20,11 @@ import { ProblemError } from './messages/index.ts';
 
 export { evaluate };
 
+export interface AuditEvents extends CrawlEvents {
+  /** The crawl has ended and every page read is analysed; the evidence is gathered and judged next. */
+  crawled?: () => void | Promise<void>;
+}
+
 export interface AuditOptions extends CrawlOptions {
   /** The audit date (YYYY-MM-DD) every window is measured from. Default: today (local calendar). */
   asOf: string;
@@ -83,7 +88,7 @@ function clickPath(paths: Record<string, string[]>, page: PageRecord): string[] 
 export async function auditSite(
   url: string,
   options: Partial<AuditOptions> = {},
-  events: CrawlEvents = {},
+  events: AuditEvents = {},
   shared?: Parameters<typeof crawlSite>[3],
 ): Promise<{ report: Report; evidence: SiteEvidence }> {
   const { asOf, ...crawlOptions } = resolveAuditOptions(options);
@@ -102,6 +107,7 @@ export async function auditSite(
       page.bytes = null;
     },
   }, shared);
+  await events.crawled?.();
 
   const pages: AnalyzedPage[] = result.pages.map(({ body: _body, bytes: _bytes, ...record }) => ({
     ...record,

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { startFixtureServer } from '../fixtures/server.ts';
 import { auditSite, resolveAuditOptions, today, validateAsOf } from '../src/audit.ts';
+import { closeSharedAnalysisPool } from '../src/analysis-pool.ts';
 import { linkPriority } from '../src/evidence/interests.ts';
 import { evaluate } from '../src/evaluate.ts';
 import type { CheckId, Report } from '../src/types.ts';
@@ -78,6 +79,26 @@ describe('the schema', () => {
   it('rejects a report that breaks the contract', () => {
     const broken = { schemaVersion: 1, tool: { name: 'partner-presence', version: '0' }, homepage: 'HTTP://X.test/#a' };
     expect(validate(broken)).toBe(false);
+  });
+});
+
+describe('the end of the crawl', () => {
+  it('is told once every page is analysed, and the pages are judged after the analysis threads are ended', { timeout: 120_000 }, async () => {
+    // What the command does to give the analysis threads' memory back before the checks and reports.
+    const expected = JSON.parse(readFileSync(`${SITES}static/expected.json`, 'utf8')) as Expected;
+    const events: string[] = [];
+    const { report } = await auditSite(expected.homepage.replaceAll('{{PORT}}', String(server.port)), {
+      resolve: server.resolveArgs(), allowPrivate: true, asOf: expected.asOf, delayMs: 0,
+    }, {
+      page: () => { events.push('page'); },
+      crawled: async () => {
+        events.push('crawled');
+        await closeSharedAnalysisPool();
+      },
+    });
+    expect(events.length).toBeGreaterThan(3);
+    expect(events.indexOf('crawled')).toBe(events.length - 1);
+    expect(Object.fromEntries(report.checks.map((c) => [c.id, c.status]))).toEqual(expected.checks);
   });
 });
 
