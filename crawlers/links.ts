@@ -58,7 +58,9 @@ export class LinkReader {
       seen.add(key);
       links.push(this.#record(url, raw.text, raw.region, scope));
     }
-    return links;
+    // Kept as long as the page's record: without the room a list grown one link at a time has spare
+    // (up to half its length).
+    return links.slice();
   }
 
   #resolve(href: string, base: string): string | null {
