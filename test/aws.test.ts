@@ -51,6 +51,12 @@ describe('detectAws', () => {
     ]);
   });
 
+  it('takes a bare "Elasticsearch Service" for AWS only beside AWS: Elastic sells a hosted service of that name', () => {
+    expect(detectAws('Dashboards read from a hosted Elasticsearch Service instance in Kibana.')).toEqual({ services: [], mentionsAws: false, otherClouds: [] });
+    expect(detectAws('Logs land in Elasticsearch Service on AWS, next to the S3 archive.').services).toEqual(['Amazon OpenSearch Service', 'Amazon S3']);
+    expect(detectAws('Search runs on AWS Elasticsearch Service.').services).toEqual(['Amazon OpenSearch Service']);
+  });
+
   it('treats S3, EC2, RDS and EKS as safe, but not generic acronyms such as SNS or WAF alone', () => {
     expect(detectAws('Images sit in S3, the API on EC2 and EKS, orders in RDS.').services).toEqual([
       'Amazon S3',
