@@ -589,12 +589,13 @@ const MARKUP_DATE_SOURCES: ReadonlySet<string> = new Set(['json-ld', 'meta']);
  * article shape needs three paragraphs), no story, no event. Site templates put BlogPosting and
  * og:type article on service and product pages too; such a page is not a post on markup alone, and
  * its markup weighs at most MARKUP_ALONE_CAP. On a page the address files under the partner's
- * services, solutions or industries, prose dated only by that markup is the template's article shape
- * too: a service page has paragraphs, and the template gave it the date.
+ * services, solutions, industries or products (feature pages), prose dated only by that markup is the
+ * template's article shape too: an offering page has paragraphs, and the template gave it the date
+ * (Jekyll layouts write the build time, site.time, into every page that is not a post).
  */
 function withoutTemplateMarkup(signals: Signal[], dates: PageDates): Signal[] {
   const post = signals.filter((s) => s.type === 'thought-leadership' && s.weight > 0);
-  const offeringAddress = signals.some((s) => s.type === 'practice' && s.name.startsWith('url:'));
+  const offeringAddress = signals.some((s) => (s.type === 'practice' && s.name.startsWith('url:')) || s.name.endsWith(PRODUCT_SIGNAL_SUFFIX));
   const markupDated = offeringAddress && MARKUP_DATE_SOURCES.has(dates.published?.source ?? '');
   const isMarkup = (s: Signal) => ARTICLE_MARKUP.test(s.name) || (markupDated && s.name.startsWith('shape:dated article'));
   if (post.length === 0 || !post.every(isMarkup)) return signals;

@@ -249,6 +249,16 @@ describe('classifyPage rules', () => {
     expect(classifyHtml(html, 'https://www.shoptech.test/blog/retail-planning/').type).toBe('thought-leadership');
   });
 
+  it('a feature page whose template stamps it with the build time is no post; the same page under a post section is one', () => {
+    // Jekyll layouts often write site.time (when the site was built) as article:published_time on every page that is not a post.
+    const stamp = `<meta property="og:type" content="article"><meta property="article:published_time" content="2025-06-30 09:00:00 +0000">`;
+    const para = (topic: string) => `<p>Send a message when a visitor ${topic}, written in the dashboard and scheduled in two clicks, with delivery reports for every campaign and a preview on each device before it goes out.</p>`;
+    const html = `<html><head>${stamp}<title>Geofenced messages</title></head><body><main><h1>Geofenced messages</h1>
+      ${['enters a region', 'leaves a venue', 'waits at a gate', 'comes back after a week', 'opens the app nearby', 'passes a beacon', 'checks in at the desk', 'stays past closing time'].map(para).join('')}</main></body></html>`;
+    expect(classifyHtml(html, 'https://www.pushco.test/features/geofencing/').type).not.toBe('thought-leadership');
+    expect(classifyHtml(html, 'https://www.pushco.test/blog/geofencing/').type).toBe('thought-leadership');
+  });
+
   it('an undated hub with a short introduction over a list of the titles of other pages is a listing, not an item', () => {
     const items = ['Measure how each product page converts', 'Find the products bought together', 'Compare how deeply readers engage'];
     const hub = (list: string) => `<html><head><title>An overview of assortment analysis</title></head><body><main><h1>Assortment analysis</h1>
