@@ -24,6 +24,8 @@ import retailZh from './lexicons/retail.zh-TW.json' with { type: 'json' };
 type Bucket = RetailAreaId | 'generic';
 
 interface RetailLexicon {
+  /** Stores terms that name a technology used elsewhere too (RFID): they score, but mark no text as retail. */
+  storeTechnologies: string[];
   ignore: string[];
   generic: { specific: LexiconEntry[]; general: LexiconEntry[] };
   areas: Record<RetailAreaId, { specific: LexiconEntry[]; general: LexiconEntry[] }>;
@@ -66,6 +68,16 @@ function load(lexicon: RetailLexicon): void {
 }
 load(retailEn as unknown as RetailLexicon);
 load(retailZh as unknown as RetailLexicon);
+
+/**
+ * Stores terms (by label) that name a technology used in stores and elsewhere alike: RFID tags hospital
+ * pumps and factory pallets as much as store stock. They count toward the stores area, but they do not
+ * say by themselves that a text is about retail, as "store", "in-store" or "point of sale" do.
+ */
+export const STORE_TECHNOLOGIES: ReadonlySet<string> = new Set([
+  ...(retailEn as unknown as RetailLexicon).storeTechnologies,
+  ...(retailZh as unknown as RetailLexicon).storeTechnologies,
+]);
 
 /** Headings and the title say what a page is about: their hits count double. */
 const HEADING_WEIGHT: Record<string, number> = { title: 2, h1: 2, h2: 2, h3: 1.5 };

@@ -271,3 +271,35 @@ describe('a post that names retail only in an example', () => {
     expect(spread.p32.status).toBe('pass');
   });
 });
+
+describe('RFID', () => {
+  // Readers and tags follow hospital pumps, factory pallets and vaccine boxes as much as store stock:
+  // the technology's name says where a text could apply, not that it is about retail.
+  const audit = async (title: string, paragraphs: string[]) => {
+    const address = u('/blog/2026/06/01/rfid-readers/');
+    const html = `<html><head><title>${title}</title></head><body><main><article><h1>${title}</h1><p>Posted 1 June 2026</p>
+      ${paragraphs.map((p) => `<p>${p}</p>`).join('')}</article></main></body></html>`;
+    return verdict('P3.2', site([page(address, { facts: await analyzePage(htmlInput(html, address), ASOF) })]));
+  };
+
+  it('named however often is no retail marker: a paper on RFID readers in hospitals and factories is no retail thought leadership', async () => {
+    const p32 = await audit('RFID readers for wide-area location', [
+      'We study passive RFID tags read by ceiling-mounted RFID readers across a hospital campus, with one RFID reader per corridor.',
+      'Each RFID reader reports tag identifiers, signal strength and antenna port every second to the RFID middleware.',
+      'Infusion pumps and wheelchairs carry RFID tags, so nurses find them without searching the wards for RFID-tagged kit.',
+      'On the factory floor the same RFID readers follow pallets between the press line and the loading dock.',
+      'A cold chain trial logged vaccine boxes as they passed RFID portals at each door of the warehouse.',
+    ]);
+    expect(p32.status).toBe('fail');
+    expect(p32.outcome.id).not.toBe('P3.2.borderline');
+  });
+
+  it('beside a store it is still about retail', async () => {
+    const p32 = await audit('RFID and stock accuracy in our stores', [
+      'Item-level RFID lifts store inventory accuracy from about two thirds to above ninety-five per cent.',
+      'Store associates count the sales floor with handheld RFID readers in minutes instead of a whole night.',
+      'Replenishment then follows what shoppers actually took from the rails, and fewer sizes run out before the weekend.',
+    ]);
+    expect(p32.status).toBe('pass');
+  });
+});

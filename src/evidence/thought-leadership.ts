@@ -2,6 +2,7 @@
 // other), one per final URL, newest first. Whether it is recent and about retail is P3.2's decision.
 
 import type { DateFact, RetailHit, ThoughtLeadershipKind } from '../../analyzers/types.ts';
+import { STORE_TECHNOLOGIES } from '../../analyzers/retail.ts';
 import { caseStudies, withoutIndexes } from './case-studies.ts';
 import { derived } from './evaluation.ts';
 import { bestPath, groupBy, readablePage, retailTermsOf, siteRetail, type ReadPage } from './pages.ts';
@@ -75,7 +76,8 @@ export const LEAD_WORDS = 200;
 /** Markers every business-to-consumer text uses ("our brand", "the consumer"): they name no retail topic in a lead. */
 const PASSING_MARKERS = new Set(['brand', 'consumer']);
 
-const isMarker = (h: RetailHit) => h.area === 'generic' || (h.area === 'stores' && h.specific);
+/** A retail marker, or a store: a stores term that names a place or its till (not a technology such as RFID, used elsewhere too). */
+const isMarker = (h: RetailHit) => h.area === 'generic' || (h.area === 'stores' && h.specific && !STORE_TECHNOLOGIES.has(h.term));
 
 function retailPlacement(facts: ReadPage['facts']): RetailPlacement | null {
   const { blocks } = siteRetail(facts);
@@ -111,6 +113,6 @@ function retailPlacement(facts: ReadPage['facts']): RetailPlacement | null {
  */
 function retailMarkers(facts: ReadPage['facts']): string[] {
   const score = siteRetail(facts);
-  if (!score.blocks) return [...new Set([...(score.terms.generic ?? []), ...(score.terms.stores ?? [])])];
+  if (!score.blocks) return [...new Set([...(score.terms.generic ?? []), ...(score.terms.stores ?? []).filter((t) => !STORE_TECHNOLOGIES.has(t))])];
   return [...new Set(score.blocks.flatMap((b) => b.hits).filter(isMarker).map((h) => h.term))];
 }
