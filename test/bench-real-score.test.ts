@@ -103,6 +103,18 @@ describe('real-site bench scoring', () => {
     expect(scoreSite(label, found(`${base}/`), 'www.acme.example').practicePage.hit).toBe(false);
   });
 
+  it('takes the retail page a failing P3.1 names (no AWS on it) as the practice page the tool judged', () => {
+    const withPage = { ...label, practicePage: { url: '/industries/retail/', alsoAcceptable: [], reason: 'retail page, no AWS' } };
+    const failing = (url: string) => report({
+      ...actual,
+      checks: [{ id: 'P3.1', status: 'fail', outcome: { id: 'P3.1.no-aws-practice', values: { url: { type: 'url', url } } } }] as unknown as Report['checks'],
+    });
+    expect(scoreSite(withPage, failing(`${base}/industries/retail/`), 'www.acme.example').practicePage).toEqual({
+      expected: '/industries/retail/', actual: `${base}/industries/retail/`, hit: true,
+    });
+    expect(scoreSite(withPage, failing(`${base}/industries/`), 'www.acme.example').practicePage.hit).toBe(false);
+  });
+
   it('sums sites into the machine-readable last line', () => {
     const one = scoreSite(label, actual, 'www.acme.example');
     const perfect = scoreSite(label, report({

@@ -166,6 +166,17 @@ function matchSets(found: string[], expected: string[], key: (u: string) => stri
 }
 
 /**
+ * The page P3.1 judged, as the label's practicePage is the page a reader opens to judge it, passing or
+ * not: the accepted practice page, else the retail page P3.1's verdict names (a retail page with no
+ * AWS, a stub, one no link reaches); the report's `practicePage` holds only an accepted one.
+ */
+function judgedPracticePage(report: Report): string | null {
+  if (report.practicePage) return report.practicePage.url;
+  const named = report.checks.find((c) => c.id === 'P3.1')?.outcome?.values?.['url'];
+  return named !== null && typeof named === 'object' && 'type' in named && named.type === 'url' ? named.url : null;
+}
+
+/**
  * Scores one audit report against its label. `hostname`/`aliases` say which host bare label paths mean;
  * `robotsForbidden` lists the labelled items the site's robots.txt forbids (robots.ts finds them).
  */
@@ -180,7 +191,7 @@ export function scoreSite(
   });
 
   const accepted = label.practicePage.url === null ? [] : [label.practicePage.url, ...label.practicePage.alsoAcceptable].map(key);
-  const actualPractice = report.practicePage?.url ?? null;
+  const actualPractice = judgedPracticePage(report);
   const practiceHit = actualPractice === null ? accepted.length === 0 : accepted.includes(key(actualPractice));
 
   const counted = report.caseStudies.filter((c) => c.counted).map((c) => c.url);
