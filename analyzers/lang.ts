@@ -62,8 +62,12 @@ export function chineseVariant(text: string): 'zh-TW' | 'zh-CN' | 'zh' {
   return 'zh';
 }
 
-/** Language from the letters alone; null when the text is too short or undecidable. */
-export function detectLangFromText(text: string): string | null {
+/**
+ * Language from the letters alone; null when the text is too short or undecidable. `scriptOnly`: a
+ * Latin-script text is not told apart further (null), for a caller to whom only the writing system
+ * matters.
+ */
+export function detectLangFromText(text: string, scriptOnly = false): string | null {
   const c = countScripts(text);
   if (c.total < 20) return null;
   // Japanese mixes kana into Han; any real share of kana means Japanese, not Chinese.
@@ -73,7 +77,7 @@ export function detectLangFromText(text: string): string | null {
   if (c.thai > c.total * 0.3) return 'th';
   if (c.cyrillic > c.total * 0.3) return 'ru';
   if (c.arabic > c.total * 0.3) return 'ar';
-  if (c.latin > c.total * 0.5) return latinLanguage(text);
+  if (c.latin > c.total * 0.5) return scriptOnly ? null : latinLanguage(text);
   return null;
 }
 
@@ -167,15 +171,17 @@ const TAIWAN_URL = /^https?:\/\/[^/]+\.tw(?::\d+)?(?:\/|$)|\/(?:tw|zh-tw|zh_tw|z
 
 function declaredOrDetected(declared: (string | null | undefined)[], text: string): string | null {
   const tag = declared.map(normalizeLangTag).find((t): t is string => t !== null) ?? null;
-  const detected = detectLangFromText(text);
+  const tagBase = tag?.split('-')[0];
+  const cjk = ['zh', 'ja', 'ko'];
+  // Under a declared language of another writing system than Chinese, Japanese or Korean, only such
+  // a text overrides it (below): which Latin-script language the text reads as is not worked out.
+  const detected = detectLangFromText(text, tag !== null && !cjk.includes(tagBase!));
   if (!tag) return detected;
   if (!detected) return tag;
-  const tagBase = tag.split('-')[0];
   const detectedBase = detected.split('-')[0];
   // Chinese: the orthography on the page beats a template's region (zh-CN over Traditional text);
   // Hong Kong and Macau tags are kept, their Traditional text says nothing against them.
   if (tagBase === 'zh' && detectedBase === 'zh') return detected !== 'zh' && ['zh', 'zh-CN', 'zh-TW', 'zh-SG'].includes(tag) ? detected : tag;
-  const cjk = ['zh', 'ja', 'ko'];
   // Only a change of writing system overrides a declaration: "en" vs "de" guesses are too weak.
   if (cjk.includes(detectedBase!) !== cjk.includes(tagBase!) || (cjk.includes(tagBase!) && tagBase !== detectedBase)) {
     return detected;
