@@ -7,8 +7,11 @@ import { checkHostAddress, type ConnectPolicy } from './net.ts';
 import type { PoliteFetcher } from './polite-fetcher.ts';
 import { Renderer, type SiteRenderer, type SubresourceAnswer } from './render.ts';
 import { redirectTarget } from './responses.ts';
+import type { RenderMode } from './types.ts';
 
 export interface SiteRenderingOptions {
+  /** 'always': the browser is launched as the crawl starts. */
+  render: RenderMode;
   chromiumPath: string | null;
   userAgent: string;
   /** Per render. */
@@ -36,6 +39,10 @@ export class SiteRendering {
     this.#policy = policy;
     this.#renderer = shared ?? null;
     this.#ownsRenderer = !shared;
+    // Every page will wait for the browser: it starts while robots.txt and the homepage are fetched
+    // (its launch and the homepage's answer took ~1 s each, one after the other). Never rejects: why a
+    // browser could not be had is kept in `unavailable`.
+    if (options.render === 'always') void this.#siteRenderer();
   }
 
   /**

@@ -1,4 +1,5 @@
 // Shared by the crawler tests: a crawl against the fixture server, and the robots.txt audit of its log.
+import { readdirSync, readFileSync } from 'node:fs';
 import { get } from 'node:http';
 import robotsParserModule from 'robots-parser';
 import { expect } from 'vitest';
@@ -67,4 +68,24 @@ export async function expectRobotsObeyed(server: FixtureServer, userAgent = 'par
     server.log.splice(log.length);
   }
   return checked;
+}
+
+/** Chromium processes started by this test process whose command line contains `flag` (Linux /proc). */
+export function ourChromiumProcesses(flag: string): number[] {
+  const parentOf = new Map<number, number>();
+  const found: number[] = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      parentOf.set(Number(name), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+      if (readFileSync(`/proc/${name}/cmdline`, 'utf8').includes(flag)) found.push(Number(name));
+    } catch {
+      // Ended while we looked.
+    }
+  }
+  return found.filter((pid) => {
+    for (let at = parentOf.get(pid), hops = 0; at && hops < 10; hops++, at = parentOf.get(at)) if (at === process.pid) return true;
+    return false;
+  });
 }

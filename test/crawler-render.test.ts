@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { SITES_ROOT, startFixtureServer, type FixtureServer } from '../fixtures/server.ts';
 import { crawlSite, Renderer } from '../crawlers/crawl.ts';
-import { crawlFixture, expectRobotsObeyed } from './crawler-helpers.ts';
+import { crawlFixture, expectRobotsObeyed, ourChromiumProcesses } from './crawler-helpers.ts';
 
 let server: FixtureServer;
 const u = (path: string) => server.url('www.spa.test', path);
@@ -127,5 +129,34 @@ describe('without a browser', () => {
     expect(result.pages[0].links.filter((l) => l.internal).length).toBeGreaterThan(2);
     const linked = new Set(result.pages[0].links.map((l) => l.url));
     expect(result.pages.slice(1).filter((p) => linked.has(p.url))).toHaveLength(2);
+  });
+});
+
+describe('with rendering always on', () => {
+  /** Browsers launched by this test process (Playwright launches them with a DevTools pipe). */
+  const ourBrowsers = () => new Set(ourChromiumProcesses('--remote-debugging-pipe'));
+
+  it.runIf(process.platform === 'linux')('launches the browser while robots.txt and the homepage are fetched, not after', async () => {
+    const before = ourBrowsers();
+    let browserFirst: boolean | null = null;
+    // The homepage answers once a browser of this crawl runs, or after 10 s (a launch takes ~1 s).
+    const site = createServer((req, res) => {
+      if (req.url === '/robots.txt') return void res.writeHead(404).end();
+      void (async () => {
+        const deadline = Date.now() + 10_000;
+        while (Date.now() < deadline && [...ourBrowsers()].every((pid) => before.has(pid))) await new Promise((r) => setTimeout(r, 50));
+        browserFirst ??= Date.now() < deadline;
+        res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>Home</title><h1>Home</h1>');
+      })();
+    });
+    await new Promise<void>((r) => site.listen(0, '127.0.0.1', r));
+    try {
+      const { port } = site.address() as AddressInfo;
+      const result = await crawlSite(`http://127.0.0.1:${port}/`, { allowPrivate: true, delayMs: 0, render: 'always', maxPages: 1, sitemaps: false, timeoutMs: 30_000 });
+      expect(result.pages[0]).toMatchObject({ rendered: true, renderReason: 'rendering always on' });
+      expect(browserFirst).toBe(true);
+    } finally {
+      site.close();
+    }
   });
 });

@@ -3,8 +3,8 @@
 // for no image or web font, and a render's wait for the network follows what the page does after its
 // load event.
 import { afterEach, describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync } from 'node:fs';
 import { networkSettled, Renderer, type SiteRenderHooks } from '../crawlers/render.ts';
+import { ourChromiumProcesses } from './crawler-helpers.ts';
 
 const hooks: SiteRenderHooks = {
   userAgent: 'partner-presence-test',
@@ -25,24 +25,7 @@ const counting = htmlDocument('<!doctype html><title>0</title><script>sessionSto
 const title = (html: string) => /<title>(\d+)<\/title>/.exec(html)?.[1];
 
 /** Chromium renderer processes started by this test process (Linux /proc). */
-function ourRenderers(): number[] {
-  const parentOf = new Map<number, number>();
-  const renderers: number[] = [];
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      parentOf.set(Number(name), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
-      if (readFileSync(`/proc/${name}/cmdline`, 'utf8').includes('--type=renderer')) renderers.push(Number(name));
-    } catch {
-      // Ended while we looked.
-    }
-  }
-  return renderers.filter((pid) => {
-    for (let at = parentOf.get(pid), hops = 0; at && hops < 10; hops++, at = parentOf.get(at)) if (at === process.pid) return true;
-    return false;
-  });
-}
+const ourRenderers = () => ourChromiumProcesses('--type=renderer');
 
 let renderer: Renderer | null = null;
 afterEach(async () => {
