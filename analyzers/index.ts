@@ -6,7 +6,6 @@ import { load } from 'cheerio/slim';
 import type { CheerioAPI } from 'cheerio';
 import { DomHandler, Parser } from 'htmlparser2';
 import { MAX_NESTING } from '../crawlers/html-scan.ts';
-import { replayHtml } from '../crawlers/html-events.ts';
 import { performance } from 'node:perf_hooks';
 import type { PageClassification, PageContent, PageDates, PageFacts, PageInput } from './types.ts';
 import { emptyFacts, NO_DATES } from './facts.ts';
@@ -73,13 +72,6 @@ export function readHtml(html: string): { $: CheerioAPI; nestingCut: boolean } {
   return { $: load(handler.root, { xml: false }), nestingCut };
 }
 
-/** The page's document: built from the crawler's recorded parser events when given, else parsed. */
-function readPage(input: PageInput): { $: CheerioAPI; nestingCut: boolean } {
-  // Recorded only when the markup was read whole (html-events.ts): nothing was cut.
-  if (input.htmlEvents) return { $: load(replayHtml(input.htmlEvents), { xml: false }), nestingCut: false };
-  return readHtml(input.html ?? '');
-}
-
 export function parseHtml(html: string): CheerioAPI {
   return readHtml(html).$;
 }
@@ -123,7 +115,7 @@ export async function analyzePage(input: PageInput, asOf: string): Promise<PageF
   } else {
     let $: CheerioAPI;
     try {
-      const read = readPage(input);
+      const read = readHtml(input.html ?? '');
       $ = read.$;
       if (read.nestingCut) errors.push(`markup nested deeper than ${MAX_NESTING} elements: read up to that point`);
     } catch (err) {

@@ -2,7 +2,6 @@
 // where a window matters) and return facts with provenance; they never do I/O.
 
 import type { LinkRecord } from '../crawlers/types.ts';
-import type { HtmlEvents } from '../crawlers/html-events.ts';
 
 /** Input to the analyzers: what the crawler got for one URL. */
 export interface PageInput {
@@ -11,11 +10,6 @@ export interface PageInput {
   contentType: string | null;
   /** Decoded HTML, or null for documents. */
   html: string | null;
-  /**
-   * The HTML's parser events as the crawler's link scan recorded them: the DOM is built from these
-   * rather than by parsing `html` again (which then need not be given).
-   */
-  htmlEvents?: HtmlEvents | null;
   /** Document bytes (PDF), or null. */
   bytes: Uint8Array | null;
   headers: Record<string, string>;

@@ -1,12 +1,11 @@
 // npm run bench:analysis [-- --pages 600 --in-thread]
 //
 // CPU time per analysed page on a fixed page set: the first N pages of the generated 2,000-page site
-// (bench/site.ts), with their links and parser events read by the crawler's own link scan (which
-// the measure leaves out, as it leaves out fetching), each analysed once, one at
+// (bench/site.ts), with their links read by the crawler's own link reader, each analysed once, one at
 // a time, through the audit's analysis pool (one worker thread, the audit's heap settings), after 100
 // other pages of the same site warmed it up. Once each, as in a crawl: analysing the same pages again
 // would flatter every cache the analyzers keep. CPU time (process.cpuUsage: every thread of the process, the worker's and the collector's
-// helpers included, and the main thread's hand-over of each page) rather than wall-clock time, because
+// helpers included, and the main thread's encoding of each body) rather than wall-clock time, because
 // the machines these benches run on are shared and CPU time is far less distorted by others' load.
 // Also prints a digest of every page's facts, so a change meant to be faster can show it changed no
 // fact. `--in-thread` runs analyzePage in this thread instead, for a profile:
@@ -38,16 +37,14 @@ function inputs(from: number, count: number): PageInput[] {
     const i = from + k;
     const url = `${ORIGIN}${sitePath(i)}`;
     const html = sitePage(i, SITE_PAGES);
-    const scan = scanHtml(html);
     return {
       url,
       finalUrl: url,
       contentType: 'text/html; charset=utf-8',
       html,
-      htmlEvents: scan.events,
       bytes: null,
       headers: { 'content-type': 'text/html; charset=utf-8' },
-      links: links.read(scan, url, scope),
+      links: links.read(scanHtml(html), url, scope),
     };
   });
 }

@@ -90,8 +90,6 @@ export async function crawlSite(
     // The consumer has analysed the body; keeping 2,000 bodies is what must not happen.
     record.body = null;
     record.bytes = null;
-    // The last property the reader added: deleting it gives the record back its shape (and no key in reports).
-    delete record.htmlEvents;
     pages.push(record);
   }
 

@@ -4,7 +4,6 @@
 // signals that tell a script shell from a page.
 import { createHash } from 'node:crypto';
 import { Parser } from 'htmlparser2';
-import { HtmlEventRecorder, type HtmlEvents } from './html-events.ts';
 import type { LinkRegion } from './types.ts';
 
 export interface RawLink {
@@ -38,11 +37,6 @@ export interface HtmlScan {
    * collapsed. Its length, and a hash that pages with the same own text share (links may differ).
    */
   mainText: { length: number; hash: string };
-  /**
-   * The parser's events, for the analysis to build the page's DOM from without parsing it again
-   * (crawlers/html-events.ts); null when the read stopped early (markup nested too deep).
-   */
-  events: HtmlEvents | null;
 }
 
 /** Longest inline script looked at for a bare location change (a redirect script is one statement). */
@@ -158,8 +152,7 @@ const ONLY_SPACE = /^\s*$/;
 const collapsedForCount = (s: string) => (NOT_COLLAPSED.test(s) ? (ONLY_SPACE.test(s) ? '' : collapse(s)) : s);
 
 export function scanHtml(html: string): HtmlScan {
-  const out: HtmlScan = { baseHref: null, canonical: null, links: [], feeds: [], textLength: 0, scriptCount: 0, emptyAppRoot: null, noscriptAsksForJs: false, refresh: null, scriptRedirect: null, title: null, mainText: { length: 0, hash: '' }, events: null };
-  const recorder = new HtmlEventRecorder(MAX_NESTING);
+  const out: HtmlScan = { baseHref: null, canonical: null, links: [], feeds: [], textLength: 0, scriptCount: 0, emptyAppRoot: null, noscriptAsksForJs: false, refresh: null, scriptRedirect: null, title: null, mainText: { length: 0, hash: '' } };
   // The main text's pieces, hashed once at the end (one call to the hash instead of two per text node).
   const mainPieces: string[] = [];
   let title: string | null = null;
@@ -184,7 +177,6 @@ export function scanHtml(html: string): HtmlScan {
   const parser = new Parser(
     {
       onopentag(name, attribs) {
-        recorder.onopentag(name, attribs);
         if (name === 'body') inBody = true;
         // Browsers close an open <a> at a new <a> or list item; htmlparser2's stack does not.
         if (anchor && (name === 'a' || name === 'li')) flushAnchor();
@@ -236,7 +228,6 @@ export function scanHtml(html: string): HtmlScan {
         }
       },
       ontext(text) {
-        recorder.ontext(text);
         if (script !== null) script = script.length + text.length > MAX_REDIRECT_SCRIPT ? null : script + text;
         if (inNoscript) noscriptText += text;
         if (title !== null && !inBody && stack[stack.length - 1]?.name === 'title') title += text;
@@ -251,7 +242,6 @@ export function scanHtml(html: string): HtmlScan {
         }
       },
       onclosetag(name) {
-        recorder.onclosetag();
         if (VOID.has(name)) return;
         // htmlparser2 reports implied closes too, so the stack stays balanced.
         const frame = stack.pop();
@@ -268,18 +258,11 @@ export function scanHtml(html: string): HtmlScan {
         }
         if (anchor && stack.length < anchor.depth) flushAnchor();
       },
-      oncomment: (data) => recorder.oncomment(data),
-      oncommentend: () => recorder.oncommentend(),
-      oncdatastart: () => recorder.oncdatastart(),
-      oncdataend: () => recorder.oncdataend(),
-      onprocessinginstruction: (name, data) => recorder.onprocessinginstruction(name, data),
     },
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
   );
   parser.write(html);
   if (stack.length <= MAX_NESTING) parser.end();
-  else recorder.abandon();
-  out.events = recorder.events();
   flushAnchor();
   out.title = title === null ? null : collapseCopy(title) || null;
   mainPieces.push('');

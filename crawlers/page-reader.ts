@@ -303,8 +303,6 @@ export class PageReader {
     const copy = alias || !scan || record.error !== null || record.blocked !== null || (record.httpStatus ?? 0) >= 300 ? null : this.#copies.check(record.finalUrl, scan);
     const original = alias ?? copy?.original;
     if (!original) return 'next';
-    // Deleted before duplicateOf is added: the record keeps the shape of a record read without them.
-    delete record.htmlEvents;
     record.duplicateOf = original;
     record.body = null;
     record.links = [];
@@ -370,7 +368,6 @@ export class PageReader {
     const { record } = visit;
     record.body = html;
     visit.scan = scanHtml(html);
-    record.htmlEvents = visit.scan.events;
     record.links = this.#links.read(visit.scan, record.finalUrl, this.scope);
     if (visit.scan.canonical) record.canonical = normalizeUrl(visit.scan.canonical, record.finalUrl);
   }

@@ -1,6 +1,5 @@
 // The crawler's vocabulary. The crawler knows nothing of the checklist: it turns a start URL into
 // page records; what is done with them is the caller's business.
-import type { HtmlEvents } from './html-events.ts';
 
 /** Where on the page a link sits; nav and footer links are how visitors actually move around. */
 export type LinkRegion = 'nav' | 'header' | 'footer' | 'aside' | 'main';
@@ -80,12 +79,6 @@ export interface PageRecord {
   body: string | null;
   /** Raw bytes for documents (PDF), up to the byte cap. Null otherwise or after analysis. */
   bytes: Uint8Array | null;
-  /**
-   * The body's parser events as the link scan read them (crawlers/html-events.ts), for the analysis
-   * to build the page's DOM from without parsing the body again. Present while the record is being
-   * read and consumed; deleted with the body (never part of a stored or reported record).
-   */
-  htmlEvents?: HtmlEvents | null;
   /** The body was cut at maxBytes. */
   truncated: boolean;
   /** Byte length received (after decompression). */

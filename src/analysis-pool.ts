@@ -1,8 +1,6 @@
 // Page analysis off the crawl's thread: a small pool of worker threads (piscina) that run analyzePage.
 // The crawl loop, the checks and the reports stay on the main thread; each page's body crosses once,
-// as the parser events the crawl's link scan recorded (a page is parsed once, on the crawl's thread:
-// the worker is the audit's critical path), else as UTF-8 bytes whose buffer is transferred, not
-// copied; the facts come back.
+// as UTF-8 bytes whose buffer is transferred, not copied; the facts come back.
 //
 // Sized to the machine: one thread per core beyond the one the crawl uses, at least one. Bounded: at
 // most one page per thread is handed to piscina, the rest wait here in order, and the crawl awaits
@@ -20,7 +18,7 @@ import { emptyFacts } from '../analyzers/facts.ts';
 
 /** What crosses to a worker: the page input with its body as transferred bytes. */
 export interface AnalysisTask extends Omit<PageInput, 'html'> {
-  /** The decoded HTML, UTF-8 encoded (empty when its parser events are given); null for documents. */
+  /** The decoded HTML, UTF-8 encoded; null for documents. */
   html: Uint8Array | null;
   asOf: string;
 }
@@ -67,8 +65,7 @@ export class AnalysisPool {
    * memory gets facts with nothing read and the reason in `error`.
    */
   async analyze(input: PageInput, asOf: string, timeoutMs = DEFAULT_ANALYSIS_TIMEOUT_MS): Promise<PageFacts> {
-    // A page whose parser events come with it is built from them: its HTML need not cross.
-    const html = input.html === null ? null : input.htmlEvents ? new Uint8Array(0) : new TextEncoder().encode(input.html);
+    const html = input.html === null ? null : new TextEncoder().encode(input.html);
     const bytes = input.bytes === null ? null : input.bytes.slice();
     const task: AnalysisTask = { ...input, html, bytes, asOf };
     const transferList = [html?.buffer, bytes?.buffer].filter((b): b is ArrayBuffer => b !== undefined);

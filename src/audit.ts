@@ -63,8 +63,8 @@ export function resolveAuditOptions(partial: Partial<AuditOptions> = {}): AuditO
 /** What the analysers are given for one crawled page. */
 function pageInput(page: PageRecord) {
   return {
-    url: page.url, finalUrl: page.finalUrl, contentType: page.contentType, html: page.body, htmlEvents: page.htmlEvents ?? null,
-    bytes: page.bytes, headers: page.headers, links: page.links,
+    url: page.url, finalUrl: page.finalUrl, contentType: page.contentType, html: page.body, bytes: page.bytes,
+    headers: page.headers, links: page.links,
   };
 }
 

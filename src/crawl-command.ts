@@ -34,7 +34,7 @@ async function crawlAction(url: string, opts: Record<string, unknown>): Promise<
     try {
       result = await crawlSite(url, { ...options, signal: controller.signal }, {
         page: (page) => {
-          jsonl?.write(`${JSON.stringify({ ...page, body: undefined, bytes: undefined, htmlEvents: undefined })}\n`);
+          jsonl?.write(`${JSON.stringify({ ...page, body: undefined, bytes: undefined })}\n`);
         },
       });
     } finally {
