@@ -16,6 +16,7 @@
 // title and text, keys cut from the page's own address, no list for a key of one page (~0.2 KB a
 // page; ~0.9 KB in a heap snapshot at 5,000 pages before).
 import { createHash } from 'node:crypto';
+import { addValue, valuesAt, type OneOrMany } from './one-or-many.ts';
 
 /** Own text a page needs (characters) before equal text says it is the same page. */
 export const MIN_COPY_TEXT = 200;
@@ -48,14 +49,11 @@ interface ReadPage {
   key: string;
 }
 
-/** One page read under a key, or the pages: most keys have one, and a list of one costs ~60 bytes more. */
-type ReadPages = ReadPage | ReadPage[];
-
 export class CopyFinder {
   /** Pages read (not copies), by origin + path without the query: their query variants. */
-  readonly #byPath = new Map<string, ReadPages>();
+  readonly #byPath = new Map<string, OneOrMany<ReadPage>>();
   /** Pages read (not copies), by path and query without the origin: for matching path tails. */
-  readonly #byTail = new Map<string, ReadPages>();
+  readonly #byTail = new Map<string, OneOrMany<ReadPage>>();
   /** Folders (origin + path ending in "/") where a page that is no copy was read. */
   readonly #withOwnPages = new Set<string>();
   /** Copies read per folder or per path's variants. */
@@ -74,14 +72,15 @@ export class CopyFinder {
     const u = new URL(url);
     // Path, tail and folders as slices of the address (a slice of a string kept anyway costs ~32 bytes),
     // unless it is written otherwise than the parser writes it (then as strings of their own).
-    const address = u.origin + u.pathname + u.search === url ? url : u.origin + u.pathname + u.search;
+    const written = u.origin + u.pathname + u.search;
+    const address = written === url ? url : written;
     const originEnd = u.origin.length;
     const pathEnd = originEnd + u.pathname.length;
     const path = address.slice(0, pathEnd);
     const tail = address.slice(originEnd);
-    const variant = u.search ? pagesAt(this.#byPath, path).find((p) => p.key === key) : undefined;
+    const variant = u.search ? valuesAt(this.#byPath, path).find((p) => p.key === key) : undefined;
     if (variant) {
-      const ownVariants = pagesAt(this.#byPath, path).length;
+      const ownVariants = valuesAt(this.#byPath, path).length;
       const concluded = ownVariants === 1 ? this.#count(`${path}?`, VARIANT_COPIES_TO_CONCLUDE) : false;
       const detail = `query-string variants of ${path} serve the same page (the ${VARIANT_COPIES_TO_CONCLUDE} read besides ${variant.url} were copies of it)`;
       return { original: variant.url, kind: 'query-variant', concluded: concluded ? { prefix: `${path}?`, detail } : null };
@@ -89,7 +88,7 @@ export class CopyFinder {
 
     // The longest tail of this path that a page read before had as its whole path (on any host).
     for (let at = 0; at >= 0 && at < u.pathname.length; at = u.pathname.indexOf('/', at + 1)) {
-      const original = pagesAt(this.#byTail, tail.slice(at)).find((p) => p.key === key && p.url !== url);
+      const original = valuesAt(this.#byTail, tail.slice(at)).find((p) => p.key === key && p.url !== url);
       if (!original) continue;
       const folder = u.origin + u.pathname.slice(0, at) + '/';
       const concluded = !this.#withOwnPages.has(folder) && this.#count(folder, FOLDER_COPIES_TO_CONCLUDE);
@@ -98,8 +97,8 @@ export class CopyFinder {
     }
 
     const page = { url, key };
-    add(this.#byPath, path, page);
-    add(this.#byTail, tail, page);
+    addValue(this.#byPath, path, page);
+    addValue(this.#byTail, tail, page);
     for (let at = 0; at >= 0; at = u.pathname.indexOf('/', at + 1)) this.#withOwnPages.add(address.slice(0, originEnd + at + 1));
     return null;
   }
@@ -112,16 +111,4 @@ export class CopyFinder {
     this.#concluded.add(prefix);
     return true;
   }
-}
-
-function add(map: Map<string, ReadPages>, key: string, page: ReadPage): void {
-  const known = map.get(key);
-  if (known === undefined) map.set(key, page);
-  else if (Array.isArray(known)) known.push(page);
-  else map.set(key, [known, page]);
-}
-
-function pagesAt(map: Map<string, ReadPages>, key: string): readonly ReadPage[] {
-  const known = map.get(key);
-  return known === undefined ? [] : Array.isArray(known) ? known : [known];
 }

@@ -7,6 +7,7 @@
 // fetching would be cheaper (one request per alias saved) but is a guess that hides a different
 // page, and depends on which address the crawl happened to see first.
 import { createHash } from 'node:crypto';
+import { addValue, valuesAt, type OneOrMany } from './one-or-many.ts';
 import type { PageRecord } from './types.ts';
 import { indexDocumentDirectory } from './url.ts';
 
@@ -27,11 +28,8 @@ interface DirectoryPage {
 }
 
 export class DirectoryAliases {
-  /**
-   * By directory URL, the page or pages read there: most directories have one, and a list of one cost
-   * ~60 bytes more, kept for every page of the crawl.
-   */
-  readonly #pages = new Map<string, DirectoryPage | DirectoryPage[]>();
+  /** By directory URL, the page or pages read there. */
+  readonly #pages = new Map<string, OneOrMany<DirectoryPage>>();
 
   /**
    * Registers an HTML page read at a directory address (`body`: the bytes as served); returns the URL
@@ -44,13 +42,10 @@ export class DirectoryAliases {
     // The page's own address string when the key is the same text (a string of its own was ~0.1 KB).
     const key = directory === record.finalUrl ? record.finalUrl : directory;
     const page: DirectoryPage = { url: record.finalUrl, bodyHash: createHash('sha1').update(body).digest('base64'), canonical: record.canonical };
-    const known = this.#pages.get(key);
     const identity = (p: DirectoryPage) => p.canonical ?? p.url;
-    const original = [known ?? []].flat().find((p) => p.bodyHash === page.bodyHash || identity(p) === identity(page));
+    const original = valuesAt(this.#pages, key).find((p) => p.bodyHash === page.bodyHash || identity(p) === identity(page));
     if (original) return original.url;
-    if (known === undefined) this.#pages.set(key, page);
-    else if (Array.isArray(known)) known.push(page);
-    else this.#pages.set(key, [known, page]);
+    addValue(this.#pages, key, page);
     return null;
   }
 }
