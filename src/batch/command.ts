@@ -3,7 +3,7 @@
 // 2 usage errors (bad options, a file that is not an applicant list, nothing to resume, DIR in use by
 // another process); 3 stopped because results or files could not be written; 130 interrupted.
 // What they run (batch/actions.ts: the stores, PostgreSQL's client, the job queue) is loaded only when
-// one of them runs: `audit` never needs it, and loaded at start-up it held ~3 MB of heap and ~10 MB of
+// one of them runs: `audit` never needs it, and loaded at start-up it held ~3 MB of heap and ~6 MB of
 // RSS through every audit.
 
 import { Command, InvalidArgumentError, Option } from 'commander';
