@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { startFixtureServer, type FixtureServer } from '../fixtures/server.ts';
 import { labelledUrlsRobotsForbids } from '../bench/real-sites/robots.ts';
 import { pageKey, scoreCorpus, scoreSite, summaryLine, validateLabel, type SiteLabel } from '../bench/real-sites/score.ts';
-import { parseSources } from '../bench/real-sites/sources.ts';
+import { homepagePath, parseSources } from '../bench/real-sites/sources.ts';
 import type { Report } from '../src/types.ts';
 
 const check = (status: 'pass' | 'fail' | 'review') => ({ status, reason: 'because' });
@@ -160,6 +160,11 @@ describe('real-site bench scoring', () => {
     const sources = parseSources(readFileSync(fileURLToPath(new URL('../bench/real-sites/sources.json', import.meta.url)), 'utf8'));
     expect(sources.length).toBeGreaterThanOrEqual(12);
     expect(() => parseSources(JSON.stringify({ sites: [{ ...sources[0], commit: 'abc' }] }))).toThrow(/commit must be a full 40-hex/);
+    // A project site's folder is where its audit starts; anything but a folder path is refused.
+    const inFolder = parseSources(JSON.stringify({ sites: [{ ...sources[0], homepage: '/name/' }] }))[0]!;
+    expect(homepagePath(inFolder)).toBe('/name/');
+    expect(homepagePath(sources[0]!)).toBe('/');
+    expect(() => parseSources(JSON.stringify({ sites: [{ ...sources[0], homepage: 'name' }] }))).toThrow(/homepage must be a folder path/);
   });
 });
 

@@ -10,7 +10,7 @@
 
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
-import type { SiteSource } from './sources.ts';
+import { homepagePath, type SiteSource } from './sources.ts';
 
 const PAGE_EXTENSIONS = new Set(['.html', '.htm', '.pdf']);
 
@@ -71,7 +71,7 @@ export function writeFileList(sourcesDir: string, source: SiteSource): string {
   const head = [
     `# ${source.company} (${source.id}): ${source.description}`,
     `# built from ${source.repository}@${source.commit}; audit date (as-of) ${source.asOf}`,
-    `# ${rows.length} pages and PDFs; homepage http://${source.hostname}/ ; label with these URLs (scheme and port do not matter)`,
+    `# ${rows.length} pages and PDFs; homepage http://${source.hostname}${homepagePath(source)} ; label with these URLs (scheme and port do not matter)`,
   ];
   writeFileSync(paths.files, [...head, ...rows, ''].join('\n'));
   return paths.files;

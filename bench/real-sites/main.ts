@@ -21,7 +21,7 @@ import { auditSite } from '../../src/audit.ts';
 import type { Report } from '../../src/types.ts';
 import { readBuild, sitePaths, writeFileList, type BuildRecord } from './builds.ts';
 import { labelledUrlsRobotsForbids } from './robots.ts';
-import { LABELS_DIR, loadSources, type SiteSource } from './sources.ts';
+import { homepagePath, LABELS_DIR, loadSources, type SiteSource } from './sources.ts';
 import { pageKey, rate, scoreCorpus, scoreSite, summaryLine, validateLabel, type SiteScore } from './score.ts';
 
 const DEFAULT_SOURCES = '/work/real-sites';
@@ -60,7 +60,7 @@ function builtSites(sites: SiteSource[]): Map<string, BuildRecord> {
 
 function describeBuild(s: SiteSource, r: BuildRecord): string {
   const size = r.htmlPages === undefined ? '' : `${String(r.htmlPages).padStart(5)} pages ${String(r.pdfs ?? 0).padStart(3)} PDFs  `;
-  return `${s.id.padEnd(16)} ${size}${s.repository}@${r.commit.slice(0, 10)} http://${s.hostname}/ as-of ${s.asOf}`;
+  return `${s.id.padEnd(16)} ${size}${s.repository}@${r.commit.slice(0, 10)} http://${s.hostname}${homepagePath(s)} as-of ${s.asOf}`;
 }
 
 function loadLabel(s: SiteSource) {
@@ -111,7 +111,7 @@ async function runBench(): Promise<void> {
       const started = Date.now();
       let report: Report;
       try {
-        ({ report } = await auditSite(server.url(s.hostname, '/'), {
+        ({ report } = await auditSite(server.url(s.hostname, homepagePath(s)), {
           resolve: server.resolveArgs(), allowPrivate: true, asOf: s.asOf, delayMs: 0,
           ...(values['max-pages'] ? { maxPages: Number(values['max-pages']) } : {}),
         }));
@@ -150,11 +150,11 @@ async function serveOne(): Promise<void> {
   const server = await startFixtureServer({ root: join(sourcesDir, 'builds'), sites: [s.id], folderRedirects: true });
   const port = server.port;
   console.log(describeBuild(s, record));
-  console.log(`serving ${s.company} at ${server.url(s.hostname, '/')}`);
+  console.log(`serving ${s.company} at ${server.url(s.hostname, homepagePath(s))}`);
   console.log(`  the name must resolve to 127.0.0.1 (it is the real site's name):`);
-  console.log(`  curl --resolve ${s.hostname}:${port}:127.0.0.1 ${server.url(s.hostname, '/')}`);
-  console.log(`  chromium --host-resolver-rules="MAP ${s.hostname} 127.0.0.1" ${server.url(s.hostname, '/')}`);
-  console.log(`  partner-presence audit ${server.url(s.hostname, '/')} --resolve ${s.hostname}:${port}:127.0.0.1 --allow-private --as-of ${s.asOf}`);
+  console.log(`  curl --resolve ${s.hostname}:${port}:127.0.0.1 ${server.url(s.hostname, homepagePath(s))}`);
+  console.log(`  chromium --host-resolver-rules="MAP ${s.hostname} 127.0.0.1" ${server.url(s.hostname, homepagePath(s))}`);
+  console.log(`  partner-presence audit ${server.url(s.hostname, homepagePath(s))} --resolve ${s.hostname}:${port}:127.0.0.1 --allow-private --as-of ${s.asOf}`);
   console.log(`  files: ${sitePaths(sourcesDir, s).files}`);
   console.log('Ctrl-C stops the server.');
   await new Promise<void>((done) => process.once('SIGINT', done));

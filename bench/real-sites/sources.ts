@@ -28,7 +28,13 @@ export interface SiteSource {
   aliases: string[];
   /** Audit date (YYYY-MM-DD), fixed so results do not age: the day the recorded commit was made. */
   asOf: string;
+  /** The homepage's path when the site lives in a folder of its host (a GitHub Pages project site:
+   *  https://owner.github.io/name/); the audit starts there. Default "/". */
+  homepage?: string;
 }
+
+/** The path the audit of a site starts at. */
+export const homepagePath = (s: SiteSource): string => s.homepage ?? '/';
 
 const ID = /^[a-z0-9][a-z0-9-]*$/;
 const COMMIT = /^[0-9a-f]{40}$/;
@@ -55,6 +61,7 @@ export function parseSources(text: string): SiteSource[] {
     if (typeof s.hostname !== 'string' || !HOST.test(s.hostname)) problems.push(`${at}: hostname must be a lower-case host name`);
     if (!Array.isArray(s.aliases) || s.aliases.some((a) => typeof a !== 'string' || !HOST.test(a))) problems.push(`${at}: aliases must be host names`);
     if (typeof s.asOf !== 'string' || !DAY.test(s.asOf)) problems.push(`${at}: asOf must be YYYY-MM-DD`);
+    if (s.homepage !== undefined && (typeof s.homepage !== 'string' || !/^\/([\w.-]+\/)*$/.test(s.homepage))) problems.push(`${at}: homepage must be a folder path such as /name/`);
   }
   if (problems.length) throw new Error(`sources.json is invalid:\n  ${problems.join('\n  ')}`);
   return sites;
