@@ -27,6 +27,15 @@ describe('software senses of retail words', () => {
     expect(terms('訊息消費者依序處理佇列；伺服器庫存清單每日更新')).toEqual([]);
     expect(terms('連鎖超市的會員經營與門市庫存')).toEqual(expect.arrayContaining(['會員經營', '庫存']));
   });
+
+  it('"non-retail" names what is not retail: no retail marker, in English and Chinese', () => {
+    // A press release for a transit hub says its beacons have non-retail uses (safety, wayfinding).
+    expect(terms('The sensors also serve non-retail uses such as crowd safety, as do the non retail tenants.')).toEqual([]);
+    expect(terms('Nonretail sites such as hospitals use the same tags.')).toEqual([]);
+    expect(terms('場站的感測器也用於非零售的人流安全管理')).toEqual([]);
+    // The word alone, and beside "non-" words that are not its negation, still counts.
+    expect(terms('A non-profit food bank and a retail chain')).toContain('retail');
+  });
 });
 
 describe('restaurant businesses', () => {
