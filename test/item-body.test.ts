@@ -272,6 +272,50 @@ describe('a post that names retail only in an example', () => {
   });
 });
 
+describe('a roundup of short headed sections', () => {
+  // A year in review: a line of intro, then a dozen highlights of a sentence or two, each under its
+  // own heading. One highlight is a new store; the rest are awards, research and team news.
+  const HIGHLIGHTS: [string, string][] = [
+    ['A new office', 'We moved into a bright office by the river, with room for the team to double.'],
+    ['Two awards', 'Our sensor work won a regional innovation prize and a design commendation.'],
+    ['Open source', 'We released our signal library under an open licence and welcomed first contributors.'],
+    ['A research paper', 'A paper on indoor positioning with a university lab was accepted at a conference.'],
+    ['Hiring', 'Five engineers and a designer joined us, and two interns stayed on after the summer.'],
+    ['Talks', 'We spoke at three meetups and a conference on privacy in sensing.'],
+    ['Hospital pilot', 'A hospital wing now finds its wheelchairs and pumps with our tags.'],
+    ['Partners', 'Two integrators in Europe now resell our starter kit.'],
+    ['Our podcast', 'Twelve episodes on the physical web, with guests from five countries.'],
+    ['Thank you', 'Thanks to every client and collaborator for a good year.'],
+  ];
+  const STORE: [string, string] = ['Flagship store', 'A fashion retailer fitted its flagship store with our sensors, bringing its e-commerce analytics to the brick-and-mortar shop floor.'];
+  const audit = async (intro: string, sections: [string, string][]) => {
+    const address = u('/blog/2026/06/01/year-in-review/');
+    const html = `<html><head><title>Our year in review</title></head><body><main><article><h1>Our year in review</h1>
+      <p>Posted 1 June 2026</p><p>${intro}</p>${sections.map(([h, p]) => `<h3>${h}</h3><p>${p}</p>`).join('')}</article></main></body></html>`;
+    const pageFacts = await analyzePage(htmlInput(html, address), ASOF);
+    return { score: pageFacts.retail.score, p32: verdict('P3.2', site([page(address, { facts: pageFacts })])) };
+  };
+
+  it('is no retail thought leadership for one retail highlight among many, though it falls in its first 200 words', async () => {
+    const { score, p32 } = await audit('Twelve months, told in short notes.', [...HIGHLIGHTS.slice(0, 3), STORE, ...HIGHLIGHTS.slice(3)]);
+    expect(score).toBeGreaterThanOrEqual(RETAIL_SCORE_THRESHOLD);
+    expect(p32.status).toBe('fail');
+  });
+
+  it('is retail thought leadership when its intro says it is about retail', async () => {
+    const { p32 } = await audit('A year of work with retailers and their stores, told in short notes.', [...HIGHLIGHTS.slice(0, 3), STORE, ...HIGHLIGHTS.slice(3)]);
+    expect(p32.status).toBe('pass');
+  });
+
+  it('leaves a post with a few long sections as it was: retail early in its first section is in its lead', async () => {
+    const long = (s: string) => `${s} ${STATS_FILLER}`;
+    const { p32 } = await audit('How we measure footfall.', [STORE, ...HIGHLIGHTS.slice(0, 2)].map(([h, p]): [string, string] => [h, long(p)]));
+    expect(p32.status).toBe('pass');
+  });
+});
+
+const STATS_FILLER = 'The sensors report counts every minute, the gateway batches them, and a dashboard shows the trend by hour, by day and against the same week of the previous year, with the raw data kept for a year.';
+
 describe('RFID', () => {
   // Readers and tags follow hospital pumps, factory pallets and vaccine boxes as much as store stock:
   // the technology's name says where a text could apply, not that it is about retail.

@@ -1,7 +1,7 @@
 // Derived evidence: every thought-leadership item on the site (blog, news, video, event, whitepaper,
 // other), one per final URL, newest first. Whether it is recent and about retail is P3.2's decision.
 
-import type { DateFact, RetailHit, ThoughtLeadershipKind } from '../../analyzers/types.ts';
+import type { DateFact, RetailBlock, RetailHit, ThoughtLeadershipKind } from '../../analyzers/types.ts';
 import { STORE_TECHNOLOGIES } from '../../analyzers/retail.ts';
 import { caseStudies, withoutIndexes } from './case-studies.ts';
 import { derived } from './evaluation.ts';
@@ -79,6 +79,27 @@ const PASSING_MARKERS = new Set(['brand', 'consumer']);
 /** A retail marker, or a store: a stores term that names a place or its till (not a technology such as RFID, used elsewhere too). */
 const isMarker = (h: RetailHit) => h.area === 'generic' || (h.area === 'stores' && h.specific && !STORE_TECHNOLOGIES.has(h.term));
 
+/** Headed sections, at least this many, of under ROUNDUP_SECTION_WORDS words each on average, make a roundup. */
+export const ROUNDUP_MIN_SECTIONS = 6;
+export const ROUNDUP_SECTION_WORDS = 40;
+
+/**
+ * Where the lead of an item ends, as an index into its blocks: after LEAD_WORDS words of its own
+ * prose, or, in a roundup (a year in review, a digest of news, a slide deck: ROUNDUP_MIN_SECTIONS or
+ * more headed sections of a sentence or two each), at its first section heading. A roundup's first
+ * LEAD_WORDS words already run through several of its highlights or slides; only its intro says
+ * what the whole is about. Retail that runs through it still makes it retail (the theme rule).
+ */
+function leadEnd(blocks: readonly RetailBlock[]): number {
+  const isHeading = (b: RetailBlock) => b.weight > 1;
+  const firstProse = blocks.findIndex((b, i) => i > 0 && !isHeading(b));
+  const firstSection = firstProse < 0 ? -1 : blocks.findIndex((b, i) => i > firstProse && isHeading(b));
+  if (firstSection < 0) return blocks.length;
+  const sections = blocks.slice(firstSection).filter(isHeading).length;
+  const sectionWords = blocks.slice(firstSection).reduce((n, b) => n + (isHeading(b) ? 0 : b.words), 0);
+  return sections >= ROUNDUP_MIN_SECTIONS && sectionWords / sections < ROUNDUP_SECTION_WORDS ? firstSection : blocks.length;
+}
+
 function retailPlacement(facts: ReadPage['facts']): RetailPlacement | null {
   const { blocks } = siteRetail(facts);
   if (!blocks) return null;
@@ -88,12 +109,13 @@ function retailPlacement(facts: ReadPage['facts']): RetailPlacement | null {
   let named = 0;
   let first: number | null = null;
   let last = 0;
+  const lead = leadEnd(blocks);
   // Blocks in reading order, the title first (analyzers/retail.ts retailBlocks); the title and
   // headings (weight above 1) take none of the lead's words.
-  for (const b of blocks) {
+  for (const [i, b] of blocks.entries()) {
     const markers = b.hits.filter((h) => isMarker(h) && !PASSING_MARKERS.has(h.term));
     if (b === blocks[0] && facts.title) inTitle = [...new Set(markers.map((h) => h.term))];
-    if (words < LEAD_WORDS) markers.forEach((h) => inLead.add(h.term));
+    if (words < LEAD_WORDS && i < lead) markers.forEach((h) => inLead.add(h.term));
     const own = b.weight === 1 ? b.words : 0;
     if (markers.length > 0) {
       named++;
