@@ -26,6 +26,8 @@ type Bucket = RetailAreaId | 'generic';
 interface RetailLexicon {
   /** Stores terms that name a technology used elsewhere too (RFID): they score, but mark no text as retail. */
   storeTechnologies: string[];
+  /** Terms of another area that name a service of a store (click-and-collect): they are retail markers too. */
+  storeServices: string[];
   ignore: string[];
   generic: { specific: LexiconEntry[]; general: LexiconEntry[] };
   areas: Record<RetailAreaId, { specific: LexiconEntry[]; general: LexiconEntry[] }>;
@@ -77,6 +79,16 @@ load(retailZh as unknown as RetailLexicon);
 export const STORE_TECHNOLOGIES: ReadonlySet<string> = new Set([
   ...(retailEn as unknown as RetailLexicon).storeTechnologies,
   ...(retailZh as unknown as RetailLexicon).storeTechnologies,
+]);
+
+/**
+ * Terms (by label) of another area that name a service only a shop offers: an online order collected
+ * at a store (click-and-collect, curbside pickup, 門市取貨) or shipped from one. They count toward their
+ * area (supply chain and distribution), and they say a text is about retail as "in-store" does.
+ */
+export const STORE_SERVICES: ReadonlySet<string> = new Set([
+  ...(retailEn as unknown as RetailLexicon).storeServices,
+  ...(retailZh as unknown as RetailLexicon).storeServices,
 ]);
 
 /** Headings and the title say what a page is about: their hits count double. */
@@ -195,8 +207,10 @@ export function scoreFromBlocks(blocks: RetailBlock[]): RetailScore {
   const G = bucket((gd?.spec.size ?? 0) + 0.5 * (gd?.gen.size ?? 0), go.spec + 0.5 * go.gen, 2, 8);
   // Supply chain and distribution is every industry's: manufacturers and logistics firms (in Taiwan
   // filed with retailers under 流通業) forecast, stock and ship too. Its terms make a page retail only
-  // beside a retail marker or another retail area.
-  const anchored = (gd?.spec.size ?? 0) > 0 || [...pooled.terms].some((t) => !t.startsWith('supply-chain-distribution:'));
+  // beside a retail marker or another retail area, or when one of them is a store's own service
+  // (click-and-collect, ship-from-store: STORE_SERVICES).
+  const anchored = (gd?.spec.size ?? 0) > 0 || [...pooled.terms].some((t) => !t.startsWith('supply-chain-distribution:')
+    || STORE_SERVICES.has(t.slice('supply-chain-distribution:'.length)));
   const S = anchored ? bucket(pooled.terms.size, pooled.n, 3, 10) : 0;
   const score = 1 - (1 - G) * (1 - S);
   const gate = Math.min(1, Math.max(0, (score - 0.25) / 0.35));

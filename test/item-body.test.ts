@@ -316,6 +316,41 @@ describe('a roundup of short headed sections', () => {
 
 const STATS_FILLER = 'The sensors report counts every minute, the gateway batches them, and a dashboard shows the trend by hour, by day and against the same week of the previous year, with the raw data kept for a year.';
 
+describe('collecting an online order at a store', () => {
+  // A post on reopening after a lockdown: a long intro on sensor networks that names no industry, then
+  // click-and-collect bays, kerbside collection and queue counters, one paragraph each, spread through.
+  const INTRO = [
+    'Low-power wide-area networks carry a few bytes from battery sensors over several kilometres, and a single gateway on a roof covers a whole town centre.',
+    'Sensors last years on one battery because they sleep between readings and wake only to send a short message, which the network server forwards to an application.',
+    'We have spent the spring fitting such sensors for clients who need to know how full a space is, whether a door is open and how warm a room has become.',
+    'None of it needs cameras or personal data: a counter reports a number, a door contact reports open or shut, and a probe reports a temperature every few minutes.',
+  ];
+  const SERVICES = [
+    'Bay sensors tell staff when a car has parked in a click-and-collect bay, so the order is brought out before the driver has to call.',
+    'For curbside pickup, the same sensors time how long each car waits, and the app warns the team when the wait passes five minutes.',
+    'Lockers for click and collect orders report when a parcel has been taken, so the team can refill them during the afternoon.',
+    'At the entrance a counter keeps the number of people inside under the limit, and a display shows when the next person may enter.',
+    'Orders placed online for ship-from-store are packed in the back room, where a probe on the chiller logs its temperature through the day.',
+  ];
+  const FILLER = 'The gateway forwards every reading within seconds, the dashboard keeps a year of history, and alerts go out by text message to whoever is on duty that day.';
+  const audit = async (paragraphs: string[]) => {
+    const address = u('/blog/2026/06/01/reopening-with-sensors/');
+    const html = `<html><head><title>Reopening with sensors</title></head><body><main><article><h1>Reopening with sensors</h1><p>Posted 1 June 2026</p>
+      ${paragraphs.map((p) => `<p>${p}</p>`).join('')}</article></main></body></html>`;
+    return verdict('P3.2', site([page(address, { facts: await analyzePage(htmlInput(html, address), ASOF) })]));
+  };
+
+  it('names a store: click-and-collect, curbside pickup and ship-from-store running through a post make it retail', async () => {
+    const p32 = await audit([...INTRO, ...SERVICES.flatMap((s) => [s, FILLER])]);
+    expect(p32.status).toBe('pass');
+  });
+
+  it('is still one passing example when named once in a long post', async () => {
+    const p32 = await audit([...INTRO, SERVICES[0]!, ...Array.from({ length: 12 }, () => FILLER)]);
+    expect(p32.status).toBe('fail');
+  });
+});
+
 describe('RFID', () => {
   // Readers and tags follow hospital pumps, factory pallets and vaccine boxes as much as store stock:
   // the technology's name says where a text could apply, not that it is about retail.

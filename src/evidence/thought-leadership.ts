@@ -2,7 +2,7 @@
 // other), one per final URL, newest first. Whether it is recent and about retail is P3.2's decision.
 
 import type { DateFact, RetailBlock, RetailHit, ThoughtLeadershipKind } from '../../analyzers/types.ts';
-import { STORE_TECHNOLOGIES } from '../../analyzers/retail.ts';
+import { STORE_SERVICES, STORE_TECHNOLOGIES } from '../../analyzers/retail.ts';
 import { caseStudies, withoutIndexes } from './case-studies.ts';
 import { derived } from './evaluation.ts';
 import { bestPath, groupBy, readablePage, retailTermsOf, siteRetail, type ReadPage } from './pages.ts';
@@ -76,8 +76,12 @@ export const LEAD_WORDS = 200;
 /** Markers every business-to-consumer text uses ("our brand", "the consumer"): they name no retail topic in a lead. */
 const PASSING_MARKERS = new Set(['brand', 'consumer']);
 
-/** A retail marker, or a store: a stores term that names a place or its till (not a technology such as RFID, used elsewhere too). */
-const isMarker = (h: RetailHit) => h.area === 'generic' || (h.area === 'stores' && h.specific && !STORE_TECHNOLOGIES.has(h.term));
+/**
+ * A retail marker, or a store: a stores term that names a place or its till (not a technology such as
+ * RFID, used elsewhere too), or a service only a store offers (click-and-collect, ship-from-store).
+ */
+const isMarker = (h: RetailHit) => h.area === 'generic' || (h.area === 'stores' && h.specific && !STORE_TECHNOLOGIES.has(h.term))
+  || STORE_SERVICES.has(h.term);
 
 /** Headed sections, at least this many, of under ROUNDUP_SECTION_WORDS words each on average, make a roundup. */
 export const ROUNDUP_MIN_SECTIONS = 6;
@@ -135,6 +139,9 @@ function retailPlacement(facts: ReadPage['facts']): RetailPlacement | null {
  */
 function retailMarkers(facts: ReadPage['facts']): string[] {
   const score = siteRetail(facts);
-  if (!score.blocks) return [...new Set([...(score.terms.generic ?? []), ...(score.terms.stores ?? []).filter((t) => !STORE_TECHNOLOGIES.has(t))])];
+  if (!score.blocks) {
+    const services = Object.values(score.terms).flat().filter((t) => STORE_SERVICES.has(t));
+    return [...new Set([...(score.terms.generic ?? []), ...(score.terms.stores ?? []).filter((t) => !STORE_TECHNOLOGIES.has(t)), ...services])];
+  }
   return [...new Set(score.blocks.flatMap((b) => b.hits).filter(isMarker).map((h) => h.term))];
 }
