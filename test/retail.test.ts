@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchRetailTerms, scoreRetail } from '../analyzers/retail.ts';
+import { matchRetailTerms, scoreRetail, STORE_SERVICES, STORE_TECHNOLOGIES } from '../analyzers/retail.ts';
 import { RETAIL_AREAS } from '../analyzers/types.ts';
 import retailEn from '../analyzers/lexicons/retail.en.json' with { type: 'json' };
 import retailZh from '../analyzers/lexicons/retail.zh-TW.json' with { type: 'json' };
@@ -210,5 +210,18 @@ describe('scoreRetail', () => {
     expect(s.areas.stores).toBeGreaterThan(0.5);
     expect(s.areas['supply-chain-distribution']).toBeGreaterThan(0.5);
     expect(s.terms['business-applications']).toEqual(expect.arrayContaining(['進銷存', '電子發票']));
+  });
+});
+
+describe('the lexicons\' lists of store technologies and store services', () => {
+  it('name labels the matcher gives, so a misspelt entry cannot silently do nothing', () => {
+    const examples: Record<string, string> = {
+      RFID: 'RFID tags on every item', BOPIS: 'click-and-collect orders', 'ship-from-store': 'ship-from-store orders',
+      'endless aisle': 'an endless aisle kiosk', 線上下單門市取貨: '線上下單門市取貨', 超商取貨: '超商取貨的訂單',
+    };
+    for (const label of [...STORE_TECHNOLOGIES, ...STORE_SERVICES]) {
+      expect(examples[label], `an example for ${label}`).toBeDefined();
+      expect(terms(examples[label]!).map((t) => t.slice(t.indexOf(':') + 1))).toContain(label);
+    }
   });
 });
