@@ -9,6 +9,7 @@
 
 import { createRequire } from 'node:module';
 import type Compromise from 'compromise';
+import { withQuickSweep } from './compromise-sweep.ts';
 import { getDomainWithoutSuffix } from 'tldts';
 import type { CaseStudyFacts, DeliveryModel, Excerpted, PageContent, TextBlock, ValidationSignalId } from './types.ts';
 import { matchRetailTerms } from './retail.ts';
@@ -289,7 +290,8 @@ function capitalisedRuns(sentence: string): string[] {
 // capitalised words of an introduction. Loaded on first use: loading takes ~0.4 s, and only case
 // studies whose customer is not labelled, in structured data, an About heading or the title need it.
 let compromise: typeof Compromise | null = null;
-const loadCompromise = () => (compromise ??= withoutChunker(createRequire(import.meta.url)('compromise') as typeof Compromise));
+const loadCompromise = () =>
+  (compromise ??= withoutChunker(withQuickSweep(createRequire(import.meta.url)('compromise') as typeof Compromise)));
 
 /**
  * compromise less its last step, the chunker (noun/verb phrase groups, ~10 % of tagging's CPU): it sets
