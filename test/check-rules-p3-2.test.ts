@@ -93,6 +93,21 @@ describe('P3.2 when no recent retail item was found', () => {
     expect(p32([post('/blog/old/', '2020-01-01'), talks, event('/events/2026-06-meetup/', '2026-06-01')], { outbound })).toMatchObject({ status: 'review', outcome: { id: 'P3.2.off-site', values: { count: 2 } } });
   });
 
+  it('dates a recording that a listing card links under the title of one of the site\'s own dated items by that item', () => {
+    // A podcast page: each card links its episode's video elsewhere, titled as the episode's own page is.
+    const video = 'https://www.youtube.com/watch?v=episode-eight';
+    const outbound = [{ url: video, from: u('/podcast/'), text: 'Ada Example, CEO @ Example Labs - Part 2 08' }];
+    const listing = page(u('/podcast/'), { facts: facts({ type: 'other' }) });
+    const episode = (published: string) => page(u(`/podcast/episode-8-${published}/`), {
+      facts: facts({ type: 'thought-leadership', kind: 'video', retail: 0.05, published: date(published), title: 'Episode eight: Ada Example, CEO @ Example Labs - Part 2' }),
+    });
+    expect(p32([post('/blog/old/', '2020-01-01'), listing, episode('2021-08-17')], { outbound })).toMatchObject({ status: 'fail', outcome: { id: 'P3.2.old' } });
+    // An episode inside the window may be the recent retail material; a card titled otherwise is not the episode's.
+    expect(p32([post('/blog/old/', '2020-01-01'), listing, episode('2026-06-01')], { outbound })).toMatchObject({ status: 'review', outcome: { id: 'P3.2.off-site' } });
+    const other = [{ ...outbound[0]!, text: 'Grace Sample on retail media - Part 1' }];
+    expect(p32([post('/blog/old/', '2020-01-01'), listing, episode('2021-08-17')], { outbound: other })).toMatchObject({ status: 'review', outcome: { id: 'P3.2.off-site' } });
+  });
+
   it('reviews undated retail items: alone, or beside old ones (they may be the recent ones)', () => {
     expect(p32([post('/blog/a/', null)])).toMatchObject({ status: 'review', outcome: { id: 'P3.2.undated-only' }, advice: [{ id: 'P3.2.advice.add-dates' }] });
     const four = p32([post('/blog/old/', '2020-01-01'), ...['a', 'b', 'c', 'd'].map((x) => post(`/events/${x}/`, null))]);

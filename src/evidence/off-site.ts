@@ -140,20 +140,33 @@ export const offSiteThoughtLeadershipLinks = derived('off-site-thought-leadershi
     || (!SHARED_HOSTS.test(host) && labelsThoughtLeadership(link.text)), [...evaluation.evidence.outbound, ...unreachableHostLinks(evaluation.evidence)],
   (link) => link.unreachableHost === true && labelsThoughtLeadership(link.text)));
 
+/** A link text or a title as its words: lower case, letters and digits only, numbers left out (an episode's "08"). */
+const titleWords = (text: string): string[] => text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '' && !/^\d+$/.test(w));
+/** Words a card's text needs before it can name one item: "Watch the video" names none. */
+const MIN_CARD_TITLE_WORDS = 4;
+
 /**
  * For each off-site address, the newest publish date among the partner's dated thought-leadership
- * items that link to it: an event page linking its recordings and slides, a post linking its video.
- * Such material belongs to those items and is no newer than the newest of them. Addresses no dated
- * item links are absent.
+ * items it belongs to: items that link to it (an event page linking its recordings and slides, a post
+ * linking its video), and items whose title a link to it carries (a podcast or talks listing whose card
+ * for an episode links the episode's video elsewhere, under the episode's title: every word of the
+ * card's text, MIN_CARD_TITLE_WORDS at least, is in the item's title). Such material is no newer than
+ * the newest of them. Addresses no dated item claims are absent.
  */
 export const offSiteMaterialDates = derived('off-site-material-dates', (evaluation): Readonly<Record<string, string>> => {
   const newest: Record<string, string> = {};
+  const claim = (url: string, published: string) => { if (!(newest[url]! >= published)) newest[url] = published; };
+  const titled: { words: ReadonlySet<string>; published: string }[] = [];
   for (const p of evaluation.evidence.pages) {
     const published = p.facts?.classification.type === 'thought-leadership' ? p.facts.dates.published?.date : undefined;
     if (!published) continue;
-    for (const link of p.links) {
-      if (!link.internal && !(newest[link.url]! >= published)) newest[link.url] = published;
-    }
+    for (const link of p.links) if (!link.internal) claim(link.url, published);
+    titled.push({ words: new Set(titleWords(p.facts!.title)), published });
+  }
+  for (const link of evaluation.evidence.outbound) {
+    const words = titleWords(link.text);
+    if (words.length < MIN_CARD_TITLE_WORDS) continue;
+    for (const item of titled) if (words.every((w) => item.words.has(w))) claim(link.url, item.published);
   }
   return newest;
 });
