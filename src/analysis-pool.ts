@@ -11,6 +11,7 @@
 // overruns either (a PDF whose content is drawn hundreds of times, pathological markup) costs that
 // worker, which piscina replaces, and becomes that page's error. Other pages, and the process, go on.
 import { availableParallelism } from 'node:os';
+import { setFlagsFromString } from 'node:v8';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { PageFacts, PageInput } from '../analyzers/types.ts';
@@ -104,6 +105,11 @@ export class AnalysisPool {
 
 /** The piscina pool behind an AnalysisPool (exported so a test can make one of its threads fail between tasks). */
 export function startThreads(threads: number, maxHeapMb: number): Piscina<AnalysisTask | typeof WARM_UP, PageFacts | null> {
+  // V8's heap flags are the process's, and a thread reads them when it starts, after its resourceLimits:
+  // under the command's --max-old-space-size=768 (meant for this thread) a worker's heap could grow to
+  // 768 MB, not maxHeapMb (a 30 MB PDF bomb read whole in 25 s at 942 MB RSS instead of failing at 96).
+  // This thread's heap keeps the limit it started with; cleared here, the flag leaves the cap to each worker.
+  setFlagsFromString('--max-old-space-size=0');
   const pool = new Piscina<AnalysisTask | typeof WARM_UP, PageFacts | null>({
     filename: WORKER,
     name: 'analyzeTask',
@@ -117,6 +123,9 @@ export function startThreads(threads: number, maxHeapMb: number): Piscina<Analys
     atomics: 'disabled',
     // 16 MB of young generation: at 8 MB the collector's scavenges (and the helper threads they wake)
     // cost ~10 % more CPU per page (npm run bench:analysis), for at most 8 MB less RSS per worker.
+    // A --max-semi-space-size the process starts with overrides it (the command's and the crawl
+    // benches' 2 MB: their workers run with 2 MB semi-spaces; 16 MB young measured +6-9 MB of RSS at
+    // 2,000 pages with no CPU change visible in two rounds).
     resourceLimits: { maxOldGenerationSizeMb: maxHeapMb, maxYoungGenerationSizeMb: 16 },
   });
   // A thread that fails while it runs no task is reported here, not to a task: typically one whose page

@@ -3,6 +3,11 @@
 // for real, and must end as that page's error (or a note of what was not read) within bounded time and
 // memory, with every other page analysed as usual.
 import { createServer, type Server } from 'node:http';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readPdf, MAX_INFLATED_BYTES } from '../analyzers/pdf.ts';
 import { analyzePage } from '../analyzers/index.ts';
@@ -80,6 +85,36 @@ describe('the analysis pool contains a page that overruns', () => {
     expect(facts.error).toBe(`main text longer than ${MAX_MAIN_TEXT.toLocaleString('en')} characters: the rest was not read`);
     expect(facts.title).toBe('Long page');
     expect(facts.retail.score).toBeGreaterThan(0);
+  });
+});
+
+describe('the command’s V8 flags', () => {
+  // The command starts with --max-old-space-size=768 on its #! line, for its own thread. V8's heap flags
+  // are the process's and a thread reads them after its resourceLimits: the worker's cap was 768 MB,
+  // and this PDF (~550 MB for PDF.js) was read whole, in ~25 s at ~940 MB of RSS.
+  it('leave each analysis thread its own heap cap', { timeout: 120_000 }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pp-worker-cap-'));
+    try {
+      const script = join(dir, 'one-pdf.mts');
+      writeFileSync(script, [
+        `import { AnalysisPool } from ${JSON.stringify(fileURLToPath(new URL('../src/analysis-pool.ts', import.meta.url)))};`,
+        `import { inflatingPdf } from ${JSON.stringify(fileURLToPath(new URL('./support/hostile-pdf.ts', import.meta.url)))};`,
+        'const pool = new AnalysisPool({ threads: 1, maxHeapMb: 96 });',
+        `const url = 'http://www.partner.test/story.pdf';`,
+        `const facts = await pool.analyze({ url, finalUrl: url, contentType: 'application/pdf', html: null, bytes: new Uint8Array(inflatingPdf(30 * 2 ** 20)), headers: {}, links: [] }, '${AS_OF}', 90_000);`,
+        'await pool.close();',
+        'process.stdout.write(JSON.stringify(facts.error));',
+      ].join('\n'));
+      const bin = readFileSync(new URL('../bin/partner-presence.js', import.meta.url), 'utf8').split('\n')[0]!;
+      const flags = bin.split(' ').filter((arg) => arg.startsWith('--'));
+      expect(flags).toContain('--max-old-space-size=768');
+      const stdout = await new Promise<string>((resolve, reject) => {
+        execFile(process.execPath, [...flags, '--import', 'tsx', script], { cwd: fileURLToPath(new URL('..', import.meta.url)) }, (err, out, errOut) => (err ? reject(new Error(errOut)) : resolve(out)));
+      });
+      expect(JSON.parse(stdout)).toBe('not analysed: needed more memory than one page may use');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
