@@ -1,5 +1,5 @@
 // The audit pipeline: crawl the site, analyse each page as it arrives (in the analysis worker pool,
-// then let its body go and spool the facts few read out of the heap, so memory stays flat), re-score
+// then let its body go and park its facts out of the heap until the crawl ends, so memory stays flat), re-score
 // retail without site boilerplate, gather SiteEvidence and evaluate the checks.
 
 import type { CrawlEvents, CrawlOptions, PageRecord } from '../crawlers/types.ts';
@@ -92,16 +92,15 @@ export async function auditSite(
   shared?: Parameters<typeof crawlSite>[3],
 ): Promise<{ report: Report; evidence: SiteEvidence }> {
   const { asOf, ...crawlOptions } = resolveAuditOptions(options);
-  const facts = new Map<string, PageFacts>();
-  const compactor = new FactsCompactor();
+  // Each page's facts by its address, parked in the spool while the crawl runs (nothing reads them before
+  // it ends, and the analysis threads' heaps are still there beside the crawl's).
+  const parked = new Map<string, number>();
   const spool = new FactsSpool();
   const analysis = sharedAnalysisPool();
   const result = await crawlSite(url, crawlOptions, {
     ...events,
     page: async (page) => {
-      if (analysable(page)) {
-        facts.set(page.url, spool.facts(compactor.facts(await analysis.analyze(pageInput(page), asOf, crawlOptions.timeoutMs))));
-      }
+      if (analysable(page)) parked.set(page.url, spool.park(await analysis.analyze(pageInput(page), asOf, crawlOptions.timeoutMs)));
       await events.page?.(page);
       page.body = null;
       page.bytes = null;
@@ -109,11 +108,11 @@ export async function auditSite(
   }, shared);
   await events.crawled?.();
 
-  const pages: AnalyzedPage[] = result.pages.map(({ body: _body, bytes: _bytes, ...record }) => ({
-    ...record,
-    path: clickPath(result.paths, record as PageRecord),
-    facts: facts.get(record.url) ?? null,
-  }));
+  const compactor = new FactsCompactor();
+  const pages: AnalyzedPage[] = result.pages.map(({ body: _body, bytes: _bytes, ...record }) => {
+    const id = parked.get(record.url);
+    return { ...record, path: clickPath(result.paths, record as PageRecord), facts: id === undefined ? null : compactor.facts(spool.unpark(id)) };
+  });
   // Re-score every page without the blocks the site repeats everywhere (taglines, menus in main text);
   // each page's new terms and blocks go to the spool as they are made.
   const analysed = pages.filter((p): p is AnalyzedPage & { facts: PageFacts } => p.facts !== null);

@@ -1,7 +1,7 @@
-// The facts of every page stay in memory until the checks run (all but their retail readings' terms and
-// blocks, which the audit spools: src/store/facts-spool.ts), and each page's come
-// back from the analysis thread as a fresh copy: the same AWS service names, signals and date rules,
-// page after page. Kept once each, a page's short strings cost references instead of copies. Shared
+// The facts of every page are in memory from the crawl's end until the checks have run (all but their
+// retail readings' terms and blocks, which stay in the audit's spool: src/store/facts-spool.ts), and
+// each page's come back from the spool as a fresh copy: the same AWS service names, signals and date
+// rules, page after page. Kept once each, a page's short strings cost references instead of copies. Shared
 // values: nothing may change one.
 import type { PageFacts } from '../analyzers/types.ts';
 

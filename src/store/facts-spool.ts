@@ -5,8 +5,11 @@
 // as JSON into a private temporary SQLite database, whose pages live on disk past a small cache, and
 // each property reads them back when asked; the rest of the facts (what the checks read of every
 // page, many times) stays in memory as it was.
+// While the crawl runs nothing reads a page's facts at all, and the analysis thread's heap is still
+// there beside the crawl's: so the rest of them waits here too, parked as JSON, and comes back once
+// the crawl is done (and the analysis thread is gone).
 // Only properties whose values outweigh a getter are moved: a getter costs its holder a property and
-// may cost it its shared shape (see #move), more than a page's excerpt would save (heap snapshots at
+// may cost it its shared shape (see #readBack), more than a page's excerpt would save (heap snapshots at
 // 4,000 pages).
 import Database from 'better-sqlite3';
 import type { PageFacts, RetailScore } from '../../analyzers/types.ts';
@@ -15,6 +18,8 @@ import type { PageFacts, RetailScore } from '../../analyzers/types.ts';
 const PARSED = 16;
 /** Where a holder's values are: its row (not enumerable: spread and JSON see the values themselves). */
 const ROW = Symbol('spool row');
+/** What a retail reading moves here. */
+const RETAIL_KEYS = ['terms', 'blocks'] as const;
 
 export class FactsSpool {
   // '' is SQLite's private temporary database: on disk beyond its cache, deleted when closed (or
@@ -22,6 +27,8 @@ export class FactsSpool {
   readonly #db = new Database('');
   readonly #insert;
   readonly #select;
+  readonly #park;
+  readonly #unpark;
   readonly #parsed = new Map<number, unknown[]>();
   readonly #getters: (() => unknown)[] = [];
 
@@ -34,12 +41,34 @@ export class FactsSpool {
     this.#db.exec('CREATE TABLE spooled (id INTEGER PRIMARY KEY, json TEXT NOT NULL)');
     this.#insert = this.#db.prepare<[string], void>('INSERT INTO spooled (json) VALUES (?)');
     this.#select = this.#db.prepare<[number], string>('SELECT json FROM spooled WHERE id = ?').pluck();
+    this.#db.exec('CREATE TABLE parked (id INTEGER PRIMARY KEY, json TEXT NOT NULL)');
+    this.#park = this.#db.prepare<[string], void>('INSERT INTO parked (json) VALUES (?)');
+    this.#unpark = this.#db.prepare<[number], string>('SELECT json FROM parked WHERE id = ?').pluck();
   }
 
-  /** `facts` with its retail readings' terms and blocks moved here (see retail()). */
-  facts(facts: PageFacts): PageFacts {
-    this.retail(facts.retail);
-    if (facts.siteRetail) this.retail(facts.siteRetail);
+  /**
+   * Keeps all of `facts` here and returns its number for unpark(); `facts` is not changed. Its retail
+   * readings' terms and blocks go where retail() puts them, and the rest is written as JSON with, in
+   * their places, the number of their row (terms and blocks are never numbers).
+   */
+  park(facts: PageFacts): number {
+    const json = JSON.stringify({ ...facts, retail: this.#placeholders(facts.retail), siteRetail: facts.siteRetail && this.#placeholders(facts.siteRetail) });
+    return Number(this.#park.run(json).lastInsertRowid);
+  }
+
+  /** A copy of `score` whose terms and blocks, written to a row, are that row's number (in their places). */
+  #placeholders(score: RetailScore): RetailScore | Record<string, unknown> {
+    const row = this.#write(score, [...RETAIL_KEYS]);
+    return row ? { ...score, ...Object.fromEntries(row.moved.map((key) => [key, row.id])) } : score;
+  }
+
+  /** The facts parked as `id`: equal to what was parked, as facts() would have left them. */
+  unpark(id: number): PageFacts {
+    const facts = JSON.parse(this.#unpark.get(id)!) as PageFacts;
+    for (const score of [facts.retail, facts.siteRetail]) {
+      const moved = score ? RETAIL_KEYS.filter((key) => typeof score[key] === 'number') : [];
+      if (moved.length > 0) this.#readBack(score!, moved, score![moved[0]!] as unknown as number);
+    }
     return facts;
   }
 
@@ -50,21 +79,27 @@ export class FactsSpool {
    * facts once analysed.
    */
   retail(score: RetailScore): RetailScore {
-    return this.#move(score, ['terms', 'blocks']);
+    const row = this.#write(score, [...RETAIL_KEYS]);
+    if (row) this.#readBack(score, row.moved, row.id);
+    return score;
+  }
+
+  /** Writes `holder`'s values at `keys` (those it has) into one row; null when it has none of them. */
+  #write<T extends object>(holder: T, keys: (keyof T & string)[]): { id: number; moved: (keyof T & string)[] } | null {
+    const moved = keys.filter((key) => holder[key] !== undefined);
+    if (moved.length === 0) return null;
+    return { id: Number(this.#insert.run(JSON.stringify(moved.map((key) => holder[key]))).lastInsertRowid), moved };
   }
 
   /**
-   * Moves `holder`'s values at `keys` (those it has) into one row, each key now a getter of its value.
-   * The getters are this spool's, one function per place in a row, and the holder is kept out of
-   * dictionary mode: its properties from the first moved one on are taken off last first (which
-   * V8 undoes as a step back to the holder's earlier shape) and put back in their order, the moved ones
-   * as getters. Holders of the same keys then share one shape; a getter of its own defined over a
-   * holder's value gave each one a shape of its own, ~1 KB a score (heap snapshot at 3,000 pages).
+   * Makes each of `holder`'s `moved` keys a getter of its value in row `id`. The getters are this
+   * spool's, one function per place in a row, and the holder is kept out of dictionary mode: its
+   * properties from the first moved one on are taken off last first (which V8 undoes as a step back to
+   * the holder's earlier shape) and put back in their order, the moved ones as getters. Holders of the
+   * same keys then share one shape; a getter of its own defined over a holder's value gave each one a
+   * shape of its own, ~1 KB a score (heap snapshot at 3,000 pages).
    */
-  #move<T extends object>(holder: T, keys: (keyof T & string)[]): T {
-    const moved = keys.filter((key) => holder[key] !== undefined);
-    if (moved.length === 0) return holder;
-    const id = Number(this.#insert.run(JSON.stringify(moved.map((key) => holder[key]))).lastInsertRowid);
+  #readBack<T extends object>(holder: T, moved: (keyof T & string)[], id: number): void {
     const all = Object.keys(holder) as (keyof T & string)[];
     const retaken = all.slice(Math.min(...moved.map((key) => all.indexOf(key))));
     const values = retaken.map((key) => holder[key]);
@@ -75,7 +110,6 @@ export class FactsSpool {
       if (at < 0) holder[key] = values[i]!;
       else Object.defineProperty(holder, key, { enumerable: true, get: this.#getter(at) });
     });
-    return holder;
   }
 
   /** The getter of the `at`th value of a row: one function for every holder, so that they share a shape. */
