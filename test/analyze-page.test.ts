@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { analyzePage, documentKind, measureAnalyzeCost } from '../analyzers/index.ts';
+import { analyzePage, documentKind, measureAnalyzeCost, readHtml, releaseDocument } from '../analyzers/index.ts';
 import { RETAIL_AREAS } from '../analyzers/types.ts';
 import type { PageInput } from '../analyzers/types.ts';
 import { pageInput, pdfInput } from './pages/page-input.ts';
@@ -97,5 +97,15 @@ describe('analyzePage end to end', () => {
     expect(cost.pages).toBe(2);
     expect(cost.msPerPage).toBeGreaterThan(0);
     expect(cost.medianMs).toBeGreaterThan(0);
+  });
+});
+
+describe('releaseDocument', () => {
+  it('leaves the loaded document with no node to reach once the readers are done', () => {
+    const { $ } = readHtml('<html><body><main><p>One</p><p>Two</p></main></body></html>');
+    expect($('p')).toHaveLength(2);
+    releaseDocument($);
+    expect($.root()[0]!.children).toEqual([]);
+    expect($('p')).toHaveLength(0);
   });
 });

@@ -185,7 +185,7 @@ describe('the command as built', () => {
     expect(run).toBe(0);
     const started = JSON.parse(readFileSync(seen, 'utf8')) as { arenas: string; flags: string[] };
     expect(started.arenas).toBe('2');
-    expect(started.flags).toEqual(expect.arrayContaining(['--max-old-space-size=768', '--max-semi-space-size=2', '--interrupt-budget=400000']));
+    expect(started.flags).toEqual(expect.arrayContaining(['--max-old-space-size=768', '--max-semi-space-size=2', '--interrupt-budget=400000', '--no-allocation-site-pretenuring']));
   });
 
   it('says how to build it when dist/ is missing', async () => {
