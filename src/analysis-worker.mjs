@@ -4,4 +4,4 @@
 import { register } from 'tsx/esm/api';
 
 register();
-export const { analyzeTask } = await import('./analysis-task.ts');
+await import('./analysis-task.ts');
