@@ -58,11 +58,11 @@ export interface AnalysisPoolOptions {
   /** Worker threads. Default: cores − 1, at least 1. */
   threads?: number;
   /**
-   * Heap cap of each worker (V8 old generation), MB. Default 768, the command's own thread's cap, which
-   * its workers always had (see AnalysisThread). At 256 MB V8 lets a heap grow less between full
-   * collections (its growing factor scales with the cap: ~1.3 at 256 MB, ~1.5 at 768), and the
-   * worker, which sets the audit's pace, collected more often: at 2,000 pages +5 % CPU and +4.6 %
-   * wall time, for 3 MB less peak RSS.
+   * Heap cap of each worker (V8 old generation), MB. Default 256: what one hostile page may cost (a PDF
+   * whose streams inflate past it fails as that page's error). A higher cap would let V8 grow the heap
+   * more between full collections (its growing factor scales with the cap: ~1.3 at 256 MB, ~1.5 at
+   * 768) and measured ~5 % less CPU at 2,000 pages on a shared machine (9ac919b), but at the price of
+   * three times the memory a hostile page can take from every audit sharing the process.
    */
   maxHeapMb?: number;
 }
@@ -94,7 +94,7 @@ export class AnalysisPool {
 
   constructor(opts: AnalysisPoolOptions = {}) {
     this.threads = opts.threads ?? Math.max(1, availableParallelism() - 1);
-    this.#maxHeapMb = opts.maxHeapMb ?? 768;
+    this.#maxHeapMb = opts.maxHeapMb ?? 256;
     // Started now, so that they load the analyzers while the crawl fetches its first pages.
     this.#running = Array.from({ length: this.threads }, () => this.#startThread());
   }
