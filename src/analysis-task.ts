@@ -8,7 +8,7 @@ import { STARTED_AT, STARTED_ID, type AnalysisTask, type TaskMessage, type Threa
 
 const utf8 = new TextDecoder();
 
-export function analyzeTask(task: AnalysisTask): Promise<PageFacts> {
+function analyzeTask(task: AnalysisTask): Promise<PageFacts> {
   const { html, asOf, ...input } = task;
   return analyzePage({ ...input, html: html === null ? null : utf8.decode(html) }, asOf);
 }
